@@ -1,0 +1,86 @@
+/// Everything a key can ask for. The keymap turns key presses into these; `App::update`
+/// carries them out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    Open,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    NextTab,
+    PrevTab,
+    New,
+    Edit,
+    Delete,
+    ToggleDone,
+    Filter,
+    CycleSort,
+    ReverseSort,
+    CycleStatusFilter,
+    GoPortfolio,
+    GoDirectory,
+    GoTrash,
+    Restore,
+    Purge,
+    PhaseNext,
+    PhasePrev,
+    MarkReviewed,
+    LoadDemo,
+    // Forms
+    FormNext,
+    FormPrev,
+    FormSave,
+    FormCancel,
+    // Confirmation dialogs
+    ConfirmYes,
+    ConfirmNo,
+}
+
+impl Action {
+    /// What the action does, as help and the footer show it.
+    pub fn describe(self) -> &'static str {
+        use Action::*;
+        match self {
+            Quit => "quit",
+            Help => "help",
+            Back => "back",
+            Open => "open",
+            Up => "up",
+            Down => "down",
+            Top => "first",
+            Bottom => "last",
+            PageUp => "page up",
+            PageDown => "page down",
+            NextTab => "next tab",
+            PrevTab => "previous tab",
+            New => "new",
+            Edit => "edit",
+            Delete => "delete",
+            ToggleDone => "toggle done",
+            Filter => "filter",
+            CycleSort => "sort by",
+            ReverseSort => "reverse order",
+            CycleStatusFilter => "status filter",
+            GoPortfolio => "portfolio",
+            GoDirectory => "directory",
+            GoTrash => "trash",
+            Restore => "restore",
+            Purge => "delete for good",
+            PhaseNext => "next phase",
+            PhasePrev => "previous phase",
+            MarkReviewed => "mark reviewed",
+            LoadDemo => "load demo",
+            FormNext => "next field",
+            FormPrev => "previous field",
+            FormSave => "save",
+            FormCancel => "cancel",
+            ConfirmYes => "yes",
+            ConfirmNo => "no",
+        }
+    }
+}

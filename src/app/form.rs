@@ -1,0 +1,380 @@
+//! A generic form: labelled fields, focus, validation messages and a dirty check.
+//! What a form saves is decided in `forms.rs`; this file only edits values.
+
+use std::collections::BTreeMap;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::text_input::TextInput;
+use crate::domain::FieldErrors;
+
+/// What the form edits, and so where it saves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Project { id: Option<i64> },
+    Organisation { id: Option<i64> },
+    Person { id: Option<i64> },
+    Milestone { project_id: i64, id: Option<i64> },
+}
+
+impl FormKind {
+    /// Key under which unsaved contents are kept as a draft.
+    pub fn draft_key(self) -> String {
+        let id = |id: Option<i64>| id.map_or("new".to_string(), |i| i.to_string());
+        match self {
+            FormKind::Project { id: i } => format!("project:{}", id(i)),
+            FormKind::Organisation { id: i } => format!("organisation:{}", id(i)),
+            FormKind::Person { id: i } => format!("person:{}", id(i)),
+            FormKind::Milestone { project_id, id: i } => {
+                format!("milestone:{project_id}:{}", id(i))
+            }
+        }
+    }
+}
+
+pub enum FieldKind {
+    Text(TextInput),
+    Multiline(Box<TextArea<'static>>),
+    /// A closed set of values: (stored value, label). `""` stands for "not set".
+    Choice {
+        options: Vec<(&'static str, &'static str)>,
+        selected: usize,
+    },
+    /// An organisation by name: an existing one, or a new one created on save.
+    Organisation {
+        input: TextInput,
+        suggestions: Vec<String>,
+        exists: bool,
+    },
+}
+
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
+    pub required: bool,
+    pub kind: FieldKind,
+}
+
+impl Field {
+    pub fn text(key: &'static str, label: &'static str, value: &str) -> Field {
+        Field {
+            key,
+            label,
+            hint: None,
+            required: false,
+            kind: FieldKind::Text(TextInput::new(value)),
+        }
+    }
+
+    pub fn multiline(key: &'static str, label: &'static str, value: &str) -> Field {
+        let mut area = TextArea::new(value.lines().map(str::to_string).collect());
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        Field {
+            key,
+            label,
+            hint: Some(crate::text::HINT_MULTILINE),
+            required: false,
+            kind: FieldKind::Multiline(Box::new(area)),
+        }
+    }
+
+    pub fn choice(
+        key: &'static str,
+        label: &'static str,
+        options: Vec<(&'static str, &'static str)>,
+        value: &str,
+    ) -> Field {
+        let selected = options.iter().position(|(v, _)| *v == value).unwrap_or(0);
+        Field {
+            key,
+            label,
+            hint: Some(crate::text::HINT_CHOICE),
+            required: false,
+            kind: FieldKind::Choice { options, selected },
+        }
+    }
+
+    pub fn organisation(key: &'static str, label: &'static str, value: &str) -> Field {
+        Field {
+            key,
+            label,
+            hint: None,
+            required: false,
+            kind: FieldKind::Organisation {
+                input: TextInput::new(value),
+                suggestions: Vec::new(),
+                exists: !value.is_empty(),
+            },
+        }
+    }
+
+    pub fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+
+    pub fn hint(mut self, hint: &'static str) -> Field {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn value(&self) -> String {
+        match &self.kind {
+            FieldKind::Text(t) => t.value().to_string(),
+            FieldKind::Organisation { input, .. } => input.value().to_string(),
+            FieldKind::Multiline(area) => area.lines().join("\n"),
+            FieldKind::Choice { options, selected } => options[*selected].0.to_string(),
+        }
+    }
+
+    pub fn set_value(&mut self, value: &str) {
+        match &mut self.kind {
+            FieldKind::Text(t) => t.set(value),
+            FieldKind::Organisation { input, .. } => input.set(value),
+            FieldKind::Multiline(_) => *self = Field::multiline(self.key, self.label, value),
+            FieldKind::Choice { options, selected } => {
+                if let Some(i) = options.iter().position(|(v, _)| *v == value) {
+                    *selected = i;
+                }
+            }
+        }
+    }
+
+    /// Applies a key; returns whether the value changed.
+    fn handle(&mut self, key: &KeyEvent) -> bool {
+        match &mut self.kind {
+            FieldKind::Text(t) => t.handle(key),
+            FieldKind::Multiline(area) => area.input(*key),
+            FieldKind::Choice { options, selected } => {
+                let n = options.len();
+                let before = *selected;
+                match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') => *selected = (*selected + 1) % n,
+                    KeyCode::Left => *selected = (*selected + n - 1) % n,
+                    KeyCode::Home => *selected = 0,
+                    KeyCode::End => *selected = n - 1,
+                    // Typing a letter jumps to the next option whose label starts with it.
+                    KeyCode::Char(c) => {
+                        let c = c.to_lowercase().next().unwrap_or(c);
+                        if let Some(i) = (1..=n).map(|k| (before + k) % n).find(|&i| {
+                            options[i].1.to_lowercase().starts_with(c)
+                        }) {
+                            *selected = i;
+                        }
+                    }
+                    _ => {}
+                }
+                before != *selected
+            }
+            FieldKind::Organisation {
+                input, suggestions, ..
+            } => match key.code {
+                // Up/Down walk through the matching organisations.
+                KeyCode::Down | KeyCode::Up if !suggestions.is_empty() => {
+                    let current = suggestions.iter().position(|s| s == input.value());
+                    let n = suggestions.len();
+                    let next = match (key.code, current) {
+                        (KeyCode::Down, None) => 0,
+                        (KeyCode::Down, Some(i)) => (i + 1) % n,
+                        (_, None) => n - 1,
+                        (_, Some(i)) => (i + n - 1) % n,
+                    };
+                    let pick = suggestions[next].clone();
+                    input.set(&pick);
+                    true
+                }
+                _ => input.handle(key),
+            },
+        }
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        match &mut self.kind {
+            FieldKind::Text(t) | FieldKind::Organisation { input: t, .. } => {
+                t.paste(text);
+                true
+            }
+            FieldKind::Multiline(area) => area.insert_str(text),
+            FieldKind::Choice { .. } => false,
+        }
+    }
+}
+
+pub struct Form {
+    pub kind: FormKind,
+    pub title: &'static str,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub errors: FieldErrors,
+    /// After a failed save, every edit re-validates so messages follow the typing.
+    pub attempted: bool,
+    initial: BTreeMap<&'static str, String>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: &'static str, fields: Vec<Field>) -> Form {
+        let mut form = Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            errors: FieldErrors::default(),
+            attempted: false,
+            initial: BTreeMap::new(),
+        };
+        form.initial = form.values();
+        form.sync_cursors();
+        form
+    }
+
+    /// Only the focused multi-line field shows its cursor.
+    fn sync_cursors(&mut self) {
+        for (i, field) in self.fields.iter_mut().enumerate() {
+            if let FieldKind::Multiline(area) = &mut field.kind {
+                let style = if i == self.focus {
+                    ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED)
+                } else {
+                    ratatui::style::Style::new()
+                };
+                area.set_cursor_style(style);
+            }
+        }
+    }
+
+    pub fn values(&self) -> BTreeMap<&'static str, String> {
+        self.fields.iter().map(|f| (f.key, f.value())).collect()
+    }
+
+    pub fn value(&self, key: &str) -> String {
+        self.field(key).map(Field::value).unwrap_or_default()
+    }
+
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    pub fn field_mut(&mut self, key: &str) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.key == key)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.values() != self.initial
+    }
+
+    pub fn focused(&self) -> &Field {
+        &self.fields[self.focus]
+    }
+
+    pub fn focus_next(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len();
+        self.sync_cursors();
+    }
+
+    pub fn focus_prev(&mut self) {
+        self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+        self.sync_cursors();
+    }
+
+    /// Puts focus on the first field with an error.
+    pub fn focus_first_error(&mut self) {
+        if let Some(i) = self
+            .fields
+            .iter()
+            .position(|f| self.errors.get(f.key).is_some())
+        {
+            self.focus = i;
+            self.sync_cursors();
+        }
+    }
+
+    /// Enter moves on in single-line fields and breaks the line in multi-line ones.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        let multiline = matches!(self.focused().kind, FieldKind::Multiline(_));
+        if key.code == KeyCode::Enter && !multiline {
+            self.focus_next();
+            return false;
+        }
+        let focus = self.focus;
+        self.fields[focus].handle(key)
+    }
+
+    pub fn paste(&mut self, text: &str) -> bool {
+        let focus = self.focus;
+        self.fields[focus].paste(text)
+    }
+
+    /// Serialised values, for drafts.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.values()).expect("string map serialises")
+    }
+
+    /// Restores values saved by `to_json`; unknown keys are ignored.
+    pub fn restore_json(&mut self, json: &str) -> bool {
+        let Ok(values) = serde_json::from_str::<BTreeMap<String, String>>(json) else {
+            return false;
+        };
+        for field in &mut self.fields {
+            if let Some(v) = values.get(field.key) {
+                field.set_value(v);
+            }
+        }
+        self.sync_cursors();
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn sample() -> Form {
+        Form::new(
+            FormKind::Organisation { id: None },
+            "t",
+            vec![
+                Field::text("name", "Name", ""),
+                Field::choice("kind", "Kind", vec![("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")], "a"),
+                Field::multiline("goal", "Goal", "rad 1"),
+            ],
+        )
+    }
+
+    #[test]
+    fn typing_marks_dirty_and_enter_moves_on() {
+        let mut f = sample();
+        assert!(!f.is_dirty());
+        f.handle_key(&key(KeyCode::Char('Å')));
+        assert!(f.is_dirty());
+        f.handle_key(&key(KeyCode::Enter));
+        assert_eq!(f.focus, 1);
+        f.handle_key(&key(KeyCode::Char('g')));
+        assert_eq!(f.value("kind"), "c");
+        f.handle_key(&key(KeyCode::Left));
+        assert_eq!(f.value("kind"), "b");
+        f.focus_next();
+        f.handle_key(&key(KeyCode::Enter));
+        f.handle_key(&key(KeyCode::Char('x')));
+        assert_eq!(f.value("goal"), "rad 1\nx");
+    }
+
+    #[test]
+    fn drafts_round_trip() {
+        let mut f = sample();
+        f.handle_key(&key(KeyCode::Char('ö')));
+        f.field_mut("goal").unwrap().set_value("a\nb");
+        let json = f.to_json();
+        let mut g = sample();
+        assert!(g.restore_json(&json));
+        assert_eq!(g.values(), f.values());
+    }
+}

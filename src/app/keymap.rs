@@ -1,0 +1,318 @@
+//! Default key bindings per context. Help and the footer are generated from this table,
+//! so what they show is always what is in effect.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where the user is, for key lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Applies on every screen (not inside forms or dialogs).
+    Global,
+    Portfolio,
+    ProjectOverview,
+    TimePlan,
+    Directory,
+    Trash,
+    Form,
+    Confirm,
+    Help,
+}
+
+impl Context {
+    /// Contexts where letters are typed text, so global letter keys must not fire.
+    pub fn is_modal(self) -> bool {
+        matches!(self, Context::Form | Context::Confirm | Context::Help)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => crate::text::HELP_GLOBAL,
+            Context::Portfolio => crate::text::VIEW_PORTFOLIO,
+            Context::ProjectOverview => crate::text::TAB_OVERVIEW,
+            Context::TimePlan => crate::text::TAB_TIME_PLAN,
+            Context::Directory => crate::text::VIEW_DIRECTORY,
+            Context::Trash => crate::text::VIEW_TRASH,
+            Context::Form => "Form",
+            Context::Confirm => crate::text::CONFIRM_TITLE,
+            Context::Help => crate::text::HELP_TITLE,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Normalises a terminal key event: Shift is implied by an upper-case letter or
+    /// a symbol, and BackTab arrives with or without Shift depending on the terminal.
+    pub fn from_event(ev: &KeyEvent) -> Key {
+        let mut modifiers = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if matches!(ev.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            return Key {
+                code: ev.code,
+                modifiers,
+            };
+        }
+        modifiers |= ev.modifiers & KeyModifiers::SHIFT;
+        Key {
+            code: ev.code,
+            modifiers,
+        }
+    }
+
+    /// How the key is written in help and the footer.
+    pub fn display(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub action: Action,
+    /// Shown in the footer (the first key of an action only).
+    pub footer: bool,
+}
+
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::defaults()
+    }
+}
+
+impl Keymap {
+    /// The defaults of DESIGN.md §4.
+    pub fn defaults() -> Keymap {
+        use Action::*;
+        use Context::*;
+        use KeyCode as K;
+        let mut b = Vec::new();
+        let mut bind = |context, keys: &[Key], action, footer| {
+            for (i, key) in keys.iter().enumerate() {
+                b.push(Binding {
+                    context,
+                    key: *key,
+                    action,
+                    footer: footer && i == 0,
+                });
+            }
+        };
+        let moves = [
+            (&[Key::ch('k'), Key::plain(K::Up)][..], Up),
+            (&[Key::ch('j'), Key::plain(K::Down)][..], Down),
+            (&[Key::ch('g'), Key::plain(K::Home)][..], Top),
+            (&[Key::ch('G'), Key::plain(K::End)][..], Bottom),
+            (&[Key::plain(K::PageUp)][..], PageUp),
+            (&[Key::plain(K::PageDown)][..], PageDown),
+        ];
+
+        bind(Global, &[Key::ch('q')], Quit, true);
+        bind(Global, &[Key::ch('?'), Key::plain(K::F(1))], Action::Help, true);
+        bind(Global, &[Key::plain(K::Esc)], Back, false);
+        bind(Global, &[Key::ch('1')], GoPortfolio, false);
+        bind(Global, &[Key::ch('5')], GoDirectory, false);
+        bind(Global, &[Key::ch('6')], GoTrash, false);
+
+        for ctx in [Portfolio, TimePlan, Directory, Trash] {
+            for (keys, action) in moves {
+                bind(ctx, keys, action, false);
+            }
+        }
+
+        bind(Portfolio, &[Key::plain(K::Enter)], Open, true);
+        bind(Portfolio, &[Key::ch('n')], New, true);
+        bind(Portfolio, &[Key::ch('e')], Edit, true);
+        bind(Portfolio, &[Key::ch('d')], Delete, true);
+        bind(Portfolio, &[Key::ch('/'), Key::ctrl('f')], Filter, true);
+        bind(Portfolio, &[Key::ch('s')], CycleSort, true);
+        bind(Portfolio, &[Key::ch('S')], ReverseSort, false);
+        bind(Portfolio, &[Key::ch('f')], CycleStatusFilter, true);
+        bind(Portfolio, &[Key::ch('D')], LoadDemo, false);
+
+        for ctx in [ProjectOverview, TimePlan] {
+            bind(ctx, &[Key::plain(K::Tab)], NextTab, true);
+            bind(ctx, &[Key::plain(K::BackTab)], PrevTab, false);
+            bind(ctx, &[Key::ch('>')], PhaseNext, ctx == ProjectOverview);
+            bind(ctx, &[Key::ch('<')], PhasePrev, ctx == ProjectOverview);
+            bind(ctx, &[Key::ch('r')], MarkReviewed, false);
+        }
+        bind(ProjectOverview, &[Key::ch('e')], Edit, true);
+        bind(ProjectOverview, &[Key::ch('d')], Delete, false);
+
+        bind(TimePlan, &[Key::ch('n')], New, true);
+        bind(TimePlan, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
+        bind(TimePlan, &[Key::ch(' ')], ToggleDone, true);
+        bind(TimePlan, &[Key::ch('d')], Delete, true);
+
+        bind(Directory, &[Key::plain(K::Tab)], NextTab, true);
+        bind(Directory, &[Key::plain(K::BackTab)], PrevTab, false);
+        bind(Directory, &[Key::ch('n')], New, true);
+        bind(Directory, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
+        bind(Directory, &[Key::ch('d')], Delete, true);
+
+        bind(Trash, &[Key::ch('r'), Key::plain(K::Enter)], Restore, true);
+        bind(Trash, &[Key::ch('X'), Key::plain(K::Delete)], Purge, true);
+
+        bind(Form, &[Key::plain(K::Tab)], FormNext, true);
+        bind(Form, &[Key::plain(K::BackTab)], FormPrev, true);
+        bind(Form, &[Key::ctrl('s')], FormSave, true);
+        bind(Form, &[Key::plain(K::Esc)], FormCancel, true);
+        bind(Form, &[Key::plain(K::F(1))], Action::Help, false);
+
+        bind(Confirm, &[Key::ch('y'), Key::plain(K::Enter)], ConfirmYes, true);
+        bind(Confirm, &[Key::ch('n'), Key::plain(K::Esc)], ConfirmNo, true);
+
+        bind(Context::Help, &[Key::plain(K::Esc), Key::ch('?'), Key::ch('q'), Key::plain(K::F(1))], Back, true);
+        bind(Context::Help, &[Key::ch('j'), Key::plain(K::Down)], Down, false);
+        bind(Context::Help, &[Key::ch('k'), Key::plain(K::Up)], Up, false);
+
+        Keymap { bindings: b }
+    }
+
+    /// The action for `key` in `context`; non-modal contexts fall back to global keys.
+    pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
+        let find = |ctx: Context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == ctx && b.key == key)
+                .map(|b| b.action)
+        };
+        find(context).or_else(|| {
+            if context.is_modal() {
+                None
+            } else {
+                find(Context::Global)
+            }
+        })
+    }
+
+    /// Help rows for a context: each action once, with all its keys.
+    pub fn help(&self, context: Context) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.context == context) {
+            match rows.iter_mut().find(|(a, _)| *a == b.action) {
+                Some((_, keys)) => keys.push(b.key.display()),
+                None => rows.push((b.action, vec![b.key.display()])),
+            }
+        }
+        rows.into_iter()
+            .map(|(a, keys)| (keys.join(" / "), a.describe()))
+            .collect()
+    }
+
+    /// Footer hints: the context's main keys, then the global ones if they apply.
+    pub fn footer(&self, context: Context) -> Vec<(String, &'static str)> {
+        let mut contexts = vec![context];
+        if !context.is_modal() {
+            contexts.push(Context::Global);
+        }
+        contexts
+            .iter()
+            .flat_map(|ctx| {
+                self.bindings
+                    .iter()
+                    .filter(move |b| b.context == *ctx && b.footer)
+            })
+            .map(|b| (b.key.display(), b.action.describe()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_keys_win_and_global_keys_fall_through() {
+        let km = Keymap::defaults();
+        assert_eq!(km.lookup(Context::Portfolio, Key::ch('n')), Some(Action::New));
+        assert_eq!(km.lookup(Context::Portfolio, Key::ch('q')), Some(Action::Quit));
+        assert_eq!(km.lookup(Context::Trash, Key::plain(KeyCode::Enter)), Some(Action::Restore));
+        // Inside a form, letters are text, never commands.
+        assert_eq!(km.lookup(Context::Form, Key::ch('q')), None);
+        assert_eq!(km.lookup(Context::Form, Key::ctrl('s')), Some(Action::FormSave));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let km = Keymap::defaults();
+        for (i, a) in km.bindings.iter().enumerate() {
+            for b in &km.bindings[i + 1..] {
+                assert!(
+                    !(a.context == b.context && a.key == b.key),
+                    "{:?} bound twice in {:?}",
+                    a.key,
+                    a.context
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_groups_keys_per_action() {
+        let km = Keymap::defaults();
+        let help = km.help(Context::Portfolio);
+        assert!(help.contains(&("j / ↓".to_string(), "down")));
+        assert!(help.contains(&("/ / Ctrl-F".to_string(), "filter")));
+    }
+
+    #[test]
+    fn shifted_letters_and_backtab_normalise() {
+        let ev = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(&ev), Key::ch('G'));
+        let ev = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(&ev), Key::plain(KeyCode::BackTab));
+    }
+}

@@ -1,0 +1,791 @@
+//! The model: application state, actions and `update`. No terminal IO here; the
+//! binary feeds events in and draws what `ui` makes of the state.
+
+mod action;
+pub mod form;
+pub mod forms;
+pub mod keymap;
+pub mod screens;
+pub mod text_input;
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+pub use action::Action;
+use form::{FieldKind, Form, FormKind};
+use forms::SubmitError;
+use keymap::{Context, Key, Keymap};
+pub use screens::*;
+
+use crate::domain::{Clock, ProjectStatus, TextEnum};
+use crate::store::{Store, StoreError, TrashKind};
+use crate::text;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMessage {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+/// What a confirmation dialog will do on "yes".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    Trash(TrashKind, i64),
+    Purge(TrashKind, i64),
+    DiscardForm,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help { context: Context, scroll: u16 },
+    Confirm { message: String, pending: Pending },
+}
+
+/// Turns a store error into a status-line message. A free function so that callers can
+/// borrow the store and the status line at the same time.
+fn report<T>(status: &mut Option<StatusMessage>, result: Result<T, StoreError>) -> Option<T> {
+    match result {
+        Ok(v) => Some(v),
+        Err(e) => {
+            *status = Some(StatusMessage {
+                text: format!("{}: {e}", text::MSG_ERROR),
+                kind: StatusKind::Error,
+            });
+            None
+        }
+    }
+}
+
+/// How long typing must pause before a form's draft is written to the store.
+const DRAFT_DELAY: Duration = Duration::from_millis(800);
+
+pub struct App {
+    pub store: Store,
+    pub keymap: Keymap,
+    pub nav: Vec<Screen>,
+    pub portfolio: PortfolioState,
+    pub project: Option<ProjectState>,
+    pub directory: DirectoryState,
+    pub trash: TrashState,
+    pub form: Option<Form>,
+    pub overlay: Option<Overlay>,
+    pub status: Option<StatusMessage>,
+    pub should_quit: bool,
+    /// When the open form last changed without its draft being saved.
+    draft_pending_since: Option<Instant>,
+}
+
+impl App {
+    /// Opens on the portfolio, reading only what it shows.
+    pub fn new(store: Store) -> App {
+        let mut app = App {
+            store,
+            keymap: Keymap::defaults(),
+            nav: vec![Screen::Portfolio],
+            portfolio: PortfolioState::default(),
+            project: None,
+            directory: DirectoryState::default(),
+            trash: TrashState::default(),
+            form: None,
+            overlay: None,
+            status: None,
+            should_quit: false,
+            draft_pending_since: None,
+        };
+        app.refresh();
+        app
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.store.clock()
+    }
+
+    pub fn screen(&self) -> Screen {
+        *self.nav.last().expect("navigation is never empty")
+    }
+
+    /// The key context in effect, for lookup, help and the footer.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Confirm { .. }) => return Context::Confirm,
+            Some(Overlay::Help { .. }) => return Context::Help,
+            None => {}
+        }
+        if self.form.is_some() {
+            return Context::Form;
+        }
+        self.screen_context()
+    }
+
+    fn screen_context(&self) -> Context {
+        match self.screen() {
+            Screen::Portfolio => Context::Portfolio,
+            Screen::Project { .. } => match self.project.as_ref().map(|p| p.tab) {
+                Some(ProjectTab::TimePlan) => Context::TimePlan,
+                _ => Context::ProjectOverview,
+            },
+            Screen::Directory => Context::Directory,
+            Screen::Trash => Context::Trash,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            kind: StatusKind::Error,
+        });
+    }
+
+    /// Turns a store error into a status-line message instead of a crash.
+    fn report<T>(&mut self, result: Result<T, StoreError>) -> Option<T> {
+        report(&mut self.status, result)
+    }
+
+    // ----- events -------------------------------------------------------------------
+
+    pub fn handle_event(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Paste(text) => self.handle_paste(text),
+            _ => {}
+        }
+    }
+
+    pub fn handle_key(&mut self, ev: &KeyEvent) {
+        // Ctrl-C quits from anywhere; an open form is kept as a draft first.
+        if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
+            self.save_draft();
+            self.should_quit = true;
+            return;
+        }
+        let key = Key::from_event(ev);
+        if self.portfolio.filter_input.is_some() && self.overlay.is_none() && self.form.is_none()
+        {
+            self.handle_filter_key(ev);
+            return;
+        }
+        let context = self.context();
+        match self.keymap.lookup(context, key) {
+            Some(action) => self.update(action),
+            None if context == Context::Form => self.edit_form(ev),
+            None => {}
+        }
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        if let Some(input) = &mut self.portfolio.filter_input {
+            input.paste(text);
+            self.apply_filter_text();
+        } else if let Some(form) = &mut self.form
+            && form.paste(text)
+        {
+            self.form_changed();
+        }
+    }
+
+    fn handle_filter_key(&mut self, ev: &KeyEvent) {
+        match ev.code {
+            KeyCode::Esc => {
+                self.portfolio.filter_input = None;
+                self.portfolio.filter.text.clear();
+                self.refresh_portfolio();
+            }
+            KeyCode::Enter => self.portfolio.filter_input = None,
+            KeyCode::Up | KeyCode::Down => {
+                let delta = if ev.code == KeyCode::Up { -1 } else { 1 };
+                let len = self.portfolio.rows.len();
+                self.portfolio.cursor.step(delta, len);
+            }
+            _ => {
+                if let Some(input) = &mut self.portfolio.filter_input
+                    && input.handle(ev)
+                {
+                    self.apply_filter_text();
+                }
+            }
+        }
+    }
+
+    fn apply_filter_text(&mut self) {
+        if let Some(input) = &self.portfolio.filter_input {
+            self.portfolio.filter.text = input.value().to_string();
+        }
+        self.portfolio.cursor = Cursor::default();
+        self.refresh_portfolio();
+    }
+
+    /// Called when no event arrived for a while: writes a pending form draft.
+    pub fn tick(&mut self) {
+        if self
+            .draft_pending_since
+            .is_some_and(|t| t.elapsed() >= DRAFT_DELAY)
+        {
+            self.save_draft();
+        }
+    }
+
+    // ----- update -------------------------------------------------------------------
+
+    pub fn update(&mut self, action: Action) {
+        match self.context() {
+            Context::Confirm => return self.update_confirm(action),
+            Context::Help => return self.update_help(action),
+            Context::Form => return self.update_form(action),
+            _ => {}
+        }
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::Help => {
+                self.overlay = Some(Overlay::Help {
+                    context: self.screen_context(),
+                    scroll: 0,
+                })
+            }
+            Action::Back => self.back(),
+            Action::GoPortfolio => self.go_top(Screen::Portfolio),
+            Action::GoDirectory => self.go_top(Screen::Directory),
+            Action::GoTrash => self.go_top(Screen::Trash),
+            Action::Up => self.move_cursor(-1),
+            Action::Down => self.move_cursor(1),
+            Action::PageUp => self.move_cursor(-PAGE),
+            Action::PageDown => self.move_cursor(PAGE),
+            Action::Top => self.move_cursor(isize::MIN / 2),
+            Action::Bottom => self.move_cursor(isize::MAX / 2),
+            other => match self.screen() {
+                Screen::Portfolio => self.update_portfolio(other),
+                Screen::Project { .. } => self.update_project(other),
+                Screen::Directory => self.update_directory(other),
+                Screen::Trash => self.update_trash(other),
+            },
+        }
+    }
+
+    fn back(&mut self) {
+        if self.screen() == Screen::Portfolio && !self.portfolio.filter.text.is_empty() {
+            self.portfolio.filter.text.clear();
+            self.refresh_portfolio();
+            return;
+        }
+        if self.nav.len() > 1 {
+            self.nav.pop();
+            self.refresh();
+        }
+    }
+
+    fn go_top(&mut self, screen: Screen) {
+        self.nav = vec![screen];
+        self.refresh();
+    }
+
+    fn push(&mut self, screen: Screen) {
+        self.nav.push(screen);
+        self.refresh();
+    }
+
+    fn move_cursor(&mut self, delta: isize) {
+        match self.screen() {
+            Screen::Portfolio => {
+                let len = self.portfolio.rows.len();
+                self.portfolio.cursor.step(delta, len);
+            }
+            Screen::Project { .. } => {
+                if let Some(p) = &mut self.project {
+                    let len = p.milestones.len();
+                    p.cursor.step(delta, len);
+                }
+            }
+            Screen::Directory => {
+                let d = &mut self.directory;
+                match d.tab {
+                    DirectoryTab::Organisations => d.org_cursor.step(delta, d.organisations.len()),
+                    DirectoryTab::People => d.person_cursor.step(delta, d.people.len()),
+                }
+            }
+            Screen::Trash => {
+                let len = self.trash.items.len();
+                self.trash.cursor.step(delta, len);
+            }
+        }
+    }
+
+    fn confirm(&mut self, message: String, pending: Pending) {
+        self.overlay = Some(Overlay::Confirm { message, pending });
+    }
+
+    fn update_confirm(&mut self, action: Action) {
+        let Some(Overlay::Confirm { pending, .. }) = self.overlay.take() else {
+            return;
+        };
+        if action != Action::ConfirmYes {
+            return;
+        }
+        match pending {
+            Pending::Trash(kind, id) => {
+                if report(&mut self.status, self.store.trash(kind, id)).is_some() {
+                    self.info(text::MSG_MOVED_TO_TRASH);
+                    if kind == TrashKind::Project && matches!(self.screen(), Screen::Project { .. })
+                    {
+                        self.nav.pop();
+                    }
+                    self.refresh();
+                }
+            }
+            Pending::Purge(kind, id) => {
+                if report(&mut self.status, self.store.purge(kind, id)).is_some() {
+                    self.info(text::MSG_PURGED);
+                    self.refresh();
+                }
+            }
+            Pending::DiscardForm => self.close_form(true),
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        if let Some(Overlay::Help { scroll, .. }) = &mut self.overlay {
+            match action {
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                _ => self.overlay = None,
+            }
+        }
+    }
+
+    // ----- portfolio ----------------------------------------------------------------
+
+    fn update_portfolio(&mut self, action: Action) {
+        let selected = self.portfolio.selected().map(|r| (r.id, r.code.clone()));
+        match action {
+            Action::Open => {
+                if let Some((id, _)) = selected {
+                    self.push(Screen::Project { id });
+                }
+            }
+            Action::New => self.open_form(forms::project_form(None)),
+            Action::Edit => {
+                if let Some((id, _)) = selected
+                    && let Some(p) = self.report(self.store.project(id))
+                {
+                    self.open_form(forms::project_form(Some(&p)));
+                }
+            }
+            Action::Delete => match selected {
+                Some((id, code)) => self.confirm(
+                    format!("{} {code}", text::CONFIRM_TRASH),
+                    Pending::Trash(TrashKind::Project, id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            Action::Filter => {
+                self.portfolio.filter_input =
+                    Some(text_input::TextInput::new(&self.portfolio.filter.text));
+            }
+            Action::CycleSort => {
+                self.portfolio.filter.sort = self.portfolio.filter.sort.next();
+                self.refresh_portfolio();
+            }
+            Action::ReverseSort => {
+                self.portfolio.filter.descending = !self.portfolio.filter.descending;
+                self.refresh_portfolio();
+            }
+            Action::CycleStatusFilter => {
+                let all = ProjectStatus::ALL;
+                self.portfolio.filter.status = match self.portfolio.filter.status {
+                    None => Some(all[0]),
+                    Some(s) => all.get(s.index() + 1).copied(),
+                };
+                self.portfolio.cursor = Cursor::default();
+                self.refresh_portfolio();
+            }
+            Action::LoadDemo => {
+                let today = self.clock().today();
+                if report(&mut self.status, crate::demo::load(&mut self.store, today))
+                    .is_some()
+                {
+                    self.info(text::MSG_DEMO_LOADED);
+                    self.refresh_portfolio();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ----- project ------------------------------------------------------------------
+
+    fn update_project(&mut self, action: Action) {
+        let Some(state) = &self.project else { return };
+        let project_id = state.project.id;
+        let tab = state.tab;
+        let milestone = state.milestones.get(state.cursor.selected).cloned();
+        let phase = state.project.phase;
+        match action {
+            Action::NextTab | Action::PrevTab => {
+                let tabs = ProjectTab::ALL;
+                let i = tabs.iter().position(|t| *t == tab).unwrap_or(0);
+                let n = tabs.len();
+                let next = if action == Action::NextTab {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                if let Some(p) = &mut self.project {
+                    p.tab = tabs[next];
+                }
+            }
+            Action::PhaseNext | Action::PhasePrev => {
+                let to = if action == Action::PhaseNext {
+                    phase.next()
+                } else {
+                    phase.previous()
+                };
+                if let Some(to) = to
+                    && report(&mut self.status, self.store.set_project_phase(project_id, to))
+                        .is_some()
+                {
+                    self.info(format!("{}: {}", text::MSG_PHASE_SET, to.label()));
+                    self.refresh();
+                }
+            }
+            Action::MarkReviewed => {
+                if report(&mut self.status, self.store.mark_project_reviewed(project_id))
+                    .is_some()
+                {
+                    self.info(text::MSG_REVIEWED);
+                    self.refresh();
+                }
+            }
+            Action::Edit if tab == ProjectTab::Overview => {
+                if let Some(p) = self.report(self.store.project(project_id)) {
+                    self.open_form(forms::project_form(Some(&p)));
+                }
+            }
+            Action::Delete if tab == ProjectTab::Overview => {
+                let code = self.project.as_ref().map(|p| p.project.code.clone());
+                self.confirm(
+                    format!("{} {}", text::CONFIRM_TRASH, code.unwrap_or_default()),
+                    Pending::Trash(TrashKind::Project, project_id),
+                );
+            }
+            Action::New => self.open_form(forms::milestone_form(project_id, None)),
+            Action::Edit => {
+                if let Some(m) = milestone {
+                    self.open_form(forms::milestone_form(project_id, Some(&m)));
+                }
+            }
+            Action::ToggleDone => {
+                if let Some(m) = milestone
+                    && report(&mut self.status, self.store.toggle_milestone_done(m.id))
+                        .is_some()
+                {
+                    self.refresh();
+                }
+            }
+            Action::Delete => match milestone {
+                Some(m) => self.confirm(
+                    format!("{} {}", text::CONFIRM_TRASH, m.title),
+                    Pending::Trash(TrashKind::Milestone, m.id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            _ => {}
+        }
+    }
+
+    // ----- directory ----------------------------------------------------------------
+
+    fn update_directory(&mut self, action: Action) {
+        let d = &self.directory;
+        let org = d.organisations.get(d.org_cursor.selected).cloned();
+        let person = d.people.get(d.person_cursor.selected).cloned();
+        let tab = d.tab;
+        match (action, tab) {
+            (Action::NextTab | Action::PrevTab, _) => {
+                self.directory.tab = match tab {
+                    DirectoryTab::Organisations => DirectoryTab::People,
+                    DirectoryTab::People => DirectoryTab::Organisations,
+                };
+            }
+            (Action::New, DirectoryTab::Organisations) => {
+                self.open_form(forms::organisation_form(None))
+            }
+            (Action::New, DirectoryTab::People) => self.open_form(forms::person_form(None)),
+            (Action::Edit, DirectoryTab::Organisations) => {
+                if let Some(o) = org {
+                    self.open_form(forms::organisation_form(Some(&o)));
+                }
+            }
+            (Action::Edit, DirectoryTab::People) => {
+                if let Some(p) = person {
+                    self.open_form(forms::person_form(Some(&p)));
+                }
+            }
+            (Action::Delete, DirectoryTab::Organisations) => match org {
+                Some(o) => self.confirm(
+                    format!("{} {}", text::CONFIRM_TRASH, o.name),
+                    Pending::Trash(TrashKind::Organisation, o.id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            (Action::Delete, DirectoryTab::People) => match person {
+                Some(p) => self.confirm(
+                    format!("{} {}", text::CONFIRM_TRASH, p.name),
+                    Pending::Trash(TrashKind::Person, p.id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            _ => {}
+        }
+    }
+
+    // ----- trash --------------------------------------------------------------------
+
+    fn update_trash(&mut self, action: Action) {
+        let Some(item) = self.trash.items.get(self.trash.cursor.selected).cloned() else {
+            return;
+        };
+        match action {
+            Action::Restore => {
+                if report(&mut self.status, self.store.restore(item.kind, item.id)).is_some() {
+                    self.info(format!("{}: {}", text::MSG_RESTORED, item.label));
+                    self.refresh();
+                }
+            }
+            Action::Purge => self.confirm(
+                format!("{} {}", item.label, text::CONFIRM_PURGE),
+                Pending::Purge(item.kind, item.id),
+            ),
+            _ => {}
+        }
+    }
+
+    // ----- forms --------------------------------------------------------------------
+
+    /// Opens a form, bringing back an unsaved draft of the same form if there is one.
+    pub fn open_form(&mut self, mut form: Form) {
+        let key = form.kind.draft_key();
+        if let Some(Some(draft)) = self.report(self.store.draft(&key))
+            && form.restore_json(&draft.payload)
+        {
+            let when = crate::ui::format::local_datetime(&draft.updated_at);
+            self.info(format!("{} {when}", text::MSG_DRAFT_RESTORED));
+        }
+        self.form = Some(form);
+        self.refresh_suggestions();
+    }
+
+    fn update_form(&mut self, action: Action) {
+        let Some(form) = &mut self.form else { return };
+        match action {
+            Action::FormNext => form.focus_next(),
+            Action::FormPrev => form.focus_prev(),
+            Action::FormSave => self.save_form(),
+            Action::FormCancel => {
+                if form.is_dirty() {
+                    self.confirm(text::CONFIRM_DISCARD.into(), Pending::DiscardForm);
+                } else {
+                    self.close_form(true);
+                }
+            }
+            Action::Help => {
+                self.overlay = Some(Overlay::Help {
+                    context: Context::Form,
+                    scroll: 0,
+                })
+            }
+            _ => {}
+        }
+        self.refresh_suggestions();
+    }
+
+    fn edit_form(&mut self, ev: &KeyEvent) {
+        if let Some(form) = &mut self.form
+            && form.handle_key(ev)
+        {
+            self.form_changed();
+        }
+        self.refresh_suggestions();
+    }
+
+    fn form_changed(&mut self) {
+        self.draft_pending_since = Some(Instant::now());
+        if let Some(form) = &mut self.form
+            && form.attempted
+        {
+            form.errors = forms::validate(form);
+        }
+    }
+
+    /// Keeps the focused organisation field's suggestions in step with its text.
+    fn refresh_suggestions(&mut self) {
+        let Some(form) = &self.form else { return };
+        let FieldKind::Organisation { input, .. } = &form.focused().kind else {
+            return;
+        };
+        let typed = input.value().to_string();
+        let found = self
+            .store
+            .suggest_organisations(&typed, 5)
+            .unwrap_or_default();
+        let exists = found
+            .iter()
+            .any(|o| o.name.to_lowercase() == typed.trim().to_lowercase());
+        if let Some(form) = &mut self.form {
+            let focus = form.focus;
+            if let FieldKind::Organisation {
+                suggestions,
+                exists: e,
+                ..
+            } = &mut form.fields[focus].kind
+            {
+                *suggestions = found.into_iter().map(|o| o.name).collect();
+                *e = exists;
+            }
+        }
+    }
+
+    fn save_form(&mut self) {
+        let Some(form) = &mut self.form else { return };
+        form.attempted = true;
+        match forms::submit(form, &mut self.store) {
+            Ok(saved) => {
+                let label = form.value("code");
+                let label = if label.is_empty() {
+                    form.value(if matches!(form.kind, FormKind::Milestone { .. }) {
+                        "title"
+                    } else {
+                        "name"
+                    })
+                } else {
+                    label
+                };
+                self.close_form(true);
+                self.info(format!("{}: {label}", text::MSG_SAVED));
+                self.refresh();
+                if let FormKind::Project { id: None } = saved.kind {
+                    self.select_project(saved.id);
+                }
+            }
+            Err(SubmitError::Invalid(errors)) => {
+                form.errors = errors;
+                form.focus_first_error();
+                self.error(text::MSG_FIX_FIELDS);
+            }
+            Err(SubmitError::Store(e)) => {
+                self.report::<()>(Err(e));
+            }
+        }
+    }
+
+    /// Closes the open form; `discard` also drops its stored draft.
+    fn close_form(&mut self, discard: bool) {
+        if let Some(form) = self.form.take()
+            && discard
+        {
+            let key = form.kind.draft_key();
+            report(&mut self.status, self.store.discard_draft(&key));
+        }
+        self.draft_pending_since = None;
+    }
+
+    /// Writes the open form's contents as a draft, if it has unsaved changes.
+    fn save_draft(&mut self) {
+        self.draft_pending_since = None;
+        let Some(form) = &self.form else { return };
+        if !form.is_dirty() {
+            return;
+        }
+        let (key, json) = (form.kind.draft_key(), form.to_json());
+        report(&mut self.status, self.store.save_draft(&key, &json));
+    }
+
+    fn select_project(&mut self, id: i64) {
+        if let Some(i) = self.portfolio.rows.iter().position(|r| r.id == id) {
+            self.portfolio.cursor.selected = i;
+        }
+    }
+
+    // ----- loading ------------------------------------------------------------------
+
+    /// Reloads what the current screen shows.
+    pub fn refresh(&mut self) {
+        match self.screen() {
+            Screen::Portfolio => self.refresh_portfolio(),
+            Screen::Project { id } => self.refresh_project(id),
+            Screen::Directory => self.refresh_directory(),
+            Screen::Trash => self.refresh_trash(),
+        }
+    }
+
+    fn refresh_portfolio(&mut self) {
+        if let Some(rows) = self.report(self.store.list_projects(&self.portfolio.filter)) {
+            self.portfolio.rows = rows;
+        }
+        self.portfolio.has_any =
+            !self.portfolio.rows.is_empty() || self.store.has_projects().unwrap_or(true);
+        let len = self.portfolio.rows.len();
+        self.portfolio.cursor.clamp(len);
+    }
+
+    fn refresh_project(&mut self, id: i64) {
+        let loaded = self
+            .store
+            .project(id)
+            .and_then(|p| Ok((p, self.store.milestones(id)?)));
+        match self.report(loaded) {
+            Some((project, milestones)) => {
+                let (tab, mut cursor) = match &self.project {
+                    Some(s) if s.project.id == id => (s.tab, s.cursor),
+                    _ => (ProjectTab::default(), Cursor::default()),
+                };
+                cursor.clamp(milestones.len());
+                self.project = Some(ProjectState {
+                    project,
+                    milestones,
+                    tab,
+                    cursor,
+                });
+            }
+            None => {
+                self.nav.pop();
+                self.project = None;
+                if self.nav.is_empty() {
+                    self.nav.push(Screen::Portfolio);
+                }
+                self.refresh();
+            }
+        }
+    }
+
+    fn refresh_directory(&mut self) {
+        if let Some(orgs) = self.report(self.store.list_organisations()) {
+            self.directory.organisations = orgs;
+        }
+        if let Some(people) = self.report(self.store.list_people()) {
+            self.directory.people = people;
+        }
+        let d = &mut self.directory;
+        d.org_cursor.clamp(d.organisations.len());
+        d.person_cursor.clamp(d.people.len());
+    }
+
+    fn refresh_trash(&mut self) {
+        if let Some(items) = self.report(self.store.list_trash()) {
+            self.trash.items = items;
+        }
+        let len = self.trash.items.len();
+        self.trash.cursor.clamp(len);
+    }
+}

@@ -1,0 +1,88 @@
+//! Where things live: the config file, the default store, and overrides.
+//! Precedence for the store: `--db`, then `TIDIG_DB`, then `db` in the config file,
+//! then the platform data directory.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use directories::ProjectDirs;
+use serde::{Deserialize, Serialize};
+
+/// The config file, all keys optional.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Store file to open when neither `--db` nor `TIDIG_DB` is given.
+    pub db: Option<PathBuf>,
+}
+
+pub const DEFAULT_CONFIG: &str = "\
+# tidig configuration. Every key is optional.
+
+# The store file. Default: tidig.db in the platform data directory.
+# --db PATH and the TIDIG_DB environment variable override this.
+# db = \"/home/me/Documents/tidig.db\"
+";
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("se", "tidig", "tidig")
+}
+
+/// The config file: `TIDIG_CONFIG` if set, else `config.toml` in the platform config dir.
+pub fn config_path() -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os("TIDIG_CONFIG") {
+        return Ok(PathBuf::from(p));
+    }
+    project_dirs()
+        .map(|d| d.config_dir().join("config.toml"))
+        .context("no home directory found; use --db PATH")
+}
+
+/// `tidig.db` in the platform data directory.
+pub fn default_db_path() -> Result<PathBuf> {
+    project_dirs()
+        .map(|d| d.data_dir().join("tidig.db"))
+        .context("no home directory found; use --db PATH")
+}
+
+impl Config {
+    /// Reads the config file; a missing file is the default configuration.
+    pub fn load(path: &Path) -> Result<Config> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => toml::from_str(&text)
+                .with_context(|| format!("{} is not a valid tidig config", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+    }
+
+    /// The store to open, given the `--db`/`TIDIG_DB` value if any.
+    pub fn db_path(&self, cli: Option<&Path>) -> Result<PathBuf> {
+        match (cli, &self.db) {
+            (Some(p), _) => Ok(p.to_path_buf()),
+            (None, Some(p)) => Ok(p.clone()),
+            (None, None) => default_db_path(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_config_parses_and_cli_wins() {
+        let c: Config = toml::from_str(DEFAULT_CONFIG).unwrap();
+        assert_eq!(c, Config::default());
+        let c = Config {
+            db: Some("/a.db".into()),
+        };
+        assert_eq!(c.db_path(Some(Path::new("/b.db"))).unwrap(), PathBuf::from("/b.db"));
+        assert_eq!(c.db_path(None).unwrap(), PathBuf::from("/a.db"));
+    }
+
+    #[test]
+    fn unknown_keys_are_reported() {
+        assert!(toml::from_str::<Config>("colour = \"blue\"").is_err());
+    }
+}

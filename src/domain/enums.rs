@@ -1,0 +1,150 @@
+//! Enums stored as text. Each has a stable `as_str` (the database and export value)
+//! and a human label that lives in `crate::text`.
+
+/// Common behaviour of the text-stored enums.
+pub trait TextEnum: Sized + Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    fn as_str(self) -> &'static str;
+    fn label(self) -> &'static str;
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.as_str() == s)
+    }
+
+    /// Position in `ALL`, used for ordering and cycling.
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+
+    /// SQL `CHECK (col IN (...))` list, so the schema and the enum cannot drift.
+    fn sql_list() -> String {
+        Self::ALL
+            .iter()
+            .map(|v| format!("'{}'", v.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? } labels $labels:path) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl TextEnum for $name {
+            const ALL: &'static [Self] = &[$(Self::$variant),+];
+            fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+            fn label(self) -> &'static str {
+                $labels(self)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// The phases of a procurement project, in order.
+    Phase {
+        Initiation => "initiation",
+        NeedsAnalysis => "needs_analysis",
+        MarketAnalysis => "market_analysis",
+        EarlyDialogue => "early_dialogue",
+        RiskAnalysis => "risk_analysis",
+        Strategy => "strategy",
+        Requirements => "requirements",
+        Tendering => "tendering",
+        EvaluationAward => "evaluation_award",
+        Contract => "contract",
+        FollowUp => "follow_up",
+        Closed => "closed",
+    } labels crate::text::phase
+);
+
+impl Phase {
+    pub fn next(self) -> Option<Phase> {
+        Self::ALL.get(self.index() + 1).copied()
+    }
+    pub fn previous(self) -> Option<Phase> {
+        self.index().checked_sub(1).map(|i| Self::ALL[i])
+    }
+}
+
+text_enum!(
+    ProjectStatus {
+        Prospect => "prospect",
+        Active => "active",
+        Paused => "paused",
+        Completed => "completed",
+        Cancelled => "cancelled",
+    } labels crate::text::project_status
+);
+
+text_enum!(
+    InnovationLevel {
+        DevelopmentPromoting => "development_promoting",
+        NewSolutions => "new_solutions",
+        RndServices => "rnd_services",
+    } labels crate::text::innovation_level
+);
+
+text_enum!(
+    OrgKind {
+        ContractingAuthority => "contracting_authority",
+        Supplier => "supplier",
+        IndustryAssociation => "industry_association",
+        Research => "research",
+        UserOrganisation => "user_organisation",
+        Expert => "expert",
+        Other => "other",
+    } labels crate::text::org_kind
+);
+
+text_enum!(
+    MilestoneStatus {
+        Planned => "planned",
+        Done => "done",
+        Cancelled => "cancelled",
+    } labels crate::text::milestone_status
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phases_are_twelve_and_ordered() {
+        assert_eq!(Phase::ALL.len(), 12);
+        assert_eq!(Phase::Initiation.previous(), None);
+        assert_eq!(Phase::Initiation.next(), Some(Phase::NeedsAnalysis));
+        assert_eq!(Phase::Closed.next(), None);
+        assert!(Phase::EarlyDialogue < Phase::Tendering);
+    }
+
+    #[test]
+    fn parse_round_trips_every_value() {
+        for p in Phase::ALL {
+            assert_eq!(Phase::parse(p.as_str()), Some(*p));
+        }
+        for k in OrgKind::ALL {
+            assert_eq!(OrgKind::parse(k.as_str()), Some(*k));
+        }
+        assert_eq!(ProjectStatus::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn sql_list_quotes_values() {
+        assert_eq!(
+            MilestoneStatus::sql_list(),
+            "'planned', 'done', 'cancelled'"
+        );
+    }
+}

@@ -1,0 +1,16 @@
+//! tidig: a keyboard-driven terminal workbench for facilitators of early-dialogue
+//! public procurement.
+//!
+//! Layers, each with one job: `domain` (plain types and rules, no IO), `store`
+//! (SQLite), `app` (state and update, no terminal IO), `ui` (rendering only),
+//! `cli` and `tui` (the two ways in).
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod store;
+pub mod text;
+pub mod tui;
+pub mod ui;

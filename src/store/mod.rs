@@ -1,0 +1,178 @@
+//! The SQLite store: opening safely, pragmas, migrations, and one file per aggregate.
+
+mod directory;
+mod drafts;
+mod migrate;
+mod milestones;
+mod open;
+mod projects;
+mod trash;
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::domain::Clock;
+
+pub use drafts::Draft;
+pub use migrate::SCHEMA_VERSION;
+pub use projects::{ProjectFilter, ProjectSort};
+pub use trash::{TrashItem, TrashKind};
+
+/// `PRAGMA application_id` of a tidig database ("tidg"), so that another program's
+/// SQLite file is recognised and refused rather than migrated.
+pub const APPLICATION_ID: i32 = 0x7469_6467;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0} is not a tidig database; refusing to open it")]
+    NotTidig(String),
+    #[error("{path} is damaged and cannot be opened ({detail}); it was left untouched")]
+    Corrupt { path: String, detail: String },
+    #[error(
+        "{path} was written by a newer tidig (schema {found}, this version knows {supported}); update tidig to open it"
+    )]
+    Newer {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A uniqueness rule was broken; the field and a message for the user.
+    #[error("{1}")]
+    Conflict(&'static str, String),
+    #[error("not found")]
+    NotFound,
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+pub struct Store {
+    conn: Connection,
+    clock: Clock,
+}
+
+impl Store {
+    /// Opens (or creates) the store at `path`. Refuses, without writing a byte, a file
+    /// that is not a tidig database, is damaged, or has a newer schema.
+    pub fn open(path: &Path, clock: Clock) -> Result<Store> {
+        let conn = open::open_file(path)?;
+        Self::init(conn, clock, &path.display().to_string())
+    }
+
+    pub fn open_in_memory(clock: Clock) -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        Self::init(conn, clock, ":memory:")
+    }
+
+    fn init(conn: Connection, clock: Clock, label: &str) -> Result<Store> {
+        open::register_functions(&conn)?;
+        open::verify(&conn, label)?;
+        open::apply_pragmas(&conn)?;
+        migrate::migrate(&conn)?;
+        Ok(Store { conn, clock })
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    fn now(&self) -> String {
+        self.clock.timestamp()
+    }
+
+    /// Direct access for integrity checks, backup and tests.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs SQLite's integrity and foreign-key checks; returns the problems found.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(row);
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let fk = stmt.query_map([], |r| {
+            Ok(format!(
+                "foreign key: {} row {} references missing {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for row in fk {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
+
+    /// Writes a consistent copy of the store to `dest` with SQLite's online backup,
+    /// readable only by the user. An existing file at `dest` is not overwritten.
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        open::create_private_file(dest)?;
+        let mut target = Connection::open(dest)?;
+        let result = rusqlite::backup::Backup::new(&self.conn, &mut target)
+            .and_then(|b| b.run_to_completion(256, std::time::Duration::ZERO, None));
+        if let Err(e) = result {
+            drop(target);
+            let _ = std::fs::remove_file(dest);
+            return Err(e.into());
+        }
+        Ok(())
+    }
+}
+
+/// Maps a "no row" error to `NotFound`.
+fn found<T>(r: rusqlite::Result<T>) -> Result<T> {
+    match r {
+        Err(rusqlite::Error::QueryReturnedNoRows) => Err(StoreError::NotFound),
+        other => Ok(other?),
+    }
+}
+
+fn new_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+impl Store {
+    /// Runs `f` so that either all of its writes land or none do. Store methods use
+    /// savepoints, so they nest inside.
+    pub fn atomically<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("SAVEPOINT atomically")?;
+        match f(self) {
+            Ok(v) => {
+                self.conn.execute_batch("RELEASE atomically")?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self
+                    .conn
+                    .execute_batch("ROLLBACK TO atomically; RELEASE atomically");
+                Err(e)
+            }
+        }
+    }
+
+    /// The id of the row with `uuid` in one of the store's own tables, if any.
+    pub(crate) fn id_by_uuid(&self, table: &'static str, uuid: &str) -> Result<Option<i64>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(&format!("SELECT id FROM {table} WHERE uuid = ?1"), [uuid], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+}

@@ -1,0 +1,141 @@
+//! Opening a database file safely: private permissions for new files, and a
+//! read-only look at an existing file before anything is written to it.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, functions::FunctionFlags};
+
+use super::{APPLICATION_ID, Result, StoreError, migrate::SCHEMA_VERSION};
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+pub(super) fn open_file(path: &Path) -> Result<Connection> {
+    let label = path.display().to_string();
+    let exists = path.exists();
+    if exists {
+        check_header(path, &label)?;
+    } else {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir)?;
+        }
+        create_private_file(path)?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(path, flags).map_err(|e| corrupt(&label, e))
+}
+
+/// A non-empty file must start with SQLite's magic string, or it is not ours.
+fn check_header(path: &Path, label: &str) -> Result<()> {
+    let mut header = [0u8; 16];
+    let mut file = fs::File::open(path)?;
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..])? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    if read == 0 {
+        return Ok(()); // an empty file is a new database
+    }
+    if read < header.len() || &header != SQLITE_MAGIC {
+        return Err(StoreError::NotTidig(label.to_string()));
+    }
+    Ok(())
+}
+
+/// Reads (never writes) the identity of an opened database and refuses what isn't ours.
+pub(super) fn verify(conn: &Connection, label: &str) -> Result<()> {
+    let read = |sql: &str| -> Result<i64> {
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(|e| corrupt(label, e))
+    };
+    let app_id = read("PRAGMA application_id")?;
+    let version = read("PRAGMA user_version")?;
+    let tables = read("SELECT count(*) FROM sqlite_schema")?;
+    let is_new = app_id == 0 && version == 0 && tables == 0;
+    if !is_new && app_id != i64::from(APPLICATION_ID) {
+        return Err(StoreError::NotTidig(label.to_string()));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::Newer {
+            path: label.to_string(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// WAL with `synchronous = FULL`: every commit is fsynced to the write-ahead log before
+/// it returns, so a killed process or a power cut loses no committed change (NORMAL
+/// would be safe against a crash but could lose the last commits on power loss).
+/// WAL also lets `tidig backup` and `tidig check` run while the app is open.
+pub(super) fn apply_pragmas(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA busy_timeout = 5000;",
+    )?;
+    Ok(())
+}
+
+/// `fold(text)`: Unicode lower-case for case-insensitive matching of å, ä, ö
+/// (SQLite's own `lower` and `LIKE` only fold ASCII).
+pub(super) fn register_functions(conn: &Connection) -> Result<()> {
+    conn.create_scalar_function(
+        "fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let s: Option<String> = ctx.get(0)?;
+            Ok(s.map(|s| s.to_lowercase()))
+        },
+    )?;
+    Ok(())
+}
+
+fn corrupt(label: &str, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotTidig(label.to_string()),
+        _ => StoreError::Corrupt {
+            path: label.to_string(),
+            detail: e.to_string(),
+        },
+    }
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    if dir.exists() {
+        return Ok(());
+    }
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    // `recursive` applies the mode to every new level except through the umask; set it
+    // explicitly on the store's own folder.
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> Result<()> {
+    fs::create_dir_all(dir)?;
+    Ok(())
+}
+
+/// Creates `path` readable and writable only by the user; fails if it exists.
+pub(super) fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?;
+    Ok(())
+}

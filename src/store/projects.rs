@@ -1,0 +1,293 @@
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Result, Store, StoreError, found, new_uuid};
+use crate::domain::{Project, ProjectInput, ProjectRow, ProjectStatus, TextEnum};
+use crate::text;
+
+/// Portfolio ordering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProjectSort {
+    #[default]
+    Code,
+    Phase,
+    Status,
+    Updated,
+}
+
+impl ProjectSort {
+    pub const ALL: [ProjectSort; 4] = [Self::Code, Self::Phase, Self::Status, Self::Updated];
+
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Code => text::COL_CODE,
+            Self::Phase => text::COL_PHASE,
+            Self::Status => text::COL_STATUS,
+            Self::Updated => text::COL_UPDATED,
+        }
+    }
+
+    /// ORDER BY clause. Phase and status sort in their domain order, not alphabetically.
+    fn order_by(self, descending: bool) -> String {
+        let dir = if descending { "DESC" } else { "ASC" };
+        let key = match self {
+            Self::Code => "p.code".to_string(),
+            Self::Phase => ordinal_case::<crate::domain::Phase>("p.phase"),
+            Self::Status => ordinal_case::<ProjectStatus>("p.status"),
+            Self::Updated => "p.updated_at".to_string(),
+        };
+        format!("{key} {dir}, p.code ASC")
+    }
+}
+
+fn ordinal_case<E: TextEnum>(column: &str) -> String {
+    let arms: String = E::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!(" WHEN '{}' THEN {i}", v.as_str()))
+        .collect();
+    format!("CASE {column}{arms} END")
+}
+
+/// What the portfolio shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProjectFilter {
+    /// Matches code, title, buyer, case number, subject and tags, ignoring case.
+    pub text: String,
+    pub status: Option<ProjectStatus>,
+    pub sort: ProjectSort,
+    pub descending: bool,
+}
+
+const PROJECT_COLUMNS: &str = "p.id, p.uuid, p.code, p.title, p.buyer_id, o.name, p.case_number,
+    p.subject, p.goal, p.phase, p.status, p.innovation_level, p.planned_procedure,
+    p.start_date, p.end_date, p.tags, p.last_reviewed_at, p.created_at, p.updated_at";
+
+fn project_from_row(r: &Row<'_>) -> rusqlite::Result<Project> {
+    let tags: String = r.get(15)?;
+    Ok(Project {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        code: r.get(2)?,
+        title: r.get(3)?,
+        buyer_id: r.get(4)?,
+        buyer_name: r.get(5)?,
+        case_number: r.get(6)?,
+        subject: r.get(7)?,
+        goal: r.get(8)?,
+        phase: enum_col(r, 9)?,
+        status: enum_col(r, 10)?,
+        innovation_level: r
+            .get::<_, Option<String>>(11)?
+            .and_then(|s| TextEnum::parse(&s)),
+        planned_procedure: r.get(12)?,
+        start_date: r.get(13)?,
+        end_date: r.get(14)?,
+        tags: serde_json::from_str(&tags).unwrap_or_default(),
+        last_reviewed_at: r.get(16)?,
+        created_at: r.get(17)?,
+        updated_at: r.get(18)?,
+    })
+}
+
+/// Reads a text enum column; the CHECK constraints make an unknown value a corruption.
+pub(super) fn enum_col<E: TextEnum>(r: &Row<'_>, i: usize) -> rusqlite::Result<E> {
+    let s: String = r.get(i)?;
+    E::parse(&s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("unknown value {s:?}").into(),
+        )
+    })
+}
+
+impl Store {
+    /// The portfolio: live projects matching the filter, in the chosen order.
+    pub fn list_projects(&self, filter: &ProjectFilter) -> Result<Vec<ProjectRow>> {
+        let sql = format!(
+            "SELECT p.id, p.uuid, p.code, p.title, o.name, p.phase, p.status, p.updated_at
+             FROM projects p LEFT JOIN organisations o ON o.id = p.buyer_id
+             WHERE p.deleted_at IS NULL
+               AND (?1 IS NULL OR p.status = ?1)
+               AND (?2 = '' OR instr(fold(p.code || ' ' || p.title || ' ' || ifnull(o.name, '')
+                    || ' ' || p.case_number || ' ' || p.subject || ' ' || p.tags), ?2) > 0)
+             ORDER BY {}",
+            filter.sort.order_by(filter.descending)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                filter.status.map(|s| s.as_str()),
+                filter.text.trim().to_lowercase()
+            ],
+            |r| {
+                Ok(ProjectRow {
+                    id: r.get(0)?,
+                    uuid: r.get(1)?,
+                    code: r.get(2)?,
+                    title: r.get(3)?,
+                    buyer_name: r.get(4)?,
+                    phase: enum_col(r, 5)?,
+                    status: enum_col(r, 6)?,
+                    updated_at: r.get(7)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether any live project exists; cheap, for the welcome panel.
+    pub fn has_projects(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM projects WHERE deleted_at IS NULL)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn project(&self, id: i64) -> Result<Project> {
+        found(self.conn.query_row(
+            &format!(
+                "SELECT {PROJECT_COLUMNS} FROM projects p
+                 LEFT JOIN organisations o ON o.id = p.buyer_id WHERE p.id = ?1"
+            ),
+            [id],
+            project_from_row,
+        ))
+    }
+
+    pub fn project_by_code(&self, code: &str) -> Result<Project> {
+        found(self.conn.query_row(
+            &format!(
+                "SELECT {PROJECT_COLUMNS} FROM projects p
+                 LEFT JOIN organisations o ON o.id = p.buyer_id
+                 WHERE p.code = ?1 AND p.deleted_at IS NULL"
+            ),
+            [code],
+            project_from_row,
+        ))
+    }
+
+    /// Creates a project (and its buyer organisation, if new) in one transaction.
+    pub fn create_project(&mut self, input: &ProjectInput) -> Result<i64> {
+        self.create_project_with_uuid(input, &new_uuid())
+    }
+
+    pub(crate) fn create_project_with_uuid(
+        &mut self,
+        input: &ProjectInput,
+        uuid: &str,
+    ) -> Result<i64> {
+        let now = self.now();
+        let tx = self.conn.savepoint()?;
+        ensure_code_free(&tx, &input.code, None)?;
+        let buyer_id = super::directory::resolve_organisation(&tx, &input.buyer_name, &now)?;
+        tx.execute(
+            "INSERT INTO projects (uuid, code, title, buyer_id, case_number, subject, goal,
+                phase, status, innovation_level, planned_procedure, start_date, end_date, tags,
+                created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            params![
+                uuid,
+                input.code,
+                input.title,
+                buyer_id,
+                input.case_number,
+                input.subject,
+                input.goal,
+                input.phase.as_str(),
+                input.status.as_str(),
+                input.innovation_level.map(|l| l.as_str()),
+                input.planned_procedure,
+                input.start_date,
+                input.end_date,
+                serde_json::to_string(&input.tags).expect("tags serialise"),
+                now,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn update_project(&mut self, id: i64, input: &ProjectInput) -> Result<()> {
+        let now = self.now();
+        let tx = self.conn.savepoint()?;
+        ensure_code_free(&tx, &input.code, Some(id))?;
+        let buyer_id = super::directory::resolve_organisation(&tx, &input.buyer_name, &now)?;
+        let changed = tx.execute(
+            "UPDATE projects SET code = ?2, title = ?3, buyer_id = ?4, case_number = ?5,
+                subject = ?6, goal = ?7, phase = ?8, status = ?9, innovation_level = ?10,
+                planned_procedure = ?11, start_date = ?12, end_date = ?13, tags = ?14,
+                updated_at = ?15
+             WHERE id = ?1",
+            params![
+                id,
+                input.code,
+                input.title,
+                buyer_id,
+                input.case_number,
+                input.subject,
+                input.goal,
+                input.phase.as_str(),
+                input.status.as_str(),
+                input.innovation_level.map(|l| l.as_str()),
+                input.planned_procedure,
+                input.start_date,
+                input.end_date,
+                serde_json::to_string(&input.tags).expect("tags serialise"),
+                now,
+            ],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Moves a project one phase on (or back) and returns the new phase.
+    pub fn set_project_phase(&mut self, id: i64, phase: crate::domain::Phase) -> Result<()> {
+        let now = self.now();
+        let n = self.conn.execute(
+            "UPDATE projects SET phase = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, phase.as_str(), now],
+        )?;
+        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
+    /// Stamps the project as reviewed now (the weekly review).
+    pub fn mark_project_reviewed(&mut self, id: i64) -> Result<()> {
+        let now = self.now();
+        self.conn.execute(
+            "UPDATE projects SET last_reviewed_at = ?2 WHERE id = ?1",
+            params![id, now],
+        )?;
+        Ok(())
+    }
+}
+
+/// Codes are unique across live and trashed projects, so a restore never collides.
+fn ensure_code_free(tx: &rusqlite::Connection, code: &str, except: Option<i64>) -> Result<()> {
+    let holder: Option<(i64, Option<String>)> = tx
+        .query_row(
+            "SELECT id, deleted_at FROM projects WHERE code = ?1",
+            [code],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match holder {
+        Some((id, _)) if Some(id) == except => Ok(()),
+        Some((_, None)) => Err(StoreError::Conflict("code", text::ERR_CODE_TAKEN.into())),
+        Some((_, Some(_))) => Err(StoreError::Conflict(
+            "code",
+            text::ERR_CODE_TAKEN_TRASH.into(),
+        )),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,189 @@
+//! Every user-facing string of the interface, in one place, so that the Swedish
+//! interface is a translation of this file rather than a hunt through the code.
+//! Enum labels are functions at the end.
+
+use crate::domain::{InnovationLevel, MilestoneStatus, OrgKind, Phase, ProjectStatus};
+
+pub const APP_NAME: &str = "tidig";
+
+// Views and tabs
+pub const VIEW_PORTFOLIO: &str = "Portfolio";
+pub const VIEW_DIRECTORY: &str = "Directory";
+pub const VIEW_TRASH: &str = "Trash";
+pub const TAB_OVERVIEW: &str = "Overview";
+pub const TAB_TIME_PLAN: &str = "Time plan";
+pub const TAB_ORGANISATIONS: &str = "Organisations";
+pub const TAB_PEOPLE: &str = "People";
+
+// Columns and field labels
+pub const COL_CODE: &str = "Code";
+pub const COL_TITLE: &str = "Title";
+pub const COL_BUYER: &str = "Buyer";
+pub const COL_PHASE: &str = "Phase";
+pub const COL_STATUS: &str = "Status";
+pub const COL_UPDATED: &str = "Updated";
+pub const COL_NAME: &str = "Name";
+pub const COL_KIND: &str = "Kind";
+pub const COL_ORGANISATION: &str = "Organisation";
+pub const COL_ROLE: &str = "Title / role";
+pub const COL_EMAIL: &str = "Email";
+pub const COL_PHONE: &str = "Phone";
+pub const COL_DUE: &str = "Due";
+pub const COL_DONE: &str = "Done";
+pub const COL_DELETED: &str = "Deleted";
+pub const COL_WHAT: &str = "What";
+
+pub const FIELD_CASE_NUMBER: &str = "Case number";
+pub const FIELD_SUBJECT: &str = "Subject";
+pub const FIELD_GOAL: &str = "Goal";
+pub const FIELD_INNOVATION: &str = "Innovation level";
+pub const FIELD_PROCEDURE: &str = "Planned procedure";
+pub const FIELD_START: &str = "Start date";
+pub const FIELD_END: &str = "End date";
+pub const FIELD_TAGS: &str = "Tags";
+pub const FIELD_REVIEWED: &str = "Last reviewed";
+pub const FIELD_CREATED: &str = "Created";
+
+// Hints shown beside form fields
+pub const HINT_CODE: &str = "e.g. NORR-24: capitals, digits, hyphens";
+pub const HINT_DATE: &str = "YYYY-MM-DD";
+pub const HINT_TAGS: &str = "comma separated";
+pub const HINT_CHOICE: &str = "←/→ to choose";
+pub const HINT_ORG_NEW: &str = "new organisation, created on save";
+pub const HINT_ORG_MATCHES: &str = "↑/↓ pick:";
+pub const HINT_ORG_EXISTING: &str = "existing organisation";
+pub const HINT_MULTILINE: &str = "Enter = new line";
+pub const NOT_SET: &str = "—";
+
+// Form titles
+pub const FORM_NEW_PROJECT: &str = "New project";
+pub const FORM_EDIT_PROJECT: &str = "Edit project";
+pub const FORM_NEW_ORGANISATION: &str = "New organisation";
+pub const FORM_EDIT_ORGANISATION: &str = "Edit organisation";
+pub const FORM_NEW_PERSON: &str = "New person";
+pub const FORM_EDIT_PERSON: &str = "Edit person";
+pub const FORM_NEW_MILESTONE: &str = "New milestone";
+pub const FORM_EDIT_MILESTONE: &str = "Edit milestone";
+
+// Validation
+pub const ERR_REQUIRED: &str = "required";
+pub const ERR_DATE_FORMAT: &str = "not a date: use YYYY-MM-DD";
+pub const ERR_END_BEFORE_START: &str = "must not be before the start date";
+pub const ERR_CODE_FORMAT: &str = "capitals A–Z, digits and single hyphens, starting with a letter";
+pub const ERR_CODE_TOO_LONG: &str = "at most 12 characters";
+pub const ERR_CODE_TAKEN: &str = "another project already has this code";
+pub const ERR_CODE_TAKEN_TRASH: &str = "a project in the trash has this code; restore or purge it";
+pub const ERR_EMAIL: &str = "not an email address";
+pub const ERR_PHONE: &str = "digits, spaces, + - ( ) only";
+
+// Status line
+pub const MSG_FIX_FIELDS: &str = "Not saved: fix the marked fields";
+pub const MSG_SAVED: &str = "Saved";
+pub const MSG_MOVED_TO_TRASH: &str = "Moved to trash (6 to open the trash)";
+pub const MSG_RESTORED: &str = "Restored";
+pub const MSG_PURGED: &str = "Deleted for good";
+pub const MSG_DRAFT_RESTORED: &str = "Restored your unsaved draft from";
+pub const MSG_DEMO_LOADED: &str = "Demo portfolio loaded";
+pub const MSG_REVIEWED: &str = "Marked as reviewed today";
+pub const MSG_NOTHING_SELECTED: &str = "Nothing selected";
+pub const MSG_PHASE_SET: &str = "Phase";
+pub const MSG_ERROR: &str = "Error";
+
+// Confirmations
+pub const CONFIRM_TITLE: &str = "Confirm";
+pub const CONFIRM_TRASH: &str = "Move to trash?";
+pub const CONFIRM_PURGE: &str = "Delete for good? This cannot be undone.";
+pub const CONFIRM_DISCARD: &str = "Discard unsaved changes?";
+pub const CONFIRM_KEYS: &str = "y yes · n no";
+
+// Portfolio
+pub const PORTFOLIO_SORT: &str = "sort";
+pub const PORTFOLIO_STATUS_ALL: &str = "all statuses";
+pub const PORTFOLIO_FILTER: &str = "filter";
+pub const PORTFOLIO_NO_MATCH: &str = "No project matches. Esc clears the filter, f changes the status filter.";
+pub const WELCOME_TITLE: &str = "Welcome to tidig";
+pub const WELCOME_LINES: &[&str] = &[
+    "Your workbench for early-dialogue procurement projects.",
+    "",
+    "There are no projects yet.",
+    "",
+    "  n     create your first project",
+    "  D     load a demo portfolio to look around",
+    "        (or run `tidig demo` from the shell)",
+    "  ?     all keys",
+    "",
+    "Everything is kept in one local file; nothing leaves this computer.",
+];
+
+// Project detail
+pub const PHASE_TRACK: &str = "Phases";
+pub const TIME_PLAN_EMPTY: &str = "No milestones yet. Press n to add one.";
+pub const OVERDUE: &str = "overdue";
+pub const TRASH_EMPTY: &str = "The trash is empty.";
+pub const DIRECTORY_EMPTY: &str = "Nothing here yet. Press n to add.";
+
+// Help
+pub const HELP_TITLE: &str = "Keys";
+pub const HELP_GLOBAL: &str = "Everywhere";
+pub const HELP_CLOSE: &str = "Esc or ? closes";
+
+// Trash kinds
+pub const KIND_PROJECT: &str = "Project";
+pub const KIND_ORGANISATION: &str = "Organisation";
+pub const KIND_PERSON: &str = "Person";
+pub const KIND_MILESTONE: &str = "Milestone";
+
+pub fn phase(p: Phase) -> &'static str {
+    match p {
+        Phase::Initiation => "Initiation",
+        Phase::NeedsAnalysis => "Needs analysis",
+        Phase::MarketAnalysis => "Market analysis",
+        Phase::EarlyDialogue => "Early dialogue",
+        Phase::RiskAnalysis => "Risk analysis",
+        Phase::Strategy => "Strategy",
+        Phase::Requirements => "Requirements",
+        Phase::Tendering => "Tendering",
+        Phase::EvaluationAward => "Evaluation & award",
+        Phase::Contract => "Contract",
+        Phase::FollowUp => "Follow-up",
+        Phase::Closed => "Closed",
+    }
+}
+
+pub fn project_status(s: ProjectStatus) -> &'static str {
+    match s {
+        ProjectStatus::Prospect => "Prospect",
+        ProjectStatus::Active => "Active",
+        ProjectStatus::Paused => "Paused",
+        ProjectStatus::Completed => "Completed",
+        ProjectStatus::Cancelled => "Cancelled",
+    }
+}
+
+pub fn innovation_level(l: InnovationLevel) -> &'static str {
+    match l {
+        InnovationLevel::DevelopmentPromoting => "Development-promoting",
+        InnovationLevel::NewSolutions => "New solutions",
+        InnovationLevel::RndServices => "R&D services",
+    }
+}
+
+pub fn org_kind(k: OrgKind) -> &'static str {
+    match k {
+        OrgKind::ContractingAuthority => "Contracting authority",
+        OrgKind::Supplier => "Supplier",
+        OrgKind::IndustryAssociation => "Industry association",
+        OrgKind::Research => "Research",
+        OrgKind::UserOrganisation => "User organisation",
+        OrgKind::Expert => "Expert",
+        OrgKind::Other => "Other",
+    }
+}
+
+pub fn milestone_status(s: MilestoneStatus) -> &'static str {
+    match s {
+        MilestoneStatus::Planned => "Planned",
+        MilestoneStatus::Done => "Done",
+        MilestoneStatus::Cancelled => "Cancelled",
+    }
+}

@@ -1,0 +1,158 @@
+//! Any form: label, input, and under the field its error or hint.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{theme, widgets};
+use crate::app::form::{Field, FieldKind, Form};
+use crate::app::text_input::TextInput;
+use crate::text;
+
+const LABEL_WIDTH: u16 = 20;
+const MULTILINE_HEIGHT: u16 = 4;
+
+fn field_height(field: &Field, message: bool) -> u16 {
+    let input = match field.kind {
+        FieldKind::Multiline(_) => MULTILINE_HEIGHT,
+        _ => 1,
+    };
+    input + u16::from(message)
+}
+
+/// The line under a field: its error, or for the focused field its hint.
+fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
+    let field = &form.fields[index];
+    if let Some(err) = form.errors.get(field.key) {
+        return Some(Line::from(Span::styled(format!("⚠ {err}"), theme::error())));
+    }
+    if index != form.focus {
+        return None;
+    }
+    if let FieldKind::Organisation {
+        input,
+        suggestions,
+        exists,
+    } = &field.kind
+    {
+        if input.value().trim().is_empty() {
+            return None;
+        }
+        if *exists && suggestions.len() <= 1 {
+            return Some(Line::from(Span::styled(text::HINT_ORG_EXISTING, theme::ok())));
+        }
+        let mut spans = Vec::new();
+        if !exists {
+            spans.push(Span::styled(text::HINT_ORG_NEW, theme::muted()));
+        }
+        if !suggestions.is_empty() {
+            spans.push(Span::styled(
+                format!(
+                    "{}{} {}",
+                    if *exists { "" } else { " · " },
+                    text::HINT_ORG_MATCHES,
+                    suggestions.join(" · ")
+                ),
+                theme::muted(),
+            ));
+        }
+        return Some(Line::from(spans));
+    }
+    field
+        .hint
+        .map(|h| Line::from(Span::styled(h, theme::muted())))
+}
+
+pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
+    let area = Rect {
+        x: body.x + 1,
+        y: body.y,
+        width: body.width.saturating_sub(2).min(100),
+        height: body.height,
+    };
+    let inner = widgets::dialog(frame, area, form.title);
+    if inner.height == 0 || inner.width <= LABEL_WIDTH {
+        return;
+    }
+
+    let messages: Vec<Option<Line>> = (0..form.fields.len()).map(|i| message(form, i)).collect();
+    let heights: Vec<u16> = form
+        .fields
+        .iter()
+        .zip(&messages)
+        .map(|(f, m)| field_height(f, m.is_some()))
+        .collect();
+    // Scroll so the focused field is in view.
+    let mut first = 0;
+    while heights[first..=form.focus].iter().sum::<u16>() > inner.height && first < form.focus {
+        first += 1;
+    }
+
+    let mut y = inner.y;
+    for i in first..form.fields.len() {
+        let field = &form.fields[i];
+        if y + heights[i] > inner.bottom() {
+            break;
+        }
+        let focused = i == form.focus;
+        let marker = if field.required { "*" } else { " " };
+        let label_style = if focused { theme::title() } else { theme::label() };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(if focused { "▶ " } else { "  " }, theme::accent()),
+                Span::styled(format!("{}{marker}", field.label), label_style),
+            ])),
+            Rect::new(inner.x, y, LABEL_WIDTH, 1),
+        );
+        let input_area = Rect::new(
+            inner.x + LABEL_WIDTH,
+            y,
+            inner.width - LABEL_WIDTH,
+            heights[i] - u16::from(messages[i].is_some()),
+        );
+        draw_input(frame, input_area, field, focused);
+        if let Some(m) = &messages[i] {
+            let msg_area = Rect::new(inner.x + LABEL_WIDTH, input_area.bottom(), input_area.width, 1);
+            frame.render_widget(Paragraph::new(m.clone()), msg_area);
+        }
+        y += heights[i];
+    }
+}
+
+fn draw_input(frame: &mut Frame, area: Rect, field: &Field, focused: bool) {
+    match &field.kind {
+        FieldKind::Text(input) | FieldKind::Organisation { input, .. } => {
+            single_line(frame, area, input, focused)
+        }
+        FieldKind::Multiline(textarea) => frame.render_widget(&**textarea, area),
+        FieldKind::Choice { options, selected } => {
+            let style = if focused { theme::accent() } else { theme::label() };
+            let line = Line::from(vec![
+                Span::styled("◀ ", theme::muted()),
+                Span::styled(options[*selected].1, style),
+                Span::styled(" ▶", theme::muted()),
+            ]);
+            frame.render_widget(Paragraph::new(line), area);
+        }
+    }
+}
+
+/// One line of text, scrolled so the cursor stays visible.
+fn single_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool) {
+    let width = area.width.saturating_sub(1) as usize;
+    let before = input.before_cursor();
+    let mut skip = 0;
+    let mut shown_before = before;
+    while shown_before.width() > width {
+        let c = shown_before.chars().next().map_or(1, char::len_utf8);
+        skip += c;
+        shown_before = &before[skip..];
+    }
+    let visible = &input.value()[skip..];
+    frame.render_widget(Paragraph::new(visible.to_string()), area);
+    if focused {
+        frame.set_cursor_position((area.x + shown_before.width() as u16, area.y));
+    }
+}

@@ -1,0 +1,142 @@
+//! Rendering only: one file per screen plus shared pieces. Reads `App`, never the store.
+
+pub mod format;
+mod form;
+mod overlays;
+mod portfolio;
+mod project;
+mod directory;
+mod trash;
+pub mod theme;
+mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, DirectoryTab, Overlay, Screen, StatusKind};
+use crate::text;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+
+    draw_header(frame, header, app);
+    match app.screen() {
+        Screen::Portfolio => portfolio::draw(frame, body, app),
+        Screen::Project { .. } => project::draw(frame, body, app),
+        Screen::Directory => directory::draw(frame, body, app),
+        Screen::Trash => trash::draw(frame, body, app),
+    }
+    if let Some(form) = &app.form {
+        form::draw(frame, body, form);
+    }
+    draw_status(frame, status, app);
+    draw_footer(frame, footer, app);
+    match &app.overlay {
+        Some(Overlay::Help { context, scroll }) => {
+            overlays::help(frame, frame.area(), app, *context, *scroll)
+        }
+        Some(Overlay::Confirm { message, .. }) => overlays::confirm(frame, body, message),
+        None => {}
+    }
+}
+
+/// "Portfolio › NORR-24 › Time plan", from the navigation stack.
+pub fn breadcrumb(app: &App) -> Vec<String> {
+    let mut parts = Vec::new();
+    for screen in &app.nav {
+        match screen {
+            Screen::Portfolio => parts.push(text::VIEW_PORTFOLIO.to_string()),
+            Screen::Project { .. } => {
+                if let Some(p) = &app.project {
+                    parts.push(p.project.code.clone());
+                    parts.push(p.tab.title().to_string());
+                }
+            }
+            Screen::Directory => {
+                parts.push(text::VIEW_DIRECTORY.to_string());
+                parts.push(
+                    match app.directory.tab {
+                        DirectoryTab::Organisations => text::TAB_ORGANISATIONS,
+                        DirectoryTab::People => text::TAB_PEOPLE,
+                    }
+                    .to_string(),
+                );
+            }
+            Screen::Trash => parts.push(text::VIEW_TRASH.to_string()),
+        }
+    }
+    if let Some(form) = &app.form {
+        parts.push(form.title.to_string());
+    }
+    parts
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
+    let mut spans = vec![Span::styled(format!(" {} ", text::APP_NAME), theme::current())];
+    spans.push(Span::raw(" "));
+    let crumbs = breadcrumb(app);
+    for (i, c) in crumbs.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" › ", theme::muted()));
+        }
+        let style = if i + 1 == crumbs.len() {
+            theme::title()
+        } else {
+            theme::label()
+        };
+        spans.push(Span::styled(c.clone(), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+
+    let views = [
+        ("1", text::VIEW_PORTFOLIO, Screen::Portfolio),
+        ("5", text::VIEW_DIRECTORY, Screen::Directory),
+        ("6", text::VIEW_TRASH, Screen::Trash),
+    ];
+    let mut right = Vec::new();
+    for (key, name, screen) in views {
+        let active = app.nav.first() == Some(&screen);
+        right.push(Span::styled(key, theme::key()));
+        let style = if active { theme::title() } else { theme::muted() };
+        right.push(Span::styled(format!(" {name}  "), style));
+    }
+    let line = Line::from(right).right_aligned();
+    let width = line.width() as u16;
+    let used = crumbs.iter().map(|c| c.chars().count() + 3).sum::<usize>() as u16 + 8;
+    if used + width <= area.width {
+        frame.render_widget(Paragraph::new(line), area);
+    }
+}
+
+fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
+    if let Some(msg) = &app.status {
+        let style = match msg.kind {
+            StatusKind::Info => theme::ok(),
+            StatusKind::Error => theme::error(),
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(format!(" {}", msg.text), style))),
+            area,
+        );
+    }
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (key, what)) in app.keymap.footer(app.context()).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme::muted()));
+        }
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,115 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row};
+
+use super::{format, theme, widgets};
+use crate::app::App;
+use crate::domain::TextEnum;
+use crate::text;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let p = &app.portfolio;
+    if !p.has_any {
+        return welcome(frame, area);
+    }
+    let filtering = p.filter_input.is_some() || !p.filter.text.is_empty();
+    let [filter_area, list_area] = Layout::vertical([
+        Constraint::Length(u16::from(filtering)),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+
+    if filtering {
+        let typed = p
+            .filter_input
+            .as_ref()
+            .map_or(p.filter.text.as_str(), |i| i.value());
+        let line = Line::from(vec![
+            Span::styled(format!(" {} ", text::PORTFOLIO_FILTER), theme::key()),
+            Span::raw(typed.to_string()),
+        ]);
+        frame.render_widget(Paragraph::new(line), filter_area);
+        if let Some(input) = &p.filter_input {
+            let x = filter_area.x
+                + text::PORTFOLIO_FILTER.chars().count() as u16
+                + 2
+                + unicode_width::UnicodeWidthStr::width(input.before_cursor()) as u16;
+            frame.set_cursor_position((x.min(filter_area.right().saturating_sub(1)), filter_area.y));
+        }
+    }
+
+    let arrow = if p.filter.descending { "↓" } else { "↑" };
+    let status = p
+        .filter
+        .status
+        .map_or(text::PORTFOLIO_STATUS_ALL, |s| s.label());
+    let title = Line::from(vec![
+        Span::styled(format!(" {} ", text::VIEW_PORTFOLIO), theme::title()),
+        Span::styled(
+            format!(
+                "· {} · {}: {} {arrow} · {status} ",
+                p.rows.len(),
+                text::PORTFOLIO_SORT,
+                p.filter.sort.label().to_lowercase()
+            ),
+            theme::muted(),
+        ),
+    ]);
+    let block = Block::default().borders(Borders::TOP).title(title);
+    if p.rows.is_empty() {
+        return widgets::empty(frame, list_area, block, text::PORTFOLIO_NO_MATCH);
+    }
+    let wide = area.width >= 100;
+    let rows = p.rows.iter().map(|r| {
+        let updated = if wide {
+            format::local_datetime(&r.updated_at)
+        } else {
+            format::local_date(&r.updated_at)
+        };
+        Row::new(vec![
+            Span::styled(r.code.clone(), theme::accent()),
+            Span::raw(r.title.clone()),
+            Span::raw(r.buyer_name.clone().unwrap_or_default()),
+            Span::raw(r.phase.label()),
+            Span::raw(r.status.label()),
+            Span::styled(updated, theme::muted()),
+        ])
+    });
+    let widths = [
+        Constraint::Length(12),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(18),
+        Constraint::Length(9),
+        Constraint::Length(if wide { 16 } else { 10 }),
+    ];
+    widgets::table(
+        frame,
+        list_area,
+        block,
+        &[
+            text::COL_CODE,
+            text::COL_TITLE,
+            text::COL_BUYER,
+            text::COL_PHASE,
+            text::COL_STATUS,
+            text::COL_UPDATED,
+        ],
+        rows.collect(),
+        &widths,
+        Some(p.cursor.selected),
+    );
+}
+
+fn welcome(frame: &mut Frame, area: Rect) {
+    let width = 64;
+    let height = text::WELCOME_LINES.len() as u16 + 2;
+    let rect = widgets::centered(area, width, height);
+    let inner = widgets::dialog(frame, rect, text::WELCOME_TITLE);
+    let lines: Vec<Line> = text::WELCOME_LINES
+        .iter()
+        .map(|l| Line::from(format!(" {l}")))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,183 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Tabs, Wrap};
+
+use super::{format, theme, widgets};
+use crate::app::{App, ProjectState, ProjectTab};
+use crate::domain::{MilestoneStatus, Phase, TextEnum};
+use crate::text;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(state) = &app.project else { return };
+    let p = &state.project;
+    let [title_area, tabs_area, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+
+    let title = Line::from(vec![
+        Span::styled(format!(" {} ", p.code), theme::current()),
+        Span::styled(format!(" {}", p.title), theme::title()),
+        Span::styled(
+            format!(
+                "  {} · {} · {}",
+                p.buyer_name.as_deref().unwrap_or(text::NOT_SET),
+                p.phase.label(),
+                p.status.label()
+            ),
+            theme::muted(),
+        ),
+    ]);
+    frame.render_widget(Paragraph::new(title), title_area);
+
+    let selected = ProjectTab::ALL.iter().position(|t| *t == state.tab);
+    frame.render_widget(
+        Tabs::new(ProjectTab::ALL.iter().map(|t| Line::from(t.title())))
+            .select(selected)
+            .highlight_style(theme::current()),
+        tabs_area,
+    );
+
+    match state.tab {
+        ProjectTab::Overview => overview(frame, body, state),
+        ProjectTab::TimePlan => time_plan(frame, body, app, state),
+    }
+}
+
+fn overview(frame: &mut Frame, area: Rect, state: &ProjectState) {
+    let p = &state.project;
+    let [track_area, fields_area] =
+        Layout::horizontal([Constraint::Length(24), Constraint::Min(20)]).areas(area);
+
+    frame.render_widget(
+        Paragraph::new(phase_track(p.phase)).block(
+            Block::default()
+                .borders(Borders::TOP | Borders::RIGHT)
+                .title(Span::styled(format!(" {} ", text::PHASE_TRACK), theme::title())),
+        ),
+        track_area,
+    );
+
+    let field = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{label:<18}"), theme::label()),
+            Span::raw(value),
+        ])
+    };
+    let mut lines = vec![
+        field(text::COL_BUYER, p.buyer_name.clone().unwrap_or(text::NOT_SET.into())),
+        field(text::FIELD_CASE_NUMBER, format::or_not_set(&p.case_number).into()),
+        field(text::FIELD_SUBJECT, format::or_not_set(&p.subject).into()),
+        field(text::COL_PHASE, p.phase.label().into()),
+        field(text::COL_STATUS, p.status.label().into()),
+        field(
+            text::FIELD_INNOVATION,
+            p.innovation_level.map_or(text::NOT_SET, |l| l.label()).into(),
+        ),
+        field(text::FIELD_PROCEDURE, format::or_not_set(&p.planned_procedure).into()),
+        field(
+            &format!("{} – {}", text::FIELD_START, text::FIELD_END.to_lowercase()),
+            format!("{} – {}", format::date(p.start_date), format::date(p.end_date)),
+        ),
+        field(
+            text::FIELD_TAGS,
+            if p.tags.is_empty() {
+                text::NOT_SET.into()
+            } else {
+                p.tags.join(", ")
+            },
+        ),
+        field(
+            text::FIELD_REVIEWED,
+            p.last_reviewed_at
+                .as_deref()
+                .map_or(text::NOT_SET.into(), format::local_date),
+        ),
+        field(text::COL_UPDATED, format::local_datetime(&p.updated_at)),
+        Line::from(""),
+        Line::from(Span::styled(text::FIELD_GOAL, theme::label())),
+    ];
+    if p.goal.is_empty() {
+        lines.push(Line::from(Span::styled(text::NOT_SET, theme::muted())));
+    }
+    lines.extend(p.goal.lines().map(|l| Line::from(l.to_string())));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::TOP).title(" ")),
+        fields_area,
+    );
+}
+
+/// The twelve phases, done ones ticked and the current one highlighted.
+fn phase_track(current: Phase) -> Vec<Line<'static>> {
+    Phase::ALL
+        .iter()
+        .map(|&phase| {
+            let (mark, style) = if phase == current {
+                ("▶", theme::current())
+            } else if phase < current {
+                ("✓", theme::ok())
+            } else {
+                ("·", theme::muted())
+            };
+            Line::from(vec![
+                Span::styled(format!(" {mark} "), style),
+                Span::styled(format!("{:>2} {}", phase.index() + 1, phase.label()), style),
+            ])
+        })
+        .collect()
+}
+
+fn time_plan(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
+    let done = state
+        .milestones
+        .iter()
+        .filter(|m| m.status == MilestoneStatus::Done)
+        .count();
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(" {} · {done}/{} ", text::TAB_TIME_PLAN, state.milestones.len()),
+        theme::title(),
+    ));
+    if state.milestones.is_empty() {
+        return widgets::empty(frame, area, block, text::TIME_PLAN_EMPTY);
+    }
+    let today = app.clock().today();
+    let rows = state.milestones.iter().map(|m| {
+        let (mark, style) = match m.status {
+            MilestoneStatus::Done => ("[x]", theme::ok()),
+            MilestoneStatus::Cancelled => ("[-]", theme::muted()),
+            MilestoneStatus::Planned => ("[ ]", ratatui::style::Style::new()),
+        };
+        let note = if m.is_overdue(today) {
+            Span::styled(text::OVERDUE, theme::error())
+        } else {
+            Span::raw("")
+        };
+        Row::new(vec![
+            Span::styled(mark, style),
+            Span::raw(m.title.clone()),
+            Span::raw(format::date(m.due_date)),
+            Span::styled(format::date(m.done_date), theme::muted()),
+            note,
+        ])
+    });
+    widgets::table(
+        frame,
+        area,
+        block,
+        &["", text::COL_TITLE, text::COL_DUE, text::COL_DONE, ""],
+        rows.collect(),
+        &[
+            Constraint::Length(3),
+            Constraint::Fill(1),
+            Constraint::Length(10),
+            Constraint::Length(10),
+            Constraint::Length(8),
+        ],
+        Some(state.cursor.selected),
+    );
+}

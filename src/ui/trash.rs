@@ -1,0 +1,35 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Row};
+
+use super::{format, theme, widgets};
+use crate::app::App;
+use crate::text;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.trash;
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(" {} · {} ", text::VIEW_TRASH, t.items.len()),
+        theme::title(),
+    ));
+    if t.items.is_empty() {
+        return widgets::empty(frame, area, block, text::TRASH_EMPTY);
+    }
+    let rows = t.items.iter().map(|i| {
+        Row::new(vec![
+            Span::styled(i.kind.label(), theme::muted()),
+            Span::raw(i.label.clone()),
+            Span::styled(format::local_datetime(&i.deleted_at), theme::muted()),
+        ])
+    });
+    widgets::table(
+        frame,
+        area,
+        block,
+        &[text::COL_WHAT, text::COL_NAME, text::COL_DELETED],
+        rows.collect(),
+        &[Constraint::Length(13), Constraint::Fill(1), Constraint::Length(16)],
+        Some(t.cursor.selected),
+    );
+}
