@@ -13,7 +13,11 @@ use crate::domain::{Clock, TextEnum};
 use crate::store::{ProjectFilter, Store};
 
 #[derive(Debug, Parser)]
-#[command(name = "tidig", version, about = "Workbench for early-dialogue procurement projects")]
+#[command(
+    name = "tidig",
+    version,
+    about = "Workbench for early-dialogue procurement projects"
+)]
 pub struct Cli {
     /// The store file (default: tidig.db in the platform data directory).
     #[arg(long, global = true, env = "TIDIG_DB", value_name = "PATH")]
@@ -107,7 +111,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 None => default_backup_path(&db, clock)?,
             };
             if dest.exists() {
-                bail!("{} already exists; choose another file with -o", dest.display());
+                bail!(
+                    "{} already exists; choose another file with -o",
+                    dest.display()
+                );
             }
             store
                 .backup(&dest)

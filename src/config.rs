@@ -77,7 +77,10 @@ mod tests {
         let c = Config {
             db: Some("/a.db".into()),
         };
-        assert_eq!(c.db_path(Some(Path::new("/b.db"))).unwrap(), PathBuf::from("/b.db"));
+        assert_eq!(
+            c.db_path(Some(Path::new("/b.db"))).unwrap(),
+            PathBuf::from("/b.db")
+        );
         assert_eq!(c.db_path(None).unwrap(), PathBuf::from("/a.db"));
     }
 

@@ -5,8 +5,8 @@
 use chrono::{Days, NaiveDate};
 
 use crate::domain::{
-    InnovationLevel, MilestoneInput, OrgKind, OrganisationInput, PersonInput, Phase,
-    ProjectInput, ProjectStatus,
+    InnovationLevel, MilestoneInput, OrgKind, OrganisationInput, PersonInput, Phase, ProjectInput,
+    ProjectStatus,
 };
 use crate::store::{Result, Store};
 
@@ -46,16 +46,86 @@ const ORGANISATIONS: &[(u64, &str, OrgKind)] = &[
 
 /// (uuid, name, organisation, title, email, phone)
 const PEOPLE: &[(u64, &str, &str, &str, &str, &str)] = &[
-    (101, "Åsa Lindqvist", "Luleå kommun", "Upphandlare", "asa.lindqvist@lulea.se", "0920-45 30 12"),
-    (102, "Jörgen Nilsson", "Luleå kommun", "Enhetschef hemtjänst", "jorgen.nilsson@lulea.se", "0920-45 31 40"),
-    (103, "Märta Öhman", "Region Västerbotten", "Strategisk inköpare", "marta.ohman@regionvasterbotten.se", "090-785 00 00"),
-    (104, "Karin Sjöberg", "Trafikverket", "Projektledare upphandling", "karin.sjoberg@trafikverket.se", "0771-921 921"),
-    (105, "Erik Åkesson", "Uppsalahem AB", "Fastighetsutvecklare", "erik.akesson@uppsalahem.se", "018-727 34 00"),
-    (106, "Leila Haddad", "Malmö stad", "Inköpsstrateg", "leila.haddad@malmo.se", "040-34 10 00"),
-    (107, "Per-Olof Backman", "Norrsken Sensorteknik AB", "VD", "po.backman@norrsken-sensor.se", ""),
-    (108, "Sofia Grönlund", "Vårdflöde Nordic AB", "Affärsutvecklare", "sofia.gronlund@vardflode.se", ""),
-    (109, "Anders Wikström", "RISE Research Institutes of Sweden", "Forskare", "anders.wikstrom@ri.se", ""),
-    (110, "Birgitta Holm", "PRO Luleå", "Ordförande", "", "070-123 45 67"),
+    (
+        101,
+        "Åsa Lindqvist",
+        "Luleå kommun",
+        "Upphandlare",
+        "asa.lindqvist@lulea.se",
+        "0920-45 30 12",
+    ),
+    (
+        102,
+        "Jörgen Nilsson",
+        "Luleå kommun",
+        "Enhetschef hemtjänst",
+        "jorgen.nilsson@lulea.se",
+        "0920-45 31 40",
+    ),
+    (
+        103,
+        "Märta Öhman",
+        "Region Västerbotten",
+        "Strategisk inköpare",
+        "marta.ohman@regionvasterbotten.se",
+        "090-785 00 00",
+    ),
+    (
+        104,
+        "Karin Sjöberg",
+        "Trafikverket",
+        "Projektledare upphandling",
+        "karin.sjoberg@trafikverket.se",
+        "0771-921 921",
+    ),
+    (
+        105,
+        "Erik Åkesson",
+        "Uppsalahem AB",
+        "Fastighetsutvecklare",
+        "erik.akesson@uppsalahem.se",
+        "018-727 34 00",
+    ),
+    (
+        106,
+        "Leila Haddad",
+        "Malmö stad",
+        "Inköpsstrateg",
+        "leila.haddad@malmo.se",
+        "040-34 10 00",
+    ),
+    (
+        107,
+        "Per-Olof Backman",
+        "Norrsken Sensorteknik AB",
+        "VD",
+        "po.backman@norrsken-sensor.se",
+        "",
+    ),
+    (
+        108,
+        "Sofia Grönlund",
+        "Vårdflöde Nordic AB",
+        "Affärsutvecklare",
+        "sofia.gronlund@vardflode.se",
+        "",
+    ),
+    (
+        109,
+        "Anders Wikström",
+        "RISE Research Institutes of Sweden",
+        "Forskare",
+        "anders.wikstrom@ri.se",
+        "",
+    ),
+    (
+        110,
+        "Birgitta Holm",
+        "PRO Luleå",
+        "Ordförande",
+        "",
+        "070-123 45 67",
+    ),
 ];
 
 struct DemoProject {
@@ -72,7 +142,8 @@ fn tags(list: &[&str]) -> Vec<String> {
 const PROJECTS: &[DemoProject] = &[
     DemoProject {
         uuid: 201,
-        input: |t| ProjectInput {
+        input: |t| {
+            ProjectInput {
             code: "LULE-25".into(),
             title: "Trygg hemtjänst med digital tillsyn".into(),
             buyer_name: "Luleå kommun".into(),
@@ -86,6 +157,7 @@ const PROJECTS: &[DemoProject] = &[
             start_date: Some(day(t, -120)),
             end_date: Some(day(t, 240)),
             tags: tags(&["välfärdsteknik", "hemtjänst", "nattillsyn"]),
+        }
         },
         milestones: &[
             (301, "Behovsanalys klar", -60, Some(-58)),
@@ -103,7 +175,9 @@ const PROJECTS: &[DemoProject] = &[
             buyer_name: "Region Västerbotten".into(),
             case_number: "RV 2026-00087".into(),
             subject: "Sjukresor och liggande transporter".into(),
-            goal: "Halvera utsläppen från sjukresor till 2030 utan längre restider för patienterna.".into(),
+            goal:
+                "Halvera utsläppen från sjukresor till 2030 utan längre restider för patienterna."
+                    .into(),
             phase: Phase::NeedsAnalysis,
             status: ProjectStatus::Active,
             innovation_level: Some(InnovationLevel::DevelopmentPromoting),
@@ -126,7 +200,9 @@ const PROJECTS: &[DemoProject] = &[
             buyer_name: "Trafikverket".into(),
             case_number: "TRV 2025/98765".into(),
             subject: "Tillståndsbedömning av betongbroar".into(),
-            goal: "Upptäcka skador innan de syns, så att underhållet kan planeras i stället för akut.".into(),
+            goal:
+                "Upptäcka skador innan de syns, så att underhållet kan planeras i stället för akut."
+                    .into(),
             phase: Phase::MarketAnalysis,
             status: ProjectStatus::Active,
             innovation_level: Some(InnovationLevel::RndServices),
@@ -143,7 +219,8 @@ const PROJECTS: &[DemoProject] = &[
     },
     DemoProject {
         uuid: 204,
-        input: |t| ProjectInput {
+        input: |t| {
+            ProjectInput {
             code: "UHEM-25".into(),
             title: "Energilyft i miljonprogrammet".into(),
             buyer_name: "Uppsalahem AB".into(),
@@ -157,6 +234,7 @@ const PROJECTS: &[DemoProject] = &[
             start_date: Some(day(t, -300)),
             end_date: Some(day(t, 120)),
             tags: tags(&["energi", "bostäder"]),
+        }
         },
         milestones: &[
             (331, "Dialogmöten med entreprenörer", -80, Some(-78)),

@@ -40,6 +40,7 @@ pub const FIELD_INNOVATION: &str = "Innovation level";
 pub const FIELD_PROCEDURE: &str = "Planned procedure";
 pub const FIELD_START: &str = "Start date";
 pub const FIELD_END: &str = "End date";
+pub const FIELD_DATES: &str = "Start – end";
 pub const FIELD_TAGS: &str = "Tags";
 pub const FIELD_REVIEWED: &str = "Last reviewed";
 pub const FIELD_CREATED: &str = "Created";
@@ -69,7 +70,7 @@ pub const FORM_EDIT_MILESTONE: &str = "Edit milestone";
 pub const ERR_REQUIRED: &str = "required";
 pub const ERR_DATE_FORMAT: &str = "not a date: use YYYY-MM-DD";
 pub const ERR_END_BEFORE_START: &str = "must not be before the start date";
-pub const ERR_CODE_FORMAT: &str = "capitals A–Z, digits and single hyphens, starting with a letter";
+pub const ERR_CODE_FORMAT: &str = "use A–Z, 0–9 and single hyphens; start with a letter";
 pub const ERR_CODE_TOO_LONG: &str = "at most 12 characters";
 pub const ERR_CODE_TAKEN: &str = "another project already has this code";
 pub const ERR_CODE_TAKEN_TRASH: &str = "a project in the trash has this code; restore or purge it";
@@ -100,7 +101,8 @@ pub const CONFIRM_KEYS: &str = "y yes · n no";
 pub const PORTFOLIO_SORT: &str = "sort";
 pub const PORTFOLIO_STATUS_ALL: &str = "all statuses";
 pub const PORTFOLIO_FILTER: &str = "filter";
-pub const PORTFOLIO_NO_MATCH: &str = "No project matches. Esc clears the filter, f changes the status filter.";
+pub const PORTFOLIO_NO_MATCH: &str =
+    "No project matches. Esc clears the filter, f changes the status filter.";
 pub const WELCOME_TITLE: &str = "Welcome to tidig";
 pub const WELCOME_LINES: &[&str] = &[
     "Your workbench for early-dialogue procurement projects.",

@@ -54,6 +54,8 @@ pub struct Field {
     pub label: &'static str,
     pub hint: Option<&'static str>,
     pub required: bool,
+    /// Letters typed are upper-cased (project codes).
+    pub uppercase: bool,
     pub kind: FieldKind,
 }
 
@@ -64,6 +66,7 @@ impl Field {
             label,
             hint: None,
             required: false,
+            uppercase: false,
             kind: FieldKind::Text(TextInput::new(value)),
         }
     }
@@ -72,6 +75,11 @@ impl Field {
         let mut area = TextArea::new(value.lines().map(str::to_string).collect());
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_cursor_line_style(ratatui::style::Style::default());
+        area.set_block(
+            ratatui::widgets::Block::default()
+                .borders(ratatui::widgets::Borders::LEFT)
+                .border_style(crate::ui::theme::muted()),
+        );
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         Field {
@@ -79,6 +87,7 @@ impl Field {
             label,
             hint: Some(crate::text::HINT_MULTILINE),
             required: false,
+            uppercase: false,
             kind: FieldKind::Multiline(Box::new(area)),
         }
     }
@@ -95,6 +104,7 @@ impl Field {
             label,
             hint: Some(crate::text::HINT_CHOICE),
             required: false,
+            uppercase: false,
             kind: FieldKind::Choice { options, selected },
         }
     }
@@ -105,6 +115,7 @@ impl Field {
             label,
             hint: None,
             required: false,
+            uppercase: false,
             kind: FieldKind::Organisation {
                 input: TextInput::new(value),
                 suggestions: Vec::new(),
@@ -115,6 +126,11 @@ impl Field {
 
     pub fn required(mut self) -> Field {
         self.required = true;
+        self
+    }
+
+    pub fn uppercase(mut self) -> Field {
+        self.uppercase = true;
         self
     }
 
@@ -161,9 +177,10 @@ impl Field {
                     // Typing a letter jumps to the next option whose label starts with it.
                     KeyCode::Char(c) => {
                         let c = c.to_lowercase().next().unwrap_or(c);
-                        if let Some(i) = (1..=n).map(|k| (before + k) % n).find(|&i| {
-                            options[i].1.to_lowercase().starts_with(c)
-                        }) {
+                        if let Some(i) = (1..=n)
+                            .map(|k| (before + k) % n)
+                            .find(|&i| options[i].1.to_lowercase().starts_with(c))
+                        {
                             *selected = i;
                         }
                     }
@@ -300,7 +317,14 @@ impl Form {
             return false;
         }
         let focus = self.focus;
-        self.fields[focus].handle(key)
+        let field = &mut self.fields[focus];
+        match key.code {
+            KeyCode::Char(c) if field.uppercase && c.is_lowercase() => {
+                let upper = KeyEvent::new(KeyCode::Char(c.to_ascii_uppercase()), key.modifiers);
+                field.handle(&upper)
+            }
+            _ => field.handle(key),
+        }
     }
 
     pub fn paste(&mut self, text: &str) -> bool {
@@ -343,7 +367,12 @@ mod tests {
             "t",
             vec![
                 Field::text("name", "Name", ""),
-                Field::choice("kind", "Kind", vec![("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")], "a"),
+                Field::choice(
+                    "kind",
+                    "Kind",
+                    vec![("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")],
+                    "a",
+                ),
                 Field::multiline("goal", "Goal", "rad 1"),
             ],
         )

@@ -4,8 +4,8 @@
 use super::form::{Field, Form, FormKind};
 use crate::domain::{
     FieldErrors, InnovationLevel, Milestone, MilestoneInput, OrgKind, Organisation,
-    OrganisationInput, Person, PersonInput, Phase, Project, ProjectInput, ProjectStatus,
-    TextEnum, project::ProjectDraft,
+    OrganisationInput, Person, PersonInput, Phase, Project, ProjectInput, ProjectStatus, TextEnum,
+    project::ProjectDraft,
 };
 use crate::store::{Store, StoreError};
 use crate::text;
@@ -30,6 +30,7 @@ pub fn project_form(project: Option<&Project>) -> Form {
     let fields = vec![
         Field::text("code", text::COL_CODE, &get(|p| p.code.clone()))
             .required()
+            .uppercase()
             .hint(text::HINT_CODE),
         Field::text("title", text::COL_TITLE, &get(|p| p.title.clone())).required(),
         Field::organisation(
@@ -37,7 +38,11 @@ pub fn project_form(project: Option<&Project>) -> Form {
             text::COL_BUYER,
             &get(|p| p.buyer_name.clone().unwrap_or_default()),
         ),
-        Field::text("case_number", text::FIELD_CASE_NUMBER, &get(|p| p.case_number.clone())),
+        Field::text(
+            "case_number",
+            text::FIELD_CASE_NUMBER,
+            &get(|p| p.case_number.clone()),
+        ),
         Field::text("subject", text::FIELD_SUBJECT, &get(|p| p.subject.clone())),
         Field::multiline("goal", text::FIELD_GOAL, &get(|p| p.goal.clone())),
         Field::choice(
@@ -56,15 +61,20 @@ pub fn project_form(project: Option<&Project>) -> Form {
             "innovation_level",
             text::FIELD_INNOVATION,
             optional_options::<InnovationLevel>(),
-            p.and_then(|p| p.innovation_level).map_or("", |l| l.as_str()),
+            p.and_then(|p| p.innovation_level)
+                .map_or("", |l| l.as_str()),
         ),
         Field::text(
             "planned_procedure",
             text::FIELD_PROCEDURE,
             &get(|p| p.planned_procedure.clone()),
         ),
-        Field::text("start_date", text::FIELD_START, &get(|p| date_text(p.start_date)))
-            .hint(text::HINT_DATE),
+        Field::text(
+            "start_date",
+            text::FIELD_START,
+            &get(|p| date_text(p.start_date)),
+        )
+        .hint(text::HINT_DATE),
         Field::text("end_date", text::FIELD_END, &get(|p| date_text(p.end_date)))
             .hint(text::HINT_DATE),
         Field::text("tags", text::FIELD_TAGS, &get(|p| p.tags.join(", "))).hint(text::HINT_TAGS),
@@ -74,7 +84,13 @@ pub fn project_form(project: Option<&Project>) -> Form {
     } else {
         text::FORM_NEW_PROJECT
     };
-    Form::new(FormKind::Project { id: p.map(|p| p.id) }, title, fields)
+    Form::new(
+        FormKind::Project {
+            id: p.map(|p| p.id),
+        },
+        title,
+        fields,
+    )
 }
 
 pub fn organisation_form(org: Option<&Organisation>) -> Form {
@@ -84,7 +100,8 @@ pub fn organisation_form(org: Option<&Organisation>) -> Form {
             "kind",
             text::COL_KIND,
             options::<OrgKind>(),
-            org.map_or(OrgKind::ContractingAuthority, |o| o.kind).as_str(),
+            org.map_or(OrgKind::ContractingAuthority, |o| o.kind)
+                .as_str(),
         ),
     ];
     let title = if org.is_some() {
@@ -92,7 +109,13 @@ pub fn organisation_form(org: Option<&Organisation>) -> Form {
     } else {
         text::FORM_NEW_ORGANISATION
     };
-    Form::new(FormKind::Organisation { id: org.map(|o| o.id) }, title, fields)
+    Form::new(
+        FormKind::Organisation {
+            id: org.map(|o| o.id),
+        },
+        title,
+        fields,
+    )
 }
 
 pub fn person_form(person: Option<&Person>) -> Form {
@@ -113,14 +136,24 @@ pub fn person_form(person: Option<&Person>) -> Form {
     } else {
         text::FORM_NEW_PERSON
     };
-    Form::new(FormKind::Person { id: p.map(|p| p.id) }, title, fields)
+    Form::new(
+        FormKind::Person {
+            id: p.map(|p| p.id),
+        },
+        title,
+        fields,
+    )
 }
 
 pub fn milestone_form(project_id: i64, m: Option<&Milestone>) -> Form {
     let fields = vec![
         Field::text("title", text::COL_TITLE, m.map_or("", |m| &m.title)).required(),
-        Field::text("due_date", text::COL_DUE, &m.map(|m| date_text(m.due_date)).unwrap_or_default())
-            .hint(text::HINT_DATE),
+        Field::text(
+            "due_date",
+            text::COL_DUE,
+            &m.map(|m| date_text(m.due_date)).unwrap_or_default(),
+        )
+        .hint(text::HINT_DATE),
     ];
     let title = if m.is_some() {
         text::FORM_EDIT_MILESTONE
@@ -173,7 +206,9 @@ pub fn validate(form: &Form) -> FieldErrors {
             &v("phone"),
         )
         .map(|_| ()),
-        FormKind::Milestone { .. } => MilestoneInput::validate(&v("title"), &v("due_date")).map(|_| ()),
+        FormKind::Milestone { .. } => {
+            MilestoneInput::validate(&v("title"), &v("due_date")).map(|_| ())
+        }
     };
     result.err().unwrap_or_default()
 }

@@ -159,7 +159,12 @@ impl Keymap {
         ];
 
         bind(Global, &[Key::ch('q')], Quit, true);
-        bind(Global, &[Key::ch('?'), Key::plain(K::F(1))], Action::Help, true);
+        bind(
+            Global,
+            &[Key::ch('?'), Key::plain(K::F(1))],
+            Action::Help,
+            true,
+        );
         bind(Global, &[Key::plain(K::Esc)], Back, false);
         bind(Global, &[Key::ch('1')], GoPortfolio, false);
         bind(Global, &[Key::ch('5')], GoDirectory, false);
@@ -211,11 +216,36 @@ impl Keymap {
         bind(Form, &[Key::plain(K::Esc)], FormCancel, true);
         bind(Form, &[Key::plain(K::F(1))], Action::Help, false);
 
-        bind(Confirm, &[Key::ch('y'), Key::plain(K::Enter)], ConfirmYes, true);
-        bind(Confirm, &[Key::ch('n'), Key::plain(K::Esc)], ConfirmNo, true);
+        bind(
+            Confirm,
+            &[Key::ch('y'), Key::plain(K::Enter)],
+            ConfirmYes,
+            true,
+        );
+        bind(
+            Confirm,
+            &[Key::ch('n'), Key::plain(K::Esc)],
+            ConfirmNo,
+            true,
+        );
 
-        bind(Context::Help, &[Key::plain(K::Esc), Key::ch('?'), Key::ch('q'), Key::plain(K::F(1))], Back, true);
-        bind(Context::Help, &[Key::ch('j'), Key::plain(K::Down)], Down, false);
+        bind(
+            Context::Help,
+            &[
+                Key::plain(K::Esc),
+                Key::ch('?'),
+                Key::ch('q'),
+                Key::plain(K::F(1)),
+            ],
+            Back,
+            true,
+        );
+        bind(
+            Context::Help,
+            &[Key::ch('j'), Key::plain(K::Down)],
+            Down,
+            false,
+        );
         bind(Context::Help, &[Key::ch('k'), Key::plain(K::Up)], Up, false);
 
         Keymap { bindings: b }
@@ -277,12 +307,24 @@ mod tests {
     #[test]
     fn context_keys_win_and_global_keys_fall_through() {
         let km = Keymap::defaults();
-        assert_eq!(km.lookup(Context::Portfolio, Key::ch('n')), Some(Action::New));
-        assert_eq!(km.lookup(Context::Portfolio, Key::ch('q')), Some(Action::Quit));
-        assert_eq!(km.lookup(Context::Trash, Key::plain(KeyCode::Enter)), Some(Action::Restore));
+        assert_eq!(
+            km.lookup(Context::Portfolio, Key::ch('n')),
+            Some(Action::New)
+        );
+        assert_eq!(
+            km.lookup(Context::Portfolio, Key::ch('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.lookup(Context::Trash, Key::plain(KeyCode::Enter)),
+            Some(Action::Restore)
+        );
         // Inside a form, letters are text, never commands.
         assert_eq!(km.lookup(Context::Form, Key::ch('q')), None);
-        assert_eq!(km.lookup(Context::Form, Key::ctrl('s')), Some(Action::FormSave));
+        assert_eq!(
+            km.lookup(Context::Form, Key::ctrl('s')),
+            Some(Action::FormSave)
+        );
     }
 
     #[test]

@@ -155,6 +155,21 @@ impl App {
         report(&mut self.status, result)
     }
 
+    /// After a write: on success show `message` and reload the screen; on failure
+    /// show the error. Returns whether it succeeded.
+    fn after_write<T>(
+        &mut self,
+        result: Result<T, StoreError>,
+        message: impl Into<String>,
+    ) -> bool {
+        let ok = report(&mut self.status, result).is_some();
+        if ok {
+            self.info(message);
+            self.refresh();
+        }
+        ok
+    }
+
     // ----- events -------------------------------------------------------------------
 
     pub fn handle_event(&mut self, event: &Event) {
@@ -173,8 +188,7 @@ impl App {
             return;
         }
         let key = Key::from_event(ev);
-        if self.portfolio.filter_input.is_some() && self.overlay.is_none() && self.form.is_none()
-        {
+        if self.portfolio.filter_input.is_some() && self.overlay.is_none() && self.form.is_none() {
             self.handle_filter_key(ev);
             return;
         }
@@ -335,20 +349,16 @@ impl App {
         }
         match pending {
             Pending::Trash(kind, id) => {
-                if report(&mut self.status, self.store.trash(kind, id)).is_some() {
-                    self.info(text::MSG_MOVED_TO_TRASH);
-                    if kind == TrashKind::Project && matches!(self.screen(), Screen::Project { .. })
-                    {
-                        self.nav.pop();
-                    }
-                    self.refresh();
+                // A trashed project's own screen can no longer be shown.
+                if kind == TrashKind::Project && matches!(self.screen(), Screen::Project { .. }) {
+                    self.nav.pop();
                 }
+                let result = self.store.trash(kind, id);
+                self.after_write(result, text::MSG_MOVED_TO_TRASH);
             }
             Pending::Purge(kind, id) => {
-                if report(&mut self.status, self.store.purge(kind, id)).is_some() {
-                    self.info(text::MSG_PURGED);
-                    self.refresh();
-                }
+                let result = self.store.purge(kind, id);
+                self.after_write(result, text::MSG_PURGED);
             }
             Pending::DiscardForm => self.close_form(true),
         }
@@ -412,12 +422,8 @@ impl App {
             }
             Action::LoadDemo => {
                 let today = self.clock().today();
-                if report(&mut self.status, crate::demo::load(&mut self.store, today))
-                    .is_some()
-                {
-                    self.info(text::MSG_DEMO_LOADED);
-                    self.refresh_portfolio();
-                }
+                let result = crate::demo::load(&mut self.store, today);
+                self.after_write(result, text::MSG_DEMO_LOADED);
             }
             _ => {}
         }
@@ -451,21 +457,14 @@ impl App {
                 } else {
                     phase.previous()
                 };
-                if let Some(to) = to
-                    && report(&mut self.status, self.store.set_project_phase(project_id, to))
-                        .is_some()
-                {
-                    self.info(format!("{}: {}", text::MSG_PHASE_SET, to.label()));
-                    self.refresh();
+                if let Some(to) = to {
+                    let result = self.store.set_project_phase(project_id, to);
+                    self.after_write(result, format!("{}: {}", text::MSG_PHASE_SET, to.label()));
                 }
             }
             Action::MarkReviewed => {
-                if report(&mut self.status, self.store.mark_project_reviewed(project_id))
-                    .is_some()
-                {
-                    self.info(text::MSG_REVIEWED);
-                    self.refresh();
-                }
+                let result = self.store.mark_project_reviewed(project_id);
+                self.after_write(result, text::MSG_REVIEWED);
             }
             Action::Edit if tab == ProjectTab::Overview => {
                 if let Some(p) = self.report(self.store.project(project_id)) {
@@ -486,11 +485,9 @@ impl App {
                 }
             }
             Action::ToggleDone => {
-                if let Some(m) = milestone
-                    && report(&mut self.status, self.store.toggle_milestone_done(m.id))
-                        .is_some()
-                {
-                    self.refresh();
+                if let Some(m) = milestone {
+                    let result = self.store.toggle_milestone_done(m.id);
+                    self.after_write(result, format!("{}: {}", text::TAB_TIME_PLAN, m.title));
                 }
             }
             Action::Delete => match milestone {
@@ -558,10 +555,8 @@ impl App {
         };
         match action {
             Action::Restore => {
-                if report(&mut self.status, self.store.restore(item.kind, item.id)).is_some() {
-                    self.info(format!("{}: {}", text::MSG_RESTORED, item.label));
-                    self.refresh();
-                }
+                let result = self.store.restore(item.kind, item.id);
+                self.after_write(result, format!("{}: {}", text::MSG_RESTORED, item.label));
             }
             Action::Purge => self.confirm(
                 format!("{} {}", item.label, text::CONFIRM_PURGE),
@@ -579,7 +574,7 @@ impl App {
         if let Some(Some(draft)) = self.report(self.store.draft(&key))
             && form.restore_json(&draft.payload)
         {
-            let when = crate::ui::format::local_datetime(&draft.updated_at);
+            let when = crate::ui::format::local_datetime(self.clock(), &draft.updated_at);
             self.info(format!("{} {when}", text::MSG_DRAFT_RESTORED));
         }
         self.form = Some(form);

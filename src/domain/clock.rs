@@ -1,6 +1,8 @@
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, Utc};
 
-/// The source of "now". Injected so that snapshots, tests and demo data are deterministic.
+/// The source of "now" and of the user's local time. Injected so that snapshots, tests
+/// and demo data are deterministic: a fixed clock also shows times in UTC, so that
+/// output does not depend on the machine's time zone.
 #[derive(Debug, Clone, Copy)]
 pub enum Clock {
     System,
@@ -15,19 +17,21 @@ impl Clock {
         }
     }
 
+    /// A UTC instant as the user's wall-clock time.
+    pub fn local(&self, t: DateTime<Utc>) -> NaiveDateTime {
+        match self {
+            Clock::System => t.with_timezone(&Local).naive_local(),
+            Clock::Fixed(_) => t.naive_utc(),
+        }
+    }
+
     /// Today's date where the user is.
     pub fn today(&self) -> NaiveDate {
-        self.now().with_timezone(&Local).date_naive()
+        self.local(self.now()).date()
     }
-}
 
-/// Timestamps are stored as UTC ISO 8601 text with second precision.
-pub fn timestamp(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-impl Clock {
+    /// Timestamps are stored as UTC ISO 8601 text with second precision.
     pub fn timestamp(&self) -> String {
-        timestamp(self.now())
+        self.now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
     }
 }

@@ -110,7 +110,16 @@ mod tests {
 
     #[test]
     fn person_validation() {
-        assert!(PersonInput::validate("Åsa Öberg", "Luleå kommun", "", "asa.oberg@lulea.se", "+46 70-123 45 67").is_ok());
+        assert!(
+            PersonInput::validate(
+                "Åsa Öberg",
+                "Luleå kommun",
+                "",
+                "asa.oberg@lulea.se",
+                "+46 70-123 45 67"
+            )
+            .is_ok()
+        );
         let e = PersonInput::validate(" ", "", "", "asa@", "ring mig").unwrap_err();
         assert!(e.get("name").is_some());
         assert!(e.get("email").is_some());
@@ -121,7 +130,9 @@ mod tests {
     fn organisation_name_required() {
         assert!(OrganisationInput::validate("", OrgKind::Other).is_err());
         assert_eq!(
-            OrganisationInput::validate(" Region Västerbotten ", OrgKind::ContractingAuthority).unwrap().name,
+            OrganisationInput::validate(" Region Västerbotten ", OrgKind::ContractingAuthority)
+                .unwrap()
+                .name,
             "Region Västerbotten"
         );
     }

@@ -61,12 +61,15 @@ pub struct ProjectInput {
     pub tags: Vec<String>,
 }
 
+// The enums are macro-generated, so `#[default]` cannot be placed on a variant.
+#[allow(clippy::derivable_impls)]
 impl Default for Phase {
     fn default() -> Self {
         Phase::Initiation
     }
 }
 
+#[allow(clippy::derivable_impls)]
 impl Default for ProjectStatus {
     fn default() -> Self {
         ProjectStatus::Prospect
@@ -161,7 +164,6 @@ impl ProjectInput {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,7 +181,17 @@ mod tests {
         for ok in ["NORR-24", "VGR1", "A", "TRV-2026-01"] {
             assert_eq!(validate_code(ok), Ok(()), "{ok}");
         }
-        for bad in ["", "norr-24", "-A", "A-", "A--B", "1ABC", "ÅRE-1", "A B", "ABCDEFGHIJKLM"] {
+        for bad in [
+            "",
+            "norr-24",
+            "-A",
+            "A-",
+            "A--B",
+            "1ABC",
+            "ÅRE-1",
+            "A B",
+            "ABCDEFGHIJKLM",
+        ] {
             assert!(validate_code(bad).is_err(), "{bad}");
         }
     }
@@ -213,7 +225,10 @@ mod tests {
 
     #[test]
     fn tags_are_trimmed_and_deduplicated() {
-        assert_eq!(parse_tags(" vård, AI ,,vård, äldreomsorg"), ["vård", "AI", "äldreomsorg"]);
+        assert_eq!(
+            parse_tags(" vård, AI ,,vård, äldreomsorg"),
+            ["vård", "AI", "äldreomsorg"]
+        );
         assert!(parse_tags("").is_empty());
     }
 }

@@ -18,7 +18,11 @@ impl FieldErrors {
             .map(|(_, m)| m.as_str())
     }
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
-        if self.is_empty() { Ok(value) } else { Err(self) }
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
     }
 }
 

@@ -131,7 +131,11 @@ impl Store {
             "UPDATE organisations SET name = ?2, kind = ?3, updated_at = ?4 WHERE id = ?1",
             params![id, input.name, input.kind.as_str(), now],
         )?;
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     pub fn list_people(&self) -> Result<Vec<Person>> {
@@ -160,15 +164,28 @@ impl Store {
         self.create_person_with_uuid(input, &new_uuid())
     }
 
-    pub(crate) fn create_person_with_uuid(&mut self, input: &PersonInput, uuid: &str) -> Result<i64> {
+    pub(crate) fn create_person_with_uuid(
+        &mut self,
+        input: &PersonInput,
+        uuid: &str,
+    ) -> Result<i64> {
         let now = self.now();
         let tx = self.conn.savepoint()?;
-        let org = resolve_organisation_of_kind(&tx, &input.organisation_name, OrgKind::Other, &now)?;
+        let org =
+            resolve_organisation_of_kind(&tx, &input.organisation_name, OrgKind::Other, &now)?;
         tx.execute(
             "INSERT INTO people (uuid, name, organisation_id, title, email, phone,
                 created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![uuid, input.name, org, input.title, input.email, input.phone, now],
+            params![
+                uuid,
+                input.name,
+                org,
+                input.title,
+                input.email,
+                input.phone,
+                now
+            ],
         )?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
@@ -178,11 +195,20 @@ impl Store {
     pub fn update_person(&mut self, id: i64, input: &PersonInput) -> Result<()> {
         let now = self.now();
         let tx = self.conn.savepoint()?;
-        let org = resolve_organisation_of_kind(&tx, &input.organisation_name, OrgKind::Other, &now)?;
+        let org =
+            resolve_organisation_of_kind(&tx, &input.organisation_name, OrgKind::Other, &now)?;
         let n = tx.execute(
             "UPDATE people SET name = ?2, organisation_id = ?3, title = ?4, email = ?5,
                 phone = ?6, updated_at = ?7 WHERE id = ?1",
-            params![id, input.name, org, input.title, input.email, input.phone, now],
+            params![
+                id,
+                input.name,
+                org,
+                input.title,
+                input.email,
+                input.phone,
+                now
+            ],
         )?;
         if n == 0 {
             return Err(StoreError::NotFound);

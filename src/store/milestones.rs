@@ -67,7 +67,11 @@ impl Store {
             "UPDATE milestones SET title = ?2, due_date = ?3, updated_at = ?4 WHERE id = ?1",
             params![id, input.title, input.due_date, now],
         )?;
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// Ticks a milestone done (stamping today) or back to planned; returns the new status.

@@ -170,9 +170,11 @@ impl Store {
         use rusqlite::OptionalExtension;
         Ok(self
             .conn
-            .query_row(&format!("SELECT id FROM {table} WHERE uuid = ?1"), [uuid], |r| {
-                r.get(0)
-            })
+            .query_row(
+                &format!("SELECT id FROM {table} WHERE uuid = ?1"),
+                [uuid],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 }

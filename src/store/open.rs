@@ -114,7 +114,10 @@ fn create_private_dir(dir: &Path) -> Result<()> {
     if dir.exists() {
         return Ok(());
     }
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
     // `recursive` applies the mode to every new level except through the umask; set it
     // explicitly on the store's own folder.
     fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;

@@ -258,7 +258,11 @@ impl Store {
             "UPDATE projects SET phase = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, phase.as_str(), now],
         )?;
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// Stamps the project as reviewed now (the weekly review).

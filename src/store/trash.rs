@@ -76,7 +76,11 @@ impl Store {
             &format!("UPDATE {} SET deleted_at = ?2 WHERE id = ?1", kind.table()),
             params![id, at],
         )?;
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// Deletes a trashed row for good. Rows that are not in the trash are left alone.
@@ -88,18 +92,23 @@ impl Store {
             ),
             [id],
         )?;
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// Everything in the trash, most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<TrashItem>> {
         let mut items = Vec::new();
         for kind in TrashKind::ALL {
-            let alias = if kind == TrashKind::Milestone { "m." } else { "" };
-            let sql = format!(
-                "{} WHERE {alias}deleted_at IS NOT NULL",
-                kind.label_sql()
-            );
+            let alias = if kind == TrashKind::Milestone {
+                "m."
+            } else {
+                ""
+            };
+            let sql = format!("{} WHERE {alias}deleted_at IS NOT NULL", kind.label_sql());
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map([], |r| {
                 Ok(TrashItem {

@@ -41,7 +41,10 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
             return None;
         }
         if *exists && suggestions.len() <= 1 {
-            return Some(Line::from(Span::styled(text::HINT_ORG_EXISTING, theme::ok())));
+            return Some(Line::from(Span::styled(
+                text::HINT_ORG_EXISTING,
+                theme::ok(),
+            )));
         }
         let mut spans = Vec::new();
         if !exists {
@@ -66,11 +69,12 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
 }
 
 pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
+    frame.render_widget(ratatui::widgets::Clear, body);
+    let width = body.width.min(100);
     let area = Rect {
-        x: body.x + 1,
-        y: body.y,
-        width: body.width.saturating_sub(2).min(100),
-        height: body.height,
+        x: body.x + (body.width - width) / 2,
+        width,
+        ..body
     };
     let inner = widgets::dialog(frame, area, form.title);
     if inner.height == 0 || inner.width <= LABEL_WIDTH {
@@ -98,7 +102,11 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
         }
         let focused = i == form.focus;
         let marker = if field.required { "*" } else { " " };
-        let label_style = if focused { theme::title() } else { theme::label() };
+        let label_style = if focused {
+            theme::title()
+        } else {
+            theme::label()
+        };
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(if focused { "▶ " } else { "  " }, theme::accent()),
@@ -114,7 +122,12 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
         );
         draw_input(frame, input_area, field, focused);
         if let Some(m) = &messages[i] {
-            let msg_area = Rect::new(inner.x + LABEL_WIDTH, input_area.bottom(), input_area.width, 1);
+            let msg_area = Rect::new(
+                inner.x + LABEL_WIDTH,
+                input_area.bottom(),
+                input_area.width,
+                1,
+            );
             frame.render_widget(Paragraph::new(m.clone()), msg_area);
         }
         y += heights[i];
@@ -128,7 +141,11 @@ fn draw_input(frame: &mut Frame, area: Rect, field: &Field, focused: bool) {
         }
         FieldKind::Multiline(textarea) => frame.render_widget(&**textarea, area),
         FieldKind::Choice { options, selected } => {
-            let style = if focused { theme::accent() } else { theme::label() };
+            let style = if focused {
+                theme::accent()
+            } else {
+                theme::label()
+            };
             let line = Line::from(vec![
                 Span::styled("◀ ", theme::muted()),
                 Span::styled(options[*selected].1, style),

@@ -1,22 +1,23 @@
 //! How values are written on screen: local times, ISO dates, "not set".
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::domain::Clock;
 use crate::text;
 
 /// A stored UTC timestamp shown as local `YYYY-MM-DD HH:MM`.
-pub fn local_datetime(stored: &str) -> String {
+pub fn local_datetime(clock: Clock, stored: &str) -> String {
     parse(stored).map_or_else(
         || stored.to_string(),
-        |t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string(),
+        |t| clock.local(t).format("%Y-%m-%d %H:%M").to_string(),
     )
 }
 
 /// A stored UTC timestamp shown as the local date.
-pub fn local_date(stored: &str) -> String {
+pub fn local_date(clock: Clock, stored: &str) -> String {
     parse(stored).map_or_else(
         || stored.to_string(),
-        |t| t.with_timezone(&Local).format("%Y-%m-%d").to_string(),
+        |t| clock.local(t).format("%Y-%m-%d").to_string(),
     )
 }
 
@@ -31,5 +32,9 @@ pub fn date(d: Option<NaiveDate>) -> String {
 }
 
 pub fn or_not_set(s: &str) -> &str {
-    if s.trim().is_empty() { text::NOT_SET } else { s }
+    if s.trim().is_empty() {
+        text::NOT_SET
+    } else {
+        s
+    }
 }

@@ -1,13 +1,13 @@
 //! Rendering only: one file per screen plus shared pieces. Reads `App`, never the store.
 
-pub mod format;
+mod directory;
 mod form;
+pub mod format;
 mod overlays;
 mod portfolio;
 mod project;
-mod directory;
-mod trash;
 pub mod theme;
+mod trash;
 mod widgets;
 
 use ratatui::Frame;
@@ -80,7 +80,10 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
-    let mut spans = vec![Span::styled(format!(" {} ", text::APP_NAME), theme::current())];
+    let mut spans = vec![Span::styled(
+        format!(" {} ", text::APP_NAME),
+        theme::current(),
+    )];
     spans.push(Span::raw(" "));
     let crumbs = breadcrumb(app);
     for (i, c) in crumbs.iter().enumerate() {
@@ -105,7 +108,11 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     for (key, name, screen) in views {
         let active = app.nav.first() == Some(&screen);
         right.push(Span::styled(key, theme::key()));
-        let style = if active { theme::title() } else { theme::muted() };
+        let style = if active {
+            theme::title()
+        } else {
+            theme::muted()
+        };
         right.push(Span::styled(format!(" {name}  "), style));
     }
     let line = Line::from(right).right_aligned();

@@ -14,11 +14,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return welcome(frame, area);
     }
     let filtering = p.filter_input.is_some() || !p.filter.text.is_empty();
-    let [filter_area, list_area] = Layout::vertical([
-        Constraint::Length(u16::from(filtering)),
-        Constraint::Min(1),
-    ])
-    .areas(area);
+    let [filter_area, list_area] =
+        Layout::vertical([Constraint::Length(u16::from(filtering)), Constraint::Min(1)])
+            .areas(area);
 
     if filtering {
         let typed = p
@@ -35,7 +33,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 + text::PORTFOLIO_FILTER.chars().count() as u16
                 + 2
                 + unicode_width::UnicodeWidthStr::width(input.before_cursor()) as u16;
-            frame.set_cursor_position((x.min(filter_area.right().saturating_sub(1)), filter_area.y));
+            frame
+                .set_cursor_position((x.min(filter_area.right().saturating_sub(1)), filter_area.y));
         }
     }
 
@@ -63,9 +62,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let wide = area.width >= 100;
     let rows = p.rows.iter().map(|r| {
         let updated = if wide {
-            format::local_datetime(&r.updated_at)
+            format::local_datetime(app.clock(), &r.updated_at)
         } else {
-            format::local_date(&r.updated_at)
+            format::local_date(app.clock(), &r.updated_at)
         };
         Row::new(vec![
             Span::styled(r.code.clone(), theme::accent()),

@@ -42,21 +42,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     );
 
     match state.tab {
-        ProjectTab::Overview => overview(frame, body, state),
+        ProjectTab::Overview => overview(frame, body, app, state),
         ProjectTab::TimePlan => time_plan(frame, body, app, state),
     }
 }
 
-fn overview(frame: &mut Frame, area: Rect, state: &ProjectState) {
+fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     let p = &state.project;
     let [track_area, fields_area] =
-        Layout::horizontal([Constraint::Length(24), Constraint::Min(20)]).areas(area);
+        Layout::horizontal([Constraint::Length(27), Constraint::Min(20)]).areas(area);
 
     frame.render_widget(
         Paragraph::new(phase_track(p.phase)).block(
             Block::default()
                 .borders(Borders::TOP | Borders::RIGHT)
-                .title(Span::styled(format!(" {} ", text::PHASE_TRACK), theme::title())),
+                .border_style(theme::muted())
+                .title(Span::styled(
+                    format!(" {} ", text::PHASE_TRACK),
+                    theme::title(),
+                )),
         ),
         track_area,
     );
@@ -68,19 +72,34 @@ fn overview(frame: &mut Frame, area: Rect, state: &ProjectState) {
         ])
     };
     let mut lines = vec![
-        field(text::COL_BUYER, p.buyer_name.clone().unwrap_or(text::NOT_SET.into())),
-        field(text::FIELD_CASE_NUMBER, format::or_not_set(&p.case_number).into()),
+        field(
+            text::COL_BUYER,
+            p.buyer_name.clone().unwrap_or(text::NOT_SET.into()),
+        ),
+        field(
+            text::FIELD_CASE_NUMBER,
+            format::or_not_set(&p.case_number).into(),
+        ),
         field(text::FIELD_SUBJECT, format::or_not_set(&p.subject).into()),
         field(text::COL_PHASE, p.phase.label().into()),
         field(text::COL_STATUS, p.status.label().into()),
         field(
             text::FIELD_INNOVATION,
-            p.innovation_level.map_or(text::NOT_SET, |l| l.label()).into(),
+            p.innovation_level
+                .map_or(text::NOT_SET, |l| l.label())
+                .into(),
         ),
-        field(text::FIELD_PROCEDURE, format::or_not_set(&p.planned_procedure).into()),
         field(
-            &format!("{} – {}", text::FIELD_START, text::FIELD_END.to_lowercase()),
-            format!("{} – {}", format::date(p.start_date), format::date(p.end_date)),
+            text::FIELD_PROCEDURE,
+            format::or_not_set(&p.planned_procedure).into(),
+        ),
+        field(
+            text::FIELD_DATES,
+            format!(
+                "{} – {}",
+                format::date(p.start_date),
+                format::date(p.end_date)
+            ),
         ),
         field(
             text::FIELD_TAGS,
@@ -94,9 +113,12 @@ fn overview(frame: &mut Frame, area: Rect, state: &ProjectState) {
             text::FIELD_REVIEWED,
             p.last_reviewed_at
                 .as_deref()
-                .map_or(text::NOT_SET.into(), format::local_date),
+                .map_or(text::NOT_SET.into(), |t| format::local_date(app.clock(), t)),
         ),
-        field(text::COL_UPDATED, format::local_datetime(&p.updated_at)),
+        field(
+            text::COL_UPDATED,
+            format::local_datetime(app.clock(), &p.updated_at),
+        ),
         Line::from(""),
         Line::from(Span::styled(text::FIELD_GOAL, theme::label())),
     ];
@@ -139,7 +161,11 @@ fn time_plan(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         .filter(|m| m.status == MilestoneStatus::Done)
         .count();
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · {done}/{} ", text::TAB_TIME_PLAN, state.milestones.len()),
+        format!(
+            " {} · {done}/{} ",
+            text::TAB_TIME_PLAN,
+            state.milestones.len()
+        ),
         theme::title(),
     ));
     if state.milestones.is_empty() {

@@ -20,7 +20,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Row::new(vec![
             Span::styled(i.kind.label(), theme::muted()),
             Span::raw(i.label.clone()),
-            Span::styled(format::local_datetime(&i.deleted_at), theme::muted()),
+            Span::styled(
+                format::local_datetime(app.clock(), &i.deleted_at),
+                theme::muted(),
+            ),
         ])
     });
     widgets::table(
@@ -29,7 +32,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         block,
         &[text::COL_WHAT, text::COL_NAME, text::COL_DELETED],
         rows.collect(),
-        &[Constraint::Length(13), Constraint::Fill(1), Constraint::Length(16)],
+        &[
+            Constraint::Length(13),
+            Constraint::Fill(1),
+            Constraint::Length(16),
+        ],
         Some(t.cursor.selected),
     );
 }
