@@ -16,13 +16,8 @@ pub struct Config {
     pub db: Option<PathBuf>,
 }
 
-pub const DEFAULT_CONFIG: &str = "\
-# tidig configuration. Every key is optional.
-
-# The store file. Default: tidig.db in the platform data directory.
-# --db PATH and the TIDIG_DB environment variable override this.
-# db = \"/home/me/Documents/tidig.db\"
-";
+/// The documented default config, as `tidig config default` prints it.
+pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.default.toml");
 
 fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("se", "tidig", "tidig")
