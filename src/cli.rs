@@ -87,7 +87,7 @@ pub fn run(cli: Cli) -> Result<()> {
 
     match cli.command {
         None => {
-            let mut app = App::new(open()?);
+            let mut app = App::open(open()?)?;
             crate::tui::run(&mut app)
         }
         Some(Command::Demo) => {

@@ -10,6 +10,8 @@ use super::action::Action;
 pub enum Context {
     /// Applies on every screen (not inside forms or dialogs).
     Global,
+    /// The portfolio of an empty store.
+    Welcome,
     Portfolio,
     ProjectOverview,
     TimePlan,
@@ -29,7 +31,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => crate::text::HELP_GLOBAL,
-            Context::Portfolio => crate::text::VIEW_PORTFOLIO,
+            Context::Welcome | Context::Portfolio => crate::text::VIEW_PORTFOLIO,
             Context::ProjectOverview => crate::text::TAB_OVERVIEW,
             Context::TimePlan => crate::text::TAB_TIME_PLAN,
             Context::Directory => crate::text::VIEW_DIRECTORY,
@@ -175,6 +177,9 @@ impl Keymap {
                 bind(ctx, keys, action, false);
             }
         }
+
+        bind(Welcome, &[Key::ch('n')], New, true);
+        bind(Welcome, &[Key::ch('D')], LoadDemo, true);
 
         bind(Portfolio, &[Key::plain(K::Enter)], Open, true);
         bind(Portfolio, &[Key::ch('n')], New, true);

@@ -18,7 +18,7 @@ use forms::SubmitError;
 use keymap::{Context, Key, Keymap};
 pub use screens::*;
 
-use crate::domain::{Clock, ProjectStatus, TextEnum};
+use crate::domain::{Clock, MilestoneStatus, ProjectStatus, TextEnum};
 use crate::store::{Store, StoreError, TrashKind};
 use crate::text;
 
@@ -83,6 +83,13 @@ pub struct App {
 }
 
 impl App {
+    /// Like `new`, but a store that cannot be read (a damaged file that passed the
+    /// header checks) is an error here, before the terminal is taken over.
+    pub fn open(store: Store) -> Result<App, StoreError> {
+        store.list_projects(&crate::store::ProjectFilter::default())?;
+        Ok(App::new(store))
+    }
+
     /// Opens on the portfolio, reading only what it shows.
     pub fn new(store: Store) -> App {
         let mut app = App {
@@ -126,6 +133,7 @@ impl App {
 
     fn screen_context(&self) -> Context {
         match self.screen() {
+            Screen::Portfolio if !self.portfolio.has_any => Context::Welcome,
             Screen::Portfolio => Context::Portfolio,
             Screen::Project { .. } => match self.project.as_ref().map(|p| p.tab) {
                 Some(ProjectTab::TimePlan) => Context::TimePlan,
@@ -487,7 +495,12 @@ impl App {
             Action::ToggleDone => {
                 if let Some(m) = milestone {
                     let result = self.store.toggle_milestone_done(m.id);
-                    self.after_write(result, format!("{}: {}", text::TAB_TIME_PLAN, m.title));
+                    let became = if m.status == MilestoneStatus::Done {
+                        MilestoneStatus::Planned
+                    } else {
+                        MilestoneStatus::Done
+                    };
+                    self.after_write(result, format!("{}: {}", became.label(), m.title));
                 }
             }
             Action::Delete => match milestone {

@@ -1,6 +1,7 @@
 //! Plain domain types, enums, validation and derived values. No IO.
 
 pub mod clock;
+mod collate;
 mod enums;
 
 mod directory;
@@ -8,6 +9,7 @@ mod milestone;
 mod validation;
 
 pub use clock::Clock;
+pub use collate::swedish_cmp;
 pub use directory::{Organisation, OrganisationInput, Person, PersonInput};
 pub use enums::{InnovationLevel, MilestoneStatus, OrgKind, Phase, ProjectStatus, TextEnum};
 pub use milestone::{Milestone, MilestoneInput};

@@ -78,7 +78,7 @@ impl Store {
     pub fn list_organisations(&self) -> Result<Vec<Organisation>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ORG_COLUMNS} FROM organisations WHERE deleted_at IS NULL
-             ORDER BY fold(name)"
+             ORDER BY name COLLATE sv"
         ))?;
         let rows = stmt.query_map([], org_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -93,7 +93,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ORG_COLUMNS} FROM organisations
              WHERE deleted_at IS NULL AND instr(fold(name), ?1) > 0
-             ORDER BY instr(fold(name), ?1) != 1, fold(name) LIMIT ?2"
+             ORDER BY instr(fold(name), ?1) != 1, name COLLATE sv LIMIT ?2"
         ))?;
         let rows = stmt.query_map(params![needle, limit as i64], org_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -142,7 +142,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {PERSON_COLUMNS} FROM people p
              LEFT JOIN organisations o ON o.id = p.organisation_id
-             WHERE p.deleted_at IS NULL ORDER BY fold(p.name)"
+             WHERE p.deleted_at IS NULL ORDER BY p.name COLLATE sv"
         ))?;
         let rows = stmt.query_map([], person_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -83,6 +83,7 @@ pub(super) fn apply_pragmas(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// `COLLATE sv` sorts names in Swedish order (å ä ö after z).
 /// `fold(text)`: Unicode lower-case for case-insensitive matching of å, ä, ö
 /// (SQLite's own `lower` and `LIKE` only fold ASCII).
 pub(super) fn register_functions(conn: &Connection) -> Result<()> {
@@ -95,6 +96,7 @@ pub(super) fn register_functions(conn: &Connection) -> Result<()> {
             Ok(s.map(|s| s.to_lowercase()))
         },
     )?;
+    conn.create_collation("sv", crate::domain::swedish_cmp)?;
     Ok(())
 }
 

@@ -74,11 +74,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 ],
                 rows.collect(),
                 &[
+                    Constraint::Fill(3),
+                    Constraint::Fill(3),
                     Constraint::Fill(2),
-                    Constraint::Fill(2),
-                    Constraint::Fill(2),
-                    Constraint::Fill(2),
-                    Constraint::Length(15),
+                    Constraint::Fill(3),
+                    Constraint::Length(13),
                 ],
                 Some(d.person_cursor.selected),
             );

@@ -69,18 +69,6 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
 }
 
 pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
-    frame.render_widget(ratatui::widgets::Clear, body);
-    let width = body.width.min(100);
-    let area = Rect {
-        x: body.x + (body.width - width) / 2,
-        width,
-        ..body
-    };
-    let inner = widgets::dialog(frame, area, form.title);
-    if inner.height == 0 || inner.width <= LABEL_WIDTH {
-        return;
-    }
-
     let messages: Vec<Option<Line>> = (0..form.fields.len()).map(|i| message(form, i)).collect();
     let heights: Vec<u16> = form
         .fields
@@ -88,6 +76,20 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
         .zip(&messages)
         .map(|(f, m)| field_height(f, m.is_some()))
         .collect();
+    // As tall as the fields need (room for one message more), at most the whole body.
+    let wanted = heights.iter().sum::<u16>() + 3;
+    let width = body.width.min(100);
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        width,
+        height: wanted.min(body.height),
+        ..body
+    };
+    let inner = widgets::dialog(frame, area, form.title);
+    if inner.height == 0 || inner.width <= LABEL_WIDTH {
+        return;
+    }
+
     // Scroll so the focused field is in view.
     let mut first = 0;
     while heights[first..=form.focus].iter().sum::<u16>() > inner.height && first < form.focus {

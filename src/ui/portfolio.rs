@@ -75,8 +75,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(updated, theme::muted()),
         ])
     });
+    let code_width = p.rows.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4) as u16;
     let widths = [
-        Constraint::Length(12),
+        Constraint::Length(code_width),
         Constraint::Fill(3),
         Constraint::Fill(2),
         Constraint::Length(18),
@@ -102,13 +103,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn welcome(frame: &mut Frame, area: Rect) {
-    let width = 64;
-    let height = text::WELCOME_LINES.len() as u16 + 2;
+    let width = 74;
+    let height = text::WELCOME_LINES.len() as u16 + 4;
     let rect = widgets::centered(area, width, height);
     let inner = widgets::dialog(frame, rect, text::WELCOME_TITLE);
-    let lines: Vec<Line> = text::WELCOME_LINES
-        .iter()
-        .map(|l| Line::from(format!(" {l}")))
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    let lines: Vec<Line> = text::WELCOME_LINES.iter().map(|l| Line::from(*l)).collect();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(ratatui::widgets::Block::default().padding(ratatui::widgets::Padding::horizontal(1))),
+        inner,
+    );
 }
