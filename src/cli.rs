@@ -72,7 +72,7 @@ pub fn clock_from_env() -> Result<Clock> {
         Ok(s) => {
             let t = DateTime::parse_from_rfc3339(&s)
                 .with_context(|| format!("TIDIG_NOW={s} is not an RFC 3339 time"))?;
-            Ok(Clock::Fixed(t.with_timezone(&Utc)))
+            Ok(Clock::FixedLocal(t.with_timezone(&Utc)))
         }
         Err(_) => Ok(Clock::System),
     }

@@ -74,6 +74,11 @@ pub const ERR_CODE_FORMAT: &str = "use A–Z, 0–9 and single hyphens; start wi
 pub const ERR_CODE_TOO_LONG: &str = "at most 12 characters";
 pub const ERR_CODE_TAKEN: &str = "another project already has this code";
 pub const ERR_CODE_TAKEN_TRASH: &str = "a project in the trash has this code; restore or purge it";
+pub const ERR_WHEN: &str = "not a date: try 2026-12-03 09:30, fre 10:00, imorgon 13:00 or +3d";
+pub const ERR_TIME_SKIPPED: &str = "that time does not exist: the clocks go forward then";
+pub const ERR_TIME: &str = "not a time: use HH:MM";
+pub const ERR_DURATION: &str = "not a duration: try 90m, 1h30 or 1,5h";
+pub const ERR_DURATION_RANGE: &str = "must be between 1 minute and 24 hours";
 pub const ERR_EMAIL: &str = "not an email address";
 pub const ERR_PHONE: &str = "digits, spaces, + - ( ) only";
 

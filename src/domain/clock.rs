@@ -1,27 +1,51 @@
-use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Local, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
-/// The source of "now" and of the user's local time. Injected so that snapshots, tests
-/// and demo data are deterministic: a fixed clock also shows times in UTC, so that
-/// output does not depend on the machine's time zone.
+use crate::text;
+
+/// The source of "now" and of the user's time zone. Injected so that snapshots, tests
+/// and demo data are deterministic.
 #[derive(Debug, Clone, Copy)]
 pub enum Clock {
+    /// The real time, shown in the system's zone (`TZ`).
     System,
+    /// A fixed time, shown in UTC: output independent of the machine (snapshots).
     Fixed(DateTime<Utc>),
+    /// A fixed time, shown in the system's zone (`TIDIG_NOW`).
+    FixedLocal(DateTime<Utc>),
+    /// A fixed time in a named zone (daylight-saving tests).
+    FixedIn(DateTime<Utc>, chrono_tz::Tz),
 }
 
 impl Clock {
     pub fn now(&self) -> DateTime<Utc> {
         match self {
             Clock::System => Utc::now(),
-            Clock::Fixed(t) => *t,
+            Clock::Fixed(t) | Clock::FixedLocal(t) | Clock::FixedIn(t, _) => *t,
         }
     }
 
     /// A UTC instant as the user's wall-clock time.
     pub fn local(&self, t: DateTime<Utc>) -> NaiveDateTime {
         match self {
-            Clock::System => t.with_timezone(&Local).naive_local(),
+            Clock::System | Clock::FixedLocal(_) => t.with_timezone(&Local).naive_local(),
             Clock::Fixed(_) => t.naive_utc(),
+            Clock::FixedIn(_, tz) => t.with_timezone(tz).naive_local(),
+        }
+    }
+
+    /// A wall-clock time as a UTC instant. In the autumn hour that happens twice the
+    /// first one is meant; a time skipped in spring does not exist and is refused.
+    pub fn to_utc(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, &'static str> {
+        fn pick<Tz: TimeZone>(r: LocalResult<DateTime<Tz>>) -> Result<DateTime<Utc>, &'static str> {
+            match r {
+                LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Ok(t.with_timezone(&Utc)),
+                LocalResult::None => Err(text::ERR_TIME_SKIPPED),
+            }
+        }
+        match self {
+            Clock::System | Clock::FixedLocal(_) => pick(Local.from_local_datetime(&local)),
+            Clock::Fixed(_) => Ok(Utc.from_utc_datetime(&local)),
+            Clock::FixedIn(_, tz) => pick(tz.from_local_datetime(&local)),
         }
     }
 
@@ -33,5 +57,35 @@ impl Clock {
     /// Timestamps are stored as UTC ISO 8601 text with second precision.
     pub fn timestamp(&self) -> String {
         self.now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Stockholm;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn stockholm_winter_and_summer_offsets() {
+        let c = Clock::FixedIn(Utc::now(), Stockholm);
+        assert_eq!(c.to_utc(at("2026-01-15 09:00")).unwrap().to_rfc3339(), "2026-01-15T08:00:00+00:00");
+        assert_eq!(c.to_utc(at("2026-07-15 09:00")).unwrap().to_rfc3339(), "2026-07-15T07:00:00+00:00");
+    }
+
+    #[test]
+    fn the_spring_gap_is_refused_and_the_autumn_fold_takes_the_first_hour() {
+        let c = Clock::FixedIn(Utc::now(), Stockholm);
+        // Last Sunday of March 2026: 02:00 jumps to 03:00.
+        assert!(c.to_utc(at("2026-03-29 02:30")).is_err());
+        assert_eq!(c.to_utc(at("2026-03-29 03:00")).unwrap().to_rfc3339(), "2026-03-29T01:00:00+00:00");
+        // Last Sunday of October 2026: 02:30 happens twice; the first is in summer time.
+        assert_eq!(c.to_utc(at("2026-10-25 02:30")).unwrap().to_rfc3339(), "2026-10-25T00:30:00+00:00");
+        // Round trip through local time across the change.
+        let t = c.to_utc(at("2026-10-25 09:00")).unwrap();
+        assert_eq!(c.local(t), at("2026-10-25 09:00"));
     }
 }

@@ -7,6 +7,7 @@ mod enums;
 mod directory;
 mod milestone;
 mod validation;
+pub mod when;
 
 pub use clock::Clock;
 pub use collate::swedish_cmp;

@@ -1,0 +1,237 @@
+//! Dates, times and durations as people type them, in Swedish or English:
+//! `2026-12-03 09:30`, `09:30`, `imorgon 13:00`, `fre 10:00`, `+3d`, and `90m`,
+//! `1h30`, `1,5h`. Everything here is local wall-clock time; `Clock` turns it into UTC.
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+
+use crate::text;
+
+/// The time a day-only expression (`fre`, `+3d`, `2026-12-03`) starts at.
+pub const DEFAULT_START: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
+    Some(t) => t,
+    None => unreachable!(),
+};
+
+/// Parses a local date and time relative to `today`.
+pub fn parse_datetime(input: &str, today: NaiveDate) -> Result<NaiveDateTime, &'static str> {
+    let input = input.trim().to_lowercase();
+    if input.is_empty() {
+        return Err(text::ERR_REQUIRED);
+    }
+    let words: Vec<&str> = input.split_whitespace().collect();
+    // "i morgon" is two words in careful Swedish.
+    let (day_words, time_word) = match words.as_slice() {
+        [w] if parse_time(w).is_some() => (&[][..], Some(*w)),
+        [rest @ .., last] if parse_time(last).is_some() => (rest, Some(*last)),
+        all => (all, None),
+    };
+    let day = if day_words.is_empty() {
+        today
+    } else {
+        parse_day(&day_words.join(" "), today).ok_or(text::ERR_WHEN)?
+    };
+    let time = match time_word {
+        Some(w) => parse_time(w).ok_or(text::ERR_TIME)?,
+        None => DEFAULT_START,
+    };
+    Ok(day.and_time(time))
+}
+
+/// `09:30`, `9:30`, `09.30`, `0930` is not accepted (too easy to mistype).
+pub fn parse_time(s: &str) -> Option<NaiveTime> {
+    let (h, m) = s.split_once([':', '.'])?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+fn parse_day(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    match s {
+        "idag" | "i dag" | "today" => return Some(today),
+        "imorgon" | "i morgon" | "tomorrow" => return today.checked_add_days(Days::new(1)),
+        "igår" | "i går" | "yesterday" => return today.checked_sub_days(Days::new(1)),
+        _ => {}
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(d);
+    }
+    if let Some(rest) = s.strip_prefix('+') {
+        let (n, unit) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit())?);
+        let n: u64 = n.parse().ok()?;
+        let days = match unit {
+            "d" | "dag" | "dagar" | "day" | "days" => n,
+            "v" | "w" | "vecka" | "veckor" | "week" | "weeks" => n * 7,
+            _ => return None,
+        };
+        return today.checked_add_days(Days::new(days));
+    }
+    let weekday = weekday(s)?;
+    // The first such day from today on.
+    let ahead = (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+    today.checked_add_days(Days::new(u64::from(ahead)))
+}
+
+fn weekday(s: &str) -> Option<Weekday> {
+    use Weekday::*;
+    let day = match s {
+        "mån" | "måndag" | "mon" | "monday" => Mon,
+        "tis" | "tisdag" | "tue" | "tues" | "tuesday" => Tue,
+        "ons" | "onsdag" | "wed" | "wednesday" => Wed,
+        "tor" | "tors" | "torsdag" | "thu" | "thur" | "thurs" | "thursday" => Thu,
+        "fre" | "fredag" | "fri" | "friday" => Fri,
+        "lör" | "lördag" | "sat" | "saturday" => Sat,
+        "sön" | "söndag" | "sun" | "sunday" => Sun,
+        _ => return None,
+    };
+    Some(day)
+}
+
+/// A duration in minutes: `90m`, `90 min`, `90`, `1h30`, `1h 30m`, `1,5h`, `1.5 h`,
+/// `2h`, `1:30`. Must be more than zero and at most a day.
+pub fn parse_duration(input: &str) -> Result<u32, &'static str> {
+    let s: String = input
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if s.is_empty() {
+        return Err(text::ERR_REQUIRED);
+    }
+    let minutes = duration_minutes(&s).ok_or(text::ERR_DURATION)?;
+    if minutes == 0 || minutes > 24 * 60 {
+        return Err(text::ERR_DURATION_RANGE);
+    }
+    Ok(minutes)
+}
+
+const HOUR_UNITS: &[&str] = &["h", "t", "tim", "timme", "timmar", "hour", "hours"];
+const MINUTE_UNITS: &[&str] = &["", "m", "min", "minuter", "minutes"];
+
+/// Splits "1,5h30m" into ("1,5", "h30m"): a leading number, then the rest.
+fn leading_number(s: &str) -> (&str, &str) {
+    let end = s
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(s.len());
+    s.split_at(end)
+}
+
+fn duration_minutes(s: &str) -> Option<u32> {
+    if let Some((h, m)) = s.split_once(':') {
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        return (m < 60).then_some(h * 60 + m);
+    }
+    let (first, rest) = leading_number(s);
+    let unit_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let (unit, rest) = rest.split_at(unit_end);
+    if MINUTE_UNITS.contains(&unit) && rest.is_empty() {
+        return first.parse().ok();
+    }
+    if !HOUR_UNITS.contains(&unit) {
+        return None;
+    }
+    let hours: f64 = first.replace(',', ".").parse().ok()?;
+    let (second, unit) = leading_number(rest);
+    let minutes: u32 = match second {
+        "" if unit.is_empty() => 0,
+        "" => return None,
+        m if MINUTE_UNITS.contains(&unit) && hours.fract() == 0.0 => m.parse().ok()?,
+        _ => return None,
+    };
+    Some((hours * 60.0).round() as u32 + minutes)
+}
+
+/// "1 h 30 min", "45 min", "2 h" — how durations are shown.
+pub fn format_duration(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+    fn dt(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
+        d(y, m, day).and_hms_opt(h, min, 0).unwrap()
+    }
+    // Thursday 26 November 2026.
+    const TODAY: (i32, u32, u32) = (2026, 11, 26);
+    fn today() -> NaiveDate {
+        d(TODAY.0, TODAY.1, TODAY.2)
+    }
+
+    #[test]
+    fn absolute_and_time_only() {
+        assert_eq!(parse_datetime("2026-12-03 09:30", today()), Ok(dt(2026, 12, 3, 9, 30)));
+        assert_eq!(parse_datetime("09:30", today()), Ok(dt(2026, 11, 26, 9, 30)));
+        assert_eq!(parse_datetime("9.05", today()), Ok(dt(2026, 11, 26, 9, 5)));
+        assert_eq!(parse_datetime("2026-12-03", today()), Ok(dt(2026, 12, 3, 9, 0)));
+    }
+
+    #[test]
+    fn relative_days_in_swedish_and_english() {
+        assert_eq!(parse_datetime("tomorrow 13:00", today()), Ok(dt(2026, 11, 27, 13, 0)));
+        assert_eq!(parse_datetime("imorgon 13:00", today()), Ok(dt(2026, 11, 27, 13, 0)));
+        assert_eq!(parse_datetime("I morgon 13:00", today()), Ok(dt(2026, 11, 27, 13, 0)));
+        assert_eq!(parse_datetime("idag 16:15", today()), Ok(dt(2026, 11, 26, 16, 15)));
+        assert_eq!(parse_datetime("+3d", today()), Ok(dt(2026, 11, 29, 9, 0)));
+        assert_eq!(parse_datetime("+3d 14:00", today()), Ok(dt(2026, 11, 29, 14, 0)));
+        assert_eq!(parse_datetime("+2v", today()), Ok(dt(2026, 12, 10, 9, 0)));
+    }
+
+    #[test]
+    fn weekday_names_mean_the_next_such_day() {
+        // Today is a Thursday.
+        assert_eq!(parse_datetime("fre 10:00", today()), Ok(dt(2026, 11, 27, 10, 0)));
+        assert_eq!(parse_datetime("fri 10:00", today()), Ok(dt(2026, 11, 27, 10, 0)));
+        assert_eq!(parse_datetime("Måndag 08:30", today()), Ok(dt(2026, 11, 30, 8, 30)));
+        assert_eq!(parse_datetime("tor 10:00", today()), Ok(dt(2026, 11, 26, 10, 0)));
+        assert_eq!(parse_datetime("ons 10:00", today()), Ok(dt(2026, 12, 2, 10, 0)));
+        assert_eq!(parse_datetime("sön", today()), Ok(dt(2026, 11, 29, 9, 0)));
+    }
+
+    #[test]
+    fn nonsense_is_refused_with_a_message() {
+        for bad in ["", "snart", "25:00", "fre 10", "2026-02-30 10:00", "+3x", "10:5"] {
+            assert!(parse_datetime(bad, today()).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn durations() {
+        let ok = [
+            ("90m", 90),
+            ("90 min", 90),
+            ("90", 90),
+            ("1h30", 90),
+            ("1h 30m", 90),
+            ("1 h 30 min", 90),
+            ("1,5h", 90),
+            ("1.5 h", 90),
+            ("2h", 120),
+            ("1:30", 90),
+            ("2 tim", 120),
+            ("45 minuter", 45),
+        ];
+        for (input, minutes) in ok {
+            assert_eq!(parse_duration(input), Ok(minutes), "{input:?}");
+        }
+        for bad in ["", "0", "abc", "1,5h30", "25h", "-5m", "h"] {
+            assert!(parse_duration(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn formats_durations() {
+        assert_eq!(format_duration(45), "45 min");
+        assert_eq!(format_duration(120), "2 h");
+        assert_eq!(format_duration(95), "1 h 35 min");
+    }
+}
