@@ -2,7 +2,10 @@
 //! interface is a translation of this file rather than a hunt through the code.
 //! Enum labels are functions at the end.
 
-use crate::domain::{InnovationLevel, MilestoneStatus, OrgKind, Phase, ProjectStatus};
+use crate::domain::{
+    AttendanceRole, InnovationLevel, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus,
+    NotesStatus, OrgKind, Phase, ProjectStatus,
+};
 
 pub const APP_NAME: &str = "tidig";
 
@@ -79,6 +82,8 @@ pub const ERR_TIME_SKIPPED: &str = "that time does not exist: the clocks go forw
 pub const ERR_TIME: &str = "not a time: use HH:MM";
 pub const ERR_DURATION: &str = "not a duration: try 90m, 1h30 or 1,5h";
 pub const ERR_DURATION_RANGE: &str = "must be between 1 minute and 24 hours";
+pub const ERR_END: &str = "not an end: try 11:30, 90m, 1h30 or a date and time";
+pub const ERR_END_NOT_AFTER_START: &str = "must be after the start";
 pub const ERR_EMAIL: &str = "not an email address";
 pub const ERR_PHONE: &str = "digits, spaces, + - ( ) only";
 
@@ -134,11 +139,22 @@ pub const HELP_TITLE: &str = "Keys";
 pub const HELP_GLOBAL: &str = "Everywhere";
 pub const HELP_CLOSE: &str = "Esc or ? closes";
 
+// The equal-treatment checklist for supplier-facing meetings.
+pub const CHECKLIST: [&str; 5] = [
+    "Purpose of the meeting stated in the invitation",
+    "Participants told the procurement has not started and this is not a negotiation",
+    "The same information given to all suppliers",
+    "The dialogue documented",
+    "A summary will be published",
+];
+
 // Trash kinds
 pub const KIND_PROJECT: &str = "Project";
 pub const KIND_ORGANISATION: &str = "Organisation";
 pub const KIND_PERSON: &str = "Person";
 pub const KIND_MILESTONE: &str = "Milestone";
+pub const KIND_MEETING: &str = "Meeting";
+pub const KIND_AGENDA_ITEM: &str = "Agenda item";
 
 pub fn phase(p: Phase) -> &'static str {
     match p {
@@ -192,5 +208,60 @@ pub fn milestone_status(s: MilestoneStatus) -> &'static str {
         MilestoneStatus::Planned => "Planned",
         MilestoneStatus::Done => "Done",
         MilestoneStatus::Cancelled => "Cancelled",
+    }
+}
+
+pub fn meeting_type(t: MeetingType) -> &'static str {
+    match t {
+        MeetingType::Kickoff => "Kickoff",
+        MeetingType::ProjectMeeting => "Project meeting",
+        MeetingType::SteeringGroup => "Steering group",
+        MeetingType::ReferenceGroup => "Reference group",
+        MeetingType::NeedsWorkshop => "Needs workshop",
+        MeetingType::FocusGroup => "Focus group",
+        MeetingType::Interview => "Interview",
+        MeetingType::InformationMeeting => "Supplier information meeting",
+        MeetingType::SupplierWorkshop => "Supplier workshop",
+        MeetingType::Webinar => "Webinar",
+        MeetingType::OneToOneDialogue => "One-to-one supplier dialogue",
+        MeetingType::LessonsLearned => "Lessons learned",
+        MeetingType::Other => "Other",
+    }
+}
+
+pub fn meeting_format(f: MeetingFormat) -> &'static str {
+    match f {
+        MeetingFormat::InPerson => "In person",
+        MeetingFormat::Digital => "Digital",
+        MeetingFormat::Hybrid => "Hybrid",
+    }
+}
+
+pub fn meeting_status(s: MeetingStatus) -> &'static str {
+    match s {
+        MeetingStatus::Planned => "Planned",
+        MeetingStatus::Held => "Held",
+        MeetingStatus::Cancelled => "Cancelled",
+    }
+}
+
+pub fn notes_status(s: NotesStatus) -> &'static str {
+    match s {
+        NotesStatus::None => "No notes",
+        NotesStatus::Working => "Working",
+        NotesStatus::Draft => "Draft",
+        NotesStatus::Approved => "Approved",
+        NotesStatus::Sent => "Sent",
+    }
+}
+
+pub fn attendance_role(r: AttendanceRole) -> &'static str {
+    match r {
+        AttendanceRole::Chair => "Chair",
+        AttendanceRole::Facilitator => "Facilitator",
+        AttendanceRole::NoteTaker => "Note-taker",
+        AttendanceRole::Participant => "Participant",
+        AttendanceRole::Presenter => "Presenter",
+        AttendanceRole::Observer => "Observer",
     }
 }

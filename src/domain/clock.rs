@@ -72,8 +72,14 @@ mod tests {
     #[test]
     fn stockholm_winter_and_summer_offsets() {
         let c = Clock::FixedIn(Utc::now(), Stockholm);
-        assert_eq!(c.to_utc(at("2026-01-15 09:00")).unwrap().to_rfc3339(), "2026-01-15T08:00:00+00:00");
-        assert_eq!(c.to_utc(at("2026-07-15 09:00")).unwrap().to_rfc3339(), "2026-07-15T07:00:00+00:00");
+        assert_eq!(
+            c.to_utc(at("2026-01-15 09:00")).unwrap().to_rfc3339(),
+            "2026-01-15T08:00:00+00:00"
+        );
+        assert_eq!(
+            c.to_utc(at("2026-07-15 09:00")).unwrap().to_rfc3339(),
+            "2026-07-15T07:00:00+00:00"
+        );
     }
 
     #[test]
@@ -81,9 +87,15 @@ mod tests {
         let c = Clock::FixedIn(Utc::now(), Stockholm);
         // Last Sunday of March 2026: 02:00 jumps to 03:00.
         assert!(c.to_utc(at("2026-03-29 02:30")).is_err());
-        assert_eq!(c.to_utc(at("2026-03-29 03:00")).unwrap().to_rfc3339(), "2026-03-29T01:00:00+00:00");
+        assert_eq!(
+            c.to_utc(at("2026-03-29 03:00")).unwrap().to_rfc3339(),
+            "2026-03-29T01:00:00+00:00"
+        );
         // Last Sunday of October 2026: 02:30 happens twice; the first is in summer time.
-        assert_eq!(c.to_utc(at("2026-10-25 02:30")).unwrap().to_rfc3339(), "2026-10-25T00:30:00+00:00");
+        assert_eq!(
+            c.to_utc(at("2026-10-25 02:30")).unwrap().to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
         // Round trip through local time across the change.
         let t = c.to_utc(at("2026-10-25 09:00")).unwrap();
         assert_eq!(c.local(t), at("2026-10-25 09:00"));

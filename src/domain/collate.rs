@@ -33,11 +33,27 @@ mod tests {
 
     #[test]
     fn swedish_letters_come_after_z_in_order() {
-        let mut names = vec!["Örebro", "Ängelholm", "Åre", "Zinkgruvan", "anders", "Eslöv", "Ystad"];
+        let mut names = vec![
+            "Örebro",
+            "Ängelholm",
+            "Åre",
+            "Zinkgruvan",
+            "anders",
+            "Eslöv",
+            "Ystad",
+        ];
         names.sort_by(|a, b| swedish_cmp(a, b));
         assert_eq!(
             names,
-            ["anders", "Eslöv", "Ystad", "Zinkgruvan", "Åre", "Ängelholm", "Örebro"]
+            [
+                "anders",
+                "Eslöv",
+                "Ystad",
+                "Zinkgruvan",
+                "Åre",
+                "Ängelholm",
+                "Örebro"
+            ]
         );
     }
 

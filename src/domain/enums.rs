@@ -116,6 +116,74 @@ text_enum!(
     } labels crate::text::milestone_status
 );
 
+text_enum!(
+    MeetingType {
+        Kickoff => "kickoff",
+        ProjectMeeting => "project_meeting",
+        SteeringGroup => "steering_group",
+        ReferenceGroup => "reference_group",
+        NeedsWorkshop => "needs_workshop",
+        FocusGroup => "focus_group",
+        Interview => "interview",
+        InformationMeeting => "information_meeting",
+        SupplierWorkshop => "supplier_workshop",
+        Webinar => "webinar",
+        OneToOneDialogue => "one_to_one_dialogue",
+        LessonsLearned => "lessons_learned",
+        Other => "other",
+    } labels crate::text::meeting_type
+);
+
+impl MeetingType {
+    /// Meetings of these types are held with suppliers, so equal treatment applies.
+    pub fn is_supplier_facing(self) -> bool {
+        matches!(
+            self,
+            Self::InformationMeeting
+                | Self::SupplierWorkshop
+                | Self::Webinar
+                | Self::OneToOneDialogue
+        )
+    }
+}
+
+text_enum!(
+    MeetingFormat {
+        InPerson => "in_person",
+        Digital => "digital",
+        Hybrid => "hybrid",
+    } labels crate::text::meeting_format
+);
+
+text_enum!(
+    MeetingStatus {
+        Planned => "planned",
+        Held => "held",
+        Cancelled => "cancelled",
+    } labels crate::text::meeting_status
+);
+
+text_enum!(
+    NotesStatus {
+        None => "none",
+        Working => "working",
+        Draft => "draft",
+        Approved => "approved",
+        Sent => "sent",
+    } labels crate::text::notes_status
+);
+
+text_enum!(
+    AttendanceRole {
+        Chair => "chair",
+        Facilitator => "facilitator",
+        NoteTaker => "note_taker",
+        Participant => "participant",
+        Presenter => "presenter",
+        Observer => "observer",
+    } labels crate::text::attendance_role
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ mod collate;
 mod enums;
 
 mod directory;
+mod meeting;
 mod milestone;
 mod validation;
 pub mod when;
@@ -12,7 +13,14 @@ pub mod when;
 pub use clock::Clock;
 pub use collate::swedish_cmp;
 pub use directory::{Organisation, OrganisationInput, Person, PersonInput};
-pub use enums::{InnovationLevel, MilestoneStatus, OrgKind, Phase, ProjectStatus, TextEnum};
+pub use enums::{
+    AttendanceRole, InnovationLevel, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus,
+    NotesStatus, OrgKind, Phase, ProjectStatus, TextEnum,
+};
+pub use meeting::{
+    AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,
+    agenda_overrun, agenda_times, checklist_open, is_supplier_facing, parse_end, week_start,
+};
 pub use milestone::{Milestone, MilestoneInput};
 pub mod project;
 pub use project::{Project, ProjectDraft, ProjectInput, ProjectRow, parse_tags, validate_code};

@@ -123,7 +123,9 @@ fn duration_minutes(s: &str) -> Option<u32> {
         return (m < 60).then_some(h * 60 + m);
     }
     let (first, rest) = leading_number(s);
-    let unit_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let unit_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
     let (unit, rest) = rest.split_at(unit_end);
     if MINUTE_UNITS.contains(&unit) && rest.is_empty() {
         return first.parse().ok();
@@ -169,37 +171,84 @@ mod tests {
 
     #[test]
     fn absolute_and_time_only() {
-        assert_eq!(parse_datetime("2026-12-03 09:30", today()), Ok(dt(2026, 12, 3, 9, 30)));
-        assert_eq!(parse_datetime("09:30", today()), Ok(dt(2026, 11, 26, 9, 30)));
+        assert_eq!(
+            parse_datetime("2026-12-03 09:30", today()),
+            Ok(dt(2026, 12, 3, 9, 30))
+        );
+        assert_eq!(
+            parse_datetime("09:30", today()),
+            Ok(dt(2026, 11, 26, 9, 30))
+        );
         assert_eq!(parse_datetime("9.05", today()), Ok(dt(2026, 11, 26, 9, 5)));
-        assert_eq!(parse_datetime("2026-12-03", today()), Ok(dt(2026, 12, 3, 9, 0)));
+        assert_eq!(
+            parse_datetime("2026-12-03", today()),
+            Ok(dt(2026, 12, 3, 9, 0))
+        );
     }
 
     #[test]
     fn relative_days_in_swedish_and_english() {
-        assert_eq!(parse_datetime("tomorrow 13:00", today()), Ok(dt(2026, 11, 27, 13, 0)));
-        assert_eq!(parse_datetime("imorgon 13:00", today()), Ok(dt(2026, 11, 27, 13, 0)));
-        assert_eq!(parse_datetime("I morgon 13:00", today()), Ok(dt(2026, 11, 27, 13, 0)));
-        assert_eq!(parse_datetime("idag 16:15", today()), Ok(dt(2026, 11, 26, 16, 15)));
+        assert_eq!(
+            parse_datetime("tomorrow 13:00", today()),
+            Ok(dt(2026, 11, 27, 13, 0))
+        );
+        assert_eq!(
+            parse_datetime("imorgon 13:00", today()),
+            Ok(dt(2026, 11, 27, 13, 0))
+        );
+        assert_eq!(
+            parse_datetime("I morgon 13:00", today()),
+            Ok(dt(2026, 11, 27, 13, 0))
+        );
+        assert_eq!(
+            parse_datetime("idag 16:15", today()),
+            Ok(dt(2026, 11, 26, 16, 15))
+        );
         assert_eq!(parse_datetime("+3d", today()), Ok(dt(2026, 11, 29, 9, 0)));
-        assert_eq!(parse_datetime("+3d 14:00", today()), Ok(dt(2026, 11, 29, 14, 0)));
+        assert_eq!(
+            parse_datetime("+3d 14:00", today()),
+            Ok(dt(2026, 11, 29, 14, 0))
+        );
         assert_eq!(parse_datetime("+2v", today()), Ok(dt(2026, 12, 10, 9, 0)));
     }
 
     #[test]
     fn weekday_names_mean_the_next_such_day() {
         // Today is a Thursday.
-        assert_eq!(parse_datetime("fre 10:00", today()), Ok(dt(2026, 11, 27, 10, 0)));
-        assert_eq!(parse_datetime("fri 10:00", today()), Ok(dt(2026, 11, 27, 10, 0)));
-        assert_eq!(parse_datetime("Måndag 08:30", today()), Ok(dt(2026, 11, 30, 8, 30)));
-        assert_eq!(parse_datetime("tor 10:00", today()), Ok(dt(2026, 11, 26, 10, 0)));
-        assert_eq!(parse_datetime("ons 10:00", today()), Ok(dt(2026, 12, 2, 10, 0)));
+        assert_eq!(
+            parse_datetime("fre 10:00", today()),
+            Ok(dt(2026, 11, 27, 10, 0))
+        );
+        assert_eq!(
+            parse_datetime("fri 10:00", today()),
+            Ok(dt(2026, 11, 27, 10, 0))
+        );
+        assert_eq!(
+            parse_datetime("Måndag 08:30", today()),
+            Ok(dt(2026, 11, 30, 8, 30))
+        );
+        assert_eq!(
+            parse_datetime("tor 10:00", today()),
+            Ok(dt(2026, 11, 26, 10, 0))
+        );
+        assert_eq!(
+            parse_datetime("ons 10:00", today()),
+            Ok(dt(2026, 12, 2, 10, 0))
+        );
         assert_eq!(parse_datetime("sön", today()), Ok(dt(2026, 11, 29, 9, 0)));
     }
 
     #[test]
     fn nonsense_is_refused_with_a_message() {
-        for bad in ["", "snart", "25:00", "fre 10", "2026-02-30 10:00", "+3x", "10:5"] {
+        for bad in [
+            "",
+            "snart",
+            "25:00",
+            "fre 10",
+            "2026-02-30 10:00",
+            "+3x",
+            "10:5",
+        ] {
             assert!(parse_datetime(bad, today()).is_err(), "{bad:?}");
         }
     }

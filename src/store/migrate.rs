@@ -7,7 +7,10 @@ use rusqlite::Connection;
 use super::{APPLICATION_ID, Result};
 
 /// Each entry is one migration; its position + 1 is the schema version it produces.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_foundation.sql"),
+    include_str!("migrations/0002_meetings.sql"),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

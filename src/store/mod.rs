@@ -2,6 +2,7 @@
 
 mod directory;
 mod drafts;
+mod meetings;
 mod migrate;
 mod milestones;
 mod open;

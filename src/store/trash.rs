@@ -11,14 +11,18 @@ pub enum TrashKind {
     Organisation,
     Person,
     Milestone,
+    Meeting,
+    AgendaItem,
 }
 
 impl TrashKind {
-    pub const ALL: [TrashKind; 4] = [
+    pub const ALL: [TrashKind; 6] = [
         Self::Project,
         Self::Organisation,
         Self::Person,
         Self::Milestone,
+        Self::Meeting,
+        Self::AgendaItem,
     ];
 
     fn table(self) -> &'static str {
@@ -27,6 +31,8 @@ impl TrashKind {
             Self::Organisation => "organisations",
             Self::Person => "people",
             Self::Milestone => "milestones",
+            Self::Meeting => "meetings",
+            Self::AgendaItem => "agenda_items",
         }
     }
 
@@ -40,6 +46,14 @@ impl TrashKind {
                 "SELECT m.id, m.title || ' (' || p.code || ')', m.deleted_at
                  FROM milestones m JOIN projects p ON p.id = m.project_id"
             }
+            Self::Meeting => {
+                "SELECT m.id, m.title || ' (' || p.code || ')', m.deleted_at
+                 FROM meetings m JOIN projects p ON p.id = m.project_id"
+            }
+            Self::AgendaItem => {
+                "SELECT m.id, m.title || ' (' || mt.title || ')', m.deleted_at
+                 FROM agenda_items m JOIN meetings mt ON mt.id = m.meeting_id"
+            }
         }
     }
 
@@ -49,6 +63,8 @@ impl TrashKind {
             Self::Organisation => text::KIND_ORGANISATION,
             Self::Person => text::KIND_PERSON,
             Self::Milestone => text::KIND_MILESTONE,
+            Self::Meeting => text::KIND_MEETING,
+            Self::AgendaItem => text::KIND_AGENDA_ITEM,
         }
     }
 }

@@ -75,7 +75,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(updated, theme::muted()),
         ])
     });
-    let code_width = p.rows.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4) as u16;
+    let code_width = p
+        .rows
+        .iter()
+        .map(|r| r.code.len())
+        .max()
+        .unwrap_or(4)
+        .max(4) as u16;
     let widths = [
         Constraint::Length(code_width),
         Constraint::Fill(3),
@@ -111,7 +117,10 @@ fn welcome(frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(ratatui::widgets::Wrap { trim: false })
-            .block(ratatui::widgets::Block::default().padding(ratatui::widgets::Padding::horizontal(1))),
+            .block(
+                ratatui::widgets::Block::default()
+                    .padding(ratatui::widgets::Padding::horizontal(1)),
+            ),
         inner,
     );
 }

@@ -1,0 +1,401 @@
+//! Meetings with their agendas, participants and checklist.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Row, params};
+
+use super::projects::enum_col;
+use super::{Result, Store, StoreError, found, new_uuid};
+use crate::domain::{
+    AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingInput, MeetingStatus,
+    OrgKind, TextEnum,
+};
+
+/// The stored form of an instant: UTC, second precision, so text order is time order.
+pub(crate) fn utc_text(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn utc_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let s: String = r.get(i)?;
+    DateTime::parse_from_rfc3339(&s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+}
+
+const MEETING_COLUMNS: &str = "m.id, m.uuid, m.project_id, p.code, m.kind, m.title, m.purpose,
+    m.desired_outcome, m.format, m.location, m.start_at, m.end_at, m.status, m.notes_status,
+    m.checklist, m.created_at, m.updated_at";
+
+/// Meetings that are live and whose project is live too.
+const LIVE: &str = "m.deleted_at IS NULL AND p.deleted_at IS NULL";
+
+fn meeting_from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        project_id: r.get(2)?,
+        project_code: r.get(3)?,
+        kind: enum_col(r, 4)?,
+        title: r.get(5)?,
+        purpose: r.get(6)?,
+        desired_outcome: r.get(7)?,
+        format: enum_col(r, 8)?,
+        location: r.get(9)?,
+        start: utc_col(r, 10)?,
+        end: utc_col(r, 11)?,
+        status: enum_col(r, 12)?,
+        notes_status: enum_col(r, 13)?,
+        checklist: r.get(14)?,
+        created_at: r.get(15)?,
+        updated_at: r.get(16)?,
+    })
+}
+
+const AGENDA_COLUMNS: &str =
+    "id, uuid, meeting_id, position, title, minutes, method, owner, expected_outcome";
+
+fn agenda_from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
+    Ok(AgendaItem {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        meeting_id: r.get(2)?,
+        position: r.get(3)?,
+        title: r.get(4)?,
+        minutes: r.get(5)?,
+        method: r.get(6)?,
+        owner: r.get(7)?,
+        expected_outcome: r.get(8)?,
+    })
+}
+
+impl Store {
+    fn query_meetings(
+        &self,
+        condition: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<Meeting>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meetings m JOIN projects p ON p.id = m.project_id
+             WHERE {LIVE} AND {condition} ORDER BY m.start_at, m.id"
+        ))?;
+        let rows = stmt.query_map(params, meeting_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A project's meetings, by start.
+    pub fn project_meetings(&self, project_id: i64) -> Result<Vec<Meeting>> {
+        self.query_meetings("m.project_id = ?1", [project_id])
+    }
+
+    /// Meetings (of all projects) that share any time with `[from, to)`, by start.
+    /// Uses the start-time index: a meeting is at most a week long for this purpose.
+    pub fn meetings_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Meeting>> {
+        let earliest = from - chrono::Duration::days(7);
+        self.query_meetings(
+            "m.start_at >= ?1 AND m.start_at < ?3 AND m.end_at > ?2",
+            params![utc_text(earliest), utc_text(from), utc_text(to)],
+        )
+    }
+
+    /// Live, not cancelled meetings overlapping `[start, end)`, other than `except`.
+    pub fn overlapping_meetings(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        except: Option<i64>,
+    ) -> Result<Vec<Meeting>> {
+        Ok(self
+            .meetings_between(start, end)?
+            .into_iter()
+            .filter(|m| Some(m.id) != except && m.status != MeetingStatus::Cancelled)
+            .collect())
+    }
+
+    pub fn meeting(&self, id: i64) -> Result<Meeting> {
+        found(self.conn.query_row(
+            &format!(
+                "SELECT {MEETING_COLUMNS} FROM meetings m JOIN projects p ON p.id = m.project_id
+                 WHERE m.id = ?1"
+            ),
+            [id],
+            meeting_from_row,
+        ))
+    }
+
+    /// All live meetings, optionally of one project (for listing and calendar export).
+    pub fn all_meetings(&self, project_id: Option<i64>) -> Result<Vec<Meeting>> {
+        self.query_meetings("(?1 IS NULL OR m.project_id = ?1)", [project_id])
+    }
+
+    pub fn create_meeting(&mut self, project_id: i64, input: &MeetingInput) -> Result<i64> {
+        self.create_meeting_with_uuid(project_id, input, &new_uuid())
+    }
+
+    pub(crate) fn create_meeting_with_uuid(
+        &mut self,
+        project_id: i64,
+        input: &MeetingInput,
+        uuid: &str,
+    ) -> Result<i64> {
+        let now = self.now();
+        self.conn.execute(
+            "INSERT INTO meetings (uuid, project_id, kind, title, purpose, desired_outcome, format,
+                location, start_at, end_at, status, notes_status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+            params![
+                uuid,
+                project_id,
+                input.kind.as_str(),
+                input.title,
+                input.purpose,
+                input.desired_outcome,
+                input.format.as_str(),
+                input.location,
+                utc_text(input.start),
+                utc_text(input.end),
+                input.status.as_str(),
+                input.notes_status.as_str(),
+                now,
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn update_meeting(&mut self, id: i64, input: &MeetingInput) -> Result<()> {
+        let now = self.now();
+        let n = self.conn.execute(
+            "UPDATE meetings SET kind = ?2, title = ?3, purpose = ?4, desired_outcome = ?5,
+                format = ?6, location = ?7, start_at = ?8, end_at = ?9, status = ?10,
+                notes_status = ?11, updated_at = ?12
+             WHERE id = ?1",
+            params![
+                id,
+                input.kind.as_str(),
+                input.title,
+                input.purpose,
+                input.desired_outcome,
+                input.format.as_str(),
+                input.location,
+                utc_text(input.start),
+                utc_text(input.end),
+                input.status.as_str(),
+                input.notes_status.as_str(),
+                now,
+            ],
+        )?;
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
+    }
+
+    pub fn set_meeting_status(&mut self, id: i64, status: MeetingStatus) -> Result<()> {
+        let now = self.now();
+        let n = self.conn.execute(
+            "UPDATE meetings SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, status.as_str(), now],
+        )?;
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Ticks or unticks one point of the equal-treatment checklist.
+    pub fn toggle_checklist(&mut self, id: i64, point: usize) -> Result<u32> {
+        let now = self.now();
+        let bits: u32 = self.conn.query_row(
+            "UPDATE meetings SET checklist = checklist ^ ?2, updated_at = ?3 WHERE id = ?1
+             RETURNING checklist",
+            params![id, 1u32 << point, now],
+            |r| r.get(0),
+        )?;
+        Ok(bits)
+    }
+
+    // ----- agenda -------------------------------------------------------------------
+
+    pub fn agenda(&self, meeting_id: i64) -> Result<Vec<AgendaItem>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {AGENDA_COLUMNS} FROM agenda_items
+             WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY position, id"
+        ))?;
+        let rows = stmt.query_map([meeting_id], agenda_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Appends a block at the end of the agenda.
+    pub fn add_agenda_item(&mut self, meeting_id: i64, input: &AgendaItemInput) -> Result<i64> {
+        self.add_agenda_item_with_uuid(meeting_id, input, &new_uuid())
+    }
+
+    pub(crate) fn add_agenda_item_with_uuid(
+        &mut self,
+        meeting_id: i64,
+        input: &AgendaItemInput,
+        uuid: &str,
+    ) -> Result<i64> {
+        let now = self.now();
+        self.conn.execute(
+            "INSERT INTO agenda_items (uuid, meeting_id, position, title, minutes, method, owner,
+                expected_outcome, created_at, updated_at)
+             VALUES (?1, ?2,
+                (SELECT ifnull(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?2),
+                ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            params![
+                uuid,
+                meeting_id,
+                input.title,
+                input.minutes,
+                input.method,
+                input.owner,
+                input.expected_outcome,
+                now
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn update_agenda_item(&mut self, id: i64, input: &AgendaItemInput) -> Result<()> {
+        let now = self.now();
+        let n = self.conn.execute(
+            "UPDATE agenda_items SET title = ?2, minutes = ?3, method = ?4, owner = ?5,
+                expected_outcome = ?6, updated_at = ?7 WHERE id = ?1",
+            params![
+                id,
+                input.title,
+                input.minutes,
+                input.method,
+                input.owner,
+                input.expected_outcome,
+                now
+            ],
+        )?;
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Moves a block one place up (`-1`) or down (`1`); returns whether it moved.
+    pub fn move_agenda_item(&mut self, id: i64, direction: i32) -> Result<bool> {
+        let tx = self.conn.savepoint()?;
+        let meeting_id: i64 = tx.query_row(
+            "SELECT meeting_id FROM agenda_items WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        let mut ids: Vec<i64> = {
+            let mut stmt = tx.prepare(
+                "SELECT id FROM agenda_items WHERE meeting_id = ?1 AND deleted_at IS NULL
+                 ORDER BY position, id",
+            )?;
+            stmt.query_map([meeting_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let Some(i) = ids.iter().position(|x| *x == id) else {
+            return Err(StoreError::NotFound);
+        };
+        let j = i as i64 + i64::from(direction);
+        if j < 0 || j >= ids.len() as i64 {
+            return Ok(false);
+        }
+        ids.swap(i, j as usize);
+        // Renumber the whole agenda so positions stay dense.
+        for (pos, item) in ids.iter().enumerate() {
+            tx.execute(
+                "UPDATE agenda_items SET position = ?2 WHERE id = ?1",
+                params![item, pos as i64 + 1],
+            )?;
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    // ----- participants -------------------------------------------------------------
+
+    pub fn attendance(&self, meeting_id: i64) -> Result<Vec<Attendance>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.meeting_id, a.person_id, pe.name, o.name, o.kind, a.role, a.invited,
+                    a.attended
+             FROM attendance a JOIN people pe ON pe.id = a.person_id
+             LEFT JOIN organisations o ON o.id = pe.organisation_id
+             WHERE a.meeting_id = ?1 AND pe.deleted_at IS NULL
+             ORDER BY CASE a.role WHEN 'chair' THEN 0 WHEN 'facilitator' THEN 1 ELSE 2 END,
+                      pe.name COLLATE sv",
+        )?;
+        let rows = stmt.query_map([meeting_id], |r| {
+            let org_kind: Option<String> = r.get(5)?;
+            Ok(Attendance {
+                id: r.get(0)?,
+                meeting_id: r.get(1)?,
+                person_id: r.get(2)?,
+                person_name: r.get(3)?,
+                organisation_name: r.get(4)?,
+                organisation_is_supplier: org_kind.as_deref() == Some(OrgKind::Supplier.as_str()),
+                role: enum_col(r, 6)?,
+                invited: r.get(7)?,
+                attended: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds a person to a meeting (or changes their role if already there).
+    pub fn add_attendance(
+        &mut self,
+        meeting_id: i64,
+        person_id: i64,
+        role: AttendanceRole,
+    ) -> Result<i64> {
+        let now = self.now();
+        let id = self.conn.query_row(
+            "INSERT INTO attendance (uuid, meeting_id, person_id, role, invited, attended,
+                created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, 1, 0, ?5, ?5)
+             ON CONFLICT (meeting_id, person_id) DO UPDATE SET role = excluded.role,
+                updated_at = excluded.updated_at
+             RETURNING id",
+            params![new_uuid(), meeting_id, person_id, role.as_str(), now],
+            |r| r.get(0),
+        )?;
+        Ok(id)
+    }
+
+    pub fn set_attendance(
+        &mut self,
+        id: i64,
+        role: AttendanceRole,
+        invited: bool,
+        attended: bool,
+    ) -> Result<()> {
+        let now = self.now();
+        let n = self.conn.execute(
+            "UPDATE attendance SET role = ?2, invited = ?3, attended = ?4, updated_at = ?5
+             WHERE id = ?1",
+            params![id, role.as_str(), invited, attended, now],
+        )?;
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Takes a person off a meeting's list (a list entry, not a record worth a trash).
+    pub fn remove_attendance(&mut self, id: i64) -> Result<()> {
+        let n = self
+            .conn
+            .execute("DELETE FROM attendance WHERE id = ?1", [id])?;
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
+    }
+}
