@@ -103,7 +103,9 @@ pub fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
-        Some(Command::List { what, json }) => list(&open()?, what, json),
+        Some(Command::List { what, json }) => {
+            list(&open()?, what, json).with_context(|| format!("cannot read {}", db.display()))
+        }
         Some(Command::Backup { output }) => {
             let store = open()?;
             let dest = match output {
@@ -124,7 +126,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Check) => {
             let store = open()?;
-            let problems = store.check()?;
+            let problems = store
+                .check()
+                .with_context(|| format!("cannot check {}", db.display()))?;
             if problems.is_empty() {
                 println!("ok: {}", db.display());
                 Ok(())

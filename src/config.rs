@@ -44,8 +44,18 @@ impl Config {
     /// Reads the config file; a missing file is the default configuration.
     pub fn load(path: &Path) -> Result<Config> {
         match std::fs::read_to_string(path) {
-            Ok(text) => toml::from_str(&text)
-                .with_context(|| format!("{} is not a valid tidig config", path.display())),
+            // toml's own message spans several lines with a snippet; keep it to one.
+            Ok(text) => toml::from_str(&text).map_err(|e| {
+                let line = e
+                    .span()
+                    .map(|s| text[..s.start].lines().count().max(1))
+                    .unwrap_or(1);
+                anyhow::anyhow!(
+                    "{} is not a valid tidig config (line {line}): {}",
+                    path.display(),
+                    e.message().trim()
+                )
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
         }

@@ -115,7 +115,8 @@ impl Store {
              WHERE p.deleted_at IS NULL
                AND (?1 IS NULL OR p.status = ?1)
                AND (?2 = '' OR instr(fold(p.code || ' ' || p.title || ' ' || ifnull(o.name, '')
-                    || ' ' || p.case_number || ' ' || p.subject || ' ' || p.tags), ?2) > 0)
+                    || ' ' || p.case_number || ' ' || p.subject || ' '
+                    || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(p.tags))), ?2) > 0)
              ORDER BY {}",
             filter.sort.order_by(filter.descending)
         );

@@ -36,23 +36,23 @@ impl TrashKind {
         }
     }
 
-    /// How a trashed row is named in the list.
+    /// How a trashed row is named in the list; the trashed table is always `t`.
     fn label_sql(self) -> &'static str {
         match self {
-            Self::Project => "SELECT id, code || ' ' || title, deleted_at FROM projects",
-            Self::Organisation => "SELECT id, name, deleted_at FROM organisations",
-            Self::Person => "SELECT id, name, deleted_at FROM people",
+            Self::Project => "SELECT t.id, t.code || ' ' || t.title, t.deleted_at FROM projects t",
+            Self::Organisation => "SELECT t.id, t.name, t.deleted_at FROM organisations t",
+            Self::Person => "SELECT t.id, t.name, t.deleted_at FROM people t",
             Self::Milestone => {
-                "SELECT m.id, m.title || ' (' || p.code || ')', m.deleted_at
-                 FROM milestones m JOIN projects p ON p.id = m.project_id"
+                "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+                 FROM milestones t JOIN projects p ON p.id = t.project_id"
             }
             Self::Meeting => {
-                "SELECT m.id, m.title || ' (' || p.code || ')', m.deleted_at
-                 FROM meetings m JOIN projects p ON p.id = m.project_id"
+                "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+                 FROM meetings t JOIN projects p ON p.id = t.project_id"
             }
             Self::AgendaItem => {
-                "SELECT m.id, m.title || ' (' || mt.title || ')', m.deleted_at
-                 FROM agenda_items m JOIN meetings mt ON mt.id = m.meeting_id"
+                "SELECT t.id, t.title || ' (' || m.title || ')', t.deleted_at
+                 FROM agenda_items t JOIN meetings m ON m.id = t.meeting_id"
             }
         }
     }
@@ -78,18 +78,28 @@ pub struct TrashItem {
 }
 
 impl Store {
+    /// Moves a live row to the trash; a row already there is `NotFound`.
     pub fn trash(&mut self, kind: TrashKind, id: i64) -> Result<()> {
         let now = self.now();
         self.set_deleted(kind, id, Some(now))
     }
 
+    /// Brings a trashed row back; a live row is `NotFound`.
     pub fn restore(&mut self, kind: TrashKind, id: i64) -> Result<()> {
         self.set_deleted(kind, id, None)
     }
 
     fn set_deleted(&mut self, kind: TrashKind, id: i64, at: Option<String>) -> Result<()> {
+        let currently = if at.is_some() {
+            "IS NULL"
+        } else {
+            "IS NOT NULL"
+        };
         let n = self.conn.execute(
-            &format!("UPDATE {} SET deleted_at = ?2 WHERE id = ?1", kind.table()),
+            &format!(
+                "UPDATE {} SET deleted_at = ?2 WHERE id = ?1 AND deleted_at {currently}",
+                kind.table()
+            ),
             params![id, at],
         )?;
         if n == 0 {
@@ -119,12 +129,7 @@ impl Store {
     pub fn list_trash(&self) -> Result<Vec<TrashItem>> {
         let mut items = Vec::new();
         for kind in TrashKind::ALL {
-            let alias = if kind == TrashKind::Milestone {
-                "m."
-            } else {
-                ""
-            };
-            let sql = format!("{} WHERE {alias}deleted_at IS NOT NULL", kind.label_sql());
+            let sql = format!("{} WHERE t.deleted_at IS NOT NULL", kind.label_sql());
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map([], |r| {
                 Ok(TrashItem {
