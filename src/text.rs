@@ -102,10 +102,13 @@ pub const MSG_ERROR: &str = "Error";
 
 // Confirmations
 pub const CONFIRM_TITLE: &str = "Confirm";
-pub const CONFIRM_TRASH: &str = "Move to trash?";
 pub const CONFIRM_PURGE: &str = "Delete for good? This cannot be undone.";
 pub const CONFIRM_DISCARD: &str = "Discard unsaved changes?";
 pub const CONFIRM_KEYS: &str = "y yes · n no";
+
+pub fn confirm_trash(what: &str) -> String {
+    format!("Move “{what}” to the trash?")
+}
 
 // Portfolio
 pub const PORTFOLIO_SORT: &str = "sort";

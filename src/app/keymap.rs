@@ -18,6 +18,8 @@ pub enum Context {
     Directory,
     Trash,
     Form,
+    /// Typing the portfolio's text filter.
+    FilterInput,
     Confirm,
     Help,
 }
@@ -25,7 +27,10 @@ pub enum Context {
 impl Context {
     /// Contexts where letters are typed text, so global letter keys must not fire.
     pub fn is_modal(self) -> bool {
-        matches!(self, Context::Form | Context::Confirm | Context::Help)
+        matches!(
+            self,
+            Context::Form | Context::FilterInput | Context::Confirm | Context::Help
+        )
     }
 
     pub fn title(self) -> &'static str {
@@ -37,6 +42,7 @@ impl Context {
             Context::Directory => crate::text::VIEW_DIRECTORY,
             Context::Trash => crate::text::VIEW_TRASH,
             Context::Form => "Form",
+            Context::FilterInput => crate::text::PORTFOLIO_FILTER,
             Context::Confirm => crate::text::CONFIRM_TITLE,
             Context::Help => crate::text::HELP_TITLE,
         }
@@ -221,6 +227,12 @@ impl Keymap {
         bind(Form, &[Key::plain(K::Esc)], FormCancel, true);
         bind(Form, &[Key::plain(K::F(1))], Action::Help, false);
 
+        bind(FilterInput, &[Key::plain(K::Enter)], FilterKeep, true);
+        bind(FilterInput, &[Key::plain(K::Esc)], FilterClear, true);
+        bind(FilterInput, &[Key::plain(K::Up)], Up, true);
+        bind(FilterInput, &[Key::plain(K::Down)], Down, true);
+        bind(FilterInput, &[Key::plain(K::F(1))], Action::Help, false);
+
         bind(
             Confirm,
             &[Key::ch('y'), Key::plain(K::Enter)],
@@ -285,6 +297,15 @@ impl Keymap {
         rows.into_iter()
             .map(|(a, keys)| (keys.join(" / "), a.describe()))
             .collect()
+    }
+
+    /// How many of `footer(context)`'s hints belong to the context itself (the rest
+    /// are global).
+    pub fn footer_own_len(&self, context: Context) -> usize {
+        self.bindings
+            .iter()
+            .filter(|b| b.context == context && b.footer)
+            .count()
     }
 
     /// Footer hints: the context's main keys, then the global ones if they apply.

@@ -128,6 +128,9 @@ impl App {
         if self.form.is_some() {
             return Context::Form;
         }
+        if self.portfolio.filter_input.is_some() && self.screen() == Screen::Portfolio {
+            return Context::FilterInput;
+        }
         self.screen_context()
     }
 
@@ -195,15 +198,14 @@ impl App {
             self.should_quit = true;
             return;
         }
+        // A message belongs to the key that caused it; the next key clears it.
+        self.status = None;
         let key = Key::from_event(ev);
-        if self.portfolio.filter_input.is_some() && self.overlay.is_none() && self.form.is_none() {
-            self.handle_filter_key(ev);
-            return;
-        }
         let context = self.context();
         match self.keymap.lookup(context, key) {
             Some(action) => self.update(action),
             None if context == Context::Form => self.edit_form(ev),
+            None if context == Context::FilterInput => self.edit_filter(ev),
             None => {}
         }
     }
@@ -219,26 +221,31 @@ impl App {
         }
     }
 
-    fn handle_filter_key(&mut self, ev: &KeyEvent) {
-        match ev.code {
-            KeyCode::Esc => {
+    fn edit_filter(&mut self, ev: &KeyEvent) {
+        if let Some(input) = &mut self.portfolio.filter_input
+            && input.handle(ev)
+        {
+            self.apply_filter_text();
+        }
+    }
+
+    fn update_filter(&mut self, action: Action) {
+        match action {
+            Action::FilterKeep => self.portfolio.filter_input = None,
+            Action::FilterClear => {
                 self.portfolio.filter_input = None;
                 self.portfolio.filter.text.clear();
                 self.refresh_portfolio();
             }
-            KeyCode::Enter => self.portfolio.filter_input = None,
-            KeyCode::Up | KeyCode::Down => {
-                let delta = if ev.code == KeyCode::Up { -1 } else { 1 };
-                let len = self.portfolio.rows.len();
-                self.portfolio.cursor.step(delta, len);
+            Action::Up => self.move_cursor(-1),
+            Action::Down => self.move_cursor(1),
+            Action::Help => {
+                self.overlay = Some(Overlay::Help {
+                    context: Context::FilterInput,
+                    scroll: 0,
+                })
             }
-            _ => {
-                if let Some(input) = &mut self.portfolio.filter_input
-                    && input.handle(ev)
-                {
-                    self.apply_filter_text();
-                }
-            }
+            _ => {}
         }
     }
 
@@ -267,6 +274,7 @@ impl App {
             Context::Confirm => return self.update_confirm(action),
             Context::Help => return self.update_help(action),
             Context::Form => return self.update_form(action),
+            Context::FilterInput => return self.update_filter(action),
             _ => {}
         }
         match action {
@@ -373,9 +381,11 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
-        if let Some(Overlay::Help { scroll, .. }) = &mut self.overlay {
+        if let Some(Overlay::Help { scroll, context }) = &mut self.overlay {
+            // Never scroll past the last line of the help.
+            let lines = self.keymap.help(*context).len() + self.keymap.help(Context::Global).len();
             match action {
-                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Down => *scroll = (*scroll + 1).min(lines as u16),
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 _ => self.overlay = None,
             }
@@ -402,7 +412,7 @@ impl App {
             }
             Action::Delete => match selected {
                 Some((id, code)) => self.confirm(
-                    format!("{} {code}", text::CONFIRM_TRASH),
+                    text::confirm_trash(&code),
                     Pending::Trash(TrashKind::Project, id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
@@ -482,7 +492,7 @@ impl App {
             Action::Delete if tab == ProjectTab::Overview => {
                 let code = self.project.as_ref().map(|p| p.project.code.clone());
                 self.confirm(
-                    format!("{} {}", text::CONFIRM_TRASH, code.unwrap_or_default()),
+                    text::confirm_trash(&code.unwrap_or_default()),
                     Pending::Trash(TrashKind::Project, project_id),
                 );
             }
@@ -505,7 +515,7 @@ impl App {
             }
             Action::Delete => match milestone {
                 Some(m) => self.confirm(
-                    format!("{} {}", text::CONFIRM_TRASH, m.title),
+                    text::confirm_trash(&m.title),
                     Pending::Trash(TrashKind::Milestone, m.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
@@ -544,14 +554,14 @@ impl App {
             }
             (Action::Delete, DirectoryTab::Organisations) => match org {
                 Some(o) => self.confirm(
-                    format!("{} {}", text::CONFIRM_TRASH, o.name),
+                    text::confirm_trash(&o.name),
                     Pending::Trash(TrashKind::Organisation, o.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },
             (Action::Delete, DirectoryTab::People) => match person {
                 Some(p) => self.confirm(
-                    format!("{} {}", text::CONFIRM_TRASH, p.name),
+                    text::confirm_trash(&p.name),
                     Pending::Trash(TrashKind::Person, p.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),

@@ -52,34 +52,42 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             if d.people.is_empty() {
                 return widgets::empty(frame, list_area, block, text::DIRECTORY_EMPTY);
             }
+            // E-mail addresses and phone numbers are never cut (a cut address looks
+            // like another, valid one); on narrow screens the title column goes first.
+            let wide = list_area.width >= 110;
+            let longest = |f: fn(&crate::domain::Person) -> usize, min: usize| {
+                d.people.iter().map(f).max().unwrap_or(0).max(min) as u16
+            };
+            let email_w = longest(|p| p.email.chars().count(), text::COL_EMAIL.len());
+            let phone_w = longest(|p| p.phone.chars().count(), text::COL_PHONE.len());
+            let name_w = longest(|p| p.name.chars().count(), text::COL_NAME.len());
             let rows = d.people.iter().map(|p| {
-                Row::new(vec![
+                let mut cells = vec![
                     Span::raw(p.name.clone()),
                     Span::raw(p.organisation_name.clone().unwrap_or_default()),
-                    Span::styled(p.title.clone(), theme::muted()),
-                    Span::raw(p.email.clone()),
-                    Span::raw(p.phone.clone()),
-                ])
+                ];
+                if wide {
+                    cells.push(Span::styled(p.title.clone(), theme::muted()));
+                }
+                cells.push(Span::raw(p.email.clone()));
+                cells.push(Span::raw(p.phone.clone()));
+                Row::new(cells)
             });
+            let mut header = vec![text::COL_NAME, text::COL_ORGANISATION];
+            let mut widths = vec![Constraint::Length(name_w), Constraint::Fill(2)];
+            if wide {
+                header.push(text::COL_ROLE);
+                widths.push(Constraint::Fill(1));
+            }
+            header.extend([text::COL_EMAIL, text::COL_PHONE]);
+            widths.extend([Constraint::Length(email_w), Constraint::Length(phone_w)]);
             widgets::table(
                 frame,
                 list_area,
                 block,
-                &[
-                    text::COL_NAME,
-                    text::COL_ORGANISATION,
-                    text::COL_ROLE,
-                    text::COL_EMAIL,
-                    text::COL_PHONE,
-                ],
+                &header,
                 rows.collect(),
-                &[
-                    Constraint::Fill(3),
-                    Constraint::Fill(3),
-                    Constraint::Fill(2),
-                    Constraint::Fill(3),
-                    Constraint::Length(13),
-                ],
+                &widths,
                 Some(d.person_cursor.selected),
             );
         }

@@ -76,6 +76,8 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
         .zip(&messages)
         .map(|(f, m)| field_height(f, m.is_some()))
         .collect();
+    // The screen behind a form is hidden: half-covered rows only distract.
+    frame.render_widget(ratatui::widgets::Clear, body);
     // As tall as the fields need (room for one message more), at most the whole body.
     let wanted = heights.iter().sum::<u16>() + 3;
     let width = body.width.min(100);

@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { context, scroll }) => {
             overlays::help(frame, frame.area(), app, *context, *scroll)
         }
-        Some(Overlay::Confirm { message, .. }) => overlays::confirm(frame, body, message),
+        Some(Overlay::Confirm { message, .. }) => overlays::confirm(frame, frame.area(), message),
         None => {}
     }
 }
@@ -136,14 +136,51 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
+/// The screen's own keys on the left; help and quit always visible on the right.
 fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
-    let mut spans = vec![Span::raw(" ")];
-    for (i, (key, what)) in app.keymap.footer(app.context()).into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme::muted()));
+    let context = app.context();
+    let hints = |pairs: Vec<(String, &'static str)>| -> Vec<Span<'static>> {
+        let mut spans = Vec::new();
+        for (i, (key, what)) in pairs.into_iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" · ", theme::muted()));
+            }
+            spans.push(Span::styled(key, theme::key()));
+            spans.push(Span::raw(format!(" {what}")));
         }
-        spans.push(Span::styled(key, theme::key()));
-        spans.push(Span::raw(format!(" {what}")));
+        spans
+    };
+    let (global, own): (Vec<_>, Vec<_>) = app
+        .keymap
+        .footer(context)
+        .into_iter()
+        .enumerate()
+        .partition(|(i, _)| *i >= app.keymap.footer_own_len(context));
+    let right = Line::from(hints(global.into_iter().map(|(_, p)| p).collect()));
+    let right_width = right.width() as u16 + 1;
+    let [left_area, right_area] = Layout::horizontal([
+        Constraint::Min(0),
+        Constraint::Length(right_width.min(area.width)),
+    ])
+    .areas(area);
+    let mut left = vec![Span::raw(" ")];
+    left.extend(hints(own.into_iter().map(|(_, p)| p).collect()));
+    // Mark a cut-off list rather than cutting a word silently.
+    let mut line = Line::from(left);
+    if line.width() > left_area.width as usize && left_area.width > 1 {
+        let mut kept = Vec::new();
+        let mut width = 0;
+        for span in line.spans {
+            let w = span.width();
+            if width + w + 2 > left_area.width as usize {
+                break;
+            }
+            width += w;
+            kept.push(span);
+        }
+        kept.push(Span::styled(" …", theme::muted()));
+        line = Line::from(kept);
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(Paragraph::new(line), left_area);
+    frame.render_widget(Paragraph::new(right.right_aligned()), right_area);
 }

@@ -1,48 +1,92 @@
 //! Dialogs drawn over a screen: help and confirmation.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::{theme, widgets};
 use crate::app::App;
 use crate::app::keymap::Context;
 use crate::text;
 
-/// Lists the keys of `context` (and the global ones), straight from the keymap.
+fn section(app: &App, ctx: Context) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(ctx.title(), theme::title()))];
+    for (keys, what) in app.keymap.help(ctx) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<20}"), theme::key()),
+            Span::raw(what),
+        ]));
+    }
+    lines
+}
+
+/// Lists the keys of `context` (and the global ones), straight from the keymap. When
+/// one column does not fit the terminal, the global keys go in a second column.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, context: Context, scroll: u16) {
-    let mut sections = vec![context];
-    if !context.is_modal() {
-        sections.push(Context::Global);
-    }
-    let mut lines = Vec::new();
-    for ctx in sections {
-        if !lines.is_empty() {
-            lines.push(Line::from(""));
-        }
-        lines.push(Line::from(Span::styled(ctx.title(), theme::title())));
-        for (keys, what) in app.keymap.help(ctx) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<22}"), theme::key()),
-                Span::raw(what),
-            ]));
-        }
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(text::HELP_CLOSE, theme::muted())));
-    let height = lines.len() as u16 + 2;
-    let rect = widgets::centered(area, 56, height);
+    let own = section(app, context);
+    let global = if context.is_modal() {
+        Vec::new()
+    } else {
+        section(app, Context::Global)
+    };
+    let footer = Line::from(Span::styled(text::HELP_CLOSE, theme::muted()));
+    let one_column = own.len() + global.len() + 3;
+    let two_columns = !global.is_empty() && one_column + 2 > area.height as usize;
+
+    let (width, rows) = if two_columns {
+        (100, own.len().max(global.len()) + 2)
+    } else {
+        (52, one_column)
+    };
+    let rect = widgets::centered(area, width, rows as u16 + 2);
     let inner = widgets::dialog(frame, rect, text::HELP_TITLE);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    let padded = Block::default().padding(Padding::horizontal(1));
+    if two_columns {
+        let [body, foot] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        let [left, right] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(body);
+        frame.render_widget(
+            Paragraph::new(own)
+                .block(padded.clone())
+                .scroll((scroll, 0)),
+            left,
+        );
+        frame.render_widget(
+            Paragraph::new(global)
+                .block(padded.clone())
+                .scroll((scroll, 0)),
+            right,
+        );
+        frame.render_widget(Paragraph::new(footer).block(padded), foot);
+    } else {
+        let mut lines = own;
+        if !global.is_empty() {
+            lines.push(Line::from(""));
+            lines.extend(global);
+        }
+        lines.push(Line::from(""));
+        lines.push(footer);
+        frame.render_widget(
+            Paragraph::new(lines).block(padded).scroll((scroll, 0)),
+            inner,
+        );
+    }
 }
 
 pub fn confirm(frame: &mut Frame, area: Rect, message: &str) {
-    let rect = widgets::centered(area, 50, 5);
+    let rect = widgets::centered(area, 56, 6);
     let inner = widgets::dialog(frame, rect, text::CONFIRM_TITLE);
     let lines = vec![
         Line::from(message.to_string()),
+        Line::from(""),
         Line::from(Span::styled(text::CONFIRM_KEYS, theme::key())),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::default().padding(Padding::horizontal(1))),
+        inner,
+    );
 }

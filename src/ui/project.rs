@@ -22,16 +22,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(format!(" {} ", p.code), theme::current()),
         Span::styled(format!(" {}", p.title), theme::title()),
         Span::styled(
-            format!(
-                "  {} · {} · {}",
-                p.buyer_name.as_deref().unwrap_or(text::NOT_SET),
-                p.phase.label(),
-                p.status.label()
-            ),
+            format!("  {}", p.buyer_name.as_deref().unwrap_or(text::NOT_SET)),
             theme::muted(),
         ),
     ]);
     frame.render_widget(Paragraph::new(title), title_area);
+    let where_now = Line::from(vec![
+        Span::styled(p.phase.label(), theme::accent()),
+        Span::styled(format!(" · {} ", p.status.label()), theme::muted()),
+    ]);
+    frame.render_widget(Paragraph::new(where_now.right_aligned()), tabs_area);
 
     let selected = ProjectTab::ALL.iter().position(|t| *t == state.tab);
     frame.render_widget(
@@ -65,35 +65,29 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         track_area,
     );
 
-    let field = |label: &str, value: String| {
-        Line::from(vec![
-            Span::styled(format!("{label:<18}"), theme::label()),
-            Span::raw(value),
-        ])
-    };
-    let mut lines = vec![
-        field(
+    let fields: Vec<(&str, String)> = vec![
+        (
             text::COL_BUYER,
             p.buyer_name.clone().unwrap_or(text::NOT_SET.into()),
         ),
-        field(
+        (
             text::FIELD_CASE_NUMBER,
             format::or_not_set(&p.case_number).into(),
         ),
-        field(text::FIELD_SUBJECT, format::or_not_set(&p.subject).into()),
-        field(text::COL_PHASE, p.phase.label().into()),
-        field(text::COL_STATUS, p.status.label().into()),
-        field(
+        (text::FIELD_SUBJECT, format::or_not_set(&p.subject).into()),
+        (text::COL_PHASE, p.phase.label().into()),
+        (text::COL_STATUS, p.status.label().into()),
+        (
             text::FIELD_INNOVATION,
             p.innovation_level
                 .map_or(text::NOT_SET, |l| l.label())
                 .into(),
         ),
-        field(
+        (
             text::FIELD_PROCEDURE,
             format::or_not_set(&p.planned_procedure).into(),
         ),
-        field(
+        (
             text::FIELD_DATES,
             format!(
                 "{} – {}",
@@ -101,7 +95,7 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
                 format::date(p.end_date)
             ),
         ),
-        field(
+        (
             text::FIELD_TAGS,
             if p.tags.is_empty() {
                 text::NOT_SET.into()
@@ -109,29 +103,28 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
                 p.tags.join(", ")
             },
         ),
-        field(
+        (
             text::FIELD_REVIEWED,
             p.last_reviewed_at
                 .as_deref()
                 .map_or(text::NOT_SET.into(), |t| format::local_date(app.clock(), t)),
         ),
-        field(
+        (
             text::COL_UPDATED,
             format::local_datetime(app.clock(), &p.updated_at),
         ),
-        Line::from(""),
-        Line::from(Span::styled(text::FIELD_GOAL, theme::label())),
     ];
+    let block = Block::default().borders(Borders::TOP).title(" ");
+    let inner = block.inner(fields_area);
+    frame.render_widget(block, fields_area);
+    let mut lines = widgets::labelled(&fields, inner.width);
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(text::FIELD_GOAL, theme::label())));
     if p.goal.is_empty() {
         lines.push(Line::from(Span::styled(text::NOT_SET, theme::muted())));
     }
     lines.extend(p.goal.lines().map(|l| Line::from(l.to_string())));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::TOP).title(" ")),
-        fields_area,
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// The twelve phases, done ones ticked and the current one highlighted.

@@ -42,9 +42,12 @@ pub fn table(
 
 /// A message in a list area that has nothing to show.
 pub fn empty(frame: &mut Frame, area: Rect, block: Block<'_>, message: &str) {
-    let p = Paragraph::new(Line::from(Span::styled(message, theme::muted())))
-        .block(block)
-        .wrap(Wrap { trim: true });
+    let p = Paragraph::new(Line::from(Span::styled(
+        format!(" {message}"),
+        theme::muted(),
+    )))
+    .block(block)
+    .wrap(Wrap { trim: true });
     frame.render_widget(p, area);
 }
 
@@ -58,4 +61,78 @@ pub fn dialog(frame: &mut Frame, area: Rect, title: &str) -> Rect {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
+}
+
+pub const LABEL_WIDTH: usize = 18;
+
+/// "Label             value" lines; a long value wraps under itself, not under the label.
+pub fn labelled(fields: &[(&str, String)], width: u16) -> Vec<Line<'static>> {
+    let value_width = (width as usize).saturating_sub(LABEL_WIDTH).max(10);
+    let mut lines = Vec::new();
+    for (label, value) in fields {
+        for (i, part) in wrap(value, value_width).into_iter().enumerate() {
+            let label = if i == 0 {
+                label.to_string()
+            } else {
+                String::new()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{label:<LABEL_WIDTH$}"), theme::label()),
+                Span::raw(part),
+            ]));
+        }
+    }
+    lines
+}
+
+/// Word-wraps `text` to `width` columns; a word longer than a line is split.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = if line.is_empty() {
+            word.width()
+        } else {
+            line.width() + 1 + word.width()
+        };
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.width() > width {
+            let split = line
+                .char_indices()
+                .scan(0, |w, (i, c)| {
+                    *w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    Some((i, *w))
+                })
+                .find(|(_, w)| *w > width)
+                .map_or(line.len(), |(i, _)| i);
+            let rest = line.split_off(split);
+            lines.push(std::mem::replace(&mut line, rest));
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_words_and_splits_long_ones() {
+        assert_eq!(
+            wrap("Förhandlat förfarande med annonsering", 12),
+            ["Förhandlat", "förfarande", "med", "annonsering"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), [""]);
+    }
 }
