@@ -87,6 +87,11 @@ pub fn run(cli: Cli) -> Result<()> {
 
     match cli.command {
         None => {
+            // Checked before the store is opened, so nothing is created for nothing.
+            use std::io::IsTerminal;
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                bail!("the app needs a terminal; use a subcommand (see --help) for scripts");
+            }
             let mut app = App::open(open()?)?;
             crate::tui::run(&mut app)
         }

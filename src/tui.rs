@@ -14,7 +14,7 @@ use crate::app::App;
 const TICK: Duration = Duration::from_millis(250);
 
 pub fn run(app: &mut App) -> anyhow::Result<()> {
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init()?;
     let _ = execute!(stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, app);
     let _ = execute!(stdout(), DisableBracketedPaste);

@@ -329,7 +329,12 @@ impl Form {
 
     pub fn paste(&mut self, text: &str) -> bool {
         let focus = self.focus;
-        self.fields[focus].paste(text)
+        let field = &mut self.fields[focus];
+        if field.uppercase {
+            field.paste(&text.to_uppercase())
+        } else {
+            field.paste(text)
+        }
     }
 
     /// Serialised values, for drafts.
