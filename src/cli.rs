@@ -87,12 +87,27 @@ pub fn run(cli: Cli) -> Result<()> {
 
     match cli.command {
         None => {
-            // Checked before the store is opened, so nothing is created for nothing.
             use std::io::IsTerminal;
-            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-                bail!("the app needs a terminal; use a subcommand (see --help) for scripts");
-            }
-            let mut app = App::open(open()?)?;
+            let needs_terminal = || {
+                if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+                    Ok(())
+                } else {
+                    Err(anyhow::anyhow!(
+                        "the app needs a terminal; use a subcommand (see --help) for scripts"
+                    ))
+                }
+            };
+            // An existing store is checked first (its problems matter more); a new one
+            // is only created when there is a terminal to use it in.
+            let store = if db.exists() {
+                let store = open()?;
+                needs_terminal()?;
+                store
+            } else {
+                needs_terminal()?;
+                open()?
+            };
+            let mut app = App::open(store)?;
             crate::tui::run(&mut app)
         }
         Some(Command::Demo) => {
