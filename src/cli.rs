@@ -9,8 +9,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::App;
 use crate::config::{self, Config};
-use crate::domain::{Clock, TextEnum};
-use crate::store::{ProjectFilter, Store};
+use serde::Serialize;
+
+use crate::domain::{Clock, Meeting, Project, TextEnum};
+use crate::export::{self, AgendaFormat, CalendarEntry};
+use crate::store::{ProjectFilter, Store, StoreError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -34,9 +37,17 @@ pub enum Command {
     /// List what is stored.
     List {
         what: ListWhat,
+        /// Only this project (by code).
+        #[arg(long, value_name = "CODE")]
+        project: Option<String>,
         /// Print a JSON array instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Write a calendar file or a printable agenda.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
     },
     /// Write a consistent copy of the store, readable only by you.
     Backup {
@@ -56,6 +67,47 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ListWhat {
     Projects,
+    Meetings,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// Meetings as an iCalendar file (.ics): importing it again updates the events.
+    Calendar {
+        /// Only this project's meetings (by code).
+        #[arg(long, value_name = "CODE")]
+        project: Option<String>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// One meeting's printable agenda (Markdown, or HTML that prints to one page).
+    Agenda {
+        /// The meeting's id, as `tidig list meetings` shows it.
+        #[arg(value_name = "MEETING_ID")]
+        meeting: String,
+        /// Output format (default: from the -o file's extension, else md).
+        #[arg(long, value_enum)]
+        format: Option<AgendaFormatArg>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgendaFormatArg {
+    Md,
+    Html,
+}
+
+impl From<AgendaFormatArg> for AgendaFormat {
+    fn from(f: AgendaFormatArg) -> Self {
+        match f {
+            AgendaFormatArg::Md => AgendaFormat::Markdown,
+            AgendaFormatArg::Html => AgendaFormat::Html,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,9 +175,17 @@ pub fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
-        Some(Command::List { what, json }) => {
-            list(&open()?, what, json).with_context(|| format!("cannot read {}", db.display()))
+        Some(Command::List {
+            what,
+            project,
+            json,
+        }) => {
+            let store = open()?;
+            let project = project.map(|c| find_project(&store, &c)).transpose()?;
+            list(&store, what, project.as_ref(), json)
+                .with_context(|| format!("cannot read {}", db.display()))
         }
+        Some(Command::Export { what }) => export(&open()?, &db, what),
         Some(Command::Backup { output }) => {
             let store = open()?;
             let dest = match output {
@@ -188,11 +248,14 @@ fn default_backup_path(db: &Path, clock: Clock) -> Result<PathBuf> {
     Ok(dir.join(format!("tidig-{stamp}.db")))
 }
 
-fn list(store: &Store, what: ListWhat, json: bool) -> Result<()> {
+fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     match what {
         ListWhat::Projects => {
-            let rows = store.list_projects(&ProjectFilter::default())?;
-            let mut out = std::io::stdout().lock();
+            let mut rows = store.list_projects(&ProjectFilter::default())?;
+            if let Some(p) = project {
+                rows.retain(|r| r.id == p.id);
+            }
             if json {
                 serde_json::to_writer_pretty(&mut out, &rows)?;
                 writeln!(out)?;
@@ -209,7 +272,208 @@ fn list(store: &Store, what: ListWhat, json: bool) -> Result<()> {
                     )?;
                 }
             }
-            Ok(())
         }
+        ListWhat::Meetings => {
+            let meetings = store.all_meetings(project.map(|p| p.id))?;
+            if json {
+                let rows: Vec<MeetingRow<'_>> = meetings.iter().map(MeetingRow::from).collect();
+                serde_json::to_writer_pretty(&mut out, &rows)?;
+                writeln!(out)?;
+            } else {
+                let clock = store.clock();
+                for m in &meetings {
+                    writeln!(
+                        out,
+                        "{:>5}  {}  {:<12} {:<20} {:<9}  {}",
+                        m.id,
+                        local_span(&clock, m.start, m.end),
+                        m.project_code,
+                        m.kind.as_str(),
+                        m.status.as_str(),
+                        m.title
+                    )?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// One meeting in `list meetings --json`: times in UTC (RFC 3339), enums as stored.
+#[derive(Debug, Serialize)]
+struct MeetingRow<'a> {
+    id: i64,
+    uuid: &'a str,
+    project_code: &'a str,
+    title: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    format: &'static str,
+    location: &'a str,
+    start: String,
+    end: String,
+    status: &'static str,
+    notes_status: &'static str,
+    supplier_facing: bool,
+}
+
+impl<'a> From<&'a Meeting> for MeetingRow<'a> {
+    fn from(m: &'a Meeting) -> Self {
+        let rfc3339 = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        MeetingRow {
+            id: m.id,
+            uuid: &m.uuid,
+            project_code: &m.project_code,
+            title: &m.title,
+            kind: m.kind.as_str(),
+            format: m.format.as_str(),
+            location: &m.location,
+            start: rfc3339(m.start),
+            end: rfc3339(m.end),
+            status: m.status.as_str(),
+            notes_status: m.notes_status.as_str(),
+            supplier_facing: m.kind.is_supplier_facing(),
+        }
+    }
+}
+
+/// "2026-12-03 09:30–11:30" in local time (the end gets its date if it is another day).
+fn local_span(clock: &Clock, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let (s, e) = (clock.local(start), clock.local(end));
+    if s.date() == e.date() {
+        format!("{}–{}", s.format("%Y-%m-%d %H:%M"), e.format("%H:%M"))
+    } else {
+        format!(
+            "{}–{}",
+            s.format("%Y-%m-%d %H:%M"),
+            e.format("%Y-%m-%d %H:%M")
+        )
+    }
+}
+
+/// A live project by its code (codes are capitals, so `norr-24` finds `NORR-24`).
+fn find_project(store: &Store, code: &str) -> Result<Project> {
+    let code = code.trim().to_uppercase();
+    match store.project_by_code(&code) {
+        Err(StoreError::NotFound) => {
+            bail!("no project with code {code}; `tidig list projects` shows them")
+        }
+        other => Ok(other?),
+    }
+}
+
+/// A live meeting by the id the user typed; one in the trash is refused.
+fn find_meeting(store: &Store, id: &str) -> Result<Meeting> {
+    let Ok(id) = id.trim().parse::<i64>() else {
+        bail!("{id:?} is not a meeting id; `tidig list meetings` shows them");
+    };
+    let meeting = match store.meeting(id) {
+        Err(StoreError::NotFound) => {
+            bail!("no meeting with id {id}; `tidig list meetings` shows them")
+        }
+        other => other?,
+    };
+    // `Store::meeting` also finds meetings in the trash (or in a trashed project).
+    if !store
+        .project_meetings(meeting.project_id)?
+        .iter()
+        .any(|m| m.id == id)
+    {
+        bail!("meeting {id} is in the trash; restore it to export it");
+    }
+    Ok(meeting)
+}
+
+fn export(store: &Store, db: &Path, what: ExportWhat) -> Result<()> {
+    let clock = store.clock();
+    match what {
+        ExportWhat::Calendar { project, output } => {
+            let project = project.map(|c| find_project(store, &c)).transpose()?;
+            let entries = store
+                .all_meetings(project.map(|p| p.id))?
+                .into_iter()
+                .map(|meeting| {
+                    let agenda = store.agenda(meeting.id)?;
+                    Ok(CalendarEntry { meeting, agenda })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let ics = export::calendar(&entries, clock.now(), &clock);
+            emit(output.as_deref(), db, &ics)
+        }
+        ExportWhat::Agenda {
+            meeting,
+            format,
+            output,
+        } => {
+            let meeting = find_meeting(store, &meeting)?;
+            let format = format
+                .map(AgendaFormat::from)
+                .unwrap_or_else(|| format_from_extension(output.as_deref()));
+            let project = store.project(meeting.project_id)?;
+            let agenda = store.agenda(meeting.id)?;
+            let attendance = store.attendance(meeting.id)?;
+            let text =
+                export::render_agenda(format, &project, &meeting, &agenda, &attendance, &clock)?;
+            emit(output.as_deref(), db, &text)
+        }
+    }
+}
+
+/// `-o agenda.html` means HTML; anything else Markdown.
+fn format_from_extension(output: Option<&Path>) -> AgendaFormat {
+    let ext = output
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("html" | "htm") => AgendaFormat::Html,
+        _ => AgendaFormat::Markdown,
+    }
+}
+
+/// Writes an export to standard output, or to `output` all at once: the text goes to
+/// a temporary file beside it that is renamed over it only when complete, so an error
+/// never leaves a half-written file (nor an old one damaged).
+fn emit(output: Option<&Path>, db: &Path, text: &str) -> Result<()> {
+    let Some(path) = output else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        return Ok(());
+    };
+    if is_same_file(path, db) {
+        bail!(
+            "refusing to overwrite the store {} with an export",
+            db.display()
+        );
+    }
+    let fail = || format!("cannot write {}", path.display());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tidig-export-")
+        .tempfile_in(dir)
+        .with_context(fail)?;
+    tmp.write_all(text.as_bytes()).with_context(fail)?;
+    // A file being replaced keeps its permissions; a new one is private (0600) like
+    // the store it comes from.
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .with_context(fail)?;
+    }
+    tmp.as_file().sync_all().with_context(fail)?;
+    tmp.persist(path).map_err(|e| e.error).with_context(fail)?;
+    println!("{}", path.display());
+    Ok(())
+}
+
+fn is_same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }

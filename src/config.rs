@@ -71,6 +71,37 @@ impl Config {
     }
 }
 
+/// Where screen exports are written: `Documents/tidig` when there is a documents
+/// folder, else `exports` in the data directory.
+pub fn export_dir() -> Option<PathBuf> {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(|d| d.join("tidig")))
+        .or_else(|| project_dirs().map(|d| d.data_dir().join("exports")))
+}
+
+/// The user's agenda templates: `agendas` beside the config file.
+pub fn templates_dir(config_path: &Path) -> Option<PathBuf> {
+    config_path.parent().map(|d| d.join("agendas"))
+}
+
+/// Writes `contents` to `path` whole or not at all (a temporary file in the same
+/// folder, then a rename), creating the folder. Returns the path written.
+pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, contents)?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(path.to_path_buf())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

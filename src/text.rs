@@ -15,6 +15,14 @@ pub const VIEW_DIRECTORY: &str = "Directory";
 pub const VIEW_TRASH: &str = "Trash";
 pub const TAB_OVERVIEW: &str = "Overview";
 pub const TAB_TIME_PLAN: &str = "Time plan";
+pub const TAB_MEETINGS: &str = "Meetings";
+pub const TAB_DETAILS: &str = "Details";
+pub const TAB_AGENDA: &str = "Agenda";
+pub const TAB_PARTICIPANTS: &str = "Participants";
+pub const TAB_CHECKLIST: &str = "Checklist";
+pub const VIEW_AGENDA: &str = "Agenda";
+pub const VIEW_WEEK: &str = "Week";
+pub const PICK_TITLE: &str = "Choose";
 pub const TAB_ORGANISATIONS: &str = "Organisations";
 pub const TAB_PEOPLE: &str = "People";
 
@@ -47,6 +55,21 @@ pub const FIELD_DATES: &str = "Start – end";
 pub const FIELD_TAGS: &str = "Tags";
 pub const FIELD_REVIEWED: &str = "Last reviewed";
 pub const FIELD_CREATED: &str = "Created";
+pub const FIELD_MEETING_TYPE: &str = "Type";
+pub const FIELD_MEETING_START: &str = "Start";
+pub const FIELD_MEETING_END: &str = "End or length";
+pub const FIELD_FORMAT: &str = "Format";
+pub const FIELD_LOCATION: &str = "Place or link";
+pub const FIELD_PURPOSE: &str = "Purpose";
+pub const FIELD_DESIRED_OUTCOME: &str = "Desired outcome";
+pub const FIELD_NOTES_STATUS: &str = "Notes";
+pub const FIELD_DURATION: &str = "Duration";
+pub const FIELD_METHOD: &str = "Method";
+pub const FIELD_OWNER: &str = "Owner";
+pub const FIELD_EXPECTED_OUTCOME: &str = "Expected outcome";
+pub const FIELD_PERSON: &str = "Person";
+pub const FIELD_ROLE: &str = "Role";
+pub const FIELD_WHEN: &str = "When";
 
 // Hints shown beside form fields
 pub const HINT_CODE: &str = "e.g. NORR-24: capitals, digits, hyphens";
@@ -56,6 +79,10 @@ pub const HINT_CHOICE: &str = "←/→ to choose";
 pub const HINT_ORG_NEW: &str = "new organisation, created on save";
 pub const HINT_ORG_MATCHES: &str = "↑/↓ pick:";
 pub const HINT_ORG_EXISTING: &str = "existing organisation";
+pub const HINT_WHEN: &str = "2026-12-03 09:30 · fre 10:00 · imorgon 13:00 · +3d · 09:30";
+pub const HINT_END: &str = "11:30 · 90m · 1h30 · 1,5h";
+pub const HINT_DURATION: &str = "15m · 1h · 1h30 · 1,5h";
+pub const HINT_NEW_PERSON_ORG: &str = "only for a new person";
 pub const HINT_MULTILINE: &str = "Enter = new line";
 pub const NOT_SET: &str = "—";
 
@@ -66,6 +93,12 @@ pub const FORM_NEW_ORGANISATION: &str = "New organisation";
 pub const FORM_EDIT_ORGANISATION: &str = "Edit organisation";
 pub const FORM_NEW_PERSON: &str = "New person";
 pub const FORM_EDIT_PERSON: &str = "Edit person";
+pub const FORM_NEW_MEETING: &str = "New meeting";
+pub const FORM_EDIT_MEETING: &str = "Edit meeting";
+pub const FORM_NEW_AGENDA_ITEM: &str = "New agenda block";
+pub const FORM_EDIT_AGENDA_ITEM: &str = "Edit agenda block";
+pub const FORM_ADD_PARTICIPANT: &str = "Add participant";
+pub const FORM_SAVE_TEMPLATE: &str = "Save agenda as template";
 pub const FORM_NEW_MILESTONE: &str = "New milestone";
 pub const FORM_EDIT_MILESTONE: &str = "Edit milestone";
 
@@ -99,6 +132,15 @@ pub const MSG_REVIEWED: &str = "Marked as reviewed today";
 pub const MSG_NOTHING_SELECTED: &str = "Nothing selected";
 pub const MSG_PHASE_SET: &str = "Phase";
 pub const MSG_ERROR: &str = "Error";
+pub const MSG_REMOVED: &str = "Removed";
+pub const MSG_EXPORTED: &str = "Written to";
+pub const MSG_AGENDA_EMPTY: &str = "The agenda is empty: nothing to save";
+pub const MSG_TEMPLATE_APPLIED: &str = "Agenda filled from template";
+pub const MSG_TEMPLATE_SAVED: &str = "Template saved to";
+pub const MSG_NO_TEMPLATE_DIR: &str = "No config folder to save templates in";
+pub const PICK_TEMPLATE: &str = "Agenda templates";
+pub const CONFIRM_REPLACE_AGENDA: &str = "Replace the current agenda? Its blocks go to the trash.";
+pub const FILE_ALL_MEETINGS: &str = "tidig-meetings";
 
 // Confirmations
 pub const CONFIRM_TITLE: &str = "Confirm";
@@ -108,6 +150,80 @@ pub const CONFIRM_KEYS: &str = "y yes · n no";
 
 pub fn confirm_trash(what: &str) -> String {
     format!("Move “{what}” to the trash?")
+}
+
+pub fn overlap_warning(title: &str, code: &str, when: &str, count: usize) -> String {
+    let more = if count > 1 {
+        format!(" and {} more", count - 1)
+    } else {
+        String::new()
+    };
+    format!("Saved, but it overlaps “{title}” ({code}, {when}){more}")
+}
+
+pub fn weekday(d: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match d {
+        Mon => "Mon",
+        Tue => "Tue",
+        Wed => "Wed",
+        Thu => "Thu",
+        Fri => "Fri",
+        Sat => "Sat",
+        Sun => "Sun",
+    }
+}
+
+pub const WEEK: &str = "week";
+pub const UPCOMING: &str = "Upcoming";
+pub const PAST: &str = "Past";
+pub const MEETINGS_EMPTY: &str = "No meetings yet. Press n to plan one.";
+pub const AGENDA_EMPTY: &str =
+    "No agenda yet. Press n to add a block or t to start from a template.";
+pub const PARTICIPANTS_EMPTY: &str = "No participants yet. Press n to add someone.";
+pub const AGENDA_VIEW_EMPTY: &str = "No meetings in these days.";
+pub const FLAG_OVERLAP: &str = "⚠ overlap";
+pub const FLAG_SUPPLIERS: &str = "suppliers";
+pub const FLAG_CHECKLIST_OPEN: &str = "open";
+pub const COL_WHEN: &str = "When";
+pub const COL_TIME: &str = "Time";
+pub const COL_TYPE: &str = "Type";
+pub const COL_BLOCK: &str = "Block";
+pub const COL_LENGTH: &str = "Length";
+pub const COL_INVITED: &str = "Invited";
+pub const COL_ATTENDED: &str = "Attended";
+pub const COL_PROJECT: &str = "Project";
+pub const FIELD_LENGTH: &str = "Length";
+pub const FIELD_SUPPLIER_FACING: &str = "Supplier-facing";
+pub const FIELD_OVERLAPS: &str = "Overlaps";
+pub const FIELD_AGENDA: &str = "Agenda";
+pub const YES: &str = "yes";
+pub const NO: &str = "no";
+pub const CHECKLIST_NOT_APPLICABLE: &str = "Not supplier-facing: the checklist is for information meetings, supplier workshops, webinars and one-to-one dialogues, or any meeting a supplier attends. You can still tick it.";
+pub const CHECKLIST_TITLE: &str = "Equal treatment";
+
+pub fn agenda_total(total: &str, length: &str) -> String {
+    format!("{total} planned of {length}")
+}
+
+pub fn agenda_overrun(total: &str, length: &str, over: &str) -> String {
+    format!("⚠ {total} planned: {over} longer than the meeting ({length})")
+}
+
+pub fn checklist_open(open: usize) -> String {
+    format!("{open} of 5 checklist points open")
+}
+
+pub fn participants_summary(invited: usize, attended: usize) -> String {
+    format!("{invited} invited · {attended} attended")
+}
+
+pub fn week_title(week: u32, from: &str, to: &str) -> String {
+    format!("Week {week} · {from} – {to}")
+}
+
+pub fn agenda_list_title(from: &str, to: &str) -> String {
+    format!("{from} – {to}")
 }
 
 // Portfolio

@@ -16,6 +16,10 @@ pub enum FormKind {
     Organisation { id: Option<i64> },
     Person { id: Option<i64> },
     Milestone { project_id: i64, id: Option<i64> },
+    Meeting { project_id: i64, id: Option<i64> },
+    AgendaItem { meeting_id: i64, id: Option<i64> },
+    Participant { meeting_id: i64 },
+    AgendaTemplate { meeting_id: i64 },
 }
 
 impl FormKind {
@@ -29,6 +33,14 @@ impl FormKind {
             FormKind::Milestone { project_id, id: i } => {
                 format!("milestone:{project_id}:{}", id(i))
             }
+            FormKind::Meeting { project_id, id: i } => {
+                format!("meeting:{project_id}:{}", id(i))
+            }
+            FormKind::AgendaItem { meeting_id, id: i } => {
+                format!("agenda_item:{meeting_id}:{}", id(i))
+            }
+            FormKind::Participant { meeting_id } => format!("participant:{meeting_id}"),
+            FormKind::AgendaTemplate { meeting_id } => format!("agenda_template:{meeting_id}"),
         }
     }
 }
@@ -41,12 +53,21 @@ pub enum FieldKind {
         options: Vec<(&'static str, &'static str)>,
         selected: usize,
     },
-    /// An organisation by name: an existing one, or a new one created on save.
-    Organisation {
+    /// An organisation or person by name: an existing one, or a new one created on
+    /// save. The app keeps `suggestions` and `exists` in step with the text.
+    Lookup {
+        source: LookupSource,
         input: TextInput,
         suggestions: Vec<String>,
         exists: bool,
     },
+}
+
+/// What a lookup field names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LookupSource {
+    Organisation,
+    Person,
 }
 
 pub struct Field {
@@ -110,13 +131,22 @@ impl Field {
     }
 
     pub fn organisation(key: &'static str, label: &'static str, value: &str) -> Field {
+        Field::lookup(LookupSource::Organisation, key, label, value)
+    }
+
+    pub fn person(key: &'static str, label: &'static str, value: &str) -> Field {
+        Field::lookup(LookupSource::Person, key, label, value)
+    }
+
+    fn lookup(source: LookupSource, key: &'static str, label: &'static str, value: &str) -> Field {
         Field {
             key,
             label,
             hint: None,
             required: false,
             uppercase: false,
-            kind: FieldKind::Organisation {
+            kind: FieldKind::Lookup {
+                source,
                 input: TextInput::new(value),
                 suggestions: Vec::new(),
                 exists: !value.is_empty(),
@@ -142,7 +172,7 @@ impl Field {
     pub fn value(&self) -> String {
         match &self.kind {
             FieldKind::Text(t) => t.value().to_string(),
-            FieldKind::Organisation { input, .. } => input.value().to_string(),
+            FieldKind::Lookup { input, .. } => input.value().to_string(),
             FieldKind::Multiline(area) => area.lines().join("\n"),
             FieldKind::Choice { options, selected } => options[*selected].0.to_string(),
         }
@@ -151,7 +181,7 @@ impl Field {
     pub fn set_value(&mut self, value: &str) {
         match &mut self.kind {
             FieldKind::Text(t) => t.set(value),
-            FieldKind::Organisation { input, .. } => input.set(value),
+            FieldKind::Lookup { input, .. } => input.set(value),
             FieldKind::Multiline(_) => *self = Field::multiline(self.key, self.label, value),
             FieldKind::Choice { options, selected } => {
                 if let Some(i) = options.iter().position(|(v, _)| *v == value) {
@@ -188,7 +218,7 @@ impl Field {
                 }
                 before != *selected
             }
-            FieldKind::Organisation {
+            FieldKind::Lookup {
                 input, suggestions, ..
             } => match key.code {
                 // Up/Down walk through the matching organisations.
@@ -212,7 +242,7 @@ impl Field {
 
     fn paste(&mut self, text: &str) -> bool {
         match &mut self.kind {
-            FieldKind::Text(t) | FieldKind::Organisation { input: t, .. } => {
+            FieldKind::Text(t) | FieldKind::Lookup { input: t, .. } => {
                 t.paste(text);
                 true
             }

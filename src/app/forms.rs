@@ -3,9 +3,10 @@
 
 use super::form::{Field, Form, FormKind};
 use crate::domain::{
-    FieldErrors, InnovationLevel, Milestone, MilestoneInput, OrgKind, Organisation,
-    OrganisationInput, Person, PersonInput, Phase, Project, ProjectInput, ProjectStatus, TextEnum,
-    project::ProjectDraft,
+    AgendaItem, AgendaItemInput, AttendanceRole, Clock, FieldErrors, InnovationLevel, Meeting,
+    MeetingDraft, MeetingFormat, MeetingInput, MeetingStatus, MeetingType, Milestone,
+    MilestoneInput, NotesStatus, OrgKind, Organisation, OrganisationInput, Person, PersonInput,
+    Phase, Project, ProjectInput, ProjectStatus, TextEnum, project::ProjectDraft,
 };
 use crate::store::{Store, StoreError};
 use crate::text;
@@ -170,6 +171,199 @@ pub fn milestone_form(project_id: i64, m: Option<&Milestone>) -> Form {
     )
 }
 
+/// A meeting's start as the form shows it: local `YYYY-MM-DD HH:MM`.
+fn start_text(clock: &Clock, m: &Meeting) -> String {
+    clock.local(m.start).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// A meeting's end as the form shows it: `HH:MM` on the start day, else date and time.
+fn end_text(clock: &Clock, m: &Meeting) -> String {
+    let (start, end) = (clock.local(m.start), clock.local(m.end));
+    if start.date() == end.date() {
+        end.format("%H:%M").to_string()
+    } else {
+        end.format("%Y-%m-%d %H:%M").to_string()
+    }
+}
+
+pub fn meeting_form(project_id: i64, m: Option<&Meeting>, clock: &Clock) -> Form {
+    let text_of = |f: fn(&Meeting) -> &str| m.map_or("", f);
+    let fields = vec![
+        Field::choice(
+            "kind",
+            text::FIELD_MEETING_TYPE,
+            options::<MeetingType>(),
+            m.map_or(MeetingType::ProjectMeeting, |m| m.kind).as_str(),
+        ),
+        Field::text("title", text::COL_TITLE, text_of(|m| &m.title)).required(),
+        Field::text(
+            "start",
+            text::FIELD_MEETING_START,
+            &m.map(|m| start_text(clock, m)).unwrap_or_default(),
+        )
+        .required()
+        .hint(text::HINT_WHEN),
+        Field::text(
+            "end",
+            text::FIELD_MEETING_END,
+            &m.map(|m| end_text(clock, m)).unwrap_or_default(),
+        )
+        .required()
+        .hint(text::HINT_END),
+        Field::choice(
+            "format",
+            text::FIELD_FORMAT,
+            options::<MeetingFormat>(),
+            m.map_or(MeetingFormat::InPerson, |m| m.format).as_str(),
+        ),
+        Field::text("location", text::FIELD_LOCATION, text_of(|m| &m.location)),
+        Field::multiline("purpose", text::FIELD_PURPOSE, text_of(|m| &m.purpose)),
+        Field::multiline(
+            "desired_outcome",
+            text::FIELD_DESIRED_OUTCOME,
+            text_of(|m| &m.desired_outcome),
+        ),
+        Field::choice(
+            "status",
+            text::COL_STATUS,
+            options::<MeetingStatus>(),
+            m.map_or(MeetingStatus::Planned, |m| m.status).as_str(),
+        ),
+        Field::choice(
+            "notes_status",
+            text::FIELD_NOTES_STATUS,
+            options::<NotesStatus>(),
+            m.map_or(NotesStatus::None, |m| m.notes_status).as_str(),
+        ),
+    ];
+    let title = if m.is_some() {
+        text::FORM_EDIT_MEETING
+    } else {
+        text::FORM_NEW_MEETING
+    };
+    Form::new(
+        FormKind::Meeting {
+            project_id,
+            id: m.map(|m| m.id),
+        },
+        title,
+        fields,
+    )
+}
+
+fn meeting_input(form: &Form, clock: &Clock) -> Result<MeetingInput, FieldErrors> {
+    let v = form.values();
+    let s = |k: &str| v.get(k).map(String::as_str).unwrap_or("");
+    MeetingInput::validate(
+        &MeetingDraft {
+            kind: MeetingType::parse(s("kind")).unwrap_or(MeetingType::Other),
+            title: s("title"),
+            purpose: s("purpose"),
+            desired_outcome: s("desired_outcome"),
+            format: MeetingFormat::parse(s("format")).unwrap_or(MeetingFormat::InPerson),
+            location: s("location"),
+            start: s("start"),
+            end: s("end"),
+            status: MeetingStatus::parse(s("status")).unwrap_or(MeetingStatus::Planned),
+            notes_status: NotesStatus::parse(s("notes_status")).unwrap_or(NotesStatus::None),
+        },
+        clock,
+    )
+}
+
+pub fn agenda_item_form(meeting_id: i64, item: Option<&AgendaItem>) -> Form {
+    let text_of = |f: fn(&AgendaItem) -> &str| item.map_or("", f);
+    let fields = vec![
+        Field::text("title", text::COL_TITLE, text_of(|i| &i.title)).required(),
+        Field::text(
+            "duration",
+            text::FIELD_DURATION,
+            &item
+                .map(|i| format_duration_input(i.minutes))
+                .unwrap_or_default(),
+        )
+        .required()
+        .hint(text::HINT_DURATION),
+        Field::text("method", text::FIELD_METHOD, text_of(|i| &i.method)),
+        Field::text("owner", text::FIELD_OWNER, text_of(|i| &i.owner)),
+        Field::text(
+            "expected_outcome",
+            text::FIELD_EXPECTED_OUTCOME,
+            text_of(|i| &i.expected_outcome),
+        ),
+    ];
+    let title = if item.is_some() {
+        text::FORM_EDIT_AGENDA_ITEM
+    } else {
+        text::FORM_NEW_AGENDA_ITEM
+    };
+    Form::new(
+        FormKind::AgendaItem {
+            meeting_id,
+            id: item.map(|i| i.id),
+        },
+        title,
+        fields,
+    )
+}
+
+/// Minutes as the duration field takes them back: `45m`, `1h30`, `2h`.
+fn format_duration_input(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m:02}"),
+    }
+}
+
+fn agenda_item_input(form: &Form) -> Result<AgendaItemInput, FieldErrors> {
+    let v = |k: &str| form.value(k);
+    AgendaItemInput::validate(
+        &v("title"),
+        &v("duration"),
+        &v("method"),
+        &v("owner"),
+        &v("expected_outcome"),
+    )
+}
+
+pub fn participant_form(meeting_id: i64) -> Form {
+    let fields = vec![
+        Field::person("person", text::FIELD_PERSON, "").required(),
+        Field::organisation("organisation", text::COL_ORGANISATION, "")
+            .hint(text::HINT_NEW_PERSON_ORG),
+        Field::choice(
+            "role",
+            text::FIELD_ROLE,
+            options::<AttendanceRole>(),
+            AttendanceRole::Participant.as_str(),
+        ),
+    ];
+    Form::new(
+        FormKind::Participant { meeting_id },
+        text::FORM_ADD_PARTICIPANT,
+        fields,
+    )
+}
+
+pub fn template_form(meeting_id: i64, suggested_name: &str) -> Form {
+    let fields = vec![Field::text("name", text::COL_NAME, suggested_name).required()];
+    Form::new(
+        FormKind::AgendaTemplate { meeting_id },
+        text::FORM_SAVE_TEMPLATE,
+        fields,
+    )
+}
+
+fn required(form: &Form, key: &'static str) -> Result<String, FieldErrors> {
+    let value = form.value(key).trim().to_string();
+    let mut errors = FieldErrors::default();
+    if value.is_empty() {
+        errors.add(key, text::ERR_REQUIRED);
+    }
+    errors.into_result(value)
+}
+
 fn project_input(form: &Form) -> Result<ProjectInput, FieldErrors> {
     let v = form.values();
     let s = |k: &str| v.get(k).map(String::as_str).unwrap_or("");
@@ -191,7 +385,7 @@ fn project_input(form: &Form) -> Result<ProjectInput, FieldErrors> {
 }
 
 /// Domain validation only (no store), for live messages while typing.
-pub fn validate(form: &Form) -> FieldErrors {
+pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
     let v = |k: &str| form.value(k);
     let result = match form.kind {
         FormKind::Project { .. } => project_input(form).map(|_| ()),
@@ -209,6 +403,10 @@ pub fn validate(form: &Form) -> FieldErrors {
         FormKind::Milestone { .. } => {
             MilestoneInput::validate(&v("title"), &v("due_date")).map(|_| ())
         }
+        FormKind::Meeting { .. } => meeting_input(form, clock).map(|_| ()),
+        FormKind::AgendaItem { .. } => agenda_item_input(form).map(|_| ()),
+        FormKind::Participant { .. } => required(form, "person").map(|_| ()),
+        FormKind::AgendaTemplate { .. } => required(form, "name").map(|_| ()),
     };
     result.err().unwrap_or_default()
 }
@@ -260,6 +458,38 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
                 Some(id) => store.update_milestone(id, &input).map(|_| id),
                 None => store.create_milestone(project_id, &input),
             }
+        }
+        FormKind::Meeting { project_id, id } => {
+            let input = meeting_input(form, &store.clock())?;
+            match id {
+                Some(id) => store.update_meeting(id, &input).map(|_| id),
+                None => store.create_meeting(project_id, &input),
+            }
+        }
+        FormKind::AgendaItem { meeting_id, id } => {
+            let input = agenda_item_input(form)?;
+            match id {
+                Some(id) => store.update_agenda_item(id, &input).map(|_| id),
+                None => store.add_agenda_item(meeting_id, &input),
+            }
+        }
+        FormKind::Participant { meeting_id } => {
+            let name = required(form, "person")?;
+            let role = AttendanceRole::parse(&v("role")).unwrap_or(AttendanceRole::Participant);
+            store.atomically(|store| {
+                let person_id = match store.person_by_name(&name)? {
+                    Some(p) => p.id,
+                    None => {
+                        let input = PersonInput::validate(&name, &v("organisation"), "", "", "")
+                            .map_err(|e| StoreError::Conflict("person", e.to_string()))?;
+                        store.create_person(&input)?
+                    }
+                };
+                store.add_attendance(meeting_id, person_id, role)
+            })
+        }
+        FormKind::AgendaTemplate { .. } => {
+            unreachable!("templates are files, saved by the app, not the store")
         }
     };
     match id {

@@ -14,7 +14,16 @@ pub enum Context {
     Welcome,
     Portfolio,
     ProjectOverview,
+    ProjectMeetings,
     TimePlan,
+    MeetingDetails,
+    MeetingAgenda,
+    MeetingParticipants,
+    MeetingChecklist,
+    AgendaList,
+    AgendaWeek,
+    /// Choosing from a list (agenda templates).
+    Pick,
     Directory,
     Trash,
     Form,
@@ -29,7 +38,7 @@ impl Context {
     pub fn is_modal(self) -> bool {
         matches!(
             self,
-            Context::Form | Context::FilterInput | Context::Confirm | Context::Help
+            Context::Form | Context::FilterInput | Context::Confirm | Context::Help | Context::Pick
         )
     }
 
@@ -39,6 +48,14 @@ impl Context {
             Context::Welcome | Context::Portfolio => crate::text::VIEW_PORTFOLIO,
             Context::ProjectOverview => crate::text::TAB_OVERVIEW,
             Context::TimePlan => crate::text::TAB_TIME_PLAN,
+            Context::ProjectMeetings => crate::text::TAB_MEETINGS,
+            Context::MeetingDetails => crate::text::TAB_DETAILS,
+            Context::MeetingAgenda => crate::text::TAB_AGENDA,
+            Context::MeetingParticipants => crate::text::TAB_PARTICIPANTS,
+            Context::MeetingChecklist => crate::text::TAB_CHECKLIST,
+            Context::AgendaList => crate::text::VIEW_AGENDA,
+            Context::AgendaWeek => crate::text::VIEW_WEEK,
+            Context::Pick => crate::text::PICK_TITLE,
             Context::Directory => crate::text::VIEW_DIRECTORY,
             Context::Trash => crate::text::VIEW_TRASH,
             Context::Form => "Form",
@@ -175,10 +192,23 @@ impl Keymap {
         );
         bind(Global, &[Key::plain(K::Esc)], Back, false);
         bind(Global, &[Key::ch('1')], GoPortfolio, false);
+        bind(Global, &[Key::ch('2')], GoAgenda, false);
         bind(Global, &[Key::ch('5')], GoDirectory, false);
         bind(Global, &[Key::ch('6')], GoTrash, false);
 
-        for ctx in [Portfolio, TimePlan, Directory, Trash] {
+        for ctx in [
+            Portfolio,
+            TimePlan,
+            Directory,
+            Trash,
+            ProjectMeetings,
+            MeetingAgenda,
+            MeetingParticipants,
+            MeetingChecklist,
+            AgendaList,
+            AgendaWeek,
+            Pick,
+        ] {
             for (keys, action) in moves {
                 bind(ctx, keys, action, false);
             }
@@ -197,7 +227,7 @@ impl Keymap {
         bind(Portfolio, &[Key::ch('f')], CycleStatusFilter, true);
         bind(Portfolio, &[Key::ch('D')], LoadDemo, false);
 
-        for ctx in [ProjectOverview, TimePlan] {
+        for ctx in [ProjectOverview, ProjectMeetings, TimePlan] {
             bind(ctx, &[Key::plain(K::Tab)], NextTab, true);
             bind(ctx, &[Key::plain(K::BackTab)], PrevTab, false);
             bind(ctx, &[Key::ch('>')], PhaseNext, ctx == ProjectOverview);
@@ -206,6 +236,68 @@ impl Keymap {
         }
         bind(ProjectOverview, &[Key::ch('e')], Edit, true);
         bind(ProjectOverview, &[Key::ch('d')], Delete, false);
+
+        bind(ProjectMeetings, &[Key::plain(K::Enter)], Open, true);
+        bind(ProjectMeetings, &[Key::ch('n')], New, true);
+        bind(ProjectMeetings, &[Key::ch('e')], Edit, true);
+        bind(ProjectMeetings, &[Key::ch('c')], CancelMeeting, false);
+        bind(ProjectMeetings, &[Key::ch('x')], ExportCalendar, true);
+        bind(ProjectMeetings, &[Key::ch('d')], Delete, false);
+
+        let meeting_tabs = [
+            MeetingDetails,
+            MeetingAgenda,
+            MeetingParticipants,
+            MeetingChecklist,
+        ];
+        for ctx in meeting_tabs {
+            bind(ctx, &[Key::plain(K::Tab)], NextTab, true);
+            bind(ctx, &[Key::plain(K::BackTab)], PrevTab, false);
+            bind(ctx, &[Key::ch('x')], ExportCalendar, ctx == MeetingDetails);
+            bind(ctx, &[Key::ch('p')], ExportAgenda, false);
+        }
+        bind(MeetingDetails, &[Key::ch('e')], Edit, true);
+        bind(MeetingDetails, &[Key::ch('c')], CancelMeeting, true);
+        bind(MeetingDetails, &[Key::ch('h')], MarkHeld, false);
+        bind(MeetingDetails, &[Key::ch('d')], Delete, false);
+
+        bind(MeetingAgenda, &[Key::ch('n')], New, true);
+        bind(
+            MeetingAgenda,
+            &[Key::ch('e'), Key::plain(K::Enter)],
+            Edit,
+            true,
+        );
+        bind(MeetingAgenda, &[Key::ch('J')], MoveDown, true);
+        bind(MeetingAgenda, &[Key::ch('K')], MoveUp, true);
+        bind(MeetingAgenda, &[Key::ch('t')], ApplyTemplate, true);
+        bind(MeetingAgenda, &[Key::ch('T')], SaveTemplate, false);
+        bind(MeetingAgenda, &[Key::ch('d')], Delete, true);
+
+        bind(MeetingParticipants, &[Key::ch('n')], New, true);
+        bind(MeetingParticipants, &[Key::ch('r')], CycleRole, true);
+        bind(MeetingParticipants, &[Key::ch('i')], ToggleInvited, true);
+        bind(MeetingParticipants, &[Key::ch('a')], ToggleAttended, true);
+        bind(MeetingParticipants, &[Key::ch('d')], Delete, true);
+
+        bind(
+            MeetingChecklist,
+            &[Key::ch(' '), Key::plain(K::Enter)],
+            ToggleDone,
+            true,
+        );
+
+        for ctx in [AgendaList, AgendaWeek] {
+            bind(ctx, &[Key::plain(K::Enter)], Open, true);
+            bind(ctx, &[Key::ch('v')], ToggleWeekView, true);
+            bind(ctx, &[Key::ch('['), Key::plain(K::Left)], PrevWeek, true);
+            bind(ctx, &[Key::ch(']'), Key::plain(K::Right)], NextWeek, true);
+            bind(ctx, &[Key::ch('t')], Today, true);
+            bind(ctx, &[Key::ch('x')], ExportCalendar, true);
+        }
+
+        bind(Pick, &[Key::plain(K::Enter)], Open, true);
+        bind(Pick, &[Key::plain(K::Esc)], Back, true);
 
         bind(TimePlan, &[Key::ch('n')], New, true);
         bind(TimePlan, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);

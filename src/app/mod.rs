@@ -5,21 +5,24 @@ mod action;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+mod meetings;
 pub mod screens;
 pub mod text_input;
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
-use form::{FieldKind, Form, FormKind};
+use form::{FieldKind, Form, FormKind, LookupSource};
 use forms::SubmitError;
 use keymap::{Context, Key, Keymap};
 pub use screens::*;
 
 use crate::domain::{Clock, MilestoneStatus, ProjectStatus, TextEnum};
 use crate::store::{Store, StoreError, TrashKind};
+use crate::templates::AgendaTemplate;
 use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,17 +38,58 @@ pub struct StatusMessage {
 }
 
 /// What a confirmation dialog will do on "yes".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
     Trash(TrashKind, i64),
     Purge(TrashKind, i64),
     DiscardForm,
+    /// Replace a meeting's agenda with a template's blocks.
+    ApplyTemplate(i64, Box<AgendaTemplate>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     Help { context: Context, scroll: u16 },
     Confirm { message: String, pending: Pending },
+    Pick(Pick),
+}
+
+/// A list to choose one entry from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pick {
+    pub title: &'static str,
+    /// (name, detail) per entry.
+    pub options: Vec<(String, String)>,
+    pub cursor: Cursor,
+    pub purpose: PickPurpose,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickPurpose {
+    Template {
+        meeting_id: i64,
+        templates: Vec<AgendaTemplate>,
+    },
+}
+
+/// Folders the app writes to outside the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppDirs {
+    /// Where screen exports (.ics, agendas) are written.
+    pub exports: PathBuf,
+    /// The user's agenda templates, if there is a config folder.
+    pub templates: Option<PathBuf>,
+}
+
+impl Default for AppDirs {
+    /// Exports go to the temporary folder and no user templates are read; the binary
+    /// sets real folders (see `config`). Keeps tests away from the user's files.
+    fn default() -> Self {
+        AppDirs {
+            exports: std::env::temp_dir().join("tidig-exports"),
+            templates: None,
+        }
+    }
 }
 
 /// Turns a store error into a status-line message. A free function so that callers can
@@ -72,12 +116,15 @@ pub struct App {
     pub nav: Vec<Screen>,
     pub portfolio: PortfolioState,
     pub project: Option<ProjectState>,
+    pub meeting: Option<MeetingState>,
+    pub agenda: AgendaViewState,
     pub directory: DirectoryState,
     pub trash: TrashState,
     pub form: Option<Form>,
     pub overlay: Option<Overlay>,
     pub status: Option<StatusMessage>,
     pub should_quit: bool,
+    pub dirs: AppDirs,
     /// When the open form last changed without its draft being saved.
     draft_pending_since: Option<Instant>,
 }
@@ -98,12 +145,15 @@ impl App {
             nav: vec![Screen::Portfolio],
             portfolio: PortfolioState::default(),
             project: None,
+            meeting: None,
+            agenda: AgendaViewState::default(),
             directory: DirectoryState::default(),
             trash: TrashState::default(),
             form: None,
             overlay: None,
             status: None,
             should_quit: false,
+            dirs: AppDirs::default(),
             draft_pending_since: None,
         };
         app.refresh();
@@ -123,6 +173,7 @@ impl App {
         match &self.overlay {
             Some(Overlay::Confirm { .. }) => return Context::Confirm,
             Some(Overlay::Help { .. }) => return Context::Help,
+            Some(Overlay::Pick(_)) => return Context::Pick,
             None => {}
         }
         if self.form.is_some() {
@@ -140,7 +191,18 @@ impl App {
             Screen::Portfolio => Context::Portfolio,
             Screen::Project { .. } => match self.project.as_ref().map(|p| p.tab) {
                 Some(ProjectTab::TimePlan) => Context::TimePlan,
+                Some(ProjectTab::Meetings) => Context::ProjectMeetings,
                 _ => Context::ProjectOverview,
+            },
+            Screen::Meeting { .. } => match self.meeting.as_ref().map(|m| m.tab) {
+                Some(MeetingTab::Agenda) => Context::MeetingAgenda,
+                Some(MeetingTab::Participants) => Context::MeetingParticipants,
+                Some(MeetingTab::Checklist) => Context::MeetingChecklist,
+                _ => Context::MeetingDetails,
+            },
+            Screen::Agenda => match self.agenda.mode {
+                AgendaMode::List => Context::AgendaList,
+                AgendaMode::Week => Context::AgendaWeek,
             },
             Screen::Directory => Context::Directory,
             Screen::Trash => Context::Trash,
@@ -275,6 +337,7 @@ impl App {
             Context::Help => return self.update_help(action),
             Context::Form => return self.update_form(action),
             Context::FilterInput => return self.update_filter(action),
+            Context::Pick => return self.update_pick(action),
             _ => {}
         }
         match action {
@@ -287,6 +350,7 @@ impl App {
             }
             Action::Back => self.back(),
             Action::GoPortfolio => self.go_top(Screen::Portfolio),
+            Action::GoAgenda => self.go_top(Screen::Agenda),
             Action::GoDirectory => self.go_top(Screen::Directory),
             Action::GoTrash => self.go_top(Screen::Trash),
             Action::Up => self.move_cursor(-1),
@@ -298,6 +362,8 @@ impl App {
             other => match self.screen() {
                 Screen::Portfolio => self.update_portfolio(other),
                 Screen::Project { .. } => self.update_project(other),
+                Screen::Meeting { .. } => self.update_meeting(other),
+                Screen::Agenda => self.update_agenda(other),
                 Screen::Directory => self.update_directory(other),
                 Screen::Trash => self.update_trash(other),
             },
@@ -334,9 +400,32 @@ impl App {
             }
             Screen::Project { .. } => {
                 if let Some(p) = &mut self.project {
-                    let len = p.milestones.len();
-                    p.cursor.step(delta, len);
+                    match p.tab {
+                        ProjectTab::Meetings => {
+                            let len = p.meetings.meetings.len();
+                            p.meeting_cursor.step(delta, len);
+                        }
+                        _ => {
+                            let len = p.milestones.len();
+                            p.cursor.step(delta, len);
+                        }
+                    }
                 }
+            }
+            Screen::Meeting { .. } => {
+                if let Some(m) = &mut self.meeting {
+                    let len = match m.tab {
+                        MeetingTab::Agenda => m.agenda.len(),
+                        MeetingTab::Participants => m.attendance.len(),
+                        MeetingTab::Checklist => crate::domain::CHECKLIST.len(),
+                        MeetingTab::Details => 0,
+                    };
+                    m.cursor.step(delta, len);
+                }
+            }
+            Screen::Agenda => {
+                let len = self.agenda.meetings.len();
+                self.agenda.cursor.step(delta, len);
             }
             Screen::Directory => {
                 let d = &mut self.directory;
@@ -365,8 +454,13 @@ impl App {
         }
         match pending {
             Pending::Trash(kind, id) => {
-                // A trashed project's own screen can no longer be shown.
-                if kind == TrashKind::Project && matches!(self.screen(), Screen::Project { .. }) {
+                // A trashed project's or meeting's own screen can no longer be shown.
+                let on_own_screen = matches!(
+                    (kind, self.screen()),
+                    (TrashKind::Project, Screen::Project { .. })
+                        | (TrashKind::Meeting, Screen::Meeting { .. })
+                );
+                if on_own_screen {
                     self.nav.pop();
                 }
                 let result = self.store.trash(kind, id);
@@ -377,6 +471,9 @@ impl App {
                 self.after_write(result, text::MSG_PURGED);
             }
             Pending::DiscardForm => self.close_form(true),
+            Pending::ApplyTemplate(meeting_id, template) => {
+                self.apply_template(meeting_id, &template)
+            }
         }
     }
 
@@ -484,6 +581,7 @@ impl App {
                 let result = self.store.mark_project_reviewed(project_id);
                 self.after_write(result, text::MSG_REVIEWED);
             }
+            other if tab == ProjectTab::Meetings => self.update_project_meetings(other),
             Action::Edit if tab == ProjectTab::Overview => {
                 if let Some(p) = self.report(self.store.project(project_id)) {
                     self.open_form(forms::project_form(Some(&p)));
@@ -496,6 +594,7 @@ impl App {
                     Pending::Trash(TrashKind::Project, project_id),
                 );
             }
+            _ if tab == ProjectTab::Overview => {}
             Action::New => self.open_form(forms::milestone_form(project_id, None)),
             Action::Edit => {
                 if let Some(m) = milestone {
@@ -639,61 +738,74 @@ impl App {
 
     fn form_changed(&mut self) {
         self.draft_pending_since = Some(Instant::now());
+        let clock = self.clock();
         if let Some(form) = &mut self.form
             && form.attempted
         {
-            form.errors = forms::validate(form);
+            form.errors = forms::validate(form, &clock);
         }
     }
 
-    /// Keeps the focused organisation field's suggestions in step with its text.
+    /// Keeps the focused lookup field's suggestions in step with its text.
     fn refresh_suggestions(&mut self) {
         let Some(form) = &self.form else { return };
-        let FieldKind::Organisation { input, .. } = &form.focused().kind else {
+        let FieldKind::Lookup { input, source, .. } = &form.focused().kind else {
             return;
         };
-        let typed = input.value().to_string();
-        let found = self
-            .store
-            .suggest_organisations(&typed, 5)
-            .unwrap_or_default();
-        let exists = found
-            .iter()
-            .any(|o| o.name.to_lowercase() == typed.trim().to_lowercase());
+        let typed = input.value().trim().to_lowercase();
+        let names: Vec<String> = match source {
+            LookupSource::Organisation => self
+                .store
+                .suggest_organisations(&typed, 5)
+                .map(|v| v.into_iter().map(|o| o.name).collect()),
+            LookupSource::Person => self
+                .store
+                .suggest_people(&typed, 5)
+                .map(|v| v.into_iter().map(|p| p.name).collect()),
+        }
+        .unwrap_or_default();
+        let exists = names.iter().any(|n| n.to_lowercase() == typed);
         if let Some(form) = &mut self.form {
             let focus = form.focus;
-            if let FieldKind::Organisation {
+            if let FieldKind::Lookup {
                 suggestions,
                 exists: e,
                 ..
             } = &mut form.fields[focus].kind
             {
-                *suggestions = found.into_iter().map(|o| o.name).collect();
+                *suggestions = names;
                 *e = exists;
             }
         }
     }
 
     fn save_form(&mut self) {
+        let clock = self.clock();
         let Some(form) = &mut self.form else { return };
         form.attempted = true;
+        if let FormKind::AgendaTemplate { .. } = form.kind {
+            form.errors = forms::validate(form, &clock);
+            let name = form.value("name");
+            if form.errors.is_empty() && self.save_template(name.trim()) {
+                self.close_form(true);
+            }
+            return;
+        }
         match forms::submit(form, &mut self.store) {
             Ok(saved) => {
-                let label = form.value("code");
-                let label = if label.is_empty() {
-                    form.value(if matches!(form.kind, FormKind::Milestone { .. }) {
-                        "title"
-                    } else {
-                        "name"
-                    })
-                } else {
-                    label
-                };
+                // What the user calls the thing just saved.
+                let label = ["code", "title", "name", "person"]
+                    .iter()
+                    .map(|k| form.value(k))
+                    .find(|v| !v.trim().is_empty())
+                    .unwrap_or_default();
                 self.close_form(true);
                 self.info(format!("{}: {label}", text::MSG_SAVED));
                 self.refresh();
-                if let FormKind::Project { id: None } = saved.kind {
-                    self.select_project(saved.id);
+                match saved.kind {
+                    FormKind::Project { id: None } => self.select_project(saved.id),
+                    FormKind::Meeting { .. } => self.warn_overlaps(saved.id),
+                    _ => {}
                 }
             }
             Err(SubmitError::Invalid(errors)) => {
@@ -704,6 +816,32 @@ impl App {
             Err(SubmitError::Store(e)) => {
                 self.report::<()>(Err(e));
             }
+        }
+    }
+
+    /// After saving a meeting: says so when it shares time with another one.
+    fn warn_overlaps(&mut self, meeting_id: i64) {
+        let found = self.store.meeting(meeting_id).and_then(|m| {
+            if m.status == crate::domain::MeetingStatus::Cancelled {
+                return Ok(Vec::new());
+            }
+            self.store.overlapping_meetings(m.start, m.end, Some(m.id))
+        });
+        if let Some(others) = self.report(found)
+            && let Some(first) = others.first()
+        {
+            let clock = self.clock();
+            let when = format!(
+                "{}–{}",
+                clock.local(first.start).format("%H:%M"),
+                clock.local(first.end).format("%H:%M")
+            );
+            self.error(text::overlap_warning(
+                &first.title,
+                &first.project_code,
+                &when,
+                others.len(),
+            ));
         }
     }
 
@@ -742,6 +880,8 @@ impl App {
         match self.screen() {
             Screen::Portfolio => self.refresh_portfolio(),
             Screen::Project { id } => self.refresh_project(id),
+            Screen::Meeting { id } => self.refresh_meeting(id),
+            Screen::Agenda => self.refresh_agenda(),
             Screen::Directory => self.refresh_directory(),
             Screen::Trash => self.refresh_trash(),
         }
@@ -762,27 +902,27 @@ impl App {
             .store
             .project(id)
             .and_then(|p| Ok((p, self.store.milestones(id)?)));
-        match self.report(loaded) {
-            Some((project, milestones)) => {
-                let (tab, mut cursor) = match &self.project {
-                    Some(s) if s.project.id == id => (s.tab, s.cursor),
-                    _ => (ProjectTab::default(), Cursor::default()),
+        let meetings = self.load_meeting_list(id);
+        match (self.report(loaded), meetings) {
+            (Some((project, milestones)), Some(meetings)) => {
+                let (tab, mut cursor, mut meeting_cursor) = match &self.project {
+                    Some(s) if s.project.id == id => (s.tab, s.cursor, s.meeting_cursor),
+                    _ => (ProjectTab::default(), Cursor::default(), Cursor::default()),
                 };
                 cursor.clamp(milestones.len());
+                meeting_cursor.clamp(meetings.meetings.len());
                 self.project = Some(ProjectState {
                     project,
                     milestones,
+                    meetings,
                     tab,
                     cursor,
+                    meeting_cursor,
                 });
             }
-            None => {
-                self.nav.pop();
+            _ => {
                 self.project = None;
-                if self.nav.is_empty() {
-                    self.nav.push(Screen::Portfolio);
-                }
-                self.refresh();
+                self.leave_screen();
             }
         }
     }

@@ -1,7 +1,13 @@
 //! Per-screen state: what each screen shows, loaded by `App` when the screen opens
 //! or its data changes, and never during rendering.
 
-use crate::domain::{Milestone, Organisation, Person, Project, ProjectRow};
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use crate::domain::{
+    AgendaItem, Attendance, Meeting, Milestone, Organisation, Person, Project, ProjectRow,
+};
 use crate::store::{ProjectFilter, TrashItem};
 
 use super::text_input::TextInput;
@@ -11,6 +17,8 @@ use super::text_input::TextInput;
 pub enum Screen {
     Portfolio,
     Project { id: i64 },
+    Meeting { id: i64 },
+    Agenda,
     Directory,
     Trash,
 }
@@ -60,15 +68,21 @@ impl PortfolioState {
 pub enum ProjectTab {
     #[default]
     Overview,
+    Meetings,
     TimePlan,
 }
 
 impl ProjectTab {
-    pub const ALL: [ProjectTab; 2] = [ProjectTab::Overview, ProjectTab::TimePlan];
+    pub const ALL: [ProjectTab; 3] = [
+        ProjectTab::Overview,
+        ProjectTab::Meetings,
+        ProjectTab::TimePlan,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             ProjectTab::Overview => crate::text::TAB_OVERVIEW,
+            ProjectTab::Meetings => crate::text::TAB_MEETINGS,
             ProjectTab::TimePlan => crate::text::TAB_TIME_PLAN,
         }
     }
@@ -78,7 +92,81 @@ impl ProjectTab {
 pub struct ProjectState {
     pub project: Project,
     pub milestones: Vec<Milestone>,
+    pub meetings: MeetingList,
     pub tab: ProjectTab,
+    /// Selection in the time plan.
+    pub cursor: Cursor,
+    pub meeting_cursor: Cursor,
+}
+
+/// A project's meetings: upcoming ones first (soonest first), then past ones (latest
+/// first), with the ids of those that overlap another meeting.
+#[derive(Debug, Default)]
+pub struct MeetingList {
+    pub meetings: Vec<Meeting>,
+    pub upcoming: usize,
+    pub overlapping: HashSet<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MeetingTab {
+    #[default]
+    Details,
+    Agenda,
+    Participants,
+    Checklist,
+}
+
+impl MeetingTab {
+    pub const ALL: [MeetingTab; 4] = [
+        MeetingTab::Details,
+        MeetingTab::Agenda,
+        MeetingTab::Participants,
+        MeetingTab::Checklist,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            MeetingTab::Details => crate::text::TAB_DETAILS,
+            MeetingTab::Agenda => crate::text::TAB_AGENDA,
+            MeetingTab::Participants => crate::text::TAB_PARTICIPANTS,
+            MeetingTab::Checklist => crate::text::TAB_CHECKLIST,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct MeetingState {
+    pub meeting: Meeting,
+    pub project: Project,
+    pub agenda: Vec<AgendaItem>,
+    pub attendance: Vec<Attendance>,
+    /// Other meetings sharing time with this one.
+    pub overlaps: Vec<Meeting>,
+    pub supplier_facing: bool,
+    pub tab: MeetingTab,
+    pub cursor: Cursor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AgendaMode {
+    /// The next days as a list grouped by day.
+    #[default]
+    List,
+    /// One week, Monday first, days side by side.
+    Week,
+}
+
+/// Days the agenda list shows.
+pub const AGENDA_DAYS: u64 = 14;
+
+#[derive(Debug, Default)]
+pub struct AgendaViewState {
+    pub mode: AgendaMode,
+    /// First day shown: today in the list, a Monday in the week view.
+    pub from: Option<NaiveDate>,
+    pub meetings: Vec<Meeting>,
+    pub overlapping: HashSet<i64>,
     pub cursor: Cursor,
 }
 

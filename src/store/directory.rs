@@ -148,6 +148,38 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Live people whose name contains `text` (ignoring case), best matches first.
+    pub fn suggest_people(&self, text: &str, limit: usize) -> Result<Vec<Person>> {
+        let needle = text.trim().to_lowercase();
+        if needle.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people p
+             LEFT JOIN organisations o ON o.id = p.organisation_id
+             WHERE p.deleted_at IS NULL AND instr(fold(p.name), ?1) > 0
+             ORDER BY instr(fold(p.name), ?1) != 1, p.name COLLATE sv LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![needle, limit as i64], person_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The live person with exactly this name (ignoring case), if any.
+    pub fn person_by_name(&self, name: &str) -> Result<Option<Person>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {PERSON_COLUMNS} FROM people p
+                     LEFT JOIN organisations o ON o.id = p.organisation_id
+                     WHERE p.deleted_at IS NULL AND fold(p.name) = ?1 ORDER BY p.id LIMIT 1"
+                ),
+                [name.trim().to_lowercase()],
+                person_from_row,
+            )
+            .optional()?)
+    }
+
     pub fn person(&self, id: i64) -> Result<Person> {
         found(self.conn.query_row(
             &format!(

@@ -209,7 +209,8 @@ impl Store {
     pub fn toggle_checklist(&mut self, id: i64, point: usize) -> Result<u32> {
         let now = self.now();
         let bits: u32 = self.conn.query_row(
-            "UPDATE meetings SET checklist = checklist ^ ?2, updated_at = ?3 WHERE id = ?1
+            "UPDATE meetings SET checklist = (checklist | ?2) - (checklist & ?2), updated_at = ?3
+             WHERE id = ?1
              RETURNING checklist",
             params![id, 1u32 << point, now],
             |r| r.get(0),

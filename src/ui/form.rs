@@ -31,10 +31,11 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
     if index != form.focus {
         return None;
     }
-    if let FieldKind::Organisation {
+    if let FieldKind::Lookup {
         input,
         suggestions,
         exists,
+        ..
     } = &field.kind
     {
         if input.value().trim().is_empty() {
@@ -140,7 +141,7 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
 
 fn draw_input(frame: &mut Frame, area: Rect, field: &Field, focused: bool) {
     match &field.kind {
-        FieldKind::Text(input) | FieldKind::Organisation { input, .. } => {
+        FieldKind::Text(input) | FieldKind::Lookup { input, .. } => {
             single_line(frame, area, input, focused)
         }
         FieldKind::Multiline(textarea) => frame.render_widget(&**textarea, area),

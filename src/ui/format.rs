@@ -38,3 +38,41 @@ pub fn or_not_set(s: &str) -> &str {
         s
     }
 }
+
+/// `Thu 2026-12-03`.
+pub fn day(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{} {d}", text::weekday(d.weekday()))
+}
+
+/// `09:30–11:00`, or with the end date when the meeting runs past midnight.
+pub fn time_range(clock: Clock, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let (s, e) = (clock.local(start), clock.local(end));
+    if s.date() == e.date() {
+        format!("{}–{}", s.format("%H:%M"), e.format("%H:%M"))
+    } else {
+        format!(
+            "{}–{} {}",
+            s.format("%H:%M"),
+            e.format("%Y-%m-%d"),
+            e.format("%H:%M")
+        )
+    }
+}
+
+/// `Thu 2026-12-03 09:30–11:00 · week 49`.
+pub fn meeting_when(clock: Clock, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let date = clock.local(start).date();
+    format!(
+        "{} {} · {} {}",
+        day(date),
+        time_range(clock, start, end),
+        text::WEEK,
+        iso_week(date)
+    )
+}
+
+pub fn iso_week(d: NaiveDate) -> u32 {
+    use chrono::Datelike;
+    d.iso_week().week()
+}

@@ -1,8 +1,11 @@
 //! Rendering only: one file per screen plus shared pieces. Reads `App`, never the store.
 
+mod agenda;
 mod directory;
 mod form;
 pub mod format;
+mod meeting;
+mod meetings;
 mod overlays;
 mod portfolio;
 mod project;
@@ -15,7 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, DirectoryTab, Overlay, Screen, StatusKind};
+use crate::app::{AgendaMode, App, DirectoryTab, Overlay, Screen, StatusKind};
 use crate::text;
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -31,6 +34,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.screen() {
         Screen::Portfolio => portfolio::draw(frame, body, app),
         Screen::Project { .. } => project::draw(frame, body, app),
+        Screen::Meeting { .. } => meeting::draw(frame, body, app),
+        Screen::Agenda => agenda::draw(frame, body, app),
         Screen::Directory => directory::draw(frame, body, app),
         Screen::Trash => trash::draw(frame, body, app),
     }
@@ -44,6 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             overlays::help(frame, frame.area(), app, *context, *scroll)
         }
         Some(Overlay::Confirm { message, .. }) => overlays::confirm(frame, frame.area(), message),
+        Some(Overlay::Pick(pick)) => overlays::pick(frame, frame.area(), pick),
         None => {}
     }
 }
@@ -60,6 +66,19 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
                     parts.push(p.tab.title().to_string());
                 }
             }
+            Screen::Meeting { .. } => {
+                if let Some(m) = &app.meeting {
+                    parts.push(m.meeting.title.clone());
+                    parts.push(m.tab.title().to_string());
+                }
+            }
+            Screen::Agenda => parts.push(
+                match app.agenda.mode {
+                    AgendaMode::List => text::VIEW_AGENDA,
+                    AgendaMode::Week => text::VIEW_WEEK,
+                }
+                .to_string(),
+            ),
             Screen::Directory => {
                 parts.push(text::VIEW_DIRECTORY.to_string());
                 parts.push(
@@ -101,6 +120,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
 
     let views = [
         ("1", text::VIEW_PORTFOLIO, Screen::Portfolio),
+        ("2", text::VIEW_AGENDA, Screen::Agenda),
         ("5", text::VIEW_DIRECTORY, Screen::Directory),
         ("6", text::VIEW_TRASH, Screen::Trash),
     ];

@@ -90,3 +90,27 @@ pub fn confirm(frame: &mut Frame, area: Rect, message: &str) {
         inner,
     );
 }
+
+/// A list to choose from, with a detail line per entry.
+pub fn pick(frame: &mut Frame, area: Rect, pick: &crate::app::Pick) {
+    let height = (pick.options.len() as u16 * 2 + 3).min(area.height);
+    let rect = widgets::centered(area, 76, height);
+    let inner = widgets::dialog(frame, rect, pick.title);
+    let mut lines = Vec::new();
+    for (i, (name, detail)) in pick.options.iter().enumerate() {
+        let style = if i == pick.cursor.selected {
+            theme::selected()
+        } else {
+            theme::title()
+        };
+        lines.push(Line::from(Span::styled(format!(" {name} "), style)));
+        lines.push(Line::from(Span::styled(
+            format!("   {detail}"),
+            theme::muted(),
+        )));
+    }
+    // Keep the chosen entry in view.
+    let visible = inner.height.saturating_sub(1) as usize;
+    let scroll = (pick.cursor.selected * 2 + 2).saturating_sub(visible) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}

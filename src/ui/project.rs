@@ -43,6 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
     match state.tab {
         ProjectTab::Overview => overview(frame, body, app, state),
+        ProjectTab::Meetings => super::meetings::draw(frame, body, app, state),
         ProjectTab::TimePlan => time_plan(frame, body, app, state),
     }
 }

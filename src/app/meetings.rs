@@ -1,0 +1,573 @@
+//! Meetings: the project's Meetings tab, the meeting screen (details, agenda,
+//! participants, checklist) and the agenda/week view across projects.
+
+use std::collections::HashSet;
+
+use chrono::{Days, NaiveDate};
+
+use super::{
+    Action, AgendaMode, App, Cursor, MeetingList, MeetingState, MeetingTab, Overlay, Pending, Pick,
+    PickPurpose, Screen, forms,
+};
+use crate::domain::{
+    AttendanceRole, CHECKLIST, Meeting, MeetingStatus, TextEnum, is_supplier_facing, week_start,
+};
+use crate::export;
+use crate::store::TrashKind;
+use crate::text;
+
+/// The ids of meetings that share time with another one in `meetings`.
+pub fn overlapping_ids(meetings: &[Meeting]) -> HashSet<i64> {
+    let mut sorted: Vec<&Meeting> = meetings.iter().collect();
+    sorted.sort_by_key(|m| m.start);
+    let mut ids = HashSet::new();
+    for (i, a) in sorted.iter().enumerate() {
+        for b in sorted[i + 1..].iter().take_while(|b| b.start < a.end) {
+            if a.overlaps(b) {
+                ids.insert(a.id);
+                ids.insert(b.id);
+            }
+        }
+    }
+    ids
+}
+
+fn cycle<T: Copy>(all: &[T], current: usize, forward: bool) -> T {
+    let n = all.len();
+    all[if forward {
+        (current + 1) % n
+    } else {
+        (current + n - 1) % n
+    }]
+}
+
+impl App {
+    // ----- loading ------------------------------------------------------------------
+
+    /// A project's meetings, upcoming first, with overlaps against every project.
+    pub(super) fn load_meeting_list(&mut self, project_id: i64) -> Option<MeetingList> {
+        let all = self.report(self.store.project_meetings(project_id))?;
+        let now = self.clock().now();
+        let (mut upcoming, mut past): (Vec<Meeting>, Vec<Meeting>) =
+            all.into_iter().partition(|m| m.end >= now);
+        past.reverse();
+        let overlapping = match (upcoming.first(), upcoming.iter().map(|m| m.end).max()) {
+            (Some(first), Some(last)) => {
+                let around = self.report(self.store.meetings_between(first.start, last))?;
+                overlapping_ids(&around)
+            }
+            _ => HashSet::new(),
+        };
+        let count = upcoming.len();
+        upcoming.extend(past);
+        Some(MeetingList {
+            meetings: upcoming,
+            upcoming: count,
+            overlapping,
+        })
+    }
+
+    pub(super) fn refresh_meeting(&mut self, id: i64) {
+        let loaded = self.store.meeting(id).and_then(|meeting| {
+            let project = self.store.project(meeting.project_id)?;
+            let agenda = self.store.agenda(id)?;
+            let attendance = self.store.attendance(id)?;
+            let overlaps = self
+                .store
+                .overlapping_meetings(meeting.start, meeting.end, Some(id))?;
+            Ok((meeting, project, agenda, attendance, overlaps))
+        });
+        let Some((meeting, project, agenda, attendance, overlaps)) = self.report(loaded) else {
+            self.leave_screen();
+            return;
+        };
+        let overlaps = if meeting.status == MeetingStatus::Cancelled {
+            Vec::new()
+        } else {
+            overlaps
+        };
+        let (tab, mut cursor) = match &self.meeting {
+            Some(s) if s.meeting.id == id => (s.tab, s.cursor),
+            _ => (MeetingTab::default(), Cursor::default()),
+        };
+        let supplier_facing = is_supplier_facing(&meeting, &attendance);
+        let len = match tab {
+            MeetingTab::Agenda => agenda.len(),
+            MeetingTab::Participants => attendance.len(),
+            MeetingTab::Checklist => CHECKLIST.len(),
+            MeetingTab::Details => 0,
+        };
+        cursor.clamp(len);
+        self.meeting = Some(MeetingState {
+            meeting,
+            project,
+            agenda,
+            attendance,
+            overlaps,
+            supplier_facing,
+            tab,
+            cursor,
+        });
+    }
+
+    /// The agenda list (today and the next days) or the week (Monday to Sunday).
+    pub(super) fn refresh_agenda(&mut self) {
+        let today = self.clock().today();
+        let view = &mut self.agenda;
+        let from = match (view.mode, view.from) {
+            (_, Some(from)) => from,
+            (AgendaMode::List, None) => today,
+            (AgendaMode::Week, None) => week_start(today),
+        };
+        view.from = Some(from);
+        let days = match view.mode {
+            AgendaMode::List => super::AGENDA_DAYS,
+            AgendaMode::Week => 7,
+        };
+        let clock = self.clock();
+        let range = clock
+            .to_utc(from.and_hms_opt(0, 0, 0).expect("midnight"))
+            .and_then(|start| {
+                let end_day = from + Days::new(days);
+                Ok((
+                    start,
+                    clock.to_utc(end_day.and_hms_opt(0, 0, 0).expect("midnight"))?,
+                ))
+            });
+        let Ok((start, end)) = range else { return };
+        if let Some(meetings) = self.report(self.store.meetings_between(start, end)) {
+            self.agenda.overlapping = overlapping_ids(&meetings);
+            self.agenda.meetings = meetings;
+        }
+        let len = self.agenda.meetings.len();
+        self.agenda.cursor.clamp(len);
+    }
+
+    /// Leaves a screen whose subject disappeared (deleted elsewhere).
+    pub(super) fn leave_screen(&mut self) {
+        self.nav.pop();
+        if self.nav.is_empty() {
+            self.nav.push(Screen::Portfolio);
+        }
+        self.refresh();
+    }
+
+    // ----- the project's Meetings tab -----------------------------------------------
+
+    pub(super) fn update_project_meetings(&mut self, action: Action) {
+        let Some(state) = &self.project else { return };
+        let project_id = state.project.id;
+        let selected = state
+            .meetings
+            .meetings
+            .get(state.meeting_cursor.selected)
+            .cloned();
+        match action {
+            Action::New => {
+                let clock = self.clock();
+                self.open_form(forms::meeting_form(project_id, None, &clock));
+            }
+            Action::Open => {
+                if let Some(m) = selected {
+                    self.push(Screen::Meeting { id: m.id });
+                }
+            }
+            Action::Edit => {
+                if let Some(m) = selected {
+                    let clock = self.clock();
+                    self.open_form(forms::meeting_form(project_id, Some(&m), &clock));
+                }
+            }
+            Action::CancelMeeting => {
+                if let Some(m) = selected {
+                    self.toggle_cancelled(&m);
+                }
+            }
+            Action::Delete => match selected {
+                Some(m) => self.confirm(
+                    text::confirm_trash(&m.title),
+                    Pending::Trash(TrashKind::Meeting, m.id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            Action::ExportCalendar => {
+                let code = state.project.code.clone();
+                self.export_calendar(Some(project_id), &code);
+            }
+            _ => {}
+        }
+    }
+
+    fn toggle_cancelled(&mut self, m: &Meeting) {
+        let to = if m.status == MeetingStatus::Cancelled {
+            MeetingStatus::Planned
+        } else {
+            MeetingStatus::Cancelled
+        };
+        let result = self.store.set_meeting_status(m.id, to);
+        self.after_write(result, format!("{}: {}", to.label(), m.title));
+    }
+
+    // ----- the meeting screen -------------------------------------------------------
+
+    pub(super) fn update_meeting(&mut self, action: Action) {
+        let Some(state) = &self.meeting else { return };
+        let meeting = state.meeting.clone();
+        let tab = state.tab;
+        let at = state.cursor.selected;
+        let item = state.agenda.get(at).cloned();
+        let person = state.attendance.get(at).cloned();
+        match (action, tab) {
+            (Action::NextTab | Action::PrevTab, _) => {
+                let i = MeetingTab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+                let next = cycle(&MeetingTab::ALL, i, action == Action::NextTab);
+                if let Some(s) = &mut self.meeting {
+                    s.tab = next;
+                    s.cursor = Cursor::default();
+                }
+            }
+            (Action::ExportCalendar, _) => self.export_meeting_calendar(&meeting),
+            (Action::ExportAgenda, _) => self.export_agenda(),
+            (Action::Edit, MeetingTab::Details) => {
+                let clock = self.clock();
+                self.open_form(forms::meeting_form(
+                    meeting.project_id,
+                    Some(&meeting),
+                    &clock,
+                ));
+            }
+            (Action::CancelMeeting, MeetingTab::Details) => self.toggle_cancelled(&meeting),
+            (Action::MarkHeld, MeetingTab::Details) => {
+                let result = self
+                    .store
+                    .set_meeting_status(meeting.id, MeetingStatus::Held);
+                self.after_write(
+                    result,
+                    format!("{}: {}", MeetingStatus::Held.label(), meeting.title),
+                );
+            }
+            (Action::Delete, MeetingTab::Details) => self.confirm(
+                text::confirm_trash(&meeting.title),
+                Pending::Trash(TrashKind::Meeting, meeting.id),
+            ),
+            // Agenda
+            (Action::New, MeetingTab::Agenda) => {
+                self.open_form(forms::agenda_item_form(meeting.id, None))
+            }
+            (Action::Edit, MeetingTab::Agenda) => {
+                if let Some(item) = item {
+                    self.open_form(forms::agenda_item_form(meeting.id, Some(&item)));
+                }
+            }
+            (Action::MoveUp | Action::MoveDown, MeetingTab::Agenda) => {
+                if let Some(item) = item {
+                    let direction = if action == Action::MoveUp { -1 } else { 1 };
+                    let moved = self.store.move_agenda_item(item.id, direction);
+                    if let Some(true) = self.report(moved) {
+                        if let Some(s) = &mut self.meeting {
+                            let len = s.agenda.len();
+                            s.cursor.step(direction as isize, len);
+                        }
+                        self.refresh();
+                    }
+                }
+            }
+            (Action::Delete, MeetingTab::Agenda) => match item {
+                Some(item) => self.confirm(
+                    text::confirm_trash(&item.title),
+                    Pending::Trash(TrashKind::AgendaItem, item.id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            (Action::ApplyTemplate, MeetingTab::Agenda) => self.pick_template(&meeting),
+            (Action::SaveTemplate, MeetingTab::Agenda) => {
+                if state_has_agenda(self) {
+                    self.open_form(forms::template_form(meeting.id, &meeting.title));
+                } else {
+                    self.info(text::MSG_AGENDA_EMPTY);
+                }
+            }
+            // Participants
+            (Action::New, MeetingTab::Participants) => {
+                self.open_form(forms::participant_form(meeting.id))
+            }
+            (
+                Action::CycleRole | Action::ToggleInvited | Action::ToggleAttended,
+                MeetingTab::Participants,
+            ) => {
+                if let Some(p) = person {
+                    let (mut role, mut invited, mut attended) = (p.role, p.invited, p.attended);
+                    match action {
+                        Action::CycleRole => role = cycle(AttendanceRole::ALL, role.index(), true),
+                        Action::ToggleInvited => invited = !invited,
+                        _ => attended = !attended,
+                    }
+                    let result = self.store.set_attendance(p.id, role, invited, attended);
+                    if self.report(result).is_some() {
+                        self.refresh();
+                    }
+                }
+            }
+            (Action::Delete, MeetingTab::Participants) => {
+                if let Some(p) = person {
+                    let result = self.store.remove_attendance(p.id);
+                    self.after_write(result, format!("{}: {}", text::MSG_REMOVED, p.person_name));
+                }
+            }
+            // Checklist
+            (Action::ToggleDone, MeetingTab::Checklist) if at < CHECKLIST.len() => {
+                let result = self.store.toggle_checklist(meeting.id, at);
+                if self.report(result).is_some() {
+                    self.refresh();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ----- templates ----------------------------------------------------------------
+
+    fn pick_template(&mut self, meeting: &Meeting) {
+        let (templates, warnings) = crate::templates::load_all(self.dirs.templates.as_deref());
+        if let Some(w) = warnings.first() {
+            self.error(w.clone());
+        }
+        // The template made for this kind of meeting comes first.
+        let mut ordered: Vec<_> = templates.into_iter().collect();
+        ordered.sort_by_key(|t| t.meeting_type != Some(meeting.kind));
+        let options = ordered
+            .iter()
+            .map(|t| {
+                (
+                    t.name.clone(),
+                    format!(
+                        "{} · {}",
+                        crate::domain::when::format_duration(crate::templates::total_minutes(t)),
+                        t.description
+                    ),
+                )
+            })
+            .collect();
+        self.overlay = Some(Overlay::Pick(Pick {
+            title: text::PICK_TEMPLATE,
+            options,
+            cursor: Cursor::default(),
+            purpose: PickPurpose::Template {
+                meeting_id: meeting.id,
+                templates: ordered,
+            },
+        }));
+    }
+
+    pub(super) fn update_pick(&mut self, action: Action) {
+        let Some(Overlay::Pick(pick)) = &mut self.overlay else {
+            return;
+        };
+        let len = pick.options.len();
+        match action {
+            Action::Up => pick.cursor.step(-1, len),
+            Action::Down => pick.cursor.step(1, len),
+            Action::PageUp => pick.cursor.step(-super::PAGE, len),
+            Action::PageDown => pick.cursor.step(super::PAGE, len),
+            Action::Top => pick.cursor.step(isize::MIN / 2, len),
+            Action::Bottom => pick.cursor.step(isize::MAX / 2, len),
+            Action::Back => self.overlay = None,
+            Action::Open => {
+                let Some(Overlay::Pick(pick)) = self.overlay.take() else {
+                    return;
+                };
+                let chosen = pick.cursor.selected;
+                match pick.purpose {
+                    PickPurpose::Template {
+                        meeting_id,
+                        templates,
+                    } => {
+                        if let Some(t) = templates.into_iter().nth(chosen) {
+                            let has_agenda = state_has_agenda(self);
+                            if has_agenda {
+                                self.confirm(
+                                    text::CONFIRM_REPLACE_AGENDA.into(),
+                                    Pending::ApplyTemplate(meeting_id, Box::new(t)),
+                                );
+                            } else {
+                                self.apply_template(meeting_id, &t);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Fills the agenda from a template; an existing agenda goes to the trash first.
+    pub(super) fn apply_template(&mut self, meeting_id: i64, t: &crate::templates::AgendaTemplate) {
+        let existing: Vec<i64> = self
+            .meeting
+            .as_ref()
+            .map(|s| s.agenda.iter().map(|i| i.id).collect())
+            .unwrap_or_default();
+        let result = self.store.atomically(|store| {
+            for id in &existing {
+                store.trash(TrashKind::AgendaItem, *id)?;
+            }
+            for item in &t.items {
+                store.add_agenda_item(meeting_id, item)?;
+            }
+            Ok(())
+        });
+        self.after_write(
+            result,
+            format!("{}: {}", text::MSG_TEMPLATE_APPLIED, t.name),
+        );
+    }
+
+    pub(super) fn save_template(&mut self, name: &str) -> bool {
+        let Some(dir) = self.dirs.templates.clone() else {
+            self.error(text::MSG_NO_TEMPLATE_DIR);
+            return false;
+        };
+        let Some(state) = &self.meeting else {
+            return false;
+        };
+        let items: Vec<crate::domain::AgendaItemInput> = state
+            .agenda
+            .iter()
+            .map(|i| crate::domain::AgendaItemInput {
+                title: i.title.clone(),
+                minutes: i.minutes,
+                method: i.method.clone(),
+                owner: i.owner.clone(),
+                expected_outcome: i.expected_outcome.clone(),
+            })
+            .collect();
+        let kind = state.meeting.kind;
+        match crate::templates::save(&dir, name, Some(kind), &items) {
+            Ok(path) => {
+                self.info(format!("{} {}", text::MSG_TEMPLATE_SAVED, path.display()));
+                true
+            }
+            Err(e) => {
+                self.error(format!("{}: {e}", text::MSG_ERROR));
+                false
+            }
+        }
+    }
+
+    // ----- agenda and week ----------------------------------------------------------
+
+    pub(super) fn update_agenda(&mut self, action: Action) {
+        let today = self.clock().today();
+        let view = &mut self.agenda;
+        let from = view.from.unwrap_or(today);
+        match action {
+            Action::Open => {
+                if let Some(m) = view.meetings.get(view.cursor.selected) {
+                    let id = m.id;
+                    self.push(Screen::Meeting { id });
+                }
+                return;
+            }
+            Action::ToggleWeekView => {
+                view.mode = match view.mode {
+                    AgendaMode::List => AgendaMode::Week,
+                    AgendaMode::Week => AgendaMode::List,
+                };
+                view.from = Some(match view.mode {
+                    AgendaMode::Week => week_start(from),
+                    AgendaMode::List => today.max(from),
+                });
+            }
+            Action::PrevWeek => view.from = Some(from - Days::new(7)),
+            Action::NextWeek => view.from = Some(from + Days::new(7)),
+            Action::Today => view.from = None,
+            Action::ExportCalendar => return self.export_calendar(None, text::FILE_ALL_MEETINGS),
+            _ => return,
+        }
+        self.agenda.cursor = Cursor::default();
+        self.refresh_agenda();
+    }
+
+    // ----- exports ------------------------------------------------------------------
+
+    fn export_calendar(&mut self, project_id: Option<i64>, name: &str) {
+        let result = self.store.all_meetings(project_id).and_then(|meetings| {
+            meetings
+                .into_iter()
+                .map(|m| {
+                    let agenda = self.store.agenda(m.id)?;
+                    Ok(export::CalendarEntry { meeting: m, agenda })
+                })
+                .collect::<Result<Vec<_>, _>>()
+        });
+        if let Some(entries) = self.report(result) {
+            let clock = self.clock();
+            let ics = export::ical::calendar(&entries, clock.now(), &clock);
+            self.write_export(&format!("{name}.ics"), &ics);
+        }
+    }
+
+    fn export_meeting_calendar(&mut self, m: &Meeting) {
+        let Some(state) = &self.meeting else { return };
+        let entry = export::CalendarEntry {
+            meeting: m.clone(),
+            agenda: state.agenda.clone(),
+        };
+        let clock = self.clock();
+        let ics = export::ical::calendar(&[entry], clock.now(), &clock);
+        let name = file_name(m, &clock);
+        self.write_export(&format!("{name}.ics"), &ics);
+    }
+
+    fn export_agenda(&mut self) {
+        let Some(s) = &self.meeting else { return };
+        let clock = self.clock();
+        let html = export::agenda::render(
+            export::agenda::AgendaFormat::Html,
+            &s.project,
+            &s.meeting,
+            &s.agenda,
+            &s.attendance,
+            &clock,
+        );
+        let name = file_name(&s.meeting, &clock);
+        match html {
+            Ok(html) => self.write_export(&format!("{name}-agenda.html"), &html),
+            Err(e) => self.error(format!("{}: {e}", text::MSG_ERROR)),
+        }
+    }
+
+    /// Writes an export into the export folder, whole or not at all, and says where.
+    fn write_export(&mut self, file: &str, contents: &str) {
+        match crate::config::write_atomically(&self.dirs.exports.join(file), contents) {
+            Ok(path) => self.info(format!("{} {}", text::MSG_EXPORTED, path.display())),
+            Err(e) => self.error(format!("{}: {e}", text::MSG_ERROR)),
+        }
+    }
+}
+
+fn state_has_agenda(app: &App) -> bool {
+    app.meeting.as_ref().is_some_and(|s| !s.agenda.is_empty())
+}
+
+/// `LULE-25-2026-12-03-behovsworkshop-2`: safe in every file system.
+fn file_name(m: &Meeting, clock: &crate::domain::Clock) -> String {
+    let date: NaiveDate = clock.local(m.start).date();
+    let slug: String = m
+        .title
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("{}-{date}-{slug}", m.project_code)
+}

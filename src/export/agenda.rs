@@ -1,0 +1,298 @@
+//! The printable agenda of one meeting, as Markdown or as a self-contained HTML page.
+//!
+//! The templates live in `assets/export/` and are compiled in. The HTML template is
+//! auto-escaped (everything the user typed is escaped); the Markdown template escapes
+//! user text with the `md` and `md_cell` filters so that it cannot turn into markup,
+//! raw HTML or a broken table.
+
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Datelike, Utc};
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Serde;
+use minijinja::{Environment, UndefinedBehavior, Value};
+use serde::Serialize;
+
+use super::{ExportError, FAIR_DIALOGUE};
+use crate::domain::when::format_duration;
+use crate::domain::{
+    AgendaItem, Attendance, Clock, Meeting, MeetingStatus, Project, TextEnum, agenda_overrun,
+    agenda_times, is_supplier_facing,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaFormat {
+    Markdown,
+    Html,
+}
+
+impl AgendaFormat {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            AgendaFormat::Markdown => "md",
+            AgendaFormat::Html => "html",
+        }
+    }
+
+    fn template(self) -> &'static str {
+        match self {
+            AgendaFormat::Markdown => MD_TEMPLATE,
+            AgendaFormat::Html => HTML_TEMPLATE,
+        }
+    }
+}
+
+// The names end in .md/.html (+ .j2) so that minijinja's default auto-escaping
+// applies: HTML escaping for the HTML page, none for Markdown.
+const MD_TEMPLATE: &str = "agenda.md.j2";
+const HTML_TEMPLATE: &str = "agenda.html.j2";
+
+fn environment() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_syntax(
+            SyntaxConfig::builder()
+                .trim_blocks(true)
+                .lstrip_blocks(true)
+                .keep_trailing_newline(true)
+                .build()
+                .expect("default delimiters are valid"),
+        );
+        env.add_filter("md", |s: String| markdown_text(&s));
+        env.add_filter("md_cell", |s: String| markdown_cell(&s));
+        env.add_template(
+            MD_TEMPLATE,
+            include_str!("../../assets/export/agenda.md.j2"),
+        )
+        .expect("the Markdown agenda template parses");
+        env.add_template(
+            HTML_TEMPLATE,
+            include_str!("../../assets/export/agenda.html.j2"),
+        )
+        .expect("the HTML agenda template parses");
+        env
+    })
+}
+
+/// Renders one meeting's agenda. Times are shown in the clock's local time.
+pub fn render(
+    format: AgendaFormat,
+    project: &Project,
+    meeting: &Meeting,
+    agenda: &[AgendaItem],
+    attendance: &[Attendance],
+    clock: &Clock,
+) -> Result<String, ExportError> {
+    let ctx = context(project, meeting, agenda, attendance, clock);
+    let template = environment().get_template(format.template())?;
+    Ok(template.render(Value::from(Serde(&ctx)))?)
+}
+
+#[derive(Serialize)]
+struct Context<'a> {
+    project: ProjectCtx<'a>,
+    meeting: MeetingCtx<'a>,
+    participants: Vec<ParticipantCtx<'a>>,
+    items: Vec<ItemCtx<'a>>,
+    /// "1 h 45 min"
+    total: String,
+    /// "15 min to spare", "30 min over", or empty when the agenda fills the meeting.
+    balance: String,
+    over: bool,
+    fair_dialogue: Option<&'static str>,
+    generator: &'static str,
+}
+
+#[derive(Serialize)]
+struct ProjectCtx<'a> {
+    code: &'a str,
+    title: &'a str,
+    buyer: &'a str,
+    case_number: &'a str,
+}
+
+#[derive(Serialize)]
+struct MeetingCtx<'a> {
+    title: &'a str,
+    kind: &'static str,
+    format: &'static str,
+    status: &'static str,
+    cancelled: bool,
+    /// "Thursday 2026-12-03"
+    day: String,
+    /// "09:30–11:30", or "09:30 – 2026-12-04 11:30" across midnight.
+    time: String,
+    /// ISO 8601 week number of the start day.
+    week: u32,
+    /// "2 h"
+    length: String,
+    location: &'a str,
+    /// The location when it is a web address (a video meeting), for a link.
+    link: Option<&'a str>,
+    purpose: &'a str,
+    desired_outcome: &'a str,
+}
+
+#[derive(Serialize)]
+struct ParticipantCtx<'a> {
+    name: &'a str,
+    organisation: &'a str,
+    role: &'static str,
+}
+
+#[derive(Serialize)]
+struct ItemCtx<'a> {
+    start: String,
+    end: String,
+    title: &'a str,
+    duration: String,
+    method: &'a str,
+    owner: &'a str,
+    expected_outcome: &'a str,
+}
+
+fn context<'a>(
+    project: &'a Project,
+    meeting: &'a Meeting,
+    agenda: &'a [AgendaItem],
+    attendance: &'a [Attendance],
+    clock: &Clock,
+) -> Context<'a> {
+    let hm = |t: DateTime<Utc>| clock.local(t).format("%H:%M").to_string();
+    let start = clock.local(meeting.start);
+    let end = clock.local(meeting.end);
+    let time = if start.date() == end.date() {
+        format!("{}–{}", hm(meeting.start), hm(meeting.end))
+    } else {
+        format!("{} – {}", hm(meeting.start), end.format("%Y-%m-%d %H:%M"))
+    };
+    let times = agenda_times(meeting.start, agenda.iter().map(|i| &i.minutes));
+    let items = agenda
+        .iter()
+        .zip(times)
+        .map(|(item, (s, e))| ItemCtx {
+            start: hm(s),
+            end: hm(e),
+            title: &item.title,
+            duration: format_duration(item.minutes),
+            method: &item.method,
+            owner: &item.owner,
+            expected_outcome: &item.expected_outcome,
+        })
+        .collect();
+    let overrun = agenda_overrun(meeting, agenda);
+    let minutes = |m: i64| format_duration(u32::try_from(m.unsigned_abs()).unwrap_or(u32::MAX));
+    let balance = match overrun {
+        0 => String::new(),
+        o if o > 0 => format!("{} over", minutes(o)),
+        o => format!("{} to spare", minutes(o)),
+    };
+    let total: i64 = agenda.iter().map(|i| i64::from(i.minutes)).sum();
+    Context {
+        project: ProjectCtx {
+            code: &project.code,
+            title: &project.title,
+            buyer: project.buyer_name.as_deref().unwrap_or(""),
+            case_number: &project.case_number,
+        },
+        meeting: MeetingCtx {
+            title: &meeting.title,
+            kind: meeting.kind.label(),
+            format: meeting.format.label(),
+            status: meeting.status.label(),
+            cancelled: meeting.status == MeetingStatus::Cancelled,
+            day: start.format("%A %Y-%m-%d").to_string(),
+            time,
+            week: start.iso_week().week(),
+            length: minutes(meeting.minutes()),
+            location: meeting.location.trim(),
+            link: web_link(&meeting.location),
+            purpose: meeting.purpose.trim(),
+            desired_outcome: meeting.desired_outcome.trim(),
+        },
+        participants: attendance
+            .iter()
+            .map(|a| ParticipantCtx {
+                name: &a.person_name,
+                organisation: a.organisation_name.as_deref().unwrap_or(""),
+                role: a.role.label(),
+            })
+            .collect(),
+        items,
+        total: minutes(total),
+        balance,
+        over: overrun > 0,
+        fair_dialogue: is_supplier_facing(meeting, attendance).then_some(FAIR_DIALOGUE),
+        generator: concat!("tidig ", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// The location, if it is one web address that is safe to link to.
+fn web_link(location: &str) -> Option<&str> {
+    let l = location.trim();
+    let is_web = l.starts_with("https://") || l.starts_with("http://");
+    let plain = !l
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'));
+    (is_web && plain).then_some(l)
+}
+
+/// Backslash-escapes the characters that would make user text into Markdown or HTML
+/// markup, and keeps its line breaks as hard breaks.
+fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, line) in s.lines().enumerate() {
+        if i > 0 {
+            out.push_str("  \n");
+        }
+        escape_markdown_line(line, &mut out);
+    }
+    out
+}
+
+/// Text for a table cell: escaped, on one line (line breaks become `<br>`).
+fn markdown_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, line) in s.lines().enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        escape_markdown_line(line.trim(), &mut out);
+    }
+    out
+}
+
+fn escape_markdown_line(line: &str, out: &mut String) {
+    for c in line.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_markup_and_keeps_lines() {
+        assert_eq!(markdown_text("<b>*hej*</b>"), r"\<b\>\*hej\*\</b\>");
+        assert_eq!(markdown_text("rad 1\nrad 2"), "rad 1  \nrad 2");
+        assert_eq!(markdown_cell("a | b\nc"), r"a \| b<br>c");
+    }
+
+    #[test]
+    fn only_plain_web_addresses_become_links() {
+        assert_eq!(
+            web_link(" https://meet.example/abc "),
+            Some("https://meet.example/abc")
+        );
+        assert_eq!(web_link("javascript:alert(1)"), None);
+        assert_eq!(web_link("https://x.example/\"onclick=\"a"), None);
+        assert_eq!(web_link("Stadshuset, rum 3"), None);
+    }
+}

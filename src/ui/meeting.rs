@@ -1,0 +1,287 @@
+//! The meeting screen: details, timed agenda, participants and checklist.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Tabs, Wrap};
+
+use super::{format, theme, widgets};
+use crate::app::{App, MeetingState, MeetingTab};
+use crate::domain::when::format_duration;
+use crate::domain::{CHECKLIST, TextEnum, agenda_overrun, agenda_times, checklist_open};
+use crate::text;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(state) = &app.meeting else { return };
+    let m = &state.meeting;
+    let [title_area, tabs_area, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!(" {} ", m.project_code), theme::current()),
+            Span::styled(format!(" {}", m.title), theme::title()),
+            Span::styled(
+                format!("  {} · {}", m.kind.label(), m.status.label()),
+                theme::muted(),
+            ),
+        ])),
+        title_area,
+    );
+    let selected = MeetingTab::ALL.iter().position(|t| *t == state.tab);
+    frame.render_widget(
+        Tabs::new(MeetingTab::ALL.iter().map(|t| Line::from(t.title())))
+            .select(selected)
+            .highlight_style(theme::current()),
+        tabs_area,
+    );
+    let when = format::meeting_when(app.clock(), m.start, m.end);
+    frame.render_widget(
+        Paragraph::new(
+            Line::from(Span::styled(format!("{when} "), theme::accent())).right_aligned(),
+        ),
+        tabs_area,
+    );
+    match state.tab {
+        MeetingTab::Details => details(frame, body, app, state),
+        MeetingTab::Agenda => agenda(frame, body, app, state),
+        MeetingTab::Participants => participants(frame, body, state),
+        MeetingTab::Checklist => checklist(frame, body, state),
+    }
+}
+
+/// "Agenda 1 h 45 min of 2 h", or the overrun in red.
+fn agenda_summary(state: &MeetingState) -> Span<'static> {
+    let total: u32 = state.agenda.iter().map(|i| i.minutes).sum();
+    let length = format_duration(state.meeting.minutes().max(0) as u32);
+    let over = agenda_overrun(&state.meeting, &state.agenda);
+    if over > 0 {
+        Span::styled(
+            text::agenda_overrun(
+                &format_duration(total),
+                &length,
+                &format_duration(over as u32),
+            ),
+            theme::error(),
+        )
+    } else {
+        Span::styled(
+            text::agenda_total(&format_duration(total), &length),
+            theme::ok(),
+        )
+    }
+}
+
+fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
+    let m = &state.meeting;
+    let clock = app.clock();
+    let supplier = if state.supplier_facing {
+        format!(
+            "{} · {}",
+            text::YES,
+            text::checklist_open(checklist_open(m.checklist))
+        )
+    } else {
+        text::NO.to_string()
+    };
+    let fields: Vec<(&str, String)> = vec![
+        (text::FIELD_MEETING_TYPE, m.kind.label().into()),
+        (
+            text::FIELD_WHEN,
+            format::meeting_when(clock, m.start, m.end),
+        ),
+        (
+            text::FIELD_LENGTH,
+            format_duration(m.minutes().max(0) as u32),
+        ),
+        (text::FIELD_FORMAT, m.format.label().into()),
+        (text::FIELD_LOCATION, format::or_not_set(&m.location).into()),
+        (text::COL_STATUS, m.status.label().into()),
+        (text::FIELD_NOTES_STATUS, m.notes_status.label().into()),
+        (text::FIELD_SUPPLIER_FACING, supplier),
+        (
+            text::COL_PROJECT,
+            format!("{} {}", state.project.code, state.project.title),
+        ),
+    ];
+    let block = Block::default().borders(Borders::TOP);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = widgets::labelled(&fields, inner.width);
+    for other in &state.overlaps {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<18}", text::FIELD_OVERLAPS), theme::error()),
+            Span::styled(
+                format!(
+                    "⚠ {} {} ({})",
+                    format::time_range(clock, other.start, other.end),
+                    other.title,
+                    other.project_code
+                ),
+                theme::error(),
+            ),
+        ]));
+    }
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:<18}", text::FIELD_AGENDA), theme::label()),
+        agenda_summary(state),
+    ]));
+    for (label, body) in [
+        (text::FIELD_PURPOSE, &m.purpose),
+        (text::FIELD_DESIRED_OUTCOME, &m.desired_outcome),
+    ] {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(label, theme::label())));
+        if body.is_empty() {
+            lines.push(Line::from(Span::styled(text::NOT_SET, theme::muted())));
+        }
+        lines.extend(body.lines().map(|l| Line::from(l.to_string())));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn agenda(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Line::from(vec![
+            Span::raw(" "),
+            agenda_summary(state),
+            Span::raw(" "),
+        ]));
+    if state.agenda.is_empty() {
+        return widgets::empty(frame, area, block, text::AGENDA_EMPTY);
+    }
+    let clock = app.clock();
+    let times = agenda_times(state.meeting.start, state.agenda.iter().map(|i| &i.minutes));
+    let end = state.meeting.end;
+    let rows = state.agenda.iter().zip(times).map(|(item, (start, stop))| {
+        // Blocks that run past the meeting's end are marked.
+        let style = if stop > end {
+            theme::error()
+        } else {
+            ratatui::style::Style::new()
+        };
+        Row::new(vec![
+            Span::styled(format::time_range(clock, start, stop), style),
+            Span::raw(item.title.clone()),
+            Span::styled(format_duration(item.minutes), theme::muted()),
+            Span::raw(item.method.clone()),
+            Span::raw(item.owner.clone()),
+            Span::styled(item.expected_outcome.clone(), theme::muted()),
+        ])
+    });
+    widgets::table(
+        frame,
+        area,
+        block,
+        &[
+            text::COL_TIME,
+            text::COL_BLOCK,
+            text::COL_LENGTH,
+            text::FIELD_METHOD,
+            text::FIELD_OWNER,
+            text::FIELD_EXPECTED_OUTCOME,
+        ],
+        rows.collect(),
+        &[
+            Constraint::Length(11),
+            Constraint::Fill(4),
+            Constraint::Length(10),
+            Constraint::Fill(2),
+            Constraint::Fill(2),
+            Constraint::Fill(3),
+        ],
+        Some(state.cursor.selected),
+    );
+}
+
+fn participants(frame: &mut Frame, area: Rect, state: &MeetingState) {
+    let invited = state.attendance.iter().filter(|a| a.invited).count();
+    let attended = state.attendance.iter().filter(|a| a.attended).count();
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(" {} ", text::participants_summary(invited, attended)),
+        theme::title(),
+    ));
+    if state.attendance.is_empty() {
+        return widgets::empty(frame, area, block, text::PARTICIPANTS_EMPTY);
+    }
+    let tick = |b: bool| if b { "✓" } else { "·" };
+    let rows = state.attendance.iter().map(|a| {
+        let org_style = if a.organisation_is_supplier {
+            theme::key()
+        } else {
+            theme::muted()
+        };
+        Row::new(vec![
+            Span::raw(a.person_name.clone()),
+            Span::styled(a.organisation_name.clone().unwrap_or_default(), org_style),
+            Span::raw(a.role.label()),
+            Span::raw(tick(a.invited)),
+            Span::raw(tick(a.attended)),
+        ])
+    });
+    widgets::table(
+        frame,
+        area,
+        block,
+        &[
+            text::COL_NAME,
+            text::COL_ORGANISATION,
+            text::FIELD_ROLE,
+            text::COL_INVITED,
+            text::COL_ATTENDED,
+        ],
+        rows.collect(),
+        &[
+            Constraint::Fill(2),
+            Constraint::Fill(2),
+            Constraint::Length(12),
+            Constraint::Length(8),
+            Constraint::Length(8),
+        ],
+        Some(state.cursor.selected),
+    );
+}
+
+fn checklist(frame: &mut Frame, area: Rect, state: &MeetingState) {
+    let ticked = state.meeting.checklist;
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(
+            " {} · {} ",
+            text::CHECKLIST_TITLE,
+            text::checklist_open(checklist_open(ticked))
+        ),
+        theme::title(),
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = Vec::new();
+    if !state.supplier_facing {
+        lines.push(Line::from(Span::styled(
+            text::CHECKLIST_NOT_APPLICABLE,
+            theme::muted(),
+        )));
+        lines.push(Line::from(""));
+    }
+    for (i, point) in CHECKLIST.iter().enumerate() {
+        let done = ticked & (1 << i) != 0;
+        let (mark, style) = if done {
+            ("[x]", theme::ok())
+        } else {
+            ("[ ]", theme::key())
+        };
+        let line = Line::from(vec![
+            Span::styled(format!(" {mark} "), style),
+            Span::raw(*point),
+        ]);
+        lines.push(if i == state.cursor.selected {
+            line.style(theme::selected())
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

@@ -1,0 +1,100 @@
+//! A project's Meetings tab: upcoming meetings, then past ones.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Row};
+
+use super::{format, theme, widgets};
+use crate::app::{App, ProjectState};
+use crate::domain::{Meeting, MeetingStatus, TextEnum, checklist_open};
+use crate::text;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
+    let list = &state.meetings;
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(" {} · {} ", text::TAB_MEETINGS, list.meetings.len()),
+        theme::title(),
+    ));
+    if list.meetings.is_empty() {
+        return widgets::empty(frame, area, block, text::MEETINGS_EMPTY);
+    }
+    let clock = app.clock();
+    let section = |label: &str, n: usize| {
+        Row::new(vec![Span::styled(format!("{label} ({n})"), theme::title())])
+    };
+    let mut rows = Vec::new();
+    let mut selected_row = 0;
+    for (i, m) in list.meetings.iter().enumerate() {
+        if i == 0 && list.upcoming > 0 {
+            rows.push(section(text::UPCOMING, list.upcoming));
+        }
+        if i == list.upcoming {
+            rows.push(section(text::PAST, list.meetings.len() - list.upcoming));
+        }
+        if i == state.meeting_cursor.selected {
+            selected_row = rows.len();
+        }
+        rows.push(meeting_row(m, list.overlapping.contains(&m.id), clock));
+    }
+    widgets::table(
+        frame,
+        area,
+        block,
+        &[
+            text::COL_WHEN,
+            text::COL_TIME,
+            text::COL_TITLE,
+            text::COL_TYPE,
+            text::COL_STATUS,
+            "",
+        ],
+        rows,
+        &[
+            Constraint::Length(14),
+            Constraint::Length(11),
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+            Constraint::Length(9),
+            Constraint::Length(12),
+        ],
+        Some(selected_row),
+    );
+}
+
+fn meeting_row(m: &Meeting, overlapping: bool, clock: crate::domain::Clock) -> Row<'static> {
+    let cancelled = m.status == MeetingStatus::Cancelled;
+    let style = if cancelled {
+        theme::muted()
+    } else {
+        Style::new()
+    };
+    let date = clock.local(m.start).date();
+    Row::new(vec![
+        Span::styled(format::day(date), style),
+        Span::styled(format::time_range(clock, m.start, m.end), style),
+        Span::styled(m.title.clone(), style),
+        Span::styled(m.kind.label(), theme::muted()),
+        Span::styled(m.status.label(), style),
+        flag(m, overlapping),
+    ])
+}
+
+/// The most important thing to know about a meeting at a glance.
+pub fn flag(m: &Meeting, overlapping: bool) -> Span<'static> {
+    if overlapping && m.status != MeetingStatus::Cancelled {
+        return Span::styled(text::FLAG_OVERLAP, theme::error());
+    }
+    let open = checklist_open(m.checklist);
+    if m.kind.is_supplier_facing() && m.status == MeetingStatus::Planned && open > 0 {
+        return Span::styled(
+            format!("☐ {open} {}", text::FLAG_CHECKLIST_OPEN),
+            theme::key(),
+        );
+    }
+    if m.kind.is_supplier_facing() {
+        return Span::styled(text::FLAG_SUPPLIERS, theme::muted());
+    }
+    Span::raw("")
+}
