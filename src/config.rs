@@ -48,7 +48,7 @@ impl Config {
             Ok(text) => toml::from_str(&text).map_err(|e| {
                 let line = e
                     .span()
-                    .map(|s| text[..s.start].lines().count().max(1))
+                    .map(|s| text[..s.start].matches('\n').count() + 1)
                     .unwrap_or(1);
                 anyhow::anyhow!(
                     "{} is not a valid tidig config (line {line}): {}",
@@ -77,11 +77,6 @@ pub fn export_dir() -> Option<PathBuf> {
     directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.join("tidig")))
         .or_else(|| project_dirs().map(|d| d.data_dir().join("exports")))
-}
-
-/// The user's agenda templates: `agendas` beside the config file.
-pub fn templates_dir(config_path: &Path) -> Option<PathBuf> {
-    config_path.parent().map(|d| d.join("agendas"))
 }
 
 /// Writes `contents` to `path` whole or not at all (a temporary file in the same

@@ -79,6 +79,8 @@ pub const HINT_CHOICE: &str = "←/→ to choose";
 pub const HINT_ORG_NEW: &str = "new organisation, created on save";
 pub const HINT_ORG_MATCHES: &str = "↑/↓ pick:";
 pub const HINT_ORG_EXISTING: &str = "existing organisation";
+pub const HINT_PERSON_NEW: &str = "new person, added to the directory on save";
+pub const HINT_PERSON_EXISTING: &str = "in the directory";
 pub const HINT_WHEN: &str = "2026-12-03 09:30 · fre 10:00 · imorgon 13:00 · +3d · 09:30";
 pub const HINT_END: &str = "11:30 · 90m · 1h30 · 1,5h";
 pub const HINT_DURATION: &str = "15m · 1h · 1h30 · 1,5h";
@@ -152,13 +154,14 @@ pub fn confirm_trash(what: &str) -> String {
     format!("Move “{what}” to the trash?")
 }
 
+/// Short, most important first: the status line is one row.
 pub fn overlap_warning(title: &str, code: &str, when: &str, count: usize) -> String {
     let more = if count > 1 {
-        format!(" and {} more", count - 1)
+        format!(" (+{} more)", count - 1)
     } else {
         String::new()
     };
-    format!("Saved, but it overlaps “{title}” ({code}, {when}){more}")
+    format!("Saved · ⚠ overlaps {code} {when}{more}: {title}")
 }
 
 pub fn weekday(d: chrono::Weekday) -> &'static str {

@@ -214,6 +214,8 @@ fn project_detail() {
     open_project(&mut app, "RVB-26");
     snap(&app, "project_overview");
     press(&mut app, KeyCode::Tab);
+    assert_eq!(app.context(), Context::ProjectMeetings);
+    press(&mut app, KeyCode::Tab);
     assert_eq!(app.context(), Context::TimePlan);
     snap(&app, "project_time_plan");
 }
@@ -394,13 +396,14 @@ fn help_rows(screen: &str) -> Vec<(String, String)> {
             break;
         }
         let inner: String = row[left + 1..right].iter().collect();
-        let Some(entry) = inner.strip_prefix("  ") else {
+        // One column of padding, then two of indent, then keys in 20 columns.
+        let Some(entry) = inner.strip_prefix("   ") else {
             continue;
         };
         let entry: Vec<char> = entry.trim_end().chars().collect();
-        if entry.len() > 22 {
-            let keys: String = entry[..22].iter().collect();
-            let what: String = entry[22..].iter().collect();
+        if entry.len() > 20 {
+            let keys: String = entry[..20].iter().collect();
+            let what: String = entry[20..].iter().collect();
             found.push((keys.trim_end().to_string(), what));
         }
     }
@@ -428,7 +431,7 @@ fn assert_help_lists_keymap(app: &App, context: Context) {
         }
     }
     for (keys, what) in &expected {
-        let line = format!("  {keys:<22}{what}");
+        let line = format!("  {keys:<20}{what}");
         assert!(screen.contains(&line), "help lacks {line:?}:\n{screen}");
     }
     assert_eq!(help_rows(&screen), expected, "\n{screen}");
@@ -452,6 +455,10 @@ fn help_lists_exactly_the_keymap_of_the_context() {
         "Esc closed only help"
     );
 
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, '?');
+    assert_help_lists_keymap(&app, Context::ProjectMeetings);
+    press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Tab);
     ch(&mut app, '?');
     assert_help_lists_keymap(&app, Context::TimePlan);

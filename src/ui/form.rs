@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{theme, widgets};
-use crate::app::form::{Field, FieldKind, Form};
+use crate::app::form::{Field, FieldKind, Form, LookupSource};
 use crate::app::text_input::TextInput;
 use crate::text;
 
@@ -32,24 +32,25 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
         return None;
     }
     if let FieldKind::Lookup {
+        source,
         input,
         suggestions,
         exists,
-        ..
     } = &field.kind
     {
         if input.value().trim().is_empty() {
             return None;
         }
+        let (existing, new) = match source {
+            LookupSource::Organisation => (text::HINT_ORG_EXISTING, text::HINT_ORG_NEW),
+            LookupSource::Person => (text::HINT_PERSON_EXISTING, text::HINT_PERSON_NEW),
+        };
         if *exists && suggestions.len() <= 1 {
-            return Some(Line::from(Span::styled(
-                text::HINT_ORG_EXISTING,
-                theme::ok(),
-            )));
+            return Some(Line::from(Span::styled(existing, theme::ok())));
         }
         let mut spans = Vec::new();
         if !exists {
-            spans.push(Span::styled(text::HINT_ORG_NEW, theme::muted()));
+            spans.push(Span::styled(new, theme::muted()));
         }
         if !suggestions.is_empty() {
             spans.push(Span::styled(
