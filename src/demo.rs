@@ -11,6 +11,7 @@ use crate::domain::{
     ProjectInput, ProjectStatus,
 };
 use crate::store::{Result, Store, StoreError};
+use AttendanceRole::{Chair, Observer, Participant as Guest, Presenter};
 
 /// What a load added (zero everywhere when the demo was already there).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -374,8 +375,7 @@ const TEAMS_4: &str =
     "https://teams.microsoft.com/l/meetup-join/19%3ameeting_VUhFTS0yNS1rcmF2%40thread.v2/0";
 const UPPSALAHEM: &str = "Uppsalahems kontor, mötesrum Fyris, Uppsala";
 
-use AttendanceRole::{Chair, Observer, Participant as Guest, Presenter};
-
+// Fixed UUID numbers of the demo projects and people above.
 const LULE: u64 = 201;
 const RVB: u64 = 202;
 const TRV: u64 = 203;
@@ -393,7 +393,19 @@ const SOFIA: u64 = 108;
 const ANDERS: u64 = 109;
 const BIRGITTA: u64 = 110;
 
+/// The facilitator (the user, who is not in the directory) as an agenda block's owner.
 const PL: &str = "Processledaren";
+
+const ASA_NAME: &str = "Åsa Lindqvist";
+const JORGEN_NAME: &str = "Jörgen Nilsson";
+const MARTA_NAME: &str = "Märta Öhman";
+const KARIN_NAME: &str = "Karin Sjöberg";
+const ERIK_NAME: &str = "Erik Åkesson";
+const LEILA_NAME: &str = "Leila Haddad";
+const PER_OLOF_NAME: &str = "Per-Olof Backman";
+const SOFIA_NAME: &str = "Sofia Grönlund";
+const ANDERS_NAME: &str = "Anders Wikström";
+const BIRGITTA_NAME: &str = "Birgitta Holm";
 
 const MEETINGS: &[DemoMeeting] = &[
     // ----- past, held --------------------------------------------------------------------
@@ -1362,17 +1374,6 @@ const MEETINGS: &[DemoMeeting] = &[
         people: &[(KARIN, Chair, false), (PER_OLOF, Guest, false)],
     },
 ];
-
-const ASA_NAME: &str = "Åsa Lindqvist";
-const JORGEN_NAME: &str = "Jörgen Nilsson";
-const MARTA_NAME: &str = "Märta Öhman";
-const KARIN_NAME: &str = "Karin Sjöberg";
-const ERIK_NAME: &str = "Erik Åkesson";
-const LEILA_NAME: &str = "Leila Haddad";
-const PER_OLOF_NAME: &str = "Per-Olof Backman";
-const SOFIA_NAME: &str = "Sofia Grönlund";
-const ANDERS_NAME: &str = "Anders Wikström";
-const BIRGITTA_NAME: &str = "Birgitta Holm";
 
 /// Adds the demo meetings that are missing, with their agendas, participants and ticked
 /// checklist points. Participants and ticks have no fixed UUIDs, so they are added only

@@ -208,13 +208,13 @@ impl Store {
     /// Ticks or unticks one point of the equal-treatment checklist.
     pub fn toggle_checklist(&mut self, id: i64, point: usize) -> Result<u32> {
         let now = self.now();
-        let bits: u32 = self.conn.query_row(
+        let bits: u32 = found(self.conn.query_row(
             "UPDATE meetings SET checklist = (checklist | ?2) - (checklist & ?2), updated_at = ?3
              WHERE id = ?1
              RETURNING checklist",
             params![id, 1u32 << point, now],
             |r| r.get(0),
-        )?;
+        ))?;
         Ok(bits)
     }
 
@@ -286,11 +286,11 @@ impl Store {
     /// Moves a block one place up (`-1`) or down (`1`); returns whether it moved.
     pub fn move_agenda_item(&mut self, id: i64, direction: i32) -> Result<bool> {
         let tx = self.conn.savepoint()?;
-        let meeting_id: i64 = tx.query_row(
+        let meeting_id: i64 = found(tx.query_row(
             "SELECT meeting_id FROM agenda_items WHERE id = ?1",
             [id],
             |r| r.get(0),
-        )?;
+        ))?;
         let mut ids: Vec<i64> = {
             let mut stmt = tx.prepare(
                 "SELECT id FROM agenda_items WHERE meeting_id = ?1 AND deleted_at IS NULL
