@@ -160,18 +160,25 @@ pub fn run(cli: Cli) -> Result<()> {
                 open()?
             };
             let mut app = App::open(store)?;
+            app.dirs = crate::app::AppDirs {
+                exports: config::export_dir().unwrap_or_else(|| std::env::temp_dir().join("tidig")),
+                templates: config_path.parent().map(crate::templates::user_dir),
+            };
             crate::tui::run(&mut app)
         }
         Some(Command::Demo) => {
             let mut store = open()?;
             let added = crate::demo::load(&mut store, clock.today())?;
             println!(
-                "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones",
+                "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants",
                 db.display(),
                 added.projects,
                 added.organisations,
                 added.people,
-                added.milestones
+                added.milestones,
+                added.meetings,
+                added.agenda_items,
+                added.participants
             );
             Ok(())
         }
@@ -182,8 +189,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }) => {
             let store = open()?;
             let project = project.map(|c| find_project(&store, &c)).transpose()?;
-            list(&store, what, project.as_ref(), json)
-                .with_context(|| format!("cannot read {}", db.display()))
+            let text = list(&store, what, project.as_ref(), json)
+                .with_context(|| format!("cannot read {}", db.display()))?;
+            write_stdout(&text)
         }
         Some(Command::Export { what }) => export(&open()?, &db, what),
         Some(Command::Backup { output }) => {
@@ -248,8 +256,9 @@ fn default_backup_path(db: &Path, clock: Clock) -> Result<PathBuf> {
     Ok(dir.join(format!("tidig-{stamp}.db")))
 }
 
-fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+/// The listing as text, ready for standard output.
+fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
     match what {
         ListWhat::Projects => {
             let mut rows = store.list_projects(&ProjectFilter::default())?;
@@ -296,8 +305,7 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
             }
         }
     }
-    out.flush()?;
-    Ok(())
+    Ok(out)
 }
 
 /// One meeting in `list meetings --json`: times in UTC (RFC 3339), enums as stored.
@@ -437,10 +445,7 @@ fn format_from_extension(output: Option<&Path>) -> AgendaFormat {
 /// never leaves a half-written file (nor an old one damaged).
 fn emit(output: Option<&Path>, db: &Path, text: &str) -> Result<()> {
     let Some(path) = output else {
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())?;
-        out.flush()?;
-        return Ok(());
+        return write_stdout(text.as_bytes());
     };
     if is_same_file(path, db) {
         bail!(
@@ -469,6 +474,15 @@ fn emit(output: Option<&Path>, db: &Path, text: &str) -> Result<()> {
     tmp.persist(path).map_err(|e| e.error).with_context(fail)?;
     println!("{}", path.display());
     Ok(())
+}
+
+/// Writes to standard output. A reader that stops early (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 fn is_same_file(a: &Path, b: &Path) -> bool {

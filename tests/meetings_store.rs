@@ -904,8 +904,41 @@ fn table_exists(conn: &Connection, name: &str) -> bool {
 }
 
 #[test]
-fn schema_version_two_has_the_meeting_tables() {
-    assert_eq!(SCHEMA_VERSION, 2);
+fn every_agenda_change_moves_the_meetings_updated_at() {
+    on_both_stores(|store| {
+        let p = project(store, "AGD-1");
+        let m = meeting_at(store, p, "Behovsworkshop", 8, 10);
+        let stamp = |store: &Store| store.meeting(m).unwrap().updated_at;
+        let mut hour = 13;
+        let mut step = |store: &mut Store| {
+            store.set_clock(clock_at(26, hour));
+            hour += 1;
+        };
+        step(store);
+        let a = store.add_agenda_item(m, &block("Välkommen", 15)).unwrap();
+        assert_eq!(stamp(store), "2026-11-26T13:00:00Z", "add");
+        step(store);
+        let b = store.add_agenda_item(m, &block("Nuläge", 45)).unwrap();
+        step(store);
+        store
+            .update_agenda_item(a, &block("Välkommen och syfte", 20))
+            .unwrap();
+        assert_eq!(stamp(store), "2026-11-26T15:00:00Z", "edit");
+        step(store);
+        store.move_agenda_item(b, -1).unwrap();
+        assert_eq!(stamp(store), "2026-11-26T16:00:00Z", "move");
+        step(store);
+        store.trash(TrashKind::AgendaItem, a).unwrap();
+        assert_eq!(stamp(store), "2026-11-26T17:00:00Z", "trash");
+        step(store);
+        store.restore(TrashKind::AgendaItem, a).unwrap();
+        assert_eq!(stamp(store), "2026-11-26T18:00:00Z", "restore");
+    });
+}
+
+#[test]
+fn schema_has_the_meeting_tables() {
+    assert_eq!(SCHEMA_VERSION, 3);
     let store = memory_store();
     for table in MEETING_TABLES {
         assert!(table_exists(store.connection(), table), "{table} missing");

@@ -285,6 +285,7 @@ impl Store {
 
     /// Moves a block one place up (`-1`) or down (`1`); returns whether it moved.
     pub fn move_agenda_item(&mut self, id: i64, direction: i32) -> Result<bool> {
+        let now = self.now();
         let tx = self.conn.savepoint()?;
         let meeting_id: i64 = found(tx.query_row(
             "SELECT meeting_id FROM agenda_items WHERE id = ?1",
@@ -310,8 +311,8 @@ impl Store {
         // Renumber the whole agenda so positions stay dense.
         for (pos, item) in ids.iter().enumerate() {
             tx.execute(
-                "UPDATE agenda_items SET position = ?2 WHERE id = ?1",
-                params![item, pos as i64 + 1],
+                "UPDATE agenda_items SET position = ?2, updated_at = ?3 WHERE id = ?1",
+                params![item, pos as i64 + 1, now],
             )?;
         }
         tx.commit()?;

@@ -95,12 +95,15 @@ impl Store {
         } else {
             "IS NOT NULL"
         };
+        // Trashing and restoring are changes too (exports and sync rely on updated_at).
+        let now = self.now();
         let n = self.conn.execute(
             &format!(
-                "UPDATE {} SET deleted_at = ?2 WHERE id = ?1 AND deleted_at {currently}",
+                "UPDATE {} SET deleted_at = ?2, updated_at = ?3
+                 WHERE id = ?1 AND deleted_at {currently}",
                 kind.table()
             ),
-            params![id, at],
+            params![id, at, now],
         )?;
         if n == 0 {
             Err(StoreError::NotFound)
