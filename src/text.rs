@@ -3,8 +3,9 @@
 //! Enum labels are functions at the end.
 
 use crate::domain::{
-    AttendanceRole, InnovationLevel, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus,
-    NotesStatus, OrgKind, Phase, ProjectStatus,
+    AttendanceRole, InnovationLevel, LessonKind, MeetingFormat, MeetingStatus, MeetingType,
+    MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority, ProjectStatus,
+    SuggestionStatus,
 };
 
 pub const APP_NAME: &str = "tidig";
@@ -229,6 +230,28 @@ pub fn agenda_list_title(from: &str, to: &str) -> String {
     format!("{from} – {to}")
 }
 
+/// The structured need form as one sentence.
+pub fn need_sentence(as_a: &str, i_need: &str, so_that: &str) -> String {
+    let mut s = String::new();
+    if !as_a.is_empty() {
+        s.push_str(&format!("As a {as_a} "));
+    }
+    s.push_str(&format!("I need {i_need}"));
+    if !so_that.is_empty() {
+        s.push_str(&format!(" so that {so_that}"));
+    }
+    s
+}
+
+pub fn merged_into(code: &str) -> String {
+    format!("merged into {code}")
+}
+
+pub const ERR_MERGE_SELF: &str = "a need cannot be merged into itself";
+pub const ERR_MERGE_PROJECTS: &str = "only needs of the same project can be merged";
+pub const COL_PRIORITY: &str = "Priority";
+pub const COL_CATEGORY: &str = "Category";
+
 // Portfolio
 pub const PORTFOLIO_SORT: &str = "sort";
 pub const PORTFOLIO_STATUS_ALL: &str = "all statuses";
@@ -277,6 +300,9 @@ pub const KIND_PERSON: &str = "Person";
 pub const KIND_MILESTONE: &str = "Milestone";
 pub const KIND_MEETING: &str = "Meeting";
 pub const KIND_AGENDA_ITEM: &str = "Agenda item";
+pub const KIND_NEED: &str = "Need";
+pub const KIND_SUGGESTION: &str = "Suggestion";
+pub const KIND_LESSON: &str = "Lesson";
 
 pub fn phase(p: Phase) -> &'static str {
     match p {
@@ -385,5 +411,46 @@ pub fn attendance_role(r: AttendanceRole) -> &'static str {
         AttendanceRole::Participant => "Participant",
         AttendanceRole::Presenter => "Presenter",
         AttendanceRole::Observer => "Observer",
+    }
+}
+
+pub fn priority(p: Priority) -> &'static str {
+    match p {
+        Priority::Must => "Must",
+        Priority::Should => "Should",
+        Priority::Could => "Could",
+        Priority::Wont => "Won't",
+    }
+}
+
+pub fn need_status(s: NeedStatus) -> &'static str {
+    match s {
+        NeedStatus::Identified => "Identified",
+        NeedStatus::Analysed => "Analysed",
+        NeedStatus::Validated => "Validated",
+        NeedStatus::Prioritised => "Prioritised",
+        NeedStatus::Described => "Described",
+        NeedStatus::Rejected => "Rejected",
+        NeedStatus::Deferred => "Deferred",
+        NeedStatus::Merged => "Merged",
+    }
+}
+
+pub fn suggestion_status(s: SuggestionStatus) -> &'static str {
+    match s {
+        SuggestionStatus::Proposed => "Proposed",
+        SuggestionStatus::Discussed => "Discussed",
+        SuggestionStatus::Accepted => "Accepted",
+        SuggestionStatus::Rejected => "Rejected",
+        SuggestionStatus::Implemented => "Implemented",
+        SuggestionStatus::Withdrawn => "Withdrawn",
+    }
+}
+
+pub fn lesson_kind(k: LessonKind) -> &'static str {
+    match k {
+        LessonKind::Lesson => "Lesson",
+        LessonKind::GoodExample => "Good example",
+        LessonKind::Pitfall => "Pitfall",
     }
 }

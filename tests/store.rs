@@ -1037,7 +1037,7 @@ fn a_person_with_a_new_organisation_name_creates_it() {
 // ---------------------------------------------------------------------------------------
 
 /// One row of each kind: (project, organisation, person, milestone).
-type Ids = (i64, i64, i64, i64, i64, i64);
+type Ids = (i64, i64, i64, i64, i64, i64, i64, i64, i64);
 
 fn one_of_each(store: &mut Store) -> Ids {
     let project = store
@@ -1083,6 +1083,44 @@ fn one_of_each(store: &mut Store) -> Ids {
             },
         )
         .unwrap();
+    let need_id = store
+        .create_need(
+            project,
+            &NeedInput {
+                statement: "Skolskjutsen ska vara förutsägbar".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let suggestion_id = store
+        .create_suggestion(
+            project,
+            &SuggestionInput::validate(
+                None,
+                Phase::Requirements,
+                "Färre skallkrav",
+                "",
+                "",
+                SuggestionStatus::Proposed,
+                "",
+                "",
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let lesson_id = store
+        .create_lesson(&LessonInput {
+            project_id: Some(project),
+            phase: Some(Phase::EarlyDialogue),
+            kind: LessonKind::GoodExample,
+            title: "Samma frågor till alla".into(),
+            context: String::new(),
+            what_happened: String::new(),
+            what_we_learned: "Det gör svaren jämförbara".into(),
+            recommendation: String::new(),
+            shareable: true,
+        })
+        .unwrap();
     (
         project,
         organisation_id,
@@ -1090,6 +1128,9 @@ fn one_of_each(store: &mut Store) -> Ids {
         milestone_id,
         meeting_id,
         agenda_item_id,
+        need_id,
+        suggestion_id,
+        lesson_id,
     )
 }
 
@@ -1101,6 +1142,9 @@ fn id_of(kind: TrashKind, ids: Ids) -> i64 {
         TrashKind::Milestone => ids.3,
         TrashKind::Meeting => ids.4,
         TrashKind::AgendaItem => ids.5,
+        TrashKind::Need => ids.6,
+        TrashKind::Suggestion => ids.7,
+        TrashKind::Lesson => ids.8,
     }
 }
 
@@ -1122,6 +1166,24 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
     assert_eq!(
         listed,
         [
+            (
+                TrashKind::Lesson,
+                ids.8,
+                "Samma frågor till alla",
+                "2026-11-27T08:00:00Z"
+            ),
+            (
+                TrashKind::Suggestion,
+                ids.7,
+                "Färre skallkrav (MLM-1)",
+                "2026-11-27T07:00:00Z"
+            ),
+            (
+                TrashKind::Need,
+                ids.6,
+                "MLM-1 B-001 Skolskjutsen ska vara förutsägbar",
+                "2026-11-27T06:00:00Z"
+            ),
             (
                 TrashKind::AgendaItem,
                 ids.5,
@@ -1221,7 +1283,7 @@ fn purge_refuses_rows_that_are_not_in_the_trash() {
 #[test]
 fn purging_a_project_removes_its_milestones() {
     let mut store = memory_store();
-    let (project, _, _, milestone_id, _, _) = one_of_each(&mut store);
+    let (project, _, _, milestone_id, ..) = one_of_each(&mut store);
     store.trash(TrashKind::Project, project).unwrap();
     store.purge(TrashKind::Project, project).unwrap();
     assert!(matches!(store.project(project), Err(StoreError::NotFound)));

@@ -184,6 +184,55 @@ text_enum!(
     } labels crate::text::attendance_role
 );
 
+text_enum!(
+    /// MoSCoW priority of a need.
+    Priority {
+        Must => "must",
+        Should => "should",
+        Could => "could",
+        Wont => "wont",
+    } labels crate::text::priority
+);
+
+text_enum!(
+    NeedStatus {
+        Identified => "identified",
+        Analysed => "analysed",
+        Validated => "validated",
+        Prioritised => "prioritised",
+        Described => "described",
+        Rejected => "rejected",
+        Deferred => "deferred",
+        Merged => "merged",
+    } labels crate::text::need_status
+);
+
+text_enum!(
+    SuggestionStatus {
+        Proposed => "proposed",
+        Discussed => "discussed",
+        Accepted => "accepted",
+        Rejected => "rejected",
+        Implemented => "implemented",
+        Withdrawn => "withdrawn",
+    } labels crate::text::suggestion_status
+);
+
+impl SuggestionStatus {
+    /// Still waiting for the buyer's decision.
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Proposed | Self::Discussed)
+    }
+}
+
+text_enum!(
+    LessonKind {
+        Lesson => "lesson",
+        GoodExample => "good_example",
+        Pitfall => "pitfall",
+    } labels crate::text::lesson_kind
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ mod enums;
 mod directory;
 mod meeting;
 mod milestone;
+mod need;
 mod validation;
 pub mod when;
 
@@ -14,14 +15,19 @@ pub use clock::Clock;
 pub use collate::swedish_cmp;
 pub use directory::{Organisation, OrganisationInput, Person, PersonInput};
 pub use enums::{
-    AttendanceRole, InnovationLevel, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus,
-    NotesStatus, OrgKind, Phase, ProjectStatus, TextEnum,
+    AttendanceRole, InnovationLevel, LessonKind, MeetingFormat, MeetingStatus, MeetingType,
+    MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority, ProjectStatus,
+    SuggestionStatus, TextEnum,
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,
     agenda_overrun, agenda_times, checklist_open, is_supplier_facing, parse_end, week_start,
 };
 pub use milestone::{Milestone, MilestoneInput};
+pub use need::{
+    Evidence, Lesson, LessonInput, Need, NeedInput, StatusChange, Suggestion, SuggestionInput,
+    need_code, solution_words,
+};
 pub mod project;
 pub use project::{Project, ProjectDraft, ProjectInput, ProjectRow, parse_tags, validate_code};
 pub use validation::{FieldErrors, parse_iso_date};

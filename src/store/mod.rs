@@ -5,8 +5,10 @@ mod drafts;
 mod meetings;
 mod migrate;
 mod milestones;
+mod needs;
 mod open;
 mod projects;
+mod suggestions;
 mod trash;
 
 use std::path::Path;
@@ -17,6 +19,7 @@ use crate::domain::Clock;
 
 pub use drafts::Draft;
 pub use migrate::SCHEMA_VERSION;
+pub use needs::{NeedCounts, NeedFilter, NeedSort};
 pub use projects::{ProjectFilter, ProjectSort};
 pub use trash::{TrashItem, TrashKind};
 

@@ -44,7 +44,7 @@ impl ProjectSort {
     }
 }
 
-fn ordinal_case<E: TextEnum>(column: &str) -> String {
+pub(super) fn ordinal_case<E: TextEnum>(column: &str) -> String {
     let arms: String = E::ALL
         .iter()
         .enumerate()

@@ -13,16 +13,22 @@ pub enum TrashKind {
     Milestone,
     Meeting,
     AgendaItem,
+    Need,
+    Suggestion,
+    Lesson,
 }
 
 impl TrashKind {
-    pub const ALL: [TrashKind; 6] = [
+    pub const ALL: [TrashKind; 9] = [
         Self::Project,
         Self::Organisation,
         Self::Person,
         Self::Milestone,
         Self::Meeting,
         Self::AgendaItem,
+        Self::Need,
+        Self::Suggestion,
+        Self::Lesson,
     ];
 
     fn table(self) -> &'static str {
@@ -33,6 +39,9 @@ impl TrashKind {
             Self::Milestone => "milestones",
             Self::Meeting => "meetings",
             Self::AgendaItem => "agenda_items",
+            Self::Need => "needs",
+            Self::Suggestion => "suggestions",
+            Self::Lesson => "lessons",
         }
     }
 
@@ -54,6 +63,16 @@ impl TrashKind {
                 "SELECT t.id, t.title || ' (' || m.title || ')', t.deleted_at
                  FROM agenda_items t JOIN meetings m ON m.id = t.meeting_id"
             }
+            Self::Need => {
+                "SELECT t.id, p.code || ' ' || printf('B-%03d', t.number) || ' ' || t.statement,
+                        t.deleted_at
+                 FROM needs t JOIN projects p ON p.id = t.project_id"
+            }
+            Self::Suggestion => {
+                "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+                 FROM suggestions t JOIN projects p ON p.id = t.project_id"
+            }
+            Self::Lesson => "SELECT t.id, t.title, t.deleted_at FROM lessons t",
         }
     }
 
@@ -65,6 +84,9 @@ impl TrashKind {
             Self::Milestone => text::KIND_MILESTONE,
             Self::Meeting => text::KIND_MEETING,
             Self::AgendaItem => text::KIND_AGENDA_ITEM,
+            Self::Need => text::KIND_NEED,
+            Self::Suggestion => text::KIND_SUGGESTION,
+            Self::Lesson => text::KIND_LESSON,
         }
     }
 }
