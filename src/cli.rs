@@ -1,5 +1,6 @@
 //! Command-line definitions and the subcommand handlers.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -11,8 +12,8 @@ use crate::app::App;
 use crate::config::{self, Config};
 use serde::Serialize;
 
-use crate::domain::{Clock, Meeting, Project, TextEnum};
-use crate::export::{self, AgendaFormat, CalendarEntry};
+use crate::domain::{Clock, Meeting, Need, Project, Suggestion, TextEnum};
+use crate::export::{self, AgendaFormat, CalendarEntry, LessonsFormat, NeedsFormat};
 use crate::store::{ProjectFilter, Store, StoreError};
 
 #[derive(Debug, Parser)]
@@ -44,7 +45,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a calendar file or a printable agenda.
+    /// Write a calendar file, a printable document or a spreadsheet file.
     Export {
         #[command(subcommand)]
         what: ExportWhat,
@@ -68,6 +69,8 @@ pub enum Command {
 pub enum ListWhat {
     Projects,
     Meetings,
+    Needs,
+    Suggestions,
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,6 +96,31 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// A project's needs description: by category and priority with the evidence
+    /// (Markdown or printable HTML), or every need as a spreadsheet (CSV).
+    Needs {
+        /// The project's code, as `tidig list projects` shows it.
+        #[arg(value_name = "CODE")]
+        project: String,
+        /// Output format (default: from the -o file's extension, else md).
+        #[arg(long, value_enum)]
+        format: Option<NeedsFormatArg>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Shareable lessons and good examples as learning examples to pass on.
+    Lessons {
+        /// Only this project's lessons (by code); without it, all lessons.
+        #[arg(long, value_name = "CODE")]
+        project: Option<String>,
+        /// Output format (default: from the -o file's extension, else md).
+        #[arg(long, value_enum)]
+        format: Option<AgendaFormatArg>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -106,6 +134,32 @@ impl From<AgendaFormatArg> for AgendaFormat {
         match f {
             AgendaFormatArg::Md => AgendaFormat::Markdown,
             AgendaFormatArg::Html => AgendaFormat::Html,
+        }
+    }
+}
+
+impl From<AgendaFormatArg> for LessonsFormat {
+    fn from(f: AgendaFormatArg) -> Self {
+        match f {
+            AgendaFormatArg::Md => LessonsFormat::Markdown,
+            AgendaFormatArg::Html => LessonsFormat::Html,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NeedsFormatArg {
+    Md,
+    Html,
+    Csv,
+}
+
+impl From<NeedsFormatArg> for NeedsFormat {
+    fn from(f: NeedsFormatArg) -> Self {
+        match f {
+            NeedsFormatArg::Md => NeedsFormat::Markdown,
+            NeedsFormatArg::Html => NeedsFormat::Html,
+            NeedsFormatArg::Csv => NeedsFormat::Csv,
         }
     }
 }
@@ -304,8 +358,150 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                 }
             }
         }
+        ListWhat::Needs => {
+            let needs = store.all_needs(project.map(|p| p.id))?;
+            if json {
+                let rows: Vec<NeedRow<'_>> = needs.iter().map(NeedRow::from).collect();
+                serde_json::to_writer_pretty(&mut out, &rows)?;
+                writeln!(out)?;
+            } else {
+                for n in &needs {
+                    writeln!(
+                        out,
+                        "{:<12} {:<6} {:<11} {:<6} {:<20} {}",
+                        n.project_code,
+                        n.code,
+                        n.status.as_str(),
+                        n.priority.map(|p| p.as_str()).unwrap_or("-"),
+                        one_line(&n.category, 20),
+                        one_line(&n.statement, 200)
+                    )?;
+                }
+            }
+        }
+        ListWhat::Suggestions => {
+            let suggestions = store.suggestions(project.map(|p| p.id), None, None)?;
+            if json {
+                let rows: Vec<SuggestionRow<'_>> =
+                    suggestions.iter().map(SuggestionRow::from).collect();
+                serde_json::to_writer_pretty(&mut out, &rows)?;
+                writeln!(out)?;
+            } else {
+                for s in &suggestions {
+                    writeln!(
+                        out,
+                        "{:>5}  {:<12} {:<11} {:<16} {}",
+                        s.id,
+                        s.project_code,
+                        s.status.as_str(),
+                        s.phase.as_str(),
+                        one_line(&s.title, 200)
+                    )?;
+                }
+            }
+        }
     }
     Ok(out)
+}
+
+/// Text for one line of a listing: whitespace runs (line breaks too) become one space,
+/// and it is cut at `max` characters with an ellipsis.
+fn one_line(s: &str, max: usize) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+/// One need in `list needs --json`: enums as stored.
+#[derive(Debug, Serialize)]
+struct NeedRow<'a> {
+    id: i64,
+    uuid: &'a str,
+    project_code: &'a str,
+    code: &'a str,
+    statement: &'a str,
+    as_a: &'a str,
+    i_need: &'a str,
+    so_that: &'a str,
+    category: &'a str,
+    priority: Option<&'static str>,
+    status: &'static str,
+    status_reason: &'a str,
+    /// The id of the need it was merged into.
+    merged_into: Option<i64>,
+    owner: &'a str,
+    evidence_count: i64,
+    created_at: &'a str,
+    updated_at: &'a str,
+}
+
+impl<'a> From<&'a Need> for NeedRow<'a> {
+    fn from(n: &'a Need) -> Self {
+        NeedRow {
+            id: n.id,
+            uuid: &n.uuid,
+            project_code: &n.project_code,
+            code: &n.code,
+            statement: &n.statement,
+            as_a: &n.as_a,
+            i_need: &n.i_need,
+            so_that: &n.so_that,
+            category: &n.category,
+            priority: n.priority.map(|p| p.as_str()),
+            status: n.status.as_str(),
+            status_reason: &n.status_reason,
+            merged_into: n.merged_into,
+            owner: &n.owner,
+            evidence_count: n.evidence_count,
+            created_at: &n.created_at,
+            updated_at: &n.updated_at,
+        }
+    }
+}
+
+/// One improvement suggestion in `list suggestions --json`: enums as stored, the
+/// decision date as `YYYY-MM-DD`.
+#[derive(Debug, Serialize)]
+struct SuggestionRow<'a> {
+    id: i64,
+    uuid: &'a str,
+    project_code: &'a str,
+    title: &'a str,
+    phase: &'static str,
+    status: &'static str,
+    description: &'a str,
+    rationale: &'a str,
+    buyer_response: &'a str,
+    decision_date: Option<String>,
+    meeting_id: Option<i64>,
+    meeting_title: Option<&'a str>,
+    created_at: &'a str,
+    updated_at: &'a str,
+}
+
+impl<'a> From<&'a Suggestion> for SuggestionRow<'a> {
+    fn from(s: &'a Suggestion) -> Self {
+        SuggestionRow {
+            id: s.id,
+            uuid: &s.uuid,
+            project_code: &s.project_code,
+            title: &s.title,
+            phase: s.phase.as_str(),
+            status: s.status.as_str(),
+            description: &s.description,
+            rationale: &s.rationale,
+            buyer_response: &s.buyer_response,
+            decision_date: s.decision_date.map(|d| d.format("%Y-%m-%d").to_string()),
+            meeting_id: s.meeting_id,
+            meeting_title: s.meeting_title.as_deref(),
+            created_at: &s.created_at,
+            updated_at: &s.updated_at,
+        }
+    }
 }
 
 /// One meeting in `list meetings --json`: times in UTC (RFC 3339), enums as stored.
@@ -415,9 +611,12 @@ fn export(store: &Store, db: &Path, what: ExportWhat) -> Result<()> {
             output,
         } => {
             let meeting = find_meeting(store, &meeting)?;
-            let format = format
-                .map(AgendaFormat::from)
-                .unwrap_or_else(|| format_from_extension(output.as_deref()));
+            let format = format.map(AgendaFormat::from).unwrap_or_else(|| {
+                match extension(output.as_deref()).as_deref() {
+                    Some("html" | "htm") => AgendaFormat::Html,
+                    _ => AgendaFormat::Markdown,
+                }
+            });
             let project = store.project(meeting.project_id)?;
             let agenda = store.agenda(meeting.id)?;
             let attendance = store.attendance(meeting.id)?;
@@ -425,19 +624,53 @@ fn export(store: &Store, db: &Path, what: ExportWhat) -> Result<()> {
                 export::render_agenda(format, &project, &meeting, &agenda, &attendance, &clock)?;
             emit(output.as_deref(), db, &text)
         }
+        ExportWhat::Needs {
+            project,
+            format,
+            output,
+        } => {
+            let project = find_project(store, &project)?;
+            let format = format.map(NeedsFormat::from).unwrap_or_else(|| {
+                match extension(output.as_deref()).as_deref() {
+                    Some("html" | "htm") => NeedsFormat::Html,
+                    Some("csv") => NeedsFormat::Csv,
+                    _ => NeedsFormat::Markdown,
+                }
+            });
+            let needs = store.all_needs(Some(project.id))?;
+            let evidence = needs
+                .iter()
+                .map(|n| Ok((n.id, store.evidence(n.id)?)))
+                .collect::<Result<HashMap<_, _>>>()?;
+            let text = export::render_needs(format, &project, &needs, &evidence, &clock)?;
+            emit(output.as_deref(), db, &text)
+        }
+        ExportWhat::Lessons {
+            project,
+            format,
+            output,
+        } => {
+            let project = project.map(|c| find_project(store, &c)).transpose()?;
+            let format = format.map(LessonsFormat::from).unwrap_or_else(|| {
+                match extension(output.as_deref()).as_deref() {
+                    Some("html" | "htm") => LessonsFormat::Html,
+                    _ => LessonsFormat::Markdown,
+                }
+            });
+            // All of them: the export keeps the shareable ones and counts the others.
+            let lessons = store.lessons(project.map(|p| p.id), None, None, false)?;
+            let text = export::render_lessons(format, &lessons, &clock)?;
+            emit(output.as_deref(), db, &text)
+        }
     }
 }
 
-/// `-o agenda.html` means HTML; anything else Markdown.
-fn format_from_extension(output: Option<&Path>) -> AgendaFormat {
-    let ext = output
+/// The -o file's extension in lower case: `-o agenda.html` means HTML.
+fn extension(output: Option<&Path>) -> Option<String> {
+    output
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("html" | "htm") => AgendaFormat::Html,
-        _ => AgendaFormat::Markdown,
-    }
+        .map(str::to_ascii_lowercase)
 }
 
 /// Writes an export to standard output, or to `output` all at once: the text goes to

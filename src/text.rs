@@ -17,6 +17,10 @@ pub const VIEW_TRASH: &str = "Trash";
 pub const TAB_OVERVIEW: &str = "Overview";
 pub const TAB_TIME_PLAN: &str = "Time plan";
 pub const TAB_MEETINGS: &str = "Meetings";
+pub const TAB_NEEDS: &str = "Needs";
+pub const TAB_SUGGESTIONS: &str = "Suggestions";
+pub const TAB_LESSONS: &str = "Lessons";
+pub const VIEW_LESSONS: &str = "Lessons library";
 pub const TAB_DETAILS: &str = "Details";
 pub const TAB_AGENDA: &str = "Agenda";
 pub const TAB_PARTICIPANTS: &str = "Participants";
@@ -71,6 +75,31 @@ pub const FIELD_EXPECTED_OUTCOME: &str = "Expected outcome";
 pub const FIELD_PERSON: &str = "Person";
 pub const FIELD_ROLE: &str = "Role";
 pub const FIELD_WHEN: &str = "When";
+pub const FIELD_STATEMENT: &str = "Statement";
+pub const FIELD_AS_A: &str = "As a …";
+pub const FIELD_I_NEED: &str = "I need …";
+pub const FIELD_SO_THAT: &str = "so that …";
+pub const FIELD_REASON: &str = "Reason";
+pub const FIELD_MEETING: &str = "Meeting";
+pub const FIELD_DOCUMENT: &str = "Document";
+pub const FIELD_NOTE: &str = "Note";
+pub const FIELD_PHASE_CONCERNED: &str = "Phase concerned";
+pub const FIELD_DESCRIPTION: &str = "Description";
+pub const FIELD_RATIONALE: &str = "Rationale";
+pub const FIELD_BUYER_RESPONSE: &str = "Buyer's response";
+pub const FIELD_DECISION_DATE: &str = "Decision date";
+pub const FIELD_SOURCE_MEETING: &str = "Source meeting";
+pub const FIELD_CONTEXT: &str = "Context";
+pub const FIELD_WHAT_HAPPENED: &str = "What happened";
+pub const FIELD_WHAT_WE_LEARNED: &str = "What we learned";
+pub const FIELD_RECOMMENDATION: &str = "Recommendation";
+pub const FIELD_SHAREABLE: &str = "Shareable";
+pub const FIELD_EVIDENCE: &str = "Evidence";
+pub const FIELD_HISTORY: &str = "History";
+pub const LESSON_GENERAL: &str = "General (no project)";
+pub const HINT_STATEMENT: &str =
+    "what users must be able to do or achieve, not the product; or fill in the three parts below";
+pub const ERR_EVIDENCE_SOURCE: &str = "give a meeting, a person or a document";
 
 // Hints shown beside form fields
 pub const HINT_CODE: &str = "e.g. NORR-24: capitals, digits, hyphens";
@@ -102,6 +131,15 @@ pub const FORM_NEW_AGENDA_ITEM: &str = "New agenda block";
 pub const FORM_EDIT_AGENDA_ITEM: &str = "Edit agenda block";
 pub const FORM_ADD_PARTICIPANT: &str = "Add participant";
 pub const FORM_SAVE_TEMPLATE: &str = "Save agenda as template";
+pub const FORM_NEW_NEED: &str = "New need";
+pub const FORM_EDIT_NEED: &str = "Edit need";
+pub const FORM_REJECT_NEED: &str = "Reject need";
+pub const FORM_DEFER_NEED: &str = "Defer need";
+pub const FORM_ADD_EVIDENCE: &str = "Add evidence";
+pub const FORM_NEW_SUGGESTION: &str = "New improvement suggestion";
+pub const FORM_EDIT_SUGGESTION: &str = "Edit improvement suggestion";
+pub const FORM_NEW_LESSON: &str = "New lesson";
+pub const FORM_EDIT_LESSON: &str = "Edit lesson";
 pub const FORM_NEW_MILESTONE: &str = "New milestone";
 pub const FORM_EDIT_MILESTONE: &str = "Edit milestone";
 
@@ -206,6 +244,10 @@ pub const NO: &str = "no";
 pub const CHECKLIST_NOT_APPLICABLE: &str = "Not supplier-facing: the checklist is for information meetings, supplier workshops, webinars and one-to-one dialogues, or any meeting a supplier attends. You can still tick it.";
 pub const CHECKLIST_TITLE: &str = "Equal treatment";
 
+pub fn meeting_length(length: &str) -> String {
+    format!("Meeting length {length}")
+}
+
 pub fn agenda_total(total: &str, length: &str) -> String {
     format!("{total} planned of {length}")
 }
@@ -251,6 +293,56 @@ pub const ERR_MERGE_SELF: &str = "a need cannot be merged into itself";
 pub const ERR_MERGE_PROJECTS: &str = "only needs of the same project can be merged";
 pub const COL_PRIORITY: &str = "Priority";
 pub const COL_CATEGORY: &str = "Category";
+
+pub fn solution_warning(words: &[&str]) -> String {
+    format!(
+        "names a solution ({}): describe the need and leave the how to the suppliers",
+        words.join(", ")
+    )
+}
+
+pub fn days_waiting(days: i64) -> String {
+    format!("{days} d")
+}
+
+pub fn need_cannot_move(code: &str, status: &str) -> String {
+    format!("{code} is {status}: it cannot move that way")
+}
+
+pub const FILTER_ALL: &str = "all";
+pub const NO_PRIORITY: &str = "No priority";
+pub const NEEDS_EMPTY: &str = "No needs yet. Press n to add the first one.";
+pub const NEEDS_NO_MATCH: &str =
+    "No need matches. Esc clears the text filter; f, p and c change the filters.";
+pub const SUGGESTIONS_EMPTY: &str = "No improvement suggestions here. Press n to propose one.";
+pub const LESSONS_EMPTY: &str = "No lessons here yet. Press n to write one down.";
+pub const EVIDENCE_EMPTY: &str =
+    "Where did this need come from? Press a to add a meeting, person or document.";
+pub const COL_EVIDENCE_SHORT: &str = "Ev.";
+pub const COL_WAITING: &str = "Waiting";
+pub const COL_DECIDED: &str = "Decided";
+pub const GENERAL: &str = "general";
+pub const SHAREABLE_MARK: &str = "✓ shareable";
+pub const FIELD_MERGED_FROM: &str = "Merged from";
+pub const MSG_MERGED: &str = "Needs merged";
+pub const MSG_NOTHING_TO_MERGE: &str = "No other need to merge into";
+pub const MSG_NO_SHAREABLE_LESSONS: &str = "No shareable lessons to export";
+pub const PICK_MERGE_TARGET: &str = "Merge into which need?";
+pub const FILE_LESSONS: &str = "tidig-lessons";
+
+pub fn confirm_merge(from: &str, into: &str) -> String {
+    format!("Merge {from} into {into}? Its evidence moves over and {from} is marked merged.")
+}
+
+pub fn more_above(n: usize) -> String {
+    format!("↑ {n} more")
+}
+
+pub fn more_below(n: usize) -> String {
+    format!("↓ {n} more")
+}
+
+pub const CANCELLED_MARK: &str = "✕ cancelled";
 
 // Portfolio
 pub const PORTFOLIO_SORT: &str = "sort";

@@ -7,19 +7,58 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::text_input::TextInput;
-use crate::domain::FieldErrors;
+use crate::domain::{FieldErrors, NeedStatus, TextEnum};
 
 /// What the form edits, and so where it saves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
-    Project { id: Option<i64> },
-    Organisation { id: Option<i64> },
-    Person { id: Option<i64> },
-    Milestone { project_id: i64, id: Option<i64> },
-    Meeting { project_id: i64, id: Option<i64> },
-    AgendaItem { meeting_id: i64, id: Option<i64> },
-    Participant { meeting_id: i64 },
-    AgendaTemplate { meeting_id: i64 },
+    Project {
+        id: Option<i64>,
+    },
+    Organisation {
+        id: Option<i64>,
+    },
+    Person {
+        id: Option<i64>,
+    },
+    Milestone {
+        project_id: i64,
+        id: Option<i64>,
+    },
+    Meeting {
+        project_id: i64,
+        id: Option<i64>,
+    },
+    AgendaItem {
+        meeting_id: i64,
+        id: Option<i64>,
+    },
+    Participant {
+        meeting_id: i64,
+    },
+    AgendaTemplate {
+        meeting_id: i64,
+    },
+    Need {
+        project_id: i64,
+        id: Option<i64>,
+    },
+    /// The reason for rejecting or deferring a need.
+    NeedReason {
+        need_id: i64,
+        to: NeedStatus,
+    },
+    Evidence {
+        need_id: i64,
+    },
+    Suggestion {
+        project_id: i64,
+        id: Option<i64>,
+    },
+    Lesson {
+        project_id: Option<i64>,
+        id: Option<i64>,
+    },
 }
 
 impl FormKind {
@@ -41,6 +80,17 @@ impl FormKind {
             }
             FormKind::Participant { meeting_id } => format!("participant:{meeting_id}"),
             FormKind::AgendaTemplate { meeting_id } => format!("agenda_template:{meeting_id}"),
+            FormKind::Need { project_id, id: i } => format!("need:{project_id}:{}", id(i)),
+            FormKind::NeedReason { need_id, to } => {
+                format!("need_reason:{need_id}:{}", to.as_str())
+            }
+            FormKind::Evidence { need_id } => format!("evidence:{need_id}"),
+            FormKind::Suggestion { project_id, id: i } => {
+                format!("suggestion:{project_id}:{}", id(i))
+            }
+            FormKind::Lesson { project_id, id: i } => {
+                format!("lesson:{}:{}", id(project_id), id(i))
+            }
         }
     }
 }
@@ -50,7 +100,7 @@ pub enum FieldKind {
     Multiline(Box<TextArea<'static>>),
     /// A closed set of values: (stored value, label). `""` stands for "not set".
     Choice {
-        options: Vec<(&'static str, &'static str)>,
+        options: Vec<(String, String)>,
         selected: usize,
     },
     /// An organisation or person by name: an existing one, or a new one created on
@@ -116,7 +166,7 @@ impl Field {
     pub fn choice(
         key: &'static str,
         label: &'static str,
-        options: Vec<(&'static str, &'static str)>,
+        options: Vec<(String, String)>,
         value: &str,
     ) -> Field {
         let selected = options.iter().position(|(v, _)| *v == value).unwrap_or(0);
@@ -174,7 +224,7 @@ impl Field {
             FieldKind::Text(t) => t.value().to_string(),
             FieldKind::Lookup { input, .. } => input.value().to_string(),
             FieldKind::Multiline(area) => area.lines().join("\n"),
-            FieldKind::Choice { options, selected } => options[*selected].0.to_string(),
+            FieldKind::Choice { options, selected } => options[*selected].0.clone(),
         }
     }
 
@@ -258,6 +308,8 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub errors: FieldErrors,
+    /// Advice that does not block saving (a need that names a solution).
+    pub warnings: FieldErrors,
     /// After a failed save, every edit re-validates so messages follow the typing.
     pub attempted: bool,
     initial: BTreeMap<&'static str, String>,
@@ -271,6 +323,7 @@ impl Form {
             fields,
             focus: 0,
             errors: FieldErrors::default(),
+            warnings: FieldErrors::default(),
             attempted: false,
             initial: BTreeMap::new(),
         };
@@ -405,7 +458,9 @@ mod tests {
                 Field::choice(
                     "kind",
                     "Kind",
-                    vec![("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")],
+                    [("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")]
+                        .map(|(v, l)| (v.to_string(), l.to_string()))
+                        .to_vec(),
                     "a",
                 ),
                 Field::multiline("goal", "Goal", "rad 1"),

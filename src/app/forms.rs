@@ -3,20 +3,25 @@
 
 use super::form::{Field, Form, FormKind};
 use crate::domain::{
-    AgendaItem, AgendaItemInput, AttendanceRole, Clock, FieldErrors, InnovationLevel, Meeting,
-    MeetingDraft, MeetingFormat, MeetingInput, MeetingStatus, MeetingType, Milestone,
-    MilestoneInput, NotesStatus, OrgKind, Organisation, OrganisationInput, Person, PersonInput,
-    Phase, Project, ProjectInput, ProjectStatus, TextEnum, project::ProjectDraft,
+    AgendaItem, AgendaItemInput, AttendanceRole, Clock, FieldErrors, InnovationLevel, Lesson,
+    LessonInput, LessonKind, Meeting, MeetingDraft, MeetingFormat, MeetingInput, MeetingStatus,
+    MeetingType, Milestone, MilestoneInput, Need, NeedInput, NeedStatus, NotesStatus, OrgKind,
+    Organisation, OrganisationInput, Person, PersonInput, Phase, Priority, Project, ProjectInput,
+    ProjectStatus, Suggestion, SuggestionInput, SuggestionStatus, TextEnum, project::ProjectDraft,
+    solution_words,
 };
 use crate::store::{Store, StoreError};
 use crate::text;
 
-fn options<E: TextEnum>() -> Vec<(&'static str, &'static str)> {
-    E::ALL.iter().map(|v| (v.as_str(), v.label())).collect()
+fn options<E: TextEnum>() -> Vec<(String, String)> {
+    E::ALL
+        .iter()
+        .map(|v| (v.as_str().to_string(), v.label().to_string()))
+        .collect()
 }
 
-fn optional_options<E: TextEnum>() -> Vec<(&'static str, &'static str)> {
-    let mut o = vec![("", text::NOT_SET)];
+fn optional_options<E: TextEnum>() -> Vec<(String, String)> {
+    let mut o = vec![(String::new(), text::NOT_SET.to_string())];
     o.extend(options::<E>());
     o
 }
@@ -355,6 +360,299 @@ pub fn template_form(meeting_id: i64, suggested_name: &str) -> Form {
     )
 }
 
+pub fn need_form(project_id: i64, n: Option<&Need>) -> Form {
+    let text_of = |f: fn(&Need) -> &str| n.map_or("", f);
+    let fields = vec![
+        Field::multiline(
+            "statement",
+            text::FIELD_STATEMENT,
+            text_of(|n| &n.statement),
+        )
+        .hint(text::HINT_STATEMENT),
+        Field::text("as_a", text::FIELD_AS_A, text_of(|n| &n.as_a)),
+        Field::text("i_need", text::FIELD_I_NEED, text_of(|n| &n.i_need)),
+        Field::text("so_that", text::FIELD_SO_THAT, text_of(|n| &n.so_that)),
+        Field::text("category", text::COL_CATEGORY, text_of(|n| &n.category)),
+        Field::choice(
+            "priority",
+            text::COL_PRIORITY,
+            optional_options::<Priority>(),
+            n.and_then(|n| n.priority).map_or("", |p| p.as_str()),
+        ),
+        Field::text("owner", text::FIELD_OWNER, text_of(|n| &n.owner)),
+    ];
+    let title = if n.is_some() {
+        text::FORM_EDIT_NEED
+    } else {
+        text::FORM_NEW_NEED
+    };
+    Form::new(
+        FormKind::Need {
+            project_id,
+            id: n.map(|n| n.id),
+        },
+        title,
+        fields,
+    )
+}
+
+fn need_input(form: &Form) -> Result<NeedInput, FieldErrors> {
+    let v = |k: &str| form.value(k);
+    NeedInput::validate(
+        &v("statement"),
+        &v("as_a"),
+        &v("i_need"),
+        &v("so_that"),
+        &v("category"),
+        Priority::parse(&v("priority")),
+        &v("owner"),
+    )
+}
+
+pub fn need_reason_form(need_id: i64, to: NeedStatus) -> Form {
+    let title = if to == NeedStatus::Rejected {
+        text::FORM_REJECT_NEED
+    } else {
+        text::FORM_DEFER_NEED
+    };
+    Form::new(
+        FormKind::NeedReason { need_id, to },
+        title,
+        vec![Field::text("reason", text::FIELD_REASON, "").required()],
+    )
+}
+
+/// `meetings` are the project's meetings to choose a source from: (id, label).
+pub fn evidence_form(need_id: i64, meetings: &[(i64, String)]) -> Form {
+    let fields = vec![
+        Field::choice(
+            "meeting",
+            text::FIELD_MEETING,
+            meeting_options(meetings),
+            "",
+        ),
+        Field::person("person", text::FIELD_PERSON, ""),
+        Field::text("document", text::FIELD_DOCUMENT, ""),
+        Field::text("note", text::FIELD_NOTE, ""),
+    ];
+    Form::new(
+        FormKind::Evidence { need_id },
+        text::FORM_ADD_EVIDENCE,
+        fields,
+    )
+}
+
+fn meeting_options(meetings: &[(i64, String)]) -> Vec<(String, String)> {
+    let mut o = vec![(String::new(), text::NOT_SET.to_string())];
+    o.extend(
+        meetings
+            .iter()
+            .map(|(id, label)| (id.to_string(), label.clone())),
+    );
+    o
+}
+
+pub fn suggestion_form(
+    project_id: i64,
+    s: Option<&Suggestion>,
+    phase: Phase,
+    meetings: &[(i64, String)],
+) -> Form {
+    let text_of = |f: fn(&Suggestion) -> &str| s.map_or("", f);
+    let fields = vec![
+        Field::text("title", text::COL_TITLE, text_of(|s| &s.title)).required(),
+        Field::choice(
+            "phase",
+            text::FIELD_PHASE_CONCERNED,
+            options::<Phase>(),
+            s.map_or(phase, |s| s.phase).as_str(),
+        ),
+        Field::multiline(
+            "description",
+            text::FIELD_DESCRIPTION,
+            text_of(|s| &s.description),
+        ),
+        Field::multiline(
+            "rationale",
+            text::FIELD_RATIONALE,
+            text_of(|s| &s.rationale),
+        ),
+        Field::choice(
+            "status",
+            text::COL_STATUS,
+            options::<SuggestionStatus>(),
+            s.map_or(SuggestionStatus::Proposed, |s| s.status).as_str(),
+        ),
+        Field::multiline(
+            "buyer_response",
+            text::FIELD_BUYER_RESPONSE,
+            text_of(|s| &s.buyer_response),
+        ),
+        Field::text(
+            "decision_date",
+            text::FIELD_DECISION_DATE,
+            &s.map(|s| date_text(s.decision_date)).unwrap_or_default(),
+        )
+        .hint(text::HINT_DATE),
+        Field::choice(
+            "meeting",
+            text::FIELD_SOURCE_MEETING,
+            meeting_options(meetings),
+            &s.and_then(|s| s.meeting_id)
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+        ),
+    ];
+    let title = if s.is_some() {
+        text::FORM_EDIT_SUGGESTION
+    } else {
+        text::FORM_NEW_SUGGESTION
+    };
+    Form::new(
+        FormKind::Suggestion {
+            project_id,
+            id: s.map(|s| s.id),
+        },
+        title,
+        fields,
+    )
+}
+
+fn suggestion_input(form: &Form) -> Result<SuggestionInput, FieldErrors> {
+    let v = |k: &str| form.value(k);
+    SuggestionInput::validate(
+        v("meeting").parse().ok(),
+        Phase::parse(&v("phase")).unwrap_or_default(),
+        &v("title"),
+        &v("description"),
+        &v("rationale"),
+        SuggestionStatus::parse(&v("status")).unwrap_or(SuggestionStatus::Proposed),
+        &v("buyer_response"),
+        &v("decision_date"),
+    )
+}
+
+/// `projects` are (id, code) to file a lesson under; a lesson may also be general.
+pub fn lesson_form(
+    project_id: Option<i64>,
+    l: Option<&Lesson>,
+    projects: &[(i64, String)],
+) -> Form {
+    let text_of = |f: fn(&Lesson) -> &str| l.map_or("", f);
+    let mut project_options = vec![(String::new(), text::LESSON_GENERAL.to_string())];
+    project_options.extend(
+        projects
+            .iter()
+            .map(|(id, code)| (id.to_string(), code.clone())),
+    );
+    let project = l.map_or(project_id, |l| l.project_id);
+    let fields = vec![
+        Field::text("title", text::COL_TITLE, text_of(|l| &l.title)).required(),
+        Field::choice(
+            "kind",
+            text::COL_KIND,
+            options::<LessonKind>(),
+            l.map_or(LessonKind::Lesson, |l| l.kind).as_str(),
+        ),
+        Field::choice(
+            "phase",
+            text::COL_PHASE,
+            optional_options::<Phase>(),
+            l.and_then(|l| l.phase).map_or("", |p| p.as_str()),
+        ),
+        Field::choice(
+            "project",
+            text::COL_PROJECT,
+            project_options,
+            &project.map(|id| id.to_string()).unwrap_or_default(),
+        ),
+        Field::multiline("context", text::FIELD_CONTEXT, text_of(|l| &l.context)),
+        Field::multiline(
+            "what_happened",
+            text::FIELD_WHAT_HAPPENED,
+            text_of(|l| &l.what_happened),
+        ),
+        Field::multiline(
+            "what_we_learned",
+            text::FIELD_WHAT_WE_LEARNED,
+            text_of(|l| &l.what_we_learned),
+        )
+        .required(),
+        Field::multiline(
+            "recommendation",
+            text::FIELD_RECOMMENDATION,
+            text_of(|l| &l.recommendation),
+        ),
+        Field::choice(
+            "shareable",
+            text::FIELD_SHAREABLE,
+            vec![
+                ("no".to_string(), text::NO.to_string()),
+                ("yes".to_string(), text::YES.to_string()),
+            ],
+            if l.is_some_and(|l| l.shareable) {
+                "yes"
+            } else {
+                "no"
+            },
+        ),
+    ];
+    let title = if l.is_some() {
+        text::FORM_EDIT_LESSON
+    } else {
+        text::FORM_NEW_LESSON
+    };
+    Form::new(
+        FormKind::Lesson {
+            project_id,
+            id: l.map(|l| l.id),
+        },
+        title,
+        fields,
+    )
+}
+
+fn lesson_input(form: &Form) -> Result<LessonInput, FieldErrors> {
+    let v = |k: &str| form.value(k);
+    LessonInput::validate(LessonInput {
+        project_id: v("project").parse().ok(),
+        phase: Phase::parse(&v("phase")),
+        kind: LessonKind::parse(&v("kind")).unwrap_or(LessonKind::Lesson),
+        title: v("title"),
+        context: v("context").trim_end().to_string(),
+        what_happened: v("what_happened").trim_end().to_string(),
+        what_we_learned: v("what_we_learned").trim_end().to_string(),
+        recommendation: v("recommendation").trim_end().to_string(),
+        shareable: v("shareable") == "yes",
+    })
+}
+
+/// Advice shown beside fields without blocking the save.
+pub fn warnings(form: &Form) -> FieldErrors {
+    let mut w = FieldErrors::default();
+    if let FormKind::Need { .. } = form.kind {
+        for key in ["statement", "i_need"] {
+            let found = solution_words(&form.value(key));
+            if !found.is_empty() {
+                w.add(key, text::solution_warning(&found));
+            }
+        }
+    }
+    w
+}
+
+/// Evidence needs at least one source: a meeting, a person or a document.
+fn evidence_source(form: &Form) -> Result<(Option<i64>, Option<String>, String), FieldErrors> {
+    let meeting = form.value("meeting").parse().ok();
+    let person = Some(form.value("person").trim().to_string()).filter(|p| !p.is_empty());
+    let document = form.value("document").trim().to_string();
+    let mut errors = FieldErrors::default();
+    if meeting.is_none() && person.is_none() && document.is_empty() {
+        errors.add("document", text::ERR_EVIDENCE_SOURCE);
+    }
+    errors.into_result((meeting, person, document))
+}
+
 fn required(form: &Form, key: &'static str) -> Result<String, FieldErrors> {
     let value = form.value(key).trim().to_string();
     let mut errors = FieldErrors::default();
@@ -407,6 +705,11 @@ pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
         FormKind::AgendaItem { .. } => agenda_item_input(form).map(|_| ()),
         FormKind::Participant { .. } => required(form, "person").map(|_| ()),
         FormKind::AgendaTemplate { .. } => required(form, "name").map(|_| ()),
+        FormKind::Need { .. } => need_input(form).map(|_| ()),
+        FormKind::NeedReason { .. } => required(form, "reason").map(|_| ()),
+        FormKind::Evidence { .. } => evidence_source(form).map(|_| ()),
+        FormKind::Suggestion { .. } => suggestion_input(form).map(|_| ()),
+        FormKind::Lesson { .. } => lesson_input(form).map(|_| ()),
     };
     result.err().unwrap_or_default()
 }
@@ -490,6 +793,48 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
         }
         FormKind::AgendaTemplate { .. } => {
             unreachable!("templates are files, saved by the app, not the store")
+        }
+        FormKind::Need { project_id, id } => {
+            let input = need_input(form)?;
+            match id {
+                Some(id) => store.update_need(id, &input).map(|_| id),
+                None => store.create_need(project_id, &input),
+            }
+        }
+        FormKind::NeedReason { need_id, to } => {
+            let reason = required(form, "reason")?;
+            store.set_need_status(need_id, to, &reason).map(|_| need_id)
+        }
+        FormKind::Evidence { need_id } => {
+            let (meeting, person, document) = evidence_source(form)?;
+            store.atomically(|store| {
+                let person_id = match person {
+                    None => None,
+                    Some(name) => Some(match store.person_by_name(&name)? {
+                        Some(p) => p.id,
+                        None => {
+                            let input = PersonInput::validate(&name, "", "", "", "")
+                                .map_err(|e| StoreError::Conflict("person", e.to_string()))?;
+                            store.create_person(&input)?
+                        }
+                    }),
+                };
+                store.add_evidence(need_id, meeting, person_id, &document, &v("note"))
+            })
+        }
+        FormKind::Suggestion { project_id, id } => {
+            let input = suggestion_input(form)?;
+            match id {
+                Some(id) => store.update_suggestion(id, &input).map(|_| id),
+                None => store.create_suggestion(project_id, &input),
+            }
+        }
+        FormKind::Lesson { id, .. } => {
+            let input = lesson_input(form)?;
+            match id {
+                Some(id) => store.update_lesson(id, &input).map(|_| id),
+                None => store.create_lesson(&input),
+            }
         }
     };
     match id {

@@ -22,6 +22,11 @@ pub enum Context {
     MeetingChecklist,
     AgendaList,
     AgendaWeek,
+    ProjectNeeds,
+    NeedDetail,
+    ProjectSuggestions,
+    ProjectLessons,
+    LessonsLibrary,
     /// Choosing from a list (agenda templates).
     Pick,
     Directory,
@@ -55,6 +60,11 @@ impl Context {
             Context::MeetingChecklist => crate::text::TAB_CHECKLIST,
             Context::AgendaList => crate::text::VIEW_AGENDA,
             Context::AgendaWeek => crate::text::VIEW_WEEK,
+            Context::ProjectNeeds => crate::text::TAB_NEEDS,
+            Context::NeedDetail => crate::text::KIND_NEED,
+            Context::ProjectSuggestions => crate::text::TAB_SUGGESTIONS,
+            Context::ProjectLessons => crate::text::TAB_LESSONS,
+            Context::LessonsLibrary => crate::text::VIEW_LESSONS,
             Context::Pick => crate::text::PICK_TITLE,
             Context::Directory => crate::text::VIEW_DIRECTORY,
             Context::Trash => crate::text::VIEW_TRASH,
@@ -193,6 +203,7 @@ impl Keymap {
         bind(Global, &[Key::plain(K::Esc)], Back, false);
         bind(Global, &[Key::ch('1')], GoPortfolio, false);
         bind(Global, &[Key::ch('2')], GoAgenda, false);
+        bind(Global, &[Key::ch('4')], GoLessons, false);
         bind(Global, &[Key::ch('5')], GoDirectory, false);
         bind(Global, &[Key::ch('6')], GoTrash, false);
 
@@ -208,6 +219,11 @@ impl Keymap {
             AgendaList,
             AgendaWeek,
             Pick,
+            ProjectNeeds,
+            NeedDetail,
+            ProjectSuggestions,
+            ProjectLessons,
+            LessonsLibrary,
         ] {
             for (keys, action) in moves {
                 bind(ctx, keys, action, false);
@@ -298,6 +314,62 @@ impl Keymap {
 
         bind(Pick, &[Key::plain(K::Enter)], Open, true);
         bind(Pick, &[Key::plain(K::Esc)], Back, true);
+        bind(
+            Pick,
+            &[Key::plain(K::F(1)), Key::ch('?')],
+            Action::Help,
+            false,
+        );
+
+        for ctx in [ProjectNeeds, ProjectSuggestions, ProjectLessons] {
+            bind(ctx, &[Key::plain(K::Tab)], NextTab, true);
+            bind(ctx, &[Key::plain(K::BackTab)], PrevTab, false);
+        }
+        bind(ProjectNeeds, &[Key::plain(K::Enter)], Open, true);
+        bind(ProjectNeeds, &[Key::ch('n')], New, true);
+        bind(ProjectNeeds, &[Key::ch('e')], Edit, false);
+        bind(ProjectNeeds, &[Key::ch('>')], StatusForward, true);
+        bind(ProjectNeeds, &[Key::ch('<')], StatusBack, true);
+        bind(ProjectNeeds, &[Key::ch('x')], Reject, false);
+        bind(ProjectNeeds, &[Key::ch('z')], Defer, false);
+        bind(ProjectNeeds, &[Key::ch('m')], Merge, false);
+        bind(ProjectNeeds, &[Key::ch('/'), Key::ctrl('f')], Filter, true);
+        bind(ProjectNeeds, &[Key::ch('f')], CycleStatusFilter, true);
+        bind(ProjectNeeds, &[Key::ch('p')], CyclePriorityFilter, false);
+        bind(ProjectNeeds, &[Key::ch('c')], CycleCategoryFilter, false);
+        bind(ProjectNeeds, &[Key::ch('s')], CycleSort, false);
+        bind(ProjectNeeds, &[Key::ch('d')], Delete, false);
+
+        bind(NeedDetail, &[Key::ch('e')], Edit, true);
+        bind(NeedDetail, &[Key::ch('>')], StatusForward, true);
+        bind(NeedDetail, &[Key::ch('<')], StatusBack, true);
+        bind(NeedDetail, &[Key::ch('x')], Reject, true);
+        bind(NeedDetail, &[Key::ch('z')], Defer, true);
+        bind(NeedDetail, &[Key::ch('m')], Merge, false);
+        bind(NeedDetail, &[Key::ch('a')], AddEvidence, true);
+        bind(NeedDetail, &[Key::ch('d')], Delete, false);
+
+        bind(ProjectSuggestions, &[Key::ch('n')], New, true);
+        bind(
+            ProjectSuggestions,
+            &[Key::ch('e'), Key::plain(K::Enter)],
+            Edit,
+            true,
+        );
+        bind(ProjectSuggestions, &[Key::ch('>')], StatusForward, true);
+        bind(ProjectSuggestions, &[Key::ch('<')], StatusBack, false);
+        bind(ProjectSuggestions, &[Key::ch('f')], CycleStatusFilter, true);
+        bind(ProjectSuggestions, &[Key::ch('p')], CyclePhaseFilter, false);
+        bind(ProjectSuggestions, &[Key::ch('d')], Delete, false);
+
+        for ctx in [ProjectLessons, LessonsLibrary] {
+            bind(ctx, &[Key::ch('n')], New, true);
+            bind(ctx, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
+            bind(ctx, &[Key::ch('f')], CyclePhaseFilter, true);
+            bind(ctx, &[Key::ch('t')], CycleKindFilter, true);
+            bind(ctx, &[Key::ch('x')], ExportLessons, true);
+            bind(ctx, &[Key::ch('d')], Delete, false);
+        }
 
         bind(TimePlan, &[Key::ch('n')], New, true);
         bind(TimePlan, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);

@@ -51,13 +51,7 @@ impl App {
         let (mut upcoming, mut past): (Vec<Meeting>, Vec<Meeting>) =
             all.into_iter().partition(|m| m.end >= now);
         past.reverse();
-        let overlapping = match (upcoming.first(), upcoming.iter().map(|m| m.end).max()) {
-            (Some(first), Some(last)) => {
-                let around = self.report(self.store.meetings_between(first.start, last))?;
-                overlapping_ids(&around)
-            }
-            _ => HashSet::new(),
-        };
+        let overlapping = self.report(self.store.overlapping_meeting_ids(project_id, now))?;
         let count = upcoming.len();
         upcoming.extend(past);
         Some(MeetingList {
@@ -378,6 +372,18 @@ impl App {
                 };
                 let chosen = pick.cursor.selected;
                 match pick.purpose {
+                    PickPurpose::MergeInto {
+                        from,
+                        from_code,
+                        targets,
+                    } => {
+                        if let Some((into, into_code)) = targets.into_iter().nth(chosen) {
+                            self.confirm(
+                                text::confirm_merge(&from_code, &into_code),
+                                Pending::MergeNeeds(from, into),
+                            );
+                        }
+                    }
                     PickPurpose::Template {
                         meeting_id,
                         templates,
@@ -538,7 +544,7 @@ impl App {
     }
 
     /// Writes an export into the export folder, whole or not at all, and says where.
-    fn write_export(&mut self, file: &str, contents: &str) {
+    pub(super) fn write_export(&mut self, file: &str, contents: &str) {
         match crate::config::write_atomically(&self.dirs.exports.join(file), contents) {
             Ok(path) => self.info(format!("{} {}", text::MSG_EXPORTED, path.display())),
             Err(e) => self.error(format!("{}: {e}", text::MSG_ERROR)),

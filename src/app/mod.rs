@@ -6,6 +6,7 @@ pub mod form;
 pub mod forms;
 pub mod keymap;
 mod meetings;
+mod needs;
 pub mod screens;
 pub mod text_input;
 
@@ -45,6 +46,8 @@ pub enum Pending {
     DiscardForm,
     /// Replace a meeting's agenda with a template's blocks.
     ApplyTemplate(i64, Box<AgendaTemplate>),
+    /// Merge the first need into the second.
+    MergeNeeds(i64, i64),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +72,12 @@ pub enum PickPurpose {
     Template {
         meeting_id: i64,
         templates: Vec<AgendaTemplate>,
+    },
+    /// Merge need `from` into one of `targets` (id, code).
+    MergeInto {
+        from: i64,
+        from_code: String,
+        targets: Vec<(i64, String)>,
     },
 }
 
@@ -117,7 +126,9 @@ pub struct App {
     pub portfolio: PortfolioState,
     pub project: Option<ProjectState>,
     pub meeting: Option<MeetingState>,
+    pub need: Option<NeedState>,
     pub agenda: AgendaViewState,
+    pub library: LessonsView,
     pub directory: DirectoryState,
     pub trash: TrashState,
     pub form: Option<Form>,
@@ -146,7 +157,9 @@ impl App {
             portfolio: PortfolioState::default(),
             project: None,
             meeting: None,
+            need: None,
             agenda: AgendaViewState::default(),
+            library: LessonsView::default(),
             directory: DirectoryState::default(),
             trash: TrashState::default(),
             form: None,
@@ -179,7 +192,7 @@ impl App {
         if self.form.is_some() {
             return Context::Form;
         }
-        if self.portfolio.filter_input.is_some() && self.screen() == Screen::Portfolio {
+        if self.filter_input().is_some() {
             return Context::FilterInput;
         }
         self.screen_context()
@@ -192,6 +205,9 @@ impl App {
             Screen::Project { .. } => match self.project.as_ref().map(|p| p.tab) {
                 Some(ProjectTab::TimePlan) => Context::TimePlan,
                 Some(ProjectTab::Meetings) => Context::ProjectMeetings,
+                Some(ProjectTab::Needs) => Context::ProjectNeeds,
+                Some(ProjectTab::Suggestions) => Context::ProjectSuggestions,
+                Some(ProjectTab::Lessons) => Context::ProjectLessons,
                 _ => Context::ProjectOverview,
             },
             Screen::Meeting { .. } => match self.meeting.as_ref().map(|m| m.tab) {
@@ -200,6 +216,8 @@ impl App {
                 Some(MeetingTab::Checklist) => Context::MeetingChecklist,
                 _ => Context::MeetingDetails,
             },
+            Screen::Need { .. } => Context::NeedDetail,
+            Screen::Lessons => Context::LessonsLibrary,
             Screen::Agenda => match self.agenda.mode {
                 AgendaMode::List => Context::AgendaList,
                 AgendaMode::Week => Context::AgendaWeek,
@@ -273,7 +291,7 @@ impl App {
     }
 
     fn handle_paste(&mut self, text: &str) {
-        if let Some(input) = &mut self.portfolio.filter_input {
+        if let Some(input) = self.filter_input_mut() {
             input.paste(text);
             self.apply_filter_text();
         } else if let Some(form) = &mut self.form
@@ -283,8 +301,33 @@ impl App {
         }
     }
 
+    /// The text filter being typed on the current screen (portfolio or needs), if any.
+    fn filter_input(&self) -> Option<&text_input::TextInput> {
+        match self.screen() {
+            Screen::Portfolio => self.portfolio.filter_input.as_ref(),
+            Screen::Project { .. } => self
+                .project
+                .as_ref()
+                .filter(|p| p.tab == ProjectTab::Needs)
+                .and_then(|p| p.needs.filter_input.as_ref()),
+            _ => None,
+        }
+    }
+
+    fn filter_input_mut(&mut self) -> Option<&mut text_input::TextInput> {
+        match self.screen() {
+            Screen::Portfolio => self.portfolio.filter_input.as_mut(),
+            Screen::Project { .. } => self
+                .project
+                .as_mut()
+                .filter(|p| p.tab == ProjectTab::Needs)
+                .and_then(|p| p.needs.filter_input.as_mut()),
+            _ => None,
+        }
+    }
+
     fn edit_filter(&mut self, ev: &KeyEvent) {
-        if let Some(input) = &mut self.portfolio.filter_input
+        if let Some(input) = self.filter_input_mut()
             && input.handle(ev)
         {
             self.apply_filter_text();
@@ -293,12 +336,8 @@ impl App {
 
     fn update_filter(&mut self, action: Action) {
         match action {
-            Action::FilterKeep => self.portfolio.filter_input = None,
-            Action::FilterClear => {
-                self.portfolio.filter_input = None;
-                self.portfolio.filter.text.clear();
-                self.refresh_portfolio();
-            }
+            Action::FilterKeep => self.close_filter(false),
+            Action::FilterClear => self.close_filter(true),
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),
             Action::Help => {
@@ -311,12 +350,36 @@ impl App {
         }
     }
 
-    fn apply_filter_text(&mut self) {
-        if let Some(input) = &self.portfolio.filter_input {
-            self.portfolio.filter.text = input.value().to_string();
+    /// Closes the filter line, keeping its text or clearing it.
+    fn close_filter(&mut self, clear: bool) {
+        if self.screen() == Screen::Portfolio {
+            self.portfolio.filter_input = None;
+            if clear {
+                self.portfolio.filter.text.clear();
+                self.refresh_portfolio();
+            }
+        } else if let Some(p) = &mut self.project {
+            p.needs.filter_input = None;
+            if clear {
+                p.needs.filter.text.clear();
+                self.refresh_needs();
+            }
         }
-        self.portfolio.cursor = Cursor::default();
-        self.refresh_portfolio();
+    }
+
+    /// Applies the typed filter text; each keypress re-queries what is shown.
+    fn apply_filter_text(&mut self) {
+        let typed = self.filter_input().map(|i| i.value().to_string());
+        let Some(typed) = typed else { return };
+        if self.screen() == Screen::Portfolio {
+            self.portfolio.filter.text = typed;
+            self.portfolio.cursor = Cursor::default();
+            self.refresh_portfolio();
+        } else if let Some(p) = &mut self.project {
+            p.needs.filter.text = typed;
+            p.needs.cursor = Cursor::default();
+            self.refresh_needs();
+        }
     }
 
     /// Called when no event arrived for a while: writes a pending form draft.
@@ -351,6 +414,7 @@ impl App {
             Action::Back => self.back(),
             Action::GoPortfolio => self.go_top(Screen::Portfolio),
             Action::GoAgenda => self.go_top(Screen::Agenda),
+            Action::GoLessons => self.go_top(Screen::Lessons),
             Action::GoDirectory => self.go_top(Screen::Directory),
             Action::GoTrash => self.go_top(Screen::Trash),
             Action::Up => self.move_cursor(-1),
@@ -363,7 +427,9 @@ impl App {
                 Screen::Portfolio => self.update_portfolio(other),
                 Screen::Project { .. } => self.update_project(other),
                 Screen::Meeting { .. } => self.update_meeting(other),
+                Screen::Need { .. } => self.update_need(other),
                 Screen::Agenda => self.update_agenda(other),
+                Screen::Lessons => self.update_lessons(other, false),
                 Screen::Directory => self.update_directory(other),
                 Screen::Trash => self.update_trash(other),
             },
@@ -374,6 +440,16 @@ impl App {
         if self.screen() == Screen::Portfolio && !self.portfolio.filter.text.is_empty() {
             self.portfolio.filter.text.clear();
             self.refresh_portfolio();
+            return;
+        }
+        // Esc first clears a kept needs filter, then leaves.
+        if let Some(p) = &mut self.project
+            && self.nav.last() == Some(&Screen::Project { id: p.project.id })
+            && p.tab == ProjectTab::Needs
+            && !p.needs.filter.text.is_empty()
+        {
+            p.needs.filter.text.clear();
+            self.refresh_needs();
             return;
         }
         if self.nav.len() > 1 {
@@ -405,6 +481,18 @@ impl App {
                             let len = p.meetings.meetings.len();
                             p.meeting_cursor.step(delta, len);
                         }
+                        ProjectTab::Needs => {
+                            let len = p.needs.needs.len();
+                            p.needs.cursor.step(delta, len);
+                        }
+                        ProjectTab::Suggestions => {
+                            let len = p.suggestions.items.len();
+                            p.suggestions.cursor.step(delta, len);
+                        }
+                        ProjectTab::Lessons => {
+                            let len = p.lessons.items.len();
+                            p.lessons.cursor.step(delta, len);
+                        }
                         _ => {
                             let len = p.milestones.len();
                             p.cursor.step(delta, len);
@@ -426,6 +514,16 @@ impl App {
             Screen::Agenda => {
                 let len = self.agenda.meetings.len();
                 self.agenda.cursor.step(delta, len);
+            }
+            Screen::Need { .. } => {
+                if let Some(n) = &mut self.need {
+                    let len = n.evidence.len();
+                    n.cursor.step(delta, len);
+                }
+            }
+            Screen::Lessons => {
+                let len = self.library.items.len();
+                self.library.cursor.step(delta, len);
             }
             Screen::Directory => {
                 let d = &mut self.directory;
@@ -473,6 +571,10 @@ impl App {
             Pending::DiscardForm => self.close_form(true),
             Pending::ApplyTemplate(meeting_id, template) => {
                 self.apply_template(meeting_id, &template)
+            }
+            Pending::MergeNeeds(from, into) => {
+                let result = self.store.merge_needs(from, into);
+                self.after_write(result, text::MSG_MERGED);
             }
         }
     }
@@ -565,6 +667,7 @@ impl App {
                 if let Some(p) = &mut self.project {
                     p.tab = tabs[next];
                 }
+                self.refresh_project_tab();
             }
             Action::PhaseNext | Action::PhasePrev => {
                 let to = if action == Action::PhaseNext {
@@ -582,6 +685,9 @@ impl App {
                 self.after_write(result, text::MSG_REVIEWED);
             }
             other if tab == ProjectTab::Meetings => self.update_project_meetings(other),
+            other if tab == ProjectTab::Needs => self.update_project_needs(other),
+            other if tab == ProjectTab::Suggestions => self.update_project_suggestions(other),
+            other if tab == ProjectTab::Lessons => self.update_lessons(other, true),
             Action::Edit if tab == ProjectTab::Overview => {
                 if let Some(p) = self.report(self.store.project(project_id)) {
                     self.open_form(forms::project_form(Some(&p)));
@@ -699,6 +805,7 @@ impl App {
             let when = crate::ui::format::local_datetime(self.clock(), &draft.updated_at);
             self.info(format!("{} {when}", text::MSG_DRAFT_RESTORED));
         }
+        form.warnings = forms::warnings(&form);
         self.form = Some(form);
         self.refresh_suggestions();
     }
@@ -739,10 +846,11 @@ impl App {
     fn form_changed(&mut self) {
         self.draft_pending_since = Some(Instant::now());
         let clock = self.clock();
-        if let Some(form) = &mut self.form
-            && form.attempted
-        {
-            form.errors = forms::validate(form, &clock);
+        if let Some(form) = &mut self.form {
+            form.warnings = forms::warnings(form);
+            if form.attempted {
+                form.errors = forms::validate(form, &clock);
+            }
         }
     }
 
@@ -881,7 +989,9 @@ impl App {
             Screen::Portfolio => self.refresh_portfolio(),
             Screen::Project { id } => self.refresh_project(id),
             Screen::Meeting { id } => self.refresh_meeting(id),
+            Screen::Need { id } => self.refresh_need(id),
             Screen::Agenda => self.refresh_agenda(),
+            Screen::Lessons => self.refresh_lessons_library(),
             Screen::Directory => self.refresh_directory(),
             Screen::Trash => self.refresh_trash(),
         }
@@ -897,33 +1007,55 @@ impl App {
         self.portfolio.cursor.clamp(len);
     }
 
+    /// Reloads the project and only the data of the tab on screen.
     fn refresh_project(&mut self, id: i64) {
-        let loaded = self
-            .store
-            .project(id)
-            .and_then(|p| Ok((p, self.store.milestones(id)?)));
-        let meetings = self.load_meeting_list(id);
-        match (self.report(loaded), meetings) {
-            (Some((project, milestones)), Some(meetings)) => {
-                let (tab, mut cursor, mut meeting_cursor) = match &self.project {
-                    Some(s) if s.project.id == id => (s.tab, s.cursor, s.meeting_cursor),
-                    _ => (ProjectTab::default(), Cursor::default(), Cursor::default()),
-                };
-                cursor.clamp(milestones.len());
-                meeting_cursor.clamp(meetings.meetings.len());
+        let Some(project) = self.report(self.store.project(id)) else {
+            self.project = None;
+            return self.leave_screen();
+        };
+        match &mut self.project {
+            Some(s) if s.project.id == id => s.project = project,
+            _ => {
                 self.project = Some(ProjectState {
                     project,
-                    milestones,
-                    meetings,
-                    tab,
-                    cursor,
-                    meeting_cursor,
-                });
+                    milestones: Vec::new(),
+                    meetings: MeetingList::default(),
+                    needs: NeedsView::default(),
+                    suggestions: SuggestionsView::default(),
+                    lessons: LessonsView::default(),
+                    tab: ProjectTab::default(),
+                    cursor: Cursor::default(),
+                    meeting_cursor: Cursor::default(),
+                })
             }
-            _ => {
-                self.project = None;
-                self.leave_screen();
+        }
+        self.refresh_project_tab();
+    }
+
+    fn refresh_project_tab(&mut self) {
+        let Some(state) = &self.project else { return };
+        let id = state.project.id;
+        match state.tab {
+            ProjectTab::Overview => {}
+            ProjectTab::Meetings => {
+                if let Some(list) = self.load_meeting_list(id)
+                    && let Some(s) = &mut self.project
+                {
+                    s.meeting_cursor.clamp(list.meetings.len());
+                    s.meetings = list;
+                }
             }
+            ProjectTab::TimePlan => {
+                if let Some(milestones) = self.report(self.store.milestones(id))
+                    && let Some(s) = &mut self.project
+                {
+                    s.cursor.clamp(milestones.len());
+                    s.milestones = milestones;
+                }
+            }
+            ProjectTab::Needs => self.refresh_needs(),
+            ProjectTab::Suggestions => self.refresh_suggestions_tab(),
+            ProjectTab::Lessons => self.refresh_project_lessons(),
         }
     }
 

@@ -6,8 +6,10 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    AgendaItem, Attendance, Meeting, Milestone, Organisation, Person, Project, ProjectRow,
+    AgendaItem, Attendance, Evidence, Lesson, LessonKind, Meeting, Milestone, Need, Organisation,
+    Person, Phase, Project, ProjectRow, StatusChange, Suggestion, SuggestionStatus,
 };
+use crate::store::{NeedCounts, NeedFilter};
 use crate::store::{ProjectFilter, TrashItem};
 
 use super::text_input::TextInput;
@@ -18,7 +20,9 @@ pub enum Screen {
     Portfolio,
     Project { id: i64 },
     Meeting { id: i64 },
+    Need { id: i64 },
     Agenda,
+    Lessons,
     Directory,
     Trash,
 }
@@ -69,13 +73,19 @@ pub enum ProjectTab {
     #[default]
     Overview,
     Meetings,
+    Needs,
+    Suggestions,
+    Lessons,
     TimePlan,
 }
 
 impl ProjectTab {
-    pub const ALL: [ProjectTab; 3] = [
+    pub const ALL: [ProjectTab; 6] = [
         ProjectTab::Overview,
         ProjectTab::Meetings,
+        ProjectTab::Needs,
+        ProjectTab::Suggestions,
+        ProjectTab::Lessons,
         ProjectTab::TimePlan,
     ];
 
@@ -83,6 +93,9 @@ impl ProjectTab {
         match self {
             ProjectTab::Overview => crate::text::TAB_OVERVIEW,
             ProjectTab::Meetings => crate::text::TAB_MEETINGS,
+            ProjectTab::Needs => crate::text::TAB_NEEDS,
+            ProjectTab::Suggestions => crate::text::TAB_SUGGESTIONS,
+            ProjectTab::Lessons => crate::text::TAB_LESSONS,
             ProjectTab::TimePlan => crate::text::TAB_TIME_PLAN,
         }
     }
@@ -93,10 +106,53 @@ pub struct ProjectState {
     pub project: Project,
     pub milestones: Vec<Milestone>,
     pub meetings: MeetingList,
+    pub needs: NeedsView,
+    pub suggestions: SuggestionsView,
+    pub lessons: LessonsView,
     pub tab: ProjectTab,
     /// Selection in the time plan.
     pub cursor: Cursor,
     pub meeting_cursor: Cursor,
+}
+
+/// A project's needs register as the Needs tab shows it.
+#[derive(Debug, Default)]
+pub struct NeedsView {
+    pub filter: NeedFilter,
+    pub needs: Vec<Need>,
+    pub counts: NeedCounts,
+    pub categories: Vec<String>,
+    pub cursor: Cursor,
+    /// The text filter being typed (`/`), if open.
+    pub filter_input: Option<TextInput>,
+}
+
+#[derive(Debug, Default)]
+pub struct SuggestionsView {
+    pub status: Option<SuggestionStatus>,
+    pub phase: Option<Phase>,
+    pub items: Vec<Suggestion>,
+    pub cursor: Cursor,
+}
+
+/// Lessons: a project's, or the whole library's.
+#[derive(Debug, Default)]
+pub struct LessonsView {
+    pub phase: Option<Phase>,
+    pub kind: Option<LessonKind>,
+    pub items: Vec<Lesson>,
+    pub cursor: Cursor,
+}
+
+/// One need with where it came from and how its status moved.
+#[derive(Debug)]
+pub struct NeedState {
+    pub need: Need,
+    pub evidence: Vec<Evidence>,
+    pub history: Vec<StatusChange>,
+    /// Needs of the same project merged into this one (codes).
+    pub merged_from: Vec<String>,
+    pub cursor: Cursor,
 }
 
 /// A project's meetings: upcoming ones first (soonest first), then past ones (latest

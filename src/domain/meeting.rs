@@ -118,18 +118,24 @@ impl MeetingInput {
             errors.add("title", text::ERR_REQUIRED);
         }
         let today = clock.today();
+        // An empty end is reported at once, even while the start is still wrong.
+        if d.end.trim().is_empty() {
+            errors.add("end", text::ERR_REQUIRED);
+        }
         let start_local = parse_datetime(d.start, today)
             .map_err(|e| errors.add("start", e))
             .ok();
         let start =
             start_local.and_then(|s| clock.to_utc(s).map_err(|e| errors.add("start", e)).ok());
-        let end = start_local.and_then(|s| {
-            match parse_end(d.end, s).map_err(|e| errors.add("end", e)).ok()? {
-                // A length is real time, also across a daylight-saving change.
-                End::Length(m) => start.map(|s| s + Duration::minutes(i64::from(m))),
-                End::At(local) => clock.to_utc(local).map_err(|e| errors.add("end", e)).ok(),
-            }
-        });
+        let end = start_local
+            .filter(|_| errors.get("end").is_none())
+            .and_then(|s| {
+                match parse_end(d.end, s).map_err(|e| errors.add("end", e)).ok()? {
+                    // A length is real time, also across a daylight-saving change.
+                    End::Length(m) => start.map(|s| s + Duration::minutes(i64::from(m))),
+                    End::At(local) => clock.to_utc(local).map_err(|e| errors.add("end", e)).ok(),
+                }
+            });
         if let (Some(s), Some(e)) = (start, end)
             && e <= s
         {

@@ -113,6 +113,29 @@ impl Store {
             .collect())
     }
 
+    /// Ids of a project's live, not cancelled meetings ending after `from` that share time
+    /// with any other live, not cancelled meeting (of any project). One indexed query,
+    /// so a project screen stays fast however many meetings the store holds.
+    pub fn overlapping_meeting_ids(
+        &self,
+        project_id: i64,
+        from: DateTime<Utc>,
+    ) -> Result<std::collections::HashSet<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT a.id FROM meetings a
+             JOIN meetings b ON b.id != a.id
+                AND b.start_at < a.end_at AND b.end_at > a.start_at
+                AND b.start_at >= strftime('%Y-%m-%dT%H:%M:%SZ', a.start_at, '-7 days')
+             JOIN projects pb ON pb.id = b.project_id
+             WHERE a.project_id = ?1 AND a.end_at >= ?2
+               AND a.deleted_at IS NULL AND a.status != 'cancelled'
+               AND b.deleted_at IS NULL AND b.status != 'cancelled'
+               AND pb.deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map(params![project_id, utc_text(from)], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn meeting(&self, id: i64) -> Result<Meeting> {
         found(self.conn.query_row(
             &format!(

@@ -53,15 +53,13 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
             } else {
                 theme::title()
             };
-            rows.push(Row::new(vec![Span::styled(
-                format!(
-                    "{} · {} {}",
-                    format::day(day),
-                    text::WEEK,
-                    format::iso_week(day)
+            rows.push(Row::new(vec![
+                Span::styled(format::day(day), style),
+                Span::styled(
+                    format!("{} {}", text::WEEK, format::iso_week(day)),
+                    theme::muted(),
                 ),
-                style,
-            )]));
+            ]));
         }
         if i == view.cursor.selected {
             selected_row = rows.len();
@@ -95,7 +93,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
         ],
         rows,
         &[
-            Constraint::Length(24),
+            Constraint::Length(14),
             Constraint::Length(9),
             Constraint::Fill(3),
             Constraint::Fill(2),
@@ -103,6 +101,101 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
         ],
         Some(selected_row),
     );
+}
+
+/// One meeting in a day column: time, project, title (wrapped, at most three lines).
+/// Cancelled meetings are struck and say so; overlaps are red with ⚠ — never colour
+/// alone.
+fn meeting_block(
+    m: &Meeting,
+    overlap: bool,
+    selected: bool,
+    width: usize,
+    app: &App,
+) -> Vec<Line<'static>> {
+    let clock = app.clock();
+    let cancelled = m.status == MeetingStatus::Cancelled;
+    let overlap = overlap && !cancelled;
+    let colour = |normal: Style| {
+        let s = if cancelled {
+            theme::muted().add_modifier(ratatui::style::Modifier::CROSSED_OUT)
+        } else if overlap {
+            theme::error()
+        } else {
+            normal
+        };
+        if selected {
+            s.patch(theme::selected())
+        } else {
+            s
+        }
+    };
+    let mark = if overlap {
+        " ⚠"
+    } else if cancelled {
+        " ✕"
+    } else {
+        ""
+    };
+    // A narrow column shows the start only, so the mark always fits.
+    let time = if width >= 13 {
+        format::time_range(clock, m.start, m.end)
+    } else {
+        clock.local(m.start).format("%H:%M").to_string()
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(format!("{time}{mark}"), colour(theme::key()))),
+        Line::from(Span::styled(
+            m.project_code.clone(),
+            colour(theme::accent()),
+        )),
+    ];
+    for part in widgets::wrap(&m.title, width.max(4)).into_iter().take(3) {
+        lines.push(Line::from(Span::styled(part, colour(Style::new()))));
+    }
+    lines.push(Line::from(""));
+    lines
+}
+
+/// The blocks that fit in `height` lines, scrolled so the selected one shows, with
+/// "↑ n more" / "↓ n more" where some are out of view.
+fn visible_blocks(blocks: Vec<(bool, Vec<Line<'static>>)>, height: usize) -> Vec<Line<'static>> {
+    let total: usize = blocks.iter().map(|(_, b)| b.len()).sum();
+    if total <= height {
+        return blocks.into_iter().flat_map(|(_, b)| b).collect();
+    }
+    let room = height.saturating_sub(2);
+    let selected = blocks.iter().position(|(s, _)| *s).unwrap_or(0);
+    // Start at the selected block's earliest start that still shows it whole.
+    let mut first = selected;
+    let mut used = blocks[selected].1.len();
+    while first > 0 && used + blocks[first - 1].1.len() <= room {
+        first -= 1;
+        used += blocks[first].1.len();
+    }
+    let mut lines = Vec::new();
+    if first > 0 {
+        lines.push(Line::from(Span::styled(
+            text::more_above(first),
+            theme::muted(),
+        )));
+    }
+    let mut shown = 0;
+    for (_, block) in blocks.iter().skip(first) {
+        if lines.len() + block.len() > room + usize::from(first > 0) {
+            break;
+        }
+        lines.extend(block.iter().cloned());
+        shown += 1;
+    }
+    let below = blocks.len() - first - shown;
+    if below > 0 {
+        lines.push(Line::from(Span::styled(
+            text::more_below(below),
+            theme::muted(),
+        )));
+    }
+    lines
 }
 
 fn week(frame: &mut Frame, area: Rect, app: &App, monday: NaiveDate) {
@@ -131,53 +224,38 @@ fn week(frame: &mut Frame, area: Rect, app: &App, monday: NaiveDate) {
         } else {
             theme::title()
         };
-        let mut lines = vec![Line::from(Span::styled(
+        let head = Line::from(Span::styled(
             format!(
                 "{} {}",
                 text::weekday(chrono::Datelike::weekday(&day)),
                 day.format("%d")
             ),
             head_style,
-        ))];
+        ));
+        let width = column.width.saturating_sub(1) as usize;
+        // Each meeting is a block of lines; the selected block is kept in view.
+        let mut blocks: Vec<(bool, Vec<Line>)> = Vec::new();
         for (i, m) in view.meetings.iter().enumerate() {
             // A meeting that started before Monday shows on Monday.
             if day_of(app, m).max(monday) != day {
                 continue;
             }
-            let selected = i == view.cursor.selected;
-            let overlap = view.overlapping.contains(&m.id);
-            let base = if m.status == MeetingStatus::Cancelled {
-                theme::muted()
-            } else if overlap {
-                theme::error()
-            } else {
-                Style::new()
-            };
-            let style = if selected {
-                base.patch(theme::selected())
-            } else {
-                base
-            };
-            let mark = if overlap && m.status != MeetingStatus::Cancelled {
-                " ⚠"
-            } else {
-                ""
-            };
-            lines.push(Line::from(Span::styled(
-                format!("{}{mark}", format::time_range(clock, m.start, m.end)),
-                style.patch(theme::key()),
-            )));
-            lines.push(Line::from(Span::styled(
-                m.project_code.clone(),
-                style.patch(theme::accent()),
-            )));
-            // Titles wrap within the day's column, at most three lines.
-            let width = column.width.saturating_sub(1) as usize;
-            for part in widgets::wrap(&m.title, width.max(4)).into_iter().take(3) {
-                lines.push(Line::from(Span::styled(part, style)));
-            }
-            lines.push(Line::from(""));
+            blocks.push((
+                i == view.cursor.selected,
+                meeting_block(
+                    m,
+                    view.overlapping.contains(&m.id),
+                    i == view.cursor.selected,
+                    width,
+                    app,
+                ),
+            ));
         }
+        let mut lines = vec![head];
+        lines.extend(visible_blocks(
+            blocks,
+            column.height.saturating_sub(1) as usize,
+        ));
         let border = if offset < 6 {
             Borders::RIGHT
         } else {

@@ -28,6 +28,12 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
     if let Some(err) = form.errors.get(field.key) {
         return Some(Line::from(Span::styled(format!("⚠ {err}"), theme::error())));
     }
+    if let Some(warning) = form.warnings.get(field.key) {
+        return Some(Line::from(Span::styled(
+            format!("⚠ {warning}"),
+            theme::key(),
+        )));
+    }
     if index != form.focus {
         return None;
     }
@@ -154,7 +160,7 @@ fn draw_input(frame: &mut Frame, area: Rect, field: &Field, focused: bool) {
             };
             let line = Line::from(vec![
                 Span::styled("◀ ", theme::muted()),
-                Span::styled(options[*selected].1, style),
+                Span::styled(options[*selected].1.clone(), style),
                 Span::styled(" ▶", theme::muted()),
             ]);
             frame.render_widget(Paragraph::new(line), area);

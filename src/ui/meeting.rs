@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Tabs, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
 
 use super::{format, theme, widgets};
 use crate::app::{App, MeetingState, MeetingTab};
@@ -32,18 +32,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         title_area,
     );
     let selected = MeetingTab::ALL.iter().position(|t| *t == state.tab);
-    frame.render_widget(
-        Tabs::new(MeetingTab::ALL.iter().map(|t| Line::from(t.title())))
-            .select(selected)
-            .highlight_style(theme::current()),
-        tabs_area,
-    );
+    let titles: Vec<&str> = MeetingTab::ALL.iter().map(|t| t.title()).collect();
     let when = format::meeting_when(app.clock(), m.start, m.end);
-    frame.render_widget(
-        Paragraph::new(
-            Line::from(Span::styled(format!("{when} "), theme::accent())).right_aligned(),
-        ),
+    widgets::tabs_with_note(
+        frame,
         tabs_area,
+        &titles,
+        selected.unwrap_or(0),
+        Line::from(Span::styled(format!("{when} "), theme::accent())),
     );
     match state.tab {
         MeetingTab::Details => details(frame, body, app, state),
@@ -57,6 +53,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn agenda_summary(state: &MeetingState) -> Span<'static> {
     let total: u32 = state.agenda.iter().map(|i| i.minutes).sum();
     let length = format_duration(state.meeting.minutes().max(0) as u32);
+    if state.agenda.is_empty() {
+        return Span::styled(text::meeting_length(&length), theme::muted());
+    }
     let over = agenda_overrun(&state.meeting, &state.agenda);
     if over > 0 {
         Span::styled(
@@ -260,12 +259,13 @@ fn checklist(frame: &mut Frame, area: Rect, state: &MeetingState) {
     frame.render_widget(block, area);
     let mut lines = Vec::new();
     if !state.supplier_facing {
-        lines.push(Line::from(Span::styled(
-            text::CHECKLIST_NOT_APPLICABLE,
-            theme::muted(),
-        )));
+        for part in widgets::wrap(text::CHECKLIST_NOT_APPLICABLE, inner.width as usize) {
+            lines.push(Line::from(Span::styled(part, theme::muted())));
+        }
         lines.push(Line::from(""));
     }
+    // Each point wraps under its own text, not under the box.
+    let text_width = (inner.width as usize).saturating_sub(5).max(10);
     for (i, point) in CHECKLIST.iter().enumerate() {
         let done = ticked & (1 << i) != 0;
         let (mark, style) = if done {
@@ -273,15 +273,19 @@ fn checklist(frame: &mut Frame, area: Rect, state: &MeetingState) {
         } else {
             ("[ ]", theme::key())
         };
-        let line = Line::from(vec![
-            Span::styled(format!(" {mark} "), style),
-            Span::raw(*point),
-        ]);
-        lines.push(if i == state.cursor.selected {
-            line.style(theme::selected())
-        } else {
-            line
-        });
+        for (row, part) in widgets::wrap(point, text_width).into_iter().enumerate() {
+            let lead = if row == 0 {
+                Span::styled(format!(" {mark} "), style)
+            } else {
+                Span::raw("     ")
+            };
+            let line = Line::from(vec![lead, Span::raw(part)]);
+            lines.push(if i == state.cursor.selected {
+                line.style(theme::selected())
+            } else {
+                line
+            });
+        }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(Paragraph::new(lines), inner);
 }

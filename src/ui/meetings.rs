@@ -83,6 +83,9 @@ fn meeting_row(m: &Meeting, overlapping: bool, clock: crate::domain::Clock) -> R
 
 /// The most important thing to know about a meeting at a glance.
 pub fn flag(m: &Meeting, overlapping: bool) -> Span<'static> {
+    if m.status == MeetingStatus::Cancelled {
+        return Span::styled(text::CANCELLED_MARK, theme::muted());
+    }
     if overlapping && m.status != MeetingStatus::Cancelled {
         return Span::styled(text::FLAG_OVERLAP, theme::error());
     }

@@ -6,9 +6,12 @@ mod form;
 pub mod format;
 mod meeting;
 mod meetings;
+mod need;
+mod needs;
 mod overlays;
 mod portfolio;
 mod project;
+mod registers;
 pub mod theme;
 mod trash;
 mod widgets;
@@ -35,6 +38,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Portfolio => portfolio::draw(frame, body, app),
         Screen::Project { .. } => project::draw(frame, body, app),
         Screen::Meeting { .. } => meeting::draw(frame, body, app),
+        Screen::Need { .. } => need::draw(frame, body, app),
+        Screen::Lessons => registers::lessons(frame, body, &app.library, true),
         Screen::Agenda => agenda::draw(frame, body, app),
         Screen::Directory => directory::draw(frame, body, app),
         Screen::Trash => trash::draw(frame, body, app),
@@ -72,6 +77,12 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
                     parts.push(m.tab.title().to_string());
                 }
             }
+            Screen::Need { .. } => {
+                if let Some(n) = &app.need {
+                    parts.push(n.need.code.clone());
+                }
+            }
+            Screen::Lessons => parts.push(text::VIEW_LESSONS.to_string()),
             Screen::Agenda => parts.push(
                 match app.agenda.mode {
                     AgendaMode::List => text::VIEW_AGENDA,
@@ -121,6 +132,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let views = [
         ("1", text::VIEW_PORTFOLIO, Screen::Portfolio),
         ("2", text::VIEW_AGENDA, Screen::Agenda),
+        ("4", text::TAB_LESSONS, Screen::Lessons),
         ("5", text::VIEW_DIRECTORY, Screen::Directory),
         ("6", text::VIEW_TRASH, Screen::Trash),
     ];
@@ -159,48 +171,48 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
 /// The screen's own keys on the left; help and quit always visible on the right.
 fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
     let context = app.context();
-    let hints = |pairs: Vec<(String, &'static str)>| -> Vec<Span<'static>> {
-        let mut spans = Vec::new();
-        for (i, (key, what)) in pairs.into_iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::styled(" · ", theme::muted()));
-            }
-            spans.push(Span::styled(key, theme::key()));
-            spans.push(Span::raw(format!(" {what}")));
-        }
-        spans
+    let hint = |key: String, what: &'static str| {
+        vec![
+            Span::styled(key, theme::key()),
+            Span::raw(format!(" {what}")),
+        ]
     };
-    let (global, own): (Vec<_>, Vec<_>) = app
-        .keymap
-        .footer(context)
-        .into_iter()
-        .enumerate()
-        .partition(|(i, _)| *i >= app.keymap.footer_own_len(context));
-    let right = Line::from(hints(global.into_iter().map(|(_, p)| p).collect()));
+    let separator = || Span::styled(" · ", theme::muted());
+    let mut pairs = app.keymap.footer(context);
+    let global = pairs.split_off(app.keymap.footer_own_len(context).min(pairs.len()));
+
+    let mut right = Vec::new();
+    for (i, (key, what)) in global.into_iter().enumerate() {
+        if i > 0 {
+            right.push(separator());
+        }
+        right.extend(hint(key, what));
+    }
+    let right = Line::from(right);
     let right_width = right.width() as u16 + 1;
     let [left_area, right_area] = Layout::horizontal([
         Constraint::Min(0),
         Constraint::Length(right_width.min(area.width)),
     ])
     .areas(area);
+
+    // Whole hints only: a key without its description helps nobody. A cut list ends "…".
+    let room = left_area.width as usize;
     let mut left = vec![Span::raw(" ")];
-    left.extend(hints(own.into_iter().map(|(_, p)| p).collect()));
-    // Mark a cut-off list rather than cutting a word silently.
-    let mut line = Line::from(left);
-    if line.width() > left_area.width as usize && left_area.width > 1 {
-        let mut kept = Vec::new();
-        let mut width = 0;
-        for span in line.spans {
-            let w = span.width();
-            if width + w + 2 > left_area.width as usize {
-                break;
-            }
-            width += w;
-            kept.push(span);
+    let mut width = 1;
+    let count = pairs.len();
+    for (i, (key, what)) in pairs.into_iter().enumerate() {
+        let mut spans = if i > 0 { vec![separator()] } else { Vec::new() };
+        spans.extend(hint(key, what));
+        let w: usize = spans.iter().map(Span::width).sum();
+        let reserve = if i + 1 < count { 2 } else { 0 };
+        if width + w + reserve > room {
+            left.push(Span::styled(" …", theme::muted()));
+            break;
         }
-        kept.push(Span::styled(" …", theme::muted()));
-        line = Line::from(kept);
+        width += w;
+        left.extend(spans);
     }
-    frame.render_widget(Paragraph::new(line), left_area);
+    frame.render_widget(Paragraph::new(Line::from(left)), left_area);
     frame.render_widget(Paragraph::new(right.right_aligned()), right_area);
 }

@@ -1,7 +1,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Tabs, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
 
 use super::{format, theme, widgets};
 use crate::app::{App, ProjectState, ProjectTab};
@@ -26,24 +26,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             theme::muted(),
         ),
     ]);
-    frame.render_widget(Paragraph::new(title), title_area);
     let where_now = Line::from(vec![
         Span::styled(p.phase.label(), theme::accent()),
         Span::styled(format!(" · {} ", p.status.label()), theme::muted()),
     ]);
-    frame.render_widget(Paragraph::new(where_now.right_aligned()), tabs_area);
-
+    widgets::line_with_note(frame, title_area, title, where_now);
     let selected = ProjectTab::ALL.iter().position(|t| *t == state.tab);
-    frame.render_widget(
-        Tabs::new(ProjectTab::ALL.iter().map(|t| Line::from(t.title())))
-            .select(selected)
-            .highlight_style(theme::current()),
+    let titles: Vec<&str> = ProjectTab::ALL.iter().map(|t| t.title()).collect();
+    widgets::tabs_with_note(
+        frame,
         tabs_area,
+        &titles,
+        selected.unwrap_or(0),
+        Line::default(),
     );
 
     match state.tab {
         ProjectTab::Overview => overview(frame, body, app, state),
         ProjectTab::Meetings => super::meetings::draw(frame, body, app, state),
+        ProjectTab::Needs => super::needs::draw(frame, body, state),
+        ProjectTab::Suggestions => {
+            super::registers::suggestions(frame, body, app, &state.suggestions)
+        }
+        ProjectTab::Lessons => super::registers::lessons(frame, body, &state.lessons, false),
         ProjectTab::TimePlan => time_plan(frame, body, app, state),
     }
 }

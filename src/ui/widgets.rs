@@ -63,6 +63,38 @@ pub fn dialog(frame: &mut Frame, area: Rect, title: &str) -> Rect {
     inner
 }
 
+/// A row of tabs with a note right-aligned in the space the tabs leave, if any.
+pub fn tabs_with_note(
+    frame: &mut Frame,
+    area: Rect,
+    titles: &[&str],
+    selected: usize,
+    note: Line<'_>,
+) {
+    use ratatui::widgets::Tabs;
+    // Tabs draws " title " per tab with "│" between them.
+    let used: usize = titles.iter().map(|t| t.chars().count() + 2).sum::<usize>() + titles.len();
+    frame.render_widget(
+        Tabs::new(titles.iter().map(|t| Line::from(*t)))
+            .select(Some(selected))
+            .highlight_style(theme::current()),
+        area,
+    );
+    let free = (area.width as usize).saturating_sub(used + 1);
+    if note.width() < free {
+        frame.render_widget(Paragraph::new(note.right_aligned()), area);
+    }
+}
+
+/// A line with a note right-aligned after it when both fit; the line wins otherwise.
+pub fn line_with_note(frame: &mut Frame, area: Rect, line: Line<'_>, note: Line<'_>) {
+    let free = (area.width as usize).saturating_sub(line.width() + 2);
+    frame.render_widget(Paragraph::new(line), area);
+    if note.width() <= free {
+        frame.render_widget(Paragraph::new(note.right_aligned()), area);
+    }
+}
+
 pub const LABEL_WIDTH: usize = 18;
 
 /// "Label             value" lines; a long value wraps under itself, not under the label.

@@ -1,0 +1,408 @@
+//! Needs, improvement suggestions and lessons: the project's Needs, Suggestions and
+//! Lessons tabs, the need screen and the lessons library.
+
+use super::{Action, App, Cursor, NeedState, Overlay, Pending, Pick, PickPurpose, Screen, forms};
+use crate::domain::{LessonKind, NeedStatus, Phase, SuggestionStatus, TextEnum};
+use crate::store::TrashKind;
+use crate::text;
+
+/// The next value of an optional filter: none → first → … → last → none.
+pub(super) fn cycle_filter<E: TextEnum>(current: Option<E>) -> Option<E> {
+    match current {
+        None => E::ALL.first().copied(),
+        Some(v) => E::ALL.get(v.index() + 1).copied(),
+    }
+}
+
+impl App {
+    // ----- loading ------------------------------------------------------------------
+
+    pub(super) fn refresh_needs(&mut self) {
+        let Some(state) = &self.project else { return };
+        let id = state.project.id;
+        let filter = state.needs.filter.clone();
+        let loaded = self.store.needs(id, &filter).and_then(|needs| {
+            Ok((
+                needs,
+                self.store.need_counts(id)?,
+                self.store.need_categories(id)?,
+            ))
+        });
+        if let Some((needs, counts, categories)) = self.report(loaded)
+            && let Some(s) = &mut self.project
+        {
+            s.needs.cursor.clamp(needs.len());
+            s.needs.needs = needs;
+            s.needs.counts = counts;
+            s.needs.categories = categories;
+        }
+    }
+
+    pub(super) fn refresh_suggestions_tab(&mut self) {
+        let Some(state) = &self.project else { return };
+        let view = &state.suggestions;
+        let loaded = self
+            .store
+            .suggestions(Some(state.project.id), view.status, view.phase);
+        if let Some(items) = self.report(loaded)
+            && let Some(s) = &mut self.project
+        {
+            s.suggestions.cursor.clamp(items.len());
+            s.suggestions.items = items;
+        }
+    }
+
+    pub(super) fn refresh_project_lessons(&mut self) {
+        let Some(state) = &self.project else { return };
+        let view = &state.lessons;
+        let loaded = self
+            .store
+            .lessons(Some(state.project.id), view.phase, view.kind, false);
+        if let Some(items) = self.report(loaded)
+            && let Some(s) = &mut self.project
+        {
+            s.lessons.cursor.clamp(items.len());
+            s.lessons.items = items;
+        }
+    }
+
+    pub(super) fn refresh_lessons_library(&mut self) {
+        let view = &self.library;
+        let loaded = self.store.lessons(None, view.phase, view.kind, false);
+        if let Some(items) = self.report(loaded) {
+            self.library.cursor.clamp(items.len());
+            self.library.items = items;
+        }
+    }
+
+    pub(super) fn refresh_need(&mut self, id: i64) {
+        let loaded = self.store.need(id).and_then(|need| {
+            let evidence = self.store.evidence(id)?;
+            let history = self.store.need_history(id)?;
+            let merged_from = self
+                .store
+                .all_needs(Some(need.project_id))?
+                .into_iter()
+                .filter(|n| n.merged_into == Some(id))
+                .map(|n| n.code)
+                .collect();
+            Ok((need, evidence, history, merged_from))
+        });
+        let Some((need, evidence, history, merged_from)) = self.report(loaded) else {
+            return self.leave_screen();
+        };
+        let mut cursor = match &self.need {
+            Some(s) if s.need.id == id => s.cursor,
+            _ => Cursor::default(),
+        };
+        cursor.clamp(evidence.len());
+        self.need = Some(NeedState {
+            need,
+            evidence,
+            history,
+            merged_from,
+            cursor,
+        });
+    }
+
+    // ----- the Needs tab and the need screen ----------------------------------------
+
+    pub(super) fn update_project_needs(&mut self, action: Action) {
+        let Some(state) = &self.project else { return };
+        let project_id = state.project.id;
+        let selected = state.needs.needs.get(state.needs.cursor.selected).cloned();
+        match action {
+            Action::New => self.open_form(forms::need_form(project_id, None)),
+            Action::Open => {
+                if let Some(n) = selected {
+                    self.push(Screen::Need { id: n.id });
+                }
+            }
+            Action::Filter => {
+                if let Some(s) = &mut self.project {
+                    let typed = s.needs.filter.text.clone();
+                    s.needs.filter_input = Some(super::text_input::TextInput::new(&typed));
+                }
+            }
+            Action::CycleStatusFilter
+            | Action::CyclePriorityFilter
+            | Action::CycleCategoryFilter
+            | Action::CycleSort => {
+                if let Some(s) = &mut self.project {
+                    let f = &mut s.needs.filter;
+                    match action {
+                        Action::CycleStatusFilter => f.status = cycle_filter(f.status),
+                        Action::CyclePriorityFilter => f.priority = cycle_filter(f.priority),
+                        Action::CycleSort => f.sort = f.sort.next(),
+                        _ => {
+                            let cats = &s.needs.categories;
+                            let at = f
+                                .category
+                                .as_ref()
+                                .and_then(|c| cats.iter().position(|x| x == c));
+                            f.category = match at {
+                                None => cats.first().cloned(),
+                                Some(i) => cats.get(i + 1).cloned(),
+                            };
+                        }
+                    }
+                    s.needs.cursor = Cursor::default();
+                }
+                self.refresh_needs();
+            }
+            other => {
+                if let Some(n) = selected {
+                    self.need_action(other, n.id);
+                } else if matches!(other, Action::Edit | Action::Delete) {
+                    self.info(text::MSG_NOTHING_SELECTED);
+                }
+            }
+        }
+    }
+
+    pub(super) fn update_need(&mut self, action: Action) {
+        let Some(state) = &self.need else { return };
+        let need_id = state.need.id;
+        let evidence = state.evidence.get(state.cursor.selected).cloned();
+        match action {
+            Action::AddEvidence => {
+                let project_id = state.need.project_id;
+                let meetings = self.meeting_choices(project_id);
+                self.open_form(forms::evidence_form(need_id, &meetings));
+            }
+            Action::Delete => {
+                if let Some(e) = evidence {
+                    let result = self.store.remove_evidence(e.id);
+                    self.after_write(result, text::MSG_REMOVED);
+                }
+            }
+            other => self.need_action(other, need_id),
+        }
+    }
+
+    /// What can be done to a need from both the list and its own screen.
+    fn need_action(&mut self, action: Action, need_id: i64) {
+        let Some(need) = self.report(self.store.need(need_id)) else {
+            return;
+        };
+        match action {
+            Action::Edit => self.open_form(forms::need_form(need.project_id, Some(&need))),
+            Action::Delete => self.confirm(
+                text::confirm_trash(&format!("{} {}", need.code, need.statement)),
+                Pending::Trash(TrashKind::Need, need.id),
+            ),
+            Action::StatusForward | Action::StatusBack => {
+                let to = if action == Action::StatusForward {
+                    need.status.forward()
+                } else {
+                    need.status.back()
+                };
+                match to {
+                    Some(to) => {
+                        let result = self.store.set_need_status(need.id, to, "");
+                        self.after_write(result, format!("{}: {}", need.code, to.label()));
+                    }
+                    None => self.info(text::need_cannot_move(&need.code, need.status.label())),
+                }
+            }
+            Action::Reject | Action::Defer => {
+                let to = if action == Action::Reject {
+                    NeedStatus::Rejected
+                } else {
+                    NeedStatus::Deferred
+                };
+                self.open_form(forms::need_reason_form(need.id, to));
+            }
+            Action::Merge => {
+                let others = self.store.all_needs(Some(need.project_id)).map(|all| {
+                    all.into_iter()
+                        .filter(|n| n.id != need.id && n.status != NeedStatus::Merged)
+                        .collect::<Vec<_>>()
+                });
+                let Some(others) = self.report(others) else {
+                    return;
+                };
+                if others.is_empty() {
+                    return self.info(text::MSG_NOTHING_TO_MERGE);
+                }
+                self.overlay = Some(Overlay::Pick(Pick {
+                    title: text::PICK_MERGE_TARGET,
+                    options: others
+                        .iter()
+                        .map(|n| {
+                            (
+                                format!("{} {}", n.code, n.statement),
+                                n.status.label().into(),
+                            )
+                        })
+                        .collect(),
+                    cursor: Cursor::default(),
+                    purpose: PickPurpose::MergeInto {
+                        from: need.id,
+                        from_code: need.code.clone(),
+                        targets: others.iter().map(|n| (n.id, n.code.clone())).collect(),
+                    },
+                }));
+            }
+            _ => {}
+        }
+    }
+
+    /// A project's meetings as choices: (id, "2026-12-03 Behovsworkshop 2").
+    pub(super) fn meeting_choices(&mut self, project_id: i64) -> Vec<(i64, String)> {
+        let clock = self.clock();
+        self.report(self.store.project_meetings(project_id))
+            .unwrap_or_default()
+            .into_iter()
+            .rev()
+            .map(|m| (m.id, format!("{} {}", clock.local(m.start).date(), m.title)))
+            .collect()
+    }
+
+    // ----- suggestions --------------------------------------------------------------
+
+    pub(super) fn update_project_suggestions(&mut self, action: Action) {
+        let Some(state) = &self.project else { return };
+        let project_id = state.project.id;
+        let phase = state.project.phase;
+        let view = &state.suggestions;
+        let selected = view.items.get(view.cursor.selected).cloned();
+        match action {
+            Action::New | Action::Edit | Action::Open => {
+                let editing = if action == Action::New {
+                    None
+                } else {
+                    match selected {
+                        Some(s) => Some(s),
+                        None => return,
+                    }
+                };
+                let meetings = self.meeting_choices(project_id);
+                self.open_form(forms::suggestion_form(
+                    project_id,
+                    editing.as_ref(),
+                    phase,
+                    &meetings,
+                ));
+            }
+            Action::Delete => match selected {
+                Some(s) => self.confirm(
+                    text::confirm_trash(&s.title),
+                    Pending::Trash(TrashKind::Suggestion, s.id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            Action::StatusForward | Action::StatusBack => {
+                if let Some(s) = selected {
+                    let all = SuggestionStatus::ALL;
+                    let i = s.status.index();
+                    let to = if action == Action::StatusForward {
+                        all.get(i + 1)
+                    } else {
+                        i.checked_sub(1).and_then(|i| all.get(i))
+                    };
+                    if let Some(&to) = to {
+                        let result = self.store.set_suggestion_status(s.id, to);
+                        self.after_write(result, format!("{}: {}", to.label(), s.title));
+                    }
+                }
+            }
+            Action::CycleStatusFilter | Action::CyclePhaseFilter => {
+                if let Some(s) = &mut self.project {
+                    let v = &mut s.suggestions;
+                    if action == Action::CycleStatusFilter {
+                        v.status = cycle_filter::<SuggestionStatus>(v.status);
+                    } else {
+                        v.phase = cycle_filter::<Phase>(v.phase);
+                    }
+                    v.cursor = Cursor::default();
+                }
+                self.refresh_suggestions_tab();
+            }
+            _ => {}
+        }
+    }
+
+    // ----- lessons ------------------------------------------------------------------
+
+    /// Lessons on the project's tab (`in_project`) or in the library.
+    pub(super) fn update_lessons(&mut self, action: Action, in_project: bool) {
+        let project_id = if in_project {
+            self.project.as_ref().map(|p| p.project.id)
+        } else {
+            None
+        };
+        let view = match (in_project, &self.project) {
+            (true, Some(p)) => &p.lessons,
+            _ => &self.library,
+        };
+        let selected = view.items.get(view.cursor.selected).cloned();
+        match action {
+            Action::New | Action::Edit | Action::Open => {
+                let editing = if action == Action::New {
+                    None
+                } else {
+                    match selected {
+                        Some(l) => Some(l),
+                        None => return,
+                    }
+                };
+                let projects = self
+                    .report(self.store.list_projects(&Default::default()))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|p| (p.id, format!("{} {}", p.code, p.title)))
+                    .collect::<Vec<_>>();
+                self.open_form(forms::lesson_form(project_id, editing.as_ref(), &projects));
+            }
+            Action::Delete => match selected {
+                Some(l) => self.confirm(
+                    text::confirm_trash(&l.title),
+                    Pending::Trash(TrashKind::Lesson, l.id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            Action::CyclePhaseFilter | Action::CycleKindFilter => {
+                let view = match (in_project, &mut self.project) {
+                    (true, Some(p)) => &mut p.lessons,
+                    _ => &mut self.library,
+                };
+                if action == Action::CyclePhaseFilter {
+                    view.phase = cycle_filter::<Phase>(view.phase);
+                } else {
+                    view.kind = cycle_filter::<LessonKind>(view.kind);
+                }
+                view.cursor = Cursor::default();
+                if in_project {
+                    self.refresh_project_lessons();
+                } else {
+                    self.refresh_lessons_library();
+                }
+            }
+            Action::ExportLessons => self.export_lessons(project_id),
+            _ => {}
+        }
+    }
+
+    fn export_lessons(&mut self, project_id: Option<i64>) {
+        let loaded = self.store.lessons(project_id, None, None, true);
+        let Some(lessons) = self.report(loaded) else {
+            return;
+        };
+        if lessons.is_empty() {
+            return self.info(text::MSG_NO_SHAREABLE_LESSONS);
+        }
+        let clock = self.clock();
+        match crate::export::lessons::render(
+            crate::export::lessons::LessonsFormat::Html,
+            &lessons,
+            &clock,
+        ) {
+            Ok(html) => {
+                let name = format!("{}-{}.html", text::FILE_LESSONS, clock.today());
+                self.write_export(&name, &html);
+            }
+            Err(e) => self.error(format!("{}: {e}", text::MSG_ERROR)),
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! One need: its statement, where it came from and how its status moved.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
+
+use super::{format, theme, widgets};
+use crate::app::App;
+use crate::domain::{TextEnum, solution_words};
+use crate::text;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(state) = &app.need else { return };
+    let n = &state.need;
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!(" {} ", n.project_code), theme::current()),
+            Span::styled(format!(" {} ", n.code), theme::title()),
+            Span::styled(n.status.label(), super::needs::status_style(n.status)),
+        ])),
+        head,
+    );
+    let [details_area, evidence_area, history_area] = Layout::vertical([
+        Constraint::Min(8),
+        Constraint::Length((state.evidence.len() as u16 + 3).clamp(4, 10)),
+        Constraint::Length((state.history.len() as u16 + 1).clamp(2, 8)),
+    ])
+    .areas(body);
+
+    let mut fields: Vec<(&str, String)> = vec![(text::FIELD_STATEMENT, n.statement.clone())];
+    if !n.i_need.is_empty() {
+        fields.push((text::FIELD_AS_A, format::or_not_set(&n.as_a).into()));
+        fields.push((text::FIELD_I_NEED, n.i_need.clone()));
+        fields.push((text::FIELD_SO_THAT, format::or_not_set(&n.so_that).into()));
+    }
+    fields.extend([
+        (text::COL_CATEGORY, format::or_not_set(&n.category).into()),
+        (
+            text::COL_PRIORITY,
+            n.priority.map_or(text::NOT_SET, |p| p.label()).into(),
+        ),
+        (text::COL_STATUS, n.status.label().into()),
+        (text::FIELD_OWNER, format::or_not_set(&n.owner).into()),
+    ]);
+    if !n.status_reason.is_empty() {
+        fields.push((text::FIELD_REASON, n.status_reason.clone()));
+    }
+    if !state.merged_from.is_empty() {
+        fields.push((text::FIELD_MERGED_FROM, state.merged_from.join(", ")));
+    }
+    let block = Block::default().borders(Borders::TOP);
+    let inner = block.inner(details_area);
+    frame.render_widget(block, details_area);
+    let mut lines = widgets::labelled(&fields, inner.width);
+    let words = solution_words(&n.statement);
+    if !words.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("⚠ {}", text::solution_warning(&words)),
+            theme::key(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(" {} · {} ", text::FIELD_EVIDENCE, state.evidence.len()),
+        theme::title(),
+    ));
+    if state.evidence.is_empty() {
+        widgets::empty(frame, evidence_area, block, text::EVIDENCE_EMPTY);
+    } else {
+        let rows = state.evidence.iter().map(|e| {
+            let meeting = match (&e.meeting_date, &e.meeting_title) {
+                (Some(d), Some(t)) => format!("{d} {t}"),
+                (None, Some(t)) => t.clone(),
+                _ => String::new(),
+            };
+            Row::new(vec![
+                Span::raw(meeting),
+                Span::raw(e.person_name.clone().unwrap_or_default()),
+                Span::raw(e.document.clone()),
+                Span::styled(e.note.clone(), theme::muted()),
+            ])
+        });
+        widgets::table(
+            frame,
+            evidence_area,
+            block,
+            &[
+                text::FIELD_MEETING,
+                text::FIELD_PERSON,
+                text::FIELD_DOCUMENT,
+                text::FIELD_NOTE,
+            ],
+            rows.collect(),
+            &[
+                Constraint::Fill(3),
+                Constraint::Fill(2),
+                Constraint::Fill(2),
+                Constraint::Fill(2),
+            ],
+            Some(state.cursor.selected),
+        );
+    }
+
+    let mut history = vec![Line::from(Span::styled(
+        text::FIELD_HISTORY,
+        theme::title(),
+    ))];
+    for change in &state.history {
+        let from = change
+            .from
+            .map_or(String::new(), |f| format!("{} → ", f.label()));
+        let reason = if change.reason.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", change.reason)
+        };
+        history.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    " {}  ",
+                    format::local_datetime(app.clock(), &change.changed_at)
+                ),
+                theme::muted(),
+            ),
+            Span::raw(format!("{from}{}{reason}", change.to.label())),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(history).block(Block::default().borders(Borders::TOP)),
+        history_area,
+    );
+}

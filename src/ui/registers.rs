@@ -1,0 +1,148 @@
+//! Improvement suggestions and lessons: a project's tabs and the lessons library.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Row};
+
+use super::{format, theme, widgets};
+use crate::app::{App, LessonsView, SuggestionsView};
+use crate::domain::{SuggestionStatus, TextEnum};
+use crate::text;
+
+pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsView) {
+    let all = text::FILTER_ALL;
+    let title = Line::from(vec![
+        Span::styled(
+            format!(" {} · {} ", text::TAB_SUGGESTIONS, view.items.len()),
+            theme::title(),
+        ),
+        Span::styled(
+            format!(
+                "· {} {} · {} {} ",
+                text::COL_STATUS.to_lowercase(),
+                view.status.map_or(all, |s| s.label()),
+                text::COL_PHASE.to_lowercase(),
+                view.phase.map_or(all, |p| p.label()),
+            ),
+            theme::muted(),
+        ),
+    ]);
+    let block = Block::default().borders(Borders::TOP).title(title);
+    if view.items.is_empty() {
+        return widgets::empty(frame, area, block, text::SUGGESTIONS_EMPTY);
+    }
+    let today = app.clock().today();
+    let rows = view.items.iter().map(|s| {
+        let waiting = s
+            .days_waiting(today)
+            .map_or(String::new(), text::days_waiting);
+        let status_style = match s.status {
+            SuggestionStatus::Accepted | SuggestionStatus::Implemented => theme::ok(),
+            SuggestionStatus::Rejected | SuggestionStatus::Withdrawn => theme::muted(),
+            _ => theme::key(),
+        };
+        Row::new(vec![
+            Span::raw(s.title.clone()),
+            Span::styled(s.phase.label(), theme::muted()),
+            Span::styled(s.status.label(), status_style),
+            Span::styled(waiting, theme::key()),
+            Span::styled(format::date(s.decision_date), theme::muted()),
+        ])
+    });
+    widgets::table(
+        frame,
+        area,
+        block,
+        &[
+            text::COL_TITLE,
+            text::FIELD_PHASE_CONCERNED,
+            text::COL_STATUS,
+            text::COL_WAITING,
+            text::COL_DECIDED,
+        ],
+        rows.collect(),
+        &[
+            Constraint::Fill(3),
+            Constraint::Length(18),
+            Constraint::Length(11),
+            Constraint::Length(9),
+            Constraint::Length(10),
+        ],
+        Some(view.cursor.selected),
+    );
+}
+
+/// Lessons of a project (`with_project` false) or the library across projects.
+pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: bool) {
+    let all = text::FILTER_ALL;
+    let heading = if with_project {
+        text::VIEW_LESSONS
+    } else {
+        text::TAB_LESSONS
+    };
+    let title = Line::from(vec![
+        Span::styled(
+            format!(" {heading} · {} ", view.items.len()),
+            theme::title(),
+        ),
+        Span::styled(
+            format!(
+                "· {} {} · {} {} ",
+                text::COL_PHASE.to_lowercase(),
+                view.phase.map_or(all, |p| p.label()),
+                text::COL_KIND.to_lowercase(),
+                view.kind.map_or(all, |k| k.label()),
+            ),
+            theme::muted(),
+        ),
+    ]);
+    let block = Block::default().borders(Borders::TOP).title(title);
+    if view.items.is_empty() {
+        return widgets::empty(frame, area, block, text::LESSONS_EMPTY);
+    }
+    let rows = view.items.iter().map(|l| {
+        let mut cells = vec![
+            Span::raw(l.title.clone()),
+            Span::styled(l.kind.label(), theme::accent()),
+            Span::styled(l.phase.map_or(text::NOT_SET, |p| p.label()), theme::muted()),
+        ];
+        if with_project {
+            cells.push(Span::raw(
+                l.project_code
+                    .clone()
+                    .unwrap_or_else(|| text::GENERAL.into()),
+            ));
+        }
+        cells.push(Span::styled(
+            if l.shareable {
+                text::SHAREABLE_MARK
+            } else {
+                ""
+            },
+            theme::ok(),
+        ));
+        Row::new(cells)
+    });
+    let mut header = vec![text::COL_TITLE, text::COL_KIND, text::COL_PHASE];
+    let mut widths = vec![
+        Constraint::Fill(3),
+        Constraint::Length(13),
+        Constraint::Length(18),
+    ];
+    if with_project {
+        header.push(text::COL_PROJECT);
+        widths.push(Constraint::Length(10));
+    }
+    header.push(text::FIELD_SHAREABLE);
+    widths.push(Constraint::Length(9));
+    widgets::table(
+        frame,
+        area,
+        block,
+        &header,
+        rows.collect(),
+        &widths,
+        Some(view.cursor.selected),
+    );
+}
