@@ -1,17 +1,21 @@
 //! A realistic demo portfolio: Swedish contracting authorities of each kind, projects in
 //! different phases, the people around them, their time plans and their meetings (with
-//! timed agendas and participants). Dates are relative to `today`; every row has a fixed
-//! UUID, so loading twice adds nothing the second time.
+//! timed agendas and participants), their needs (with evidence and a status history),
+//! improvement suggestions and lessons learned. Dates are relative to `today`; every row
+//! has a fixed UUID, so loading twice adds nothing the second time.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 
 use crate::domain::{
-    AgendaItemInput, AttendanceRole, InnovationLevel, MeetingFormat, MeetingInput, MeetingStatus,
-    MeetingType, MilestoneInput, NotesStatus, OrgKind, OrganisationInput, PersonInput, Phase,
-    ProjectInput, ProjectStatus,
+    AgendaItemInput, AttendanceRole, Clock, InnovationLevel, LessonInput, LessonKind,
+    MeetingFormat, MeetingInput, MeetingStatus, MeetingType, MilestoneInput, NeedInput, NeedStatus,
+    NotesStatus, OrgKind, OrganisationInput, PersonInput, Phase, Priority, ProjectInput,
+    ProjectStatus, SuggestionInput, SuggestionStatus,
 };
 use crate::store::{Result, Store, StoreError};
 use AttendanceRole::{Chair, Observer, Participant as Guest, Presenter};
+use NeedStatus::{Analysed, Deferred, Described, Prioritised, Rejected, Validated};
+use Priority::{Could, Must, Should, Wont};
 
 /// What a load added (zero everywhere when the demo was already there).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +27,9 @@ pub struct DemoSummary {
     pub meetings: usize,
     pub agenda_items: usize,
     pub participants: usize,
+    pub needs: usize,
+    pub suggestions: usize,
+    pub lessons: usize,
 }
 
 fn uuid(n: u64) -> String {
@@ -1440,6 +1447,1428 @@ fn load_meetings(store: &mut Store, today: NaiveDate, added: &mut DemoSummary) -
     Ok(())
 }
 
+// ----- needs, suggestions and lessons ---------------------------------------------------
+
+// Fixed UUID numbers of the demo meetings that needs and suggestions refer to.
+const KICKOFF_RVB: u64 = 401;
+const STEERING_TRV: u64 = 402;
+const WORKSHOP_LULE: u64 = 403;
+const INTERVIEW_TRV: u64 = 404;
+const NEEDS_WORKSHOP_RVB: u64 = 405;
+const DIALOGUE_VARDFLODE: u64 = 406;
+const SYNTHESIS_LULE: u64 = 407;
+
+const RFI: &str = "RFI-svar från sex leverantörer";
+const SURVEY: &str = "Enkät till nattpersonal, okt 2026";
+const TENANT_SURVEY: &str = "Boendeenkät Gottsunda 2025";
+const NEEDS_CARDS: &str = "Behovskort från behovsworkshop 1";
+
+// Times of day (local) at which the backdated demo rows are stamped. A need is noted
+// after the day's meetings; status moves happen on a later day, in the morning.
+const NOTED_AT: (u32, u32) = (16, 30);
+const EVIDENCE_AT: (u32, u32) = (16, 45);
+const MOVED_AT: (u32, u32) = (10, 30);
+const MERGED_AT: (u32, u32) = (17, 0);
+const SUGGESTED_AT: (u32, u32) = (16, 15);
+const DECIDED_AT: (u32, u32) = (10, 0);
+const LEARNED_AT: (u32, u32) = (16, 0);
+
+/// Runs `f` with the store's clock stopped at `t` (in the same time zone as before), so
+/// that what it writes is stamped as made then; the clock is restored afterwards.
+fn as_of<T>(
+    store: &mut Store,
+    t: DateTime<Utc>,
+    f: impl FnOnce(&mut Store) -> Result<T>,
+) -> Result<T> {
+    let original = store.clock();
+    store.set_clock(match original {
+        Clock::System | Clock::FixedLocal(_) => Clock::FixedLocal(t),
+        Clock::Fixed(_) => Clock::Fixed(t),
+        Clock::FixedIn(_, tz) => Clock::FixedIn(t, tz),
+    });
+    let result = f(store);
+    store.set_clock(original);
+    result
+}
+
+/// The `n`-th working day before today (n < 0) at a local time.
+fn past(store: &Store, today: NaiveDate, n: i64, time: (u32, u32)) -> DateTime<Utc> {
+    at(store, workday(today, n), time)
+}
+
+/// Where a need came from: (working day it was noted, meeting uuid, person uuid,
+/// document, note). Every row naming a meeting also names a person or a document, so
+/// that purging a demo meeting never leaves an evidence row pointing at nothing.
+type Ev = (i64, Option<u64>, Option<u64>, &'static str, &'static str);
+
+struct DemoNeed {
+    uuid: u64,
+    project: u64,
+    /// The working day (always before today) the need was noted.
+    noted: i64,
+    /// The statement, unless the need is written in the structured form below.
+    statement: &'static str,
+    /// "Som {as_a} behöver jag {i_need}, för att {so_that}."
+    structured: Option<(&'static str, &'static str, &'static str)>,
+    category: &'static str,
+    priority: Option<Priority>,
+    owner: &'static str,
+    evidence: &'static [Ev],
+    /// Status moves after `identified`: (to, working day, reason). Always on a later
+    /// day than `noted`, in order.
+    moves: &'static [(NeedStatus, i64, &'static str)],
+}
+
+/// The demo needs, per project in code order (the first of a project becomes B-001).
+const NEEDS: &[DemoNeed] = &[
+    // ----- LULE-25: trygg hemtjänst med digital tillsyn ----------------------------------
+    DemoNeed {
+        uuid: 501,
+        project: LULE,
+        noted: -45,
+        statement: "",
+        structured: Some((
+            "nattpersonal",
+            "veta om en brukare behöver hjälp utan att gå in i rummet",
+            "inte väcka den som sover",
+        )),
+        category: "Trygghet",
+        priority: Some(Must),
+        owner: JORGEN_NAME,
+        evidence: &[
+            (
+                -45,
+                None,
+                None,
+                SURVEY,
+                "31 av 38 svarande: tillsynsbesöket väcker ofta brukaren.",
+            ),
+            (
+                -8,
+                None,
+                None,
+                RFI,
+                "Fyra av sex leverantörer beskriver tillsyn utan att personal går in i rummet.",
+            ),
+            (
+                -6,
+                Some(WORKSHOP_LULE),
+                Some(JORGEN),
+                "",
+                "Bekräftades i berättelsen om en natt i hemtjänsten.",
+            ),
+        ],
+        moves: &[
+            (Analysed, -40, ""),
+            (Validated, -30, ""),
+            (Prioritised, -10, ""),
+            (Described, -2, ""),
+        ],
+    },
+    DemoNeed {
+        uuid: 502,
+        project: LULE,
+        noted: -44,
+        statement: "",
+        structured: Some(("brukare", "kunna sova ostörd hela natten", "orka med dagen")),
+        category: "Trygghet",
+        priority: Some(Must),
+        owner: JORGEN_NAME,
+        evidence: &[
+            (
+                -44,
+                None,
+                Some(BIRGITTA),
+                "",
+                "PRO Luleå: många äldre upplever nattliga besök som störande.",
+            ),
+            (
+                -6,
+                Some(WORKSHOP_LULE),
+                Some(BIRGITTA),
+                "",
+                "Brukarnas röst i workshoppen.",
+            ),
+        ],
+        moves: &[
+            (Analysed, -40, ""),
+            (Validated, -30, ""),
+            (Prioritised, -10, ""),
+            (Described, -2, ""),
+        ],
+    },
+    DemoNeed {
+        uuid: 503,
+        project: LULE,
+        noted: -6,
+        statement: "Brukaren ska själv kunna välja vilken form av tillsyn som används, och ändra sitt val när som helst.",
+        structured: None,
+        category: "Integritet",
+        priority: Some(Must),
+        owner: ASA_NAME,
+        evidence: &[(
+            -6,
+            Some(WORKSHOP_LULE),
+            Some(BIRGITTA),
+            "",
+            "Samtycke måste kunna återkallas, inte bara ges en gång.",
+        )],
+        moves: &[
+            (Analysed, -5, ""),
+            (Validated, -3, ""),
+            (Prioritised, -1, ""),
+        ],
+    },
+    DemoNeed {
+        uuid: 504,
+        project: LULE,
+        noted: -30,
+        statement: "",
+        structured: Some((
+            "anhörig",
+            "få veta att min förälder har fått hjälp efter ett larm",
+            "kunna känna mig lugn",
+        )),
+        category: "Trygghet",
+        priority: Some(Should),
+        owner: JORGEN_NAME,
+        evidence: &[
+            (
+                -30,
+                None,
+                None,
+                "Synpunkter från anhörigrådet",
+                "Anhöriga får i dag inget besked efter ett larm.",
+            ),
+            (
+                -2,
+                Some(DIALOGUE_VARDFLODE),
+                Some(SOFIA),
+                "",
+                "Leverantören visade besked till anhöriga via sms.",
+            ),
+        ],
+        moves: &[
+            (Analysed, -25, ""),
+            (Validated, -12, ""),
+            (Prioritised, -1, ""),
+        ],
+    },
+    DemoNeed {
+        uuid: 505,
+        project: LULE,
+        noted: -20,
+        statement: "Bild och ljud från brukarens hem får aldrig lagras eller lämna hemmet utan brukarens uttryckliga samtycke.",
+        structured: None,
+        category: "Integritet",
+        priority: Some(Must),
+        owner: ASA_NAME,
+        evidence: &[
+            (
+                -20,
+                None,
+                None,
+                "Dataskyddsombudets yttrande",
+                "Tillsyn med bild kräver en konsekvensbedömning.",
+            ),
+            (
+                -8,
+                None,
+                None,
+                RFI,
+                "Två av sex svar bygger på behandling utanför EU.",
+            ),
+            (
+                -2,
+                Some(DIALOGUE_VARDFLODE),
+                Some(SOFIA),
+                "",
+                "Lösningen analyserar rörelser lokalt och skickar bara larm.",
+            ),
+        ],
+        moves: &[(Analysed, -8, ""), (Validated, -3, "")],
+    },
+    DemoNeed {
+        uuid: 506,
+        project: LULE,
+        noted: -45,
+        statement: "",
+        structured: Some((
+            "nattpersonal",
+            "få alla larm i ett och samma verktyg",
+            "slippa bära flera telefoner",
+        )),
+        category: "Arbetsmiljö",
+        priority: Some(Should),
+        owner: JORGEN_NAME,
+        evidence: &[
+            (
+                -45,
+                None,
+                None,
+                SURVEY,
+                "Flera svarande bär i dag två telefoner och en personsökare.",
+            ),
+            (
+                -1,
+                Some(SYNTHESIS_LULE),
+                Some(JORGEN),
+                "",
+                "Enhetscheferna bekräftade bilden.",
+            ),
+        ],
+        moves: &[(Analysed, -30, ""), (Validated, -1, "")],
+    },
+    DemoNeed {
+        uuid: 507,
+        project: LULE,
+        noted: -8,
+        statement: "Tillsynen ska fungera även vid avbrott i mobilnätet eller strömmen, och personalen ska märka när den inte gör det.",
+        structured: None,
+        category: "Drift och support",
+        priority: Some(Must),
+        owner: ASA_NAME,
+        evidence: &[
+            (
+                -8,
+                None,
+                None,
+                RFI,
+                "Bara två leverantörer beskriver hur tillsynen fungerar vid avbrott.",
+            ),
+            (
+                -2,
+                Some(DIALOGUE_VARDFLODE),
+                Some(SOFIA),
+                "",
+                "Samma fråga ställdes till alla leverantörer.",
+            ),
+        ],
+        moves: &[(Analysed, -1, "")],
+    },
+    DemoNeed {
+        uuid: 508,
+        project: LULE,
+        noted: -1,
+        statement: "Personal och brukare ska kunna få support dygnet runt, på svenska.",
+        structured: None,
+        category: "Drift och support",
+        priority: Some(Could),
+        owner: "",
+        evidence: &[(
+            -1,
+            Some(SYNTHESIS_LULE),
+            Some(ASA),
+            "",
+            "Önskemål från IT-förvaltningen.",
+        )],
+        moves: &[],
+    },
+    // Deliberately names a solution, so the needs screen has a warning to show.
+    DemoNeed {
+        uuid: 509,
+        project: LULE,
+        noted: -1,
+        statement: "Vi behöver en app där anhöriga kan se när hemtjänsten har varit hos brukaren.",
+        structured: None,
+        category: "Trygghet",
+        priority: None,
+        owner: "",
+        evidence: &[(
+            -1,
+            Some(SYNTHESIS_LULE),
+            Some(JORGEN),
+            "",
+            "Förslag från en anhörig; behovet bakom behöver tas fram.",
+        )],
+        moves: &[],
+    },
+    DemoNeed {
+        uuid: 510,
+        project: LULE,
+        noted: -30,
+        statement: "Brukaren ska kunna påkalla hjälp även på promenad utanför hemmet.",
+        structured: None,
+        category: "Trygghet",
+        priority: Some(Wont),
+        owner: JORGEN_NAME,
+        evidence: &[(-30, None, Some(BIRGITTA), "", "Önskemål från PRO Luleå.")],
+        moves: &[
+            (Analysed, -25, ""),
+            (
+                Rejected,
+                -10,
+                "Utanför upphandlingens omfattning: larm utanför hemmet ingår i kommunens befintliga avtal.",
+            ),
+        ],
+    },
+    DemoNeed {
+        uuid: 511,
+        project: LULE,
+        noted: -20,
+        statement: "Besöken ska dokumenteras automatiskt, så att personalen slipper skriva samma sak två gånger.",
+        structured: None,
+        category: "Drift och support",
+        priority: Some(Could),
+        owner: ASA_NAME,
+        evidence: &[(
+            -20,
+            None,
+            Some(ASA),
+            "",
+            "IT-förvaltningen vill undvika dubbeldokumentation.",
+        )],
+        moves: &[
+            (Analysed, -12, ""),
+            (
+                Deferred,
+                -1,
+                "Skjuts upp: verksamhetsstödet för hemtjänsten byts 2027 och kopplingen beskrivs i den upphandlingen.",
+            ),
+        ],
+    },
+    // Merged into B-001 (see NEED_MERGES), taking its evidence along.
+    DemoNeed {
+        uuid: 512,
+        project: LULE,
+        noted: -6,
+        statement: "Nattpersonalen vill slippa väcka brukarna när de gör tillsynsbesök.",
+        structured: None,
+        category: "Trygghet",
+        priority: None,
+        owner: "",
+        evidence: &[
+            (
+                -6,
+                Some(WORKSHOP_LULE),
+                None,
+                "Anteckningar från leverantörsworkshopen",
+                "Samma behov formulerat av flera grupper.",
+            ),
+            (
+                -1,
+                Some(SYNTHESIS_LULE),
+                Some(JORGEN),
+                "",
+                "Visade sig vara samma behov som B-001.",
+            ),
+        ],
+        moves: &[],
+    },
+    // ----- RVB-26: fossilfria patienttransporter -----------------------------------------
+    DemoNeed {
+        uuid: 521,
+        project: RVB,
+        noted: -3,
+        statement: "",
+        structured: Some((
+            "patient",
+            "veta när fordonet kommer",
+            "slippa vänta ute i kylan",
+        )),
+        category: "Patientupplevelse",
+        priority: Some(Must),
+        owner: MARTA_NAME,
+        evidence: &[
+            (
+                -3,
+                Some(NEEDS_WORKSHOP_RVB),
+                Some(MARTA),
+                "",
+                "Flest röster vid prickröstningen.",
+            ),
+            (
+                -3,
+                None,
+                None,
+                "Patientnämndens ärenden 2025",
+                "Väntan utomhus är det vanligaste klagomålet på sjukresor.",
+            ),
+        ],
+        moves: &[(Analysed, -2, ""), (Validated, -1, "")],
+    },
+    DemoNeed {
+        uuid: 522,
+        project: RVB,
+        noted: -3,
+        statement: "",
+        structured: Some((
+            "sjuksköterska på vårdcentralen",
+            "kunna flytta en hemresa när besöket drar ut på tiden",
+            "patienten inte ska bli kvar utan resa",
+        )),
+        category: "Arbetsmiljö",
+        priority: Some(Should),
+        owner: MARTA_NAME,
+        evidence: &[(
+            -3,
+            Some(NEEDS_WORKSHOP_RVB),
+            None,
+            NEEDS_CARDS,
+            "Tre behovskort från sjuksköterskor.",
+        )],
+        moves: &[(Analysed, -1, "")],
+    },
+    DemoNeed {
+        uuid: 523,
+        project: RVB,
+        noted: -9,
+        statement: "Utsläppen från sjukresor och liggande transporter ska halveras till 2030 jämfört med 2022.",
+        structured: None,
+        category: "Miljö och klimat",
+        priority: Some(Must),
+        owner: MARTA_NAME,
+        evidence: &[
+            (-9, None, None, "Regionens miljöprogram 2030", ""),
+            (
+                -9,
+                Some(KICKOFF_RVB),
+                Some(MARTA),
+                "",
+                "Målet bekräftades på uppstartsmötet.",
+            ),
+        ],
+        moves: &[
+            (Analysed, -8, ""),
+            (Validated, -6, ""),
+            (Prioritised, -4, ""),
+        ],
+    },
+    DemoNeed {
+        uuid: 524,
+        project: RVB,
+        noted: -9,
+        statement: "Restiden för patienter i inlandet får inte bli längre än i dag.",
+        structured: None,
+        category: "Tillgänglighet",
+        priority: Some(Must),
+        owner: MARTA_NAME,
+        evidence: &[
+            (
+                -9,
+                Some(KICKOFF_RVB),
+                Some(MARTA),
+                "",
+                "Villkor från hälso- och sjukvårdsnämnden.",
+            ),
+            (
+                -3,
+                None,
+                None,
+                "Resestatistik 2025",
+                "Medelrestid Sorsele–Umeå: 3 timmar 40 minuter.",
+            ),
+        ],
+        moves: &[(Analysed, -3, "")],
+    },
+    DemoNeed {
+        uuid: 525,
+        project: RVB,
+        noted: -3,
+        statement: "Den som åker liggande ska kunna ha en anhörig med sig under resan.",
+        structured: None,
+        category: "Patientupplevelse",
+        priority: None,
+        owner: "",
+        evidence: &[(-3, Some(NEEDS_WORKSHOP_RVB), None, NEEDS_CARDS, "")],
+        moves: &[],
+    },
+    DemoNeed {
+        uuid: 526,
+        project: RVB,
+        noted: -2,
+        statement: "",
+        structured: Some((
+            "förare",
+            "kunna ladda fordonet medan jag väntar vid sjukhuset",
+            "hinna med nästa uppdrag",
+        )),
+        category: "Miljö och klimat",
+        priority: Some(Could),
+        owner: "",
+        evidence: &[(
+            -2,
+            None,
+            None,
+            "Trafikplanerarnas synpunkter",
+            "Väntetiden vid sjukhuset är ofta längre än en timme.",
+        )],
+        moves: &[],
+    },
+    DemoNeed {
+        uuid: 527,
+        project: RVB,
+        noted: -9,
+        statement: "Sjukresorna ska samordnas med kollektivtrafiken i hela länet.",
+        structured: None,
+        category: "Tillgänglighet",
+        priority: Some(Wont),
+        owner: MARTA_NAME,
+        evidence: &[(
+            -9,
+            Some(KICKOFF_RVB),
+            Some(MARTA),
+            "",
+            "Idé från trafikavdelningen.",
+        )],
+        moves: &[
+            (Analysed, -6, ""),
+            (
+                Deferred,
+                -4,
+                "Kräver beslut i kollektivtrafiknämnden; tas upp inför nästa avtalsperiod.",
+            ),
+        ],
+    },
+    // ----- TRV-BRO: sensorbaserat underhåll av broar --------------------------------------
+    DemoNeed {
+        uuid: 541,
+        project: TRV,
+        noted: -80,
+        statement: "Skador i betongbroar ska upptäckas innan de syns vid en okulär besiktning.",
+        structured: None,
+        category: "Underhåll och säkerhet",
+        priority: Some(Must),
+        owner: KARIN_NAME,
+        evidence: &[
+            (
+                -80,
+                None,
+                None,
+                "Broinspektionsrapporter 2020–2025",
+                "Var tredje allvarlig skada upptäcktes först när den syntes.",
+            ),
+            (
+                -8,
+                Some(STEERING_TRV),
+                Some(KARIN),
+                "",
+                "Styrgruppen bekräftade prioriteringen.",
+            ),
+        ],
+        moves: &[
+            (Analysed, -70, ""),
+            (Validated, -40, ""),
+            (Prioritised, -8, ""),
+        ],
+    },
+    DemoNeed {
+        uuid: 542,
+        project: TRV,
+        noted: -60,
+        statement: "",
+        structured: Some((
+            "broförvaltare",
+            "se hur en skada utvecklas över tid",
+            "kunna planera underhållet i stället för att åtgärda akut",
+        )),
+        category: "Underhåll och säkerhet",
+        priority: Some(Must),
+        owner: KARIN_NAME,
+        evidence: &[
+            (
+                -60,
+                None,
+                Some(KARIN),
+                "",
+                "Förvaltarnas erfarenhet från regionerna.",
+            ),
+            (
+                -4,
+                Some(INTERVIEW_TRV),
+                Some(PER_OLOF),
+                "",
+                "Leverantören: trenden över tid säger mer än enskilda mätvärden.",
+            ),
+        ],
+        moves: &[(Analysed, -50, ""), (Validated, -4, "")],
+    },
+    // Deliberately names a solution, so the needs screen has a warning to show.
+    DemoNeed {
+        uuid: 543,
+        project: TRV,
+        noted: -8,
+        statement: "Vi behöver sensorer som mäter sprickbredden på alla broar längre än 50 meter.",
+        structured: None,
+        category: "Underhåll och säkerhet",
+        priority: None,
+        owner: "",
+        evidence: &[(
+            -8,
+            Some(STEERING_TRV),
+            Some(KARIN),
+            "",
+            "Förslag från styrgruppen; behovet bakom är B-001.",
+        )],
+        moves: &[],
+    },
+    DemoNeed {
+        uuid: 544,
+        project: TRV,
+        noted: -30,
+        statement: "Mätdata ska kunna delas med andra infrastrukturförvaltare och forskare i ett öppet format.",
+        structured: None,
+        category: "Datadelning",
+        priority: Some(Should),
+        owner: KARIN_NAME,
+        evidence: &[(
+            -30,
+            None,
+            Some(ANDERS),
+            "",
+            "RISE efterfrågar data till sina testbäddar.",
+        )],
+        moves: &[(Analysed, -20, "")],
+    },
+    DemoNeed {
+        uuid: 545,
+        project: TRV,
+        noted: -40,
+        statement: "Mätningarna ska utföras av Trafikverkets egen personal.",
+        structured: None,
+        category: "Organisation",
+        priority: Some(Wont),
+        owner: KARIN_NAME,
+        evidence: &[(
+            -40,
+            None,
+            Some(KARIN),
+            "",
+            "Framfört av underhållsdistriktet.",
+        )],
+        moves: &[
+            (Analysed, -35, ""),
+            (
+                Rejected,
+                -8,
+                "Beskriver en organisationsform, inte ett behov; bemanningen avgörs i upphandlingsstrategin.",
+            ),
+        ],
+    },
+    DemoNeed {
+        uuid: 546,
+        project: TRV,
+        noted: -4,
+        statement: "Utrustning på bron ska kunna servas utan att trafiken stängs av.",
+        structured: None,
+        category: "Arbetsmiljö",
+        priority: Some(Should),
+        owner: KARIN_NAME,
+        evidence: &[(
+            -4,
+            Some(INTERVIEW_TRV),
+            Some(PER_OLOF),
+            "",
+            "Avstängningar står för en stor del av kostnaden för service.",
+        )],
+        moves: &[(Analysed, -2, "")],
+    },
+    // ----- UHEM-25: energilyft i miljonprogrammet -----------------------------------------
+    DemoNeed {
+        uuid: 561,
+        project: UHEM,
+        noted: -190,
+        statement: "",
+        structured: Some((
+            "hyresgäst",
+            "kunna bo kvar i lägenheten under renoveringen",
+            "slippa flytta till ett evakueringsboende",
+        )),
+        category: "Boendemiljö",
+        priority: Some(Must),
+        owner: ERIK_NAME,
+        evidence: &[
+            (
+                -190,
+                None,
+                None,
+                TENANT_SURVEY,
+                "72 % vill bo kvar under renoveringen.",
+            ),
+            (
+                -57,
+                None,
+                Some(ERIK),
+                "",
+                "Entreprenörerna i dialogen visade att det går med etappvis stambyte.",
+            ),
+        ],
+        moves: &[
+            (Analysed, -170, ""),
+            (Validated, -150, ""),
+            (Prioritised, -120, ""),
+            (Described, -10, ""),
+        ],
+    },
+    DemoNeed {
+        uuid: 562,
+        project: UHEM,
+        noted: -200,
+        statement: "Energianvändningen ska minska med minst 40 procent per kvadratmeter, mätt över ett normalår.",
+        structured: None,
+        category: "Miljö och klimat",
+        priority: Some(Must),
+        owner: ERIK_NAME,
+        evidence: &[(
+            -200,
+            None,
+            None,
+            "Energideklarationer 2024",
+            "Husen använder i dag 165 kWh per kvadratmeter och år.",
+        )],
+        moves: &[
+            (Analysed, -180, ""),
+            (Validated, -150, ""),
+            (Prioritised, -120, ""),
+            (Described, -10, ""),
+        ],
+    },
+    DemoNeed {
+        uuid: 563,
+        project: UHEM,
+        noted: -190,
+        statement: "Hyreshöjningen efter renoveringen får inte bli större än att hushåll med låga inkomster kan bo kvar.",
+        structured: None,
+        category: "Ekonomi",
+        priority: Some(Must),
+        owner: ERIK_NAME,
+        evidence: &[
+            (-190, None, None, TENANT_SURVEY, ""),
+            (
+                -100,
+                None,
+                Some(ERIK),
+                "",
+                "Styrelsens ägardirektiv om hyresnivåer.",
+            ),
+        ],
+        moves: &[
+            (Analysed, -170, ""),
+            (Validated, -140, ""),
+            (Prioritised, -120, ""),
+            (Described, -8, ""),
+        ],
+    },
+    DemoNeed {
+        uuid: 564,
+        project: UHEM,
+        noted: -150,
+        statement: "Inomhusklimatet ska vara jämnt året runt, utan drag och kalla golv.",
+        structured: None,
+        category: "Boendemiljö",
+        priority: Some(Should),
+        owner: ERIK_NAME,
+        evidence: &[(
+            -150,
+            None,
+            None,
+            "Felanmälningar 2023–2025",
+            "Drag och kyla är den vanligaste felanmälan vintertid.",
+        )],
+        moves: &[
+            (Analysed, -140, ""),
+            (Validated, -120, ""),
+            (Prioritised, -60, ""),
+        ],
+    },
+    DemoNeed {
+        uuid: 565,
+        project: UHEM,
+        noted: -120,
+        statement: "Tvättstugorna ska byggas om i samma projekt.",
+        structured: None,
+        category: "Boendemiljö",
+        priority: Some(Could),
+        owner: ERIK_NAME,
+        evidence: &[(-120, None, None, TENANT_SURVEY, "")],
+        moves: &[
+            (Analysed, -100, ""),
+            (
+                Deferred,
+                -60,
+                "Tas i en egen upphandling 2027 för att hålla nere omfattningen och risken.",
+            ),
+        ],
+    },
+    DemoNeed {
+        uuid: 566,
+        project: UHEM,
+        noted: -57,
+        statement: "Bullrande och dammande arbeten ska bara ske dagtid på vardagar, med besked minst en vecka i förväg.",
+        structured: None,
+        category: "Boendemiljö",
+        priority: Some(Should),
+        owner: ERIK_NAME,
+        evidence: &[(
+            -57,
+            None,
+            Some(ERIK),
+            "Sammanfattning av dialogmötena med entreprenörer",
+            "",
+        )],
+        moves: &[(Analysed, -50, ""), (Validated, -30, "")],
+    },
+    // ----- MLM-SKOL: smartare skolskjuts ---------------------------------------------------
+    DemoNeed {
+        uuid: 581,
+        project: MLM,
+        noted: -5,
+        statement: "",
+        structured: Some((
+            "skolskjutsplanerare",
+            "se hur en ändrad skoltid påverkar alla turer",
+            "kunna ge föräldrarna besked samma dag",
+        )),
+        category: "Planering",
+        priority: None,
+        owner: LEILA_NAME,
+        evidence: &[(
+            -5,
+            None,
+            Some(LEILA),
+            "Mejl från grundskoleförvaltningen",
+            "",
+        )],
+        moves: &[],
+    },
+    DemoNeed {
+        uuid: 582,
+        project: MLM,
+        noted: -5,
+        statement: "Elever med särskilda behov ska så långt det går ha samma chaufför och samma fordon.",
+        structured: None,
+        category: "Tillgänglighet",
+        priority: None,
+        owner: "",
+        evidence: &[(
+            -5,
+            None,
+            Some(LEILA),
+            "",
+            "Återkommande synpunkt från föräldrar.",
+        )],
+        moves: &[],
+    },
+];
+
+/// (merged need, the need it becomes part of, working day)
+const NEED_MERGES: &[(u64, u64, i64)] = &[(512, 501, -1)];
+
+impl DemoNeed {
+    fn input(&self) -> NeedInput {
+        let (statement, (as_a, i_need, so_that)) = match self.structured {
+            Some((a, n, s)) => (format!("Som {a} behöver jag {n}, för att {s}."), (a, n, s)),
+            None => (self.statement.to_string(), ("", "", "")),
+        };
+        NeedInput {
+            statement,
+            as_a: as_a.into(),
+            i_need: i_need.into(),
+            so_that: so_that.into(),
+            category: self.category.into(),
+            priority: self.priority,
+            owner: self.owner.into(),
+        }
+    }
+}
+
+/// Adds the demo needs that are missing. Evidence, status moves and merges have no fixed
+/// UUIDs, so they are added only with a need created in this load; all of it is dated
+/// in the past, so the history reads like a real project's.
+fn load_needs(store: &mut Store, today: NaiveDate, added: &mut DemoSummary) -> Result<()> {
+    let mut created = Vec::new();
+    for n in NEEDS {
+        if store.id_by_uuid("needs", &uuid(n.uuid))?.is_some() {
+            continue;
+        }
+        let project_id = store
+            .id_by_uuid("projects", &uuid(n.project))?
+            .ok_or(StoreError::NotFound)?;
+        let t = past(store, today, n.noted, NOTED_AT);
+        let id = as_of(store, t, |s| {
+            s.create_need_with_uuid(project_id, &n.input(), &uuid(n.uuid))
+        })?;
+        added.needs += 1;
+        created.push(n.uuid);
+        for &(on, meeting, person, document, note) in n.evidence {
+            let meeting = match meeting {
+                Some(m) => store.id_by_uuid("meetings", &uuid(m))?,
+                None => None,
+            };
+            let person = match person {
+                Some(p) => store.id_by_uuid("people", &uuid(p))?,
+                None => None,
+            };
+            if meeting.is_none() && person.is_none() && document.is_empty() {
+                continue;
+            }
+            let t = past(store, today, on, EVIDENCE_AT);
+            as_of(store, t, |s| {
+                s.add_evidence(id, meeting, person, document, note)
+            })?;
+        }
+        for &(to, on, reason) in n.moves {
+            let t = past(store, today, on, MOVED_AT);
+            as_of(store, t, |s| s.set_need_status(id, to, reason))?;
+        }
+    }
+    for &(from, into, on) in NEED_MERGES {
+        if !created.contains(&from) {
+            continue;
+        }
+        let (Some(from), Some(into)) = (
+            store.id_by_uuid("needs", &uuid(from))?,
+            store.id_by_uuid("needs", &uuid(into))?,
+        ) else {
+            continue;
+        };
+        let t = past(store, today, on, MERGED_AT);
+        as_of(store, t, |s| s.merge_needs(from, into))?;
+    }
+    Ok(())
+}
+
+struct DemoSuggestion {
+    uuid: u64,
+    project: u64,
+    /// The meeting it was raised at.
+    meeting: Option<u64>,
+    /// The working day (before today) it was made.
+    made: i64,
+    phase: Phase,
+    title: &'static str,
+    description: &'static str,
+    rationale: &'static str,
+    status: SuggestionStatus,
+    buyer_response: &'static str,
+    /// Working day of the decision, for the ones decided when made.
+    decided: Option<i64>,
+    /// A later status change through `set_suggestion_status` (which dates the
+    /// decision of an accepted or rejected one): (status, working day).
+    later: Option<(SuggestionStatus, i64)>,
+}
+
+const SUGGESTIONS: &[DemoSuggestion] = &[
+    // ----- LULE-25 --------------------------------------------------------------------------
+    DemoSuggestion {
+        uuid: 601,
+        project: LULE,
+        meeting: None,
+        made: -30,
+        phase: Phase::Requirements,
+        title: "Ersätt tekniska skallkrav med funktionskrav",
+        description: "Skriv om kraven på kamera och larmknapp i utkastet till krav på vad tillsynen ska åstadkomma.",
+        rationale: "Tekniska skallkrav stänger ute lösningar som leverantörerna beskrivit i RFI:n och dialogerna.",
+        status: SuggestionStatus::Discussed,
+        buyer_response: "Åsa skriver om avsnitt 4 och 5 till funktionskrav före remissen.",
+        decided: None,
+        later: Some((SuggestionStatus::Accepted, -12)),
+    },
+    DemoSuggestion {
+        uuid: 602,
+        project: LULE,
+        meeting: Some(WORKSHOP_LULE),
+        made: -6,
+        phase: Phase::EarlyDialogue,
+        title: "Publicera en sammanfattning av varje enskilt dialogmöte",
+        description: "En kort sammanfattning av frågor och svar från varje dialogmöte läggs ut på kommunens upphandlingssida.",
+        rationale: "Alla leverantörer får samma information, och likabehandlingen går att visa i efterhand.",
+        status: SuggestionStatus::Implemented,
+        buyer_response: "Införs från och med dialogmötet med Vårdflöde Nordic.",
+        decided: Some(-5),
+        later: None,
+    },
+    DemoSuggestion {
+        uuid: 603,
+        project: LULE,
+        meeting: None,
+        made: -28,
+        phase: Phase::EvaluationAward,
+        title: "Låt brukarföreträdare delta i utvärderingen",
+        description: "PRO Luleå och anhörigrådet bjuds in att pröva lösningarna i en användartest som ingår i utvärderingen.",
+        rationale: "Brukarnas upplevelse av integritet och trygghet är svår att bedöma på papper.",
+        status: SuggestionStatus::Proposed,
+        buyer_response: "",
+        decided: None,
+        later: None,
+    },
+    DemoSuggestion {
+        uuid: 604,
+        project: LULE,
+        meeting: None,
+        made: -20,
+        phase: Phase::Strategy,
+        title: "Pröva lösningarna i en pilot innan avtal tecknas",
+        description: "Två eller tre leverantörer får pröva sina lösningar hos ett tiotal brukare under tre månader.",
+        rationale: "Nattpersonalen och brukarna kan då bedöma lösningarna i verklig miljö.",
+        status: SuggestionStatus::Discussed,
+        buyer_response: "Intressant, men kräver budget; tas upp i styrgruppen.",
+        decided: None,
+        later: None,
+    },
+    // ----- RVB-26 ---------------------------------------------------------------------------
+    DemoSuggestion {
+        uuid: 611,
+        project: RVB,
+        meeting: Some(NEEDS_WORKSHOP_RVB),
+        made: -3,
+        phase: Phase::NeedsAnalysis,
+        title: "Håll en behovsworkshop även i inlandet",
+        description: "Komplettera workshoppen i Skellefteå med en i Lycksele, där resorna är längst.",
+        rationale: "Patienterna i inlandet har andra behov än de vid kusten, och de syns inte i Skellefteå.",
+        status: SuggestionStatus::Accepted,
+        buyer_response: "Workshop 2 hålls i Lycksele i samband med fokusgruppen.",
+        decided: Some(-2),
+        later: None,
+    },
+    DemoSuggestion {
+        uuid: 612,
+        project: RVB,
+        meeting: Some(KICKOFF_RVB),
+        made: -9,
+        phase: Phase::NeedsAnalysis,
+        title: "Mät restider och utsläpp redan nu",
+        description: "Ta fram en nollmätning av restider och utsläpp för 2025 innan kraven skrivs.",
+        rationale: "Utan en nollmätning går målet om halverade utsläpp inte att följa upp.",
+        status: SuggestionStatus::Proposed,
+        buyer_response: "",
+        decided: None,
+        later: None,
+    },
+    DemoSuggestion {
+        uuid: 613,
+        project: RVB,
+        meeting: None,
+        made: -8,
+        phase: Phase::MarketAnalysis,
+        title: "Publicera en förhandsannons för att nå fler leverantörer",
+        description: "En förhandsannons i TED om den kommande upphandlingen.",
+        rationale: "Når leverantörer utanför Norrland.",
+        status: SuggestionStatus::Withdrawn,
+        buyer_response: "Återtaget: webbinariet och RFI:n räcker i detta skede.",
+        decided: None,
+        later: None,
+    },
+    // ----- TRV-BRO --------------------------------------------------------------------------
+    DemoSuggestion {
+        uuid: 621,
+        project: TRV,
+        meeting: Some(INTERVIEW_TRV),
+        made: -4,
+        phase: Phase::Strategy,
+        title: "Dela upp FoU-upphandlingen så att små företag kan delta",
+        description: "Låt fas 1 (lösningsförslag) vara liten och lätt att lämna anbud på, med fler leverantörer.",
+        rationale: "Små sensorföretag har inte råd att lägga månader på ett stort anbud.",
+        status: SuggestionStatus::Discussed,
+        buyer_response: "Diskuteras i styrgruppen.",
+        decided: None,
+        later: None,
+    },
+    DemoSuggestion {
+        uuid: 622,
+        project: TRV,
+        meeting: Some(STEERING_TRV),
+        made: -8,
+        phase: Phase::Tendering,
+        title: "Kräv inga tidigare referensuppdrag av FoU-leverantörer",
+        description: "Ersätt referenskraven med en beskrivning av kompetens och genomförande.",
+        rationale: "Nya lösningar har per definition inga referenser.",
+        status: SuggestionStatus::Discussed,
+        buyer_response: "Avslaget: juristen vill ha någon form av kapacitetskrav i fas 3.",
+        decided: None,
+        later: Some((SuggestionStatus::Rejected, -6)),
+    },
+    DemoSuggestion {
+        uuid: 623,
+        project: TRV,
+        meeting: None,
+        made: -40,
+        phase: Phase::MarketAnalysis,
+        title: "Håll ett informationsmöte för alla leverantörer samtidigt",
+        description: "Ett öppet informationsmöte, på plats och digitalt, innan de enskilda dialogmötena.",
+        rationale: "Alla får samma information samtidigt och frågorna kan besvaras öppet.",
+        status: SuggestionStatus::Implemented,
+        buyer_response: "Informationsmötet är bokat och annonserat.",
+        decided: Some(-35),
+        later: None,
+    },
+    // ----- UHEM-25 --------------------------------------------------------------------------
+    DemoSuggestion {
+        uuid: 631,
+        project: UHEM,
+        meeting: None,
+        made: -60,
+        phase: Phase::Requirements,
+        title: "Låt hyresgästföreningen läsa kraven om boendepåverkan",
+        description: "Skicka avsnittet om boendepåverkan till hyresgästföreningen för synpunkter.",
+        rationale: "De boende vet bäst vad som gör en renovering med boende kvar möjlig.",
+        status: SuggestionStatus::Accepted,
+        buyer_response: "Hyresgästföreningen får utkastet samtidigt som juristen.",
+        decided: Some(-50),
+        later: None,
+    },
+    DemoSuggestion {
+        uuid: 632,
+        project: UHEM,
+        meeting: None,
+        made: -180,
+        phase: Phase::Strategy,
+        title: "Använd konkurrenspräglad dialog i stället för öppet förfarande",
+        description: "Upphandla genom konkurrenspräglad dialog, så att entreprenörerna kan utveckla lösningar tillsammans med Uppsalahem.",
+        rationale: "Renovering med boende kvar kräver lösningar som inte går att beskriva i förväg.",
+        status: SuggestionStatus::Implemented,
+        buyer_response: "Beslutat av styrelsen.",
+        decided: Some(-170),
+        later: None,
+    },
+    DemoSuggestion {
+        uuid: 633,
+        project: UHEM,
+        meeting: None,
+        made: -40,
+        phase: Phase::EvaluationAward,
+        title: "Vikta livscykelkostnaden högre än anbudspriset",
+        description: "Utvärdera på livscykelkostnad över 30 år i stället för på investeringskostnad.",
+        rationale: "Energiåtgärder som kostar mer i dag lönar sig över husets livslängd.",
+        status: SuggestionStatus::Proposed,
+        buyer_response: "",
+        decided: None,
+        later: None,
+    },
+    // ----- MLM-SKOL -------------------------------------------------------------------------
+    DemoSuggestion {
+        uuid: 641,
+        project: MLM,
+        meeting: None,
+        made: -5,
+        phase: Phase::Initiation,
+        title: "Beskriv problemet innan förfarandet väljs",
+        description: "En kort problembeskrivning med exempel från förvaltningen, före beslutet om förprojekt.",
+        rationale: "Valet av förfarande beror på hur mycket av lösningen som redan är känd.",
+        status: SuggestionStatus::Proposed,
+        buyer_response: "",
+        decided: None,
+        later: None,
+    },
+];
+
+fn load_suggestions(store: &mut Store, today: NaiveDate, added: &mut DemoSummary) -> Result<()> {
+    for s in SUGGESTIONS {
+        if store.id_by_uuid("suggestions", &uuid(s.uuid))?.is_some() {
+            continue;
+        }
+        let project_id = store
+            .id_by_uuid("projects", &uuid(s.project))?
+            .ok_or(StoreError::NotFound)?;
+        let meeting_id = match s.meeting {
+            Some(m) => store.id_by_uuid("meetings", &uuid(m))?,
+            None => None,
+        };
+        let input = SuggestionInput {
+            meeting_id,
+            phase: s.phase,
+            title: s.title.into(),
+            description: s.description.into(),
+            rationale: s.rationale.into(),
+            status: s.status,
+            buyer_response: s.buyer_response.into(),
+            decision_date: s.decided.map(|n| workday(today, n)),
+        };
+        let t = past(store, today, s.made, SUGGESTED_AT);
+        let id = as_of(store, t, |st| {
+            st.create_suggestion_with_uuid(project_id, &input, &uuid(s.uuid))
+        })?;
+        if let Some((status, on)) = s.later {
+            let t = past(store, today, on, DECIDED_AT);
+            as_of(store, t, |st| st.set_suggestion_status(id, status))?;
+        }
+        added.suggestions += 1;
+    }
+    Ok(())
+}
+
+struct DemoLesson {
+    uuid: u64,
+    /// None for a general lesson.
+    project: Option<u64>,
+    /// The working day (before today) it was written down.
+    written: i64,
+    phase: Option<Phase>,
+    kind: LessonKind,
+    title: &'static str,
+    context: &'static str,
+    what_happened: &'static str,
+    what_we_learned: &'static str,
+    recommendation: &'static str,
+    shareable: bool,
+}
+
+const LESSONS: &[DemoLesson] = &[
+    DemoLesson {
+        uuid: 701,
+        project: None,
+        written: -100,
+        phase: Some(Phase::EarlyDialogue),
+        kind: LessonKind::GoodExample,
+        title: "Samma frågor till alla leverantörer i enskilda dialogmöten",
+        context: "Enskilda dialogmöten med leverantörer inför en innovationsupphandling.",
+        what_happened: "Frågorna skickades ut i förväg och användes vid varje möte. En sammanfattning av varje möte publicerades efteråt.",
+        what_we_learned: "Ett gemensamt frågeunderlag gör svaren jämförbara och visar att alla leverantörer behandlas lika.",
+        recommendation: "Skicka frågorna i förväg, håll er till dem och publicera en sammanfattning av varje möte.",
+        shareable: true,
+    },
+    DemoLesson {
+        uuid: 702,
+        project: None,
+        written: -60,
+        phase: Some(Phase::Requirements),
+        kind: LessonKind::Pitfall,
+        title: "Lösningsord i behovsbeskrivningen stängde ute nya idéer",
+        context: "Behovsbeskrivning inför upphandling av välfärdsteknik.",
+        what_happened: "Behoven var formulerade som ”kamera i varje rum” och ”larmknapp”. Leverantörer med andra lösningar avstod från att svara på RFI:n.",
+        what_we_learned: "Ett behov som namnger en produkt styr mot den produkten och gör det svårt för nya lösningar att konkurrera.",
+        recommendation: "Formulera vad brukaren och personalen behöver uppnå, och låt leverantörerna föreslå hur.",
+        shareable: true,
+    },
+    DemoLesson {
+        uuid: 703,
+        project: None,
+        written: -150,
+        phase: Some(Phase::NeedsAnalysis),
+        kind: LessonKind::Lesson,
+        title: "Behovsägaren måste vara med från start",
+        context: "Behovsanalys där upphandlaren och verksamheten arbetade var för sig.",
+        what_happened: "Upphandlaren skrev behoven utifrån det gamla avtalet. Verksamheten kände inte igen dem när de skulle prioriteras.",
+        what_we_learned: "Behov som verksamheten inte själv har formulerat blir inte prioriterade och följs inte upp.",
+        recommendation: "Utse en behovsägare i verksamheten innan behovsanalysen börjar, och låt hen leda workshopparna.",
+        shareable: true,
+    },
+    DemoLesson {
+        uuid: 704,
+        project: None,
+        written: -200,
+        phase: Some(Phase::Initiation),
+        kind: LessonKind::Lesson,
+        title: "Förankra i förvaltningsledningen innan projektet startar",
+        context: "Ett innovationsprojekt som startades av en engagerad enhetschef.",
+        what_happened: "Projektet pausades efter tre månader när förvaltningsledningen inte ville avsätta budget för en pilot.",
+        what_we_learned: "Ett innovationsprojekt behöver ett uttalat mandat och en budget från början.",
+        recommendation: "Ta ett beslut i förvaltningsledningen om mål, budget och mandat innan arbetet börjar.",
+        shareable: false,
+    },
+    DemoLesson {
+        uuid: 705,
+        project: Some(LULE),
+        written: -5,
+        phase: Some(Phase::EarlyDialogue),
+        kind: LessonKind::GoodExample,
+        title: "Brukarföreträdare i leverantörsworkshopen",
+        context: "Leverantörsworkshop om nattillsyn i hemtjänsten.",
+        what_happened: "PRO Luleå berättade om äldres krav på integritet innan leverantörerna presenterade sina idéer.",
+        what_we_learned: "Leverantörerna anpassade sina idéer efter brukarnas krav direkt i workshoppen.",
+        recommendation: "Låt brukarna tala först, före leverantörerna.",
+        shareable: true,
+    },
+    DemoLesson {
+        uuid: 706,
+        project: Some(LULE),
+        written: -7,
+        phase: Some(Phase::MarketAnalysis),
+        kind: LessonKind::Pitfall,
+        title: "RFI:n hade för många frågor",
+        context: "RFI om digital nattillsyn.",
+        what_happened: "RFI:n hade 42 frågor. Två mindre leverantörer svarade att de inte hann.",
+        what_we_learned: "En lång RFI gynnar stora leverantörer med anbudsavdelningar.",
+        recommendation: "Håll en RFI under 15 frågor och fråga efter det som behövs för nästa beslut.",
+        shareable: false,
+    },
+    DemoLesson {
+        uuid: 707,
+        project: Some(RVB),
+        written: -2,
+        phase: Some(Phase::NeedsAnalysis),
+        kind: LessonKind::Lesson,
+        title: "Kundresan fångade behov som statistiken missade",
+        context: "Behovsworkshop med vårdcentraler om sjukresor.",
+        what_happened: "Deltagarna ritade patientens resa från beställning till hemkomst. Väntan utomhus och missade hemresor syntes inte i statistiken.",
+        what_we_learned: "En kundresa på väggen får fram behov som ingen har tänkt på att mäta.",
+        recommendation: "Börja behovsworkshoppar med en kundresa innan behoven formuleras.",
+        shareable: true,
+    },
+    DemoLesson {
+        uuid: 708,
+        project: Some(TRV),
+        written: -3,
+        phase: Some(Phase::MarketAnalysis),
+        kind: LessonKind::Pitfall,
+        title: "Krav på referensuppdrag skrämde bort små företag",
+        context: "Marknadsanalys inför en förkommersiell upphandling.",
+        what_happened: "Ett utkast med krav på tre referensuppdrag spreds bland leverantörerna. Flera små företag avbokade sina dialogmöten.",
+        what_we_learned: "Även ett utkast signalerar vem upphandlingen är till för.",
+        recommendation: "Låt inte utkast med kvalificeringskrav spridas innan de är genomtänkta.",
+        shareable: false,
+    },
+    DemoLesson {
+        uuid: 709,
+        project: Some(UHEM),
+        written: -50,
+        phase: Some(Phase::Strategy),
+        kind: LessonKind::GoodExample,
+        title: "Konkurrenspräglad dialog gav lösningar där de boende kan bo kvar",
+        context: "Energirenovering av flerbostadshus från 1970-talet.",
+        what_happened: "Tre entreprenörer utvecklade i dialogen metoder för etappvis stambyte och tilläggsisolering med boende kvar.",
+        what_we_learned: "När behovet är tydligt men lösningen okänd ger dialogen bättre lösningar än en detaljerad kravspecifikation.",
+        recommendation: "Välj konkurrenspräglad dialog när lösningen inte går att beskriva i förväg.",
+        shareable: true,
+    },
+    DemoLesson {
+        uuid: 710,
+        project: Some(UHEM),
+        written: -20,
+        phase: None,
+        kind: LessonKind::Lesson,
+        title: "Juristen behöver vara med i dialogen, inte bara i granskningen",
+        context: "Avtalsvillkor som utvecklades under dialogen.",
+        what_happened: "Juristen kom in först vid granskningen och ifrågasatte villkor som entreprenörerna redan hade räknat på.",
+        what_we_learned: "Villkor som ändras sent kostar förtroende hos leverantörerna.",
+        recommendation: "Låt juristen delta i minst ett dialogmöte per omgång.",
+        shareable: false,
+    },
+];
+
+fn load_lessons(store: &mut Store, today: NaiveDate, added: &mut DemoSummary) -> Result<()> {
+    for l in LESSONS {
+        if store.id_by_uuid("lessons", &uuid(l.uuid))?.is_some() {
+            continue;
+        }
+        let project_id = match l.project {
+            Some(p) => Some(
+                store
+                    .id_by_uuid("projects", &uuid(p))?
+                    .ok_or(StoreError::NotFound)?,
+            ),
+            None => None,
+        };
+        let input = LessonInput {
+            project_id,
+            phase: l.phase,
+            kind: l.kind,
+            title: l.title.into(),
+            context: l.context.into(),
+            what_happened: l.what_happened.into(),
+            what_we_learned: l.what_we_learned.into(),
+            recommendation: l.recommendation.into(),
+            shareable: l.shareable,
+        };
+        let t = past(store, today, l.written, LEARNED_AT);
+        as_of(store, t, |s| {
+            s.create_lesson_with_uuid(&input, &uuid(l.uuid))
+        })?;
+        added.lessons += 1;
+    }
+    Ok(())
+}
+
 /// Loads the demo portfolio into `store`, all or nothing.
 pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
     store.atomically(|store| {
@@ -1491,6 +2920,9 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
             }
         }
         load_meetings(store, today, &mut added)?;
+        load_needs(store, today, &mut added)?;
+        load_suggestions(store, today, &mut added)?;
+        load_lessons(store, today, &mut added)?;
         Ok(added)
     })
 }

@@ -322,7 +322,7 @@ fn schedule_a_meeting_with_keys_and_find_it_in_the_week_view() {
 
     // The week view: 2 (agenda), v (week).
     s.send(b"2");
-    s.wait_for("Fri 2026-11-27 · week 48");
+    s.wait_for("Fri 2026-11-27 week 48");
     s.send(b"v");
     s.wait_for("Week 48 · 2026-11-23 – 2026-11-29");
     wait_until(s.parser(), "the meeting in the week", TIMEOUT, |screen| {

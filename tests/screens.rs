@@ -216,6 +216,11 @@ fn project_detail() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.context(), Context::ProjectMeetings);
     press(&mut app, KeyCode::Tab);
+    assert_eq!(app.context(), Context::ProjectNeeds);
+    // The time plan is the last tab: Shift-Tab from the overview wraps to it.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
     assert_eq!(app.context(), Context::TimePlan);
     snap(&app, "project_time_plan");
 }
@@ -458,6 +463,18 @@ fn help_lists_exactly_the_keymap_of_the_context() {
     press(&mut app, KeyCode::Tab);
     ch(&mut app, '?');
     assert_help_lists_keymap(&app, Context::ProjectMeetings);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, '?');
+    assert_help_lists_keymap(&app, Context::ProjectNeeds);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, '?');
+    assert_help_lists_keymap(&app, Context::ProjectSuggestions);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, '?');
+    assert_help_lists_keymap(&app, Context::ProjectLessons);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Tab);
     ch(&mut app, '?');

@@ -188,7 +188,7 @@ fn priority_heading(p: Option<Priority>) -> &'static str {
 
 /// The short column label of a priority.
 fn priority_label(p: Option<Priority>) -> &'static str {
-    p.map(|p| p.label()).unwrap_or("None")
+    p.map(|p| p.label()).unwrap_or("No priority")
 }
 
 const UNCATEGORISED: &str = "Uncategorised";
