@@ -3,9 +3,9 @@
 //! Enum labels are functions at the end.
 
 use crate::domain::{
-    AttendanceRole, InnovationLevel, LessonKind, MeetingFormat, MeetingStatus, MeetingType,
-    MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority, ProjectStatus,
-    SuggestionStatus,
+    ActionStatus, AttendanceRole, Audience, Confidentiality, InnovationLevel, LessonKind,
+    MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
+    Phase, Priority, ProjectStatus, SuggestionStatus,
 };
 
 pub const APP_NAME: &str = "tidig";
@@ -322,7 +322,7 @@ pub const COL_EVIDENCE_SHORT: &str = "Ev.";
 pub const COL_WAITING: &str = "Waiting";
 pub const COL_DECIDED: &str = "Decided";
 pub const GENERAL: &str = "general";
-pub const SHAREABLE_MARK: &str = "✓ shareable";
+pub const SHAREABLE_MARK: &str = "✓";
 pub const FIELD_MERGED_FROM: &str = "Merged from";
 pub const MSG_MERGED: &str = "Needs merged";
 pub const MSG_NOTHING_TO_MERGE: &str = "No other need to merge into";
@@ -343,6 +343,20 @@ pub fn more_below(n: usize) -> String {
 }
 
 pub const CANCELLED_MARK: &str = "✕ cancelled";
+
+pub fn action_bucket(b: crate::domain::ActionBucket) -> &'static str {
+    use crate::domain::ActionBucket::*;
+    match b {
+        Overdue => "Overdue",
+        Today => "Due today",
+        ThisWeek => "This week",
+        Later => "Later",
+        NoDueDate => "No due date",
+        Closed => "Done or cancelled",
+    }
+}
+
+pub const ERR_DUE: &str = "not a date: try 2026-12-03, fre or +7d";
 
 // Portfolio
 pub const PORTFOLIO_SORT: &str = "sort";
@@ -395,6 +409,10 @@ pub const KIND_AGENDA_ITEM: &str = "Agenda item";
 pub const KIND_NEED: &str = "Need";
 pub const KIND_SUGGESTION: &str = "Suggestion";
 pub const KIND_LESSON: &str = "Lesson";
+pub const KIND_NOTE: &str = "Note";
+pub const KIND_DECISION: &str = "Decision";
+pub const KIND_ACTION: &str = "Action";
+pub const KIND_QUESTION: &str = "Open question";
 
 pub fn phase(p: Phase) -> &'static str {
     match p {
@@ -544,5 +562,30 @@ pub fn lesson_kind(k: LessonKind) -> &'static str {
         LessonKind::Lesson => "Lesson",
         LessonKind::GoodExample => "Good example",
         LessonKind::Pitfall => "Pitfall",
+    }
+}
+
+pub fn confidentiality(c: Confidentiality) -> &'static str {
+    match c {
+        Confidentiality::Shareable => "Shareable",
+        Confidentiality::Internal => "Internal",
+        Confidentiality::SupplierConfidential => "Supplier confidential",
+        Confidentiality::Personal => "Personal",
+    }
+}
+
+pub fn action_status(s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::Open => "Open",
+        ActionStatus::InProgress => "In progress",
+        ActionStatus::Done => "Done",
+        ActionStatus::Cancelled => "Cancelled",
+    }
+}
+
+pub fn audience(a: Audience) -> &'static str {
+    match a {
+        Audience::Internal => "Internal (buyer team)",
+        Audience::Shared => "Shared (everyone)",
     }
 }

@@ -1037,7 +1037,7 @@ fn a_person_with_a_new_organisation_name_creates_it() {
 // ---------------------------------------------------------------------------------------
 
 /// One row of each kind: (project, organisation, person, milestone).
-type Ids = (i64, i64, i64, i64, i64, i64, i64, i64, i64);
+type Ids = [i64; 13];
 
 fn one_of_each(store: &mut Store) -> Ids {
     let project = store
@@ -1121,7 +1121,26 @@ fn one_of_each(store: &mut Store) -> Ids {
             shareable: true,
         })
         .unwrap();
-    (
+    let note_id = store
+        .create_note(meeting_id, None, "Alla var överens", Confidentiality::Internal)
+        .unwrap();
+    let decision_id = store
+        .create_decision(
+            project,
+            Some(meeting_id),
+            &DecisionInput::validate("Vi kör dialog", "", "", "", date(2026, 11, 26)).unwrap(),
+        )
+        .unwrap();
+    let action_id = store
+        .create_action(
+            project,
+            Some(meeting_id),
+            &ActionInput::validate("Boka lokal", "Leila", "", ActionStatus::Open, date(2026, 11, 26))
+                .unwrap(),
+        )
+        .unwrap();
+    let question_id = store.create_question(meeting_id, "Vem äger datat?").unwrap();
+    [
         project,
         organisation_id,
         person_id,
@@ -1131,21 +1150,16 @@ fn one_of_each(store: &mut Store) -> Ids {
         need_id,
         suggestion_id,
         lesson_id,
-    )
+        note_id,
+        decision_id,
+        action_id,
+        question_id,
+    ]
 }
 
 fn id_of(kind: TrashKind, ids: Ids) -> i64 {
-    match kind {
-        TrashKind::Project => ids.0,
-        TrashKind::Organisation => ids.1,
-        TrashKind::Person => ids.2,
-        TrashKind::Milestone => ids.3,
-        TrashKind::Meeting => ids.4,
-        TrashKind::AgendaItem => ids.5,
-        TrashKind::Need => ids.6,
-        TrashKind::Suggestion => ids.7,
-        TrashKind::Lesson => ids.8,
-    }
+    let position = TrashKind::ALL.iter().position(|k| *k == kind).unwrap();
+    ids[position]
 }
 
 #[test]
@@ -1167,56 +1181,80 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
         listed,
         [
             (
+                TrashKind::Question,
+                ids[12],
+                "Vem äger datat? (Dialogmöte)",
+                "2026-11-27T12:00:00Z"
+            ),
+            (
+                TrashKind::ActionItem,
+                ids[11],
+                "Boka lokal (MLM-1)",
+                "2026-11-27T11:00:00Z"
+            ),
+            (
+                TrashKind::Decision,
+                ids[10],
+                "Vi kör dialog (MLM-1)",
+                "2026-11-27T10:00:00Z"
+            ),
+            (
+                TrashKind::Note,
+                ids[9],
+                "Alla var överens (Dialogmöte)",
+                "2026-11-27T09:00:00Z"
+            ),
+            (
                 TrashKind::Lesson,
-                ids.8,
+                ids[8],
                 "Samma frågor till alla",
                 "2026-11-27T08:00:00Z"
             ),
             (
                 TrashKind::Suggestion,
-                ids.7,
+                ids[7],
                 "Färre skallkrav (MLM-1)",
                 "2026-11-27T07:00:00Z"
             ),
             (
                 TrashKind::Need,
-                ids.6,
+                ids[6],
                 "MLM-1 B-001 Skolskjutsen ska vara förutsägbar",
                 "2026-11-27T06:00:00Z"
             ),
             (
                 TrashKind::AgendaItem,
-                ids.5,
+                ids[5],
                 "Inledning (Dialogmöte)",
                 "2026-11-27T05:00:00Z"
             ),
             (
                 TrashKind::Meeting,
-                ids.4,
+                ids[4],
                 "Dialogmöte (MLM-1)",
                 "2026-11-27T04:00:00Z"
             ),
             (
                 TrashKind::Milestone,
-                ids.3,
+                ids[3],
                 "Första möte (MLM-1)",
                 "2026-11-27T03:00:00Z"
             ),
             (
                 TrashKind::Person,
-                ids.2,
+                ids[2],
                 "Leila Haddad",
                 "2026-11-27T02:00:00Z"
             ),
             (
                 TrashKind::Organisation,
-                ids.1,
+                ids[1],
                 "Malmö stad",
                 "2026-11-27T01:00:00Z"
             ),
             (
                 TrashKind::Project,
-                ids.0,
+                ids[0],
                 "MLM-1 Skolskjuts",
                 "2026-11-27T00:00:00Z"
             ),
@@ -1224,7 +1262,7 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
     );
     assert!(store.list_people().unwrap().is_empty());
     assert!(store.list_organisations().unwrap().is_empty());
-    assert!(store.milestones(ids.0).unwrap().is_empty());
+    assert!(store.milestones(ids[0]).unwrap().is_empty());
     assert!(!store.has_projects().unwrap());
 
     for kind in TrashKind::ALL {
@@ -1233,7 +1271,7 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
     assert!(store.list_trash().unwrap().is_empty());
     assert_eq!(store.list_people().unwrap().len(), 1);
     assert_eq!(store.list_organisations().unwrap().len(), 1);
-    assert_eq!(store.milestones(ids.0).unwrap().len(), 1);
+    assert_eq!(store.milestones(ids[0]).unwrap().len(), 1);
     assert!(store.has_projects().unwrap());
 }
 
@@ -1277,13 +1315,13 @@ fn purge_refuses_rows_that_are_not_in_the_trash() {
     }
     assert!(store.has_projects().unwrap());
     assert_eq!(store.list_people().unwrap().len(), 1);
-    assert_eq!(store.milestones(ids.0).unwrap().len(), 1);
+    assert_eq!(store.milestones(ids[0]).unwrap().len(), 1);
 }
 
 #[test]
 fn purging_a_project_removes_its_milestones() {
     let mut store = memory_store();
-    let (project, _, _, milestone_id, ..) = one_of_each(&mut store);
+    let [project, _, _, milestone_id, ..] = one_of_each(&mut store);
     store.trash(TrashKind::Project, project).unwrap();
     store.purge(TrashKind::Project, project).unwrap();
     assert!(matches!(store.project(project), Err(StoreError::NotFound)));
@@ -1299,7 +1337,7 @@ fn purging_a_project_removes_its_milestones() {
 #[test]
 fn purging_a_buyer_leaves_its_projects_and_people_without_one() {
     let mut store = memory_store();
-    let (project, organisation, person_id, ..) = one_of_each(&mut store);
+    let [project, organisation, person_id, ..] = one_of_each(&mut store);
     store.trash(TrashKind::Organisation, organisation).unwrap();
     store.purge(TrashKind::Organisation, organisation).unwrap();
     let p = store.project(project).unwrap();

@@ -233,6 +233,44 @@ text_enum!(
     } labels crate::text::lesson_kind
 );
 
+text_enum!(
+    /// Who may read a note. Supplier-confidential and personal notes are in no export.
+    Confidentiality {
+        Shareable => "shareable",
+        Internal => "internal",
+        SupplierConfidential => "supplier_confidential",
+        Personal => "personal",
+    } labels crate::text::confidentiality
+);
+
+text_enum!(
+    ActionStatus {
+        Open => "open",
+        InProgress => "in_progress",
+        Done => "done",
+        Cancelled => "cancelled",
+    } labels crate::text::action_status
+);
+
+text_enum!(
+    /// Who a meeting-notes export is for.
+    Audience {
+        Internal => "internal",
+        Shared => "shared",
+    } labels crate::text::audience
+);
+
+impl Audience {
+    /// Whether notes with this label may reach this audience.
+    pub fn may_read(self, c: Confidentiality) -> bool {
+        match c {
+            Confidentiality::Shareable => true,
+            Confidentiality::Internal => self == Audience::Internal,
+            Confidentiality::SupplierConfidential | Confidentiality::Personal => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,6 +293,16 @@ mod tests {
             assert_eq!(OrgKind::parse(k.as_str()), Some(*k));
         }
         assert_eq!(ProjectStatus::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn audiences_read_only_what_they_may() {
+        use Confidentiality::*;
+        assert!(Audience::Internal.may_read(Shareable) && Audience::Internal.may_read(Internal));
+        assert!(Audience::Shared.may_read(Shareable) && !Audience::Shared.may_read(Internal));
+        for a in Audience::ALL {
+            assert!(!a.may_read(SupplierConfidential) && !a.may_read(Personal));
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod directory;
 mod meeting;
 mod milestone;
 mod need;
+mod notes;
 mod validation;
 pub mod when;
 
@@ -15,9 +16,9 @@ pub use clock::Clock;
 pub use collate::swedish_cmp;
 pub use directory::{Organisation, OrganisationInput, Person, PersonInput};
 pub use enums::{
-    AttendanceRole, InnovationLevel, LessonKind, MeetingFormat, MeetingStatus, MeetingType,
-    MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority, ProjectStatus,
-    SuggestionStatus, TextEnum,
+    ActionStatus, AttendanceRole, Audience, Confidentiality, InnovationLevel, LessonKind,
+    MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
+    Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,
@@ -27,6 +28,10 @@ pub use milestone::{Milestone, MilestoneInput};
 pub use need::{
     Evidence, Lesson, LessonInput, Need, NeedInput, StatusChange, Suggestion, SuggestionInput,
     need_code, solution_words,
+};
+pub use notes::{
+    ActionBucket, ActionInput, ActionItem, Decision, DecisionInput, ExportRecord, Note, Question,
+    optional_date,
 };
 pub mod project;
 pub use project::{Project, ProjectDraft, ProjectInput, ProjectRow, parse_tags, validate_code};

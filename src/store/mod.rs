@@ -6,6 +6,7 @@ mod meetings;
 mod migrate;
 mod milestones;
 mod needs;
+mod notes;
 mod open;
 mod projects;
 mod suggestions;
@@ -20,6 +21,7 @@ use crate::domain::Clock;
 pub use drafts::Draft;
 pub use migrate::SCHEMA_VERSION;
 pub use needs::{NeedCounts, NeedFilter, NeedSort};
+pub use notes::ActionFilter;
 pub use projects::{ProjectFilter, ProjectSort};
 pub use trash::{TrashItem, TrashKind};
 

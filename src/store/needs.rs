@@ -374,14 +374,27 @@ impl Store {
                 need_id: r.get(1)?,
                 meeting_id: r.get(2)?,
                 meeting_title: r.get(3)?,
-                meeting_date: r.get::<_, Option<String>>(4)?.map(|s| s[..10].to_string()),
+                meeting_date: r.get::<_, Option<String>>(4)?,
                 person_id: r.get(5)?,
                 person_name: r.get(6)?,
                 document: r.get(7)?,
                 note: r.get(8)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut evidence: Vec<Evidence> = rows.collect::<rusqlite::Result<_>>()?;
+        // The meeting's day where the user is, not in UTC.
+        for e in &mut evidence {
+            e.meeting_date = e.meeting_date.as_deref().and_then(|s| {
+                let t = chrono::DateTime::parse_from_rfc3339(s).ok()?;
+                Some(
+                    self.clock
+                        .local(t.with_timezone(&chrono::Utc))
+                        .date()
+                        .to_string(),
+                )
+            });
+        }
+        Ok(evidence)
     }
 
     /// Links a need to where it came from: a meeting, a person and/or a document.

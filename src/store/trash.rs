@@ -16,10 +16,14 @@ pub enum TrashKind {
     Need,
     Suggestion,
     Lesson,
+    Note,
+    Decision,
+    ActionItem,
+    Question,
 }
 
 impl TrashKind {
-    pub const ALL: [TrashKind; 9] = [
+    pub const ALL: [TrashKind; 13] = [
         Self::Project,
         Self::Organisation,
         Self::Person,
@@ -29,6 +33,10 @@ impl TrashKind {
         Self::Need,
         Self::Suggestion,
         Self::Lesson,
+        Self::Note,
+        Self::Decision,
+        Self::ActionItem,
+        Self::Question,
     ];
 
     fn table(self) -> &'static str {
@@ -42,6 +50,10 @@ impl TrashKind {
             Self::Need => "needs",
             Self::Suggestion => "suggestions",
             Self::Lesson => "lessons",
+            Self::Note => "notes",
+            Self::Decision => "decisions",
+            Self::ActionItem => "action_items",
+            Self::Question => "questions",
         }
     }
 
@@ -73,6 +85,23 @@ impl TrashKind {
                  FROM suggestions t JOIN projects p ON p.id = t.project_id"
             }
             Self::Lesson => "SELECT t.id, t.title, t.deleted_at FROM lessons t",
+            Self::Note => {
+                "SELECT t.id, substr(replace(t.body, char(10), ' '), 1, 60)
+                        || ' (' || m.title || ')', t.deleted_at
+                 FROM notes t JOIN meetings m ON m.id = t.meeting_id"
+            }
+            Self::Decision => {
+                "SELECT t.id, t.text || ' (' || p.code || ')', t.deleted_at
+                 FROM decisions t JOIN projects p ON p.id = t.project_id"
+            }
+            Self::ActionItem => {
+                "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+                 FROM action_items t JOIN projects p ON p.id = t.project_id"
+            }
+            Self::Question => {
+                "SELECT t.id, t.text || ' (' || m.title || ')', t.deleted_at
+                 FROM questions t JOIN meetings m ON m.id = t.meeting_id"
+            }
         }
     }
 
@@ -87,6 +116,10 @@ impl TrashKind {
             Self::Need => text::KIND_NEED,
             Self::Suggestion => text::KIND_SUGGESTION,
             Self::Lesson => text::KIND_LESSON,
+            Self::Note => text::KIND_NOTE,
+            Self::Decision => text::KIND_DECISION,
+            Self::ActionItem => text::KIND_ACTION,
+            Self::Question => text::KIND_QUESTION,
         }
     }
 }

@@ -1,0 +1,486 @@
+//! Meeting notes, decisions, action items, open questions, notes status and exports.
+
+use chrono::NaiveDate;
+use rusqlite::{Row, params};
+
+use super::projects::enum_col;
+use super::{Result, Store, StoreError, found, new_uuid};
+use crate::domain::{
+    ActionInput, ActionItem, ActionStatus, Confidentiality, Decision, DecisionInput, ExportRecord,
+    Note, NotesStatus, Question, TextEnum,
+};
+
+const NOTE_COLUMNS: &str = "id, uuid, meeting_id, agenda_item_id, body, confidentiality,
+    created_at, updated_at";
+
+fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
+    Ok(Note {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        meeting_id: r.get(2)?,
+        agenda_item_id: r.get(3)?,
+        body: r.get(4)?,
+        confidentiality: enum_col(r, 5)?,
+        created_at: r.get(6)?,
+        updated_at: r.get(7)?,
+    })
+}
+
+const DECISION_COLUMNS: &str = "d.id, d.uuid, d.project_id, p.code, d.meeting_id, m.title,
+    d.text, d.rationale, d.decided_by, d.decided_on, d.created_at, d.updated_at";
+
+fn decision_from_row(r: &Row<'_>) -> rusqlite::Result<Decision> {
+    Ok(Decision {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        project_id: r.get(2)?,
+        project_code: r.get(3)?,
+        meeting_id: r.get(4)?,
+        meeting_title: r.get(5)?,
+        text: r.get(6)?,
+        rationale: r.get(7)?,
+        decided_by: r.get(8)?,
+        decided_on: r.get(9)?,
+        created_at: r.get(10)?,
+        updated_at: r.get(11)?,
+    })
+}
+
+const ACTION_COLUMNS: &str = "a.id, a.uuid, a.project_id, p.code, a.meeting_id, m.title,
+    a.title, a.owner, a.due_date, a.status, a.done_date, a.created_at, a.updated_at";
+
+fn action_from_row(r: &Row<'_>) -> rusqlite::Result<ActionItem> {
+    Ok(ActionItem {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        project_id: r.get(2)?,
+        project_code: r.get(3)?,
+        meeting_id: r.get(4)?,
+        meeting_title: r.get(5)?,
+        title: r.get(6)?,
+        owner: r.get(7)?,
+        due_date: r.get(8)?,
+        status: enum_col(r, 9)?,
+        done_date: r.get(10)?,
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+    })
+}
+
+/// Which actions the actions screen shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActionFilter {
+    pub project_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    /// Exact owner (as typed on the actions).
+    pub owner: Option<String>,
+    /// Also done and cancelled ones.
+    pub include_closed: bool,
+}
+
+fn changed(n: usize) -> Result<()> {
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
+impl Store {
+    // ----- notes --------------------------------------------------------------------
+
+    /// A meeting's live notes: meeting-wide first, then per agenda block in agenda
+    /// order, each group oldest first.
+    pub fn notes(&self, meeting_id: i64) -> Result<Vec<Note>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {NOTE_COLUMNS} FROM notes n
+             WHERE n.meeting_id = ?1 AND n.deleted_at IS NULL
+             ORDER BY (SELECT position FROM agenda_items a WHERE a.id = n.agenda_item_id)
+                 NULLS FIRST, n.created_at, n.id"
+        ))?;
+        let rows = stmt.query_map([meeting_id], note_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn note(&self, id: i64) -> Result<Note> {
+        found(self.conn.query_row(
+            &format!("SELECT {NOTE_COLUMNS} FROM notes WHERE id = ?1"),
+            [id],
+            note_from_row,
+        ))
+    }
+
+    pub fn create_note(
+        &mut self,
+        meeting_id: i64,
+        agenda_item_id: Option<i64>,
+        body: &str,
+        confidentiality: Confidentiality,
+    ) -> Result<i64> {
+        self.create_note_with_uuid(
+            meeting_id,
+            agenda_item_id,
+            body,
+            confidentiality,
+            &new_uuid(),
+        )
+    }
+
+    pub(crate) fn create_note_with_uuid(
+        &mut self,
+        meeting_id: i64,
+        agenda_item_id: Option<i64>,
+        body: &str,
+        confidentiality: Confidentiality,
+        uuid: &str,
+    ) -> Result<i64> {
+        let now = self.now();
+        self.conn.execute(
+            "INSERT INTO notes (uuid, meeting_id, agenda_item_id, body, confidentiality,
+                created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            params![
+                uuid,
+                meeting_id,
+                agenda_item_id,
+                body,
+                confidentiality.as_str(),
+                now
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Saves a note's text; called as the user types (autosave), so it is one cheap
+    /// statement.
+    pub fn update_note_body(&mut self, id: i64, body: &str) -> Result<()> {
+        let now = self.now();
+        changed(self.conn.execute(
+            "UPDATE notes SET body = ?2, updated_at = ?3 WHERE id = ?1 AND body != ?2",
+            params![id, body, now],
+        )?)
+        .or_else(|e| match self.note(id) {
+            Ok(_) => Ok(()), // unchanged text
+            Err(_) => Err(e),
+        })
+    }
+
+    pub fn set_note_confidentiality(&mut self, id: i64, c: Confidentiality) -> Result<()> {
+        let now = self.now();
+        changed(self.conn.execute(
+            "UPDATE notes SET confidentiality = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, c.as_str(), now],
+        )?)
+    }
+
+    // ----- decisions ----------------------------------------------------------------
+
+    /// Decisions of a project (newest first), or of one meeting.
+    pub fn decisions(
+        &self,
+        project_id: Option<i64>,
+        meeting_id: Option<i64>,
+    ) -> Result<Vec<Decision>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {DECISION_COLUMNS} FROM decisions d
+             JOIN projects p ON p.id = d.project_id
+             LEFT JOIN meetings m ON m.id = d.meeting_id
+             WHERE d.deleted_at IS NULL
+               AND (?1 IS NULL OR d.project_id = ?1) AND (?2 IS NULL OR d.meeting_id = ?2)
+             ORDER BY d.decided_on DESC, d.id DESC"
+        ))?;
+        let rows = stmt.query_map(params![project_id, meeting_id], decision_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn create_decision(
+        &mut self,
+        project_id: i64,
+        meeting_id: Option<i64>,
+        input: &DecisionInput,
+    ) -> Result<i64> {
+        self.create_decision_with_uuid(project_id, meeting_id, input, &new_uuid())
+    }
+
+    pub(crate) fn create_decision_with_uuid(
+        &mut self,
+        project_id: i64,
+        meeting_id: Option<i64>,
+        input: &DecisionInput,
+        uuid: &str,
+    ) -> Result<i64> {
+        let now = self.now();
+        self.conn.execute(
+            "INSERT INTO decisions (uuid, project_id, meeting_id, text, rationale, decided_by,
+                decided_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            params![
+                uuid,
+                project_id,
+                meeting_id,
+                input.text,
+                input.rationale,
+                input.decided_by,
+                input.decided_on,
+                now
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn update_decision(&mut self, id: i64, input: &DecisionInput) -> Result<()> {
+        let now = self.now();
+        changed(self.conn.execute(
+            "UPDATE decisions SET text = ?2, rationale = ?3, decided_by = ?4, decided_on = ?5,
+                updated_at = ?6 WHERE id = ?1",
+            params![
+                id,
+                input.text,
+                input.rationale,
+                input.decided_by,
+                input.decided_on,
+                now
+            ],
+        )?)
+    }
+
+    // ----- action items -------------------------------------------------------------
+
+    /// Actions of live projects matching the filter, by due date (undated last).
+    pub fn actions(&self, filter: &ActionFilter) -> Result<Vec<ActionItem>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ACTION_COLUMNS} FROM action_items a
+             JOIN projects p ON p.id = a.project_id
+             LEFT JOIN meetings m ON m.id = a.meeting_id
+             WHERE a.deleted_at IS NULL AND p.deleted_at IS NULL
+               AND (?1 IS NULL OR a.project_id = ?1)
+               AND (?2 IS NULL OR a.meeting_id = ?2)
+               AND (?3 IS NULL OR a.owner = ?3)
+               AND (?4 OR a.status IN ('open', 'in_progress'))
+             ORDER BY a.due_date IS NULL, a.due_date, a.id"
+        ))?;
+        let rows = stmt.query_map(
+            params![
+                filter.project_id,
+                filter.meeting_id,
+                filter.owner,
+                filter.include_closed
+            ],
+            action_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The owners named on live actions, for the owner filter.
+    pub fn action_owners(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT owner FROM action_items
+             WHERE deleted_at IS NULL AND owner != '' ORDER BY owner COLLATE sv",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn action(&self, id: i64) -> Result<ActionItem> {
+        found(self.conn.query_row(
+            &format!(
+                "SELECT {ACTION_COLUMNS} FROM action_items a
+                 JOIN projects p ON p.id = a.project_id
+                 LEFT JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?1"
+            ),
+            [id],
+            action_from_row,
+        ))
+    }
+
+    pub fn create_action(
+        &mut self,
+        project_id: i64,
+        meeting_id: Option<i64>,
+        input: &ActionInput,
+    ) -> Result<i64> {
+        self.create_action_with_uuid(project_id, meeting_id, input, &new_uuid())
+    }
+
+    pub(crate) fn create_action_with_uuid(
+        &mut self,
+        project_id: i64,
+        meeting_id: Option<i64>,
+        input: &ActionInput,
+        uuid: &str,
+    ) -> Result<i64> {
+        let now = self.now();
+        let done: Option<NaiveDate> =
+            (input.status == ActionStatus::Done).then(|| self.clock.today());
+        self.conn.execute(
+            "INSERT INTO action_items (uuid, project_id, meeting_id, title, owner, due_date,
+                status, done_date, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            params![
+                uuid,
+                project_id,
+                meeting_id,
+                input.title,
+                input.owner,
+                input.due_date,
+                input.status.as_str(),
+                done,
+                now
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Edits an action; becoming done stamps today, leaving done clears the date.
+    pub fn update_action(&mut self, id: i64, input: &ActionInput) -> Result<()> {
+        let now = self.now();
+        let today = self.clock.today();
+        changed(self.conn.execute(
+            "UPDATE action_items SET title = ?2, owner = ?3, due_date = ?4, status = ?5,
+                done_date = CASE WHEN ?5 = 'done' THEN ifnull(done_date, ?6) ELSE NULL END,
+                updated_at = ?7
+             WHERE id = ?1",
+            params![
+                id,
+                input.title,
+                input.owner,
+                input.due_date,
+                input.status.as_str(),
+                today,
+                now
+            ],
+        )?)
+    }
+
+    /// Ticks an action done (stamping today) or reopens it; returns the new status.
+    pub fn toggle_action_done(&mut self, id: i64) -> Result<ActionStatus> {
+        let current = self.action(id)?;
+        let to = if current.status == ActionStatus::Done {
+            ActionStatus::Open
+        } else {
+            ActionStatus::Done
+        };
+        let input = ActionInput {
+            title: current.title,
+            owner: current.owner,
+            due_date: current.due_date,
+            status: to,
+        };
+        self.update_action(id, &input)?;
+        Ok(to)
+    }
+
+    // ----- open questions -----------------------------------------------------------
+
+    pub fn questions(&self, meeting_id: i64) -> Result<Vec<Question>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uuid, meeting_id, text, answer, created_at, updated_at FROM questions
+             WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
+        )?;
+        let rows = stmt.query_map([meeting_id], |r| {
+            Ok(Question {
+                id: r.get(0)?,
+                uuid: r.get(1)?,
+                meeting_id: r.get(2)?,
+                text: r.get(3)?,
+                answer: r.get(4)?,
+                created_at: r.get(5)?,
+                updated_at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn create_question(&mut self, meeting_id: i64, text: &str) -> Result<i64> {
+        self.create_question_with_uuid(meeting_id, text, &new_uuid())
+    }
+
+    pub(crate) fn create_question_with_uuid(
+        &mut self,
+        meeting_id: i64,
+        text: &str,
+        uuid: &str,
+    ) -> Result<i64> {
+        let now = self.now();
+        self.conn.execute(
+            "INSERT INTO questions (uuid, meeting_id, text, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![uuid, meeting_id, text.trim(), now],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn answer_question(&mut self, id: i64, answer: &str) -> Result<()> {
+        let now = self.now();
+        changed(self.conn.execute(
+            "UPDATE questions SET answer = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, answer.trim(), now],
+        )?)
+    }
+
+    // ----- notes status and the export log ------------------------------------------
+
+    /// Sets a meeting's notes status and records when.
+    pub fn set_notes_status(&mut self, meeting_id: i64, status: NotesStatus) -> Result<()> {
+        let now = self.now();
+        let tx = self.conn.savepoint()?;
+        changed(tx.execute(
+            "UPDATE meetings SET notes_status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![meeting_id, status.as_str(), now],
+        )?)?;
+        tx.execute(
+            "INSERT INTO notes_status_changes (meeting_id, status, changed_at) VALUES (?1, ?2, ?3)",
+            params![meeting_id, status.as_str(), now],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// When each notes status was last reached, in workflow order.
+    pub fn notes_status_dates(&self, meeting_id: i64) -> Result<Vec<(NotesStatus, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT status, max(changed_at) FROM notes_status_changes
+             WHERE meeting_id = ?1 GROUP BY status",
+        )?;
+        let rows = stmt.query_map([meeting_id], |r| Ok((enum_col(r, 0)?, r.get(1)?)))?;
+        let mut dates: Vec<(NotesStatus, String)> = rows.collect::<rusqlite::Result<_>>()?;
+        dates.sort_by_key(|(s, _)| s.index());
+        Ok(dates)
+    }
+
+    pub fn log_export(&mut self, meeting_id: i64, record: &ExportRecord) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO exports (meeting_id, what, format, audience, language, file, exported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                meeting_id,
+                record.what,
+                record.format,
+                record.audience,
+                record.language,
+                record.file,
+                record.exported_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// A meeting's exports, newest first.
+    pub fn exports(&self, meeting_id: i64) -> Result<Vec<ExportRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT what, format, audience, language, file, exported_at FROM exports
+             WHERE meeting_id = ?1 ORDER BY exported_at DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([meeting_id], |r| {
+            Ok(ExportRecord {
+                what: r.get(0)?,
+                format: r.get(1)?,
+                audience: r.get(2)?,
+                language: r.get(3)?,
+                file: r.get(4)?,
+                exported_at: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

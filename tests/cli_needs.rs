@@ -1,0 +1,475 @@
+//! Command-line tests of `list needs`, `list suggestions`, `export needs` and
+//! `export lessons` against a temporary store filled through the library. Every run
+//! has its own config path, a fixed clock (`TIDIG_NOW`) and `TZ=UTC`.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use chrono::{Duration, TimeZone, Utc};
+use serde_json::Value;
+use tempfile::TempDir;
+use tidig::domain::*;
+use tidig::store::Store;
+
+const NOW: &str = "2026-11-26T12:00:00Z";
+const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
+struct Sandbox {
+    dir: TempDir,
+}
+
+fn clock() -> Clock {
+    Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap())
+}
+
+fn need_input(statement: &str, category: &str, priority: Option<Priority>) -> NeedInput {
+    NeedInput {
+        statement: statement.into(),
+        category: category.into(),
+        priority,
+        ..NeedInput::default()
+    }
+}
+
+impl Sandbox {
+    /// NORR-24 with five needs (one merged, one rejected, evidence from a meeting, a
+    /// person and a document), two suggestions and three lessons (one not shareable);
+    /// LULE-25 with one need, one suggestion and one lesson.
+    fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("t.db"), clock()).expect("store opens");
+        let project = |code: &str, title: &str, buyer: &str| ProjectInput {
+            code: code.into(),
+            title: title.into(),
+            buyer_name: buyer.into(),
+            case_number: "KS 2024/0117".into(),
+            status: ProjectStatus::Active,
+            ..ProjectInput::default()
+        };
+        let norr = store
+            .create_project(&project(
+                "NORR-24",
+                "Måltider i förskolan",
+                "Norrköpings kommun",
+            ))
+            .unwrap();
+        let lule = store
+            .create_project(&project("LULE-25", "Snöröjning", "Luleå kommun"))
+            .unwrap();
+
+        let start = Utc.with_ymd_and_hms(2026, 11, 19, 9, 0, 0).unwrap();
+        let workshop = store
+            .create_meeting(
+                norr,
+                &MeetingInput {
+                    kind: MeetingType::NeedsWorkshop,
+                    title: "Behovsworkshop 1".into(),
+                    purpose: String::new(),
+                    desired_outcome: String::new(),
+                    format: MeetingFormat::InPerson,
+                    location: "Stadshuset".into(),
+                    start,
+                    end: start + Duration::minutes(120),
+                    status: MeetingStatus::Held,
+                    notes_status: NotesStatus::None,
+                },
+            )
+            .unwrap();
+        let asa = store
+            .create_person(&PersonInput {
+                name: "Åsa Öberg".into(),
+                organisation_name: "Norrköpings kommun".into(),
+                title: "Kostchef".into(),
+                email: String::new(),
+                phone: String::new(),
+            })
+            .unwrap();
+
+        use Priority::*;
+        let b1 = store
+            .create_need(
+                norr,
+                &need_input(
+                    "Barnen ska få varm mat, varje dag.",
+                    "Kost och näring",
+                    Some(Must),
+                ),
+            )
+            .unwrap();
+        let b2 = store
+            .create_need(
+                norr,
+                &need_input("=HYPERLINK(\"http://x\")", "Ärenden", Some(Could)),
+            )
+            .unwrap();
+        let b3 = store
+            .create_need(
+                norr,
+                &need_input("Varm mat varje dag.", "Kost och näring", Some(Must)),
+            )
+            .unwrap();
+        let b4 = store
+            .create_need(
+                norr,
+                &need_input("Vi behöver en app.", "Planering", Some(Should)),
+            )
+            .unwrap();
+        store
+            .create_need(norr, &need_input("Menyn på webben.", "", None))
+            .unwrap();
+        store
+            .create_need(
+                lule,
+                &need_input("Gångvägar före kl. 7.", "Drift", Some(Must)),
+            )
+            .unwrap();
+        store
+            .add_evidence(b1, Some(workshop), None, "", "Alla grupper tog upp det.")
+            .unwrap();
+        store
+            .add_evidence(b1, None, Some(asa), "Enkät 2026.pdf", "")
+            .unwrap();
+        store
+            .add_evidence(b3, None, Some(asa), "", "Samma sak som B-001.")
+            .unwrap();
+        store.set_need_status(b1, NeedStatus::Analysed, "").unwrap();
+        store.merge_needs(b3, b1).unwrap();
+        store
+            .set_need_status(b4, NeedStatus::Rejected, "En lösning, inte ett behov.")
+            .unwrap();
+        let _ = b2;
+
+        let suggestion = |title: &str, status: SuggestionStatus| SuggestionInput {
+            meeting_id: None,
+            phase: Phase::EarlyDialogue,
+            title: title.into(),
+            description: "Beskrivning".into(),
+            rationale: "Skäl".into(),
+            status,
+            buyer_response: String::new(),
+            decision_date: None,
+        };
+        store
+            .create_suggestion(
+                norr,
+                &suggestion("Färre skallkrav", SuggestionStatus::Proposed),
+            )
+            .unwrap();
+        store
+            .create_suggestion(
+                norr,
+                &SuggestionInput {
+                    meeting_id: Some(workshop),
+                    ..suggestion("Publicera frågor och svar", SuggestionStatus::Accepted)
+                },
+            )
+            .unwrap();
+        store
+            .create_suggestion(
+                lule,
+                &suggestion("Dialog i tid", SuggestionStatus::Discussed),
+            )
+            .unwrap();
+
+        let lesson = |project_id: Option<i64>, title: &str, shareable: bool| LessonInput {
+            project_id,
+            phase: Some(Phase::EarlyDialogue),
+            kind: LessonKind::GoodExample,
+            title: title.into(),
+            context: "Sammanhang".into(),
+            what_happened: "Det hände <saker>.".into(),
+            what_we_learned: "Vi lärde oss.".into(),
+            recommendation: "Gör så här.".into(),
+            shareable,
+        };
+        for l in [
+            lesson(Some(norr), "Frågor i förväg", true),
+            lesson(Some(norr), "Intern budgetmiss", false),
+            lesson(None, "Boka lokal tidigt", true),
+            lesson(Some(lule), "Plogning och dialog", true),
+        ] {
+            store.create_lesson(&l).unwrap();
+        }
+        drop(store);
+        Sandbox { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn tidig(&self) -> Command {
+        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tidig");
+        let home = self.path("home");
+        cmd.env_remove("TIDIG_DB")
+            .env("TIDIG_CONFIG", self.path("config.toml"))
+            .env("TIDIG_NOW", NOW)
+            .env("TZ", "UTC")
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .arg("--db")
+            .arg(self.path("t.db"));
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = self
+            .tidig()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        String::from_utf8(out.stdout).expect("stdout is UTF-8")
+    }
+
+    /// Asserts a refusal: non-zero exit, exactly one line on stderr starting "tidig:".
+    fn refuses(&self, args: &[&str]) -> String {
+        let out = self
+            .tidig()
+            .args(args)
+            .assert()
+            .failure()
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
+        assert!(stderr.starts_with("tidig: "), "stderr: {stderr:?}");
+        assert_eq!(stderr.matches('\n').count(), 1, "not one line: {stderr:?}");
+        assert!(out.stdout.is_empty(), "stdout on failure: {:?}", out.stdout);
+        stderr.trim_end().to_string()
+    }
+
+    /// Runs an export with `-o`, checks that it prints the path, and returns the file.
+    fn export_to(&self, args: &[&str], file: &str) -> Vec<u8> {
+        let path = self.path(file);
+        let mut all: Vec<&str> = args.to_vec();
+        let p = path.to_str().unwrap();
+        all.extend(["-o", p]);
+        let out = self.run(&all);
+        assert_eq!(out.trim_end(), p, "prints the written path");
+        std::fs::read(&path).expect("the file is written")
+    }
+}
+
+fn json_array(text: &str) -> Vec<Value> {
+    match serde_json::from_str(text).expect("JSON output") {
+        Value::Array(items) => items,
+        other => panic!("expected an array, got {other}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// list
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn list_needs_json_has_ids_uuids_codes_statements_projects_and_status() {
+    let s = Sandbox::new();
+    let rows = json_array(&s.run(&["list", "needs", "--json"]));
+    assert_eq!(rows.len(), 6, "every need, merged and rejected too");
+    let codes: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["project_code"].as_str().unwrap(),
+                r["code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("LULE-25", "B-001"),
+            ("NORR-24", "B-001"),
+            ("NORR-24", "B-002"),
+            ("NORR-24", "B-003"),
+            ("NORR-24", "B-004"),
+            ("NORR-24", "B-005"),
+        ]
+    );
+    for r in &rows {
+        assert!(r["id"].as_i64().unwrap() > 0);
+        assert_eq!(r["uuid"].as_str().unwrap().len(), 36);
+        assert!(r["statement"].is_string());
+    }
+    let b1 = &rows[1];
+    assert_eq!(b1["statement"], "Barnen ska få varm mat, varje dag.");
+    assert_eq!(b1["status"], "analysed");
+    assert_eq!(b1["priority"], "must");
+    assert_eq!(b1["category"], "Kost och näring");
+    assert_eq!(
+        b1["evidence_count"], 3,
+        "the merged need's evidence moved over"
+    );
+    assert_eq!(rows[3]["status"], "merged");
+    assert_eq!(rows[3]["merged_into"], b1["id"]);
+    assert_eq!(rows[4]["status"], "rejected");
+    assert_eq!(rows[4]["status_reason"], "En lösning, inte ett behov.");
+    assert_eq!(rows[5]["priority"], Value::Null);
+
+    let norr = json_array(&s.run(&["list", "needs", "--project", "norr-24", "--json"]));
+    assert_eq!(norr.len(), 5);
+    assert!(norr.iter().all(|r| r["project_code"] == "NORR-24"));
+}
+
+#[test]
+fn list_needs_as_a_table() {
+    let s = Sandbox::new();
+    let out = s.run(&["list", "needs", "--project", "NORR-24"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0].starts_with("NORR-24      B-001  analysed    must"));
+    assert!(lines[0].ends_with("Barnen ska få varm mat, varje dag."));
+    assert!(lines[4].contains(" -      "), "no priority: {}", lines[4]);
+}
+
+#[test]
+fn list_suggestions_json_and_table() {
+    let s = Sandbox::new();
+    let rows = json_array(&s.run(&["list", "suggestions", "--json"]));
+    assert_eq!(rows.len(), 3);
+    for r in &rows {
+        assert!(r["id"].as_i64().unwrap() > 0);
+        assert_eq!(r["uuid"].as_str().unwrap().len(), 36);
+        assert!(r["title"].is_string() && r["project_code"].is_string());
+        assert!(r["status"].is_string() && r["phase"] == "early_dialogue");
+    }
+    let accepted = rows
+        .iter()
+        .find(|r| r["title"] == "Publicera frågor och svar")
+        .expect("the accepted suggestion");
+    assert_eq!(accepted["status"], "accepted");
+    assert_eq!(accepted["meeting_title"], "Behovsworkshop 1");
+
+    let norr = json_array(&s.run(&["list", "suggestions", "--project", "NORR-24", "--json"]));
+    let titles: Vec<&str> = norr.iter().map(|r| r["title"].as_str().unwrap()).collect();
+    // Open ones first.
+    assert_eq!(titles, ["Färre skallkrav", "Publicera frågor och svar"]);
+
+    let table = s.run(&["list", "suggestions", "--project", "LULE-25"]);
+    assert_eq!(table.lines().count(), 1);
+    assert!(table.contains("LULE-25      discussed   early_dialogue   Dialog i tid"));
+}
+
+#[test]
+fn unknown_project_is_refused_in_one_line() {
+    let s = Sandbox::new();
+    for args in [
+        &["list", "needs", "--project", "NOPE-1"][..],
+        &["list", "suggestions", "--project", "NOPE-1", "--json"],
+        &["export", "needs", "NOPE-1"],
+        &["export", "needs", "NOPE-1", "--format", "csv"],
+        &["export", "lessons", "--project", "NOPE-1"],
+    ] {
+        let err = s.refuses(args);
+        assert!(err.contains("NOPE-1"), "{err}");
+    }
+    // Nothing was written for a refused export.
+    let path = s.path("x.csv");
+    s.refuses(&["export", "needs", "NOPE-1", "-o", path.to_str().unwrap()]);
+    assert!(!path.exists());
+}
+
+// ---------------------------------------------------------------------------------------
+// export needs
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn export_needs_markdown_to_stdout_and_file() {
+    let s = Sandbox::new();
+    let md = s.run(&["export", "needs", "norr-24"]);
+    assert!(md.starts_with("# Needs description: Måltider i förskolan\n"));
+    assert!(md.contains("- **Case number:** KS 2024/0117"));
+    assert!(md.contains("- **Date:** 2026-11-26"));
+    assert!(md.contains("Meeting: Behovsworkshop 1 (2026-11-19)"));
+    assert!(md.contains("Person: Åsa Öberg · Document: Enkät 2026.pdf"));
+    // The merged need's evidence is with the need it was merged into.
+    assert!(md.contains("Samma sak som B-001."));
+    assert!(md.contains("2 needs are left out"));
+    assert!(!md.contains("**B-003**") && !md.contains("**B-004**"));
+
+    let file = s.export_to(&["export", "needs", "NORR-24"], "behov.md");
+    assert_eq!(String::from_utf8(file).unwrap(), md);
+}
+
+#[test]
+fn export_needs_html_by_extension_and_by_flag() {
+    let s = Sandbox::new();
+    let html =
+        String::from_utf8(s.export_to(&["export", "needs", "NORR-24"], "behov.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<h1>Måltider i förskolan</h1>"));
+    assert!(html.contains("@media print"));
+    assert!(
+        !html.contains("<link") && !html.contains("<script") && !html.contains("<img"),
+        "self-contained"
+    );
+    // The need that looks like a formula is plain, escaped text in HTML.
+    assert!(html.contains("=HYPERLINK(&quot;http:&#x2f;&#x2f;x&quot;)"));
+
+    let flagged = String::from_utf8(s.export_to(
+        &["export", "needs", "NORR-24", "--format", "html"],
+        "behov.txt",
+    ))
+    .unwrap();
+    assert_eq!(flagged, html);
+}
+
+#[test]
+fn export_needs_csv_has_bom_crlf_and_every_need() {
+    let s = Sandbox::new();
+    let bytes = s.export_to(&["export", "needs", "NORR-24"], "behov.csv");
+    assert!(bytes.starts_with(BOM), "the CSV starts with the UTF-8 BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.ends_with("\r\n"));
+    assert_eq!(
+        text.replace("\r\n", "").matches('\n').count(),
+        0,
+        "no bare LF: {text:?}"
+    );
+    let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+    assert_eq!(lines.len(), 6, "header and five needs");
+    assert!(lines[0].starts_with("code,statement,as_a,i_need,so_that,category,priority,status"));
+    assert!(lines[2].starts_with("B-002,\"'=HYPERLINK(\"\"http://x\"\")\",,,,Ärenden,could,"));
+    assert!(lines[3].starts_with("B-003,Varm mat varje dag.,"));
+    assert!(lines[3].contains(",merged,merged into B-001,"));
+    assert!(lines[4].contains(",rejected,\"En lösning, inte ett behov.\","));
+
+    // --format wins over the extension, and standard output gets the same bytes.
+    let stdout = s
+        .tidig()
+        .args(["export", "needs", "NORR-24", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(stdout.starts_with(BOM));
+    assert_eq!(&stdout[3..], text.as_bytes());
+}
+
+// ---------------------------------------------------------------------------------------
+// export lessons
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn export_lessons_only_the_shareable_ones() {
+    let s = Sandbox::new();
+    let all = s.run(&["export", "lessons"]);
+    assert!(all.starts_with("# Learning examples\n"));
+    assert!(all.contains("3 learning examples. 1 lesson not marked shareable is left out."));
+    assert!(all.contains("Boka lokal tidigt") && all.contains("Plogning och dialog"));
+    assert!(!all.contains("Intern budgetmiss"));
+    assert!(all.contains(r"Det hände \<saker\>."));
+
+    let norr = s.run(&["export", "lessons", "--project", "NORR-24"]);
+    assert!(norr.contains("1 learning example. 1 lesson not marked shareable is left out."));
+    assert!(norr.contains("Frågor i förväg"));
+    assert!(!norr.contains("Plogning") && !norr.contains("Boka lokal"));
+
+    let html = String::from_utf8(s.export_to(&["export", "lessons"], "exempel.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Det hände &lt;saker&gt;."));
+    assert!(!html.contains("Intern budgetmiss"));
+}
