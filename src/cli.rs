@@ -12,9 +12,12 @@ use crate::app::App;
 use crate::config::{self, Config};
 use serde::Serialize;
 
-use crate::domain::{Clock, Meeting, Need, Project, Suggestion, TextEnum};
-use crate::export::{self, AgendaFormat, CalendarEntry, LessonsFormat, NeedsFormat};
-use crate::store::{ProjectFilter, Store, StoreError};
+use crate::domain::{Audience, Clock, ExportRecord, Meeting, Need, Project, Suggestion, TextEnum};
+use crate::export::{
+    self, AgendaFormat, CalendarEntry, Lang, LessonsFormat, NeedsFormat, SummaryFormat,
+    SummaryInput, TemplateSource,
+};
+use crate::store::{ActionFilter, ProjectFilter, Store, StoreError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -109,6 +112,27 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// One meeting's notes (Mötesanteckningar): Markdown, printable HTML or plain
+    /// text, for the buyer's team or for everyone who took part. Each export is logged
+    /// on the meeting.
+    Summary {
+        /// The meeting's id, as `tidig list meetings` shows it.
+        #[arg(value_name = "MEETING_ID")]
+        meeting: String,
+        /// Output format (default: from the -o file's extension, else md).
+        #[arg(long, value_enum)]
+        format: Option<SummaryFormatArg>,
+        /// Who it is for: internal (shareable and internal notes) or shared (shareable
+        /// notes only). Supplier-confidential and personal notes are never exported.
+        #[arg(long, value_enum, default_value_t = AudienceArg::Internal)]
+        audience: AudienceArg,
+        /// The document's language.
+        #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+        lang: LangArg,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Shareable lessons and good examples as learning examples to pass on.
     Lessons {
         /// Only this project's lessons (by code); without it, all lessons.
@@ -160,6 +184,57 @@ impl From<NeedsFormatArg> for NeedsFormat {
             NeedsFormatArg::Md => NeedsFormat::Markdown,
             NeedsFormatArg::Html => NeedsFormat::Html,
             NeedsFormatArg::Csv => NeedsFormat::Csv,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormatArg {
+    Md,
+    Html,
+    Txt,
+}
+
+impl From<SummaryFormatArg> for SummaryFormat {
+    fn from(f: SummaryFormatArg) -> Self {
+        match f {
+            SummaryFormatArg::Md => SummaryFormat::Markdown,
+            SummaryFormatArg::Html => SummaryFormat::Html,
+            SummaryFormatArg::Txt => SummaryFormat::Text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AudienceArg {
+    /// The buyer's team: shareable and internal notes.
+    Internal,
+    /// Everyone who took part: shareable notes only.
+    Shared,
+}
+
+impl From<AudienceArg> for Audience {
+    fn from(a: AudienceArg) -> Self {
+        match a {
+            AudienceArg::Internal => Audience::Internal,
+            AudienceArg::Shared => Audience::Shared,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Svenska
+    Sv,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Sv => Lang::Sv,
+            LangArg::En => Lang::En,
         }
     }
 }
@@ -224,7 +299,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let mut store = open()?;
             let added = crate::demo::load(&mut store, clock.today())?;
             println!(
-                "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants",
+                "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants, {} needs, {} suggestions, {} lessons",
                 db.display(),
                 added.projects,
                 added.organisations,
@@ -232,7 +307,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 added.milestones,
                 added.meetings,
                 added.agenda_items,
-                added.participants
+                added.participants,
+                added.needs,
+                added.suggestions,
+                added.lessons
             );
             Ok(())
         }
@@ -247,7 +325,14 @@ pub fn run(cli: Cli) -> Result<()> {
                 .with_context(|| format!("cannot read {}", db.display()))?;
             write_stdout(&text)
         }
-        Some(Command::Export { what }) => export(&open()?, &db, what),
+        Some(Command::Export { what }) => {
+            // A user's own export templates: `templates/` beside the config file.
+            let templates = match config_path.parent() {
+                Some(dir) => TemplateSource::Dir(export::user_templates_dir(dir)),
+                None => TemplateSource::BuiltIn,
+            };
+            export(&mut open()?, &db, &templates, what)
+        }
         Some(Command::Backup { output }) => {
             let store = open()?;
             let dest = match output {
@@ -589,7 +674,56 @@ fn find_meeting(store: &Store, id: &str) -> Result<Meeting> {
     Ok(meeting)
 }
 
-fn export(store: &Store, db: &Path, what: ExportWhat) -> Result<()> {
+/// Everything a meeting's notes are made from: its project, agenda, participants,
+/// notes (all of them: the renderer applies the audience rules), decisions, actions
+/// (done ones too), questions, the needs with evidence from the meeting, the
+/// suggestions made at it, and the project's next meeting.
+pub fn summary_input(store: &Store, meeting: Meeting) -> Result<SummaryInput> {
+    let project = store.project(meeting.project_id)?;
+    let id = meeting.id;
+    let mut needs = Vec::new();
+    for need in store.all_needs(Some(project.id))? {
+        if store
+            .evidence(need.id)?
+            .iter()
+            .any(|e| e.meeting_id == Some(id))
+        {
+            needs.push(need);
+        }
+    }
+    let suggestions = store
+        .suggestions(Some(project.id), None, None)?
+        .into_iter()
+        .filter(|s| s.meeting_id == Some(id))
+        .collect();
+    let next_meeting =
+        export::summary::next_meeting(&store.project_meetings(project.id)?, &meeting);
+    Ok(SummaryInput {
+        agenda: store.agenda(id)?,
+        attendance: store.attendance(id)?,
+        notes: store.notes(id)?,
+        decisions: store.decisions(None, Some(id))?,
+        actions: store.actions(&ActionFilter {
+            meeting_id: Some(id),
+            include_closed: true,
+            ..ActionFilter::default()
+        })?,
+        questions: store.questions(id)?,
+        needs,
+        suggestions,
+        next_meeting,
+        clock: store.clock(),
+        project,
+        meeting,
+    })
+}
+
+fn export(
+    store: &mut Store,
+    db: &Path,
+    templates: &TemplateSource,
+    what: ExportWhat,
+) -> Result<()> {
     let clock = store.clock();
     match what {
         ExportWhat::Calendar { project, output } => {
@@ -644,6 +778,40 @@ fn export(store: &Store, db: &Path, what: ExportWhat) -> Result<()> {
                 .collect::<Result<HashMap<_, _>>>()?;
             let text = export::render_needs(format, &project, &needs, &evidence, &clock)?;
             emit(output.as_deref(), db, &text)
+        }
+        ExportWhat::Summary {
+            meeting,
+            format,
+            audience,
+            lang,
+            output,
+        } => {
+            let meeting = find_meeting(store, &meeting)?;
+            let format = format.map(SummaryFormat::from).unwrap_or_else(|| {
+                extension(output.as_deref())
+                    .and_then(|e| SummaryFormat::from_extension(&e))
+                    .unwrap_or(SummaryFormat::Markdown)
+            });
+            let (audience, lang) = (Audience::from(audience), Lang::from(lang));
+            let meeting_id = meeting.id;
+            let input = summary_input(store, meeting)?;
+            let text = export::render_summary(&input, format, audience, lang, templates)?;
+            emit(output.as_deref(), db, &text)?;
+            let record = ExportRecord {
+                what: "summary".into(),
+                format: format.extension().into(),
+                audience: audience.as_str().into(),
+                language: lang.as_str().into(),
+                file: output
+                    .as_deref()
+                    .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "-".into()),
+                exported_at: clock.timestamp(),
+            };
+            store
+                .log_export(meeting_id, &record)
+                .context("the export was written but could not be logged on the meeting")
         }
         ExportWhat::Lessons {
             project,

@@ -20,6 +20,11 @@ pub const TAB_MEETINGS: &str = "Meetings";
 pub const TAB_NEEDS: &str = "Needs";
 pub const TAB_SUGGESTIONS: &str = "Suggestions";
 pub const TAB_LESSONS: &str = "Lessons";
+pub const TAB_NOTES: &str = "Notes";
+pub const TAB_OUTCOMES: &str = "Outcomes";
+pub const TAB_DECISIONS: &str = "Decisions";
+pub const VIEW_ACTIONS: &str = "Actions";
+pub const NOTE_EDITOR: &str = "Note editor";
 pub const VIEW_LESSONS: &str = "Lessons library";
 pub const TAB_DETAILS: &str = "Details";
 pub const TAB_AGENDA: &str = "Agenda";
@@ -75,6 +80,25 @@ pub const FIELD_EXPECTED_OUTCOME: &str = "Expected outcome";
 pub const FIELD_PERSON: &str = "Person";
 pub const FIELD_ROLE: &str = "Role";
 pub const FIELD_WHEN: &str = "When";
+pub const FIELD_DECISION: &str = "Decision";
+pub const FIELD_DECIDED_BY: &str = "Decided by";
+pub const FIELD_DECIDED_ON: &str = "Decided on";
+pub const FIELD_QUESTION: &str = "Question";
+pub const FIELD_ANSWER: &str = "Answer";
+pub const FIELD_AUDIENCE: &str = "Audience";
+pub const FIELD_LANGUAGE: &str = "Language";
+pub const FIELD_LABEL: &str = "Label";
+pub const FIELD_BLOCK: &str = "Block";
+pub const FIELD_EXPORTS: &str = "Exports";
+pub const PLAIN_TEXT: &str = "Plain text";
+pub const WHOLE_MEETING: &str = "The meeting as a whole";
+pub const HINT_DUE: &str = "2026-12-03 · fre · +7d";
+pub const MSG_NOTE_SAVED: &str = "Note saved";
+pub const MSG_EDITOR_FAILED: &str = "The external editor failed";
+pub const MSG_NOTHING_TO_CAPTURE: &str =
+    "The line is empty: put the cursor on a line or select text first";
+pub const MSG_CHOOSE_PROJECT_FIRST: &str = "Choose a project with p first";
+pub const MSG_NO_SOURCE_MEETING: &str = "This action was not made in a meeting";
 pub const FIELD_STATEMENT: &str = "Statement";
 pub const FIELD_AS_A: &str = "As a …";
 pub const FIELD_I_NEED: &str = "I need …";
@@ -140,6 +164,14 @@ pub const FORM_NEW_SUGGESTION: &str = "New improvement suggestion";
 pub const FORM_EDIT_SUGGESTION: &str = "Edit improvement suggestion";
 pub const FORM_NEW_LESSON: &str = "New lesson";
 pub const FORM_EDIT_LESSON: &str = "Edit lesson";
+pub const FORM_CAPTURE_NEED: &str = "Need from the notes";
+pub const FORM_NEW_DECISION: &str = "Decision";
+pub const FORM_EDIT_DECISION: &str = "Edit decision";
+pub const FORM_NEW_ACTION: &str = "Action item";
+pub const FORM_EDIT_ACTION: &str = "Edit action item";
+pub const FORM_NEW_QUESTION: &str = "Open question";
+pub const FORM_ANSWER_QUESTION: &str = "Answer the question";
+pub const FORM_EXPORT_NOTES: &str = "Export meeting notes";
 pub const FORM_NEW_MILESTONE: &str = "New milestone";
 pub const FORM_EDIT_MILESTONE: &str = "Edit milestone";
 
@@ -289,6 +321,9 @@ pub fn merged_into(code: &str) -> String {
     format!("merged into {code}")
 }
 
+pub const ERR_MERGE_ONLY: &str = "a need becomes merged by merging it into another";
+pub const ERR_MERGE_CLOSED: &str =
+    "merged needs cannot be merged again, and nothing can be merged into a merged or rejected need";
 pub const ERR_MERGE_SELF: &str = "a need cannot be merged into itself";
 pub const ERR_MERGE_PROJECTS: &str = "only needs of the same project can be merged";
 pub const COL_PRIORITY: &str = "Priority";
@@ -357,6 +392,33 @@ pub fn action_bucket(b: crate::domain::ActionBucket) -> &'static str {
 }
 
 pub const ERR_DUE: &str = "not a date: try 2026-12-03, fre or +7d";
+
+/// A note's first line, short, for confirmations and the trash.
+pub fn note_label(body: &str) -> String {
+    let first = body.lines().next().unwrap_or("").trim();
+    let short: String = first.chars().take(40).collect();
+    if short.is_empty() {
+        "note".to_string()
+    } else {
+        short
+    }
+}
+
+pub fn outcome_counts(decisions: usize, actions: usize, questions: usize) -> String {
+    format!("{decisions} decisions · {actions} actions · {questions} questions")
+}
+
+pub const NOTES_EMPTY: &str =
+    "No notes yet. Press n to start writing; l changes a note's label, b its agenda block.";
+pub const OUTCOMES_EMPTY: &str = "No decisions, actions or questions yet. In the note editor, Alt-d / Alt-a / Alt-q (or F2, F3, F6) turn the current line into one.";
+pub const ACTIONS_EMPTY: &str = "No open actions. h also shows done ones.";
+pub const DECISIONS_EMPTY: &str = "No decisions recorded for this project yet.";
+pub const COL_NOTE: &str = "Note";
+pub const LINES: &str = "lines";
+pub const UNANSWERED: &str = "unanswered";
+pub const UNSAVED: &str = "● unsaved";
+pub const SAVED_AT: &str = "saved";
+pub const WITH_DONE: &str = " · with done";
 
 // Portfolio
 pub const PORTFOLIO_SORT: &str = "sort";

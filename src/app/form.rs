@@ -59,6 +59,31 @@ pub enum FormKind {
         project_id: Option<i64>,
         id: Option<i64>,
     },
+    /// A need captured from a meeting's notes: linked to the meeting as evidence.
+    NeedFromMeeting {
+        project_id: i64,
+        meeting_id: i64,
+    },
+    Decision {
+        project_id: i64,
+        meeting_id: Option<i64>,
+        id: Option<i64>,
+    },
+    Action {
+        project_id: i64,
+        meeting_id: Option<i64>,
+        id: Option<i64>,
+    },
+    Question {
+        meeting_id: i64,
+    },
+    Answer {
+        question_id: i64,
+    },
+    /// Choosing format, audience and language of a meeting-notes export.
+    NotesExport {
+        meeting_id: i64,
+    },
 }
 
 impl FormKind {
@@ -91,6 +116,20 @@ impl FormKind {
             FormKind::Lesson { project_id, id: i } => {
                 format!("lesson:{}:{}", id(project_id), id(i))
             }
+            FormKind::NeedFromMeeting { meeting_id, .. } => format!("need_from:{meeting_id}"),
+            FormKind::Decision {
+                project_id, id: i, ..
+            } => {
+                format!("decision:{project_id}:{}", id(i))
+            }
+            FormKind::Action {
+                project_id, id: i, ..
+            } => {
+                format!("action:{project_id}:{}", id(i))
+            }
+            FormKind::Question { meeting_id } => format!("question:{meeting_id}"),
+            FormKind::Answer { question_id } => format!("answer:{question_id}"),
+            FormKind::NotesExport { meeting_id } => format!("notes_export:{meeting_id}"),
         }
     }
 }
@@ -364,6 +403,11 @@ impl Form {
 
     pub fn is_dirty(&self) -> bool {
         self.values() != self.initial
+    }
+
+    /// Takes the current values as the starting point (for prefilled forms).
+    pub fn mark_clean(&mut self) {
+        self.initial = self.values();
     }
 
     pub fn focused(&self) -> &Field {

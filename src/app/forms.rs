@@ -3,11 +3,12 @@
 
 use super::form::{Field, Form, FormKind};
 use crate::domain::{
-    AgendaItem, AgendaItemInput, AttendanceRole, Clock, FieldErrors, InnovationLevel, Lesson,
-    LessonInput, LessonKind, Meeting, MeetingDraft, MeetingFormat, MeetingInput, MeetingStatus,
-    MeetingType, Milestone, MilestoneInput, Need, NeedInput, NeedStatus, NotesStatus, OrgKind,
-    Organisation, OrganisationInput, Person, PersonInput, Phase, Priority, Project, ProjectInput,
-    ProjectStatus, Suggestion, SuggestionInput, SuggestionStatus, TextEnum, project::ProjectDraft,
+    ActionInput, ActionItem, ActionStatus, AgendaItem, AgendaItemInput, AttendanceRole, Audience,
+    Clock, Decision, DecisionInput, FieldErrors, InnovationLevel, Lesson, LessonInput, LessonKind,
+    Meeting, MeetingDraft, MeetingFormat, MeetingInput, MeetingStatus, MeetingType, Milestone,
+    MilestoneInput, Need, NeedInput, NeedStatus, NotesStatus, OrgKind, Organisation,
+    OrganisationInput, Person, PersonInput, Phase, Priority, Project, ProjectInput, ProjectStatus,
+    Question, Suggestion, SuggestionInput, SuggestionStatus, TextEnum, project::ProjectDraft,
     solution_words,
 };
 use crate::store::{Store, StoreError};
@@ -627,6 +628,149 @@ fn lesson_input(form: &Form) -> Result<LessonInput, FieldErrors> {
     })
 }
 
+pub fn need_form_from_meeting(project_id: i64, meeting_id: i64) -> Form {
+    let mut form = need_form(project_id, None);
+    form.kind = FormKind::NeedFromMeeting {
+        project_id,
+        meeting_id,
+    };
+    form.title = text::FORM_CAPTURE_NEED;
+    form
+}
+
+pub fn decision_form(
+    project_id: i64,
+    meeting_id: Option<i64>,
+    d: Option<&Decision>,
+    today: chrono::NaiveDate,
+) -> Form {
+    let text_of = |f: fn(&Decision) -> &str| d.map_or("", f);
+    let fields = vec![
+        Field::text("text", text::FIELD_DECISION, text_of(|d| &d.text)).required(),
+        Field::text(
+            "rationale",
+            text::FIELD_RATIONALE,
+            text_of(|d| &d.rationale),
+        ),
+        Field::text(
+            "decided_by",
+            text::FIELD_DECIDED_BY,
+            text_of(|d| &d.decided_by),
+        ),
+        Field::text(
+            "decided_on",
+            text::FIELD_DECIDED_ON,
+            &d.map_or(today, |d| d.decided_on).to_string(),
+        )
+        .hint(text::HINT_DATE),
+    ];
+    let title = if d.is_some() {
+        text::FORM_EDIT_DECISION
+    } else {
+        text::FORM_NEW_DECISION
+    };
+    Form::new(
+        FormKind::Decision {
+            project_id,
+            meeting_id,
+            id: d.map(|d| d.id),
+        },
+        title,
+        fields,
+    )
+}
+
+pub fn action_form(project_id: i64, meeting_id: Option<i64>, a: Option<&ActionItem>) -> Form {
+    let text_of = |f: fn(&ActionItem) -> &str| a.map_or("", f);
+    let fields = vec![
+        Field::text("title", text::COL_TITLE, text_of(|a| &a.title)).required(),
+        Field::text("owner", text::FIELD_OWNER, text_of(|a| &a.owner)),
+        Field::text(
+            "due_date",
+            text::COL_DUE,
+            &a.map(|a| date_text(a.due_date)).unwrap_or_default(),
+        )
+        .hint(text::HINT_DUE),
+        Field::choice(
+            "status",
+            text::COL_STATUS,
+            options::<ActionStatus>(),
+            a.map_or(ActionStatus::Open, |a| a.status).as_str(),
+        ),
+    ];
+    let title = if a.is_some() {
+        text::FORM_EDIT_ACTION
+    } else {
+        text::FORM_NEW_ACTION
+    };
+    Form::new(
+        FormKind::Action {
+            project_id,
+            meeting_id,
+            id: a.map(|a| a.id),
+        },
+        title,
+        fields,
+    )
+}
+
+pub fn question_form(meeting_id: i64) -> Form {
+    Form::new(
+        FormKind::Question { meeting_id },
+        text::FORM_NEW_QUESTION,
+        vec![Field::text("text", text::FIELD_QUESTION, "").required()],
+    )
+}
+
+pub fn answer_form(q: &Question) -> Form {
+    Form::new(
+        FormKind::Answer { question_id: q.id },
+        text::FORM_ANSWER_QUESTION,
+        vec![
+            Field::text("question", text::FIELD_QUESTION, &q.text),
+            Field::multiline("answer", text::FIELD_ANSWER, &q.answer),
+        ],
+    )
+}
+
+/// Format, audience and language of a meeting-notes export.
+pub fn notes_export_form(meeting_id: i64, audience: &str) -> Form {
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(v, l)| (v.to_string(), l.to_string()))
+            .collect()
+    };
+    let fields = vec![
+        Field::choice(
+            "format",
+            text::FIELD_FORMAT,
+            pairs(&[
+                ("html", "HTML"),
+                ("md", "Markdown"),
+                ("txt", text::PLAIN_TEXT),
+            ]),
+            "html",
+        ),
+        Field::choice(
+            "audience",
+            text::FIELD_AUDIENCE,
+            options::<Audience>(),
+            audience,
+        ),
+        Field::choice(
+            "lang",
+            text::FIELD_LANGUAGE,
+            pairs(&[("sv", "Svenska"), ("en", "English")]),
+            "sv",
+        ),
+    ];
+    Form::new(
+        FormKind::NotesExport { meeting_id },
+        text::FORM_EXPORT_NOTES,
+        fields,
+    )
+}
+
 /// Advice shown beside fields without blocking the save.
 pub fn warnings(form: &Form) -> FieldErrors {
     let mut w = FieldErrors::default();
@@ -639,6 +783,28 @@ pub fn warnings(form: &Form) -> FieldErrors {
         }
     }
     w
+}
+
+fn decision_input(form: &Form, today: chrono::NaiveDate) -> Result<DecisionInput, FieldErrors> {
+    let v = |k: &str| form.value(k);
+    DecisionInput::validate(
+        &v("text"),
+        &v("rationale"),
+        &v("decided_by"),
+        &v("decided_on"),
+        today,
+    )
+}
+
+fn action_input(form: &Form, today: chrono::NaiveDate) -> Result<ActionInput, FieldErrors> {
+    let v = |k: &str| form.value(k);
+    ActionInput::validate(
+        &v("title"),
+        &v("owner"),
+        &v("due_date"),
+        ActionStatus::parse(&v("status")).unwrap_or(ActionStatus::Open),
+        today,
+    )
 }
 
 /// Evidence needs at least one source: a meeting, a person or a document.
@@ -710,6 +876,11 @@ pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
         FormKind::Evidence { .. } => evidence_source(form).map(|_| ()),
         FormKind::Suggestion { .. } => suggestion_input(form).map(|_| ()),
         FormKind::Lesson { .. } => lesson_input(form).map(|_| ()),
+        FormKind::NeedFromMeeting { .. } => need_input(form).map(|_| ()),
+        FormKind::Decision { .. } => decision_input(form, clock.today()).map(|_| ()),
+        FormKind::Action { .. } => action_input(form, clock.today()).map(|_| ()),
+        FormKind::Question { .. } => required(form, "text").map(|_| ()),
+        FormKind::Answer { .. } | FormKind::NotesExport { .. } => Ok(()),
     };
     result.err().unwrap_or_default()
 }
@@ -835,6 +1006,49 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
                 Some(id) => store.update_lesson(id, &input).map(|_| id),
                 None => store.create_lesson(&input),
             }
+        }
+        FormKind::NeedFromMeeting {
+            project_id,
+            meeting_id,
+        } => {
+            let input = need_input(form)?;
+            store.atomically(|store| {
+                let id = store.create_need(project_id, &input)?;
+                store.add_evidence(id, Some(meeting_id), None, "", "")?;
+                Ok(id)
+            })
+        }
+        FormKind::Decision {
+            project_id,
+            meeting_id,
+            id,
+        } => {
+            let input = decision_input(form, store.clock().today())?;
+            match id {
+                Some(id) => store.update_decision(id, &input).map(|_| id),
+                None => store.create_decision(project_id, meeting_id, &input),
+            }
+        }
+        FormKind::Action {
+            project_id,
+            meeting_id,
+            id,
+        } => {
+            let input = action_input(form, store.clock().today())?;
+            match id {
+                Some(id) => store.update_action(id, &input).map(|_| id),
+                None => store.create_action(project_id, meeting_id, &input),
+            }
+        }
+        FormKind::Question { meeting_id } => {
+            let text_ = required(form, "text")?;
+            store.create_question(meeting_id, &text_)
+        }
+        FormKind::Answer { question_id } => store
+            .answer_question(question_id, &v("answer"))
+            .map(|_| question_id),
+        FormKind::NotesExport { .. } => {
+            unreachable!("exports are files, written by the app, not the store")
         }
     };
     match id {

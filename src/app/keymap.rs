@@ -27,6 +27,11 @@ pub enum Context {
     ProjectSuggestions,
     ProjectLessons,
     LessonsLibrary,
+    MeetingNotes,
+    MeetingOutcomes,
+    NoteEditor,
+    Actions,
+    ProjectDecisions,
     /// Choosing from a list (agenda templates).
     Pick,
     Directory,
@@ -43,7 +48,12 @@ impl Context {
     pub fn is_modal(self) -> bool {
         matches!(
             self,
-            Context::Form | Context::FilterInput | Context::Confirm | Context::Help | Context::Pick
+            Context::Form
+                | Context::FilterInput
+                | Context::Confirm
+                | Context::Help
+                | Context::Pick
+                | Context::NoteEditor
         )
     }
 
@@ -65,6 +75,11 @@ impl Context {
             Context::ProjectSuggestions => crate::text::TAB_SUGGESTIONS,
             Context::ProjectLessons => crate::text::TAB_LESSONS,
             Context::LessonsLibrary => crate::text::VIEW_LESSONS,
+            Context::MeetingNotes => crate::text::TAB_NOTES,
+            Context::MeetingOutcomes => crate::text::TAB_OUTCOMES,
+            Context::NoteEditor => crate::text::NOTE_EDITOR,
+            Context::Actions => crate::text::VIEW_ACTIONS,
+            Context::ProjectDecisions => crate::text::TAB_DECISIONS,
             Context::Pick => crate::text::PICK_TITLE,
             Context::Directory => crate::text::VIEW_DIRECTORY,
             Context::Trash => crate::text::VIEW_TRASH,
@@ -92,6 +107,13 @@ impl Key {
     pub const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
+    pub const fn alt(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::ALT,
+        }
+    }
+
     pub const fn ctrl(c: char) -> Key {
         Key {
             code: KeyCode::Char(c),
@@ -203,6 +225,7 @@ impl Keymap {
         bind(Global, &[Key::plain(K::Esc)], Back, false);
         bind(Global, &[Key::ch('1')], GoPortfolio, false);
         bind(Global, &[Key::ch('2')], GoAgenda, false);
+        bind(Global, &[Key::ch('3')], GoActions, false);
         bind(Global, &[Key::ch('4')], GoLessons, false);
         bind(Global, &[Key::ch('5')], GoDirectory, false);
         bind(Global, &[Key::ch('6')], GoTrash, false);
@@ -224,6 +247,10 @@ impl Keymap {
             ProjectSuggestions,
             ProjectLessons,
             LessonsLibrary,
+            MeetingNotes,
+            MeetingOutcomes,
+            Actions,
+            ProjectDecisions,
         ] {
             for (keys, action) in moves {
                 bind(ctx, keys, action, false);
@@ -263,15 +290,106 @@ impl Keymap {
         let meeting_tabs = [
             MeetingDetails,
             MeetingAgenda,
+            MeetingNotes,
+            MeetingOutcomes,
             MeetingParticipants,
             MeetingChecklist,
         ];
         for ctx in meeting_tabs {
             bind(ctx, &[Key::plain(K::Tab)], NextTab, true);
             bind(ctx, &[Key::plain(K::BackTab)], PrevTab, false);
-            bind(ctx, &[Key::ch('x')], ExportCalendar, ctx == MeetingDetails);
+            bind(ctx, &[Key::ch('x')], ExportNotes, ctx == MeetingDetails);
+            bind(ctx, &[Key::ch('i')], ExportCalendar, false);
             bind(ctx, &[Key::ch('p')], ExportAgenda, false);
+            bind(ctx, &[Key::ch('w')], NotesStatusNext, false);
         }
+        bind(MeetingNotes, &[Key::ch('n')], New, true);
+        bind(
+            MeetingNotes,
+            &[Key::ch('e'), Key::plain(K::Enter)],
+            Edit,
+            true,
+        );
+        bind(MeetingNotes, &[Key::ch('l')], CycleLabel, true);
+        bind(MeetingNotes, &[Key::ch('b')], CycleBlock, true);
+        bind(MeetingNotes, &[Key::ch('E')], ExternalEditor, false);
+        bind(MeetingNotes, &[Key::ch('d')], Delete, false);
+
+        bind(
+            MeetingOutcomes,
+            &[Key::ch('e'), Key::plain(K::Enter)],
+            Edit,
+            true,
+        );
+        bind(MeetingOutcomes, &[Key::ch(' ')], ToggleDone, true);
+        bind(MeetingOutcomes, &[Key::ch('d')], Delete, true);
+
+        bind(NoteEditor, &[Key::plain(K::Esc)], CloseEditor, true);
+        bind(NoteEditor, &[Key::ctrl('s')], SaveNote, false);
+        bind(
+            NoteEditor,
+            &[Key::ctrl('l'), Key::plain(K::F(9))],
+            CycleLabel,
+            true,
+        );
+        bind(
+            NoteEditor,
+            &[Key::alt('d'), Key::plain(K::F(2))],
+            CaptureDecision,
+            true,
+        );
+        bind(
+            NoteEditor,
+            &[Key::alt('a'), Key::plain(K::F(3))],
+            CaptureAction,
+            true,
+        );
+        bind(
+            NoteEditor,
+            &[Key::alt('n'), Key::plain(K::F(4))],
+            CaptureNeed,
+            true,
+        );
+        bind(
+            NoteEditor,
+            &[Key::alt('s'), Key::plain(K::F(5))],
+            CaptureSuggestion,
+            false,
+        );
+        bind(
+            NoteEditor,
+            &[Key::alt('q'), Key::plain(K::F(6))],
+            CaptureQuestion,
+            false,
+        );
+        bind(
+            NoteEditor,
+            &[Key::ctrl('g'), Key::plain(K::F(8))],
+            ExternalEditor,
+            false,
+        );
+        bind(NoteEditor, &[Key::plain(K::F(1))], Action::Help, false);
+
+        bind(Actions, &[Key::ch(' ')], ToggleDone, true);
+        bind(Actions, &[Key::ch('e')], Edit, true);
+        bind(Actions, &[Key::plain(K::Enter)], GoToMeeting, true);
+        bind(Actions, &[Key::ch('n')], New, false);
+        bind(Actions, &[Key::ch('o')], CycleOwnerFilter, true);
+        bind(Actions, &[Key::ch('p')], CycleProjectFilter, true);
+        bind(Actions, &[Key::ch('h')], ToggleClosed, false);
+        bind(Actions, &[Key::ch('d')], Delete, false);
+
+        bind(ProjectDecisions, &[Key::plain(K::Tab)], NextTab, true);
+        bind(ProjectDecisions, &[Key::plain(K::BackTab)], PrevTab, false);
+        bind(ProjectDecisions, &[Key::ch('n')], New, true);
+        bind(
+            ProjectDecisions,
+            &[Key::ch('e'), Key::plain(K::Enter)],
+            Edit,
+            true,
+        );
+        bind(ProjectDecisions, &[Key::ch('d')], Delete, false);
+
         bind(MeetingDetails, &[Key::ch('e')], Edit, true);
         bind(MeetingDetails, &[Key::ch('c')], CancelMeeting, true);
         bind(MeetingDetails, &[Key::ch('h')], MarkHeld, false);

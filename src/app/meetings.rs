@@ -66,42 +66,61 @@ impl App {
             let project = self.store.project(meeting.project_id)?;
             let agenda = self.store.agenda(id)?;
             let attendance = self.store.attendance(id)?;
-            let overlaps = self
-                .store
-                .overlapping_meetings(meeting.start, meeting.end, Some(id))?;
+            let overlaps = if meeting.status == MeetingStatus::Cancelled {
+                Vec::new()
+            } else {
+                self.store
+                    .overlapping_meetings(meeting.start, meeting.end, Some(id))?
+            };
             Ok((meeting, project, agenda, attendance, overlaps))
         });
         let Some((meeting, project, agenda, attendance, overlaps)) = self.report(loaded) else {
             self.leave_screen();
             return;
         };
-        let overlaps = if meeting.status == MeetingStatus::Cancelled {
-            Vec::new()
-        } else {
-            overlaps
+        let outcomes = self.store.notes(id).and_then(|notes| {
+            Ok((
+                notes,
+                self.store.decisions(None, Some(id))?,
+                self.store.actions(&crate::store::ActionFilter {
+                    meeting_id: Some(id),
+                    include_closed: true,
+                    ..Default::default()
+                })?,
+                self.store.questions(id)?,
+                self.store.notes_status_dates(id)?,
+                self.store.exports(id)?,
+            ))
+        });
+        let Some((notes, decisions, actions, questions, notes_status_dates, exports)) =
+            self.report(outcomes)
+        else {
+            return;
         };
-        let (tab, mut cursor) = match &self.meeting {
+        let (tab, cursor) = match &self.meeting {
             Some(s) if s.meeting.id == id => (s.tab, s.cursor),
             _ => (MeetingTab::default(), Cursor::default()),
         };
         let supplier_facing = is_supplier_facing(&meeting, &attendance);
-        let len = match tab {
-            MeetingTab::Agenda => agenda.len(),
-            MeetingTab::Participants => attendance.len(),
-            MeetingTab::Checklist => CHECKLIST.len(),
-            MeetingTab::Details => 0,
-        };
-        cursor.clamp(len);
-        self.meeting = Some(MeetingState {
+        let mut state = MeetingState {
             meeting,
             project,
             agenda,
             attendance,
             overlaps,
             supplier_facing,
+            notes,
+            decisions,
+            actions,
+            questions,
+            notes_status_dates,
+            exports,
             tab,
             cursor,
-        });
+        };
+        let rows = state.rows();
+        state.cursor.clamp(rows);
+        self.meeting = Some(state);
     }
 
     /// The agenda list (today and the next days) or the week (Monday to Sunday).
@@ -221,6 +240,10 @@ impl App {
                 }
             }
             (Action::ExportCalendar, _) => self.export_meeting_calendar(&meeting),
+            (Action::ExportNotes, _) => self.ask_notes_export(),
+            (Action::NotesStatusNext, _) => self.notes_status_next(),
+            (other, MeetingTab::Notes) => self.update_meeting_notes(other),
+            (other, MeetingTab::Outcomes) => self.update_meeting_outcomes(other),
             (Action::ExportAgenda, _) => self.export_agenda(),
             (Action::Edit, MeetingTab::Details) => {
                 let clock = self.clock();

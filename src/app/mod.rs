@@ -7,6 +7,7 @@ pub mod forms;
 pub mod keymap;
 mod meetings;
 mod needs;
+mod notes;
 pub mod screens;
 pub mod text_input;
 
@@ -81,6 +82,14 @@ pub enum PickPurpose {
     },
 }
 
+/// Something only the terminal loop can do, asked for by `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Suspend the TUI, edit `text` in `$VISUAL`/`$EDITOR`, hand the result back with
+    /// `App::external_edit_done`.
+    EditExternally { note_id: i64, text: String },
+}
+
 /// Folders the app writes to outside the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppDirs {
@@ -129,6 +138,10 @@ pub struct App {
     pub need: Option<NeedState>,
     pub agenda: AgendaViewState,
     pub library: LessonsView,
+    pub actions: ActionsView,
+    pub editor: Option<NoteEditor>,
+    /// What the terminal loop must do next, if anything.
+    pub effect: Option<Effect>,
     pub directory: DirectoryState,
     pub trash: TrashState,
     pub form: Option<Form>,
@@ -138,6 +151,8 @@ pub struct App {
     pub dirs: AppDirs,
     /// When the open form last changed without its draft being saved.
     draft_pending_since: Option<Instant>,
+    /// When the open note last changed without being saved.
+    note_pending_since: Option<Instant>,
 }
 
 impl App {
@@ -160,6 +175,9 @@ impl App {
             need: None,
             agenda: AgendaViewState::default(),
             library: LessonsView::default(),
+            actions: ActionsView::default(),
+            editor: None,
+            effect: None,
             directory: DirectoryState::default(),
             trash: TrashState::default(),
             form: None,
@@ -168,6 +186,7 @@ impl App {
             should_quit: false,
             dirs: AppDirs::default(),
             draft_pending_since: None,
+            note_pending_since: None,
         };
         app.refresh();
         app
@@ -192,6 +211,9 @@ impl App {
         if self.form.is_some() {
             return Context::Form;
         }
+        if self.editor.is_some() {
+            return Context::NoteEditor;
+        }
         if self.filter_input().is_some() {
             return Context::FilterInput;
         }
@@ -207,17 +229,21 @@ impl App {
                 Some(ProjectTab::Meetings) => Context::ProjectMeetings,
                 Some(ProjectTab::Needs) => Context::ProjectNeeds,
                 Some(ProjectTab::Suggestions) => Context::ProjectSuggestions,
+                Some(ProjectTab::Decisions) => Context::ProjectDecisions,
                 Some(ProjectTab::Lessons) => Context::ProjectLessons,
                 _ => Context::ProjectOverview,
             },
             Screen::Meeting { .. } => match self.meeting.as_ref().map(|m| m.tab) {
                 Some(MeetingTab::Agenda) => Context::MeetingAgenda,
+                Some(MeetingTab::Notes) => Context::MeetingNotes,
+                Some(MeetingTab::Outcomes) => Context::MeetingOutcomes,
                 Some(MeetingTab::Participants) => Context::MeetingParticipants,
                 Some(MeetingTab::Checklist) => Context::MeetingChecklist,
                 _ => Context::MeetingDetails,
             },
             Screen::Need { .. } => Context::NeedDetail,
             Screen::Lessons => Context::LessonsLibrary,
+            Screen::Actions => Context::Actions,
             Screen::Agenda => match self.agenda.mode {
                 AgendaMode::List => Context::AgendaList,
                 AgendaMode::Week => Context::AgendaWeek,
@@ -275,6 +301,7 @@ impl App {
         // Ctrl-C quits from anywhere; an open form is kept as a draft first.
         if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
             self.save_draft();
+            self.save_note();
             self.should_quit = true;
             return;
         }
@@ -286,6 +313,7 @@ impl App {
             Some(action) => self.update(action),
             None if context == Context::Form => self.edit_form(ev),
             None if context == Context::FilterInput => self.edit_filter(ev),
+            None if context == Context::NoteEditor => self.edit_note(ev),
             None => {}
         }
     }
@@ -298,6 +326,8 @@ impl App {
             && form.paste(text)
         {
             self.form_changed();
+        } else {
+            self.paste_into_editor(text);
         }
     }
 
@@ -390,6 +420,12 @@ impl App {
         {
             self.save_draft();
         }
+        if self
+            .note_pending_since
+            .is_some_and(|t| t.elapsed() >= DRAFT_DELAY)
+        {
+            self.save_note();
+        }
     }
 
     // ----- update -------------------------------------------------------------------
@@ -401,6 +437,7 @@ impl App {
             Context::Form => return self.update_form(action),
             Context::FilterInput => return self.update_filter(action),
             Context::Pick => return self.update_pick(action),
+            Context::NoteEditor => return self.update_editor(action),
             _ => {}
         }
         match action {
@@ -415,6 +452,7 @@ impl App {
             Action::GoPortfolio => self.go_top(Screen::Portfolio),
             Action::GoAgenda => self.go_top(Screen::Agenda),
             Action::GoLessons => self.go_top(Screen::Lessons),
+            Action::GoActions => self.go_top(Screen::Actions),
             Action::GoDirectory => self.go_top(Screen::Directory),
             Action::GoTrash => self.go_top(Screen::Trash),
             Action::Up => self.move_cursor(-1),
@@ -430,6 +468,7 @@ impl App {
                 Screen::Need { .. } => self.update_need(other),
                 Screen::Agenda => self.update_agenda(other),
                 Screen::Lessons => self.update_lessons(other, false),
+                Screen::Actions => self.update_actions(other),
                 Screen::Directory => self.update_directory(other),
                 Screen::Trash => self.update_trash(other),
             },
@@ -493,6 +532,10 @@ impl App {
                             let len = p.lessons.items.len();
                             p.lessons.cursor.step(delta, len);
                         }
+                        ProjectTab::Decisions => {
+                            let len = p.decisions.items.len();
+                            p.decisions.cursor.step(delta, len);
+                        }
                         _ => {
                             let len = p.milestones.len();
                             p.cursor.step(delta, len);
@@ -502,12 +545,7 @@ impl App {
             }
             Screen::Meeting { .. } => {
                 if let Some(m) = &mut self.meeting {
-                    let len = match m.tab {
-                        MeetingTab::Agenda => m.agenda.len(),
-                        MeetingTab::Participants => m.attendance.len(),
-                        MeetingTab::Checklist => crate::domain::CHECKLIST.len(),
-                        MeetingTab::Details => 0,
-                    };
+                    let len = m.rows();
                     m.cursor.step(delta, len);
                 }
             }
@@ -524,6 +562,10 @@ impl App {
             Screen::Lessons => {
                 let len = self.library.items.len();
                 self.library.cursor.step(delta, len);
+            }
+            Screen::Actions => {
+                let len = self.actions.actions.len();
+                self.actions.cursor.step(delta, len);
             }
             Screen::Directory => {
                 let d = &mut self.directory;
@@ -687,6 +729,7 @@ impl App {
             other if tab == ProjectTab::Meetings => self.update_project_meetings(other),
             other if tab == ProjectTab::Needs => self.update_project_needs(other),
             other if tab == ProjectTab::Suggestions => self.update_project_suggestions(other),
+            other if tab == ProjectTab::Decisions => self.update_project_decisions(other),
             other if tab == ProjectTab::Lessons => self.update_lessons(other, true),
             Action::Edit if tab == ProjectTab::Overview => {
                 if let Some(p) = self.report(self.store.project(project_id)) {
@@ -992,6 +1035,7 @@ impl App {
             Screen::Need { id } => self.refresh_need(id),
             Screen::Agenda => self.refresh_agenda(),
             Screen::Lessons => self.refresh_lessons_library(),
+            Screen::Actions => self.refresh_actions(),
             Screen::Directory => self.refresh_directory(),
             Screen::Trash => self.refresh_trash(),
         }
@@ -1022,6 +1066,7 @@ impl App {
                     meetings: MeetingList::default(),
                     needs: NeedsView::default(),
                     suggestions: SuggestionsView::default(),
+                    decisions: DecisionsView::default(),
                     lessons: LessonsView::default(),
                     tab: ProjectTab::default(),
                     cursor: Cursor::default(),
@@ -1055,6 +1100,7 @@ impl App {
             }
             ProjectTab::Needs => self.refresh_needs(),
             ProjectTab::Suggestions => self.refresh_suggestions_tab(),
+            ProjectTab::Decisions => self.refresh_decisions_tab(),
             ProjectTab::Lessons => self.refresh_project_lessons(),
         }
     }

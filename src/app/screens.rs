@@ -6,10 +6,11 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    AgendaItem, Attendance, Evidence, Lesson, LessonKind, Meeting, Milestone, Need, Organisation,
-    Person, Phase, Project, ProjectRow, StatusChange, Suggestion, SuggestionStatus,
+    ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson, LessonKind,
+    Meeting, Milestone, Need, Note, NotesStatus, Organisation, Person, Phase, Project, ProjectRow,
+    Question, StatusChange, Suggestion, SuggestionStatus,
 };
-use crate::store::{NeedCounts, NeedFilter};
+use crate::store::{ActionFilter, NeedCounts, NeedFilter};
 use crate::store::{ProjectFilter, TrashItem};
 
 use super::text_input::TextInput;
@@ -22,6 +23,7 @@ pub enum Screen {
     Meeting { id: i64 },
     Need { id: i64 },
     Agenda,
+    Actions,
     Lessons,
     Directory,
     Trash,
@@ -75,16 +77,18 @@ pub enum ProjectTab {
     Meetings,
     Needs,
     Suggestions,
+    Decisions,
     Lessons,
     TimePlan,
 }
 
 impl ProjectTab {
-    pub const ALL: [ProjectTab; 6] = [
+    pub const ALL: [ProjectTab; 7] = [
         ProjectTab::Overview,
         ProjectTab::Meetings,
         ProjectTab::Needs,
         ProjectTab::Suggestions,
+        ProjectTab::Decisions,
         ProjectTab::Lessons,
         ProjectTab::TimePlan,
     ];
@@ -95,6 +99,7 @@ impl ProjectTab {
             ProjectTab::Meetings => crate::text::TAB_MEETINGS,
             ProjectTab::Needs => crate::text::TAB_NEEDS,
             ProjectTab::Suggestions => crate::text::TAB_SUGGESTIONS,
+            ProjectTab::Decisions => crate::text::TAB_DECISIONS,
             ProjectTab::Lessons => crate::text::TAB_LESSONS,
             ProjectTab::TimePlan => crate::text::TAB_TIME_PLAN,
         }
@@ -108,6 +113,7 @@ pub struct ProjectState {
     pub meetings: MeetingList,
     pub needs: NeedsView,
     pub suggestions: SuggestionsView,
+    pub decisions: DecisionsView,
     pub lessons: LessonsView,
     pub tab: ProjectTab,
     /// Selection in the time plan.
@@ -169,14 +175,18 @@ pub enum MeetingTab {
     #[default]
     Details,
     Agenda,
+    Notes,
+    Outcomes,
     Participants,
     Checklist,
 }
 
 impl MeetingTab {
-    pub const ALL: [MeetingTab; 4] = [
+    pub const ALL: [MeetingTab; 6] = [
         MeetingTab::Details,
         MeetingTab::Agenda,
+        MeetingTab::Notes,
+        MeetingTab::Outcomes,
         MeetingTab::Participants,
         MeetingTab::Checklist,
     ];
@@ -185,6 +195,8 @@ impl MeetingTab {
         match self {
             MeetingTab::Details => crate::text::TAB_DETAILS,
             MeetingTab::Agenda => crate::text::TAB_AGENDA,
+            MeetingTab::Notes => crate::text::TAB_NOTES,
+            MeetingTab::Outcomes => crate::text::TAB_OUTCOMES,
             MeetingTab::Participants => crate::text::TAB_PARTICIPANTS,
             MeetingTab::Checklist => crate::text::TAB_CHECKLIST,
         }
@@ -200,7 +212,136 @@ pub struct MeetingState {
     /// Other meetings sharing time with this one.
     pub overlaps: Vec<Meeting>,
     pub supplier_facing: bool,
+    pub notes: Vec<Note>,
+    pub decisions: Vec<Decision>,
+    pub actions: Vec<ActionItem>,
+    pub questions: Vec<Question>,
+    /// When each notes status was reached.
+    pub notes_status_dates: Vec<(NotesStatus, String)>,
+    pub exports: Vec<ExportRecord>,
     pub tab: MeetingTab,
+    pub cursor: Cursor,
+}
+
+impl MeetingState {
+    /// The Outcomes tab's rows: decisions, then actions, then open questions.
+    pub fn outcomes(&self) -> Vec<Outcome> {
+        let decisions = self.decisions.iter().map(|d| Outcome::Decision(d.id));
+        let actions = self.actions.iter().map(|a| Outcome::Action(a.id));
+        let questions = self.questions.iter().map(|q| Outcome::Question(q.id));
+        decisions.chain(actions).chain(questions).collect()
+    }
+
+    /// How many rows the current tab's list has.
+    pub fn rows(&self) -> usize {
+        match self.tab {
+            MeetingTab::Details => 0,
+            MeetingTab::Agenda => self.agenda.len(),
+            MeetingTab::Notes => self.notes.len(),
+            MeetingTab::Outcomes => self.outcomes().len(),
+            MeetingTab::Participants => self.attendance.len(),
+            MeetingTab::Checklist => crate::domain::CHECKLIST.len(),
+        }
+    }
+
+    /// The agenda block a note belongs to, by its id.
+    pub fn block_title(&self, agenda_item_id: Option<i64>) -> Option<&str> {
+        let id = agenda_item_id?;
+        self.agenda
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.title.as_str())
+    }
+}
+
+/// One row of a meeting's Outcomes tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Decision(i64),
+    Action(i64),
+    Question(i64),
+}
+
+/// A note open in the editor. The text area is the editor's own state; the note in the
+/// store is kept in step by autosave.
+pub struct NoteEditor {
+    pub note_id: i64,
+    pub meeting_id: i64,
+    pub project_id: i64,
+    pub confidentiality: crate::domain::Confidentiality,
+    pub block: Option<String>,
+    pub area: ratatui_textarea::TextArea<'static>,
+    /// The text as last written to the store.
+    pub saved: String,
+    pub saved_at: Option<String>,
+}
+
+impl NoteEditor {
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.text() != self.saved
+    }
+
+    /// The selected text, or else the line the cursor is on: what quick capture takes.
+    pub fn capture_text(&self) -> String {
+        let lines = self.area.lines();
+        if let Some(((r1, c1), (r2, c2))) = self.area.selection_range() {
+            let mut out = String::new();
+            for (row, line) in lines.iter().enumerate().take(r2 + 1).skip(r1) {
+                let chars: Vec<char> = line.chars().collect();
+                let from = if row == r1 { c1.min(chars.len()) } else { 0 };
+                let to = if row == r2 {
+                    c2.min(chars.len())
+                } else {
+                    chars.len()
+                };
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.extend(&chars[from..to.max(from)]);
+            }
+            return out.trim().to_string();
+        }
+        let row = self.area.cursor().0;
+        lines
+            .get(row)
+            .map(|l| {
+                l.trim()
+                    .trim_start_matches(['-', '*', '•'])
+                    .trim()
+                    .to_string()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for NoteEditor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoteEditor")
+            .field("note_id", &self.note_id)
+            .field("confidentiality", &self.confidentiality)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The actions screen across all projects.
+#[derive(Debug, Default)]
+pub struct ActionsView {
+    pub filter: ActionFilter,
+    pub actions: Vec<ActionItem>,
+    pub owners: Vec<String>,
+    /// Projects that have actions, for the project filter: (id, code).
+    pub projects: Vec<(i64, String)>,
+    pub cursor: Cursor,
+}
+
+/// A project's decisions.
+#[derive(Debug, Default)]
+pub struct DecisionsView {
+    pub items: Vec<Decision>,
     pub cursor: Cursor,
 }
 

@@ -1,34 +1,56 @@
 //! Pure renderers: iCalendar, printable agendas, the needs description (Markdown, HTML,
-//! CSV) and learning examples. They take domain values and return text; they never
-//! read the database, touch the terminal or write files.
+//! CSV), learning examples and meeting notes (Mötesanteckningar). They take domain
+//! values and return text; they never read the database, touch the terminal or write
+//! files (a user's own templates are read from the folder the caller names).
 
 pub mod agenda;
 pub mod ical;
 pub mod lessons;
 pub mod needs;
+pub mod summary;
 
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use chrono::{Datelike, NaiveDate};
 use minijinja::syntax::SyntaxConfig;
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::{Environment, UndefinedBehavior, Value};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub use agenda::{AgendaFormat, render as render_agenda};
 pub use ical::{CalendarEntry, calendar};
 pub use lessons::{LessonsFormat, render as render_lessons};
 pub use needs::{NeedsFormat, render as render_needs};
+pub use summary::{SummaryFormat, SummaryInput, render as render_summary};
 
 /// The fair-dialogue statement carried by everything about a supplier-facing meeting
-/// (DESIGN §6). English for now; it moves to the translated texts with the Swedish
-/// interface.
+/// (DESIGN §6), in English. [`fair_dialogue`] gives it in either language.
 pub const FAIR_DIALOGUE: &str = "Fair dialogue: the procurement has not started and this is \
 not a negotiation. The same information is given to all suppliers, and a summary of the \
 dialogue will be published.";
+
+/// The fair-dialogue statement in Swedish.
+pub const FAIR_DIALOGUE_SV: &str = "Rättvis dialog: upphandlingen har inte påbörjats och \
+detta är ingen förhandling. Samma information ges till alla leverantörer, och en \
+sammanfattning av dialogen kommer att publiceras.";
+
+/// The fair-dialogue statement in the export's language.
+pub fn fair_dialogue(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => FAIR_DIALOGUE_SV,
+        Lang::En => FAIR_DIALOGUE,
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// A bug in an embedded template: the message names the template and the line.
     #[error("export template failed: {0}")]
     Template(String),
+    /// A user's own template (from the config folder) could not be read, parsed or
+    /// rendered. The message names the file.
+    #[error("template {}: {message}", file.display())]
+    UserTemplate { file: PathBuf, message: String },
 }
 
 impl From<minijinja::Error> for ExportError {
@@ -45,6 +67,62 @@ pub(crate) const GENERATOR: &str = concat!("tidig ", env!("CARGO_PKG_VERSION"));
 // Templates
 // ---------------------------------------------------------------------------------------
 
+/// Where a user keeps templates that replace the built-in export templates:
+/// `<config dir>/templates/`. A file there named like a built-in (`summary.html.j2`)
+/// is used instead of it.
+pub fn user_templates_dir(config_dir: &Path) -> PathBuf {
+    config_dir.join("templates")
+}
+
+/// Where an export's templates come from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum TemplateSource {
+    /// Only the templates compiled in from `assets/export/`.
+    #[default]
+    BuiltIn,
+    /// A user folder (normally [`user_templates_dir`]) whose files replace the
+    /// built-in templates of the same name; anything missing there is built in.
+    Dir(PathBuf),
+}
+
+/// An environment with the shared syntax (blocks trimmed, trailing newline kept),
+/// strict undefined values and the text filters:
+///
+/// - `md`, `md_line`, `md_cell`: user text escaped for Markdown (paragraphs, one line,
+///   a table cell), so that it stays text;
+/// - `md_note`: a Markdown note body as written, with an unclosed code fence closed so
+///   that it cannot swallow the rest of the document;
+/// - `markdown`: a Markdown note body as safe HTML ([`markdown_html`]);
+/// - `plain`: a Markdown note body as plain text ([`markdown_plain`]);
+/// - `rule(c)`: `c` repeated as wide as the text is on screen, to underline a heading
+///   in plain text (`length` counts bytes, so `å` would count twice).
+///
+/// Templates whose names end in .html (+ .j2) are HTML-escaped automatically.
+pub(crate) fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_syntax(
+        SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()
+            .expect("default delimiters are valid"),
+    );
+    env.add_filter("md", |s: String| markdown_block(&s));
+    env.add_filter("md_line", |s: String| markdown_line(&s));
+    env.add_filter("md_cell", |s: String| markdown_cell(&s));
+    env.add_filter("md_note", |s: String| markdown_note(&s));
+    env.add_filter("markdown", |s: String| {
+        Value::from_safe_string(markdown_html(&s))
+    });
+    env.add_filter("plain", |s: String| markdown_plain(&s));
+    env.add_filter("rule", |s: String, c: String| {
+        c.repeat(unicode_width::UnicodeWidthStr::width(s.as_str()))
+    });
+    env
+}
+
 /// The compiled-in document templates (needs description and learning examples).
 ///
 /// The names end in .md/.html (+ .j2) so that minijinja's default auto-escaping
@@ -53,19 +131,7 @@ pub(crate) const GENERATOR: &str = concat!("tidig ", env!("CARGO_PKG_VERSION"));
 pub(crate) fn documents() -> &'static Environment<'static> {
     static ENV: OnceLock<Environment<'static>> = OnceLock::new();
     ENV.get_or_init(|| {
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_syntax(
-            SyntaxConfig::builder()
-                .trim_blocks(true)
-                .lstrip_blocks(true)
-                .keep_trailing_newline(true)
-                .build()
-                .expect("default delimiters are valid"),
-        );
-        env.add_filter("md", |s: String| markdown_block(&s));
-        env.add_filter("md_line", |s: String| markdown_line(&s));
-        env.add_filter("md_cell", |s: String| markdown_cell(&s));
+        let mut env = environment();
         let templates = [
             (
                 needs::MD_TEMPLATE,
@@ -90,6 +156,320 @@ pub(crate) fn documents() -> &'static Environment<'static> {
         }
         env
     })
+}
+
+// ---------------------------------------------------------------------------------------
+// Languages
+// ---------------------------------------------------------------------------------------
+
+/// The language of an export, chosen per export (a summary for suppliers may be
+/// wanted in English while the app speaks Swedish).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    /// `sv` or `en`: the HTML `lang` attribute and the export log's value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        Self::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+const WEEKDAYS_SV: [&str; 7] = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
+const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// The short weekday name: `tor` (sv) or `Thu` (en). A table, not a locale crate.
+pub fn weekday(lang: Lang, day: NaiveDate) -> &'static str {
+    let i = day.weekday().num_days_from_monday() as usize;
+    match lang {
+        Lang::Sv => WEEKDAYS_SV[i],
+        Lang::En => WEEKDAYS_EN[i],
+    }
+}
+
+/// `tor 2026-12-03`: the weekday and the ISO date.
+pub fn day_label(lang: Lang, day: NaiveDate) -> String {
+    format!("{} {}", weekday(lang, day), day.format("%Y-%m-%d"))
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown written by the user (note bodies)
+// ---------------------------------------------------------------------------------------
+
+/// What user Markdown may use: tables, strikethrough and task lists on top of
+/// CommonMark. No footnotes, math or metadata blocks.
+fn note_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// A link target that is safe to keep: `http`, `https` and `mailto` links, and targets
+/// without a scheme. Browsers ignore tabs, line breaks and leading control characters
+/// in a URL and read the scheme in any case, so `Java\tScript:` counts as
+/// `javascript:` here too.
+pub(crate) fn safe_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match cleaned.find(':') {
+        None => true,
+        Some(colon) => {
+            // A colon after a path, query or fragment starts no scheme.
+            if cleaned[..colon].contains(['/', '?', '#']) {
+                return true;
+            }
+            matches!(&cleaned[..colon], "http" | "https" | "mailto")
+        }
+    }
+}
+
+/// A meeting place, if it is one web address that is safe to link to (a video
+/// meeting): `https://` or `http://`, with no spaces, quotes or angle brackets.
+pub(crate) fn web_link(location: &str) -> Option<&str> {
+    let l = location.trim();
+    let is_web = l.starts_with("https://") || l.starts_with("http://");
+    let plain = !l
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'));
+    (is_web && plain).then_some(l)
+}
+
+/// A note body (Markdown) as HTML that is safe to put in a page: raw HTML in the note
+/// is shown as the text it is, links to anything but web and mail addresses
+/// (`javascript:`, `data:` …) are dropped (their text stays), and images are reduced
+/// to their description so that opening the file loads nothing.
+pub fn markdown_html(src: &str) -> String {
+    // Whether each open link was dropped, innermost last.
+    let mut links: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(src, note_options()).filter_map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
+        Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
+        Event::Start(Tag::Link { ref dest_url, .. }) => {
+            let keep = safe_url(dest_url);
+            links.push(!keep);
+            keep.then_some(event)
+        }
+        Event::End(TagEnd::Link) => (!links.pop().unwrap_or(false)).then_some(event),
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        other => Some(other),
+    });
+    let mut out = String::with_capacity(src.len() * 3 / 2 + 16);
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
+}
+
+/// A note body (Markdown) as plain text: paragraphs separated by a blank line, list
+/// items with `- ` or their number, markup characters gone. Raw HTML is kept as the
+/// text it is; a safe link's address follows its text in parentheses.
+pub fn markdown_plain(src: &str) -> String {
+    let mut w = PlainWriter::default();
+    for event in Parser::new_ext(src, note_options()) {
+        w.event(event);
+    }
+    w.finish()
+}
+
+#[derive(Default)]
+struct PlainWriter {
+    out: String,
+    /// Open lists: the next number of an ordered one, `None` for bullets.
+    lists: Vec<Option<u64>>,
+    /// Just wrote a list marker: the item's first paragraph continues on its line.
+    after_marker: bool,
+    /// Open links: the address to add after the text, if any.
+    links: Vec<Option<String>>,
+    /// Where the current link's text starts in `out`.
+    link_text_at: Vec<usize>,
+    in_code_block: bool,
+}
+
+impl PlainWriter {
+    fn indent(&self) -> String {
+        "  ".repeat(self.lists.len())
+    }
+
+    /// Ends the line, if one is open.
+    fn line_break(&mut self) {
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+    }
+
+    /// Starts a block: a blank line after the previous one, except as the first block
+    /// of a list item or inside a list.
+    fn block_start(&mut self) {
+        if self.after_marker {
+            self.after_marker = false;
+            return;
+        }
+        self.line_break();
+        if !self.out.is_empty() && !self.out.ends_with("\n\n") && self.lists.is_empty() {
+            self.out.push('\n');
+        }
+        let indent = self.indent();
+        self.out.push_str(&indent);
+    }
+
+    fn text(&mut self, t: &str) {
+        self.after_marker = false;
+        if self.in_code_block || t.contains('\n') {
+            let indent = self.indent();
+            let mut lines = t.split('\n').peekable();
+            while let Some(line) = lines.next() {
+                self.out.push_str(line);
+                if lines.peek().is_some() {
+                    self.out.push('\n');
+                    self.out.push_str(&indent);
+                }
+            }
+        } else {
+            self.out.push_str(t);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::HtmlBlock
+                | Tag::Table(_) => self.block_start(),
+                Tag::CodeBlock(_) => {
+                    self.block_start();
+                    self.in_code_block = true;
+                }
+                Tag::List(first) => {
+                    if self.lists.is_empty() {
+                        self.block_start();
+                        // The first item writes its own marker on this line.
+                        let indent_len = self.indent().len();
+                        self.out.truncate(self.out.len() - indent_len);
+                    }
+                    self.after_marker = false;
+                    self.lists.push(first);
+                }
+                Tag::Item => {
+                    self.line_break();
+                    let depth = self.lists.len().saturating_sub(1);
+                    let marker = match self.lists.last_mut() {
+                        Some(Some(n)) => {
+                            let m = format!("{n}. ");
+                            *n += 1;
+                            m
+                        }
+                        _ => "- ".to_string(),
+                    };
+                    self.out.push_str(&"  ".repeat(depth));
+                    self.out.push_str(&marker);
+                    self.after_marker = true;
+                }
+                Tag::Link { dest_url, .. } => {
+                    let url = safe_url(&dest_url).then(|| dest_url.to_string());
+                    self.links.push(url);
+                    self.link_text_at.push(self.out.len());
+                }
+                Tag::TableRow | Tag::TableHead => self.line_break(),
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::CodeBlock => {
+                    self.in_code_block = false;
+                    while self.out.ends_with('\n') || self.out.ends_with(' ') {
+                        self.out.pop();
+                    }
+                }
+                TagEnd::List(_) => {
+                    self.lists.pop();
+                }
+                TagEnd::Link => {
+                    let at = self.link_text_at.pop().unwrap_or(self.out.len());
+                    if let Some(Some(url)) = self.links.pop() {
+                        let shown = self.out[at..].to_string();
+                        let bare = url.strip_prefix("mailto:").unwrap_or(&url);
+                        if shown != url && shown != bare {
+                            self.out.push_str(&format!(" ({url})"));
+                        }
+                    }
+                }
+                TagEnd::TableCell => self.out.push_str(" | "),
+                TagEnd::TableRow | TagEnd::TableHead => {
+                    while self.out.ends_with(' ') || self.out.ends_with('|') {
+                        self.out.pop();
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) => self.text(&t),
+            Event::Html(t) | Event::InlineHtml(t) => self.text(t.trim_end_matches('\n')),
+            Event::SoftBreak | Event::HardBreak => {
+                self.out.push('\n');
+                let indent = self.indent();
+                self.out.push_str(&indent);
+            }
+            Event::Rule => {
+                self.block_start();
+                self.out.push_str("———");
+            }
+            Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }),
+            Event::FootnoteReference(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.text(&t)
+            }
+        }
+    }
+
+    fn finish(self) -> String {
+        self.out
+            .lines()
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+}
+
+/// A note body for a Markdown document: as written, trimmed, with an unclosed code
+/// fence closed so that the rest of the document does not become code.
+pub(crate) fn markdown_note(src: &str) -> String {
+    let body = src.trim_matches('\n').trim_end();
+    let mut open: Option<(char, usize)> = None;
+    for line in body.lines() {
+        let t = line.trim_start();
+        if line.len() - t.len() > 3 {
+            continue;
+        }
+        let Some(c) = t.chars().next().filter(|c| matches!(c, '`' | '~')) else {
+            continue;
+        };
+        let run = t.chars().take_while(|x| *x == c).count();
+        if run < 3 {
+            continue;
+        }
+        match open {
+            None => open = Some((c, run)),
+            Some((oc, orun)) if oc == c && run >= orun && t[run..].trim().is_empty() => open = None,
+            Some(_) => {}
+        }
+    }
+    match open {
+        Some((c, run)) => format!("{body}\n{}", c.to_string().repeat(run)),
+        None => body.to_string(),
+    }
 }
 
 // ---------------------------------------------------------------------------------------

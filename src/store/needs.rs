@@ -153,6 +153,21 @@ impl Store {
         ))
     }
 
+    /// A need that is not in the trash.
+    fn live_need(&self, id: i64) -> Result<Need> {
+        let need = self.need(id)?;
+        let trashed: bool = self.conn.query_row(
+            "SELECT deleted_at IS NOT NULL FROM needs WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if trashed {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(need)
+        }
+    }
+
     /// Counts per status and priority of a project's live needs.
     pub fn need_counts(&self, project_id: i64) -> Result<NeedCounts> {
         let mut counts = NeedCounts::default();
@@ -283,6 +298,23 @@ impl Store {
     /// Sets a need's status and records the change (with the reason, for rejected and
     /// deferred needs) in its history.
     pub fn set_need_status(&mut self, id: i64, to: NeedStatus, reason: &str) -> Result<()> {
+        // Merging goes through `merge_needs`, which keeps the link to the merged need.
+        if to == NeedStatus::Merged {
+            return Err(StoreError::Conflict(
+                "status",
+                crate::text::ERR_MERGE_ONLY.into(),
+            ));
+        }
+        if to.needs_reason() && reason.trim().is_empty() {
+            return Err(StoreError::Conflict(
+                "reason",
+                crate::text::ERR_REQUIRED.into(),
+            ));
+        }
+        self.record_need_status(id, to, reason)
+    }
+
+    fn record_need_status(&mut self, id: i64, to: NeedStatus, reason: &str) -> Result<()> {
         let now = self.now();
         let tx = self.conn.savepoint()?;
         let from: String =
@@ -290,6 +322,12 @@ impl Store {
         if from == to.as_str() {
             return Ok(());
         }
+        // A need leaving "merged" is no longer part of another one.
+        tx.execute(
+            "UPDATE needs SET merged_into = CASE WHEN ?2 = 'merged' THEN merged_into END
+             WHERE id = ?1",
+            params![id, to.as_str()],
+        )?;
         tx.execute(
             "UPDATE needs SET status = ?2, status_reason = ?3, updated_at = ?4 WHERE id = ?1",
             params![id, to.as_str(), reason.trim(), now],
@@ -330,7 +368,13 @@ impl Store {
                 crate::text::ERR_MERGE_SELF.into(),
             ));
         }
-        let (a, b) = (self.need(from)?, self.need(into)?);
+        let (a, b) = (self.live_need(from)?, self.live_need(into)?);
+        if a.status == NeedStatus::Merged || b.status.is_closed() {
+            return Err(StoreError::Conflict(
+                "need",
+                crate::text::ERR_MERGE_CLOSED.into(),
+            ));
+        }
         if a.project_id != b.project_id {
             return Err(StoreError::Conflict(
                 "need",
@@ -348,7 +392,7 @@ impl Store {
                 params![from, into],
             )?;
             let reason = crate::text::merged_into(&b.code);
-            store.set_need_status(from, NeedStatus::Merged, &reason)?;
+            store.record_need_status(from, NeedStatus::Merged, &reason)?;
             store.conn.execute(
                 "UPDATE needs SET updated_at = ?2 WHERE id = ?1",
                 params![into, now],
@@ -407,7 +451,15 @@ impl Store {
         note: &str,
     ) -> Result<i64> {
         let now = self.now();
-        self.conn.execute(
+        let tx = self.conn.savepoint()?;
+        let touched = tx.execute(
+            "UPDATE needs SET updated_at = ?2 WHERE id = ?1",
+            params![need_id, now],
+        )?;
+        if touched == 0 {
+            return Err(StoreError::NotFound);
+        }
+        tx.execute(
             "INSERT INTO need_evidence (uuid, need_id, meeting_id, person_id, document, note,
                 created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
@@ -421,14 +473,18 @@ impl Store {
                 now
             ],
         )?;
-        self.conn.execute(
-            "UPDATE needs SET updated_at = ?2 WHERE id = ?1",
-            params![need_id, now],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
     }
 
     pub fn remove_evidence(&mut self, id: i64) -> Result<()> {
+        let now = self.now();
+        self.conn.execute(
+            "UPDATE needs SET updated_at = ?2
+             WHERE id = (SELECT need_id FROM need_evidence WHERE id = ?1)",
+            params![id, now],
+        )?;
         let n = self
             .conn
             .execute("DELETE FROM need_evidence WHERE id = ?1", [id])?;

@@ -165,6 +165,15 @@ impl Store {
         })
     }
 
+    /// Moves a note to another agenda block (`None`: the meeting as a whole).
+    pub fn move_note(&mut self, id: i64, agenda_item_id: Option<i64>) -> Result<()> {
+        let now = self.now();
+        changed(self.conn.execute(
+            "UPDATE notes SET agenda_item_id = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, agenda_item_id, now],
+        )?)
+    }
+
     pub fn set_note_confidentiality(&mut self, id: i64, c: Confidentiality) -> Result<()> {
         let now = self.now();
         changed(self.conn.execute(

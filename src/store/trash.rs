@@ -169,18 +169,34 @@ impl Store {
 
     /// Deletes a trashed row for good. Rows that are not in the trash are left alone.
     pub fn purge(&mut self, kind: TrashKind, id: i64) -> Result<()> {
-        let n = self.conn.execute(
+        let tx = self.conn.savepoint()?;
+        // Evidence that only pointed at this meeting or person would be left pointing at
+        // nothing; it goes with it (evidence with another source keeps that source).
+        let only_source = match kind {
+            TrashKind::Meeting => Some("meeting_id = ?1 AND person_id IS NULL"),
+            TrashKind::Person => Some("person_id = ?1 AND meeting_id IS NULL"),
+            _ => None,
+        };
+        let in_trash: bool = tx.query_row(
             &format!(
-                "DELETE FROM {} WHERE id = ?1 AND deleted_at IS NOT NULL",
+                "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1 AND deleted_at IS NOT NULL)",
                 kind.table()
             ),
             [id],
+            |r| r.get(0),
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
+        if !in_trash {
+            return Err(StoreError::NotFound);
         }
+        if let Some(condition) = only_source {
+            tx.execute(
+                &format!("DELETE FROM need_evidence WHERE {condition} AND trim(document) = ''"),
+                [id],
+            )?;
+        }
+        tx.execute(&format!("DELETE FROM {} WHERE id = ?1", kind.table()), [id])?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Everything in the trash, most recently deleted first.

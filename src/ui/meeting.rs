@@ -44,6 +44,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     match state.tab {
         MeetingTab::Details => details(frame, body, app, state),
         MeetingTab::Agenda => agenda(frame, body, app, state),
+        MeetingTab::Notes => super::notes::notes_tab(frame, body, state),
+        MeetingTab::Outcomes => super::notes::outcomes_tab(frame, body, app, state),
         MeetingTab::Participants => participants(frame, body, state),
         MeetingTab::Checklist => checklist(frame, body, state),
     }
@@ -74,6 +76,21 @@ fn agenda_summary(state: &MeetingState) -> Span<'static> {
     }
 }
 
+/// "Draft (2026-11-26) · working 2026-11-24": the status and when each was reached.
+fn notes_status_line(app: &App, state: &MeetingState) -> String {
+    let current = state.meeting.notes_status;
+    let mut line = current.label().to_string();
+    for (status, at) in state.notes_status_dates.iter().rev() {
+        let day = format::local_date(app.clock(), at);
+        if *status == current {
+            line.push_str(&format!(" ({day})"));
+        } else {
+            line.push_str(&format!(" · {} {day}", status.label().to_lowercase()));
+        }
+    }
+    line
+}
+
 fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
     let m = &state.meeting;
     let clock = app.clock();
@@ -99,7 +116,7 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         (text::FIELD_FORMAT, m.format.label().into()),
         (text::FIELD_LOCATION, format::or_not_set(&m.location).into()),
         (text::COL_STATUS, m.status.label().into()),
-        (text::FIELD_NOTES_STATUS, m.notes_status.label().into()),
+        (text::FIELD_NOTES_STATUS, notes_status_line(app, state)),
         (text::FIELD_SUPPLIER_FACING, supplier),
         (
             text::COL_PROJECT,
@@ -128,6 +145,21 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         Span::styled(format!("{:<18}", text::FIELD_AGENDA), theme::label()),
         agenda_summary(state),
     ]));
+    // Every export of the notes, newest first: what went to whom, and when.
+    for (i, e) in state.exports.iter().take(5).enumerate() {
+        let label = if i == 0 { text::FIELD_EXPORTS } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:<18}"), theme::label()),
+            Span::raw(format!(
+                "{} · {} · {} {} · {}",
+                format::local_datetime(app.clock(), &e.exported_at),
+                e.format,
+                e.audience,
+                e.language,
+                e.file
+            )),
+        ]));
+    }
     for (label, body) in [
         (text::FIELD_PURPOSE, &m.purpose),
         (text::FIELD_DESIRED_OUTCOME, &m.desired_outcome),

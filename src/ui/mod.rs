@@ -1,5 +1,6 @@
 //! Rendering only: one file per screen plus shared pieces. Reads `App`, never the store.
 
+mod actions;
 mod agenda;
 mod directory;
 mod form;
@@ -8,6 +9,7 @@ mod meeting;
 mod meetings;
 mod need;
 mod needs;
+pub mod notes;
 mod overlays;
 mod portfolio;
 mod project;
@@ -40,9 +42,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Meeting { .. } => meeting::draw(frame, body, app),
         Screen::Need { .. } => need::draw(frame, body, app),
         Screen::Lessons => registers::lessons(frame, body, &app.library, true),
+        Screen::Actions => actions::draw(frame, body, app),
         Screen::Agenda => agenda::draw(frame, body, app),
         Screen::Directory => directory::draw(frame, body, app),
         Screen::Trash => trash::draw(frame, body, app),
+    }
+    if let Some(editor) = &app.editor {
+        notes::editor(frame, body, app, editor);
     }
     if let Some(form) = &app.form {
         form::draw(frame, body, form);
@@ -83,6 +89,7 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
                 }
             }
             Screen::Lessons => parts.push(text::VIEW_LESSONS.to_string()),
+            Screen::Actions => parts.push(text::VIEW_ACTIONS.to_string()),
             Screen::Agenda => parts.push(
                 match app.agenda.mode {
                     AgendaMode::List => text::VIEW_AGENDA,
@@ -132,6 +139,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let views = [
         ("1", text::VIEW_PORTFOLIO, Screen::Portfolio),
         ("2", text::VIEW_AGENDA, Screen::Agenda),
+        ("3", text::VIEW_ACTIONS, Screen::Actions),
         ("4", text::TAB_LESSONS, Screen::Lessons),
         ("5", text::VIEW_DIRECTORY, Screen::Directory),
         ("6", text::VIEW_TRASH, Screen::Trash),

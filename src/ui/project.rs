@@ -49,6 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             super::registers::suggestions(frame, body, app, &state.suggestions)
         }
         ProjectTab::Lessons => super::registers::lessons(frame, body, &state.lessons, false),
+        ProjectTab::Decisions => super::registers::decisions(frame, body, &state.decisions),
         ProjectTab::TimePlan => time_plan(frame, body, app, state),
     }
 }

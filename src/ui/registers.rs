@@ -146,3 +146,44 @@ pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: 
         Some(view.cursor.selected),
     );
 }
+
+/// A project's decisions, newest first.
+pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView) {
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(" {} · {} ", text::TAB_DECISIONS, view.items.len()),
+        theme::title(),
+    ));
+    if view.items.is_empty() {
+        return widgets::empty(frame, area, block, text::DECISIONS_EMPTY);
+    }
+    let rows = view.items.iter().map(|d| {
+        Row::new(vec![
+            Span::styled(d.decided_on.to_string(), theme::muted()),
+            Span::raw(d.text.clone()),
+            Span::styled(d.rationale.clone(), theme::muted()),
+            Span::raw(d.decided_by.clone()),
+            Span::styled(d.meeting_title.clone().unwrap_or_default(), theme::muted()),
+        ])
+    });
+    widgets::table(
+        frame,
+        area,
+        block,
+        &[
+            text::FIELD_DECIDED_ON,
+            text::FIELD_DECISION,
+            text::FIELD_RATIONALE,
+            text::FIELD_DECIDED_BY,
+            text::FIELD_MEETING,
+        ],
+        rows.collect(),
+        &[
+            Constraint::Length(10),
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+            Constraint::Fill(1),
+            Constraint::Fill(2),
+        ],
+        Some(view.cursor.selected),
+    );
+}

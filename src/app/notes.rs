@@ -1,0 +1,483 @@
+//! Notes during and after a meeting: the Notes and Outcomes tabs, the note editor with
+//! autosave and quick capture, the actions screen and a project's decisions.
+
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::{Action, App, Cursor, Effect, MeetingTab, NoteEditor, Outcome, Pending, Screen, forms};
+use crate::domain::{Confidentiality, NotesStatus, TextEnum};
+use crate::store::TrashKind;
+use crate::text;
+
+fn next_label(c: Confidentiality) -> Confidentiality {
+    let all = Confidentiality::ALL;
+    all[(c.index() + 1) % all.len()]
+}
+
+impl App {
+    // ----- the Notes tab ------------------------------------------------------------
+
+    pub(super) fn update_meeting_notes(&mut self, action: Action) {
+        let Some(state) = &self.meeting else { return };
+        let meeting_id = state.meeting.id;
+        let note = state.notes.get(state.cursor.selected).cloned();
+        match action {
+            Action::New => {
+                // A new note goes with the selected one's agenda block.
+                let block = note.as_ref().and_then(|n| n.agenda_item_id);
+                let created =
+                    self.store
+                        .create_note(meeting_id, block, "", Confidentiality::Internal);
+                if let Some(id) = self.report(created) {
+                    self.refresh();
+                    self.open_editor(id);
+                }
+            }
+            Action::Edit => {
+                if let Some(n) = note {
+                    self.open_editor(n.id);
+                }
+            }
+            Action::CycleLabel => {
+                if let Some(n) = note {
+                    let to = next_label(n.confidentiality);
+                    let result = self.store.set_note_confidentiality(n.id, to);
+                    self.after_write(result, format!("{}: {}", text::FIELD_LABEL, to.label()));
+                }
+            }
+            Action::CycleBlock => {
+                if let (Some(n), Some(state)) = (note, &self.meeting) {
+                    // Meeting-wide → first block → … → last block → meeting-wide.
+                    let ids: Vec<Option<i64>> = std::iter::once(None)
+                        .chain(state.agenda.iter().map(|a| Some(a.id)))
+                        .collect();
+                    let at = ids.iter().position(|b| *b == n.agenda_item_id).unwrap_or(0);
+                    let to = ids[(at + 1) % ids.len()];
+                    let title = state
+                        .block_title(to)
+                        .unwrap_or(text::WHOLE_MEETING)
+                        .to_string();
+                    let result = self.store.move_note(n.id, to);
+                    self.after_write(result, format!("{}: {title}", text::FIELD_BLOCK));
+                }
+            }
+            Action::ExternalEditor => {
+                if let Some(n) = note {
+                    self.effect = Some(Effect::EditExternally {
+                        note_id: n.id,
+                        text: n.body,
+                    });
+                }
+            }
+            Action::Delete => match note {
+                Some(n) => self.confirm(
+                    text::confirm_trash(&text::note_label(&n.body)),
+                    Pending::Trash(TrashKind::Note, n.id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            _ => {}
+        }
+    }
+
+    // ----- the editor ---------------------------------------------------------------
+
+    pub(super) fn open_editor(&mut self, note_id: i64) {
+        let Some(note) = self.report(self.store.note(note_id)) else {
+            return;
+        };
+        let Some(state) = &self.meeting else { return };
+        let project_id = state.meeting.project_id;
+        let block = state.block_title(note.agenda_item_id).map(str::to_string);
+        let mut area = TextArea::new(note.body.lines().map(str::to_string).collect());
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_max_histories(500);
+        crate::ui::notes::style_editor(&mut area);
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        if let Some(s) = &mut self.meeting {
+            s.tab = MeetingTab::Notes;
+        }
+        self.editor = Some(NoteEditor {
+            note_id,
+            meeting_id: note.meeting_id,
+            project_id,
+            confidentiality: note.confidentiality,
+            block,
+            saved: note.body,
+            saved_at: None,
+            area,
+        });
+    }
+
+    pub(super) fn update_editor(&mut self, action: Action) {
+        match action {
+            Action::CloseEditor => self.close_editor(),
+            Action::SaveNote => self.save_note(),
+            Action::CycleLabel => {
+                let Some(editor) = &mut self.editor else {
+                    return;
+                };
+                let to = next_label(editor.confidentiality);
+                editor.confidentiality = to;
+                let id = editor.note_id;
+                let result = self.store.set_note_confidentiality(id, to);
+                if self.report(result).is_some() {
+                    self.info(format!("{}: {}", text::FIELD_LABEL, to.label()));
+                }
+            }
+            Action::ExternalEditor => {
+                self.save_note();
+                if let Some(editor) = &self.editor {
+                    self.effect = Some(Effect::EditExternally {
+                        note_id: editor.note_id,
+                        text: editor.text(),
+                    });
+                }
+            }
+            Action::CaptureDecision
+            | Action::CaptureAction
+            | Action::CaptureNeed
+            | Action::CaptureSuggestion
+            | Action::CaptureQuestion => self.capture(action),
+            Action::Help => {
+                self.overlay = Some(super::Overlay::Help {
+                    context: super::Context::NoteEditor,
+                    scroll: 0,
+                })
+            }
+            _ => {}
+        }
+    }
+
+    /// Typing goes to the text area; the note is saved after a pause (see `tick`).
+    pub(super) fn edit_note(&mut self, ev: &crossterm::event::KeyEvent) {
+        if let Some(editor) = &mut self.editor
+            && editor.area.input(*ev)
+        {
+            self.note_pending_since = Some(std::time::Instant::now());
+        }
+    }
+
+    pub(super) fn paste_into_editor(&mut self, text: &str) -> bool {
+        let Some(editor) = &mut self.editor else {
+            return false;
+        };
+        // Pasted line breaks arrive as \r in some terminals.
+        editor
+            .area
+            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        self.note_pending_since = Some(std::time::Instant::now());
+        true
+    }
+
+    /// Writes the editor's text to the note if it changed.
+    pub(super) fn save_note(&mut self) {
+        self.note_pending_since = None;
+        let Some(editor) = &self.editor else { return };
+        if !editor.is_dirty() {
+            return;
+        }
+        let (id, body) = (editor.note_id, editor.text());
+        let result = self.store.update_note_body(id, &body);
+        if self.report(result).is_some()
+            && let Some(editor) = &mut self.editor
+        {
+            editor.saved = body;
+            editor.saved_at = Some(self.store.clock().timestamp());
+        }
+    }
+
+    /// Leaves the editor, saving; an empty new note is not kept.
+    pub(super) fn close_editor(&mut self) {
+        self.save_note();
+        if let Some(editor) = self.editor.take()
+            && editor.text().trim().is_empty()
+        {
+            let _ = self.store.trash(TrashKind::Note, editor.note_id);
+            let _ = self.store.purge(TrashKind::Note, editor.note_id);
+        }
+        self.refresh();
+    }
+
+    /// Back from `$EDITOR`: the new text replaces the note's.
+    pub fn external_edit_done(&mut self, note_id: i64, result: std::io::Result<String>) {
+        match result {
+            Ok(body) => {
+                let body = body.trim_end_matches('\n').to_string();
+                let saved = self.store.update_note_body(note_id, &body);
+                if self.report(saved).is_some() {
+                    self.info(text::MSG_NOTE_SAVED);
+                }
+                if let Some(editor) = &mut self.editor
+                    && editor.note_id == note_id
+                {
+                    editor.area = TextArea::new(body.lines().map(str::to_string).collect());
+                    editor.area.set_wrap_mode(WrapMode::WordOrGlyph);
+                    crate::ui::notes::style_editor(&mut editor.area);
+                    editor.saved = body;
+                }
+                self.refresh();
+            }
+            Err(e) => self.error(format!("{}: {e}", text::MSG_EDITOR_FAILED)),
+        }
+    }
+
+    /// Turns the selection or the current line into a decision, action, need,
+    /// suggestion or open question of this meeting, through a short form.
+    fn capture(&mut self, action: Action) {
+        self.save_note();
+        let Some(editor) = &self.editor else { return };
+        let captured = editor.capture_text();
+        let (meeting_id, project_id) = (editor.meeting_id, editor.project_id);
+        if captured.is_empty() {
+            return self.info(text::MSG_NOTHING_TO_CAPTURE);
+        }
+        let today = self.clock().today();
+        let mut form = match action {
+            Action::CaptureDecision => {
+                forms::decision_form(project_id, Some(meeting_id), None, today)
+            }
+            Action::CaptureAction => forms::action_form(project_id, Some(meeting_id), None),
+            Action::CaptureNeed => forms::need_form_from_meeting(project_id, meeting_id),
+            Action::CaptureSuggestion => {
+                let phase = self
+                    .meeting
+                    .as_ref()
+                    .map_or(crate::domain::Phase::Initiation, |m| m.project.phase);
+                let meetings = self.meeting_choices(project_id);
+                let mut f = forms::suggestion_form(project_id, None, phase, &meetings);
+                if let Some(field) = f.field_mut("meeting") {
+                    field.set_value(&meeting_id.to_string());
+                }
+                f
+            }
+            _ => forms::question_form(meeting_id),
+        };
+        let first = form.fields[0].key;
+        if let Some(field) = form.field_mut(first) {
+            field.set_value(&captured);
+        }
+        // A prefilled form is not "changed by the user": Esc closes it without asking.
+        form.mark_clean();
+        self.open_form(form);
+    }
+
+    // ----- the Outcomes tab ---------------------------------------------------------
+
+    pub(super) fn update_meeting_outcomes(&mut self, action: Action) {
+        let Some(state) = &self.meeting else { return };
+        let Some(row) = state.outcomes().get(state.cursor.selected).copied() else {
+            return;
+        };
+        let today = self.clock().today();
+        match (action, row) {
+            (Action::ToggleDone, Outcome::Action(id)) => self.toggle_action(id),
+            (Action::Edit, Outcome::Decision(id)) => {
+                if let Some(d) = state.decisions.iter().find(|d| d.id == id).cloned() {
+                    self.open_form(forms::decision_form(
+                        d.project_id,
+                        d.meeting_id,
+                        Some(&d),
+                        today,
+                    ));
+                }
+            }
+            (Action::Edit, Outcome::Action(id)) => {
+                if let Some(a) = state.actions.iter().find(|a| a.id == id).cloned() {
+                    self.open_form(forms::action_form(a.project_id, a.meeting_id, Some(&a)));
+                }
+            }
+            (Action::Edit, Outcome::Question(id)) => {
+                if let Some(q) = state.questions.iter().find(|q| q.id == id).cloned() {
+                    self.open_form(forms::answer_form(&q));
+                }
+            }
+            (Action::Delete, row) => {
+                let (kind, id, label) = match row {
+                    Outcome::Decision(id) => (TrashKind::Decision, id, text::KIND_DECISION),
+                    Outcome::Action(id) => (TrashKind::ActionItem, id, text::KIND_ACTION),
+                    Outcome::Question(id) => (TrashKind::Question, id, text::KIND_QUESTION),
+                };
+                self.confirm(text::confirm_trash(label), Pending::Trash(kind, id));
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn toggle_action(&mut self, id: i64) {
+        let result = self.store.toggle_action_done(id);
+        if let Some(to) = self.report(result) {
+            let title = self
+                .report(self.store.action(id))
+                .map(|a| a.title)
+                .unwrap_or_default();
+            self.info(format!("{}: {title}", to.label()));
+            self.refresh();
+        }
+    }
+
+    /// Notes status one step on: none → working → draft → approved → sent (→ working).
+    pub(super) fn notes_status_next(&mut self) {
+        let Some(state) = &self.meeting else { return };
+        let all = NotesStatus::ALL;
+        let now = state.meeting.notes_status;
+        let to = if now == NotesStatus::Sent {
+            NotesStatus::Working
+        } else {
+            all[(now.index() + 1) % all.len()]
+        };
+        let result = self.store.set_notes_status(state.meeting.id, to);
+        self.after_write(
+            result,
+            format!("{}: {}", text::FIELD_NOTES_STATUS, to.label()),
+        );
+    }
+
+    /// Asks what to export: format, audience and language.
+    pub(super) fn ask_notes_export(&mut self) {
+        if let Some(state) = &self.meeting {
+            let audience = if state.supplier_facing {
+                "shared"
+            } else {
+                "internal"
+            };
+            self.open_form(forms::notes_export_form(state.meeting.id, audience));
+        }
+    }
+
+    // ----- the actions screen -------------------------------------------------------
+
+    pub(super) fn refresh_actions(&mut self) {
+        let filter = self.actions.filter.clone();
+        let loaded = self.store.actions(&filter).and_then(|actions| {
+            let owners = self.store.action_owners()?;
+            let projects = self
+                .store
+                .list_projects(&Default::default())?
+                .into_iter()
+                .map(|p| (p.id, p.code))
+                .collect();
+            Ok((actions, owners, projects))
+        });
+        if let Some((mut actions, owners, projects)) = self.report(loaded) {
+            // Grouped as the screen shows them: overdue, today, this week, later, none.
+            let today = self.clock().today();
+            actions.sort_by_key(|a| (a.bucket(today), a.due_date, a.id));
+            self.actions.cursor.clamp(actions.len());
+            self.actions.actions = actions;
+            self.actions.owners = owners;
+            self.actions.projects = projects;
+        }
+    }
+
+    pub(super) fn update_actions(&mut self, action: Action) {
+        let view = &self.actions;
+        let selected = view.actions.get(view.cursor.selected).cloned();
+        match action {
+            Action::ToggleDone => {
+                if let Some(a) = selected {
+                    self.toggle_action(a.id);
+                }
+            }
+            Action::Edit => {
+                if let Some(a) = selected {
+                    self.open_form(forms::action_form(a.project_id, a.meeting_id, Some(&a)));
+                }
+            }
+            Action::New => match self.actions.filter.project_id {
+                Some(project_id) => self.open_form(forms::action_form(project_id, None, None)),
+                None => self.info(text::MSG_CHOOSE_PROJECT_FIRST),
+            },
+            Action::GoToMeeting => match selected.and_then(|a| a.meeting_id) {
+                Some(id) => self.push(Screen::Meeting { id }),
+                None => self.info(text::MSG_NO_SOURCE_MEETING),
+            },
+            Action::Delete => {
+                if let Some(a) = selected {
+                    self.confirm(
+                        text::confirm_trash(&a.title),
+                        Pending::Trash(TrashKind::ActionItem, a.id),
+                    );
+                }
+            }
+            Action::CycleOwnerFilter => {
+                let owners = &self.actions.owners;
+                let f = &mut self.actions.filter;
+                let at = f
+                    .owner
+                    .as_ref()
+                    .and_then(|o| owners.iter().position(|x| x == o));
+                f.owner = match at {
+                    None => owners.first().cloned(),
+                    Some(i) => owners.get(i + 1).cloned(),
+                };
+                self.actions.cursor = Cursor::default();
+                self.refresh_actions();
+            }
+            Action::CycleProjectFilter => {
+                let projects = &self.actions.projects;
+                let f = &mut self.actions.filter;
+                let at = f
+                    .project_id
+                    .and_then(|id| projects.iter().position(|(p, _)| *p == id));
+                f.project_id = match at {
+                    None => projects.first().map(|(id, _)| *id),
+                    Some(i) => projects.get(i + 1).map(|(id, _)| *id),
+                };
+                self.actions.cursor = Cursor::default();
+                self.refresh_actions();
+            }
+            Action::ToggleClosed => {
+                self.actions.filter.include_closed = !self.actions.filter.include_closed;
+                self.refresh_actions();
+            }
+            _ => {}
+        }
+    }
+
+    // ----- a project's decisions ----------------------------------------------------
+
+    pub(super) fn refresh_decisions_tab(&mut self) {
+        let Some(state) = &self.project else { return };
+        let loaded = self.store.decisions(Some(state.project.id), None);
+        if let Some(items) = self.report(loaded)
+            && let Some(s) = &mut self.project
+        {
+            s.decisions.cursor.clamp(items.len());
+            s.decisions.items = items;
+        }
+    }
+
+    pub(super) fn update_project_decisions(&mut self, action: Action) {
+        let Some(state) = &self.project else { return };
+        let project_id = state.project.id;
+        let selected = state
+            .decisions
+            .items
+            .get(state.decisions.cursor.selected)
+            .cloned();
+        let today = self.clock().today();
+        match action {
+            Action::New => self.open_form(forms::decision_form(project_id, None, None, today)),
+            Action::Edit => {
+                if let Some(d) = selected {
+                    self.open_form(forms::decision_form(
+                        project_id,
+                        d.meeting_id,
+                        Some(&d),
+                        today,
+                    ));
+                }
+            }
+            Action::Delete => {
+                if let Some(d) = selected {
+                    self.confirm(
+                        text::confirm_trash(&d.text),
+                        Pending::Trash(TrashKind::Decision, d.id),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,978 @@
+//! Meeting notes ("Mötesanteckningar" / "Meeting notes") of one meeting, as Markdown,
+//! one self-contained HTML page that prints from a browser, or plain text, in Swedish
+//! or English, for one of two audiences (DESIGN §6).
+//!
+//! # Audience rules
+//!
+//! Every note carries a confidentiality label, and [`Audience::may_read`] alone decides
+//! which notes reach which export:
+//!
+//! - `internal` (the buyer's team) gets shareable and internal notes;
+//! - `shared` (everyone who took part) gets only shareable notes, and the document
+//!   says how many notes were left out;
+//! - supplier-confidential and personal notes reach no export at all.
+//!
+//! The filtering happens here, in the renderer, so that no caller can forget it, and
+//! before the template sees anything: a user's own template cannot reach a note the
+//! audience may not read.
+//!
+//! Supplier-facing meetings ([`is_supplier_facing`]) carry the fair-dialogue statement.
+//!
+//! # Templates
+//!
+//! `summary.md.j2`, `summary.html.j2` and `summary.txt.j2` are compiled in from
+//! `assets/export/`. A file with the same name in the user's template folder
+//! ([`super::user_templates_dir`]) replaces the built-in one; a user template that
+//! cannot be read, parsed or rendered gives an error naming the file. The HTML template
+//! is auto-escaped; note bodies are Markdown and go through the `markdown` filter (raw
+//! HTML escaped, unsafe links dropped) in HTML, `md_note` (as written) in Markdown and
+//! `plain` in text. The words of the document come from [`Labels`] (`l` in the
+//! templates), in the export's language.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Utc};
+use minijinja::value::Serde;
+use minijinja::{Environment, Value};
+use serde::Serialize;
+
+use super::{
+    ExportError, GENERATOR, Lang, TemplateSource, day_label, environment, fair_dialogue, web_link,
+};
+use crate::domain::when::format_duration;
+use crate::domain::{
+    ActionItem, ActionStatus, AgendaItem, Attendance, AttendanceRole, Audience, Clock, Decision,
+    Meeting, MeetingFormat, MeetingStatus, MeetingType, Need, NeedStatus, Note, NotesStatus, Phase,
+    Priority, Project, Question, Suggestion, SuggestionStatus, TextEnum, agenda_times,
+    is_supplier_facing,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SummaryFormat {
+    Markdown,
+    Html,
+    Text,
+}
+
+impl SummaryFormat {
+    pub const ALL: [SummaryFormat; 3] = [Self::Markdown, Self::Html, Self::Text];
+
+    /// The usual file extension, also the format's name in the export log.
+    pub fn extension(self) -> &'static str {
+        match self {
+            SummaryFormat::Markdown => "md",
+            SummaryFormat::Html => "html",
+            SummaryFormat::Text => "txt",
+        }
+    }
+
+    /// The format a file name's extension asks for (`html`, `htm`, `md`, `txt` …).
+    pub fn from_extension(ext: &str) -> Option<SummaryFormat> {
+        match ext.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(SummaryFormat::Markdown),
+            "html" | "htm" => Some(SummaryFormat::Html),
+            "txt" | "text" => Some(SummaryFormat::Text),
+            _ => None,
+        }
+    }
+
+    /// The template's file name, built in or in the user's template folder.
+    pub fn template(self) -> &'static str {
+        match self {
+            SummaryFormat::Markdown => MD_TEMPLATE,
+            SummaryFormat::Html => HTML_TEMPLATE,
+            SummaryFormat::Text => TXT_TEMPLATE,
+        }
+    }
+}
+
+// The names end in .md/.html/.txt (+ .j2) so that minijinja's default auto-escaping
+// applies: HTML escaping for the page, none for Markdown and text.
+pub const MD_TEMPLATE: &str = "summary.md.j2";
+pub const HTML_TEMPLATE: &str = "summary.html.j2";
+pub const TXT_TEMPLATE: &str = "summary.txt.j2";
+
+/// The built-in templates, as shipped (for `tidig` to show or copy as a starting point).
+pub const BUILT_IN: [(&str, &str); 3] = [
+    (
+        MD_TEMPLATE,
+        include_str!("../../assets/export/summary.md.j2"),
+    ),
+    (
+        HTML_TEMPLATE,
+        include_str!("../../assets/export/summary.html.j2"),
+    ),
+    (
+        TXT_TEMPLATE,
+        include_str!("../../assets/export/summary.txt.j2"),
+    ),
+];
+
+fn built_in() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = environment();
+        for (name, source) in BUILT_IN {
+            env.add_template(name, source)
+                .unwrap_or_else(|e| panic!("the template {name} parses: {e}"));
+        }
+        env
+    })
+}
+
+/// Everything a meeting's notes are made from. The caller gathers it; [`render`]
+/// decides what the audience may read.
+#[derive(Debug, Clone)]
+pub struct SummaryInput {
+    pub project: Project,
+    pub meeting: Meeting,
+    /// In agenda order.
+    pub agenda: Vec<AgendaItem>,
+    /// Everyone on the meeting's list; the note-taker is the one with the role
+    /// [`AttendanceRole::NoteTaker`].
+    pub attendance: Vec<Attendance>,
+    /// All the meeting's notes, whatever their label (meeting-wide first, then per
+    /// agenda block, as `Store::notes` gives them).
+    pub notes: Vec<Note>,
+    /// Decisions made at the meeting.
+    pub decisions: Vec<Decision>,
+    /// Action items from the meeting, done and cancelled ones too.
+    pub actions: Vec<ActionItem>,
+    /// Needs with evidence from this meeting.
+    pub needs: Vec<Need>,
+    /// Improvement suggestions made at this meeting.
+    pub suggestions: Vec<Suggestion>,
+    pub questions: Vec<Question>,
+    /// The project's next meeting after this one, see [`next_meeting`].
+    pub next_meeting: Option<Meeting>,
+    /// Times are shown in this clock's local time; the export date is its today.
+    pub clock: Clock,
+}
+
+/// The first meeting of `meetings` (a project's, by start) that starts after `this`
+/// and is not cancelled.
+pub fn next_meeting(meetings: &[Meeting], this: &Meeting) -> Option<Meeting> {
+    meetings
+        .iter()
+        .filter(|m| m.id != this.id && m.start > this.start && m.status != MeetingStatus::Cancelled)
+        .min_by_key(|m| (m.start, m.id))
+        .cloned()
+}
+
+/// Renders a meeting's notes for `audience` in `lang`.
+pub fn render(
+    input: &SummaryInput,
+    format: SummaryFormat,
+    audience: Audience,
+    lang: Lang,
+    templates: &TemplateSource,
+) -> Result<String, ExportError> {
+    let ctx = Value::from(Serde(context(input, audience, lang)));
+    let name = format.template();
+    if let TemplateSource::Dir(dir) = templates {
+        let file = dir.join(name);
+        match std::fs::read_to_string(&file) {
+            Ok(source) => {
+                let user = |e: minijinja::Error| ExportError::UserTemplate {
+                    file: file.clone(),
+                    message: e.to_string(),
+                };
+                let mut env = environment();
+                env.add_template_owned(name, source).map_err(user)?;
+                let template = env.get_template(name).map_err(user)?;
+                return template.render(ctx).map_err(user);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(ExportError::UserTemplate {
+                    file,
+                    message: format!("cannot be read: {e}"),
+                });
+            }
+        }
+    }
+    Ok(built_in().get_template(name)?.render(ctx)?)
+}
+
+// ---------------------------------------------------------------------------------------
+// Words
+// ---------------------------------------------------------------------------------------
+
+/// The words of the document in one language (`l` in the templates).
+#[derive(Debug, Serialize)]
+pub struct Labels {
+    /// The document's name: "Mötesanteckningar" (not "minnesanteckningar", which has a
+    /// narrow legal meaning) or "Meeting notes".
+    pub title: &'static str,
+    pub case_number: &'static str,
+    pub meeting_type: &'static str,
+    pub date_time: &'static str,
+    pub place: &'static str,
+    pub phase: &'static str,
+    pub meeting_status: &'static str,
+    pub notes_status: &'static str,
+    pub note_taker: &'static str,
+    pub version: &'static str,
+    pub internal_banner: &'static str,
+    pub cancelled_banner: &'static str,
+    pub purpose_heading: &'static str,
+    pub purpose: &'static str,
+    pub desired_outcome: &'static str,
+    pub participants: &'static str,
+    pub present: &'static str,
+    pub absent: &'static str,
+    pub invited: &'static str,
+    pub no_participants: &'static str,
+    pub name: &'static str,
+    pub organisation: &'static str,
+    pub role: &'static str,
+    pub agenda: &'static str,
+    pub time: &'static str,
+    pub item: &'static str,
+    pub owner: &'static str,
+    pub duration: &'static str,
+    pub no_agenda: &'static str,
+    pub notes: &'static str,
+    pub general_notes: &'static str,
+    pub no_notes: &'static str,
+    pub internal_note: &'static str,
+    pub decisions: &'static str,
+    pub no_decisions: &'static str,
+    pub rationale: &'static str,
+    pub decided_by: &'static str,
+    pub actions: &'static str,
+    pub no_actions: &'static str,
+    pub action: &'static str,
+    pub due: &'static str,
+    pub status: &'static str,
+    pub needs: &'static str,
+    pub priority: &'static str,
+    pub suggestions: &'static str,
+    pub phase_concerned: &'static str,
+    pub buyer_response: &'static str,
+    pub questions: &'static str,
+    pub answer: &'static str,
+    pub next_meeting: &'static str,
+    pub generated: &'static str,
+}
+
+const SV: Labels = Labels {
+    title: "Mötesanteckningar",
+    case_number: "Diarienummer",
+    meeting_type: "Mötestyp",
+    date_time: "Datum och tid",
+    place: "Plats",
+    phase: "Fas",
+    meeting_status: "Mötesstatus",
+    notes_status: "Anteckningarnas status",
+    note_taker: "Antecknare",
+    version: "Version",
+    internal_banner: "Intern version: innehåller interna anteckningar och delas inte utanför \
+        beställarens team.",
+    cancelled_banner: "Mötet är inställt",
+    purpose_heading: "Syfte och önskat resultat",
+    purpose: "Syfte",
+    desired_outcome: "Önskat resultat",
+    participants: "Deltagare",
+    present: "Närvarande",
+    absent: "Frånvarande",
+    invited: "Inbjudna",
+    no_participants: "Inga deltagare registrerade.",
+    name: "Namn",
+    organisation: "Organisation",
+    role: "Roll",
+    agenda: "Dagordning",
+    time: "Tid",
+    item: "Punkt",
+    owner: "Ansvarig",
+    duration: "Längd",
+    no_agenda: "Ingen dagordning.",
+    notes: "Anteckningar",
+    general_notes: "Allmänt",
+    no_notes: "Inga anteckningar.",
+    internal_note: "Intern",
+    decisions: "Beslut",
+    no_decisions: "Inga beslut.",
+    rationale: "Motivering",
+    decided_by: "Beslutat av",
+    actions: "Åtgärder",
+    no_actions: "Inga åtgärder.",
+    action: "Åtgärd",
+    due: "Klart senast",
+    status: "Status",
+    needs: "Behov som framkom",
+    priority: "Prioritet",
+    suggestions: "Förbättringsförslag",
+    phase_concerned: "Gäller fas",
+    buyer_response: "Beställarens svar",
+    questions: "Öppna frågor",
+    answer: "Svar",
+    next_meeting: "Nästa möte",
+    generated: "Skapad",
+};
+
+const EN: Labels = Labels {
+    title: "Meeting notes",
+    case_number: "Case number",
+    meeting_type: "Meeting type",
+    date_time: "Date and time",
+    place: "Place",
+    phase: "Phase",
+    meeting_status: "Meeting status",
+    notes_status: "Notes status",
+    note_taker: "Note-taker",
+    version: "Version",
+    internal_banner: "Internal version: contains internal notes and is not shared outside \
+        the buyer's team.",
+    cancelled_banner: "The meeting is cancelled",
+    purpose_heading: "Purpose and desired outcome",
+    purpose: "Purpose",
+    desired_outcome: "Desired outcome",
+    participants: "Participants",
+    present: "Present",
+    absent: "Absent",
+    invited: "Invited",
+    no_participants: "No participants recorded.",
+    name: "Name",
+    organisation: "Organisation",
+    role: "Role",
+    agenda: "Agenda",
+    time: "Time",
+    item: "Item",
+    owner: "Owner",
+    duration: "Length",
+    no_agenda: "No agenda.",
+    notes: "Notes",
+    general_notes: "General",
+    no_notes: "No notes.",
+    internal_note: "Internal",
+    decisions: "Decisions",
+    no_decisions: "No decisions.",
+    rationale: "Rationale",
+    decided_by: "Decided by",
+    actions: "Action items",
+    no_actions: "No action items.",
+    action: "Action",
+    due: "Due",
+    status: "Status",
+    needs: "Needs raised",
+    priority: "Priority",
+    suggestions: "Improvement suggestions",
+    phase_concerned: "Phase concerned",
+    buyer_response: "Buyer's response",
+    questions: "Open questions",
+    answer: "Answer",
+    next_meeting: "Next meeting",
+    generated: "Generated",
+};
+
+/// The document's words in `lang`.
+pub fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::Sv => &SV,
+        Lang::En => &EN,
+    }
+}
+
+/// Which version this is: "Intern" / "Delad" …
+fn audience_label(lang: Lang, a: Audience) -> &'static str {
+    match (lang, a) {
+        (Lang::Sv, Audience::Internal) => "Intern (beställarens team)",
+        (Lang::Sv, Audience::Shared) => "Delad (alla deltagare)",
+        (Lang::En, Audience::Internal) => "Internal (buyer's team)",
+        (Lang::En, Audience::Shared) => "Shared (all participants)",
+    }
+}
+
+/// The line that says how many notes this version leaves out, or empty.
+fn left_out_text(lang: Lang, audience: Audience, n: usize) -> String {
+    match (n, lang, audience) {
+        (0, ..) => String::new(),
+        (1, Lang::Sv, Audience::Shared) => {
+            "1 anteckning är inte med i den här delade versionen.".into()
+        }
+        (n, Lang::Sv, Audience::Shared) => {
+            format!("{n} anteckningar är inte med i den här delade versionen.")
+        }
+        (1, Lang::En, Audience::Shared) => "1 note is left out of this shared version.".into(),
+        (n, Lang::En, Audience::Shared) => {
+            format!("{n} notes are left out of this shared version.")
+        }
+        (1, Lang::Sv, Audience::Internal) => {
+            "1 anteckning är leverantörskonfidentiell eller personlig och är inte med i någon \
+             export."
+                .into()
+        }
+        (n, Lang::Sv, Audience::Internal) => format!(
+            "{n} anteckningar är leverantörskonfidentiella eller personliga och är inte med i \
+             någon export."
+        ),
+        (1, Lang::En, Audience::Internal) => {
+            "1 note is supplier-confidential or personal and is in no export.".into()
+        }
+        (n, Lang::En, Audience::Internal) => {
+            format!("{n} notes are supplier-confidential or personal and are in no export.")
+        }
+    }
+}
+
+fn meeting_type(lang: Lang, t: MeetingType) -> &'static str {
+    use MeetingType::*;
+    match lang {
+        Lang::En => t.label(),
+        Lang::Sv => match t {
+            Kickoff => "Uppstartsmöte",
+            ProjectMeeting => "Projektmöte",
+            SteeringGroup => "Styrgruppsmöte",
+            ReferenceGroup => "Referensgruppsmöte",
+            NeedsWorkshop => "Behovsworkshop",
+            FocusGroup => "Fokusgrupp",
+            Interview => "Intervju",
+            InformationMeeting => "Informationsmöte för leverantörer",
+            SupplierWorkshop => "Leverantörsworkshop",
+            Webinar => "Webbinarium",
+            OneToOneDialogue => "Enskild dialog med leverantör",
+            LessonsLearned => "Erfarenhetsåterföring",
+            Other => "Annat",
+        },
+    }
+}
+
+fn meeting_format(lang: Lang, f: MeetingFormat) -> &'static str {
+    match (lang, f) {
+        (Lang::En, f) => f.label(),
+        (Lang::Sv, MeetingFormat::InPerson) => "På plats",
+        (Lang::Sv, MeetingFormat::Digital) => "Digitalt",
+        (Lang::Sv, MeetingFormat::Hybrid) => "Hybrid",
+    }
+}
+
+fn meeting_status(lang: Lang, s: MeetingStatus) -> &'static str {
+    match (lang, s) {
+        (Lang::En, s) => s.label(),
+        (Lang::Sv, MeetingStatus::Planned) => "Planerat",
+        (Lang::Sv, MeetingStatus::Held) => "Genomfört",
+        (Lang::Sv, MeetingStatus::Cancelled) => "Inställt",
+    }
+}
+
+fn notes_status(lang: Lang, s: NotesStatus) -> &'static str {
+    match (lang, s) {
+        (Lang::En, s) => s.label(),
+        (Lang::Sv, NotesStatus::None) => "Inga anteckningar",
+        (Lang::Sv, NotesStatus::Working) => "Under arbete",
+        (Lang::Sv, NotesStatus::Draft) => "Utkast",
+        (Lang::Sv, NotesStatus::Approved) => "Godkända",
+        (Lang::Sv, NotesStatus::Sent) => "Skickade",
+    }
+}
+
+fn phase(lang: Lang, p: Phase) -> &'static str {
+    use Phase::*;
+    match lang {
+        Lang::En => p.label(),
+        Lang::Sv => match p {
+            Initiation => "Initiering",
+            NeedsAnalysis => "Behovsanalys",
+            MarketAnalysis => "Marknadsanalys",
+            EarlyDialogue => "Tidig dialog",
+            RiskAnalysis => "Riskanalys",
+            Strategy => "Upphandlingsstrategi",
+            Requirements => "Kravställning",
+            Tendering => "Annonsering och anbud",
+            EvaluationAward => "Utvärdering och tilldelning",
+            Contract => "Avtal",
+            FollowUp => "Uppföljning",
+            Closed => "Avslutat",
+        },
+    }
+}
+
+fn role(lang: Lang, r: AttendanceRole) -> &'static str {
+    use AttendanceRole::*;
+    match lang {
+        Lang::En => r.label(),
+        Lang::Sv => match r {
+            Chair => "Ordförande",
+            Facilitator => "Processledare",
+            NoteTaker => "Antecknare",
+            Participant => "Deltagare",
+            Presenter => "Föredragande",
+            Observer => "Observatör",
+        },
+    }
+}
+
+fn action_status(lang: Lang, s: ActionStatus) -> &'static str {
+    match (lang, s) {
+        (Lang::En, s) => s.label(),
+        (Lang::Sv, ActionStatus::Open) => "Öppen",
+        (Lang::Sv, ActionStatus::InProgress) => "Pågår",
+        (Lang::Sv, ActionStatus::Done) => "Klar",
+        (Lang::Sv, ActionStatus::Cancelled) => "Struken",
+    }
+}
+
+fn need_status(lang: Lang, s: NeedStatus) -> &'static str {
+    use NeedStatus::*;
+    match lang {
+        Lang::En => s.label(),
+        Lang::Sv => match s {
+            Identified => "Identifierat",
+            Analysed => "Analyserat",
+            Validated => "Validerat",
+            Prioritised => "Prioriterat",
+            Described => "Beskrivet",
+            Rejected => "Avvisat",
+            Deferred => "Uppskjutet",
+            Merged => "Sammanslaget",
+        },
+    }
+}
+
+fn priority(lang: Lang, p: Priority) -> &'static str {
+    match (lang, p) {
+        (Lang::En, p) => p.label(),
+        (Lang::Sv, Priority::Must) => "Måste",
+        (Lang::Sv, Priority::Should) => "Bör",
+        (Lang::Sv, Priority::Could) => "Kan",
+        (Lang::Sv, Priority::Wont) => "Inte nu",
+    }
+}
+
+fn suggestion_status(lang: Lang, s: SuggestionStatus) -> &'static str {
+    use SuggestionStatus::*;
+    match lang {
+        Lang::En => s.label(),
+        Lang::Sv => match s {
+            Proposed => "Föreslaget",
+            Discussed => "Diskuterat",
+            Accepted => "Godtaget",
+            Rejected => "Avslaget",
+            Implemented => "Genomfört",
+            Withdrawn => "Tillbakadraget",
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Context
+// ---------------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct Context<'a> {
+    /// `sv` or `en`.
+    lang: &'static str,
+    l: &'static Labels,
+    /// `internal` or `shared`.
+    audience: &'static str,
+    audience_label: &'static str,
+    internal: bool,
+    project: ProjectCtx<'a>,
+    meeting: MeetingCtx<'a>,
+    /// The note-takers' names, joined with commas, or empty.
+    note_taker: String,
+    fair_dialogue: Option<&'static str>,
+    /// Whether anyone is marked as having attended; until then everyone on the list
+    /// is shown as invited rather than as absent.
+    attendance_recorded: bool,
+    present: Vec<PersonCtx<'a>>,
+    absent: Vec<PersonCtx<'a>>,
+    invited: Vec<PersonCtx<'a>>,
+    agenda: Vec<BlockCtx<'a>>,
+    /// Notes about the meeting as a whole (or about a block no longer on the agenda).
+    general_notes: Vec<NoteCtx<'a>>,
+    /// Notes in this version.
+    notes_shown: usize,
+    /// Notes this version leaves out, and the sentence that says so (empty if none).
+    left_out: usize,
+    left_out_text: String,
+    decisions: Vec<DecisionCtx<'a>>,
+    actions: Vec<ActionCtx<'a>>,
+    needs: Vec<NeedCtx<'a>>,
+    suggestions: Vec<SuggestionCtx<'a>>,
+    questions: Vec<QuestionCtx<'a>>,
+    next_meeting: Option<NextCtx<'a>>,
+    /// The day of the export, ISO.
+    date: String,
+    generator: &'static str,
+}
+
+#[derive(Serialize)]
+struct ProjectCtx<'a> {
+    code: &'a str,
+    title: &'a str,
+    buyer: &'a str,
+    case_number: &'a str,
+    phase: &'static str,
+}
+
+#[derive(Serialize)]
+struct MeetingCtx<'a> {
+    title: &'a str,
+    kind: &'static str,
+    /// "tor 2026-12-03"
+    day: String,
+    /// "09:30–11:30", or "23:00 – 2026-12-04 01:00" across midnight.
+    time: String,
+    format: &'static str,
+    location: &'a str,
+    /// The location when it is a web address (a video meeting), for a link.
+    link: Option<&'a str>,
+    status: &'static str,
+    notes_status: &'static str,
+    cancelled: bool,
+    purpose: &'a str,
+    desired_outcome: &'a str,
+}
+
+#[derive(Serialize)]
+struct PersonCtx<'a> {
+    name: &'a str,
+    organisation: &'a str,
+    role: &'static str,
+}
+
+#[derive(Serialize)]
+struct BlockCtx<'a> {
+    number: usize,
+    start: String,
+    end: String,
+    title: &'a str,
+    duration: String,
+    method: &'a str,
+    owner: &'a str,
+    expected_outcome: &'a str,
+    notes: Vec<NoteCtx<'a>>,
+}
+
+#[derive(Serialize)]
+struct NoteCtx<'a> {
+    /// Markdown as written; templates pass it through `markdown`, `md_note` or `plain`.
+    body: &'a str,
+    /// An internal note (only in the internal version), marked as such.
+    internal: bool,
+}
+
+#[derive(Serialize)]
+struct DecisionCtx<'a> {
+    text: &'a str,
+    rationale: &'a str,
+    decided_by: &'a str,
+    decided_on: String,
+}
+
+#[derive(Serialize)]
+struct ActionCtx<'a> {
+    title: &'a str,
+    owner: &'a str,
+    due: String,
+    status: &'static str,
+    /// `open`, `in_progress`, `done` or `cancelled`, for styling.
+    status_key: &'static str,
+    /// "Klar 2026-11-20": the status, with the day it was done.
+    status_text: String,
+}
+
+#[derive(Serialize)]
+struct NeedCtx<'a> {
+    code: &'a str,
+    statement: &'a str,
+    priority: &'static str,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct SuggestionCtx<'a> {
+    title: &'a str,
+    description: &'a str,
+    phase: &'static str,
+    status: &'static str,
+    buyer_response: &'a str,
+}
+
+#[derive(Serialize)]
+struct QuestionCtx<'a> {
+    text: &'a str,
+    answer: &'a str,
+}
+
+#[derive(Serialize)]
+struct NextCtx<'a> {
+    title: &'a str,
+    kind: &'static str,
+    day: String,
+    time: String,
+    location: &'a str,
+    link: Option<&'a str>,
+}
+
+/// "09:30–11:30" on one day, "23:00 – 2026-12-04 01:00" across midnight.
+fn time_span(clock: &Clock, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let (s, e) = (clock.local(start), clock.local(end));
+    if s.date() == e.date() {
+        format!("{}–{}", s.format("%H:%M"), e.format("%H:%M"))
+    } else {
+        format!("{} – {}", s.format("%H:%M"), e.format("%Y-%m-%d %H:%M"))
+    }
+}
+
+fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Context<'a> {
+    let clock = &input.clock;
+    let meeting = &input.meeting;
+    let hm = |t: DateTime<Utc>| clock.local(t).format("%H:%M").to_string();
+
+    // The audience rule, applied to every note before anything else sees it. Notes
+    // with nothing written are neither shown nor counted.
+    let written: Vec<&Note> = input
+        .notes
+        .iter()
+        .filter(|n| !n.body.trim().is_empty())
+        .collect();
+    let readable: Vec<&Note> = written
+        .iter()
+        .copied()
+        .filter(|n| audience.may_read(n.confidentiality))
+        .collect();
+    let left_out = written.len() - readable.len();
+    let note_ctx = |n: &&'a Note| NoteCtx {
+        body: n.body.trim_matches('\n').trim_end(),
+        internal: n.confidentiality != crate::domain::Confidentiality::Shareable,
+    };
+
+    let on_agenda: HashSet<i64> = input.agenda.iter().map(|i| i.id).collect();
+    let times = agenda_times(meeting.start, input.agenda.iter().map(|i| &i.minutes));
+    let agenda = input
+        .agenda
+        .iter()
+        .zip(times)
+        .enumerate()
+        .map(|(i, (item, (s, e)))| BlockCtx {
+            number: i + 1,
+            start: hm(s),
+            end: hm(e),
+            title: item.title.trim(),
+            duration: format_duration(item.minutes),
+            method: item.method.trim(),
+            owner: item.owner.trim(),
+            expected_outcome: item.expected_outcome.trim(),
+            notes: readable
+                .iter()
+                .filter(|n| n.agenda_item_id == Some(item.id))
+                .map(note_ctx)
+                .collect(),
+        })
+        .collect();
+    let general_notes = readable
+        .iter()
+        .filter(|n| n.agenda_item_id.is_none_or(|id| !on_agenda.contains(&id)))
+        .map(note_ctx)
+        .collect();
+
+    let person = |a: &'a Attendance| PersonCtx {
+        name: a.person_name.trim(),
+        organisation: a.organisation_name.as_deref().unwrap_or("").trim(),
+        role: role(lang, a.role),
+    };
+    let attendance_recorded = input.attendance.iter().any(|a| a.attended);
+    let (present, absent, invited) = if attendance_recorded {
+        (
+            input
+                .attendance
+                .iter()
+                .filter(|a| a.attended)
+                .map(person)
+                .collect(),
+            // Invited but not there. Someone on the list who was neither invited nor
+            // attended is in neither list.
+            input
+                .attendance
+                .iter()
+                .filter(|a| a.invited && !a.attended)
+                .map(person)
+                .collect(),
+            Vec::new(),
+        )
+    } else {
+        (
+            Vec::new(),
+            Vec::new(),
+            input.attendance.iter().map(person).collect(),
+        )
+    };
+    let note_taker = input
+        .attendance
+        .iter()
+        .filter(|a| a.role == AttendanceRole::NoteTaker)
+        .map(|a| a.person_name.trim())
+        .collect::<Vec<_>>()
+        .join(", ");
+
+    // Decisions, actions, needs, suggestions and questions carry no confidentiality
+    // label: they are what the meeting produced for everyone who took part, so both
+    // audiences get them. Anything that must stay inside the buyer's team belongs in an
+    // internal note.
+    let mut decisions: Vec<&Decision> = input.decisions.iter().collect();
+    decisions.sort_by_key(|d| (d.decided_on, d.id));
+    let decisions = decisions
+        .into_iter()
+        .map(|d| DecisionCtx {
+            text: d.text.trim(),
+            rationale: d.rationale.trim(),
+            decided_by: d.decided_by.trim(),
+            decided_on: d.decided_on.format("%Y-%m-%d").to_string(),
+        })
+        .collect();
+    let actions = input
+        .actions
+        .iter()
+        .map(|a| {
+            let status = action_status(lang, a.status);
+            ActionCtx {
+                title: a.title.trim(),
+                owner: a.owner.trim(),
+                due: a
+                    .due_date
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                status,
+                status_key: a.status.as_str(),
+                status_text: match (a.status, a.done_date) {
+                    (ActionStatus::Done, Some(d)) => format!("{status} {}", d.format("%Y-%m-%d")),
+                    _ => status.to_string(),
+                },
+            }
+        })
+        .collect();
+    let needs = input
+        .needs
+        .iter()
+        .map(|n| NeedCtx {
+            code: &n.code,
+            statement: n.statement.trim(),
+            priority: n.priority.map(|p| priority(lang, p)).unwrap_or(""),
+            status: need_status(lang, n.status),
+        })
+        .collect();
+    let suggestions = input
+        .suggestions
+        .iter()
+        .map(|s| SuggestionCtx {
+            title: s.title.trim(),
+            description: s.description.trim(),
+            phase: phase(lang, s.phase),
+            status: suggestion_status(lang, s.status),
+            buyer_response: s.buyer_response.trim(),
+        })
+        .collect();
+    let questions = input
+        .questions
+        .iter()
+        .map(|q| QuestionCtx {
+            text: q.text.trim(),
+            answer: q.answer.trim(),
+        })
+        .collect();
+    let next_meeting = input.next_meeting.as_ref().map(|m| NextCtx {
+        title: m.title.trim(),
+        kind: meeting_type(lang, m.kind),
+        day: day_label(lang, clock.local(m.start).date()),
+        time: time_span(clock, m.start, m.end),
+        location: m.location.trim(),
+        link: web_link(&m.location),
+    });
+
+    let project = &input.project;
+    Context {
+        lang: lang.as_str(),
+        l: labels(lang),
+        audience: audience.as_str(),
+        audience_label: audience_label(lang, audience),
+        internal: audience == Audience::Internal,
+        project: ProjectCtx {
+            code: &project.code,
+            title: project.title.trim(),
+            buyer: project.buyer_name.as_deref().unwrap_or("").trim(),
+            case_number: project.case_number.trim(),
+            phase: phase(lang, project.phase),
+        },
+        meeting: MeetingCtx {
+            title: meeting.title.trim(),
+            kind: meeting_type(lang, meeting.kind),
+            day: day_label(lang, clock.local(meeting.start).date()),
+            time: time_span(clock, meeting.start, meeting.end),
+            format: meeting_format(lang, meeting.format),
+            location: meeting.location.trim(),
+            link: web_link(&meeting.location),
+            status: meeting_status(lang, meeting.status),
+            notes_status: notes_status(lang, meeting.notes_status),
+            cancelled: meeting.status == MeetingStatus::Cancelled,
+            purpose: meeting.purpose.trim(),
+            desired_outcome: meeting.desired_outcome.trim(),
+        },
+        note_taker,
+        fair_dialogue: is_supplier_facing(meeting, &input.attendance).then(|| fair_dialogue(lang)),
+        attendance_recorded,
+        present,
+        absent,
+        invited,
+        agenda,
+        general_notes,
+        notes_shown: readable.len(),
+        left_out,
+        left_out_text: left_out_text(lang, audience, left_out),
+        decisions,
+        actions,
+        needs,
+        suggestions,
+        questions,
+        next_meeting,
+        date: clock.today().format("%Y-%m-%d").to_string(),
+        generator: GENERATOR,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_table_says_meeting_notes_not_minnesanteckningar() {
+        assert_eq!(labels(Lang::Sv).title, "Mötesanteckningar");
+        assert_eq!(labels(Lang::En).title, "Meeting notes");
+        for (_, source) in BUILT_IN {
+            assert!(!source.to_lowercase().contains("minnesanteckning"));
+        }
+    }
+
+    #[test]
+    fn formats_come_from_extensions() {
+        assert_eq!(
+            SummaryFormat::from_extension("HTM"),
+            Some(SummaryFormat::Html)
+        );
+        assert_eq!(
+            SummaryFormat::from_extension("txt"),
+            Some(SummaryFormat::Text)
+        );
+        assert_eq!(
+            SummaryFormat::from_extension("md"),
+            Some(SummaryFormat::Markdown)
+        );
+        assert_eq!(SummaryFormat::from_extension("pdf"), None);
+    }
+
+    #[test]
+    fn left_out_lines_count_in_both_languages() {
+        assert_eq!(left_out_text(Lang::Sv, Audience::Shared, 0), "");
+        assert_eq!(
+            left_out_text(Lang::Sv, Audience::Shared, 3),
+            "3 anteckningar är inte med i den här delade versionen."
+        );
+        assert_eq!(
+            left_out_text(Lang::En, Audience::Shared, 1),
+            "1 note is left out of this shared version."
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Action items across all projects, grouped by when they are due.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Row};
+
+use super::{format, theme, widgets};
+use crate::app::App;
+use crate::domain::{ActionBucket, TextEnum};
+use crate::text;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let view = &app.actions;
+    let f = &view.filter;
+    let project = f
+        .project_id
+        .and_then(|id| view.projects.iter().find(|(p, _)| *p == id))
+        .map_or(text::FILTER_ALL, |(_, code)| code.as_str());
+    let title = Line::from(vec![
+        Span::styled(
+            format!(" {} · {} ", text::VIEW_ACTIONS, view.actions.len()),
+            theme::title(),
+        ),
+        Span::styled(
+            format!(
+                "· {} {} · {} {}{} ",
+                text::FIELD_OWNER.to_lowercase(),
+                f.owner.as_deref().unwrap_or(text::FILTER_ALL),
+                text::COL_PROJECT.to_lowercase(),
+                project,
+                if f.include_closed {
+                    text::WITH_DONE
+                } else {
+                    ""
+                },
+            ),
+            theme::muted(),
+        ),
+    ]);
+    let block = Block::default().borders(Borders::TOP).title(title);
+    if view.actions.is_empty() {
+        return widgets::empty(frame, area, block, text::ACTIONS_EMPTY);
+    }
+    let today = app.clock().today();
+    let mut rows = Vec::new();
+    let mut selected_row = 0;
+    let mut bucket = None;
+    for (i, a) in view.actions.iter().enumerate() {
+        let b = a.bucket(today);
+        if bucket != Some(b) {
+            bucket = Some(b);
+            let style = if b == ActionBucket::Overdue {
+                theme::error()
+            } else {
+                theme::title()
+            };
+            rows.push(Row::new(vec![Span::styled(b.label(), style)]));
+        }
+        if i == view.cursor.selected {
+            selected_row = rows.len();
+        }
+        let mark = if a.is_open() { "[ ]" } else { "[x]" };
+        let due_style = if b == ActionBucket::Overdue {
+            theme::error()
+        } else {
+            Style::new()
+        };
+        rows.push(Row::new(vec![
+            Span::raw(format!("{mark} {}", a.title)),
+            Span::raw(a.owner.clone()),
+            Span::styled(format::date(a.due_date), due_style),
+            Span::styled(a.project_code.clone(), theme::accent()),
+            Span::styled(a.meeting_title.clone().unwrap_or_default(), theme::muted()),
+            Span::styled(if a.is_open() { "" } else { a.status.label() }, theme::ok()),
+        ]));
+    }
+    widgets::table(
+        frame,
+        area,
+        block,
+        &[
+            text::COL_TITLE,
+            text::FIELD_OWNER,
+            text::COL_DUE,
+            text::COL_PROJECT,
+            text::FIELD_MEETING,
+            "",
+        ],
+        rows,
+        &[
+            Constraint::Fill(3),
+            Constraint::Fill(1),
+            Constraint::Length(10),
+            Constraint::Length(9),
+            Constraint::Fill(2),
+            Constraint::Length(9),
+        ],
+        Some(selected_row),
+    );
+}

@@ -1,0 +1,210 @@
+//! A meeting's notes, outcomes and the note editor.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Row};
+
+use super::{format, theme, widgets};
+use crate::app::{App, MeetingState, NoteEditor, Outcome};
+use crate::domain::{ActionBucket, Confidentiality, TextEnum};
+use crate::text;
+
+/// The label of a note, always visible, coloured by how far it may travel.
+pub fn label(c: Confidentiality) -> Span<'static> {
+    let style = match c {
+        Confidentiality::Shareable => theme::ok(),
+        Confidentiality::Internal => theme::key(),
+        Confidentiality::SupplierConfidential => theme::error(),
+        Confidentiality::Personal => theme::muted(),
+    };
+    Span::styled(format!("[{}]", c.label()), style)
+}
+
+pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(" {} · {} ", text::TAB_NOTES, state.notes.len()),
+        theme::title(),
+    ));
+    if state.notes.is_empty() {
+        return widgets::empty(frame, area, block, text::NOTES_EMPTY);
+    }
+    let mut rows = Vec::new();
+    let mut selected_row = 0;
+    let mut current: Option<Option<i64>> = None;
+    for (i, n) in state.notes.iter().enumerate() {
+        if current != Some(n.agenda_item_id) {
+            current = Some(n.agenda_item_id);
+            let heading = state
+                .block_title(n.agenda_item_id)
+                .unwrap_or(text::WHOLE_MEETING)
+                .to_string();
+            rows.push(Row::new(vec![Span::styled(heading, theme::title())]));
+        }
+        if i == state.cursor.selected {
+            selected_row = rows.len();
+        }
+        let first = n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let more = n.body.lines().filter(|l| !l.trim().is_empty()).count();
+        let tail = if more > 1 {
+            format!("  (+{} {})", more - 1, text::LINES)
+        } else {
+            String::new()
+        };
+        rows.push(Row::new(vec![
+            Line::from(label(n.confidentiality)),
+            Line::from(vec![
+                Span::raw(first.to_string()),
+                Span::styled(tail, theme::muted()),
+            ]),
+        ]));
+    }
+    widgets::table(
+        frame,
+        area,
+        block,
+        &[text::FIELD_LABEL, text::COL_NOTE],
+        rows,
+        &[Constraint::Length(24), Constraint::Fill(1)],
+        Some(selected_row),
+    );
+}
+
+pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(
+            " {} · {} ",
+            text::TAB_OUTCOMES,
+            text::outcome_counts(
+                state.decisions.len(),
+                state.actions.len(),
+                state.questions.len()
+            )
+        ),
+        theme::title(),
+    ));
+    let outcomes = state.outcomes();
+    if outcomes.is_empty() {
+        return widgets::empty(frame, area, block, text::OUTCOMES_EMPTY);
+    }
+    let today = app.clock().today();
+    let mut rows = Vec::new();
+    let mut selected_row = 0;
+    let mut section = "";
+    for (i, o) in outcomes.iter().enumerate() {
+        let (heading, row) = match o {
+            Outcome::Decision(id) => {
+                let d = state.decisions.iter().find(|d| d.id == *id);
+                let d = d.expect("listed decision");
+                (
+                    text::KIND_DECISION,
+                    Row::new(vec![
+                        Span::raw(d.text.clone()),
+                        Span::styled(d.decided_by.clone(), theme::muted()),
+                        Span::styled(d.decided_on.to_string(), theme::muted()),
+                    ]),
+                )
+            }
+            Outcome::Action(id) => {
+                let a = state.actions.iter().find(|a| a.id == *id);
+                let a = a.expect("listed action");
+                let due_style = match a.bucket(today) {
+                    ActionBucket::Overdue => theme::error(),
+                    ActionBucket::Closed => theme::ok(),
+                    _ => Style::new(),
+                };
+                let mark = if a.is_open() { "[ ] " } else { "[x] " };
+                (
+                    text::KIND_ACTION,
+                    Row::new(vec![
+                        Span::raw(format!("{mark}{}", a.title)),
+                        Span::styled(a.owner.clone(), theme::muted()),
+                        Span::styled(format::date(a.due_date), due_style),
+                    ]),
+                )
+            }
+            Outcome::Question(id) => {
+                let q = state.questions.iter().find(|q| q.id == *id);
+                let q = q.expect("listed question");
+                let answered = if q.answer.is_empty() {
+                    Span::styled(text::UNANSWERED, theme::key())
+                } else {
+                    Span::styled(q.answer.clone(), theme::muted())
+                };
+                (
+                    text::KIND_QUESTION,
+                    Row::new(vec![Span::raw(q.text.clone()), answered, Span::raw("")]),
+                )
+            }
+        };
+        if heading != section {
+            section = heading;
+            rows.push(Row::new(vec![Span::styled(heading, theme::title())]));
+        }
+        if i == state.cursor.selected {
+            selected_row = rows.len();
+        }
+        rows.push(row);
+    }
+    widgets::table(
+        frame,
+        area,
+        block,
+        &["", "", ""],
+        rows,
+        &[
+            Constraint::Fill(3),
+            Constraint::Fill(1),
+            Constraint::Length(10),
+        ],
+        Some(selected_row),
+    );
+}
+
+/// The editor over the meeting screen: label and block always in view.
+pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
+    frame.render_widget(ratatui::widgets::Clear, body);
+    let [head, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+    let saved = if editor.is_dirty() {
+        Span::styled(text::UNSAVED, theme::key())
+    } else {
+        Span::styled(
+            editor.saved_at.as_deref().map_or(String::new(), |t| {
+                format!(
+                    "{} {}",
+                    text::SAVED_AT,
+                    format::local_datetime(app.clock(), t)
+                )
+            }),
+            theme::muted(),
+        )
+    };
+    widgets::line_with_note(
+        frame,
+        head,
+        Line::from(vec![
+            Span::raw(" "),
+            label(editor.confidentiality),
+            Span::styled(
+                format!(
+                    "  {}",
+                    editor.block.as_deref().unwrap_or(text::WHOLE_MEETING)
+                ),
+                theme::title(),
+            ),
+        ]),
+        Line::from(vec![saved, Span::raw(" ")]),
+    );
+    frame.render_widget(&editor.area, area);
+}
+
+/// How the editor's text area looks; set once when it is made.
+pub fn style_editor(area: &mut ratatui_textarea::TextArea<'static>) {
+    area.set_block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::accent()),
+    );
+    area.set_cursor_line_style(Style::new());
+}
