@@ -1122,7 +1122,12 @@ fn one_of_each(store: &mut Store) -> Ids {
         })
         .unwrap();
     let note_id = store
-        .create_note(meeting_id, None, "Alla var överens", Confidentiality::Internal)
+        .create_note(
+            meeting_id,
+            None,
+            "Alla var överens",
+            Confidentiality::Internal,
+        )
         .unwrap();
     let decision_id = store
         .create_decision(
@@ -1135,11 +1140,19 @@ fn one_of_each(store: &mut Store) -> Ids {
         .create_action(
             project,
             Some(meeting_id),
-            &ActionInput::validate("Boka lokal", "Leila", "", ActionStatus::Open, date(2026, 11, 26))
-                .unwrap(),
+            &ActionInput::validate(
+                "Boka lokal",
+                "Leila",
+                "",
+                ActionStatus::Open,
+                date(2026, 11, 26),
+            )
+            .unwrap(),
         )
         .unwrap();
-    let question_id = store.create_question(meeting_id, "Vem äger datat?").unwrap();
+    let question_id = store
+        .create_question(meeting_id, "Vem äger datat?")
+        .unwrap();
     [
         project,
         organisation_id,
