@@ -15,9 +15,9 @@ use serde::Serialize;
 use crate::domain::{Audience, Clock, ExportRecord, Meeting, Need, Project, Suggestion, TextEnum};
 use crate::export::{
     self, AgendaFormat, CalendarEntry, Lang, LessonsFormat, NeedsFormat, SummaryFormat,
-    SummaryInput, TemplateSource,
+    TemplateSource,
 };
-use crate::store::{ActionFilter, ProjectFilter, Store, StoreError};
+use crate::store::{ProjectFilter, Store, StoreError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -292,6 +292,7 @@ pub fn run(cli: Cli) -> Result<()> {
             app.dirs = crate::app::AppDirs {
                 exports: config::export_dir().unwrap_or_else(|| std::env::temp_dir().join("tidig")),
                 templates: config_path.parent().map(crate::templates::user_dir),
+                export_templates: config_path.parent().map(export::user_templates_dir),
             };
             crate::tui::run(&mut app)
         }
@@ -674,50 +675,6 @@ fn find_meeting(store: &Store, id: &str) -> Result<Meeting> {
     Ok(meeting)
 }
 
-/// Everything a meeting's notes are made from: its project, agenda, participants,
-/// notes (all of them: the renderer applies the audience rules), decisions, actions
-/// (done ones too), questions, the needs with evidence from the meeting, the
-/// suggestions made at it, and the project's next meeting.
-pub fn summary_input(store: &Store, meeting: Meeting) -> Result<SummaryInput> {
-    let project = store.project(meeting.project_id)?;
-    let id = meeting.id;
-    let mut needs = Vec::new();
-    for need in store.all_needs(Some(project.id))? {
-        if store
-            .evidence(need.id)?
-            .iter()
-            .any(|e| e.meeting_id == Some(id))
-        {
-            needs.push(need);
-        }
-    }
-    let suggestions = store
-        .suggestions(Some(project.id), None, None)?
-        .into_iter()
-        .filter(|s| s.meeting_id == Some(id))
-        .collect();
-    let next_meeting =
-        export::summary::next_meeting(&store.project_meetings(project.id)?, &meeting);
-    Ok(SummaryInput {
-        agenda: store.agenda(id)?,
-        attendance: store.attendance(id)?,
-        notes: store.notes(id)?,
-        decisions: store.decisions(None, Some(id))?,
-        actions: store.actions(&ActionFilter {
-            meeting_id: Some(id),
-            include_closed: true,
-            ..ActionFilter::default()
-        })?,
-        questions: store.questions(id)?,
-        needs,
-        suggestions,
-        next_meeting,
-        clock: store.clock(),
-        project,
-        meeting,
-    })
-}
-
 fn export(
     store: &mut Store,
     db: &Path,
@@ -794,7 +751,7 @@ fn export(
             });
             let (audience, lang) = (Audience::from(audience), Lang::from(lang));
             let meeting_id = meeting.id;
-            let input = summary_input(store, meeting)?;
+            let input = crate::gather::summary_input(store, meeting)?;
             let text = export::render_summary(&input, format, audience, lang, templates)?;
             emit(output.as_deref(), db, &text)?;
             let record = ExportRecord {

@@ -1,19 +1,24 @@
 //! A realistic demo portfolio: Swedish contracting authorities of each kind, projects in
 //! different phases, the people around them, their time plans and their meetings (with
 //! timed agendas and participants), their needs (with evidence and a status history),
-//! improvement suggestions and lessons learned. Dates are relative to `today`; every row
-//! has a fixed UUID, so loading twice adds nothing the second time.
+//! improvement suggestions and lessons learned, and what the meetings produced: notes
+//! with every confidentiality label, decisions, action items (overdue, due today, this
+//! week, later, undated and done), open questions, the notes-status history and the
+//! export log. Dates are relative to `today`; every row has a fixed UUID, so loading
+//! twice adds nothing the second time.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 
 use crate::domain::{
-    AgendaItemInput, AttendanceRole, Clock, InnovationLevel, LessonInput, LessonKind,
-    MeetingFormat, MeetingInput, MeetingStatus, MeetingType, MilestoneInput, NeedInput, NeedStatus,
-    NotesStatus, OrgKind, OrganisationInput, PersonInput, Phase, Priority, ProjectInput,
-    ProjectStatus, SuggestionInput, SuggestionStatus,
+    ActionInput, ActionStatus, AgendaItemInput, AttendanceRole, Audience, Clock, Confidentiality,
+    DecisionInput, ExportRecord, InnovationLevel, LessonInput, LessonKind, MeetingFormat,
+    MeetingInput, MeetingStatus, MeetingType, MilestoneInput, NeedInput, NeedStatus, NotesStatus,
+    OrgKind, OrganisationInput, PersonInput, Phase, Priority, ProjectInput, ProjectStatus,
+    SuggestionInput, SuggestionStatus, TextEnum,
 };
 use crate::store::{Result, Store, StoreError};
 use AttendanceRole::{Chair, Observer, Participant as Guest, Presenter};
+use Confidentiality::{Internal, Personal, Shareable, SupplierConfidential};
 use NeedStatus::{Analysed, Deferred, Described, Prioritised, Rejected, Validated};
 use Priority::{Could, Must, Should, Wont};
 
@@ -30,6 +35,10 @@ pub struct DemoSummary {
     pub needs: usize,
     pub suggestions: usize,
     pub lessons: usize,
+    pub notes: usize,
+    pub decisions: usize,
+    pub actions: usize,
+    pub questions: usize,
 }
 
 fn uuid(n: u64) -> String {
@@ -954,7 +963,7 @@ const MEETINGS: &[DemoMeeting] = &[
         format: MeetingFormat::InPerson,
         location: STADSHUSET_LULEA,
         status: MeetingStatus::Planned,
-        notes_status: NotesStatus::None,
+        notes_status: NotesStatus::Working,
         checklist: &[],
         // Ten minutes too long for the meeting: shows the overrun warning.
         agenda: &[
@@ -2869,6 +2878,984 @@ fn load_lessons(store: &mut Store, today: NaiveDate, added: &mut DemoSummary) ->
     Ok(())
 }
 
+// ----- notes, decisions, action items and open questions --------------------------------
+
+// Fixed UUID numbers of the demo meetings that only notes refer to.
+const DIALOGUE_NORRSKEN: u64 = 409;
+const STEERING_LULE: u64 = 412;
+
+/// When a demo note, decision, action or question was written down.
+#[derive(Clone, Copy)]
+enum Written {
+    /// During its meeting, this many minutes after the start.
+    During(i64),
+    /// On the n-th working day before today (n < 0), at a local time: prepared before
+    /// a meeting, or written outside one.
+    Before(i64, (u32, u32)),
+}
+
+fn demo_meeting(n: u64) -> Result<&'static DemoMeeting> {
+    MEETINGS
+        .iter()
+        .find(|m| m.uuid == n)
+        .ok_or(StoreError::NotFound)
+}
+
+/// The instant a row `written` at (or for) `meeting` is stamped with.
+fn written_at(
+    store: &Store,
+    today: NaiveDate,
+    meeting: Option<u64>,
+    written: Written,
+) -> Result<DateTime<Utc>> {
+    Ok(match (written, meeting) {
+        (Written::During(minutes), Some(m)) => {
+            let m = demo_meeting(m)?;
+            at(store, m.on.date(today), m.start) + chrono::Duration::minutes(minutes)
+        }
+        (Written::During(_), None) => return Err(StoreError::NotFound),
+        (Written::Before(n, time), _) => past(store, today, n, time),
+    })
+}
+
+struct DemoNote {
+    uuid: u64,
+    meeting: u64,
+    /// Position of the agenda block (from 1); `None` for the meeting as a whole.
+    block: Option<u64>,
+    label: Confidentiality,
+    written: Written,
+    body: &'static str,
+}
+
+const NOTES: &[DemoNote] = &[
+    // ----- RVB-26: uppstartsmöte (held, approved) ----------------------------------------
+    DemoNote {
+        uuid: 801,
+        meeting: KICKOFF_RVB,
+        block: None,
+        label: Shareable,
+        written: Written::During(2),
+        body: "**Närvarande:** Märta Öhman (ordförande), Anders Wikström (RISE, observatör) och processledaren.\n\nFörsta mötet med hela projektgruppen. Syftet var att enas om mål, roller och tidplan innan behovsanalysen börjar.",
+    },
+    DemoNote {
+        uuid: 802,
+        meeting: KICKOFF_RVB,
+        block: Some(2),
+        label: Shareable,
+        written: Written::During(30),
+        body: "Målet: **halvera utsläppen från sjukresor till 2030** jämfört med 2022, utan längre restider för patienterna i inlandet.\n\n- Liggande transporter ingår.\n- Färdtjänst ingår *inte*; den har ett eget avtal till 2028.\n- Uppföljning: utsläpp per patientresa och restid Sorsele–Umeå.",
+    },
+    DemoNote {
+        uuid: 803,
+        meeting: KICKOFF_RVB,
+        block: Some(5),
+        label: Internal,
+        written: Written::During(120),
+        body: "Intressentkarta:\n\n- **Behovsägare:** hälso- och sjukvårdsnämnden, genom Märta.\n- Vårdcentralerna i Skellefteå och Lycksele: behovsworkshops.\n- Patientnämnden: klagomålen på sjukresor.\n- Trafikavdelningen vill samordna med kollektivtrafiken. Kräver beslut i nämnden och är politiskt känsligt – **stannar internt** tills vidare.",
+    },
+    DemoNote {
+        uuid: 804,
+        meeting: KICKOFF_RVB,
+        block: Some(6),
+        label: Shareable,
+        written: Written::During(170),
+        body: "Nästa steg:\n\n1. Behovsworkshop med vårdcentralerna i Skellefteå.\n2. Fokusgrupp med patienter och anhöriga i Lycksele.\n3. Webbinarium för marknaden **efter** behovsanalysen.",
+    },
+    DemoNote {
+        uuid: 805,
+        meeting: KICKOFF_RVB,
+        block: None,
+        label: Personal,
+        written: Written::During(178),
+        body: "Att komma ihåg:\n\n- Fråga Märta om det finns budget för ersättning till fokusgruppens deltagare.\n- Anders sa nästan ingenting – ring och fråga vad RISE vill få ut av projektet.",
+    },
+    // ----- TRV-BRO: styrgrupp (held, sent) ------------------------------------------------
+    DemoNote {
+        uuid: 811,
+        meeting: STEERING_TRV,
+        block: Some(1),
+        label: Shareable,
+        written: Written::During(5),
+        body: "Föregående protokoll godkändes utan ändringar.",
+    },
+    DemoNote {
+        uuid: 812,
+        meeting: STEERING_TRV,
+        block: Some(3),
+        label: Shareable,
+        written: Written::During(50),
+        body: "Anders Wikström presenterade omvärldsbevakningen:\n\n- Fiberoptiska töjningsgivare är **mogna**, men dyra att montera i efterhand.\n- Trådlösa sprickgivare finns som prototyper hos tre svenska småföretag.\n- Ingen erbjuder i dag analys av hur skador utvecklas över flera år.",
+    },
+    DemoNote {
+        uuid: 813,
+        meeting: STEERING_TRV,
+        block: Some(4),
+        label: Internal,
+        written: Written::During(75),
+        body: "Två ledamöter ville bara bjuda in svenska leverantörer till de enskilda dialogerna. Processledaren förklarade att **alla intresserade ska få samma möjlighet** – det går inte att välja bort utländska företag. Karin tar frågan till juristen.",
+    },
+    DemoNote {
+        uuid: 814,
+        meeting: STEERING_TRV,
+        block: None,
+        label: Shareable,
+        written: Written::During(88),
+        body: "**Sammanfattning:** styrgruppen beslutade att gå vidare med dialog med marknaden – först ett öppet informationsmöte, därefter enskilda dialogmöten med de leverantörer som vill.",
+    },
+    // ----- LULE-25: leverantörsworkshop (held, sent) ----------------------------------------
+    DemoNote {
+        uuid: 821,
+        meeting: WORKSHOP_LULE,
+        block: None,
+        label: Shareable,
+        written: Written::During(1),
+        body: "**14 deltagare** från fem leverantörer, PRO Luleå och Luleå kommun.\n\nWorkshoppen är en del av den tidiga dialogen. Upphandlingen har inte startat, och ingenting som sägs är bindande för någon part.",
+    },
+    DemoNote {
+        uuid: 822,
+        meeting: WORKSHOP_LULE,
+        block: Some(1),
+        label: Shareable,
+        written: Written::During(10),
+        body: "Spelregler för dialogen:\n\n- Det här är **ingen förhandling** och ingen utvärdering.\n- Alla leverantörer får samma information; frågor och svar publiceras.\n- Affärshemligheter tas bara upp i enskilda dialogmöten, aldrig här.",
+    },
+    DemoNote {
+        uuid: 823,
+        meeting: WORKSHOP_LULE,
+        block: Some(3),
+        label: Shareable,
+        written: Written::During(50),
+        body: "Birgitta Holm, PRO Luleå:\n\n> Vi vill inte ha kameror i sovrummet. Men vi vill veta att någon kommer om vi faller.\n\n- Samtycket ska gå att **ändra när som helst**, inte bara ges en gång.\n- Tekniken får inte kräva att brukaren gör något.",
+    },
+    DemoNote {
+        uuid: 824,
+        meeting: WORKSHOP_LULE,
+        block: Some(5),
+        label: Shareable,
+        written: Written::During(125),
+        body: "Idéer från de tre borden:\n\n1. **Radar och rörelsesensorer** – ser rörelse utan bild.\n2. **Sängsensorer** – puls och andning, larm när brukaren går upp.\n3. **Ljudanalys** – larm vid fall eller rop, inget spelas in.\n\nFlera grupper kombinerade 1 och 2.",
+    },
+    DemoNote {
+        uuid: 825,
+        meeting: WORKSHOP_LULE,
+        block: Some(6),
+        label: Internal,
+        written: Written::During(150),
+        body: "Hinder i **våra egna** krav och avtal:\n\n- Avtalet med larmcentralen förutsätter analoga larm.\n- Kravet på ”kamera med nattseende” i det gamla underlaget stänger ute allt annat.\n\nTas upp med Jörgen innan vi skriver om kraven.",
+    },
+    DemoNote {
+        uuid: 826,
+        meeting: WORKSHOP_LULE,
+        block: None,
+        label: Personal,
+        written: Written::During(178),
+        body: "Till mig själv: skicka tack till Birgitta senast fredag. Nästa gång låter jag brukarna tala först igen – det satte tonen för hela förmiddagen.",
+    },
+    // ----- TRV-BRO: intervju (held, approved) ----------------------------------------------
+    DemoNote {
+        uuid: 831,
+        meeting: INTERVIEW_TRV,
+        block: Some(2),
+        label: SupplierConfidential,
+        written: Written::During(20),
+        body: "Norrsken Sensorteknik mäter sedan 2024 sprickbredd på **två broar i Norrbotten** med egna givare; noggrannhet ±0,02 mm enligt företaget. Beställaren, en kommun, vill inte nämnas.\n\n*Lämnat i förtroende – får inte återges i något som går till andra leverantörer.*",
+    },
+    DemoNote {
+        uuid: 832,
+        meeting: INTERVIEW_TRV,
+        block: Some(3),
+        label: Shareable,
+        written: Written::During(40),
+        body: "Hinder för små företag i FoU-upphandlingar:\n\n- Krav på **referensuppdrag** och omsättning.\n- Långa betalningstider – fas 1 bör betalas i delbetalningar.\n- Oklart vem som äger mätdata och resultat.",
+    },
+    DemoNote {
+        uuid: 833,
+        meeting: INTERVIEW_TRV,
+        block: Some(4),
+        label: Internal,
+        written: Written::During(52),
+        body: "Karin: leverantören var osäker på immaterialrätten. Vi behöver en **tydlig IP-modell** innan informationsmötet.",
+    },
+    // ----- RVB-26: behovsworkshop (held, draft) ---------------------------------------------
+    DemoNote {
+        uuid: 841,
+        meeting: NEEDS_WORKSHOP_RVB,
+        block: Some(2),
+        label: Shareable,
+        written: Written::During(45),
+        body: "Kundresan i åtta steg, från beställning till hemkomst.\n\n**Smärtpunkter:**\n- väntan utomhus utan besked om när fordonet kommer\n- hemresan bokas innan man vet när besöket är slut\n- anhöriga får inte följa med i liggande transport",
+    },
+    DemoNote {
+        uuid: 842,
+        meeting: NEEDS_WORKSHOP_RVB,
+        block: Some(5),
+        label: Shareable,
+        written: Written::During(155),
+        body: "Prickröstningen, de fem första:\n\n1. Veta när fordonet kommer – **14 prickar**\n2. Kunna flytta hemresan – 11\n3. Anhörig med i liggande transport – 8\n4. Inte längre restid än i dag – 7\n5. Laddning vid sjukhuset – 4",
+    },
+    DemoNote {
+        uuid: 843,
+        meeting: NEEDS_WORKSHOP_RVB,
+        block: None,
+        label: Internal,
+        written: Written::During(100),
+        body: "Två sjuksköterskor berättade om patienter som blivit kvar utan hemresa en hel kväll. Ärendena finns hos patientnämnden – **inte** med i anteckningarna till deltagarna.",
+    },
+    DemoNote {
+        uuid: 844,
+        meeting: NEEDS_WORKSHOP_RVB,
+        block: None,
+        label: Personal,
+        written: Written::During(178),
+        body: "Kundresan på väggen fungerade mycket bra – gör likadant i Lycksele. Ta med fler post-it-block och tejp som fastnar på tapeten.",
+    },
+    // ----- LULE-25: enskilt dialogmöte med Vårdflöde (held, approved) -----------------------
+    DemoNote {
+        uuid: 851,
+        meeting: DIALOGUE_VARDFLODE,
+        block: Some(1),
+        label: Shareable,
+        written: Written::During(5),
+        body: "Åsa inledde: upphandlingen har inte startat, mötet är **inte en förhandling**, samma frågor ställs till alla leverantörer och en sammanfattning utan affärshemligheter publiceras.",
+    },
+    DemoNote {
+        uuid: 852,
+        meeting: DIALOGUE_VARDFLODE,
+        block: Some(2),
+        label: SupplierConfidential,
+        written: Written::During(25),
+        body: "Vårdflödes lösning **Nattlugn**:\n\n- Rörelserna analyseras **lokalt** i en hubb i hemmet; bara larm lämnar hemmet.\n- Pilot i två kommuner i Västernorrland (namnen lämnades i förtroende).\n- Prisidé: **cirka 350 kr per brukare och månad** inklusive drift, vid minst 200 brukare.\n\n*Affärshemlighet – får inte återges i sammanfattningen eller till andra leverantörer.*",
+    },
+    DemoNote {
+        uuid: 853,
+        meeting: DIALOGUE_VARDFLODE,
+        block: Some(3),
+        label: Shareable,
+        written: Written::During(45),
+        body: "Leverantörens synpunkter på upplägget:\n\n- Kravet på **kamera med nattseende** i det gamla underlaget stänger ute lösningar utan bild.\n- Beskriv gärna tillsynsbehovet per brukargrupp.\n- Ett provår i avtalet skulle sänka tröskeln för nya lösningar.",
+    },
+    DemoNote {
+        uuid: 854,
+        meeting: DIALOGUE_VARDFLODE,
+        block: Some(3),
+        label: Internal,
+        written: Written::During(50),
+        body: "Jörgen tyckte att svaret om driftavbrott var undanglidande. Ställ **samma fråga** till Norrsken och jämför svaren innan vi skriver kraven om avbrott.",
+    },
+    DemoNote {
+        uuid: 855,
+        meeting: DIALOGUE_VARDFLODE,
+        block: None,
+        label: Personal,
+        written: Written::During(58),
+        body: "Mejla Sofia frågeunderlaget igen – hon hade fått en gammal version. 🙈",
+    },
+    // ----- LULE-25: projektmöte om dialogerna (held, draft) ---------------------------------
+    DemoNote {
+        uuid: 861,
+        meeting: SYNTHESIS_LULE,
+        block: Some(2),
+        label: Internal,
+        written: Written::During(25),
+        body: "Sex RFI-svar. **Fyra av sex** beskriver tillsyn utan att personalen går in i rummet. Två bygger på behandling utanför EU och ska granskas av dataskyddsombudet.",
+    },
+    DemoNote {
+        uuid: 862,
+        meeting: SYNTHESIS_LULE,
+        block: Some(3),
+        label: Internal,
+        written: Written::During(60),
+        body: "Krav att skriva om till funktionskrav:\n\n- ”Kamera med nattseende” → *personalen ska kunna bedöma brukarens tillstånd utan att gå in i rummet*\n- ”Analoga larm” → *larmen ska nå personalens befintliga telefon*\n- ”Larmknapp” → *brukaren ska kunna påkalla hjälp på ett sätt hen klarar*",
+    },
+    DemoNote {
+        uuid: 863,
+        meeting: SYNTHESIS_LULE,
+        block: Some(4),
+        label: Shareable,
+        written: Written::During(75),
+        body: "Skrivuppdrag:\n\n- **Åsa:** integritet och samtycke\n- **Jörgen:** tillsynsbehov per brukargrupp\n- **Processledaren:** avbrott och driftsäkerhet",
+    },
+    DemoNote {
+        uuid: 864,
+        meeting: SYNTHESIS_LULE,
+        block: None,
+        label: Personal,
+        written: Written::During(88),
+        body: "Åsa verkar stressad över tidplanen. Föreslå hellre att remissen flyttas en vecka än att dialogen med Norrsken kortas.",
+    },
+    // ----- LULE-25: enskilt dialogmöte med Norrsken (planned, prepared) -------------------
+    DemoNote {
+        uuid: 871,
+        meeting: DIALOGUE_NORRSKEN,
+        block: Some(3),
+        label: Internal,
+        written: Written::Before(-1, (15, 0)),
+        body: "Samma frågor som till Vårdflöde:\n\n1. Hur fungerar tillsynen vid avbrott i mobilnätet eller strömmen?\n2. Var behandlas data, och vad lämnar hemmet?\n3. Hur ändrar brukaren sitt samtycke?",
+    },
+    // ----- LULE-25: styrgrupp om strategin (planned, working draft) ------------------------
+    DemoNote {
+        uuid: 881,
+        meeting: STEERING_LULE,
+        block: Some(2),
+        label: Internal,
+        written: Written::Before(-1, (15, 30)),
+        body: "Underlag:\n\n- 6 RFI-svar, 1 workshop med 14 deltagare, 2 enskilda dialogmöten.\n- **Huvudbudskap:** marknaden kan ge tillsyn utan kamera, men få har provat i svensk hemtjänst.",
+    },
+    DemoNote {
+        uuid: 882,
+        meeting: STEERING_LULE,
+        block: Some(3),
+        label: Internal,
+        written: Written::Before(-1, (15, 45)),
+        body: "Förslag: **förhandlat förfarande med föregående annonsering**, funktionskrav och ett provår med option på förlängning.\n\nSaknas: kostnadsuppskattning från Åsa.",
+    },
+    DemoNote {
+        uuid: 883,
+        meeting: STEERING_LULE,
+        block: None,
+        label: Personal,
+        written: Written::Before(-1, (16, 0)),
+        body: "Be Jörgen öppna med berättelsen om en natt i hemtjänsten – den övertygade leverantörerna.",
+    },
+];
+
+struct DemoDecision {
+    uuid: u64,
+    project: u64,
+    meeting: Option<u64>,
+    /// When it was written down; it was decided that (local) day.
+    written: Written,
+    text: &'static str,
+    rationale: &'static str,
+    decided_by: &'static str,
+}
+
+const DECISIONS: &[DemoDecision] = &[
+    DemoDecision {
+        uuid: 901,
+        project: RVB,
+        meeting: Some(KICKOFF_RVB),
+        written: Written::During(172),
+        text: "Projektplanen fastställs: behovsanalysen görs före dialogen med marknaden.",
+        rationale: "Marknaden ska möta behov som verksamheten själv har formulerat.",
+        decided_by: MARTA_NAME,
+    },
+    DemoDecision {
+        uuid: 902,
+        project: RVB,
+        meeting: Some(KICKOFF_RVB),
+        written: Written::During(35),
+        text: "Färdtjänst ingår inte i upphandlingen.",
+        rationale: "Färdtjänsten har ett eget avtal till 2028 och en annan huvudman.",
+        decided_by: "Projektgruppen",
+    },
+    DemoDecision {
+        uuid: 903,
+        project: TRV,
+        meeting: Some(STEERING_TRV),
+        written: Written::During(78),
+        text: "Ett öppet informationsmöte för leverantörer hålls före de enskilda dialogmötena.",
+        rationale: "Alla intresserade leverantörer ska få samma information samtidigt.",
+        decided_by: "Styrgruppen",
+    },
+    DemoDecision {
+        uuid: 904,
+        project: TRV,
+        meeting: Some(STEERING_TRV),
+        written: Written::During(80),
+        text: "Marknadsanalysen avgränsas till betongbroar.",
+        rationale: "Stålbroar har andra skademekanismer och ett eget underhållsprogram.",
+        decided_by: "Styrgruppen",
+    },
+    DemoDecision {
+        uuid: 905,
+        project: LULE,
+        meeting: Some(WORKSHOP_LULE),
+        written: Written::During(175),
+        text: "En sammanfattning av workshoppen publiceras på kommunens webbplats.",
+        rationale: "Leverantörer som inte kunde delta ska få samma information.",
+        decided_by: ASA_NAME,
+    },
+    DemoDecision {
+        uuid: 906,
+        project: LULE,
+        meeting: Some(SYNTHESIS_LULE),
+        written: Written::During(68),
+        text: "Kraven på kamera, analoga larm och larmknapp skrivs om till funktionskrav.",
+        rationale: "RFI-svaren och dialogerna visar att de stänger ute lösningar utan bild.",
+        decided_by: "Åsa Lindqvist och Jörgen Nilsson",
+    },
+    DemoDecision {
+        uuid: 907,
+        project: RVB,
+        meeting: Some(NEEDS_WORKSHOP_RVB),
+        written: Written::During(170),
+        text: "Fokusgruppen med patienter och anhöriga hålls i Lycksele.",
+        rationale: "Patienterna i inlandet har längst resor och syns minst i statistiken.",
+        decided_by: MARTA_NAME,
+    },
+    DemoDecision {
+        uuid: 908,
+        project: UHEM,
+        meeting: None,
+        written: Written::Before(-10, (11, 0)),
+        text: "Utkastet går till juridisk granskning först när förvaltarnas synpunkter är inarbetade.",
+        rationale: "Juristen ska granska den text som faktiskt ska användas.",
+        decided_by: ERIK_NAME,
+    },
+];
+
+/// When a demo action is due.
+#[derive(Clone, Copy)]
+enum Due {
+    Never,
+    /// The n-th working day from today (see `workday`).
+    Workday(i64),
+    /// `today + n` days.
+    Calendar(i64),
+    Today,
+    /// Later this week (Monday to Sunday), whatever day today is.
+    ThisWeek,
+}
+
+impl Due {
+    fn date(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Due::Never => None,
+            Due::Workday(n) => Some(workday(today, n)),
+            Due::Calendar(n) => Some(day(today, n)),
+            Due::Today => Some(today),
+            Due::ThisWeek => {
+                let to_sunday = 6 - i64::from(today.weekday().num_days_from_monday());
+                let friday = day(today, to_sunday - 2);
+                // On a Sunday nothing of the week is left: tomorrow is the best there is.
+                Some(if today < friday {
+                    friday
+                } else {
+                    day(today, to_sunday.max(1))
+                })
+            }
+        }
+    }
+}
+
+struct DemoAction {
+    uuid: u64,
+    project: u64,
+    meeting: Option<u64>,
+    written: Written,
+    title: &'static str,
+    owner: &'static str,
+    due: Due,
+    status: ActionStatus,
+    /// The working day (before today) it reached `status`; `None` when it had that
+    /// status from the start (a done one is then stamped done the day it was written).
+    closed: Option<i64>,
+}
+
+const ACTIONS: &[DemoAction] = &[
+    // ----- RVB-26 -------------------------------------------------------------------------
+    DemoAction {
+        uuid: 1001,
+        project: RVB,
+        meeting: Some(KICKOFF_RVB),
+        written: Written::During(174),
+        title: "Boka lokal för fokusgruppen i Lycksele",
+        owner: MARTA_NAME,
+        due: Due::Workday(-5),
+        status: ActionStatus::Done,
+        closed: Some(-6),
+    },
+    DemoAction {
+        uuid: 1002,
+        project: RVB,
+        meeting: Some(KICKOFF_RVB),
+        written: Written::During(176),
+        title: "Ta fram patientnämndens klagomål på sjukresor 2025",
+        owner: MARTA_NAME,
+        due: Due::Workday(-3),
+        status: ActionStatus::Open,
+        closed: None,
+    },
+    DemoAction {
+        uuid: 1003,
+        project: RVB,
+        meeting: Some(NEEDS_WORKSHOP_RVB),
+        written: Written::During(172),
+        title: "Renskriv behovskorten och lägg in dem i behovslistan",
+        owner: PL,
+        due: Due::Workday(-1),
+        status: ActionStatus::InProgress,
+        closed: None,
+    },
+    DemoAction {
+        uuid: 1004,
+        project: RVB,
+        meeting: Some(NEEDS_WORKSHOP_RVB),
+        written: Written::During(174),
+        title: "Skicka inbjudan till fokusgruppen",
+        owner: MARTA_NAME,
+        due: Due::Today,
+        status: ActionStatus::Open,
+        closed: None,
+    },
+    // ----- TRV-BRO ------------------------------------------------------------------------
+    DemoAction {
+        uuid: 1011,
+        project: TRV,
+        meeting: Some(STEERING_TRV),
+        written: Written::During(85),
+        title: "Fråga juristen om utländska leverantörer i de enskilda dialogerna",
+        owner: KARIN_NAME,
+        due: Due::Workday(-6),
+        status: ActionStatus::Done,
+        closed: Some(-7),
+    },
+    DemoAction {
+        uuid: 1012,
+        project: TRV,
+        meeting: Some(STEERING_TRV),
+        written: Written::During(86),
+        title: "Publicera inbjudan till informationsmötet",
+        owner: KARIN_NAME,
+        due: Due::ThisWeek,
+        status: ActionStatus::InProgress,
+        closed: None,
+    },
+    DemoAction {
+        uuid: 1013,
+        project: TRV,
+        meeting: Some(STEERING_TRV),
+        written: Written::During(87),
+        title: "Boka ett extra styrgruppsmöte i december",
+        owner: KARIN_NAME,
+        due: Due::Workday(-2),
+        status: ActionStatus::Cancelled,
+        closed: Some(-5),
+    },
+    DemoAction {
+        uuid: 1014,
+        project: TRV,
+        meeting: Some(INTERVIEW_TRV),
+        written: Written::During(55),
+        title: "Skriv ett förslag till IP-modell inför informationsmötet",
+        owner: KARIN_NAME,
+        due: Due::Calendar(14),
+        status: ActionStatus::Open,
+        closed: None,
+    },
+    // ----- LULE-25 ------------------------------------------------------------------------
+    DemoAction {
+        uuid: 1021,
+        project: LULE,
+        meeting: Some(WORKSHOP_LULE),
+        written: Written::During(176),
+        title: "Publicera sammanfattningen av leverantörsworkshopen",
+        owner: ASA_NAME,
+        due: Due::Workday(-3),
+        status: ActionStatus::Done,
+        closed: Some(-3),
+    },
+    DemoAction {
+        uuid: 1022,
+        project: LULE,
+        meeting: Some(WORKSHOP_LULE),
+        written: Written::During(177),
+        title: "Skicka tack och sammanfattning till PRO Luleå",
+        owner: PL,
+        due: Due::Workday(-4),
+        status: ActionStatus::Done,
+        closed: Some(-4),
+    },
+    DemoAction {
+        uuid: 1023,
+        project: LULE,
+        meeting: Some(DIALOGUE_VARDFLODE),
+        written: Written::During(57),
+        title: "Skicka rätt version av frågeunderlaget till Vårdflöde",
+        owner: ASA_NAME,
+        due: Due::Workday(-1),
+        status: ActionStatus::Done,
+        closed: Some(-2),
+    },
+    DemoAction {
+        uuid: 1024,
+        project: LULE,
+        meeting: Some(DIALOGUE_VARDFLODE),
+        written: Written::During(55),
+        title: "Jämför leverantörernas svar om driftavbrott",
+        owner: PL,
+        due: Due::Calendar(10),
+        status: ActionStatus::Open,
+        closed: None,
+    },
+    DemoAction {
+        uuid: 1025,
+        project: LULE,
+        meeting: Some(SYNTHESIS_LULE),
+        written: Written::During(78),
+        title: "Skriv om kraven på integritet och samtycke",
+        owner: ASA_NAME,
+        due: Due::Calendar(7),
+        status: ActionStatus::Open,
+        closed: None,
+    },
+    DemoAction {
+        uuid: 1026,
+        project: LULE,
+        meeting: Some(SYNTHESIS_LULE),
+        written: Written::During(79),
+        title: "Beskriv tillsynsbehovet per brukargrupp",
+        owner: JORGEN_NAME,
+        due: Due::ThisWeek,
+        status: ActionStatus::Open,
+        closed: None,
+    },
+    DemoAction {
+        uuid: 1027,
+        project: LULE,
+        meeting: Some(SYNTHESIS_LULE),
+        written: Written::During(80),
+        title: "Ta fram en kostnadsuppskattning inför styrgruppen",
+        owner: ASA_NAME,
+        due: Due::Today,
+        status: ActionStatus::InProgress,
+        closed: None,
+    },
+    DemoAction {
+        uuid: 1028,
+        project: LULE,
+        meeting: None,
+        written: Written::Before(-8, (14, 0)),
+        title: "Be dataskyddsombudet granska RFI-svaren med behandling utanför EU",
+        owner: ASA_NAME,
+        due: Due::Never,
+        status: ActionStatus::Open,
+        closed: None,
+    },
+    // ----- UHEM-25 ------------------------------------------------------------------------
+    DemoAction {
+        uuid: 1031,
+        project: UHEM,
+        meeting: None,
+        written: Written::Before(-12, (9, 30)),
+        title: "Skicka första utkastet till förvaltarna",
+        owner: ERIK_NAME,
+        due: Due::Workday(-12),
+        status: ActionStatus::Done,
+        closed: None,
+    },
+    DemoAction {
+        uuid: 1032,
+        project: UHEM,
+        meeting: None,
+        written: Written::Before(-10, (11, 5)),
+        title: "Arbeta in förvaltarnas synpunkter i kravspecifikationen",
+        owner: ERIK_NAME,
+        due: Due::Workday(-2),
+        status: ActionStatus::InProgress,
+        closed: None,
+    },
+    DemoAction {
+        uuid: 1033,
+        project: UHEM,
+        meeting: None,
+        written: Written::Before(-10, (11, 10)),
+        title: "Bjud in juristen till nästa dialogmöte",
+        owner: ERIK_NAME,
+        due: Due::Never,
+        status: ActionStatus::Open,
+        closed: None,
+    },
+    // ----- MLM-SKOL -----------------------------------------------------------------------
+    DemoAction {
+        uuid: 1041,
+        project: MLM,
+        meeting: None,
+        written: Written::Before(-5, (10, 0)),
+        title: "Skicka förslag till dagordning till grundskoleförvaltningen",
+        owner: PL,
+        due: Due::Calendar(7),
+        status: ActionStatus::Open,
+        closed: None,
+    },
+];
+
+struct DemoQuestion {
+    uuid: u64,
+    meeting: u64,
+    written: Written,
+    text: &'static str,
+    /// (working day, answer)
+    answer: Option<(i64, &'static str)>,
+}
+
+const QUESTIONS: &[DemoQuestion] = &[
+    DemoQuestion {
+        uuid: 1101,
+        meeting: WORKSHOP_LULE,
+        written: Written::During(160),
+        text: "Får leverantörer lämna gemensamt anbud eller anlita underleverantörer?",
+        answer: Some((
+            -4,
+            "Ja. Det beskrivs i förfrågningsunderlaget, och samarbeten påverkar inte bedömningen. Svaret publiceras tillsammans med sammanfattningen.",
+        )),
+    },
+    DemoQuestion {
+        uuid: 1102,
+        meeting: SYNTHESIS_LULE,
+        written: Written::During(30),
+        text: "Behövs en konsekvensbedömning enligt dataskyddsförordningen redan före en pilot?",
+        answer: None,
+    },
+    DemoQuestion {
+        uuid: 1103,
+        meeting: NEEDS_WORKSHOP_RVB,
+        written: Written::During(120),
+        text: "Kan regionen ersätta anhöriga som följer med i en liggande transport?",
+        answer: None,
+    },
+];
+
+/// How the notes of the held demo meetings (and the working draft) got where they are:
+/// (meeting, [(status, working day, local time)]). The last status is the meeting's.
+const NOTES_HISTORY: &[(u64, &[(NotesStatus, i64, (u32, u32))])] = &[
+    (
+        KICKOFF_RVB,
+        &[
+            (NotesStatus::Working, -9, (9, 5)),
+            (NotesStatus::Draft, -8, (15, 0)),
+            (NotesStatus::Approved, -6, (10, 15)),
+        ],
+    ),
+    (
+        STEERING_TRV,
+        &[
+            (NotesStatus::Working, -8, (10, 5)),
+            (NotesStatus::Draft, -8, (16, 30)),
+            (NotesStatus::Approved, -6, (9, 0)),
+            (NotesStatus::Sent, -5, (10, 5)),
+        ],
+    ),
+    (
+        WORKSHOP_LULE,
+        &[
+            (NotesStatus::Working, -6, (9, 5)),
+            (NotesStatus::Draft, -5, (14, 0)),
+            (NotesStatus::Approved, -4, (15, 0)),
+            (NotesStatus::Sent, -3, (9, 15)),
+        ],
+    ),
+    (
+        INTERVIEW_TRV,
+        &[
+            (NotesStatus::Working, -4, (14, 5)),
+            (NotesStatus::Draft, -3, (11, 0)),
+            (NotesStatus::Approved, -2, (16, 0)),
+        ],
+    ),
+    (
+        NEEDS_WORKSHOP_RVB,
+        &[
+            (NotesStatus::Working, -3, (13, 5)),
+            (NotesStatus::Draft, -2, (10, 0)),
+        ],
+    ),
+    (
+        DIALOGUE_VARDFLODE,
+        &[
+            (NotesStatus::Working, -2, (10, 5)),
+            (NotesStatus::Draft, -2, (15, 0)),
+            (NotesStatus::Approved, -1, (9, 30)),
+        ],
+    ),
+    (
+        SYNTHESIS_LULE,
+        &[
+            (NotesStatus::Working, -1, (13, 5)),
+            (NotesStatus::Draft, -1, (17, 0)),
+        ],
+    ),
+    (STEERING_LULE, &[(NotesStatus::Working, -1, (15, 30))]),
+];
+
+/// Exports of the sent demo meetings: (meeting, [(working day, local time, format,
+/// audience, file)]), oldest first.
+#[allow(clippy::type_complexity)]
+const EXPORTS: &[(u64, &[(i64, (u32, u32), &str, Audience, &str)])] = &[
+    (
+        STEERING_TRV,
+        &[(
+            -5,
+            (10, 0),
+            "html",
+            Audience::Shared,
+            "~/Dokument/TRV-BRO/Mötesanteckningar styrgrupp.html",
+        )],
+    ),
+    (
+        WORKSHOP_LULE,
+        &[
+            (
+                -4,
+                (14, 50),
+                "md",
+                Audience::Internal,
+                "~/Dokument/LULE-25/Mötesanteckningar leverantörsworkshop (intern).md",
+            ),
+            (
+                -3,
+                (9, 10),
+                "html",
+                Audience::Shared,
+                "~/Dokument/LULE-25/Mötesanteckningar leverantörsworkshop.html",
+            ),
+        ],
+    ),
+];
+
+/// The local time the demo actions were ticked done or cancelled, and questions answered.
+const CLOSED_AT: (u32, u32) = (15, 30);
+const ANSWERED_AT: (u32, u32) = (11, 0);
+
+fn meeting_id_of(store: &Store, meeting: Option<u64>) -> Result<Option<i64>> {
+    match meeting {
+        Some(m) => store.id_by_uuid("meetings", &uuid(m)),
+        None => Ok(None),
+    }
+}
+
+fn project_id_of(store: &Store, project: u64) -> Result<i64> {
+    store
+        .id_by_uuid("projects", &uuid(project))?
+        .ok_or(StoreError::NotFound)
+}
+
+/// Adds the demo notes, decisions, actions and questions that are missing, stamped when
+/// they were written; then, for meetings that have none yet, the notes-status history
+/// and the export log.
+fn load_outcomes(store: &mut Store, today: NaiveDate, added: &mut DemoSummary) -> Result<()> {
+    for n in NOTES {
+        if store.id_by_uuid("notes", &uuid(n.uuid))?.is_some() {
+            continue;
+        }
+        let Some(meeting_id) = store.id_by_uuid("meetings", &uuid(n.meeting))? else {
+            continue;
+        };
+        let block = match n.block {
+            Some(pos) => store.id_by_uuid("agenda_items", &uuid(n.meeting * 100 + pos))?,
+            None => None,
+        };
+        let t = written_at(store, today, Some(n.meeting), n.written)?;
+        as_of(store, t, |s| {
+            s.create_note_with_uuid(meeting_id, block, n.body, n.label, &uuid(n.uuid))
+        })?;
+        added.notes += 1;
+    }
+    for d in DECISIONS {
+        if store.id_by_uuid("decisions", &uuid(d.uuid))?.is_some() {
+            continue;
+        }
+        let project_id = project_id_of(store, d.project)?;
+        let meeting_id = meeting_id_of(store, d.meeting)?;
+        let t = written_at(store, today, d.meeting, d.written)?;
+        let input = DecisionInput {
+            text: d.text.into(),
+            rationale: d.rationale.into(),
+            decided_by: d.decided_by.into(),
+            decided_on: store.clock().local(t).date(),
+        };
+        as_of(store, t, |s| {
+            s.create_decision_with_uuid(project_id, meeting_id, &input, &uuid(d.uuid))
+        })?;
+        added.decisions += 1;
+    }
+    for a in ACTIONS {
+        if store.id_by_uuid("action_items", &uuid(a.uuid))?.is_some() {
+            continue;
+        }
+        let project_id = project_id_of(store, a.project)?;
+        let meeting_id = meeting_id_of(store, a.meeting)?;
+        let mut input = ActionInput {
+            title: a.title.into(),
+            owner: a.owner.into(),
+            due_date: a.due.date(today),
+            status: if a.closed.is_some() {
+                ActionStatus::Open
+            } else {
+                a.status
+            },
+        };
+        let t = written_at(store, today, a.meeting, a.written)?;
+        let id = as_of(store, t, |s| {
+            s.create_action_with_uuid(project_id, meeting_id, &input, &uuid(a.uuid))
+        })?;
+        if let Some(on) = a.closed {
+            input.status = a.status;
+            let t = past(store, today, on, CLOSED_AT);
+            as_of(store, t, |s| s.update_action(id, &input))?;
+        }
+        added.actions += 1;
+    }
+    for q in QUESTIONS {
+        if store.id_by_uuid("questions", &uuid(q.uuid))?.is_some() {
+            continue;
+        }
+        let Some(meeting_id) = store.id_by_uuid("meetings", &uuid(q.meeting))? else {
+            continue;
+        };
+        let t = written_at(store, today, Some(q.meeting), q.written)?;
+        let id = as_of(store, t, |s| {
+            s.create_question_with_uuid(meeting_id, q.text, &uuid(q.uuid))
+        })?;
+        if let Some((on, answer)) = q.answer {
+            let t = past(store, today, on, ANSWERED_AT);
+            as_of(store, t, |s| s.answer_question(id, answer))?;
+        }
+        added.questions += 1;
+    }
+    // Histories and export logs have no UUIDs: they are added only to a meeting that
+    // has none, and whose notes status is still the demo's (not one the user set).
+    for &(m, steps) in NOTES_HISTORY {
+        let Some(meeting_id) = store.id_by_uuid("meetings", &uuid(m))? else {
+            continue;
+        };
+        let current = store.meeting(meeting_id)?.notes_status;
+        if steps.last().map(|s| s.0) != Some(current)
+            || !store.notes_status_dates(meeting_id)?.is_empty()
+        {
+            continue;
+        }
+        for &(status, on, time) in steps {
+            let t = past(store, today, on, time);
+            as_of(store, t, |s| s.set_notes_status(meeting_id, status))?;
+        }
+    }
+    for &(m, exports) in EXPORTS {
+        let Some(meeting_id) = store.id_by_uuid("meetings", &uuid(m))? else {
+            continue;
+        };
+        if !store.exports(meeting_id)?.is_empty() {
+            continue;
+        }
+        for &(on, time, format, audience, file) in exports {
+            let record = ExportRecord {
+                what: "summary".into(),
+                format: format.into(),
+                audience: audience.as_str().into(),
+                language: "sv".into(),
+                file: file.into(),
+                exported_at: past(store, today, on, time)
+                    .format("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string(),
+            };
+            store.log_export(meeting_id, &record)?;
+        }
+    }
+    Ok(())
+}
+
 /// Loads the demo portfolio into `store`, all or nothing.
 pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
     store.atomically(|store| {
@@ -2923,6 +3910,7 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
         load_needs(store, today, &mut added)?;
         load_suggestions(store, today, &mut added)?;
         load_lessons(store, today, &mut added)?;
+        load_outcomes(store, today, &mut added)?;
         Ok(added)
     })
 }

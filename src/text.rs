@@ -364,6 +364,7 @@ pub const MSG_NOTHING_TO_MERGE: &str = "No other need to merge into";
 pub const MSG_NO_SHAREABLE_LESSONS: &str = "No shareable lessons to export";
 pub const PICK_MERGE_TARGET: &str = "Merge into which need?";
 pub const FILE_LESSONS: &str = "tidig-lessons";
+pub const FILE_NOTES: &str = "notes";
 
 pub fn confirm_merge(from: &str, into: &str) -> String {
     format!("Merge {from} into {into}? Its evidence moves over and {from} is marked merged.")

@@ -405,13 +405,23 @@ fn all_outputs(input: &SummaryInput) -> Vec<(String, String)> {
 
 #[test]
 fn markdown_internal_sv_snapshot() {
-    let md = render(&input(), SummaryFormat::Markdown, Audience::Internal, Lang::Sv);
+    let md = render(
+        &input(),
+        SummaryFormat::Markdown,
+        Audience::Internal,
+        Lang::Sv,
+    );
     insta::assert_snapshot!("summary_md_internal_sv", md);
 }
 
 #[test]
 fn markdown_shared_sv_snapshot() {
-    let md = render(&input(), SummaryFormat::Markdown, Audience::Shared, Lang::Sv);
+    let md = render(
+        &input(),
+        SummaryFormat::Markdown,
+        Audience::Shared,
+        Lang::Sv,
+    );
     insta::assert_snapshot!("summary_md_shared_sv", md);
 }
 
@@ -441,7 +451,12 @@ fn text_shared_sv_snapshot() {
 
 #[test]
 fn markdown_internal_en_snapshot() {
-    let md = render(&input(), SummaryFormat::Markdown, Audience::Internal, Lang::En);
+    let md = render(
+        &input(),
+        SummaryFormat::Markdown,
+        Audience::Internal,
+        Lang::En,
+    );
     insta::assert_snapshot!("summary_md_internal_en", md);
 }
 
@@ -511,7 +526,12 @@ fn nothing_is_left_out_when_every_note_is_shareable() {
 #[test]
 fn internal_notes_are_marked_in_the_internal_version() {
     let input = input();
-    let md = render(&input, SummaryFormat::Markdown, Audience::Internal, Lang::Sv);
+    let md = render(
+        &input,
+        SummaryFormat::Markdown,
+        Audience::Internal,
+        Lang::Sv,
+    );
     assert!(md.contains("*Intern:*\n\nBudgeten är inte beslutad"));
     let html = render(&input, SummaryFormat::Html, Audience::Internal, Lang::Sv);
     assert!(html.contains("<div class=\"note internal\"><span class=\"badge\">Intern</span>"));
@@ -548,7 +568,12 @@ fn decisions_actions_needs_suggestions_and_questions_go_to_both_audiences() {
 
 #[test]
 fn notes_sit_under_their_agenda_block_with_meeting_wide_notes_first() {
-    let md = render(&input(), SummaryFormat::Markdown, Audience::Internal, Lang::Sv);
+    let md = render(
+        &input(),
+        SummaryFormat::Markdown,
+        Audience::Internal,
+        Lang::Sv,
+    );
     let pos = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s} missing"));
     let notes = pos("## Anteckningar");
     let general = pos("### Allmänt");
@@ -568,7 +593,12 @@ fn notes_sit_under_their_agenda_block_with_meeting_wide_notes_first() {
 
 #[test]
 fn header_has_project_case_type_time_place_phase_status_and_note_taker() {
-    let md = render(&input(), SummaryFormat::Markdown, Audience::Shared, Lang::Sv);
+    let md = render(
+        &input(),
+        SummaryFormat::Markdown,
+        Audience::Shared,
+        Lang::Sv,
+    );
     for line in [
         "# Mötesanteckningar: Leverantörsworkshop: nattillsyn utan kamera",
         "**LULE-25** · Trygg nattillsyn · Luleå kommun",
@@ -583,7 +613,12 @@ fn header_has_project_case_type_time_place_phase_status_and_note_taker() {
     ] {
         assert!(md.contains(line), "missing {line:?} in\n{md}");
     }
-    let en = render(&input(), SummaryFormat::Markdown, Audience::Shared, Lang::En);
+    let en = render(
+        &input(),
+        SummaryFormat::Markdown,
+        Audience::Shared,
+        Lang::En,
+    );
     assert!(en.starts_with("# Meeting notes: "));
     assert!(en.contains("- **Date and time:** Wed 2026-11-18 09:00–11:00"));
     assert!(en.contains("- **Note-taker:** Maria Berg"));
@@ -605,7 +640,12 @@ fn swedish_weekdays_come_from_the_table() {
 
 #[test]
 fn participants_are_split_into_present_and_absent() {
-    let md = render(&input(), SummaryFormat::Markdown, Audience::Shared, Lang::Sv);
+    let md = render(
+        &input(),
+        SummaryFormat::Markdown,
+        Audience::Shared,
+        Lang::Sv,
+    );
     let present = md.find("### Närvarande").unwrap();
     let absent = md.find("### Frånvarande").unwrap();
     let asa = md
@@ -626,7 +666,12 @@ fn participants_are_split_into_present_and_absent() {
 
 #[test]
 fn next_meeting_actions_and_decisions_read_well() {
-    let md = render(&input(), SummaryFormat::Markdown, Audience::Shared, Lang::Sv);
+    let md = render(
+        &input(),
+        SummaryFormat::Markdown,
+        Audience::Shared,
+        Lang::Sv,
+    );
     assert!(md.contains(
         "**Enskilt dialogmöte – Vårdflöde Nordic AB** (enskild dialog med leverantör), \
          tis 2026-11-24 10:00–11:00, <https://teams.example/l/meetup-join/19_abc>"
@@ -643,7 +688,13 @@ fn next_meeting_is_the_first_later_one_not_cancelled() {
     let this = input().meeting;
     let later = |id, d, status| Meeting {
         status,
-        ..meeting(id, MeetingType::ProjectMeeting, "x", at(2026, 12, d, 9, 0), 60)
+        ..meeting(
+            id,
+            MeetingType::ProjectMeeting,
+            "x",
+            at(2026, 12, d, 9, 0),
+            60,
+        )
     };
     let earlier = meeting(5, MeetingType::Kickoff, "förr", at(2026, 11, 1, 9, 0), 60);
     let meetings = vec![
@@ -653,7 +704,10 @@ fn next_meeting_is_the_first_later_one_not_cancelled() {
         later(7, 3, MeetingStatus::Planned),
         later(8, 2, MeetingStatus::Planned),
     ];
-    assert_eq!(summary::next_meeting(&meetings, &this).map(|m| m.id), Some(8));
+    assert_eq!(
+        summary::next_meeting(&meetings, &this).map(|m| m.id),
+        Some(8)
+    );
     assert_eq!(summary::next_meeting(&meetings[..2], &this), None);
 }
 
@@ -663,7 +717,9 @@ fn note_markdown_is_rendered_in_html_kept_in_markdown_and_stripped_in_text() {
     let html = render(&input, SummaryFormat::Html, Audience::Shared, Lang::Sv);
     assert!(html.contains("<strong>Bra stämning</strong>"));
     assert!(html.contains("<li>frågor om <em>sekretess</em></li>"));
-    assert!(html.contains("<a href=\"https://www.upphandlingsmyndigheten.se\">Upphandlingsmyndigheten</a>"));
+    assert!(html.contains(
+        "<a href=\"https://www.upphandlingsmyndigheten.se\">Upphandlingsmyndigheten</a>"
+    ));
     let md = render(&input, SummaryFormat::Markdown, Audience::Shared, Lang::Sv);
     assert!(md.contains("**Bra stämning** (mrk-share-general).\n\n- frågor om *sekretess*\n"));
     let txt = render(&input, SummaryFormat::Text, Audience::Shared, Lang::Sv);
@@ -737,8 +793,12 @@ fn hostile() -> SummaryInput {
     input.decisions[0].text = "<script>alert(10)</script>".into();
     input.actions[0].title = "<img src=x onerror=alert(11)>".into();
     input.questions[0].text = "a < b && c > d".into();
-    input.notes.push(note(20, Some(11), HOSTILE_NOTE, Confidentiality::Shareable));
-    input.notes.push(note(21, None, HOSTILE_NOTE, Confidentiality::Internal));
+    input
+        .notes
+        .push(note(20, Some(11), HOSTILE_NOTE, Confidentiality::Shareable));
+    input
+        .notes
+        .push(note(21, None, HOSTILE_NOTE, Confidentiality::Internal));
     input
 }
 
@@ -747,7 +807,10 @@ fn tags(html: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find('<') {
-        let end = rest[start..].find('>').map(|e| start + e + 1).unwrap_or(rest.len());
+        let end = rest[start..]
+            .find('>')
+            .map(|e| start + e + 1)
+            .unwrap_or(rest.len());
         out.push(&rest[start..end]);
         rest = &rest[end..];
     }
@@ -762,7 +825,11 @@ fn html_escapes_hostile_text_everywhere() {
             let html = render(&input, SummaryFormat::Html, *audience, lang);
             assert!(!html.contains("<script"), "{html}");
             assert!(!html.contains("<img"), "{html}");
-            assert!(!html.contains("<iframe") && !html.contains("<b>") && !html.contains("<div onclick"));
+            assert!(
+                !html.contains("<iframe")
+                    && !html.contains("<b>")
+                    && !html.contains("<div onclick")
+            );
             assert!(!html.to_lowercase().contains("javascript:"), "{html}");
             assert!(!html.contains("java\tscript"));
             // `onerror` survives only as text the user typed, escaped: in no tag.
@@ -778,10 +845,12 @@ fn html_escapes_hostile_text_everywhere() {
                 html.matches("&lt;img src=x onerror=").count()
             );
             // The hostile text is still there, readable, as text.
-            assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
-            assert!(html.contains("Fråga om &quot;quotes&quot; &amp; ampersands"));
+            assert!(html.contains("<p>&lt;script&gt;alert(1)&lt;/script&gt;\n</p>"));
+            assert!(html.contains("Fråga om \"quotes\" &amp; ampersands"));
             assert!(html.contains("en rå &lt;b&gt;fet&lt;/b&gt; tagg"));
-            assert!(html.contains("&lt;script&gt;alert(&#x27;titel&#x27;)&lt;&#x2f;script&gt; &amp; &quot;möte&quot;"));
+            assert!(html.contains(
+                "&lt;script&gt;alert(&#x27;titel&#x27;)&lt;&#x2f;script&gt; &amp; &quot;möte&quot;"
+            ));
             assert!(html.contains("Tjänster &quot;A&amp;B&quot; &lt;b&gt;fet&lt;&#x2f;b&gt;"));
             assert!(html.contains("a &lt; b &amp;&amp; c &gt; d"));
             // Dropped links keep their text; the image its description.
@@ -792,7 +861,12 @@ fn html_escapes_hostile_text_everywhere() {
 
 #[test]
 fn markdown_escapes_user_fields_but_keeps_note_bodies() {
-    let md = render(&hostile(), SummaryFormat::Markdown, Audience::Shared, Lang::Sv);
+    let md = render(
+        &hostile(),
+        SummaryFormat::Markdown,
+        Audience::Shared,
+        Lang::Sv,
+    );
     assert!(md.contains(r#"# Mötesanteckningar: \<script\>alert('titel')\</script\> & "möte""#));
     assert!(md.contains(r"- \<img src=x onerror=alert(8)\>, Luleå kommun – ordförande"));
     assert!(md.contains(r"| \<img src=x onerror=alert(11)\> |"));
@@ -829,7 +903,11 @@ fn a_user_template_replaces_the_built_in_one_and_still_gets_only_readable_notes(
     for marker in SHAREABLE {
         assert!(md.contains(marker));
     }
-    for marker in INTERNAL.iter().chain(&SUPPLIER_CONFIDENTIAL).chain(&PERSONAL) {
+    for marker in INTERNAL
+        .iter()
+        .chain(&SUPPLIER_CONFIDENTIAL)
+        .chain(&PERSONAL)
+    {
         assert!(!md.contains(marker), "{marker}");
     }
     // Formats without a user file are built in.
@@ -847,7 +925,13 @@ fn a_user_template_replaces_the_built_in_one_and_still_gets_only_readable_notes(
     );
     // A folder that does not exist means the built-in templates.
     let gone = TemplateSource::Dir(dir.path().join("nope"));
-    let txt = summary::render(&input, SummaryFormat::Text, Audience::Shared, Lang::Sv, &gone);
+    let txt = summary::render(
+        &input,
+        SummaryFormat::Text,
+        Audience::Shared,
+        Lang::Sv,
+        &gone,
+    );
     assert_eq!(
         txt.unwrap(),
         render(&input, SummaryFormat::Text, Audience::Shared, Lang::Sv)
@@ -892,7 +976,9 @@ fn a_broken_user_template_is_an_error_naming_the_file() {
     // A syntax error.
     std::fs::write(&file, "Hej {% for n in general_notes %}\n{{ n.body }\n").unwrap();
     let err = render_txt().unwrap_err();
-    assert!(matches!(err, ExportError::UserTemplate { ref file, .. } if file.ends_with("summary.txt.j2")));
+    assert!(
+        matches!(err, ExportError::UserTemplate { ref file, .. } if file.ends_with("summary.txt.j2"))
+    );
     let message = err.to_string();
     assert!(message.contains(&file.display().to_string()), "{message}");
     assert!(!message.contains('\n'), "one line: {message}");

@@ -580,7 +580,7 @@ fn state_has_agenda(app: &App) -> bool {
 }
 
 /// `LULE-25-2026-12-03-behovsworkshop-2`: safe in every file system.
-fn file_name(m: &Meeting, clock: &crate::domain::Clock) -> String {
+pub(super) fn file_name(m: &Meeting, clock: &crate::domain::Clock) -> String {
     let date: NaiveDate = clock.local(m.start).date();
     let slug: String = m
         .title

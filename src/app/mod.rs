@@ -97,6 +97,8 @@ pub struct AppDirs {
     pub exports: PathBuf,
     /// The user's agenda templates, if there is a config folder.
     pub templates: Option<PathBuf>,
+    /// The user's export templates (overriding the built-in ones), if any.
+    pub export_templates: Option<PathBuf>,
 }
 
 impl Default for AppDirs {
@@ -106,6 +108,7 @@ impl Default for AppDirs {
         AppDirs {
             exports: std::env::temp_dir().join("tidig-exports"),
             templates: None,
+            export_templates: None,
         }
     }
 }
@@ -934,6 +937,16 @@ impl App {
         let clock = self.clock();
         let Some(form) = &mut self.form else { return };
         form.attempted = true;
+        if let FormKind::NotesExport { meeting_id } = form.kind {
+            let choice = (
+                form.value("format"),
+                form.value("audience"),
+                form.value("lang"),
+            );
+            self.close_form(true);
+            self.export_notes(meeting_id, &choice.0, &choice.1, &choice.2);
+            return;
+        }
         if let FormKind::AgendaTemplate { .. } = form.kind {
             form.errors = forms::validate(form, &clock);
             let name = form.value("name");

@@ -638,6 +638,101 @@ mod tests {
     }
 
     #[test]
+    fn only_web_and_mail_links_are_safe() {
+        for ok in [
+            "https://example.se/a?b=c:d",
+            "http://x",
+            "mailto:a@b.se",
+            "a@b.se",
+            "sida.html",
+            "#rubrik",
+            "a/b:c",
+        ] {
+            assert!(safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:x",
+            "\u{1}javascript:x",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "vbscript:x",
+            "file:///etc/passwd",
+        ] {
+            assert!(!safe_url(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn note_html_escapes_raw_html_and_drops_unsafe_links() {
+        assert_eq!(
+            markdown_html("**fet** <b>rå</b> [x](javascript:alert(1)) [ok](https://a.se)"),
+            "<p><strong>fet</strong> &lt;b&gt;rå&lt;/b&gt; x <a href=\"https://a.se\">ok</a></p>\n"
+        );
+        let html = markdown_html(
+            "<script>alert(1)</script>\n\n![bild](https://spår.se/p.png) <javascript:alert(2)>",
+        );
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "{html}"
+        );
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("bild"), "{html}");
+        // Reference links and entities in the target are checked after decoding.
+        let html = markdown_html("[a][r] [b](&#106;avascript:x)\n\n[r]: javascript:alert(3)");
+        assert!(!html.contains("href"), "{html}");
+    }
+
+    #[test]
+    fn note_plain_text_keeps_structure_and_drops_markup() {
+        assert_eq!(
+            markdown_plain(
+                "# Rubrik\n\nEtt *stycke* med `kod`\noch radbrytning.\n\n- ett\n- två\n  - tre\n\n1. a\n2. b"
+            ),
+            "Rubrik\n\nEtt stycke med kod\noch radbrytning.\n\n- ett\n- två\n  - tre\n\n1. a\n2. b"
+        );
+        assert_eq!(
+            markdown_plain("Se [sidan](https://a.se) och <https://b.se>, inte [x](javascript:y)."),
+            "Se sidan (https://a.se) och https://b.se, inte x."
+        );
+        assert_eq!(markdown_plain("rå <b>html</b>"), "rå <b>html</b>");
+        assert_eq!(
+            markdown_plain("- [x] klart\n- [ ] kvar"),
+            "- [x] klart\n- [ ] kvar"
+        );
+        assert_eq!(
+            markdown_plain("```\nkod\n  rad\n```\nefter"),
+            "kod\n  rad\n\nefter"
+        );
+    }
+
+    #[test]
+    fn note_markdown_closes_an_unclosed_fence() {
+        assert_eq!(
+            markdown_note("text\n```rust\nkod"),
+            "text\n```rust\nkod\n```"
+        );
+        assert_eq!(markdown_note("~~~~\nkod\n~~~"), "~~~~\nkod\n~~~\n~~~~");
+        assert_eq!(markdown_note("```\nkod\n```\n"), "```\nkod\n```");
+        assert_eq!(markdown_note("\n\n  indrag\n"), "  indrag");
+    }
+
+    #[test]
+    fn weekdays_in_both_languages() {
+        let thursday = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        assert_eq!(day_label(Lang::Sv, thursday), "tor 2026-11-26");
+        assert_eq!(day_label(Lang::En, thursday), "Thu 2026-11-26");
+        assert_eq!(Lang::parse("en"), Some(Lang::En));
+        assert_eq!(Lang::parse("de"), None);
+    }
+
+    #[test]
     fn csv_quotes_only_when_needed_and_guards_formulas() {
         let mut out = String::new();
         csv_record(

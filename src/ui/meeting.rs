@@ -156,7 +156,10 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
                 e.format,
                 e.audience,
                 e.language,
-                e.file
+                // The folder is the same for all; the name says which file.
+                std::path::Path::new(&e.file)
+                    .file_name()
+                    .map_or(e.file.clone(), |n| n.to_string_lossy().into_owned())
             )),
         ]));
     }
