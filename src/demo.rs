@@ -3618,9 +3618,12 @@ const QUESTIONS: &[DemoQuestion] = &[
     },
 ];
 
+/// (status, working day, local time)
+type StatusStep = (NotesStatus, i64, (u32, u32));
+
 /// How the notes of the held demo meetings (and the working draft) got where they are:
 /// (meeting, [(status, working day, local time)]). The last status is the meeting's.
-const NOTES_HISTORY: &[(u64, &[(NotesStatus, i64, (u32, u32))])] = &[
+const NOTES_HISTORY: &[(u64, &[StatusStep])] = &[
     (
         KICKOFF_RVB,
         &[
@@ -3680,10 +3683,12 @@ const NOTES_HISTORY: &[(u64, &[(NotesStatus, i64, (u32, u32))])] = &[
     (STEERING_LULE, &[(NotesStatus::Working, -1, (15, 30))]),
 ];
 
+/// (working day, local time, format, audience, file)
+type ExportRow = (i64, (u32, u32), &'static str, Audience, &'static str);
+
 /// Exports of the sent demo meetings: (meeting, [(working day, local time, format,
 /// audience, file)]), oldest first.
-#[allow(clippy::type_complexity)]
-const EXPORTS: &[(u64, &[(i64, (u32, u32), &str, Audience, &str)])] = &[
+const EXPORTS: &[(u64, &[ExportRow])] = &[
     (
         STEERING_TRV,
         &[(
