@@ -300,7 +300,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let mut store = open()?;
             let added = crate::demo::load(&mut store, clock.today())?;
             println!(
-                "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants, {} needs, {} suggestions, {} lessons",
+                "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants, {} needs, {} suggestions, {} lessons, {} notes, {} decisions, {} actions, {} questions",
                 db.display(),
                 added.projects,
                 added.organisations,
@@ -311,7 +311,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 added.participants,
                 added.needs,
                 added.suggestions,
-                added.lessons
+                added.lessons,
+                added.notes,
+                added.decisions,
+                added.actions,
+                added.questions
             );
             Ok(())
         }

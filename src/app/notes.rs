@@ -443,7 +443,11 @@ impl App {
                 Some(project_id) => self.open_form(forms::action_form(project_id, None, None)),
                 None => self.info(text::MSG_CHOOSE_PROJECT_FIRST),
             },
-            Action::GoToMeeting => match selected.and_then(|a| a.meeting_id) {
+            // A meeting in the trash has no title here: there is nowhere to go.
+            Action::GoToMeeting => match selected
+                .filter(|a| a.meeting_title.is_some())
+                .and_then(|a| a.meeting_id)
+            {
                 Some(id) => self.push(Screen::Meeting { id }),
                 None => self.info(text::MSG_NO_SOURCE_MEETING),
             },

@@ -95,7 +95,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {NOTE_COLUMNS} FROM notes n
              WHERE n.meeting_id = ?1 AND n.deleted_at IS NULL
-             ORDER BY (SELECT position FROM agenda_items a WHERE a.id = n.agenda_item_id)
+             ORDER BY (SELECT position FROM agenda_items a
+                       WHERE a.id = n.agenda_item_id AND a.deleted_at IS NULL)
                  NULLS FIRST, n.created_at, n.id"
         ))?;
         let rows = stmt.query_map([meeting_id], note_from_row)?;
@@ -193,8 +194,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {DECISION_COLUMNS} FROM decisions d
              JOIN projects p ON p.id = d.project_id
-             LEFT JOIN meetings m ON m.id = d.meeting_id
-             WHERE d.deleted_at IS NULL
+             LEFT JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL
+             WHERE d.deleted_at IS NULL AND p.deleted_at IS NULL
                AND (?1 IS NULL OR d.project_id = ?1) AND (?2 IS NULL OR d.meeting_id = ?2)
              ORDER BY d.decided_on DESC, d.id DESC"
         ))?;
@@ -260,7 +261,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ACTION_COLUMNS} FROM action_items a
              JOIN projects p ON p.id = a.project_id
-             LEFT JOIN meetings m ON m.id = a.meeting_id
+             LEFT JOIN meetings m ON m.id = a.meeting_id AND m.deleted_at IS NULL
              WHERE a.deleted_at IS NULL AND p.deleted_at IS NULL
                AND (?1 IS NULL OR a.project_id = ?1)
                AND (?2 IS NULL OR a.meeting_id = ?2)
@@ -283,8 +284,9 @@ impl Store {
     /// The owners named on live actions, for the owner filter.
     pub fn action_owners(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT owner FROM action_items
-             WHERE deleted_at IS NULL AND owner != '' ORDER BY owner COLLATE sv",
+            "SELECT DISTINCT a.owner FROM action_items a JOIN projects p ON p.id = a.project_id
+             WHERE a.deleted_at IS NULL AND p.deleted_at IS NULL AND a.owner != ''
+             ORDER BY a.owner COLLATE sv",
         )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

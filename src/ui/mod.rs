@@ -117,25 +117,6 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
-    let mut spans = vec![Span::styled(
-        format!(" {} ", text::APP_NAME),
-        theme::current(),
-    )];
-    spans.push(Span::raw(" "));
-    let crumbs = breadcrumb(app);
-    for (i, c) in crumbs.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" › ", theme::muted()));
-        }
-        let style = if i + 1 == crumbs.len() {
-            theme::title()
-        } else {
-            theme::label()
-        };
-        spans.push(Span::styled(c.clone(), style));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
-
     let views = [
         ("1", text::VIEW_PORTFOLIO, Screen::Portfolio),
         ("2", text::VIEW_AGENDA, Screen::Agenda),
@@ -155,11 +136,40 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         };
         right.push(Span::styled(format!(" {name}  "), style));
     }
-    let line = Line::from(right).right_aligned();
-    let width = line.width() as u16;
-    let used = crumbs.iter().map(|c| c.chars().count() + 3).sum::<usize>() as u16 + 8;
-    if used + width <= area.width {
-        frame.render_widget(Paragraph::new(line), area);
+    let views = Line::from(right).right_aligned();
+
+    // The end of the breadcrumb (where you are) matters most: when it does not fit, the
+    // top-level views go first, then the leading crumbs give way to "…".
+    let app_name = format!(" {} ", text::APP_NAME);
+    let mut crumbs = breadcrumb(app);
+    let width_of = |crumbs: &[String], cut: bool| -> usize {
+        let joined: usize = crumbs.iter().map(|c| c.chars().count() + 3).sum();
+        app_name.chars().count() + 1 + joined + if cut { 4 } else { 0 }
+    };
+    let show_views = width_of(&crumbs, false) + views.width() <= area.width as usize;
+    let mut cut = false;
+    while crumbs.len() > 1 && width_of(&crumbs, cut) > area.width as usize {
+        crumbs.remove(0);
+        cut = true;
+    }
+    let mut spans = vec![Span::styled(app_name, theme::current()), Span::raw(" ")];
+    if cut {
+        spans.push(Span::styled("… › ", theme::muted()));
+    }
+    for (i, c) in crumbs.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" › ", theme::muted()));
+        }
+        let style = if i + 1 == crumbs.len() {
+            theme::title()
+        } else {
+            theme::label()
+        };
+        spans.push(Span::styled(c.clone(), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if show_views {
+        frame.render_widget(Paragraph::new(views), area);
     }
 }
 
