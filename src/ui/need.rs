@@ -29,23 +29,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .areas(body);
 
-    let mut fields: Vec<(&str, String)> = vec![(text::FIELD_STATEMENT, n.statement.clone())];
+    // The statement first; the short facts on one line so everything fits at 80×24.
+    let mut facts = format!(
+        "{} · {} {} · {} {}",
+        n.priority.map_or(text::NOT_SET, |p| p.label()),
+        text::COL_CATEGORY.to_lowercase(),
+        format::or_not_set(&n.category),
+        text::FIELD_OWNER.to_lowercase(),
+        format::or_not_set(&n.owner)
+    );
+    if !n.status_reason.is_empty() {
+        facts.push_str(&format!(" · {}: {}", text::FIELD_REASON, n.status_reason));
+    }
+    let mut fields: Vec<(&str, String)> = vec![
+        (text::FIELD_STATEMENT, n.statement.clone()),
+        (text::COL_PRIORITY, facts),
+    ];
     if !n.i_need.is_empty() {
         fields.push((text::FIELD_AS_A, format::or_not_set(&n.as_a).into()));
         fields.push((text::FIELD_I_NEED, n.i_need.clone()));
         fields.push((text::FIELD_SO_THAT, format::or_not_set(&n.so_that).into()));
-    }
-    fields.extend([
-        (text::COL_CATEGORY, format::or_not_set(&n.category).into()),
-        (
-            text::COL_PRIORITY,
-            n.priority.map_or(text::NOT_SET, |p| p.label()).into(),
-        ),
-        (text::COL_STATUS, n.status.label().into()),
-        (text::FIELD_OWNER, format::or_not_set(&n.owner).into()),
-    ]);
-    if !n.status_reason.is_empty() {
-        fields.push((text::FIELD_REASON, n.status_reason.clone()));
     }
     if !state.merged_from.is_empty() {
         fields.push((text::FIELD_MERGED_FROM, state.merged_from.join(", ")));
@@ -108,7 +111,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         text::FIELD_HISTORY,
         theme::title(),
     ))];
-    for change in &state.history {
+    // Newest first, so a short screen shows the latest steps.
+    for change in state.history.iter().rev() {
         let from = change
             .from
             .map_or(String::new(), |f| format!("{} → ", f.label()));

@@ -14,14 +14,15 @@ use crate::text;
 pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
     let view = &state.needs;
     let filtering = view.filter_input.is_some() || !view.filter.text.is_empty();
+    let summary_lines = summary(state, area.width);
     let [summary_area, filter_area, list_area] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(summary_lines.len() as u16),
         Constraint::Length(u16::from(filtering)),
         Constraint::Min(1),
     ])
     .areas(area);
 
-    summary(frame, summary_area, state);
+    frame.render_widget(Paragraph::new(summary_lines), summary_area);
     if filtering {
         let typed = view
             .filter_input
@@ -136,41 +137,63 @@ pub fn status_style(s: NeedStatus) -> Style {
     }
 }
 
-/// Two lines: counts per status, and per MoSCoW priority.
-fn summary(frame: &mut Frame, area: Rect, state: &ProjectState) {
+/// Counts per status, then per MoSCoW priority, wrapped to the width (one entry never
+/// split over two lines).
+fn summary(state: &ProjectState, width: u16) -> Vec<Line<'static>> {
     let counts = &state.needs.counts;
-    let mut status = vec![Span::raw(" ")];
+    let mut entries: Vec<Span<'static>> = Vec::new();
     // The main path always; the closing statuses only when some need has one.
-    let shown = counts
+    for (s, n) in counts
         .by_status
         .iter()
-        .filter(|(s, n)| NeedStatus::PATH.contains(s) || *n > 0);
-    for (i, (s, n)) in shown.enumerate() {
-        if i > 0 {
-            status.push(Span::styled(" · ", theme::muted()));
-        }
+        .filter(|(s, n)| NeedStatus::PATH.contains(s) || *n > 0)
+    {
         let style = if *n == 0 {
             theme::muted()
         } else {
             status_style(*s)
         };
-        status.push(Span::styled(format!("{} {n}", s.label()), style));
+        entries.push(Span::styled(format!("{} {n}", s.label()), style));
     }
-    let mut priority = vec![Span::raw(" ")];
-    for (i, (p, n)) in counts.by_priority.iter().enumerate() {
-        if i > 0 {
-            priority.push(Span::styled(" · ", theme::muted()));
+    let mut lines = pack(entries, width);
+    let priorities = counts
+        .by_priority
+        .iter()
+        .map(|(p, n)| {
+            let label = p.map_or(text::NO_PRIORITY, |p| p.label());
+            let style = if *n == 0 {
+                theme::muted()
+            } else {
+                theme::label()
+            };
+            Span::styled(format!("{label} {n}"), style)
+        })
+        .collect();
+    lines.extend(pack(priorities, width));
+    lines
+}
+
+/// Lays entries out as " a · b · c", starting a new line where the next would not fit.
+fn pack(entries: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut line: Vec<Span<'static>> = vec![Span::raw(" ")];
+    let mut used = 1;
+    for entry in entries {
+        let w = entry.width();
+        if used > 1 && used + 3 + w > width as usize {
+            lines.push(Line::from(std::mem::replace(
+                &mut line,
+                vec![Span::raw(" ")],
+            )));
+            used = 1;
         }
-        let label = p.map_or(text::NO_PRIORITY, |p| p.label());
-        let style = if *n == 0 {
-            theme::muted()
-        } else {
-            theme::label()
-        };
-        priority.push(Span::styled(format!("{label} {n}"), style));
+        if used > 1 {
+            line.push(Span::styled(" · ", theme::muted()));
+            used += 3;
+        }
+        used += w;
+        line.push(entry);
     }
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(status), Line::from(priority)]),
-        area,
-    );
+    lines.push(Line::from(line));
+    lines
 }
