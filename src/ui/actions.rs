@@ -44,6 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return widgets::empty(frame, area, block, text::ACTIONS_EMPTY);
     }
     let today = app.clock().today();
+    let wide = area.width >= 110;
     let mut rows = Vec::new();
     let mut selected_row = 0;
     let mut bucket = None;
@@ -67,36 +68,54 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             Style::new()
         };
-        rows.push(Row::new(vec![
+        let mut cells = vec![
             Span::raw(format!("{mark} {}", a.title)),
             Span::raw(a.owner.clone()),
             Span::styled(format::date(a.due_date), due_style),
             Span::styled(a.project_code.clone(), theme::accent()),
-            Span::styled(a.meeting_title.clone().unwrap_or_default(), theme::muted()),
-            Span::styled(if a.is_open() { "" } else { a.status.label() }, theme::ok()),
-        ]));
+        ];
+        if wide {
+            cells.push(Span::styled(
+                a.meeting_title.clone().unwrap_or_default(),
+                theme::muted(),
+            ));
+        }
+        if f.include_closed {
+            cells.push(Span::styled(
+                if a.is_open() { "" } else { a.status.label() },
+                theme::ok(),
+            ));
+        }
+        rows.push(Row::new(cells));
+    }
+    // Narrow screens keep the title readable: the meeting column goes first.
+    let mut header = vec![
+        text::COL_TITLE,
+        text::FIELD_OWNER,
+        text::COL_DUE,
+        text::COL_PROJECT,
+    ];
+    let mut widths = vec![
+        Constraint::Fill(3),
+        Constraint::Fill(1),
+        Constraint::Length(10),
+        Constraint::Length(9),
+    ];
+    if wide {
+        header.push(text::FIELD_MEETING);
+        widths.push(Constraint::Fill(2));
+    }
+    if f.include_closed {
+        header.push("");
+        widths.push(Constraint::Length(9));
     }
     widgets::table(
         frame,
         area,
         block,
-        &[
-            text::COL_TITLE,
-            text::FIELD_OWNER,
-            text::COL_DUE,
-            text::COL_PROJECT,
-            text::FIELD_MEETING,
-            "",
-        ],
+        &header,
         rows,
-        &[
-            Constraint::Fill(3),
-            Constraint::Fill(1),
-            Constraint::Length(10),
-            Constraint::Length(9),
-            Constraint::Fill(2),
-            Constraint::Length(9),
-        ],
+        &widths,
         Some(selected_row),
     );
 }
