@@ -24,25 +24,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
 
     frame.render_widget(Paragraph::new(summary_lines), summary_area);
     if filtering {
-        let typed = view
-            .filter_input
-            .as_ref()
-            .map_or(view.filter.text.as_str(), |i| i.value());
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(format!(" {} ", text::PORTFOLIO_FILTER), theme::key()),
-                Span::raw(typed.to_string()),
-            ])),
+        widgets::filter_line(
+            frame,
             filter_area,
+            view.filter_input.as_ref(),
+            &view.filter.text,
         );
-        if let Some(input) = &view.filter_input {
-            let x = filter_area.x
-                + text::PORTFOLIO_FILTER.chars().count() as u16
-                + 2
-                + unicode_width::UnicodeWidthStr::width(input.before_cursor()) as u16;
-            frame
-                .set_cursor_position((x.min(filter_area.right().saturating_sub(1)), filter_area.y));
-        }
     }
 
     let f = &view.filter;

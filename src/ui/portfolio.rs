@@ -19,23 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .areas(area);
 
     if filtering {
-        let typed = p
-            .filter_input
-            .as_ref()
-            .map_or(p.filter.text.as_str(), |i| i.value());
-        let line = Line::from(vec![
-            Span::styled(format!(" {} ", text::PORTFOLIO_FILTER), theme::key()),
-            Span::raw(typed.to_string()),
-        ]);
-        frame.render_widget(Paragraph::new(line), filter_area);
-        if let Some(input) = &p.filter_input {
-            let x = filter_area.x
-                + text::PORTFOLIO_FILTER.chars().count() as u16
-                + 2
-                + unicode_width::UnicodeWidthStr::width(input.before_cursor()) as u16;
-            frame
-                .set_cursor_position((x.min(filter_area.right().saturating_sub(1)), filter_area.y));
-        }
+        widgets::filter_line(frame, filter_area, p.filter_input.as_ref(), &p.filter.text);
     }
 
     let arrow = if p.filter.descending { "↓" } else { "↑" };
