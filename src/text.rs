@@ -120,7 +120,7 @@ pub const FIELD_RECOMMENDATION: &str = "Recommendation";
 pub const FIELD_SHAREABLE: &str = "Shareable";
 pub const FIELD_EVIDENCE: &str = "Evidence";
 pub const FIELD_HISTORY: &str = "History";
-pub const LESSON_GENERAL: &str = "General (no project)";
+pub const LESSON_GENERAL: &str = "General";
 pub const HINT_STATEMENT: &str =
     "what users must be able to do or achieve, not the product; or fill in the three parts below";
 pub const ERR_EVIDENCE_SOURCE: &str = "give a meeting, a person or a document";
@@ -304,16 +304,19 @@ pub fn agenda_list_title(from: &str, to: &str) -> String {
     format!("{from} – {to}")
 }
 
-/// The structured need form as one sentence.
+/// The structured need form as one sentence. This is content, not interface: it is
+/// written in Swedish, the language of the buyers' documents.
 pub fn need_sentence(as_a: &str, i_need: &str, so_that: &str) -> String {
     let mut s = String::new();
-    if !as_a.is_empty() {
-        s.push_str(&format!("As a {as_a} "));
+    if as_a.is_empty() {
+        s.push_str(&format!("Vi behöver {i_need}"));
+    } else {
+        s.push_str(&format!("Som {as_a} behöver jag {i_need}"));
     }
-    s.push_str(&format!("I need {i_need}"));
     if !so_that.is_empty() {
-        s.push_str(&format!(" so that {so_that}"));
+        s.push_str(&format!(", för att {so_that}"));
     }
+    s.push('.');
     s
 }
 
@@ -331,7 +334,7 @@ pub const COL_CATEGORY: &str = "Category";
 
 pub fn solution_warning(words: &[&str]) -> String {
     format!(
-        "names a solution ({}): describe the need and leave the how to the suppliers",
+        "names a solution ({}): describe the need, not the product",
         words.join(", ")
     )
 }
@@ -356,13 +359,13 @@ pub const EVIDENCE_EMPTY: &str =
 pub const COL_EVIDENCE_SHORT: &str = "Ev.";
 pub const COL_WAITING: &str = "Waiting";
 pub const COL_DECIDED: &str = "Decided";
-pub const GENERAL: &str = "general";
+pub const GENERAL: &str = "General";
 pub const SHAREABLE_MARK: &str = "✓";
 pub const FIELD_MERGED_FROM: &str = "Merged from";
+pub const FIELD_DETAILS: &str = "Details";
 pub const MSG_MERGED: &str = "Needs merged";
 pub const MSG_NOTHING_TO_MERGE: &str = "No other need to merge into";
 pub const MSG_NO_SHAREABLE_LESSONS: &str = "No shareable lessons to export";
-pub const PICK_MERGE_TARGET: &str = "Merge into which need?";
 pub const FILE_LESSONS: &str = "tidig-lessons";
 pub const FILE_NOTES: &str = "notes";
 
@@ -406,7 +409,7 @@ pub fn note_label(body: &str) -> String {
 }
 
 pub fn outcome_counts(decisions: usize, actions: usize, questions: usize) -> String {
-    format!("{decisions} decisions · {actions} actions · {questions} questions")
+    format!("decisions {decisions} · actions {actions} · questions {questions}")
 }
 
 pub const NOTES_EMPTY: &str =
@@ -415,11 +418,18 @@ pub const OUTCOMES_EMPTY: &str = "No decisions, actions or questions yet. In the
 pub const ACTIONS_EMPTY: &str = "No open actions. h also shows done ones.";
 pub const DECISIONS_EMPTY: &str = "No decisions recorded for this project yet.";
 pub const COL_NOTE: &str = "Note";
-pub const LINES: &str = "lines";
+pub const LINES: &str = "more";
 pub const UNANSWERED: &str = "unanswered";
 pub const UNSAVED: &str = "● unsaved";
 pub const SAVED_AT: &str = "saved";
 pub const WITH_DONE: &str = " · with done";
+
+pub fn pick_merge_target(code: &str) -> String {
+    format!("Merge {code} into which need?")
+}
+
+pub const CONFIRM_REMOVE_EVIDENCE: &str =
+    "Take this evidence off the need? It is not kept in the trash.";
 
 // Portfolio
 pub const PORTFOLIO_SORT: &str = "sort";
@@ -475,7 +485,7 @@ pub const KIND_LESSON: &str = "Lesson";
 pub const KIND_NOTE: &str = "Note";
 pub const KIND_DECISION: &str = "Decision";
 pub const KIND_ACTION: &str = "Action";
-pub const KIND_QUESTION: &str = "Open question";
+pub const KIND_QUESTION: &str = "Question";
 
 pub fn phase(p: Phase) -> &'static str {
     match p {
@@ -568,7 +578,7 @@ pub fn meeting_status(s: MeetingStatus) -> &'static str {
 
 pub fn notes_status(s: NotesStatus) -> &'static str {
     match s {
-        NotesStatus::None => "No notes",
+        NotesStatus::None => "Not started",
         NotesStatus::Working => "Working",
         NotesStatus::Draft => "Draft",
         NotesStatus::Approved => "Approved",

@@ -47,10 +47,12 @@ fn run_effect(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) -> 
             let _ = execute!(stdout(), DisableBracketedPaste);
             ratatui::restore();
             let result = edit_externally(&text);
+            // The text first: nothing that can go wrong with the terminal may lose it.
+            app.external_edit_done(note_id, result);
             *terminal = ratatui::try_init()?;
             let _ = execute!(stdout(), EnableBracketedPaste);
-            terminal.clear()?;
-            app.external_edit_done(note_id, result);
+            // A terminal that does not answer a cursor query must not end the program.
+            let _ = terminal.clear();
         }
     }
     Ok(())

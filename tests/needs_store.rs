@@ -1226,28 +1226,25 @@ fn open_suggestions_count_the_days_they_have_waited() {
     store
         .set_suggestion_status(discussed, SuggestionStatus::Discussed)
         .unwrap();
-    let today = date(2026, 11, 26);
+    let today = clock();
     let s = store.suggestion(open).unwrap();
-    assert_eq!(s.days_waiting(today), Some(25));
+    assert_eq!(s.days_waiting(&today), Some(25));
     assert_eq!(
-        store.suggestion(discussed).unwrap().days_waiting(today),
+        store.suggestion(discussed).unwrap().days_waiting(&today),
         Some(25),
         "discussing it does not restart the wait"
     );
-    assert_eq!(
-        s.days_waiting(date(2026, 10, 30)),
-        Some(0),
-        "never negative"
-    );
+    let before = Clock::Fixed(Utc.with_ymd_and_hms(2026, 10, 30, 12, 0, 0).unwrap());
+    assert_eq!(s.days_waiting(&before), Some(0), "never negative");
     store
         .set_suggestion_status(open, SuggestionStatus::Accepted)
         .unwrap();
-    assert_eq!(store.suggestion(open).unwrap().days_waiting(today), None);
+    assert_eq!(store.suggestion(open).unwrap().days_waiting(&today), None);
     store
         .set_suggestion_status(discussed, SuggestionStatus::Withdrawn)
         .unwrap();
     assert_eq!(
-        store.suggestion(discussed).unwrap().days_waiting(today),
+        store.suggestion(discussed).unwrap().days_waiting(&today),
         None
     );
 }
@@ -1648,7 +1645,6 @@ fn date_of(timestamp: &str) -> NaiveDate {
 #[test]
 fn demo_has_suggestions_in_every_status_and_lessons_of_every_kind() {
     let store = demo_store();
-    let today = clock().today();
     let suggestions = store.suggestions(None, None, None).unwrap();
     for status in SuggestionStatus::ALL {
         assert!(
@@ -1677,11 +1673,11 @@ fn demo_has_suggestions_in_every_status_and_lessons_of_every_kind() {
             );
             assert!(!s.buyer_response.is_empty(), "{} has no response", s.title);
         }
-        assert_eq!(s.days_waiting(today).is_some(), s.status.is_open());
+        assert_eq!(s.days_waiting(&store.clock()).is_some(), s.status.is_open());
     }
     let waited: Vec<i64> = suggestions
         .iter()
-        .filter_map(|s| s.days_waiting(today))
+        .filter_map(|s| s.days_waiting(&store.clock()))
         .collect();
     assert!(waited.iter().any(|d| *d >= 30), "{waited:?}");
     assert!(waited.iter().any(|d| *d < 14), "{waited:?}");

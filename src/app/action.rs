@@ -78,6 +78,8 @@ pub enum Action {
     CycleProjectFilter,
     ToggleClosed,
     GoToMeeting,
+    Undo,
+    Redo,
     // Forms
     FormNext,
     FormPrev,
@@ -169,6 +171,8 @@ impl Action {
             CycleProjectFilter => "project filter",
             ToggleClosed => "show done",
             GoToMeeting => "go to meeting",
+            Undo => "undo",
+            Redo => "redo",
             FormNext => "next field",
             FormPrev => "previous field",
             FormSave => "save",

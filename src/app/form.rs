@@ -343,7 +343,7 @@ impl Field {
 
 pub struct Form {
     pub kind: FormKind,
-    pub title: &'static str,
+    pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
     pub errors: FieldErrors,
@@ -355,10 +355,10 @@ pub struct Form {
 }
 
 impl Form {
-    pub fn new(kind: FormKind, title: &'static str, fields: Vec<Field>) -> Form {
+    pub fn new(kind: FormKind, title: impl Into<String>, fields: Vec<Field>) -> Form {
         let mut form = Form {
             kind,
-            title,
+            title: title.into(),
             fields,
             focus: 0,
             errors: FieldErrors::default(),
@@ -403,6 +403,11 @@ impl Form {
 
     pub fn is_dirty(&self) -> bool {
         self.values() != self.initial
+    }
+
+    /// Whether the user changed this field since the form opened.
+    pub fn changed(&self, key: &str) -> bool {
+        self.initial.get(key).map(String::as_str) != self.field(key).map(|f| f.value()).as_deref()
     }
 
     /// Takes the current values as the starting point (for prefilled forms).

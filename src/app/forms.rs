@@ -399,8 +399,19 @@ pub fn need_form(project_id: i64, n: Option<&Need>) -> Form {
 
 fn need_input(form: &Form) -> Result<NeedInput, FieldErrors> {
     let v = |k: &str| form.value(k);
+    // Changing the parts of a structured need rewrites its sentence, unless the
+    // statement itself was edited too.
+    let parts_changed = ["as_a", "i_need", "so_that"]
+        .iter()
+        .any(|k| form.changed(k));
+    let statement = if parts_changed && !form.changed("statement") && !v("i_need").trim().is_empty()
+    {
+        String::new()
+    } else {
+        v("statement")
+    };
     NeedInput::validate(
-        &v("statement"),
+        &statement,
         &v("as_a"),
         &v("i_need"),
         &v("so_that"),
@@ -410,7 +421,7 @@ fn need_input(form: &Form) -> Result<NeedInput, FieldErrors> {
     )
 }
 
-pub fn need_reason_form(need_id: i64, to: NeedStatus) -> Form {
+pub fn need_reason_form(need_id: i64, code: &str, to: NeedStatus) -> Form {
     let title = if to == NeedStatus::Rejected {
         text::FORM_REJECT_NEED
     } else {
@@ -418,7 +429,7 @@ pub fn need_reason_form(need_id: i64, to: NeedStatus) -> Form {
     };
     Form::new(
         FormKind::NeedReason { need_id, to },
-        title,
+        format!("{title} {code}"),
         vec![Field::text("reason", text::FIELD_REASON, "").required()],
     )
 }
@@ -634,7 +645,7 @@ pub fn need_form_from_meeting(project_id: i64, meeting_id: i64) -> Form {
         project_id,
         meeting_id,
     };
-    form.title = text::FORM_CAPTURE_NEED;
+    form.title = text::FORM_CAPTURE_NEED.to_string();
     form
 }
 
@@ -774,7 +785,7 @@ pub fn notes_export_form(meeting_id: i64, audience: &str) -> Form {
 /// Advice shown beside fields without blocking the save.
 pub fn warnings(form: &Form) -> FieldErrors {
     let mut w = FieldErrors::default();
-    if let FormKind::Need { .. } = form.kind {
+    if let FormKind::Need { .. } | FormKind::NeedFromMeeting { .. } = form.kind {
         for key in ["statement", "i_need"] {
             let found = solution_words(&form.value(key));
             if !found.is_empty() {

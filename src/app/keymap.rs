@@ -299,7 +299,7 @@ impl Keymap {
             bind(ctx, &[Key::plain(K::Tab)], NextTab, true);
             bind(ctx, &[Key::plain(K::BackTab)], PrevTab, false);
             bind(ctx, &[Key::ch('x')], ExportNotes, ctx == MeetingDetails);
-            bind(ctx, &[Key::ch('i')], ExportCalendar, false);
+            bind(ctx, &[Key::ch('C')], ExportCalendar, false);
             bind(ctx, &[Key::ch('p')], ExportAgenda, false);
             bind(ctx, &[Key::ch('w')], NotesStatusNext, false);
         }
@@ -326,6 +326,8 @@ impl Keymap {
 
         bind(NoteEditor, &[Key::plain(K::Esc)], CloseEditor, true);
         bind(NoteEditor, &[Key::ctrl('s')], SaveNote, false);
+        bind(NoteEditor, &[Key::ctrl('u')], Undo, false);
+        bind(NoteEditor, &[Key::ctrl('r')], Redo, false);
         bind(
             NoteEditor,
             &[Key::ctrl('l'), Key::plain(K::F(9))],
@@ -440,14 +442,15 @@ impl Keymap {
         );
 
         for ctx in [ProjectNeeds, ProjectSuggestions, ProjectLessons] {
-            bind(ctx, &[Key::plain(K::Tab)], NextTab, true);
+            // The footer has little room on these tabs; Tab is in help and on the tab row.
+            bind(ctx, &[Key::plain(K::Tab)], NextTab, ctx != ProjectNeeds);
             bind(ctx, &[Key::plain(K::BackTab)], PrevTab, false);
         }
         bind(ProjectNeeds, &[Key::plain(K::Enter)], Open, true);
         bind(ProjectNeeds, &[Key::ch('n')], New, true);
         bind(ProjectNeeds, &[Key::ch('e')], Edit, false);
         bind(ProjectNeeds, &[Key::ch('>')], StatusForward, true);
-        bind(ProjectNeeds, &[Key::ch('<')], StatusBack, true);
+        bind(ProjectNeeds, &[Key::ch('<')], StatusBack, false);
         bind(ProjectNeeds, &[Key::ch('x')], Reject, false);
         bind(ProjectNeeds, &[Key::ch('z')], Defer, false);
         bind(ProjectNeeds, &[Key::ch('m')], Merge, false);

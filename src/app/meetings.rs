@@ -366,7 +366,7 @@ impl App {
             })
             .collect();
         self.overlay = Some(Overlay::Pick(Pick {
-            title: text::PICK_TEMPLATE,
+            title: text::PICK_TEMPLATE.to_string(),
             options,
             cursor: Cursor::default(),
             purpose: PickPurpose::Template {

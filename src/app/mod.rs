@@ -49,6 +49,8 @@ pub enum Pending {
     ApplyTemplate(i64, Box<AgendaTemplate>),
     /// Merge the first need into the second.
     MergeNeeds(i64, i64),
+    /// Take a piece of evidence off its need (not kept in the trash).
+    RemoveEvidence(i64),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +63,7 @@ pub enum Overlay {
 /// A list to choose one entry from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pick {
-    pub title: &'static str,
+    pub title: String,
     /// (name, detail) per entry.
     pub options: Vec<(String, String)>,
     pub cursor: Cursor,
@@ -617,6 +619,10 @@ impl App {
             Pending::ApplyTemplate(meeting_id, template) => {
                 self.apply_template(meeting_id, &template)
             }
+            Pending::RemoveEvidence(id) => {
+                let result = self.store.remove_evidence(id);
+                self.after_write(result, text::MSG_REMOVED);
+            }
             Pending::MergeNeeds(from, into) => {
                 let result = self.store.merge_needs(from, into);
                 self.after_write(result, text::MSG_MERGED);
@@ -958,11 +964,25 @@ impl App {
         match forms::submit(form, &mut self.store) {
             Ok(saved) => {
                 // What the user calls the thing just saved.
-                let label = ["code", "title", "name", "person"]
-                    .iter()
-                    .map(|k| form.value(k))
-                    .find(|v| !v.trim().is_empty())
-                    .unwrap_or_default();
+                let mut label = [
+                    "code",
+                    "title",
+                    "name",
+                    "person",
+                    "statement",
+                    "text",
+                    "reason",
+                ]
+                .iter()
+                .map(|k| form.value(k))
+                .find(|v| !v.trim().is_empty())
+                .unwrap_or_default();
+                // A need is known by its code, which the store has just given it.
+                if let FormKind::Need { .. } | FormKind::NeedFromMeeting { .. } = saved.kind
+                    && let Ok(need) = self.store.need(saved.id)
+                {
+                    label = format!("{} {}", need.code, need.statement);
+                }
                 self.close_form(true);
                 self.info(format!("{}: {label}", text::MSG_SAVED));
                 self.refresh();

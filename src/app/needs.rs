@@ -170,12 +170,13 @@ impl App {
                 let meetings = self.meeting_choices(project_id);
                 self.open_form(forms::evidence_form(need_id, &meetings));
             }
-            Action::Delete => {
-                if let Some(e) = evidence {
-                    let result = self.store.remove_evidence(e.id);
-                    self.after_write(result, text::MSG_REMOVED);
-                }
-            }
+            Action::Delete => match evidence {
+                Some(e) => self.confirm(
+                    text::CONFIRM_REMOVE_EVIDENCE.into(),
+                    Pending::RemoveEvidence(e.id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
             other => self.need_action(other, need_id),
         }
     }
@@ -205,18 +206,22 @@ impl App {
                     None => self.info(text::need_cannot_move(&need.code, need.status.label())),
                 }
             }
+            Action::Reject | Action::Defer | Action::Merge if need.status == NeedStatus::Merged => {
+                self.info(text::need_cannot_move(&need.code, need.status.label()))
+            }
             Action::Reject | Action::Defer => {
                 let to = if action == Action::Reject {
                     NeedStatus::Rejected
                 } else {
                     NeedStatus::Deferred
                 };
-                self.open_form(forms::need_reason_form(need.id, to));
+                self.open_form(forms::need_reason_form(need.id, &need.code, to));
             }
             Action::Merge => {
+                // Only needs that can take a merge: not merged, not rejected.
                 let others = self.store.all_needs(Some(need.project_id)).map(|all| {
                     all.into_iter()
-                        .filter(|n| n.id != need.id && n.status != NeedStatus::Merged)
+                        .filter(|n| n.id != need.id && !n.status.is_closed())
                         .collect::<Vec<_>>()
                 });
                 let Some(others) = self.report(others) else {
@@ -226,7 +231,7 @@ impl App {
                     return self.info(text::MSG_NOTHING_TO_MERGE);
                 }
                 self.overlay = Some(Overlay::Pick(Pick {
-                    title: text::PICK_MERGE_TARGET,
+                    title: text::pick_merge_target(&need.code),
                     options: others
                         .iter()
                         .map(|n| {

@@ -58,6 +58,12 @@ impl App {
                         .to_string();
                     let result = self.store.move_note(n.id, to);
                     self.after_write(result, format!("{}: {title}", text::FIELD_BLOCK));
+                    // The moved note stays selected in its new place.
+                    if let Some(s) = &mut self.meeting
+                        && let Some(i) = s.notes.iter().position(|x| x.id == n.id)
+                    {
+                        s.cursor.selected = i;
+                    }
                 }
             }
             Action::ExternalEditor => {
@@ -112,6 +118,18 @@ impl App {
     pub(super) fn update_editor(&mut self, action: Action) {
         match action {
             Action::CloseEditor => self.close_editor(),
+            Action::Undo | Action::Redo => {
+                if let Some(editor) = &mut self.editor {
+                    let changed = if action == Action::Undo {
+                        editor.area.undo()
+                    } else {
+                        editor.area.redo()
+                    };
+                    if changed {
+                        self.note_pending_since = Some(std::time::Instant::now());
+                    }
+                }
+            }
             Action::SaveNote => self.save_note(),
             Action::CycleLabel => {
                 let Some(editor) = &mut self.editor else {
@@ -213,6 +231,7 @@ impl App {
                 {
                     editor.area = TextArea::new(body.lines().map(str::to_string).collect());
                     editor.area.set_wrap_mode(WrapMode::WordOrGlyph);
+                    editor.area.set_max_histories(500);
                     crate::ui::notes::style_editor(&mut editor.area);
                     editor.saved = body;
                 }
@@ -259,6 +278,9 @@ impl App {
         }
         // A prefilled form is not "changed by the user": Esc closes it without asking.
         form.mark_clean();
+        // The captured line wins over any old unsaved draft of the same kind of form.
+        let key = form.kind.draft_key();
+        let _ = self.store.discard_draft(&key);
         self.open_form(form);
     }
 

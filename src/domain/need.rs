@@ -132,21 +132,27 @@ pub fn solution_words(statement: &str) -> Vec<&'static str> {
         .filter(|w| !w.is_empty())
         .collect();
     let mut found = Vec::new();
-    for entry in word_list() {
-        let parts: Vec<&str> = entry.split_whitespace().collect();
+    for (entry, parts) in word_list() {
         let hit = words.windows(parts.len()).any(|w| w == parts.as_slice());
-        if hit && !found.contains(&entry) {
-            found.push(entry);
+        if hit && !found.contains(entry) {
+            found.push(*entry);
         }
     }
     found
 }
 
-fn word_list() -> impl Iterator<Item = &'static str> {
-    include_str!("../../assets/needs/solution_words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// The word list, parsed once: each entry with its words split out.
+fn word_list() -> &'static [(&'static str, Vec<&'static str>)] {
+    static LIST: std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../../assets/needs/solution_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|entry| (entry, entry.split_whitespace().collect()))
+            .collect()
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -190,13 +196,15 @@ pub struct Suggestion {
 }
 
 impl Suggestion {
-    /// Days an open suggestion has waited for the buyer since it was made.
-    pub fn days_waiting(&self, today: NaiveDate) -> Option<i64> {
+    /// Days an open suggestion has waited for the buyer since it was made, counted in
+    /// the user's local dates.
+    pub fn days_waiting(&self, clock: &super::Clock) -> Option<i64> {
         if !self.status.is_open() {
             return None;
         }
-        let made = NaiveDate::parse_from_str(self.created_at.get(..10)?, "%Y-%m-%d").ok()?;
-        Some((today - made).num_days().max(0))
+        let made = chrono::DateTime::parse_from_rfc3339(&self.created_at).ok()?;
+        let made = clock.local(made.with_timezone(&chrono::Utc)).date();
+        Some((clock.today() - made).num_days().max(0))
     }
 }
 
@@ -328,7 +336,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             n.statement,
-            "As a nattpersonal I need veta att brukaren sover tryggt so that jag inte behöver väcka någon"
+            "Som nattpersonal behöver jag veta att brukaren sover tryggt, för att jag inte behöver väcka någon."
         );
         let e = NeedInput::validate("", "nattpersonal", "", "", "", None, "").unwrap_err();
         assert!(e.get("i_need").is_some());
@@ -367,12 +375,29 @@ mod tests {
             created_at: "2026-11-01T10:00:00Z".into(),
             updated_at: String::new(),
         };
-        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        assert_eq!(s.days_waiting(today), Some(25));
+        use chrono::TimeZone;
+        let clock = super::super::Clock::Fixed(
+            chrono::Utc
+                .with_ymd_and_hms(2026, 11, 26, 12, 0, 0)
+                .unwrap(),
+        );
+        assert_eq!(s.days_waiting(&clock), Some(25));
+        // Made late in the evening in Stockholm, which is already the next day there.
+        let stockholm = super::super::Clock::FixedIn(
+            chrono::Utc
+                .with_ymd_and_hms(2026, 11, 26, 12, 0, 0)
+                .unwrap(),
+            chrono_tz::Europe::Stockholm,
+        );
+        let late = Suggestion {
+            created_at: "2026-11-25T23:30:00Z".into(),
+            ..s.clone()
+        };
+        assert_eq!(late.days_waiting(&stockholm), Some(0));
         let decided = Suggestion {
             status: SuggestionStatus::Accepted,
             ..s
         };
-        assert_eq!(decided.days_waiting(today), None);
+        assert_eq!(decided.days_waiting(&clock), None);
     }
 }

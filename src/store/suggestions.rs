@@ -197,7 +197,7 @@ impl Store {
                AND (?2 IS NULL OR l.phase = ?2)
                AND (?3 IS NULL OR l.kind = ?3)
                AND (NOT ?4 OR l.shareable)
-             ORDER BY {} , l.title COLLATE sv",
+             ORDER BY l.phase IS NULL, {}, l.title COLLATE sv",
             super::projects::ordinal_case::<Phase>("ifnull(l.phase, '')")
         ))?;
         let rows = stmt.query_map(

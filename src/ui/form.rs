@@ -95,7 +95,7 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
         height: wanted.min(body.height),
         ..body
     };
-    let inner = widgets::dialog(frame, area, form.title);
+    let inner = widgets::dialog(frame, area, &form.title);
     if inner.height == 0 || inner.width <= LABEL_WIDTH {
         return;
     }

@@ -146,23 +146,28 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         agenda_summary(state),
     ]));
     // Every export of the notes, newest first: what went to whom, and when.
-    for (i, e) in state.exports.iter().take(5).enumerate() {
-        let label = if i == 0 { text::FIELD_EXPORTS } else { "" };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{label:<18}"), theme::label()),
-            Span::raw(format!(
-                "{} · {} · {} {} · {}",
+    let exports: Vec<(&str, String)> = state
+        .exports
+        .iter()
+        .take(5)
+        .enumerate()
+        .map(|(i, e)| {
+            let label = if i == 0 { text::FIELD_EXPORTS } else { "" };
+            // The folder is the same for all; the name says which file.
+            let file = std::path::Path::new(&e.file)
+                .file_name()
+                .map_or(e.file.clone(), |n| n.to_string_lossy().into_owned());
+            let line = format!(
+                "{} · {} · {} {} · {file}",
                 format::local_datetime(app.clock(), &e.exported_at),
                 e.format,
                 e.audience,
                 e.language,
-                // The folder is the same for all; the name says which file.
-                std::path::Path::new(&e.file)
-                    .file_name()
-                    .map_or(e.file.clone(), |n| n.to_string_lossy().into_owned())
-            )),
-        ]));
-    }
+            );
+            (label, line)
+        })
+        .collect();
+    lines.extend(widgets::labelled(&exports, inner.width));
     for (label, body) in [
         (text::FIELD_PURPOSE, &m.purpose),
         (text::FIELD_DESIRED_OUTCOME, &m.desired_outcome),

@@ -111,7 +111,7 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
         }
     }
     if let Some(form) = &app.form {
-        parts.push(form.title.to_string());
+        parts.push(form.title.clone());
     }
     parts
 }

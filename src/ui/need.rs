@@ -25,13 +25,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [details_area, evidence_area, history_area] = Layout::vertical([
         Constraint::Min(8),
         Constraint::Length((state.evidence.len() as u16 + 3).clamp(4, 10)),
-        Constraint::Length((state.history.len() as u16 + 1).clamp(2, 8)),
+        // The heading line, its top border and one line per change.
+        Constraint::Length((state.history.len() as u16 + 2).clamp(3, 9)),
     ])
     .areas(body);
 
     // The statement first; the short facts on one line so everything fits at 80×24.
     let mut facts = format!(
-        "{} · {} {} · {} {}",
+        "{} {} · {} {} · {} {}",
+        text::COL_PRIORITY.to_lowercase(),
         n.priority.map_or(text::NOT_SET, |p| p.label()),
         text::COL_CATEGORY.to_lowercase(),
         format::or_not_set(&n.category),
@@ -43,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mut fields: Vec<(&str, String)> = vec![
         (text::FIELD_STATEMENT, n.statement.clone()),
-        (text::COL_PRIORITY, facts),
+        (text::FIELD_DETAILS, facts),
     ];
     if !n.i_need.is_empty() {
         fields.push((text::FIELD_AS_A, format::or_not_set(&n.as_a).into()));

@@ -63,7 +63,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
         };
         return widgets::empty(frame, list_area, block, message);
     }
-    let rows = view.needs.iter().map(|n| {
+    let shown = widgets::page(view.needs.len(), view.cursor.selected, list_area);
+    let selected = view.cursor.selected - shown.start;
+    let rows = view.needs[shown].iter().map(|n| {
         let closed = n.status.is_closed();
         let style = if closed { theme::muted() } else { Style::new() };
         let warn = if solution_words(&n.statement).is_empty() {
@@ -111,7 +113,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
             Constraint::Length(3),
             Constraint::Length(1),
         ],
-        Some(view.cursor.selected),
+        Some(selected),
     );
 }
 

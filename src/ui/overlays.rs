@@ -95,7 +95,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, message: &str) {
 pub fn pick(frame: &mut Frame, area: Rect, pick: &crate::app::Pick) {
     let height = (pick.options.len() as u16 * 2 + 3).min(area.height);
     let rect = widgets::centered(area, 76, height);
-    let inner = widgets::dialog(frame, rect, pick.title);
+    let inner = widgets::dialog(frame, rect, &pick.title);
     let mut lines = Vec::new();
     for (i, (name, detail)) in pick.options.iter().enumerate() {
         let style = if i == pick.cursor.selected {

@@ -44,7 +44,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return widgets::empty(frame, list_area, block, text::PORTFOLIO_NO_MATCH);
     }
     let wide = area.width >= 100;
-    let rows = p.rows.iter().map(|r| {
+    let shown = widgets::page(p.rows.len(), p.cursor.selected, list_area);
+    let selected = p.cursor.selected - shown.start;
+    let rows = p.rows[shown].iter().map(|r| {
         let updated = if wide {
             format::local_datetime(app.clock(), &r.updated_at)
         } else {
@@ -88,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ],
         rows.collect(),
         &widths,
-        Some(p.cursor.selected),
+        Some(selected),
     );
 }
 

@@ -32,10 +32,10 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
     if view.items.is_empty() {
         return widgets::empty(frame, area, block, text::SUGGESTIONS_EMPTY);
     }
-    let today = app.clock().today();
+    let clock = app.clock();
     let rows = view.items.iter().map(|s| {
         let waiting = s
-            .days_waiting(today)
+            .days_waiting(&clock)
             .map_or(String::new(), text::days_waiting);
         let status_style = match s.status {
             SuggestionStatus::Accepted | SuggestionStatus::Implemented => theme::ok(),

@@ -40,6 +40,19 @@ pub fn table(
     frame.render_stateful_widget(table, area, &mut state);
 }
 
+/// The page of a long list that a table in `area` shows, the one holding `selected`.
+/// Screens over long lists build rows only for this page, so a frame costs the same
+/// whether the list holds thirty rows or thousands.
+pub fn page(len: usize, selected: usize, area: Rect) -> std::ops::Range<usize> {
+    // One line for the block's title or border, one for the header row.
+    let height = (area.height.saturating_sub(2) as usize).max(1);
+    if len <= height {
+        return 0..len;
+    }
+    let start = (selected / height) * height;
+    start..(start + height).min(len)
+}
+
 /// A message in a list area that has nothing to show.
 pub fn empty(frame: &mut Frame, area: Rect, block: Block<'_>, message: &str) {
     let p = Paragraph::new(Line::from(Span::styled(
