@@ -2,68 +2,29 @@
 //! config path and home folder inside a temporary directory, and a fixed clock, so the
 //! user's real files are never read or written and output is deterministic.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use tempfile::TempDir;
 
-const NOW: &str = "2026-11-26T12:00:00Z";
+use common::cli::{Sandbox, fails_with_one_line, json_array, stdout_of};
+#[cfg(unix)]
+use common::mode;
+use common::wal_of;
+
 const DEMO_CODES: [&str; 5] = ["LULE-25", "RVB-26", "TRV-BRO", "UHEM-25", "MLM-SKOL"];
 
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
 
-/// A sandbox: a temporary folder holding the store, the config file and a fake home.
-struct Sandbox {
-    dir: TempDir,
-}
-
 impl Sandbox {
+    /// An empty sandbox whose runs have `TZ=UTC`.
     fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn db(&self) -> PathBuf {
-        self.path("t.db")
-    }
-
-    fn config(&self) -> PathBuf {
-        self.path("config.toml")
-    }
-
-    /// `tidig` with the sandbox's environment but no store chosen.
-    fn bare(&self) -> Command {
-        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tidig");
-        let home = self.path("home");
-        cmd.env_remove("TIDIG_DB")
-            .env("TIDIG_CONFIG", self.config())
-            .env("TIDIG_NOW", NOW)
-            .env("TZ", "UTC")
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"));
-        cmd
-    }
-
-    /// `tidig --db DB` in the sandbox.
-    fn on(&self, db: &Path) -> Command {
-        let mut cmd = self.bare();
-        cmd.arg("--db").arg(db);
-        cmd
-    }
-
-    /// `tidig --db <sandbox>/t.db`.
-    fn tidig(&self) -> Command {
-        self.on(&self.db())
+        Sandbox::empty("UTC")
     }
 
     /// Loads the demo portfolio into the sandbox's store.
@@ -79,43 +40,9 @@ impl Sandbox {
     }
 }
 
-fn stdout_of(cmd: &mut Command) -> String {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    String::from_utf8(out).expect("stdout is UTF-8")
-}
-
 /// Runs `list projects --json` and parses the array.
 fn list_json(cmd: &mut Command) -> Vec<Value> {
-    let text = stdout_of(cmd.args(["list", "projects", "--json"]));
-    match serde_json::from_str(&text).expect("--json output is JSON") {
-        Value::Array(items) => items,
-        other => panic!("expected a JSON array, got {other}"),
-    }
-}
-
-/// Asserts the command fails with exactly one line on stderr starting with "tidig:"
-/// and returns that line.
-fn fails_with_one_line(cmd: &mut Command) -> String {
-    let out = cmd.assert().failure().get_output().clone();
-    let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
-    assert!(stderr.starts_with("tidig:"), "stderr: {stderr:?}");
-    assert!(
-        stderr.ends_with('\n') && stderr.matches('\n').count() == 1,
-        "stderr is not exactly one line: {stderr:?}"
-    );
-    stderr.trim_end().to_string()
-}
-
-#[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
-
-fn wal_of(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push("-wal");
-    PathBuf::from(s)
+    json_array(&stdout_of(cmd.args(["list", "projects", "--json"])))
 }
 
 /// Every command that opens the store must refuse `bad` and leave it byte for byte.

@@ -2,31 +2,32 @@
 //! a temporary store filled through the library. Every run has its own config path,
 //! a fixed clock (`TIDIG_NOW`) and `TZ=Europe/Stockholm`.
 
-use std::io::BufReader;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
-use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Europe::Stockholm;
-use serde_json::Value;
-use tempfile::TempDir;
+use std::io::BufReader;
+use std::ops::Deref;
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use tidig::domain::*;
 use tidig::store::{Store, TrashKind};
 
-const NOW: &str = "2026-11-26T12:00:00Z";
+use common::cli::{self, json_array};
+use common::{clock_in_stockholm as clock, utc};
 
+/// The sandbox with a store of two projects and three meetings, in Stockholm.
 struct Sandbox {
-    dir: TempDir,
+    sandbox: cli::Sandbox,
     /// Meeting ids: workshop (NORR-24), steering group (NORR-24), cancelled supplier
     /// information meeting (LULE-25).
     ids: [i64; 3],
 }
 
-fn clock() -> Clock {
-    Clock::FixedIn(
-        Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap(),
-        Stockholm,
-    )
+impl Deref for Sandbox {
+    type Target = cli::Sandbox;
+
+    fn deref(&self) -> &cli::Sandbox {
+        &self.sandbox
+    }
 }
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -62,8 +63,8 @@ fn agenda_input(title: &str, minutes: u32) -> AgendaItemInput {
 
 impl Sandbox {
     fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut store = Store::open(&dir.path().join("t.db"), clock()).expect("store opens");
+        let sandbox = cli::Sandbox::empty("Europe/Stockholm");
+        let mut store = Store::open(&sandbox.db(), clock()).expect("store opens");
         let project = |code: &str, title: &str, buyer: &str| ProjectInput {
             code: code.into(),
             title: title.into(),
@@ -124,75 +125,9 @@ impl Sandbox {
             .unwrap();
         drop(store);
         Sandbox {
-            dir,
+            sandbox,
             ids: [workshop, steering, info],
         }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn db(&self) -> PathBuf {
-        self.path("t.db")
-    }
-
-    fn tidig(&self) -> Command {
-        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tidig");
-        let home = self.path("home");
-        cmd.env_remove("TIDIG_DB")
-            .env("TIDIG_CONFIG", self.path("config.toml"))
-            .env("TIDIG_NOW", NOW)
-            .env("TZ", "Europe/Stockholm")
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .arg("--db")
-            .arg(self.db());
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = self
-            .tidig()
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .clone();
-        String::from_utf8(out.stdout).expect("stdout is UTF-8")
-    }
-
-    /// Asserts a refusal: non-zero exit, exactly one line on stderr starting "tidig:".
-    fn refuses(&self, args: &[&str]) -> String {
-        let out = self
-            .tidig()
-            .args(args)
-            .assert()
-            .failure()
-            .get_output()
-            .clone();
-        let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
-        assert!(stderr.starts_with("tidig: "), "stderr: {stderr:?}");
-        assert_eq!(stderr.matches('\n').count(), 1, "not one line: {stderr:?}");
-        assert!(out.stdout.is_empty(), "stdout on failure: {:?}", out.stdout);
-        stderr.trim_end().to_string()
-    }
-
-    fn files(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-fn json_array(text: &str) -> Vec<Value> {
-    match serde_json::from_str(text).expect("JSON output") {
-        Value::Array(items) => items,
-        other => panic!("expected an array, got {other}"),
     }
 }
 
@@ -374,7 +309,7 @@ fn exporting_again_replaces_the_file_with_the_same_uids() {
     s.run(&["export", "calendar", "-o", path]);
     let first = parse_ics(&std::fs::read_to_string(&out).unwrap());
     {
-        let later = Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap());
+        let later = Clock::Fixed(utc(2026, 11, 27, 9, 0));
         let mut store = Store::open(&s.db(), later).unwrap();
         let mut input = meeting_input(
             MeetingType::NeedsWorkshop,
@@ -507,9 +442,9 @@ fn a_failed_export_leaves_the_output_file_as_it_was() {
 #[cfg(unix)]
 #[test]
 fn a_replaced_file_keeps_its_permissions_and_a_new_one_is_private() {
+    use common::mode;
     use std::os::unix::fs::PermissionsExt;
     let s = Sandbox::new();
-    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let new = s.path("new.ics");
     s.run(&["export", "calendar", "-o", new.to_str().unwrap()]);
     assert_eq!(mode(&new), 0o600);

@@ -2,25 +2,17 @@
 //! `export lessons` against a temporary store filled through the library. Every run
 //! has its own config path, a fixed clock (`TIDIG_NOW`) and `TZ=UTC`.
 
-use std::path::PathBuf;
+mod common;
 
-use assert_cmd::Command;
 use chrono::{Duration, TimeZone, Utc};
 use serde_json::Value;
-use tempfile::TempDir;
 use tidig::domain::*;
 use tidig::store::Store;
 
-const NOW: &str = "2026-11-26T12:00:00Z";
+use common::cli::{Sandbox, json_array};
+use common::clock;
+
 const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
-
-struct Sandbox {
-    dir: TempDir,
-}
-
-fn clock() -> Clock {
-    Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap())
-}
 
 fn need_input(statement: &str, category: &str, priority: Option<Priority>) -> NeedInput {
     NeedInput {
@@ -36,8 +28,8 @@ impl Sandbox {
     /// person and a document), two suggestions and three lessons (one not shareable);
     /// LULE-25 with one need, one suggestion and one lesson.
     fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut store = Store::open(&dir.path().join("t.db"), clock()).expect("store opens");
+        let sandbox = Sandbox::empty("UTC");
+        let mut store = Store::open(&sandbox.db(), clock()).expect("store opens");
         let project = |code: &str, title: &str, buyer: &str| ProjectInput {
             code: code.into(),
             title: title.into(),
@@ -191,71 +183,7 @@ impl Sandbox {
             store.create_lesson(&l).unwrap();
         }
         drop(store);
-        Sandbox { dir }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn tidig(&self) -> Command {
-        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tidig");
-        let home = self.path("home");
-        cmd.env_remove("TIDIG_DB")
-            .env("TIDIG_CONFIG", self.path("config.toml"))
-            .env("TIDIG_NOW", NOW)
-            .env("TZ", "UTC")
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .arg("--db")
-            .arg(self.path("t.db"));
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = self
-            .tidig()
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .clone();
-        String::from_utf8(out.stdout).expect("stdout is UTF-8")
-    }
-
-    /// Asserts a refusal: non-zero exit, exactly one line on stderr starting "tidig:".
-    fn refuses(&self, args: &[&str]) -> String {
-        let out = self
-            .tidig()
-            .args(args)
-            .assert()
-            .failure()
-            .get_output()
-            .clone();
-        let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
-        assert!(stderr.starts_with("tidig: "), "stderr: {stderr:?}");
-        assert_eq!(stderr.matches('\n').count(), 1, "not one line: {stderr:?}");
-        assert!(out.stdout.is_empty(), "stdout on failure: {:?}", out.stdout);
-        stderr.trim_end().to_string()
-    }
-
-    /// Runs an export with `-o`, checks that it prints the path, and returns the file.
-    fn export_to(&self, args: &[&str], file: &str) -> Vec<u8> {
-        let path = self.path(file);
-        let mut all: Vec<&str> = args.to_vec();
-        let p = path.to_str().unwrap();
-        all.extend(["-o", p]);
-        let out = self.run(&all);
-        assert_eq!(out.trim_end(), p, "prints the written path");
-        std::fs::read(&path).expect("the file is written")
-    }
-}
-
-fn json_array(text: &str) -> Vec<Value> {
-    match serde_json::from_str(text).expect("JSON output") {
-        Value::Array(items) => items,
-        other => panic!("expected an array, got {other}"),
+        sandbox
     }
 }
 

@@ -4,29 +4,37 @@
 //! folder's `templates/` is used. Every run has its own config path, a fixed clock
 //! (`TIDIG_NOW`) and `TZ=UTC`.
 
+mod common;
+
+use std::ops::Deref;
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use tempfile::TempDir;
 use tidig::domain::*;
 use tidig::store::{Store, TrashKind};
 
-const NOW: &str = "2026-11-26T12:00:00Z";
+use common::cli;
+use common::clock;
+
 const EXPORTED_AT: &str = "2026-11-26T12:00:00Z";
 
-fn clock() -> Clock {
-    Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap())
-}
-
+/// The sandbox with a store holding LULE-25, its meetings and what they produced.
 struct Sandbox {
-    dir: TempDir,
+    sandbox: cli::Sandbox,
     /// A supplier workshop with notes of every label, and everything else.
     workshop: i64,
     /// The project's next meeting.
     next: i64,
     /// A meeting in the trash.
     trashed: i64,
+}
+
+impl Deref for Sandbox {
+    type Target = cli::Sandbox;
+
+    fn deref(&self) -> &cli::Sandbox {
+        &self.sandbox
+    }
 }
 
 fn meeting_input(kind: MeetingType, title: &str, start: chrono::DateTime<Utc>) -> MeetingInput {
@@ -46,8 +54,8 @@ fn meeting_input(kind: MeetingType, title: &str, start: chrono::DateTime<Utc>) -
 
 impl Sandbox {
     fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut store = Store::open(&dir.path().join("t.db"), clock()).expect("store opens");
+        let sandbox = cli::Sandbox::empty("UTC");
+        let mut store = Store::open(&sandbox.db(), clock()).expect("store opens");
         let lule = store
             .create_project(&ProjectInput {
                 code: "LULE-25".into(),
@@ -273,73 +281,23 @@ impl Sandbox {
             .unwrap();
         drop(store);
         Sandbox {
-            dir,
+            sandbox,
             workshop,
             next,
             trashed,
         }
     }
 
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
     fn store(&self) -> Store {
-        Store::open(&self.path("t.db"), clock()).expect("store opens")
+        Store::open(&self.db(), clock()).expect("store opens")
     }
 
-    fn tidig(&self) -> Command {
-        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tidig");
-        let home = self.path("home");
-        cmd.env_remove("TIDIG_DB")
-            .env("TIDIG_CONFIG", self.path("config.toml"))
-            .env("TIDIG_NOW", NOW)
-            .env("TZ", "UTC")
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .arg("--db")
-            .arg(self.path("t.db"));
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = self
-            .tidig()
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .clone();
-        String::from_utf8(out.stdout).expect("stdout is UTF-8")
-    }
-
-    /// Asserts a refusal: non-zero exit, exactly one line on stderr starting "tidig:".
-    fn refuses(&self, args: &[&str]) -> String {
-        let out = self
-            .tidig()
-            .args(args)
-            .assert()
-            .failure()
-            .get_output()
-            .clone();
-        let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
-        assert!(stderr.starts_with("tidig: "), "stderr: {stderr:?}");
-        assert_eq!(stderr.matches('\n').count(), 1, "not one line: {stderr:?}");
-        assert!(out.stdout.is_empty(), "stdout on failure: {:?}", out.stdout);
-        stderr.trim_end().to_string()
-    }
-
-    /// Exports with `-o`, checks that the path is printed, and returns the file's text.
+    /// `export summary ARGS` with `-o`, checks that the path is printed, and returns
+    /// the file's text.
     fn export_to(&self, args: &[&str], file: &str) -> String {
-        let path = self.path(file);
-        let p = path.to_str().unwrap();
         let mut all = vec!["export", "summary"];
         all.extend_from_slice(args);
-        all.extend(["-o", p]);
-        let out = self.run(&all);
-        assert_eq!(out.trim_end(), p, "prints the written path");
-        std::fs::read_to_string(&path).expect("the file is written")
+        String::from_utf8(self.sandbox.export_to(&all, file)).expect("the file is UTF-8")
     }
 
     fn exports(&self, meeting: i64) -> Vec<ExportRecord> {

@@ -9,34 +9,21 @@
 //! - Ctrl-G hands the note to `$VISUAL` (here a script that appends a line): the TUI
 //!   steps aside and comes back, and the edited text is in the editor and the store.
 //!
-//! The harness is a copy of the one in `tests/e2e_meetings.rs` (integration tests
-//! cannot share code without a module both include), plus one thing a real terminal
-//! does: it answers cursor-position queries (`ESC [6n`), which ratatui sends when the
-//! TUI comes back from `$VISUAL`. An ignored test shows what happens when no answer
-//! comes. The clock is fixed with `TIDIG_NOW` at Thursday 2026-11-26 12:00 UTC and the
-//! zone pinned with `TZ=UTC`.
+//! The harness is in `tests/common/pty.rs`; like a real terminal, it answers
+//! cursor-position queries (`ESC [6n`), which ratatui sends when the TUI comes back
+//! from `$VISUAL`. One test shows what happens when no answer comes. The clock is
+//! fixed with `TIDIG_NOW` at Thursday 2026-11-26 12:00 UTC and the zone pinned with
+//! `TZ=UTC`.
 
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+mod common;
+
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
-
-const ROWS: u16 = 36;
-const COLS: u16 = 120;
-/// Generous: the machine may be busy building other things.
-const TIMEOUT: Duration = Duration::from_secs(15);
-const NOW: &str = "2026-11-26T12:00:00Z";
-
-const TAB: &[u8] = b"\t";
-const ENTER: &[u8] = b"\r";
-const ESC: &[u8] = b"\x1b";
-const CTRL_C: &[u8] = b"\x03";
-const CTRL_G: &[u8] = b"\x07";
-const CTRL_S: &[u8] = b"\x13";
+use common::pty::{
+    CTRL_C, CTRL_G, CTRL_S, ENTER, ESC, Env, Replies, Session, Spawn, TAB, TIMEOUT, count,
+    line_with, wait_until,
+};
 
 const MEETING: &str = "Dialogmöte med leverantörer";
 /// What is typed in the editor, line by line.
@@ -46,273 +33,22 @@ const LINES: [&str; 3] = [
     "Sista raden: öppna gränssnitt",
 ];
 
-/// "Where is the cursor?" (device status report), which crossterm asks and waits up
-/// to two seconds for an answer to.
-const DSR: &[u8] = b"\x1b[6n";
-
-/// Which queries the emulated terminal answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Replies {
-    /// Like a real terminal: cursor-position queries get an answer.
-    CursorPosition,
-    /// Like a terminal (or multiplexer, or slow link) whose answer never arrives.
-    Nothing,
+/// A fresh store; the editor must never be started by accident.
+fn new_env() -> Env {
+    Env::with(Spawn {
+        editor: Some("false".into()),
+        ..Spawn::default()
+    })
 }
 
-/// What the reader thread shares with the test.
-struct Output {
-    parser: Mutex<vt100::Parser>,
-    raw: Mutex<Vec<u8>>,
-    /// The PTY reached end of file: the child and every copy of the slave are gone.
-    eof: AtomicBool,
-}
-
-/// Kills the child if the test fails (panics) before it exited on its own.
-struct ChildGuard(Box<dyn Child + Send + Sync>);
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        if let Ok(None) = self.0.try_wait() {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-}
-
-/// One run of the binary in a PTY.
-struct Session {
-    // Field order is drop order: the child is killed before the PTY is closed.
-    child: ChildGuard,
-    /// Shared with the reader thread, which answers the terminal queries.
-    writer: Arc<Mutex<Box<dyn Write + Send>>>,
-    out: Arc<Output>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-/// A store and a config path in a fresh temporary directory.
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("t.db")
-    }
-    fn config(&self) -> PathBuf {
-        self.dir.path().join("config.toml")
-    }
-
-    /// Starts `tidig --db <dir>/t.db` in a 120×36 PTY.
-    fn spawn(&self) -> Session {
-        // The editor must never be started by accident.
-        self.spawn_with("false", Replies::CursorPosition)
-    }
-
-    /// The same, with `$VISUAL` and `$EDITOR` set to `editor`, in a terminal that
-    /// answers cursor-position queries or not.
-    fn spawn_with(&self, editor: &str, replies: Replies) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tidig"));
-        cmd.arg("--db");
-        cmd.arg(self.db());
-        cmd.cwd(self.dir.path());
-        cmd.env_remove("TIDIG_DB");
-        cmd.env("TIDIG_CONFIG", self.config());
-        cmd.env("TIDIG_NOW", NOW);
-        // The binary shows local time: pin the zone so the times typed are UTC too.
-        cmd.env("TZ", "UTC");
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("VISUAL", editor);
-        cmd.env("EDITOR", editor);
-        let child = pty.slave.spawn_command(cmd).expect("spawn tidig");
-        // Only the child may hold the slave, so that its exit ends the output (EOF).
-        drop(pty.slave);
-
-        let out = Arc::new(Output {
-            parser: Mutex::new(vt100::Parser::new(
-                ROWS.try_into().unwrap(),
-                COLS.try_into().unwrap(),
-                0,
-            )),
-            raw: Mutex::new(Vec::new()),
-            eof: AtomicBool::new(false),
-        });
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = Arc::new(Mutex::new(pty.master.take_writer().expect("pty writer")));
-        let shared = Arc::clone(&out);
-        let answer = Arc::clone(&writer);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        let queries = {
-                            let mut raw = shared.raw.lock().unwrap();
-                            let from = raw.len().saturating_sub(DSR.len() - 1);
-                            raw.extend_from_slice(&buf[..n]);
-                            count(&raw[from..], DSR)
-                        };
-                        let mut parser = shared.parser.lock().unwrap();
-                        parser.process(&buf[..n]);
-                        if replies == Replies::CursorPosition {
-                            // As a terminal does: "ESC [ row ; column R", 1-based.
-                            let (row, col) = parser.screen().cursor_position();
-                            let reply = format!("\x1b[{};{}R", row + 1, col + 1);
-                            for _ in 0..queries {
-                                let mut w = answer.lock().unwrap();
-                                let _ = w.write_all(reply.as_bytes());
-                                let _ = w.flush();
-                            }
-                        }
-                    }
-                }
-            }
-            shared.eof.store(true, Ordering::SeqCst);
-        });
-        Session {
-            child: ChildGuard(child),
-            writer,
-            out,
-            _master: pty.master,
-        }
-    }
-}
-
-fn screen(parser: &Mutex<vt100::Parser>) -> String {
-    parser.lock().unwrap().screen().contents()
-}
-
-/// Polls the emulated screen until `pred` holds; panics with the screen if not.
-fn wait_until(
-    parser: &Mutex<vt100::Parser>,
-    what: &str,
-    timeout: Duration,
-    pred: impl Fn(&str) -> bool,
-) {
-    let start = Instant::now();
-    loop {
-        let contents = screen(parser);
-        if pred(&contents) {
-            return;
-        }
-        if start.elapsed() > timeout {
-            panic!("timed out after {timeout:?} waiting for {what}; the screen:\n{contents}");
-        }
-        thread::sleep(Duration::from_millis(20));
-    }
-}
-
-impl Session {
-    fn parser(&self) -> &Mutex<vt100::Parser> {
-        &self.out.parser
-    }
-
-    fn wait_for(&self, text: &str) {
-        wait_until(
-            self.parser(),
-            &format!("{text:?} on screen"),
-            TIMEOUT,
-            |s| s.contains(text),
-        );
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        let mut writer = self.writer.lock().unwrap();
-        writer.write_all(bytes).expect("write to pty");
-        writer.flush().expect("flush pty");
-    }
-
-    fn screen(&self) -> String {
-        screen(self.parser())
-    }
-
-    /// Waits for the child to exit and for its last output to be read.
-    fn wait_exit(&mut self) -> ExitStatus {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.0.try_wait().expect("try_wait") {
-                break status;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!(
-                    "tidig did not exit within {TIMEOUT:?}; the screen:\n{}",
-                    self.screen()
-                );
-            }
-            thread::sleep(Duration::from_millis(20));
-        };
-        let start = Instant::now();
-        while !self.out.eof.load(Ordering::SeqCst) {
-            if start.elapsed() > TIMEOUT {
-                panic!("the PTY output did not end after tidig exited");
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        status
-    }
-
-    /// SIGKILL: no handler, no cleanup, no last save. (`Child::kill` of portable-pty
-    /// sends SIGHUP first, which a process may catch.)
-    fn kill_hard(&mut self) -> ExitStatus {
-        let pid = self.child.0.process_id().expect("the child's pid");
-        let killed = std::process::Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
-            .status()
-            .expect("run kill");
-        assert!(killed.success(), "kill -KILL {pid}: {killed}");
-        self.wait_exit()
-    }
-
-    /// After exit: the terminal was given back (alternate screen left, raw output
-    /// ends with the sequence that leaves it).
-    fn assert_terminal_restored(&self) {
-        let raw = self.out.raw.lock().unwrap();
-        let entered = find(&raw, b"\x1b[?1049h").expect("tidig entered the alternate screen");
-        let left = rfind(&raw, b"\x1b[?1049l").unwrap_or_else(|| {
-            panic!(
-                "tidig never left the alternate screen; output tail: {:?}",
-                String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..])
-            )
-        });
-        assert!(left > entered, "left the alternate screen before entering");
-        // Bracketed paste was switched off again, after it was switched on.
-        let paste_on = rfind(&raw, b"\x1b[?2004h").expect("bracketed paste enabled");
-        let paste_off = rfind(&raw, b"\x1b[?2004l").expect("bracketed paste disabled");
-        assert!(paste_off > paste_on, "bracketed paste left on");
-        let parser = self.parser().lock().unwrap();
-        let screen = parser.screen();
-        assert!(
-            !screen.alternate_screen(),
-            "the emulated terminal is still on the alternate screen"
-        );
-        assert!(!screen.hide_cursor(), "the cursor is still hidden");
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// The line of the screen that contains `text`, if any.
-fn line_with<'a>(screen: &'a str, text: &str) -> Option<&'a str> {
-    screen.lines().find(|l| l.contains(text))
+/// A session with `$VISUAL` and `$EDITOR` set to `editor`, in a terminal that answers
+/// cursor-position queries or not.
+fn spawn_editing(env: &Env, editor: &str, replies: Replies) -> Session {
+    env.spawn_with(&Spawn {
+        editor: Some(editor.into()),
+        replies,
+        ..Spawn::default()
+    })
 }
 
 /// From the welcome screen of an empty store: a project, a meeting on Friday 10:00,
@@ -321,19 +57,7 @@ fn new_note_in_a_new_meeting(s: &mut Session) {
     s.wait_for("Welcome to tidig");
 
     // A project: n, code, Tab, title, Ctrl-S.
-    s.send(b"n");
-    s.wait_for("New project");
-    s.send(b"NORR-24");
-    s.wait_for("NORR-24");
-    s.send(TAB);
-    s.send("Hemtjänst i Norrbotten".as_bytes());
-    s.wait_for("Hemtjänst i Norrbotten");
-    s.send(CTRL_S);
-    s.wait_for("Saved: NORR-24");
-    wait_until(s.parser(), "the form to close", TIMEOUT, |screen| {
-        !screen.contains("New project")
-            && line_with(screen, "NORR-24").is_some_and(|l| l.contains("Hemtjänst"))
-    });
+    s.create_project("NORR-24", "Hemtjänst i Norrbotten");
 
     // Its Meetings tab.
     s.send(ENTER);
@@ -396,7 +120,7 @@ fn stored_notes(db: &std::path::Path) -> Vec<tidig::domain::Note> {
 
 #[test]
 fn typed_notes_survive_a_killed_process() {
-    let env = Env::new();
+    let env = new_env();
     let mut s = env.spawn();
     new_note_in_a_new_meeting(&mut s);
 
@@ -464,7 +188,7 @@ fn typed_notes_survive_a_killed_process() {
 
 #[test]
 fn ctrl_c_while_typing_saves_the_note_and_restores_the_terminal() {
-    let env = Env::new();
+    let env = new_env();
     let mut s = env.spawn();
     new_note_in_a_new_meeting(&mut s);
 
@@ -504,8 +228,8 @@ const ADDED: &str = "Tillagt i editorn: åäö";
 #[cfg(unix)]
 #[test]
 fn ctrl_g_edits_the_note_in_visual_and_saves_the_result() {
-    let env = Env::new();
-    let mut s = env.spawn_with(&appending_editor(&env), Replies::CursorPosition);
+    let env = new_env();
+    let mut s = spawn_editing(&env, &appending_editor(&env), Replies::CursorPosition);
     new_note_in_a_new_meeting(&mut s);
     s.send(LINES[0].as_bytes());
     s.wait_for(LINES[0]);
@@ -551,8 +275,8 @@ fn ctrl_g_edits_the_note_in_visual_and_saves_the_result() {
 #[cfg(unix)]
 #[test]
 fn text_edited_in_visual_is_kept_when_the_terminal_does_not_answer() {
-    let env = Env::new();
-    let mut s = env.spawn_with(&appending_editor(&env), Replies::Nothing);
+    let env = new_env();
+    let mut s = spawn_editing(&env, &appending_editor(&env), Replies::Nothing);
     new_note_in_a_new_meeting(&mut s);
     s.send(LINES[0].as_bytes());
     s.wait_for(LINES[0]);
@@ -571,11 +295,4 @@ fn text_edited_in_visual_is_kept_when_the_terminal_does_not_answer() {
     }
     let notes = stored_notes(&env.db());
     assert_eq!(notes[0].body, format!("{}\n{ADDED}", LINES[0]));
-}
-
-fn count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack
-        .windows(needle.len())
-        .filter(|w| *w == needle)
-        .count()
 }

@@ -3,25 +3,21 @@
 //! agenda in Markdown and HTML (snapshots, escaping, the fair-dialogue line, times
 //! across daylight-saving changes in Stockholm).
 
+mod common;
+
 use std::io::BufReader;
 
 use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Europe::Stockholm;
 use ical::parser::ical::component::{IcalCalendar, IcalEvent};
 use tidig::domain::*;
 use tidig::export::{self, AgendaFormat, CalendarEntry, FAIR_DIALOGUE};
 
+use common::clock_in_stockholm as clock;
+use common::export::project;
+
 // ---------------------------------------------------------------------------------------
 // Fixtures
 // ---------------------------------------------------------------------------------------
-
-/// Thursday 26 November 2026, noon UTC, shown in Stockholm.
-fn clock() -> Clock {
-    Clock::FixedIn(
-        Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap(),
-        Stockholm,
-    )
-}
 
 fn stamp() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
@@ -86,30 +82,6 @@ fn workshop_agenda() -> Vec<AgendaItem> {
     items[3].owner = "Åsa Öberg".into();
     items[3].expected_outcome = "Topp fem behov".into();
     items
-}
-
-fn project() -> Project {
-    Project {
-        id: 1,
-        uuid: "20000000-0000-4000-8000-000000000001".into(),
-        code: "NORR-24".into(),
-        title: "Måltider i förskolan".into(),
-        buyer_id: Some(1),
-        buyer_name: Some("Norrköpings kommun".into()),
-        case_number: "KS 2024/0117".into(),
-        subject: String::new(),
-        goal: String::new(),
-        phase: Phase::EarlyDialogue,
-        status: ProjectStatus::Active,
-        innovation_level: None,
-        planned_procedure: String::new(),
-        start_date: None,
-        end_date: None,
-        tags: vec![],
-        last_reviewed_at: None,
-        created_at: "2026-10-01T08:00:00Z".into(),
-        updated_at: "2026-10-01T08:00:00Z".into(),
-    }
 }
 
 fn attendee(id: i64, name: &str, org: &str, supplier: bool, role: AttendanceRole) -> Attendance {

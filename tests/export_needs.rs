@@ -4,48 +4,19 @@
 //! (byte order mark, CRLF, quoting, the formula-injection guard), and the escaping of
 //! user text in HTML and Markdown.
 
+mod common;
+
 use std::collections::HashMap;
 
-use chrono::{TimeZone, Utc};
-use chrono_tz::Europe::Stockholm;
 use tidig::domain::*;
 use tidig::export::{self, LessonsFormat, NeedsFormat};
+
+use common::clock_in_stockholm as clock;
+use common::export::project;
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
 // ---------------------------------------------------------------------------------------
-
-/// Thursday 26 November 2026, noon UTC, shown in Stockholm.
-fn clock() -> Clock {
-    Clock::FixedIn(
-        Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap(),
-        Stockholm,
-    )
-}
-
-fn project() -> Project {
-    Project {
-        id: 1,
-        uuid: "20000000-0000-4000-8000-000000000001".into(),
-        code: "NORR-24".into(),
-        title: "Måltider i förskolan".into(),
-        buyer_id: Some(1),
-        buyer_name: Some("Norrköpings kommun".into()),
-        case_number: "KS 2024/0117".into(),
-        subject: String::new(),
-        goal: String::new(),
-        phase: Phase::EarlyDialogue,
-        status: ProjectStatus::Active,
-        innovation_level: None,
-        planned_procedure: String::new(),
-        start_date: None,
-        end_date: None,
-        tags: vec![],
-        last_reviewed_at: None,
-        created_at: "2026-10-01T08:00:00Z".into(),
-        updated_at: "2026-10-01T08:00:00Z".into(),
-    }
-}
 
 fn need(number: i64, statement: &str, category: &str, priority: Option<Priority>) -> Need {
     Need {

@@ -3,51 +3,31 @@
 //! with marker strings in notes of every label, escaping of hostile text in HTML, the
 //! fair-dialogue statement, and templates from a user folder.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+mod common;
+
+use chrono::{DateTime, Duration, Utc};
 use tidig::domain::*;
 use tidig::export::summary::{self, SummaryFormat, SummaryInput};
 use tidig::export::{ExportError, Lang, TemplateSource};
+
+use common::{clock, date, utc};
 
 // ---------------------------------------------------------------------------------------
 // Fixture
 // ---------------------------------------------------------------------------------------
 
-/// Thursday 26 November 2026, noon, shown in UTC.
-fn clock() -> Clock {
-    Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap())
-}
-
-fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
 const STAMP: &str = "2026-11-19T12:00:00Z";
 
+/// LULE-25: the export tests' project with its own code, title, buyer and dates.
 fn project() -> Project {
     Project {
-        id: 1,
-        uuid: "20000000-0000-4000-8000-000000000001".into(),
         code: "LULE-25".into(),
         title: "Trygg nattillsyn".into(),
-        buyer_id: Some(1),
         buyer_name: Some("Luleå kommun".into()),
         case_number: "KS 2025/0412".into(),
-        subject: String::new(),
-        goal: String::new(),
-        phase: Phase::EarlyDialogue,
-        status: ProjectStatus::Active,
-        innovation_level: None,
-        planned_procedure: String::new(),
-        start_date: None,
-        end_date: None,
-        tags: vec![],
-        last_reviewed_at: None,
         created_at: STAMP.into(),
         updated_at: STAMP.into(),
+        ..common::export::project()
     }
 }
 
@@ -195,7 +175,7 @@ fn notes() -> Vec<Note> {
 /// a note-taker), notes of every label, a decision, actions (one done), a need, a
 /// suggestion, two questions and a next meeting.
 fn input() -> SummaryInput {
-    let start = at(2026, 11, 18, 9, 0);
+    let start = utc(2026, 11, 18, 9, 0);
     let next = Meeting {
         location: "https://teams.example/l/meetup-join/19_abc".into(),
         format: MeetingFormat::Digital,
@@ -204,7 +184,7 @@ fn input() -> SummaryInput {
             2,
             MeetingType::OneToOneDialogue,
             "Enskilt dialogmöte – Vårdflöde Nordic AB",
-            at(2026, 11, 24, 10, 0),
+            utc(2026, 11, 24, 10, 0),
             60,
         )
     };
@@ -268,7 +248,7 @@ fn input() -> SummaryInput {
             text: "En andra workshop hålls i januari".into(),
             rationale: "Många ville fortsätta dialogen".into(),
             decided_by: "Styrgruppen".into(),
-            decided_on: day(2026, 11, 18),
+            decided_on: date(2026, 11, 18),
             created_at: STAMP.into(),
             updated_at: STAMP.into(),
         }],
@@ -282,9 +262,9 @@ fn input() -> SummaryInput {
                 meeting_title: None,
                 title: "Boka lokal för januari".into(),
                 owner: "Maria Berg".into(),
-                due_date: Some(day(2026, 11, 20)),
+                due_date: Some(date(2026, 11, 20)),
                 status: ActionStatus::Done,
-                done_date: Some(day(2026, 11, 19)),
+                done_date: Some(date(2026, 11, 19)),
                 created_at: STAMP.into(),
                 updated_at: STAMP.into(),
             },
@@ -297,7 +277,7 @@ fn input() -> SummaryInput {
                 meeting_title: None,
                 title: "Skicka mötesanteckningarna till alla deltagare".into(),
                 owner: "Åsa Lindqvist".into(),
-                due_date: Some(day(2026, 11, 25)),
+                due_date: Some(date(2026, 11, 25)),
                 status: ActionStatus::Open,
                 done_date: None,
                 created_at: STAMP.into(),
@@ -353,7 +333,7 @@ fn input() -> SummaryInput {
             rationale: String::new(),
             status: SuggestionStatus::Accepted,
             buyer_response: "Införs från och med nästa dialogmöte.".into(),
-            decision_date: Some(day(2026, 11, 19)),
+            decision_date: Some(date(2026, 11, 19)),
             created_at: STAMP.into(),
             updated_at: STAMP.into(),
         }],
@@ -630,7 +610,7 @@ fn header_has_project_case_type_time_place_phase_status_and_note_taker() {
 #[test]
 fn swedish_weekdays_come_from_the_table() {
     use tidig::export::{day_label, weekday};
-    let monday = day(2026, 11, 23);
+    let monday = date(2026, 11, 23);
     let names: Vec<&str> = (0..7)
         .map(|i| weekday(Lang::Sv, monday + Duration::days(i)))
         .collect();
@@ -692,11 +672,11 @@ fn next_meeting_is_the_first_later_one_not_cancelled() {
             id,
             MeetingType::ProjectMeeting,
             "x",
-            at(2026, 12, d, 9, 0),
+            utc(2026, 12, d, 9, 0),
             60,
         )
     };
-    let earlier = meeting(5, MeetingType::Kickoff, "förr", at(2026, 11, 1, 9, 0), 60);
+    let earlier = meeting(5, MeetingType::Kickoff, "förr", utc(2026, 11, 1, 9, 0), 60);
     let meetings = vec![
         earlier,
         this.clone(),

@@ -13,34 +13,33 @@
 //! row of a table is recognisable by `▶ `; where a selection is shown by colour alone
 //! (week view, checklist) the tests check the cell style instead.
 
-use chrono::{DateTime, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use chrono::{DateTime, Utc};
+use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use ratatui::{Terminal, backend::TestBackend};
 use tidig::{
     app::{AgendaMode, App, MeetingTab, Overlay, ProjectTab, Screen, StatusKind, keymap::Context},
     domain::{
-        AgendaItemInput, AttendanceRole, Clock, MeetingFormat, MeetingInput, MeetingStatus,
-        MeetingType, NotesStatus, OrgKind, OrganisationInput, PersonInput, Phase, ProjectInput,
-        ProjectStatus,
+        AgendaItemInput, AttendanceRole, MeetingFormat, MeetingInput, MeetingStatus, MeetingType,
+        NotesStatus, OrgKind, OrganisationInput, PersonInput,
     },
     store::Store,
 };
 
+use common::clock;
+use common::screen::{
+    assert_footer_from_keymap, assert_help_from_keymap, buffer_text, ch, ctrl, fg_of, find_cells,
+    is_highlighted, line_with, meeting_tab, press, render, select_project, snap, terminal,
+    type_str,
+};
+use common::store::{norr, vgr};
+
 // ----- fixture ------------------------------------------------------------------------
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
-}
-
-fn clock() -> Clock {
-    Clock::Fixed(now())
-}
-
 fn utc(month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, month, day, hour, minute, 0)
-        .unwrap()
+    common::utc(2026, month, day, hour, minute)
 }
 
 /// A meeting from (month, day, hour, minute) lasting `minutes`.
@@ -104,26 +103,8 @@ struct Ids {
 /// next (Mon 30 November – Sun 6 December).
 fn fixture() -> (App, Ids) {
     let mut store = Store::open_in_memory(clock()).unwrap();
-    let norr = store
-        .create_project(&ProjectInput {
-            code: "NORR-24".into(),
-            title: "Hemtjänst i Norrbotten".into(),
-            buyer_name: "Region Norrbotten".into(),
-            phase: Phase::EarlyDialogue,
-            status: ProjectStatus::Active,
-            ..Default::default()
-        })
-        .unwrap();
-    let vgr = store
-        .create_project(&ProjectInput {
-            code: "VGR-7".into(),
-            title: "Digitala hjälpmedel i äldreomsorgen".into(),
-            buyer_name: "Västra Götalandsregionen".into(),
-            phase: Phase::NeedsAnalysis,
-            status: ProjectStatus::Active,
-            ..Default::default()
-        })
-        .unwrap();
+    let norr = norr(&mut store);
+    let vgr = vgr(&mut store);
 
     use MeetingStatus::{Cancelled, Held, Planned};
     use MeetingType as T;
@@ -286,34 +267,11 @@ fn fixture() -> (App, Ids) {
     )
 }
 
-// ----- keys ---------------------------------------------------------------------------
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ch(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_str(app: &mut App, text: &str) {
-    for c in text.chars() {
-        ch(app, c);
-    }
-}
+// ----- moving about -------------------------------------------------------------------
 
 /// Portfolio → the project with `code` → its Meetings tab.
 fn open_meetings_tab(app: &mut App, code: &str) {
-    press(app, KeyCode::Home);
-    while app.portfolio.selected().map(|r| r.code.as_str()) != Some(code) {
-        let before = app.portfolio.cursor.selected;
-        ch(app, 'j');
-        assert_ne!(before, app.portfolio.cursor.selected, "{code} not listed");
-    }
+    select_project(app, code);
     press(app, KeyCode::Enter);
     // A project opened before comes back on the tab it was left on.
     if app.context() == Context::ProjectOverview {
@@ -350,96 +308,6 @@ fn open_meeting(app: &mut App, code: &str, title: &str) {
     assert!(matches!(app.screen(), Screen::Meeting { .. }));
     assert_eq!(app.meeting.as_ref().unwrap().meeting.title, title);
     assert_eq!(app.context(), Context::MeetingDetails);
-}
-
-/// Tab until the meeting screen shows `tab`.
-fn meeting_tab(app: &mut App, tab: MeetingTab) {
-    for _ in 0..MeetingTab::ALL.len() {
-        if app.meeting.as_ref().unwrap().tab == tab {
-            return;
-        }
-        press(app, KeyCode::Tab);
-    }
-    panic!("no {tab:?} tab");
-}
-
-// ----- drawing ------------------------------------------------------------------------
-
-fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| tidig::ui::draw(f, app)).unwrap();
-    terminal
-}
-
-fn buffer_text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        for x in 0..area.width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// The screen as text, one line per row, trailing spaces removed.
-fn render(app: &App, w: u16, h: u16) -> String {
-    buffer_text(terminal(app, w, h).backend().buffer())
-}
-
-/// Snapshots the current state at 80×24 and 120×40, as `{name}_80x24` / `{name}_120x40`.
-fn snap(app: &App, name: &str) {
-    for (w, h) in [(80, 24), (120, 40)] {
-        let terminal = terminal(app, w, h);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
-    }
-}
-
-/// Where `text` starts on screen (cell by cell), if it is there.
-fn find_cells(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
-    let chars: Vec<String> = text.chars().map(String::from).collect();
-    let area = buffer.area;
-    for y in 0..area.height {
-        for x in 0..area.width {
-            if x as usize + chars.len() > area.width as usize {
-                break;
-            }
-            if chars
-                .iter()
-                .enumerate()
-                .all(|(i, c)| buffer[(x + i as u16, y)].symbol() == c)
-            {
-                return Some((x, y));
-            }
-        }
-    }
-    None
-}
-
-/// Whether the cells of `text` on screen are drawn reversed (the selection style).
-fn is_highlighted(buffer: &Buffer, text: &str) -> bool {
-    let (x, y) = find_cells(buffer, text)
-        .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", buffer_text(buffer)));
-    (0..text.chars().count() as u16)
-        .all(|i| buffer[(x + i, y)].modifier.contains(Modifier::REVERSED))
-}
-
-/// The foreground colour of the first cell of `text` on screen.
-fn fg_of(buffer: &Buffer, text: &str) -> Color {
-    let (x, y) = find_cells(buffer, text)
-        .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", buffer_text(buffer)));
-    buffer[(x, y)].fg
-}
-
-/// The line of `screen` containing `text`.
-fn line_with<'a>(screen: &'a str, text: &str) -> &'a str {
-    screen
-        .lines()
-        .find(|l| l.contains(text))
-        .unwrap_or_else(|| panic!("no line with {text:?}:\n{screen}"))
 }
 
 // ----- snapshots ----------------------------------------------------------------------
@@ -485,7 +353,7 @@ fn project_meetings_tab() {
         "3 checklist points open: {screen}"
     );
     assert!(line_with(&screen, INFO_CANCELLED).contains("Cancelled"));
-    snap(&app, "meetings_tab");
+    snap!(&app, "meetings_tab");
 }
 
 #[test]
@@ -516,7 +384,7 @@ fn meeting_form_with_a_validation_error() {
     let screen = render(&app, 120, 40);
     assert!(screen.contains("snart"), "{screen}");
     assert!(screen.contains("⚠ not a date"), "{screen}");
-    snap(&app, "meeting_form_error");
+    snap!(&app, "meeting_form_error");
 }
 
 #[test]
@@ -533,7 +401,7 @@ fn meeting_details_with_an_overlap() {
         "{screen}"
     );
     assert!(screen.contains("Wed 2026-12-02 13:00–14:30"), "{screen}");
-    snap(&app, "meeting_details_overlap");
+    snap!(&app, "meeting_details_overlap");
 }
 
 #[test]
@@ -554,7 +422,7 @@ fn meeting_details_of_a_supplier_dialogue() {
         line_with(&screen, "Agenda            ").contains("1 h planned of 1 h"),
         "{screen}"
     );
-    snap(&app, "meeting_details_dialogue");
+    snap!(&app, "meeting_details_dialogue");
 }
 
 /// The start time shown for each block of the agenda, read from the screen.
@@ -599,7 +467,7 @@ fn agenda_builder_overrun_and_moving_a_block() {
     assert_eq!(fg_of(buffer, "11:00–11:15"), Color::Red);
     assert_eq!(fg_of(buffer, "11:15–11:35"), Color::Red);
     assert_ne!(fg_of(buffer, "10:00–11:00"), Color::Red);
-    snap(&app, "agenda_builder_overrun");
+    snap!(&app, "agenda_builder_overrun");
 
     // J moves the selected block (Välkomna) one down; every time follows.
     ch(&mut app, 'J');
@@ -634,7 +502,7 @@ fn agenda_builder_overrun_and_moving_a_block() {
         screen.contains("⚠ 2 h 35 min planned: 35 min longer than the meeting (2 h)"),
         "{screen}"
     );
-    snap(&app, "agenda_builder_after_move");
+    snap!(&app, "agenda_builder_after_move");
 
     // K moves it back.
     ch(&mut app, 'K');
@@ -668,7 +536,7 @@ fn participants_tab() {
     assert!(screen.contains("3 invited · 0 attended"), "{screen}");
     assert!(line_with(&screen, "Erik Lind").contains("Omsorgsdata AB"));
     assert!(line_with(&screen, "Anna Berg").contains('▶'));
-    snap(&app, "participants");
+    snap!(&app, "participants");
 
     // a ticks attended for the selected person, in the store.
     ch(&mut app, 'j');
@@ -694,7 +562,7 @@ fn checklist_tab() {
     // The selection (first point) is shown by colour only.
     let term = terminal(&app, 120, 40);
     assert!(is_highlighted(term.backend().buffer(), " [x] "));
-    snap(&app, "checklist");
+    snap!(&app, "checklist");
 }
 
 #[test]
@@ -722,7 +590,7 @@ fn template_picker() {
         (1..=name.chars().count() as u16)
             .all(|i| buffer[(x + i, y)].modifier.contains(Modifier::REVERSED))
     );
-    snap(&app, "template_picker");
+    snap!(&app, "template_picker");
 
     // Esc closes the picker and leaves the agenda alone.
     press(&mut app, KeyCode::Esc);
@@ -797,7 +665,7 @@ fn agenda_list_across_projects() {
         line_with(&screen, "Intervju").contains('▶'),
         "the first meeting is selected: {screen}"
     );
-    snap(&app, "agenda_list");
+    snap!(&app, "agenda_list");
 
     // j selects the next meeting, Enter opens it.
     ch(&mut app, 'j');
@@ -863,7 +731,7 @@ fn week_view_this_week_and_next() {
     assert!(is_highlighted(buffer, "13:00–14:00"));
     // The cancelled meeting's title is muted.
     assert_eq!(fg_of(buffer, "Informationsmöte"), Color::DarkGray);
-    snap(&app, "week_this");
+    snap!(&app, "week_this");
 
     ch(&mut app, ']');
     assert_eq!(
@@ -897,7 +765,7 @@ fn week_view_this_week_and_next() {
     let narrow = terminal(&app, 80, 24);
     assert!(buffer_text(narrow.backend().buffer()).contains("13:00 ⚠"));
     assert_eq!(fg_of(narrow.backend().buffer(), "Styrgrupps"), Color::Red);
-    snap(&app, "week_next");
+    snap!(&app, "week_next");
 
     // [ goes back, t jumps to today's week from anywhere.
     ch(&mut app, ']');
@@ -1080,146 +948,6 @@ fn space_on_the_checklist_ticks_the_point_in_the_store() {
     press(&mut app, KeyCode::Esc);
     let screen = render(&app, 120, 40);
     assert!(line_with(&screen, DIALOGUE).contains("2 open"), "{screen}");
-}
-
-/// Help rows inside the help dialog, read back from the screen (see tests/screens.rs).
-fn help_rows(screen: &str) -> Vec<(String, String)> {
-    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
-    let (top, left) = rows
-        .iter()
-        .enumerate()
-        .find_map(|(y, row)| {
-            let line: String = row.iter().collect();
-            let byte = line.find("┌ Keys ")?;
-            Some((y, line[..byte].chars().count()))
-        })
-        .expect("help dialog on screen");
-    let right = (left + 1..rows[top].len())
-        .find(|&x| rows[top][x] == '┐')
-        .expect("dialog's top-right corner");
-    let mut found = Vec::new();
-    for row in &rows[top + 1..] {
-        if row.get(left) == Some(&'└') {
-            break;
-        }
-        // A two-column dialog: read the left column only when the row is split.
-        let inner: String = row[left + 1..right.min(row.len())].iter().collect();
-        let Some(entry) = inner.strip_prefix("   ") else {
-            continue;
-        };
-        let entry: Vec<char> = entry.trim_end().chars().collect();
-        if entry.len() > 20 {
-            let keys: String = entry[..20].iter().collect();
-            let what: String = entry[20..].iter().collect();
-            found.push((keys.trim_end().to_string(), what));
-        }
-    }
-    found
-}
-
-/// Every hint in the footer (the last line) as (key, what).
-///
-/// Known problem (reported, not fixed here): when the footer is cut at 80 columns,
-/// `draw_footer` may keep a key without its description (`… · e edit · x …`). Such a
-/// dangling key right before the `…` is left out here.
-fn footer_hints(screen: &str) -> Vec<(String, String)> {
-    let mut footer = screen.lines().last().unwrap_or_default().to_string();
-    if let Some(cut) = footer.find(" …") {
-        let (left, right) = footer.split_at(cut);
-        let left = match left.rsplit_once(" · ") {
-            Some((kept, last)) if !last.trim().contains(' ') => kept.to_string(),
-            _ => left.to_string(),
-        };
-        footer = format!("{left}  {}", &right[" …".len()..]);
-    }
-    footer
-        .split("  ")
-        .flat_map(|part| part.split(" · "))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|hint| match hint.split_once(' ') {
-            Some((key, what)) => (key.to_string(), what.to_string()),
-            None => (hint.to_string(), String::new()),
-        })
-        .collect()
-}
-
-/// The footer shows only (key, description) pairs that help lists for the context or
-/// globally, and every key the footer is meant to show fits at 120 columns.
-fn assert_footer_from_keymap(app: &App, context: Context) {
-    assert_eq!(app.context(), context);
-    let mut help = app.keymap.help(context);
-    if !context.is_modal() {
-        help.extend(app.keymap.help(Context::Global));
-    }
-    let known = |key: &str, what: &str| {
-        help.iter()
-            .any(|(keys, w)| *w == what && keys.split(" / ").any(|k| k == key))
-    };
-    for (w, h) in [(80, 24), (120, 40)] {
-        let screen = render(app, w, h);
-        let hints = footer_hints(&screen);
-        assert!(!hints.is_empty(), "no footer at {w}×{h}:\n{screen}");
-        for (key, what) in &hints {
-            assert!(
-                known(key, what),
-                "footer hint {key:?} {what:?} in {context:?} at {w}×{h} is not in help:\n{}",
-                screen.lines().last().unwrap()
-            );
-        }
-    }
-    // At 120 columns the footer has room for every hint the keymap gives it.
-    let screen = render(app, 120, 40);
-    let footer = screen.lines().last().unwrap();
-    for (key, what) in app.keymap.footer(context) {
-        assert!(
-            footer.contains(&format!("{key} {what}")),
-            "footer of {context:?} lacks {key} {what}: {footer}"
-        );
-    }
-}
-
-/// The help overlay of `context` lists exactly the keymap's rows (and the global ones).
-fn assert_help_from_keymap(app: &mut App, context: Context) {
-    assert_eq!(app.context(), context);
-    press(app, KeyCode::F(1));
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::Help { context, scroll: 0 }),
-        "F1 opens help for {context:?}"
-    );
-    let screen = render(app, 120, 40);
-    let mut expected: Vec<(String, String)> = app
-        .keymap
-        .help(context)
-        .into_iter()
-        .map(|(k, w)| (k, w.to_string()))
-        .collect();
-    if !context.is_modal() {
-        expected.extend(
-            app.keymap
-                .help(Context::Global)
-                .into_iter()
-                .map(|(k, w)| (k, w.to_string())),
-        );
-    }
-    for (keys, what) in &expected {
-        let line = format!("  {keys:<20}{what}");
-        assert!(
-            screen.contains(&line),
-            "help of {context:?} lacks {line:?}:\n{screen}"
-        );
-    }
-    let rows = help_rows(&screen);
-    for row in &rows {
-        assert!(
-            expected.contains(row),
-            "help of {context:?} shows {row:?}, not in the keymap:\n{screen}"
-        );
-    }
-    press(app, KeyCode::Esc);
-    assert!(app.overlay.is_none());
-    assert_eq!(app.context(), context);
 }
 
 #[test]

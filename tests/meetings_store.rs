@@ -2,93 +2,27 @@
 //! checklist, on in-memory and temporary-file stores with a fixed clock; the meetings
 //! migration; the demo portfolio's meetings; and wall-clock times across daylight saving.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc, Weekday,
-};
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::Europe::Stockholm;
 use rusqlite::Connection;
-use tempfile::TempDir;
 use tidig::demo::{self, DemoSummary};
 use tidig::domain::*;
 use tidig::store::{APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, TrashKind};
+
+use common::store::{
+    block, clock_at, count, db_path, file_store, meeting_input, memory_store, on_both_stores,
+    project, temp_dir,
+};
+use common::{clock, date, utc};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
 
-fn clock() -> Clock {
-    Clock::Fixed(utc(2026, 11, 26, 12, 0))
-}
-
-fn clock_at(day: u32, hour: u32) -> Clock {
-    Clock::Fixed(utc(2026, 11, day, hour, 0))
-}
-
-fn utc(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, mi, 0).unwrap()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
 fn local(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
-}
-
-fn memory_store() -> Store {
-    Store::open_in_memory(clock()).expect("in-memory store opens")
-}
-
-fn temp_dir() -> TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn db_path(dir: &TempDir) -> PathBuf {
-    dir.path().join("t.db")
-}
-
-fn file_store(path: &Path) -> Store {
-    Store::open(path, clock()).expect("file store opens")
-}
-
-/// Runs `test` on a fresh in-memory store and on a fresh file store.
-fn on_both_stores(test: impl Fn(&mut Store)) {
-    test(&mut memory_store());
-    let dir = temp_dir();
-    test(&mut file_store(&db_path(&dir)));
-}
-
-fn count(store: &Store, sql: &str) -> i64 {
-    store.connection().query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-fn project(store: &mut Store, code: &str) -> i64 {
-    let input = ProjectInput::validate(&ProjectDraft {
-        code,
-        title: "Trygg nattillsyn i Övertorneå",
-        buyer_name: "Övertorneå kommun",
-        ..Default::default()
-    })
-    .unwrap();
-    store.create_project(&input).unwrap()
-}
-
-fn meeting_input(title: &str, start: DateTime<Utc>, end: DateTime<Utc>) -> MeetingInput {
-    MeetingInput {
-        kind: MeetingType::ProjectMeeting,
-        title: title.into(),
-        purpose: String::new(),
-        desired_outcome: String::new(),
-        format: MeetingFormat::InPerson,
-        location: String::new(),
-        start,
-        end,
-        status: MeetingStatus::Planned,
-        notes_status: NotesStatus::None,
-    }
 }
 
 /// A planned project meeting on 2026-12-03 from `from` to `to` (UTC hours).
@@ -99,16 +33,6 @@ fn meeting_at(store: &mut Store, project_id: i64, title: &str, from: u32, to: u3
 
 fn titles(meetings: &[Meeting]) -> Vec<&str> {
     meetings.iter().map(|m| m.title.as_str()).collect()
-}
-
-fn block(title: &str, minutes: u32) -> AgendaItemInput {
-    AgendaItemInput {
-        title: title.into(),
-        minutes,
-        method: String::new(),
-        owner: String::new(),
-        expected_outcome: String::new(),
-    }
 }
 
 fn agenda_titles(store: &Store, meeting_id: i64) -> Vec<String> {
@@ -195,7 +119,7 @@ fn meeting_round_trips_every_field() {
         assert_eq!(m.created_at, "2026-11-26T12:00:00Z");
         assert_eq!(m.updated_at, "2026-11-26T12:00:00Z");
 
-        store.set_clock(clock_at(27, 9));
+        store.set_clock(clock_at(27, 9, 0));
         let changed = MeetingInput {
             kind: MeetingType::NeedsWorkshop,
             title: "Behovsworkshop 2: nattpersonalen i Gällivare".into(),
@@ -378,7 +302,7 @@ fn set_meeting_status_changes_status_and_updated_at() {
     let mut store = memory_store();
     let p = project(&mut store, "A-1");
     let id = meeting_at(&mut store, p, "Behovsworkshop", 9, 12);
-    store.set_clock(clock_at(28, 8));
+    store.set_clock(clock_at(28, 8, 0));
     store.set_meeting_status(id, MeetingStatus::Held).unwrap();
     let m = store.meeting(id).unwrap();
     assert_eq!(m.status, MeetingStatus::Held);
@@ -911,7 +835,7 @@ fn every_agenda_change_moves_the_meetings_updated_at() {
         let stamp = |store: &Store| store.meeting(m).unwrap().updated_at;
         let mut hour = 13;
         let mut step = |store: &mut Store| {
-            store.set_clock(clock_at(26, hour));
+            store.set_clock(clock_at(26, hour, 0));
             hour += 1;
         };
         step(store);

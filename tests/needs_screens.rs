@@ -15,10 +15,10 @@
 //! The app is driven with key events exactly as a user types them; each screen is
 //! snapshotted at 80×24 and 120×40.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::buffer::Buffer;
-use ratatui::{Terminal, backend::TestBackend};
+mod common;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use crossterm::event::KeyCode;
 use tidig::{
     app::{App, Overlay, PickPurpose, ProjectTab, Screen, keymap::Context},
     domain::{
@@ -29,18 +29,17 @@ use tidig::{
     store::Store,
 };
 
+use common::clock;
+use common::screen::{
+    assert_footer_from_keymap, assert_help_from_keymap, ch, ctrl, line_with, open_project, press,
+    project_tab, render, snap, type_str,
+};
+use common::store::vgr;
+
 // ----- fixture ------------------------------------------------------------------------
 
 fn utc(month: u32, day: u32, hour: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, month, day, hour, 0, 0).unwrap()
-}
-
-fn now() -> DateTime<Utc> {
-    utc(11, 26, 12)
-}
-
-fn clock() -> Clock {
-    Clock::Fixed(now())
+    common::utc(2026, month, day, hour, 0)
 }
 
 const NORR: &str = "NORR-24";
@@ -137,16 +136,7 @@ fn fixture() -> (App, Ids) {
             ..Default::default()
         })
         .unwrap();
-    let vgr = store
-        .create_project(&ProjectInput {
-            code: VGR.into(),
-            title: "Digitala hjälpmedel i äldreomsorgen".into(),
-            buyer_name: "Västra Götalandsregionen".into(),
-            phase: Phase::NeedsAnalysis,
-            status: ProjectStatus::Active,
-            ..Default::default()
-        })
-        .unwrap();
+    let vgr = vgr(&mut store);
 
     // Where the needs came from.
     let workshop = store
@@ -462,48 +452,7 @@ fn fixture() -> (App, Ids) {
     )
 }
 
-// ----- keys ---------------------------------------------------------------------------
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ch(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_str(app: &mut App, text: &str) {
-    for c in text.chars() {
-        ch(app, c);
-    }
-}
-
-/// Portfolio → the project with `code` (Overview).
-fn open_project(app: &mut App, code: &str) {
-    press(app, KeyCode::Home);
-    while app.portfolio.selected().map(|r| r.code.as_str()) != Some(code) {
-        let before = app.portfolio.cursor.selected;
-        ch(app, 'j');
-        assert_ne!(before, app.portfolio.cursor.selected, "{code} not listed");
-    }
-    press(app, KeyCode::Enter);
-    assert!(matches!(app.screen(), Screen::Project { .. }));
-}
-
-/// Tab until the project screen shows `tab`.
-fn project_tab(app: &mut App, tab: ProjectTab) {
-    for _ in 0..ProjectTab::ALL.len() {
-        if app.project.as_ref().unwrap().tab == tab {
-            return;
-        }
-        press(app, KeyCode::Tab);
-    }
-    panic!("no {tab:?} tab");
-}
+// ----- moving about -------------------------------------------------------------------
 
 /// Portfolio → NORR-24 → Overview → Meetings → Needs, with Tab.
 fn open_needs_tab(app: &mut App) {
@@ -548,47 +497,6 @@ fn count_of(app: &App, status: NeedStatus) -> i64 {
 }
 
 // ----- drawing ------------------------------------------------------------------------
-
-fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| tidig::ui::draw(f, app)).unwrap();
-    terminal
-}
-
-fn buffer_text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        for x in 0..area.width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// The screen as text, one line per row, trailing spaces removed.
-fn render(app: &App, w: u16, h: u16) -> String {
-    buffer_text(terminal(app, w, h).backend().buffer())
-}
-
-/// Snapshots the current state at 80×24 and 120×40, as `{name}_80x24` / `{name}_120x40`.
-fn snap(app: &App, name: &str) {
-    for (w, h) in [(80, 24), (120, 40)] {
-        let terminal = terminal(app, w, h);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
-    }
-}
-
-/// The line of `screen` containing `text`.
-fn line_with<'a>(screen: &'a str, text: &str) -> &'a str {
-    screen
-        .lines()
-        .find(|l| l.contains(text))
-        .unwrap_or_else(|| panic!("no line with {text:?}:\n{screen}"))
-}
 
 /// The summary bar's first line (counts per status), read from the screen.
 fn status_summary(screen: &str) -> &str {
@@ -668,7 +576,7 @@ fn needs_tab_summary_and_table() {
         "{screen}"
     );
     assert!(line_with(&screen, "B-007").contains("Merged"), "{screen}");
-    snap(&app, "needs_tab");
+    snap!(&app, "needs_tab");
 }
 
 #[test]
@@ -685,7 +593,7 @@ fn needs_tab_filtered_by_status_priority_and_category() {
     assert!(screen.contains("status Identified"), "{screen}");
     // The summary still counts the whole register.
     assert!(status_summary(&screen).contains("Analysed 1"), "{screen}");
-    snap(&app, "needs_by_status");
+    snap!(&app, "needs_by_status");
     // f round the cycle back to every status.
     for _ in 0..NeedStatus::ALL.len() {
         ch(&mut app, 'f');
@@ -702,7 +610,7 @@ fn needs_tab_filtered_by_status_priority_and_category() {
     assert_eq!(listed_codes(&app), ["B-001", "B-004", "B-008", "B-009"]);
     let screen = render(&app, 120, 40);
     assert!(screen.contains("priority Must"), "{screen}");
-    snap(&app, "needs_by_priority");
+    snap!(&app, "needs_by_priority");
     for _ in 0..Priority::ALL.len() {
         ch(&mut app, 'p');
     }
@@ -736,7 +644,7 @@ fn needs_tab_filtered_by_status_priority_and_category() {
     assert_eq!(listed_codes(&app), ["B-003", "B-004", "B-009"]);
     let screen = render(&app, 120, 40);
     assert!(screen.contains("category Larm"), "{screen}");
-    snap(&app, "needs_by_category");
+    snap!(&app, "needs_by_category");
     // Past the last category the filter is off again.
     for _ in 0..3 {
         ch(&mut app, 'c');
@@ -774,7 +682,7 @@ fn needs_text_filter_narrows_while_typing_and_esc_clears_it() {
     assert!(screen.contains("No need matches"), "{screen}");
     press(&mut app, KeyCode::Backspace);
     assert_eq!(listed_codes(&app).len(), 4);
-    snap(&app, "needs_by_text");
+    snap!(&app, "needs_by_text");
 
     // Esc clears the filter and closes the line.
     press(&mut app, KeyCode::Esc);
@@ -893,7 +801,7 @@ fn reject_with_a_reason() {
     ch(&mut app, 'x');
     assert_eq!(app.context(), Context::Form);
     assert_eq!(app.form.as_ref().unwrap().title, "Reject need B-003");
-    snap(&app, "reject_form");
+    snap!(&app, "reject_form");
 
     // No reason, no rejection.
     ctrl(&mut app, 's');
@@ -1008,7 +916,7 @@ fn need_form_warns_about_a_solution_while_typing() {
         screen.contains("⚠ names a solution (app)"),
         "the warning under the field:\n{screen}"
     );
-    snap(&app, "need_form_solution_warning");
+    snap!(&app, "need_form_solution_warning");
 
     // A warning, not a block: it saves.
     ctrl(&mut app, 's');
@@ -1058,7 +966,7 @@ fn need_screen_with_evidence_and_history() {
         line_with(&screen, "2026-11-17 10:00").contains("Identified → Analysed"),
         "{screen}"
     );
-    snap(&app, "need_screen");
+    snap!(&app, "need_screen");
 
     // `>` moves it on from its own screen and adds to the history shown.
     ch(&mut app, '>');
@@ -1093,7 +1001,7 @@ fn need_screen_of_a_rejected_need_shows_the_reason() {
     );
     // "Kameror" names a solution.
     assert!(screen.contains("⚠ names a solution (kameror)"), "{screen}");
-    snap(&app, "need_screen_rejected");
+    snap!(&app, "need_screen_rejected");
 }
 
 #[test]
@@ -1146,7 +1054,7 @@ fn merge_picker_and_merging_moves_the_evidence() {
     assert!(target_codes.contains(&"B-004"));
     let screen = render(&app, 120, 40);
     assert!(screen.contains("Merge B-001 into which need?"), "{screen}");
-    snap(&app, "merge_picker");
+    snap!(&app, "merge_picker");
 
     // Choose B-004 (j until it is selected), Enter, confirm.
     let at = target_codes.iter().position(|c| *c == "B-004").unwrap();
@@ -1229,7 +1137,7 @@ fn suggestions_tab_shows_how_long_open_ones_have_waited() {
     let accepted = line_with(&screen, "Låt anhöriga granska");
     assert!(!accepted.contains(" d "), "{accepted}");
     assert!(accepted.contains("2026-11-05"), "{accepted}");
-    snap(&app, "suggestions_tab");
+    snap!(&app, "suggestions_tab");
 
     // f: the first status, Proposed.
     ch(&mut app, 'f');
@@ -1238,7 +1146,7 @@ fn suggestions_tab_shows_how_long_open_ones_have_waited() {
     assert_eq!(view.items.len(), 1);
     let screen = render(&app, 120, 40);
     assert!(screen.contains("status Proposed"), "{screen}");
-    snap(&app, "suggestions_by_status");
+    snap!(&app, "suggestions_by_status");
     // p: the phase filter on top of it (Initiation): nothing proposed there.
     ch(&mut app, 'p');
     let view = &app.project.as_ref().unwrap().suggestions;
@@ -1287,7 +1195,7 @@ fn project_lessons_tab() {
         !line_with(&screen, "Leverantörerna fick olika").contains('✓'),
         "{screen}"
     );
-    snap(&app, "project_lessons");
+    snap!(&app, "project_lessons");
 }
 
 #[test]
@@ -1306,7 +1214,7 @@ fn lessons_library_filtered_by_phase_and_kind() {
         line_with(&screen, "För kort anbudstid").contains(VGR),
         "{screen}"
     );
-    snap(&app, "library");
+    snap!(&app, "library");
 
     // f: phases in order; the fourth is Early dialogue.
     for _ in 0..4 {
@@ -1319,7 +1227,7 @@ fn lessons_library_filtered_by_phase_and_kind() {
     assert!(titles.contains(&"Leverantörerna fick olika information"));
     let screen = render(&app, 120, 40);
     assert!(screen.contains("phase Early dialogue"), "{screen}");
-    snap(&app, "library_by_phase");
+    snap!(&app, "library_by_phase");
 
     // t on top: Lesson kind → nothing of Early dialogue; clear the phase.
     ch(&mut app, 't');
@@ -1336,101 +1244,10 @@ fn lessons_library_filtered_by_phase_and_kind() {
     assert_eq!(titles.len(), 2, "{titles:?}");
     let screen = render(&app, 120, 40);
     assert!(screen.contains("kind Good example"), "{screen}");
-    snap(&app, "library_by_kind");
+    snap!(&app, "library_by_kind");
 }
 
 // ----- help ---------------------------------------------------------------------------
-
-/// Help rows inside the help dialog, read back from the screen (see tests/screens.rs).
-fn help_rows(screen: &str) -> Vec<(String, String)> {
-    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
-    let (top, left) = rows
-        .iter()
-        .enumerate()
-        .find_map(|(y, row)| {
-            let line: String = row.iter().collect();
-            let byte = line.find("┌ Keys ")?;
-            Some((y, line[..byte].chars().count()))
-        })
-        .expect("help dialog on screen");
-    let right = (left + 1..rows[top].len())
-        .find(|&x| rows[top][x] == '┐')
-        .expect("dialog's top-right corner");
-    let mut found = Vec::new();
-    for row in &rows[top + 1..] {
-        if row.get(left) == Some(&'└') {
-            break;
-        }
-        let inner: String = row[left + 1..right.min(row.len())].iter().collect();
-        let Some(entry) = inner.strip_prefix("   ") else {
-            continue;
-        };
-        let entry: Vec<char> = entry.trim_end().chars().collect();
-        if entry.len() > 20 {
-            let keys: String = entry[..20].iter().collect();
-            let what: String = entry[20..].iter().collect();
-            found.push((keys.trim_end().to_string(), what));
-        }
-    }
-    found
-}
-
-/// The help overlay of `context` lists exactly the keymap's rows (and the global ones).
-fn assert_help_from_keymap(app: &mut App, context: Context) {
-    assert_eq!(app.context(), context);
-    press(app, KeyCode::F(1));
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::Help { context, scroll: 0 }),
-        "F1 opens help for {context:?}"
-    );
-    let screen = render(app, 120, 40);
-    let mut expected: Vec<(String, String)> = app
-        .keymap
-        .help(context)
-        .into_iter()
-        .map(|(k, w)| (k, w.to_string()))
-        .collect();
-    if !context.is_modal() {
-        expected.extend(
-            app.keymap
-                .help(Context::Global)
-                .into_iter()
-                .map(|(k, w)| (k, w.to_string())),
-        );
-    }
-    for (keys, what) in &expected {
-        let line = format!("  {keys:<20}{what}");
-        assert!(
-            screen.contains(&line),
-            "help of {context:?} lacks {line:?}:\n{screen}"
-        );
-    }
-    let rows = help_rows(&screen);
-    assert_eq!(rows.len(), expected.len(), "{rows:?}\n{screen}");
-    for row in &rows {
-        assert!(
-            expected.contains(row),
-            "help of {context:?} shows {row:?}, not in the keymap:\n{screen}"
-        );
-    }
-    press(app, KeyCode::Esc);
-    assert!(app.overlay.is_none());
-    assert_eq!(app.context(), context);
-}
-
-/// The footer's hints at 120 columns are the keymap's footer keys for the context.
-fn assert_footer_from_keymap(app: &App, context: Context) {
-    assert_eq!(app.context(), context);
-    let screen = render(app, 120, 40);
-    let footer = screen.lines().last().unwrap();
-    for (key, what) in app.keymap.footer(context) {
-        assert!(
-            footer.contains(&format!("{key} {what}")),
-            "footer of {context:?} lacks {key} {what}: {footer}"
-        );
-    }
-}
 
 #[test]
 fn help_lists_exactly_the_keymap_for_needs_and_the_need_screen() {

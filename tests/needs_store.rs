@@ -3,95 +3,32 @@
 //! learned, their trash, and the demo portfolio's needs, suggestions and lessons; on
 //! in-memory and temporary-file stores with a fixed clock.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Stockholm;
-use tempfile::TempDir;
 use tidig::demo::{self, DemoSummary};
 use tidig::domain::*;
 use tidig::store::{NeedFilter, NeedSort, Store, StoreError, TrashKind};
 
+use common::store::{clock_at, count, meeting_input, memory_store, on_both_stores, project};
+use common::{clock, date, utc};
+
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-
-fn clock() -> Clock {
-    Clock::Fixed(utc(2026, 11, 26, 12, 0))
-}
-
-fn clock_at(day: u32, hour: u32) -> Clock {
-    Clock::Fixed(utc(2026, 11, day, hour, 0))
-}
-
-fn utc(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, mi, 0).unwrap()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn memory_store() -> Store {
-    Store::open_in_memory(clock()).expect("in-memory store opens")
-}
-
-fn temp_dir() -> TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn db_path(dir: &TempDir) -> PathBuf {
-    dir.path().join("t.db")
-}
-
-fn file_store(path: &Path) -> Store {
-    Store::open(path, clock()).expect("file store opens")
-}
-
-/// Runs `test` on a fresh in-memory store and on a fresh file store, and checks that
-/// the store is still sound afterwards.
-fn on_both_stores(test: impl Fn(&mut Store)) {
-    let mut store = memory_store();
-    test(&mut store);
-    assert_eq!(store.check().unwrap(), Vec::<String>::new());
-    let dir = temp_dir();
-    let mut store = file_store(&db_path(&dir));
-    test(&mut store);
-    assert_eq!(store.check().unwrap(), Vec::<String>::new());
-}
-
-fn count(store: &Store, sql: &str) -> i64 {
-    store.connection().query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-fn project(store: &mut Store, code: &str) -> i64 {
-    let input = ProjectInput::validate(&ProjectDraft {
-        code,
-        title: "Trygg nattillsyn i Övertorneå",
-        buyer_name: "Övertorneå kommun",
-        ..Default::default()
-    })
-    .unwrap();
-    store.create_project(&input).unwrap()
-}
 
 fn person(store: &mut Store, name: &str) -> i64 {
     let input = PersonInput::validate(name, "", "", "", "").unwrap();
     store.create_person(&input).unwrap()
 }
 
+/// A needs workshop held on 2026-11-20 from 9 to 11 UTC.
 fn meeting(store: &mut Store, project_id: i64, title: &str) -> i64 {
     let input = MeetingInput {
         kind: MeetingType::NeedsWorkshop,
-        title: title.into(),
-        purpose: String::new(),
-        desired_outcome: String::new(),
-        format: MeetingFormat::InPerson,
-        location: String::new(),
-        start: utc(2026, 11, 20, 9, 0),
-        end: utc(2026, 11, 20, 11, 0),
         status: MeetingStatus::Held,
-        notes_status: NotesStatus::None,
+        ..meeting_input(title, utc(2026, 11, 20, 9, 0), utc(2026, 11, 20, 11, 0))
     };
     store.create_meeting(project_id, &input).unwrap()
 }
@@ -314,7 +251,7 @@ fn need_round_trips_every_field() {
         assert_eq!(n.created_at, "2026-11-26T12:00:00Z");
         assert_eq!(n.updated_at, "2026-11-26T12:00:00Z");
 
-        store.set_clock(clock_at(27, 9));
+        store.set_clock(clock_at(27, 9, 0));
         let changed = full(
             "Brukaren ska kunna sova ostörd hela natten.",
             "Integritet",
@@ -350,12 +287,12 @@ fn status_moves_forward_and_back_with_a_history() {
         // All the way along the path, one step at a time, an hour apart.
         while let Some(next) = store.need(id).unwrap().status.forward() {
             at += 1;
-            store.set_clock(clock_at(27, at));
+            store.set_clock(clock_at(27, at, 0));
             store.set_need_status(id, next, "").unwrap();
         }
         assert_eq!(store.need(id).unwrap().status, NeedStatus::Described);
         // And one back.
-        store.set_clock(clock_at(28, 8));
+        store.set_clock(clock_at(28, 8, 0));
         let back = NeedStatus::Described.back().unwrap();
         store.set_need_status(id, back, "").unwrap();
 
@@ -379,7 +316,7 @@ fn status_moves_forward_and_back_with_a_history() {
         assert_eq!(n.updated_at, "2026-11-28T08:00:00Z");
 
         // Setting the status it already has changes nothing, not even updated_at.
-        store.set_clock(clock_at(29, 8));
+        store.set_clock(clock_at(29, 8, 0));
         store.set_need_status(id, Prioritised, "").unwrap();
         assert_eq!(store.need_history(id).unwrap().len(), expected.len());
         assert_eq!(store.need(id).unwrap().updated_at, "2026-11-28T08:00:00Z");
@@ -398,7 +335,7 @@ fn rejecting_and_deferring_keep_their_reason() {
         let p = project(store, "NORR-24");
         let rejected = add(store, p, "Larm även på promenad.");
         let deferred = add(store, p, "Koppling till verksamhetsstödet.");
-        store.set_clock(clock_at(27, 9));
+        store.set_clock(clock_at(27, 9, 0));
         store
             .set_need_status(rejected, NeedStatus::Rejected, "  Utanför uppdraget.  ")
             .unwrap();
@@ -458,7 +395,7 @@ fn merging_moves_the_evidence_and_marks_the_source_merged() {
             .unwrap();
         let e2 = store.add_evidence(from, None, Some(asa), "", "").unwrap();
 
-        store.set_clock(clock_at(27, 9));
+        store.set_clock(clock_at(27, 9, 0));
         store.merge_needs(from, into).unwrap();
 
         let target = store.need(into).unwrap();
@@ -802,7 +739,7 @@ fn evidence_links_meetings_people_and_documents() {
         let birgitta = person(store, "Birgitta Holm");
         let id = add(store, p, "Brukaren ska kunna sova ostörd.");
 
-        store.set_clock(clock_at(27, 9));
+        store.set_clock(clock_at(27, 9, 0));
         let e1 = store
             .add_evidence(id, Some(m), Some(birgitta), "", " Sades i workshoppen ")
             .unwrap();
@@ -911,7 +848,7 @@ fn needs_suggestions_and_lessons_go_to_the_trash_and_back() {
             ))
             .unwrap();
 
-        store.set_clock(clock_at(27, 9));
+        store.set_clock(clock_at(27, 9, 0));
         store.trash(TrashKind::Need, need).unwrap();
         store.trash(TrashKind::Suggestion, suggestion).unwrap();
         store.trash(TrashKind::Lesson, lesson).unwrap();
@@ -1030,7 +967,7 @@ fn suggestion_round_trips_every_field() {
         assert_eq!(s.decision_date, Some(date(2026, 11, 20)));
         assert_eq!(s.created_at, "2026-11-26T12:00:00Z");
 
-        store.set_clock(clock_at(27, 9));
+        store.set_clock(clock_at(27, 9, 0));
         let changed = SuggestionInput {
             meeting_id: None,
             status: SuggestionStatus::Implemented,
@@ -1059,7 +996,7 @@ fn suggestions_filter_and_put_the_longest_waiting_first() {
         let a = project(store, "NORR-24");
         let b = project(store, "SODER-25");
         let make = |store: &mut Store, p, day, title: &str, phase, status| {
-            store.set_clock(clock_at(day, 10));
+            store.set_clock(clock_at(day, 10, 0));
             store
                 .create_suggestion(p, &suggestion_input(title, phase, status))
                 .unwrap()
@@ -1158,7 +1095,7 @@ fn deciding_a_suggestion_stamps_the_decision_date_once() {
             )
             .unwrap();
 
-        store.set_clock(clock_at(27, 9));
+        store.set_clock(clock_at(27, 9, 0));
         store.set_suggestion_status(accepted, Discussed).unwrap();
         assert_eq!(store.suggestion(accepted).unwrap().decision_date, None);
         store.set_suggestion_status(accepted, Accepted).unwrap();
@@ -1188,7 +1125,7 @@ fn deciding_a_suggestion_stamps_the_decision_date_once() {
         );
 
         // Deciding again later keeps the first date.
-        store.set_clock(clock_at(29, 9));
+        store.set_clock(clock_at(29, 9, 0));
         store.set_suggestion_status(accepted, Rejected).unwrap();
         assert_eq!(
             store.suggestion(accepted).unwrap().decision_date,
@@ -1283,7 +1220,7 @@ fn lesson_round_trips_every_field() {
         assert!(l.shareable);
         assert_eq!(l.created_at, "2026-11-26T12:00:00Z");
 
-        store.set_clock(clock_at(27, 9));
+        store.set_clock(clock_at(27, 9, 0));
         let general = LessonInput {
             project_id: None,
             phase: None,

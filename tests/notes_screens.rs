@@ -14,38 +14,32 @@
 //! The app is driven with key events as a user types them; screens are snapshotted at
 //! 80×24 and 120×40. Behaviour is checked in the store, not only on screen.
 
+mod common;
+
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::buffer::Buffer;
-use ratatui::{Terminal, backend::TestBackend};
+use chrono::NaiveDate;
+use crossterm::event::{Event, KeyCode};
 use tidig::{
-    app::{App, Effect, MeetingTab, Overlay, ProjectTab, Screen, StatusKind, keymap::Context},
+    app::{App, Effect, MeetingTab, ProjectTab, Screen, StatusKind, keymap::Context},
     domain::{
-        ActionInput, ActionStatus, AgendaItemInput, Clock, Confidentiality, DecisionInput,
-        MeetingFormat, MeetingInput, MeetingStatus, MeetingType, NotesStatus, Phase, ProjectInput,
-        ProjectStatus,
+        ActionStatus, AgendaItemInput, Confidentiality, DecisionInput, MeetingFormat, MeetingInput,
+        MeetingStatus, MeetingType, NotesStatus,
     },
     store::{ActionFilter, Store},
 };
 
+use common::screen::{
+    alt, assert_footer_from_keymap, assert_help_from_keymap, ch, ctrl, line_with, meeting_tab,
+    press, project_tab, render, row_of, shift, snap, type_str,
+};
+use common::store::{action, norr, vgr};
+use common::{clock, today, utc};
+
 // ----- fixture ------------------------------------------------------------------------
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
-}
-
-fn clock() -> Clock {
-    Clock::Fixed(now())
-}
-
 fn day(month: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, month, d).unwrap()
-}
-
-fn today() -> NaiveDate {
-    day(11, 26)
+    common::date(2026, month, d)
 }
 
 const WORKSHOP: &str = "Leverantörsworkshop om planering";
@@ -80,15 +74,6 @@ struct Ids {
     notes: [i64; 6],
 }
 
-fn action(title: &str, owner: &str, due: Option<NaiveDate>, status: ActionStatus) -> ActionInput {
-    ActionInput {
-        title: title.into(),
-        owner: owner.into(),
-        due_date: due,
-        status,
-    }
-}
-
 fn block(title: &str, minutes: u32) -> AgendaItemInput {
     AgendaItemInput {
         title: title.into(),
@@ -113,28 +98,10 @@ fn fixture_in(path: &std::path::Path) -> (App, Ids) {
 }
 
 fn seed(store: &mut Store) -> Ids {
-    let norr = store
-        .create_project(&ProjectInput {
-            code: "NORR-24".into(),
-            title: "Hemtjänst i Norrbotten".into(),
-            buyer_name: "Region Norrbotten".into(),
-            phase: Phase::EarlyDialogue,
-            status: ProjectStatus::Active,
-            ..Default::default()
-        })
-        .unwrap();
-    let vgr = store
-        .create_project(&ProjectInput {
-            code: "VGR-7".into(),
-            title: "Digitala hjälpmedel i äldreomsorgen".into(),
-            buyer_name: "Västra Götalandsregionen".into(),
-            phase: Phase::NeedsAnalysis,
-            status: ProjectStatus::Active,
-            ..Default::default()
-        })
-        .unwrap();
+    let norr = norr(store);
+    let vgr = vgr(store);
 
-    let start = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+    let start = utc(2026, 11, 24, 9, 0);
     let meeting = store
         .create_meeting(
             norr,
@@ -244,71 +211,12 @@ fn seed(store: &mut Store) -> Ids {
     }
 }
 
-// ----- keys ---------------------------------------------------------------------------
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ch(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn alt(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
-}
-
-fn shift(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::SHIFT));
-}
-
-fn type_str(app: &mut App, text: &str) {
-    for c in text.chars() {
-        if c == '\n' {
-            press(app, KeyCode::Enter);
-        } else {
-            ch(app, c);
-        }
-    }
-}
+// ----- moving about -------------------------------------------------------------------
 
 /// Portfolio → the project with `code` (on the tab it was left on).
 fn open_project(app: &mut App, code: &str) {
     ch(app, '1');
-    press(app, KeyCode::Home);
-    while app.portfolio.selected().map(|r| r.code.as_str()) != Some(code) {
-        let before = app.portfolio.cursor.selected;
-        ch(app, 'j');
-        assert_ne!(before, app.portfolio.cursor.selected, "{code} not listed");
-    }
-    press(app, KeyCode::Enter);
-    assert!(matches!(app.screen(), Screen::Project { .. }));
-}
-
-/// Tab until the project screen shows `tab`.
-fn project_tab(app: &mut App, tab: ProjectTab) {
-    for _ in 0..ProjectTab::ALL.len() {
-        if app.project.as_ref().unwrap().tab == tab {
-            return;
-        }
-        press(app, KeyCode::Tab);
-    }
-    panic!("no {tab:?} tab");
-}
-
-/// Tab until the meeting screen shows `tab`.
-fn meeting_tab(app: &mut App, tab: MeetingTab) {
-    for _ in 0..MeetingTab::ALL.len() {
-        if app.meeting.as_ref().unwrap().tab == tab {
-            return;
-        }
-        press(app, KeyCode::Tab);
-    }
-    panic!("no {tab:?} tab");
+    common::screen::open_project(app, code);
 }
 
 /// Portfolio → NORR-24 → Meetings tab → Enter on the workshop → `tab`.
@@ -396,63 +304,6 @@ fn action_titles(app: &App) -> Vec<&str> {
         .collect()
 }
 
-// ----- drawing ------------------------------------------------------------------------
-
-fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| tidig::ui::draw(f, app)).unwrap();
-    terminal
-}
-
-/// The buffer as text; the cell after a wide character (its second half) is skipped,
-/// as a terminal shows it.
-fn buffer_text(buffer: &Buffer) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < area.width {
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            x += symbol.width().max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// The screen as text, one line per row, trailing spaces removed.
-fn render(app: &App, w: u16, h: u16) -> String {
-    buffer_text(terminal(app, w, h).backend().buffer())
-}
-
-/// Snapshots the current state at 80×24 and 120×40, as `{name}_80x24` / `{name}_120x40`.
-fn snap(app: &App, name: &str) {
-    for (w, h) in [(80, 24), (120, 40)] {
-        let terminal = terminal(app, w, h);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
-    }
-}
-
-/// The line of `screen` containing `text`.
-fn line_with<'a>(screen: &'a str, text: &str) -> &'a str {
-    screen
-        .lines()
-        .find(|l| l.contains(text))
-        .unwrap_or_else(|| panic!("no line with {text:?}:\n{screen}"))
-}
-
-/// The index of the first line of `screen` containing `text`.
-fn row_of(screen: &str, text: &str) -> usize {
-    screen
-        .lines()
-        .position(|l| l.contains(text))
-        .unwrap_or_else(|| panic!("no line with {text:?}:\n{screen}"))
-}
-
 // ----- the Notes tab ------------------------------------------------------------------
 
 #[test]
@@ -460,7 +311,7 @@ fn notes_tab_groups_notes_by_block_with_their_labels() {
     let (mut app, _) = fixture();
     open_meeting_on(&mut app, MeetingTab::Notes);
     assert_eq!(app.context(), Context::MeetingNotes);
-    snap(&app, "notes_tab");
+    snap!(&app, "notes_tab");
 
     let screen = render(&app, 120, 40);
     // Headings in agenda order, the meeting as a whole first.
@@ -552,7 +403,7 @@ fn editor_shows_the_notes_label_and_block() {
     open_meeting_on(&mut app, MeetingTab::Notes);
     edit_note(&mut app, ids.notes[2]);
     assert_eq!(editor_text(&app), NOTE_SECRET);
-    snap(&app, "editor");
+    snap!(&app, "editor");
 
     for (w, h) in [(80, 24), (120, 40)] {
         let screen = render(&app, w, h);
@@ -591,7 +442,7 @@ fn editor_on_a_note_with_wide_characters() {
     let (mut app, ids) = fixture();
     open_meeting_on(&mut app, MeetingTab::Notes);
     edit_note(&mut app, ids.notes[4]);
-    snap(&app, "editor_wide_characters");
+    snap!(&app, "editor_wide_characters");
     let screen = render(&app, 80, 24);
     assert!(screen.contains("漢字"), "{screen}");
 }
@@ -839,7 +690,7 @@ fn alt_a_turns_the_current_line_into_an_action() {
     let form = app.form.as_ref().expect("Alt-a opens the action form");
     // The bullet is dropped from the captured line.
     assert_eq!(form.value("title"), "Öppna gränssnitt är viktigt");
-    snap(&app, "capture_action_form");
+    snap!(&app, "capture_action_form");
 
     press(&mut app, KeyCode::Tab);
     type_str(&mut app, "Erik");
@@ -851,7 +702,7 @@ fn alt_a_turns_the_current_line_into_an_action() {
     assert_eq!(app.context(), Context::NoteEditor);
     assert_eq!(app.editor.as_ref().unwrap().note_id, ids.notes[3]);
     assert_eq!(editor_text(&app), NOTE_BULLETS);
-    snap(&app, "capture_action_saved");
+    snap!(&app, "capture_action_saved");
 
     let actions = app
         .store
@@ -886,7 +737,7 @@ fn alt_d_turns_the_current_line_into_a_decision() {
     let form = app.form.as_ref().expect("Alt-d opens the decision form");
     assert_eq!(form.value("text"), "Pilot i två kommuner föreslogs");
     assert_eq!(form.value("decided_on"), "2026-11-26");
-    snap(&app, "capture_decision_form");
+    snap!(&app, "capture_decision_form");
     press(&mut app, KeyCode::Tab);
     type_str(&mut app, "Brett stöd i gruppen");
     press(&mut app, KeyCode::Tab);
@@ -1007,7 +858,7 @@ fn outcomes_tab_lists_decisions_actions_and_questions() {
     let (mut app, ids) = fixture();
     open_meeting_on(&mut app, MeetingTab::Outcomes);
     assert_eq!(app.context(), Context::MeetingOutcomes);
-    snap(&app, "outcomes_tab");
+    snap!(&app, "outcomes_tab");
     let screen = render(&app, 120, 40);
     let rows: Vec<usize> = ["Decision", "Pilot i två kommuner", "Action", A_OVERDUE]
         .iter()
@@ -1058,7 +909,7 @@ fn actions_screen_groups_by_due_date_and_filters() {
     ch(&mut app, '3');
     assert_eq!(app.screen(), Screen::Actions);
     assert_eq!(app.context(), Context::Actions);
-    snap(&app, "actions_screen");
+    snap!(&app, "actions_screen");
 
     // Open actions of every project, overdue first, done ones hidden.
     assert_eq!(
@@ -1090,7 +941,7 @@ fn actions_screen_groups_by_due_date_and_filters() {
     ch(&mut app, 'o');
     assert_eq!(app.actions.filter.owner.as_deref(), Some("Anna"));
     assert_eq!(action_titles(&app), [A_OVERDUE, A_LATER]);
-    snap(&app, "actions_owner_filter");
+    snap!(&app, "actions_owner_filter");
     ch(&mut app, 'o');
     assert_eq!(action_titles(&app), [A_TODAY, A_NONE]);
     ch(&mut app, 'o');
@@ -1108,7 +959,7 @@ fn actions_screen_groups_by_due_date_and_filters() {
         assert!(app.actions.actions.iter().all(|a| a.project_id == project));
         if project == ids.vgr {
             assert_eq!(action_titles(&app), [A_OTHER]);
-            snap(&app, "actions_project_filter");
+            snap!(&app, "actions_project_filter");
         } else {
             assert_eq!(action_titles(&app).len(), 5);
         }
@@ -1148,7 +999,7 @@ fn space_toggles_done_and_h_shows_the_done_ones() {
     let titles = action_titles(&app);
     assert_eq!(titles.len(), 7);
     assert_eq!(&titles[5..], [A_DONE, A_TODAY]);
-    snap(&app, "actions_with_done");
+    snap!(&app, "actions_with_done");
     let screen = render(&app, 120, 40);
     assert!(row_of(&screen, "Done or cancelled") < row_of(&screen, A_DONE));
     assert!(line_with(&screen, A_TODAY).contains("[x]"));
@@ -1202,7 +1053,7 @@ fn project_decisions_tab() {
     open_project(&mut app, "NORR-24");
     project_tab(&mut app, ProjectTab::Decisions);
     assert_eq!(app.context(), Context::ProjectDecisions);
-    snap(&app, "project_decisions");
+    snap!(&app, "project_decisions");
     let screen = render(&app, 120, 40);
     // Newest first; with the meeting it was made in, if any.
     assert!(row_of(&screen, "Pilot i två kommuner") < row_of(&screen, "Förlänga dialogfasen"));
@@ -1225,7 +1076,7 @@ fn x_on_the_meeting_details_exports_the_notes_and_logs_it() {
     // A supplier workshop: the shared audience is proposed.
     assert_eq!(form.value("audience"), "shared");
     assert_eq!(form.value("lang"), "sv");
-    snap(&app, "notes_export_form");
+    snap!(&app, "notes_export_form");
 
     ctrl(&mut app, 's');
     assert!(app.form.is_none());
@@ -1270,147 +1121,10 @@ fn x_on_the_meeting_details_exports_the_notes_and_logs_it() {
     assert!(screen.contains(&name), "{screen}");
     // The message names the temporary folder: leave it out of the snapshot.
     app.status = None;
-    snap(&app, "meeting_details_after_export");
+    snap!(&app, "meeting_details_after_export");
 }
 
 // ----- footer and help ----------------------------------------------------------------
-
-/// Help rows inside the help dialog, read back from the screen (see tests/screens.rs).
-fn help_rows(screen: &str) -> Vec<(String, String)> {
-    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
-    let (top, left) = rows
-        .iter()
-        .enumerate()
-        .find_map(|(y, row)| {
-            let line: String = row.iter().collect();
-            let byte = line.find("┌ Keys ")?;
-            Some((y, line[..byte].chars().count()))
-        })
-        .expect("help dialog on screen");
-    let right = (left + 1..rows[top].len())
-        .find(|&x| rows[top][x] == '┐')
-        .expect("dialog's top-right corner");
-    let mut found = Vec::new();
-    for row in &rows[top + 1..] {
-        if row.get(left) == Some(&'└') {
-            break;
-        }
-        let inner: String = row[left + 1..right.min(row.len())].iter().collect();
-        let Some(entry) = inner.strip_prefix("   ") else {
-            continue;
-        };
-        let entry: Vec<char> = entry.trim_end().chars().collect();
-        if entry.len() > 20 {
-            let keys: String = entry[..20].iter().collect();
-            let what: String = entry[20..].iter().collect();
-            found.push((keys.trim_end().to_string(), what));
-        }
-    }
-    found
-}
-
-/// Every hint in the footer (the last line) as (key, what); a key left dangling
-/// before a cut (`…`) is dropped, as in tests/meeting_screens.rs.
-fn footer_hints(screen: &str) -> Vec<(String, String)> {
-    let mut footer = screen.lines().last().unwrap_or_default().to_string();
-    if let Some(cut) = footer.find(" …") {
-        let (left, right) = footer.split_at(cut);
-        let left = match left.rsplit_once(" · ") {
-            Some((kept, last)) if !last.trim().contains(' ') => kept.to_string(),
-            _ => left.to_string(),
-        };
-        footer = format!("{left}  {}", &right[" …".len()..]);
-    }
-    footer
-        .split("  ")
-        .flat_map(|part| part.split(" · "))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|hint| match hint.split_once(' ') {
-            Some((key, what)) => (key.to_string(), what.to_string()),
-            None => (hint.to_string(), String::new()),
-        })
-        .collect()
-}
-
-/// The footer shows only pairs that help lists, and at 120 columns all that the keymap
-/// gives it.
-fn assert_footer_from_keymap(app: &App, context: Context) {
-    assert_eq!(app.context(), context);
-    let mut help = app.keymap.help(context);
-    if !context.is_modal() {
-        help.extend(app.keymap.help(Context::Global));
-    }
-    let known = |key: &str, what: &str| {
-        help.iter()
-            .any(|(keys, w)| *w == what && keys.split(" / ").any(|k| k == key))
-    };
-    for (w, h) in [(80, 24), (120, 40)] {
-        let screen = render(app, w, h);
-        let hints = footer_hints(&screen);
-        assert!(!hints.is_empty(), "no footer at {w}×{h}:\n{screen}");
-        for (key, what) in &hints {
-            assert!(
-                known(key, what),
-                "footer hint {key:?} {what:?} in {context:?} at {w}×{h} is not in help:\n{}",
-                screen.lines().last().unwrap()
-            );
-        }
-    }
-    let screen = render(app, 120, 40);
-    let footer = screen.lines().last().unwrap();
-    for (key, what) in app.keymap.footer(context) {
-        assert!(
-            footer.contains(&format!("{key} {what}")),
-            "footer of {context:?} lacks {key} {what}: {footer}"
-        );
-    }
-}
-
-/// F1 opens help listing exactly the keymap's rows for `context` (and the global ones
-/// outside modal contexts); Esc closes it.
-fn assert_help_from_keymap(app: &mut App, context: Context) {
-    assert_eq!(app.context(), context);
-    press(app, KeyCode::F(1));
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::Help { context, scroll: 0 }),
-        "F1 opens help for {context:?}"
-    );
-    let screen = render(app, 120, 40);
-    let mut expected: Vec<(String, String)> = app
-        .keymap
-        .help(context)
-        .into_iter()
-        .map(|(k, w)| (k, w.to_string()))
-        .collect();
-    if !context.is_modal() {
-        expected.extend(
-            app.keymap
-                .help(Context::Global)
-                .into_iter()
-                .map(|(k, w)| (k, w.to_string())),
-        );
-    }
-    for (keys, what) in &expected {
-        let line = format!("  {keys:<20}{what}");
-        assert!(
-            screen.contains(&line),
-            "help of {context:?} lacks {line:?}:\n{screen}"
-        );
-    }
-    let rows = help_rows(&screen);
-    assert_eq!(rows.len(), expected.len(), "{rows:?}\n{screen}");
-    for row in &rows {
-        assert!(
-            expected.contains(row),
-            "help of {context:?} shows {row:?}, not in the keymap:\n{screen}"
-        );
-    }
-    press(app, KeyCode::Esc);
-    assert!(app.overlay.is_none());
-    assert_eq!(app.context(), context);
-}
 
 #[test]
 fn footer_and_help_of_the_note_editor_come_from_the_keymap() {
@@ -1423,7 +1137,7 @@ fn footer_and_help_of_the_note_editor_come_from_the_keymap() {
     assert!(!footer.contains("q quit"), "{footer}");
     assert_help_from_keymap(&mut app, Context::NoteEditor);
     press(&mut app, KeyCode::F(1));
-    snap(&app, "editor_help");
+    snap!(&app, "editor_help");
     press(&mut app, KeyCode::Esc);
     // The editor is still open, with its text.
     assert_eq!(editor_text(&app), NOTE_INTRO);

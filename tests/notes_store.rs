@@ -4,104 +4,38 @@
 //! its dates and the export log; their trash; and the demo portfolio's notes, decisions,
 //! actions and questions. On in-memory and temporary-file stores with a fixed clock.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use chrono_tz::Europe::Stockholm;
-use tempfile::TempDir;
 use tidig::demo::{self, DemoSummary};
 use tidig::domain::*;
 use tidig::store::{ActionFilter, Store, StoreError, TrashKind};
+
+use common::store::{
+    action, clock_at, count, db_path, file_store, meeting_input, memory_store, on_both_stores,
+    project, temp_dir,
+};
+use common::{clock, date, utc};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
 
-/// Thursday 26 November 2026, noon UTC.
-fn clock() -> Clock {
-    Clock::Fixed(utc(2026, 11, 26, 12, 0))
-}
-
-fn clock_at(day: u32, hour: u32, minute: u32) -> Clock {
-    Clock::Fixed(utc(2026, 11, day, hour, minute))
-}
-
-fn utc(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, mi, 0).unwrap()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn memory_store() -> Store {
-    Store::open_in_memory(clock()).expect("in-memory store opens")
-}
-
-fn temp_dir() -> TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn db_path(dir: &TempDir) -> PathBuf {
-    dir.path().join("t.db")
-}
-
-fn file_store(path: &Path) -> Store {
-    Store::open(path, clock()).expect("file store opens")
-}
-
-/// Runs `test` on a fresh in-memory store and on a fresh file store, and checks that
-/// the store is still sound afterwards.
-fn on_both_stores(test: impl Fn(&mut Store)) {
-    let mut store = memory_store();
-    test(&mut store);
-    assert_eq!(store.check().unwrap(), Vec::<String>::new());
-    let dir = temp_dir();
-    let mut store = file_store(&db_path(&dir));
-    test(&mut store);
-    assert_eq!(store.check().unwrap(), Vec::<String>::new());
-}
-
-fn count(store: &Store, sql: &str) -> i64 {
-    store.connection().query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-fn project(store: &mut Store, code: &str) -> i64 {
-    let input = ProjectInput::validate(&ProjectDraft {
-        code,
-        title: "Trygg nattillsyn i Övertorneå",
-        buyer_name: "Övertorneå kommun",
-        ..Default::default()
-    })
-    .unwrap();
-    store.create_project(&input).unwrap()
-}
-
+/// A project meeting held on 2026-11-26 from 9 to 11 UTC.
 fn meeting(store: &mut Store, project_id: i64, title: &str) -> i64 {
     let input = MeetingInput {
-        kind: MeetingType::ProjectMeeting,
-        title: title.into(),
-        purpose: String::new(),
-        desired_outcome: String::new(),
-        format: MeetingFormat::InPerson,
-        location: String::new(),
-        start: utc(2026, 11, 26, 9, 0),
-        end: utc(2026, 11, 26, 11, 0),
         status: MeetingStatus::Held,
-        notes_status: NotesStatus::None,
+        ..meeting_input(title, utc(2026, 11, 26, 9, 0), utc(2026, 11, 26, 11, 0))
     };
     store.create_meeting(project_id, &input).unwrap()
 }
 
+/// A 15-minute agenda block; its id.
 fn block(store: &mut Store, meeting_id: i64, title: &str) -> i64 {
-    let input = AgendaItemInput {
-        title: title.into(),
-        minutes: 15,
-        method: String::new(),
-        owner: String::new(),
-        expected_outcome: String::new(),
-    };
-    store.add_agenda_item(meeting_id, &input).unwrap()
+    store
+        .add_agenda_item(meeting_id, &common::store::block(title, 15))
+        .unwrap()
 }
 
 /// A project with one meeting: (project, meeting).
@@ -126,15 +60,6 @@ fn decision(text: &str, on: NaiveDate) -> DecisionInput {
         rationale: "Alla leverantörer ska få samma information.".into(),
         decided_by: "Styrgruppen".into(),
         decided_on: on,
-    }
-}
-
-fn action(title: &str, owner: &str, due: Option<NaiveDate>, status: ActionStatus) -> ActionInput {
-    ActionInput {
-        title: title.into(),
-        owner: owner.into(),
-        due_date: due,
-        status,
     }
 }
 

@@ -7,20 +7,19 @@
 //! Snapshots show characters only, not colours, so the selected row is recognisable by
 //! the table's `▶ ` highlight symbol.
 
-use chrono::{TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::{Terminal, backend::TestBackend};
+mod common;
+
+use crossterm::event::KeyCode;
 use tidig::{
     app::{App, Overlay, Screen, keymap::Context},
-    domain::{Clock, ProjectStatus},
+    domain::ProjectStatus,
     store::Store,
 };
 
-// ----- helpers ------------------------------------------------------------------------
+use common::clock;
+use common::screen::{ch, ctrl, help_rows, open_project, press, render, snap, type_str};
 
-fn clock() -> Clock {
-    Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap())
-}
+// ----- helpers ------------------------------------------------------------------------
 
 fn empty_app() -> App {
     App::new(Store::open_in_memory(clock()).unwrap())
@@ -33,55 +32,6 @@ fn demo_app() -> App {
     App::new(store)
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ch(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-/// Types `text` one character at a time, as a user would.
-fn type_str(app: &mut App, text: &str) {
-    for c in text.chars() {
-        ch(app, c);
-    }
-}
-
-fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| tidig::ui::draw(f, app)).unwrap();
-    terminal
-}
-
-/// The screen as text, one line per row, trailing spaces removed.
-fn render(app: &App, w: u16, h: u16) -> String {
-    let terminal = terminal(app, w, h);
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// Snapshots the current state at 80×24 and 120×40, as `{name}_80x24` / `{name}_120x40`.
-fn snap(app: &App, name: &str) {
-    for (w, h) in [(80, 24), (120, 40)] {
-        let terminal = terminal(app, w, h);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
-    }
-}
-
 /// The code of the portfolio row the cursor is on.
 fn selected_code(app: &App) -> String {
     app.portfolio.selected().map(|r| r.code.clone()).unwrap()
@@ -91,28 +41,13 @@ fn codes(app: &App) -> Vec<String> {
     app.portfolio.rows.iter().map(|r| r.code.clone()).collect()
 }
 
-/// Moves the portfolio cursor to the project with `code`, with j, and opens it.
-fn open_project(app: &mut App, code: &str) {
-    press(app, KeyCode::Home);
-    while selected_code(app) != code {
-        let before = app.portfolio.cursor.selected;
-        ch(app, 'j');
-        assert_ne!(before, app.portfolio.cursor.selected, "{code} not listed");
-    }
-    press(app, KeyCode::Enter);
-    assert_eq!(
-        app.project.as_ref().map(|p| p.project.code.as_str()),
-        Some(code)
-    );
-}
-
 // ----- snapshots ----------------------------------------------------------------------
 
 #[test]
 fn portfolio_empty() {
     let app = empty_app();
     assert!(!app.portfolio.has_any);
-    snap(&app, "portfolio_empty");
+    snap!(&app, "portfolio_empty");
 }
 
 #[test]
@@ -122,7 +57,7 @@ fn portfolio_populated() {
         codes(&app),
         ["LULE-25", "MLM-SKOL", "RVB-26", "TRV-BRO", "UHEM-25"]
     );
-    snap(&app, "portfolio_populated");
+    snap!(&app, "portfolio_populated");
 }
 
 #[test]
@@ -133,12 +68,12 @@ fn portfolio_filtered_by_text() {
     assert_eq!(codes(&app), ["UHEM-25"]);
     // Still typing: the filter line is open.
     assert!(app.portfolio.filter_input.is_some());
-    snap(&app, "portfolio_filter_typing");
+    snap!(&app, "portfolio_filter_typing");
     // Enter keeps the filter and returns to the list.
     press(&mut app, KeyCode::Enter);
     assert!(app.portfolio.filter_input.is_none());
     assert_eq!(codes(&app), ["UHEM-25"]);
-    snap(&app, "portfolio_filtered_energi");
+    snap!(&app, "portfolio_filtered_energi");
 }
 
 #[test]
@@ -149,7 +84,7 @@ fn portfolio_filter_without_match() {
     press(&mut app, KeyCode::Enter);
     // "vård" only occurs in a milestone title, which the filter does not search.
     assert!(app.portfolio.rows.is_empty());
-    snap(&app, "portfolio_filter_no_match");
+    snap!(&app, "portfolio_filter_no_match");
 }
 
 #[test]
@@ -161,7 +96,7 @@ fn portfolio_filtered_by_status() {
     ch(&mut app, 'f');
     assert_eq!(app.portfolio.filter.status, Some(ProjectStatus::Active));
     assert_eq!(codes(&app), ["LULE-25", "RVB-26", "TRV-BRO", "UHEM-25"]);
-    snap(&app, "portfolio_status_active");
+    snap!(&app, "portfolio_status_active");
 }
 
 #[test]
@@ -169,7 +104,7 @@ fn project_form_with_errors() {
     let mut app = empty_app();
     ch(&mut app, 'n');
     assert!(app.form.is_some());
-    snap(&app, "project_form_new");
+    snap!(&app, "project_form_new");
     // A code that starts with a digit, and no title.
     type_str(&mut app, "1ab");
     ctrl(&mut app, 's');
@@ -181,7 +116,7 @@ fn project_form_with_errors() {
         app.store.list_projects(&Default::default()).unwrap().len(),
         0
     );
-    snap(&app, "project_form_errors");
+    snap!(&app, "project_form_errors");
 }
 
 #[test]
@@ -193,7 +128,7 @@ fn project_form_over_a_populated_portfolio() {
     let form = app.form.as_ref().expect("e opens the edit form");
     assert_eq!(form.value("code"), "MLM-SKOL");
     assert!(!form.is_dirty());
-    snap(&app, "project_form_edit");
+    snap!(&app, "project_form_edit");
 }
 
 #[test]
@@ -205,14 +140,14 @@ fn project_form_scrolls_to_focused_field() {
     assert_eq!(app.form.as_ref().unwrap().focused().key, "tags");
     let screen = render(&app, 80, 24);
     assert!(screen.contains("▶ Tags"), "{screen}");
-    snap(&app, "project_form_last_field");
+    snap!(&app, "project_form_last_field");
 }
 
 #[test]
 fn project_detail() {
     let mut app = demo_app();
     open_project(&mut app, "RVB-26");
-    snap(&app, "project_overview");
+    snap!(&app, "project_overview");
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.context(), Context::ProjectMeetings);
     press(&mut app, KeyCode::Tab);
@@ -222,7 +157,7 @@ fn project_detail() {
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.context(), Context::TimePlan);
-    snap(&app, "project_time_plan");
+    snap!(&app, "project_time_plan");
 }
 
 #[test]
@@ -230,7 +165,7 @@ fn project_detail_long_texts() {
     // LULE-25 has the longest procedure and a two-line goal.
     let mut app = demo_app();
     open_project(&mut app, "LULE-25");
-    snap(&app, "project_overview_long");
+    snap!(&app, "project_overview_long");
 }
 
 #[test]
@@ -238,12 +173,12 @@ fn help_overlay() {
     let mut app = demo_app();
     ch(&mut app, '?');
     assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
-    snap(&app, "help_portfolio");
+    snap!(&app, "help_portfolio");
 
     let mut app = demo_app();
     open_project(&mut app, "RVB-26");
     ch(&mut app, '?');
-    snap(&app, "help_project");
+    snap!(&app, "help_project");
 }
 
 #[test]
@@ -251,9 +186,9 @@ fn directory_tabs() {
     let mut app = demo_app();
     ch(&mut app, '5');
     assert_eq!(app.screen(), Screen::Directory);
-    snap(&app, "directory_organisations");
+    snap!(&app, "directory_organisations");
     press(&mut app, KeyCode::Tab);
-    snap(&app, "directory_people");
+    snap!(&app, "directory_people");
 }
 
 #[test]
@@ -265,24 +200,24 @@ fn delete_confirm_and_trash() {
     assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
     // Nothing happens before the answer.
     assert_eq!(app.portfolio.rows.len(), 5);
-    snap(&app, "confirm_delete_project");
+    snap!(&app, "confirm_delete_project");
 
     ch(&mut app, 'y');
     assert!(app.overlay.is_none());
     assert!(!codes(&app).contains(&"MLM-SKOL".to_string()));
-    snap(&app, "portfolio_after_delete");
+    snap!(&app, "portfolio_after_delete");
 
     ch(&mut app, '6');
     assert_eq!(app.screen(), Screen::Trash);
     assert_eq!(app.trash.items.len(), 1);
-    snap(&app, "trash_one_project");
+    snap!(&app, "trash_one_project");
 }
 
 #[test]
 fn trash_empty() {
     let mut app = empty_app();
     ch(&mut app, '6');
-    snap(&app, "trash_empty");
+    snap!(&app, "trash_empty");
 }
 
 #[test]
@@ -291,7 +226,7 @@ fn discard_confirm_over_form() {
     ch(&mut app, 'n');
     type_str(&mut app, "NORR-24");
     press(&mut app, KeyCode::Esc);
-    snap(&app, "confirm_discard_form");
+    snap!(&app, "confirm_discard_form");
 }
 
 // ----- behaviour ----------------------------------------------------------------------
@@ -376,43 +311,6 @@ fn duplicate_code_is_reported_next_to_the_field() {
         "{screen}"
     );
     assert_eq!(app.portfolio.rows.len(), 5);
-}
-
-/// The (keys, description) rows inside the help dialog, read back from the screen:
-/// the dialog is found by its top-left corner `┌ Keys`, and each row inside it is
-/// `  {keys:<22}{what}`.
-fn help_rows(screen: &str) -> Vec<(String, String)> {
-    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
-    let (top, left) = rows
-        .iter()
-        .enumerate()
-        .find_map(|(y, row)| {
-            let line: String = row.iter().collect();
-            let byte = line.find("┌ Keys ")?;
-            Some((y, line[..byte].chars().count()))
-        })
-        .expect("help dialog on screen");
-    let right = (left + 1..rows[top].len())
-        .find(|&x| rows[top][x] == '┐')
-        .expect("dialog's top-right corner");
-    let mut found = Vec::new();
-    for row in &rows[top + 1..] {
-        if row.get(left) == Some(&'└') {
-            break;
-        }
-        let inner: String = row[left + 1..right].iter().collect();
-        // One column of padding, then two of indent, then keys in 20 columns.
-        let Some(entry) = inner.strip_prefix("   ") else {
-            continue;
-        };
-        let entry: Vec<char> = entry.trim_end().chars().collect();
-        if entry.len() > 20 {
-            let keys: String = entry[..20].iter().collect();
-            let what: String = entry[20..].iter().collect();
-            found.push((keys.trim_end().to_string(), what));
-        }
-    }
-    found
 }
 
 /// Checks that the open help overlay lists exactly the keymap's help rows for the
@@ -603,7 +501,7 @@ fn ctrl_c_keeps_a_draft_that_the_form_restores() {
         "{screen}"
     );
     assert!(screen.contains("NORR-24") && screen.contains("Snöröjning"));
-    snap(&app, "project_form_draft_restored");
+    snap!(&app, "project_form_draft_restored");
 }
 
 #[test]

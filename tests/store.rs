@@ -1,11 +1,12 @@
 //! Store tests on in-memory and temporary-file databases: opening safely, migrations,
 //! refusals that leave the file untouched, and every aggregate's round trip.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use std::path::Path;
+
+use chrono::{NaiveDate, TimeZone};
 use rusqlite::Connection;
-use tempfile::TempDir;
 use tidig::demo::{self, DemoSummary};
 use tidig::domain::*;
 use tidig::store::{
@@ -13,41 +14,14 @@ use tidig::store::{
 };
 use tidig::text;
 
+#[cfg(unix)]
+use common::mode;
+use common::store::{clock_at, count, db_path, file_store, memory_store, temp_dir};
+use common::{clock, date, today, wal_of};
+
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-
-fn clock() -> Clock {
-    Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap())
-}
-
-fn clock_at(day: u32, hour: u32) -> Clock {
-    Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap())
-}
-
-fn today() -> NaiveDate {
-    date(2026, 11, 26)
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn memory_store() -> Store {
-    Store::open_in_memory(clock()).expect("in-memory store opens")
-}
-
-fn temp_dir() -> TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn db_path(dir: &TempDir) -> PathBuf {
-    dir.path().join("t.db")
-}
-
-fn file_store(path: &Path) -> Store {
-    Store::open(path, clock()).expect("file store opens")
-}
 
 /// A closed tidig database at `path` with the demo portfolio in it (WAL checkpointed).
 fn demo_file(path: &Path) {
@@ -58,12 +32,6 @@ fn demo_file(path: &Path) {
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
         .unwrap();
     drop(store);
-}
-
-fn wal_path(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push("-wal");
-    PathBuf::from(s)
 }
 
 fn pragma_i64(store: &Store, name: &str) -> i64 {
@@ -80,12 +48,6 @@ fn pragma_text(store: &Store, name: &str) -> String {
         .unwrap()
 }
 
-#[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
-
 /// Opens `path`, expects a refusal, and checks that not a byte of the file changed and
 /// that no write-ahead log was left behind. Returns the error for further checks.
 fn assert_refused_untouched(path: &Path) -> StoreError {
@@ -97,7 +59,7 @@ fn assert_refused_untouched(path: &Path) -> StoreError {
     let after = std::fs::read(path).unwrap();
     assert!(before == after, "{} was modified", path.display());
     assert!(
-        !wal_path(path).exists(),
+        !wal_of(path).exists(),
         "a write-ahead log was left beside {}",
         path.display()
     );
@@ -162,10 +124,6 @@ fn sorted(sort: ProjectSort, descending: bool) -> ProjectFilter {
         descending,
         ..Default::default()
     }
-}
-
-fn count(store: &Store, sql: &str) -> i64 {
-    store.connection().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
 fn org(name: &str, kind: OrgKind) -> OrganisationInput {
@@ -392,7 +350,7 @@ fn damaged_data_pages_are_left_untouched_and_reported_by_check() {
         std::fs::read(&path).unwrap() == bytes,
         "damaged file was modified"
     );
-    assert!(!wal_path(&path).exists());
+    assert!(!wal_of(&path).exists());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -441,7 +399,7 @@ fn project_round_trips_every_field() {
 fn update_project_changes_fields_and_updated_at() {
     let mut store = memory_store();
     let id = store.create_project(&full_input()).unwrap();
-    store.set_clock(clock_at(27, 9));
+    store.set_clock(clock_at(27, 9, 0));
     let changed = ProjectInput {
         code: "NORR-25".into(),
         title: "Trygg natt i Jokkmokk".into(),
@@ -605,7 +563,7 @@ fn portfolio() -> Store {
         ),
     ];
     for (code, title, buyer, phase, status, tags, day) in projects {
-        store.set_clock(clock_at(day, 8));
+        store.set_clock(clock_at(day, 8, 0));
         let p = ProjectInput::validate(&ProjectDraft {
             code,
             title,
@@ -738,7 +696,7 @@ fn trashed_projects_are_not_listed() {
 fn set_phase_and_mark_reviewed() {
     let mut store = memory_store();
     let id = store.create_project(&input("A-1", "Första")).unwrap();
-    store.set_clock(clock_at(27, 10));
+    store.set_clock(clock_at(27, 10, 0));
     store.set_project_phase(id, Phase::MarketAnalysis).unwrap();
     store.mark_project_reviewed(id).unwrap();
     let p = store.project(id).unwrap();
@@ -797,7 +755,7 @@ fn milestone_round_trip_and_update() {
     assert_eq!(m.status, MilestoneStatus::Planned);
     assert_eq!(m.created_at, "2026-11-26T12:00:00Z");
 
-    store.set_clock(clock_at(28, 7));
+    store.set_clock(clock_at(28, 7, 0));
     store
         .update_milestone(id, &milestone("Dialogmöte två", None))
         .unwrap();
@@ -877,7 +835,7 @@ fn organisations_create_update_and_list_by_name() {
     assert_eq!(o.kind, OrgKind::Supplier);
     assert_eq!(o.created_at, "2026-11-26T12:00:00Z");
 
-    store.set_clock(clock_at(27, 12));
+    store.set_clock(clock_at(27, 12, 0));
     store
         .update_organisation(b, &org("Vårdflöde AB", OrgKind::Expert))
         .unwrap();
@@ -987,7 +945,7 @@ fn people_create_update_and_list() {
     let bo = store.create_person(&person("Bo Ek", "")).unwrap();
     assert_eq!(store.person(bo).unwrap().organisation_id, None);
 
-    store.set_clock(clock_at(27, 12));
+    store.set_clock(clock_at(27, 12, 0));
     store
         .update_person(asa_id, &person("Åsa Lindqvist", ""))
         .unwrap();
@@ -1180,7 +1138,7 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
     let mut store = memory_store();
     let ids = one_of_each(&mut store);
     for (hour, kind) in TrashKind::ALL.into_iter().enumerate() {
-        store.set_clock(clock_at(27, hour as u32));
+        store.set_clock(clock_at(27, hour as u32, 0));
         store.trash(kind, id_of(kind, ids)).unwrap();
     }
 
@@ -1376,7 +1334,7 @@ fn drafts_round_trip_overwrite_and_discard() {
     assert_eq!(d.payload, r#"{"title":"Hemtjänst"}"#);
     assert_eq!(d.updated_at, "2026-11-26T12:00:00Z");
 
-    store.set_clock(clock_at(27, 12));
+    store.set_clock(clock_at(27, 12, 0));
     store
         .save_draft("project:new", r#"{"title":"Hemtjänst på natten"}"#)
         .unwrap();

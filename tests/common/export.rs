@@ -1,0 +1,28 @@
+//! Hand-built records for the export tests, which render them without a store.
+
+use tidig::domain::{Phase, Project, ProjectStatus};
+
+/// NORR-24, an active project in early dialogue, with id 1.
+pub fn project() -> Project {
+    Project {
+        id: 1,
+        uuid: "20000000-0000-4000-8000-000000000001".into(),
+        code: "NORR-24".into(),
+        title: "Måltider i förskolan".into(),
+        buyer_id: Some(1),
+        buyer_name: Some("Norrköpings kommun".into()),
+        case_number: "KS 2024/0117".into(),
+        subject: String::new(),
+        goal: String::new(),
+        phase: Phase::EarlyDialogue,
+        status: ProjectStatus::Active,
+        innovation_level: None,
+        planned_procedure: String::new(),
+        start_date: None,
+        end_date: None,
+        tags: vec![],
+        last_reviewed_at: None,
+        created_at: "2026-10-01T08:00:00Z".into(),
+        updated_at: "2026-10-01T08:00:00Z".into(),
+    }
+}
