@@ -361,6 +361,8 @@ pub const COL_WAITING: &str = "Waiting";
 pub const COL_DECIDED: &str = "Decided";
 pub const GENERAL: &str = "General";
 pub const SHAREABLE_MARK: &str = "✓";
+/// Short heading of the shareable column.
+pub const COL_SHARE: &str = "Share";
 pub const FIELD_MERGED_FROM: &str = "Merged from";
 pub const FIELD_DETAILS: &str = "Details";
 pub const MSG_MERGED: &str = "Needs merged";

@@ -40,7 +40,11 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
                 .block_title(n.agenda_item_id)
                 .unwrap_or(text::WHOLE_MEETING)
                 .to_string();
-            rows.push(Row::new(vec![Span::styled(heading, theme::title())]));
+            // The block's title runs in the wide column, so it is not cut.
+            rows.push(Row::new(vec![
+                Span::styled("§", theme::muted()),
+                Span::styled(heading, theme::title()),
+            ]));
         }
         if i == state.cursor.selected {
             selected_row = rows.len();
@@ -66,7 +70,7 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
         block,
         &[text::FIELD_LABEL, text::COL_NOTE],
         rows,
-        &[Constraint::Length(24), Constraint::Fill(1)],
+        &[Constraint::Length(23), Constraint::Fill(1)],
         Some(selected_row),
     );
 }

@@ -127,15 +127,15 @@ pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: 
     let mut header = vec![text::COL_TITLE, text::COL_KIND, text::COL_PHASE];
     let mut widths = vec![
         Constraint::Fill(3),
-        Constraint::Length(13),
-        Constraint::Length(18),
+        Constraint::Length(12),
+        Constraint::Length(16),
     ];
     if with_project {
         header.push(text::COL_PROJECT);
-        widths.push(Constraint::Length(10));
+        widths.push(Constraint::Length(8));
     }
-    header.push(text::FIELD_SHAREABLE);
-    widths.push(Constraint::Length(9));
+    header.push(text::COL_SHARE);
+    widths.push(Constraint::Length(5));
     widgets::table(
         frame,
         area,
