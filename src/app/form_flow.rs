@@ -1,0 +1,208 @@
+//! The life of a form: opening (with its draft), typing, validating, saving, closing.
+
+use super::*;
+
+impl App {
+    /// Opens a form, bringing back an unsaved draft of the same form if there is one.
+    pub fn open_form(&mut self, mut form: Form) {
+        let key = form.kind.draft_key();
+        if let Some(Some(draft)) = self.report(self.store.draft(&key))
+            && form.restore_json(&draft.payload)
+        {
+            let when = crate::ui::format::local_datetime(self.clock(), &draft.updated_at);
+            self.info(format!("{} {when}", text::MSG_DRAFT_RESTORED));
+        }
+        form.warnings = forms::warnings(&form);
+        self.form = Some(form);
+        self.refresh_suggestions();
+    }
+
+    pub(super) fn update_form(&mut self, action: Action) {
+        let Some(form) = &mut self.form else { return };
+        match action {
+            Action::FormNext => form.focus_next(),
+            Action::FormPrev => form.focus_prev(),
+            Action::FormSave => self.save_form(),
+            Action::FormCancel => {
+                if form.is_dirty() {
+                    self.confirm(text::CONFIRM_DISCARD.into(), Pending::DiscardForm);
+                } else {
+                    self.close_form(true);
+                }
+            }
+            Action::Help => {
+                self.overlay = Some(Overlay::Help {
+                    context: Context::Form,
+                    scroll: 0,
+                })
+            }
+            _ => {}
+        }
+        self.refresh_suggestions();
+    }
+
+    pub(super) fn edit_form(&mut self, ev: &KeyEvent) {
+        if let Some(form) = &mut self.form
+            && form.handle_key(ev)
+        {
+            self.form_changed();
+        }
+        self.refresh_suggestions();
+    }
+
+    pub(super) fn form_changed(&mut self) {
+        self.draft_pending_since = Some(Instant::now());
+        let clock = self.clock();
+        if let Some(form) = &mut self.form {
+            form.warnings = forms::warnings(form);
+            if form.attempted {
+                form.errors = forms::validate(form, &clock);
+            }
+        }
+    }
+
+    /// Keeps the focused lookup field's suggestions in step with its text.
+    pub(super) fn refresh_suggestions(&mut self) {
+        let Some(form) = &self.form else { return };
+        let FieldKind::Lookup { input, source, .. } = &form.focused().kind else {
+            return;
+        };
+        let typed = input.value().trim().to_lowercase();
+        let names: Vec<String> = match source {
+            LookupSource::Organisation => self
+                .store
+                .suggest_organisations(&typed, 5)
+                .map(|v| v.into_iter().map(|o| o.name).collect()),
+            LookupSource::Person => self
+                .store
+                .suggest_people(&typed, 5)
+                .map(|v| v.into_iter().map(|p| p.name).collect()),
+        }
+        .unwrap_or_default();
+        let exists = names.iter().any(|n| n.to_lowercase() == typed);
+        if let Some(form) = &mut self.form {
+            let focus = form.focus;
+            if let FieldKind::Lookup {
+                suggestions,
+                exists: e,
+                ..
+            } = &mut form.fields[focus].kind
+            {
+                *suggestions = names;
+                *e = exists;
+            }
+        }
+    }
+
+    pub(super) fn save_form(&mut self) {
+        let clock = self.clock();
+        let Some(form) = &mut self.form else { return };
+        form.attempted = true;
+        if let FormKind::NotesExport { meeting_id } = form.kind {
+            let choice = (
+                form.value("format"),
+                form.value("audience"),
+                form.value("lang"),
+            );
+            self.close_form(true);
+            self.export_notes(meeting_id, &choice.0, &choice.1, &choice.2);
+            return;
+        }
+        if let FormKind::AgendaTemplate { .. } = form.kind {
+            form.errors = forms::validate(form, &clock);
+            let name = form.value("name");
+            if form.errors.is_empty() && self.save_template(name.trim()) {
+                self.close_form(true);
+            }
+            return;
+        }
+        match forms::submit(form, &mut self.store) {
+            Ok(saved) => {
+                // What the user calls the thing just saved.
+                let mut label = [
+                    "code",
+                    "title",
+                    "name",
+                    "person",
+                    "statement",
+                    "text",
+                    "reason",
+                ]
+                .iter()
+                .map(|k| form.value(k))
+                .find(|v| !v.trim().is_empty())
+                .unwrap_or_default();
+                // A need is known by its code, which the store has just given it.
+                if let FormKind::Need { .. } | FormKind::NeedFromMeeting { .. } = saved.kind
+                    && let Ok(need) = self.store.need(saved.id)
+                {
+                    label = format!("{} {}", need.code, need.statement);
+                }
+                self.close_form(true);
+                self.info(format!("{}: {label}", text::MSG_SAVED));
+                self.refresh();
+                match saved.kind {
+                    FormKind::Project { id: None } => self.select_project(saved.id),
+                    FormKind::Meeting { .. } => self.warn_overlaps(saved.id),
+                    _ => {}
+                }
+            }
+            Err(SubmitError::Invalid(errors)) => {
+                form.errors = errors;
+                form.focus_first_error();
+                self.error(text::MSG_FIX_FIELDS);
+            }
+            Err(SubmitError::Store(e)) => {
+                self.report::<()>(Err(e));
+            }
+        }
+    }
+
+    /// After saving a meeting: says so when it shares time with another one.
+    pub(super) fn warn_overlaps(&mut self, meeting_id: i64) {
+        let found = self.store.meeting(meeting_id).and_then(|m| {
+            if m.status == crate::domain::MeetingStatus::Cancelled {
+                return Ok(Vec::new());
+            }
+            self.store.overlapping_meetings(m.start, m.end, Some(m.id))
+        });
+        if let Some(others) = self.report(found)
+            && let Some(first) = others.first()
+        {
+            let clock = self.clock();
+            let when = format!(
+                "{}–{}",
+                clock.local(first.start).format("%H:%M"),
+                clock.local(first.end).format("%H:%M")
+            );
+            self.error(text::overlap_warning(
+                &first.title,
+                &first.project_code,
+                &when,
+                others.len(),
+            ));
+        }
+    }
+
+    /// Closes the open form; `discard` also drops its stored draft.
+    pub(super) fn close_form(&mut self, discard: bool) {
+        if let Some(form) = self.form.take()
+            && discard
+        {
+            let key = form.kind.draft_key();
+            report(&mut self.status, self.store.discard_draft(&key));
+        }
+        self.draft_pending_since = None;
+    }
+
+    /// Writes the open form's contents as a draft, if it has unsaved changes.
+    pub(super) fn save_draft(&mut self) {
+        self.draft_pending_since = None;
+        let Some(form) = &self.form else { return };
+        if !form.is_dirty() {
+            return;
+        }
+        let (key, json) = (form.kind.draft_key(), form.to_json());
+        report(&mut self.status, self.store.save_draft(&key, &json));
+    }
+}

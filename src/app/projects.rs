@@ -1,0 +1,210 @@
+//! The portfolio and a project: its tabs, phase, review and time plan.
+
+use super::*;
+
+impl App {
+    pub(super) fn update_portfolio(&mut self, action: Action) {
+        let selected = self.portfolio.selected().map(|r| (r.id, r.code.clone()));
+        match action {
+            Action::Open => {
+                if let Some((id, _)) = selected {
+                    self.push(Screen::Project { id });
+                }
+            }
+            Action::New => self.open_form(forms::project_form(None)),
+            Action::Edit => {
+                if let Some((id, _)) = selected
+                    && let Some(p) = self.report(self.store.project(id))
+                {
+                    self.open_form(forms::project_form(Some(&p)));
+                }
+            }
+            Action::Delete => match selected {
+                Some((id, code)) => self.confirm(
+                    text::confirm_trash(&code),
+                    Pending::Trash(TrashKind::Project, id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            Action::Filter => {
+                self.portfolio.filter_input =
+                    Some(text_input::TextInput::new(&self.portfolio.filter.text));
+            }
+            Action::CycleSort => {
+                self.portfolio.filter.sort = self.portfolio.filter.sort.next();
+                self.refresh_portfolio();
+            }
+            Action::ReverseSort => {
+                self.portfolio.filter.descending = !self.portfolio.filter.descending;
+                self.refresh_portfolio();
+            }
+            Action::CycleStatusFilter => {
+                let all = ProjectStatus::ALL;
+                self.portfolio.filter.status = match self.portfolio.filter.status {
+                    None => Some(all[0]),
+                    Some(s) => all.get(s.index() + 1).copied(),
+                };
+                self.portfolio.cursor = Cursor::default();
+                self.refresh_portfolio();
+            }
+            Action::LoadDemo => {
+                let today = self.clock().today();
+                let result = crate::demo::load(&mut self.store, today);
+                self.after_write(result, text::MSG_DEMO_LOADED);
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_project(&mut self, action: Action) {
+        let Some(state) = &self.project else { return };
+        let project_id = state.project.id;
+        let tab = state.tab;
+        let milestone = state.milestones.get(state.cursor.selected).cloned();
+        let phase = state.project.phase;
+        match action {
+            Action::NextTab | Action::PrevTab => {
+                let tabs = ProjectTab::ALL;
+                let i = tabs.iter().position(|t| *t == tab).unwrap_or(0);
+                let n = tabs.len();
+                let next = if action == Action::NextTab {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                if let Some(p) = &mut self.project {
+                    p.tab = tabs[next];
+                }
+                self.refresh_project_tab();
+            }
+            Action::PhaseNext | Action::PhasePrev => {
+                let to = if action == Action::PhaseNext {
+                    phase.next()
+                } else {
+                    phase.previous()
+                };
+                if let Some(to) = to {
+                    let result = self.store.set_project_phase(project_id, to);
+                    self.after_write(result, format!("{}: {}", text::MSG_PHASE_SET, to.label()));
+                }
+            }
+            Action::MarkReviewed => {
+                let result = self.store.mark_project_reviewed(project_id);
+                self.after_write(result, text::MSG_REVIEWED);
+            }
+            other if tab == ProjectTab::Meetings => self.update_project_meetings(other),
+            other if tab == ProjectTab::Needs => self.update_project_needs(other),
+            other if tab == ProjectTab::Suggestions => self.update_project_suggestions(other),
+            other if tab == ProjectTab::Decisions => self.update_project_decisions(other),
+            other if tab == ProjectTab::Lessons => self.update_lessons(other, true),
+            Action::Edit if tab == ProjectTab::Overview => {
+                if let Some(p) = self.report(self.store.project(project_id)) {
+                    self.open_form(forms::project_form(Some(&p)));
+                }
+            }
+            Action::Delete if tab == ProjectTab::Overview => {
+                let code = self.project.as_ref().map(|p| p.project.code.clone());
+                self.confirm(
+                    text::confirm_trash(&code.unwrap_or_default()),
+                    Pending::Trash(TrashKind::Project, project_id),
+                );
+            }
+            _ if tab == ProjectTab::Overview => {}
+            Action::New => self.open_form(forms::milestone_form(project_id, None)),
+            Action::Edit => {
+                if let Some(m) = milestone {
+                    self.open_form(forms::milestone_form(project_id, Some(&m)));
+                }
+            }
+            Action::ToggleDone => {
+                if let Some(m) = milestone {
+                    let result = self.store.toggle_milestone_done(m.id);
+                    let became = if m.status == MilestoneStatus::Done {
+                        MilestoneStatus::Planned
+                    } else {
+                        MilestoneStatus::Done
+                    };
+                    self.after_write(result, format!("{}: {}", became.label(), m.title));
+                }
+            }
+            Action::Delete => match milestone {
+                Some(m) => self.confirm(
+                    text::confirm_trash(&m.title),
+                    Pending::Trash(TrashKind::Milestone, m.id),
+                ),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
+            _ => {}
+        }
+    }
+
+    pub(super) fn refresh_portfolio(&mut self) {
+        if let Some(rows) = self.report(self.store.list_projects(&self.portfolio.filter)) {
+            self.portfolio.rows = rows;
+        }
+        self.portfolio.has_any =
+            !self.portfolio.rows.is_empty() || self.store.has_projects().unwrap_or(true);
+        let len = self.portfolio.rows.len();
+        self.portfolio.cursor.clamp(len);
+    }
+
+    /// Reloads the project and only the data of the tab on screen.
+    pub(super) fn refresh_project(&mut self, id: i64) {
+        let Some(project) = self.report(self.store.project(id)) else {
+            self.project = None;
+            return self.leave_screen();
+        };
+        match &mut self.project {
+            Some(s) if s.project.id == id => s.project = project,
+            _ => {
+                self.project = Some(ProjectState {
+                    project,
+                    milestones: Vec::new(),
+                    meetings: MeetingList::default(),
+                    needs: NeedsView::default(),
+                    suggestions: SuggestionsView::default(),
+                    decisions: DecisionsView::default(),
+                    lessons: LessonsView::default(),
+                    tab: ProjectTab::default(),
+                    cursor: Cursor::default(),
+                    meeting_cursor: Cursor::default(),
+                })
+            }
+        }
+        self.refresh_project_tab();
+    }
+
+    pub(super) fn refresh_project_tab(&mut self) {
+        let Some(state) = &self.project else { return };
+        let id = state.project.id;
+        match state.tab {
+            ProjectTab::Overview => {}
+            ProjectTab::Meetings => {
+                if let Some(list) = self.load_meeting_list(id)
+                    && let Some(s) = &mut self.project
+                {
+                    s.meeting_cursor.clamp(list.meetings.len());
+                    s.meetings = list;
+                }
+            }
+            ProjectTab::TimePlan => {
+                if let Some(milestones) = self.report(self.store.milestones(id))
+                    && let Some(s) = &mut self.project
+                {
+                    s.cursor.clamp(milestones.len());
+                    s.milestones = milestones;
+                }
+            }
+            ProjectTab::Needs => self.refresh_needs(),
+            ProjectTab::Suggestions => self.refresh_suggestions_tab(),
+            ProjectTab::Decisions => self.refresh_decisions_tab(),
+            ProjectTab::Lessons => self.refresh_project_lessons(),
+        }
+    }
+
+    pub(super) fn select_project(&mut self, id: i64) {
+        if let Some(i) = self.portfolio.rows.iter().position(|r| r.id == id) {
+            self.portfolio.cursor.selected = i;
+        }
+    }
+}
