@@ -1475,3 +1475,33 @@ fn demo_reloads_a_purged_note_and_leaves_the_users_notes_status_alone() {
     );
     assert_eq!(store.notes_status_dates(held.id).unwrap(), history);
 }
+
+#[test]
+fn empty_notes_can_be_purged_and_written_ones_stay() {
+    let mut store = common::store::memory_store();
+    let p = common::store::project(&mut store, "TOM-1");
+    let start = common::utc(2026, 12, 3, 9, 0);
+    let m = store
+        .create_meeting(
+            p,
+            &common::store::meeting_input("Möte", start, start + chrono::Duration::hours(1)),
+        )
+        .unwrap();
+    store
+        .create_note(m, None, "", tidig::domain::Confidentiality::Internal)
+        .unwrap();
+    store
+        .create_note(m, None, "  \n ", tidig::domain::Confidentiality::Internal)
+        .unwrap();
+    let kept = store
+        .create_note(
+            m,
+            None,
+            "Åtgärd: boka lokal",
+            tidig::domain::Confidentiality::Shareable,
+        )
+        .unwrap();
+    assert_eq!(store.purge_empty_notes(m).unwrap(), 2);
+    let ids: Vec<i64> = store.notes(m).unwrap().iter().map(|n| n.id).collect();
+    assert_eq!(ids, [kept]);
+}

@@ -166,6 +166,16 @@ impl Store {
         })
     }
 
+    /// Removes a meeting's notes that have no text (left by a process stopped before the
+    /// first keystroke was saved). Returns how many went.
+    pub fn purge_empty_notes(&mut self, meeting_id: i64) -> Result<usize> {
+        Ok(self.conn.execute(
+            "DELETE FROM notes
+             WHERE meeting_id = ?1 AND trim(body, ' ' || char(9, 10, 13)) = ''",
+            [meeting_id],
+        )?)
+    }
+
     /// Moves a note to another agenda block (`None`: the meeting as a whole).
     pub fn move_note(&mut self, id: i64, agenda_item_id: Option<i64>) -> Result<()> {
         let now = self.now();
