@@ -61,8 +61,8 @@ fn environment() -> &'static Environment<'static> {
                 .build()
                 .expect("default delimiters are valid"),
         );
-        env.add_filter("md", |s: String| markdown_text(&s));
-        env.add_filter("md_cell", |s: String| markdown_cell(&s));
+        env.add_filter("md", |s: String| super::markdown_block(&s));
+        env.add_filter("md_cell", |s: String| super::markdown_cell(&s));
         env.add_template(
             MD_TEMPLATE,
             include_str!("../../assets/export/agenda.md.j2"),
@@ -240,49 +240,22 @@ fn web_link(location: &str) -> Option<&str> {
     (is_web && plain).then_some(l)
 }
 
-/// Backslash-escapes the characters that would make user text into Markdown or HTML
-/// markup, and keeps its line breaks as hard breaks.
-fn markdown_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for (i, line) in s.lines().enumerate() {
-        if i > 0 {
-            out.push_str("  \n");
-        }
-        escape_markdown_line(line, &mut out);
-    }
-    out
-}
-
-/// Text for a table cell: escaped, on one line (line breaks become `<br>`).
-fn markdown_cell(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for (i, line) in s.lines().enumerate() {
-        if i > 0 {
-            out.push_str("<br>");
-        }
-        escape_markdown_line(line.trim(), &mut out);
-    }
-    out
-}
-
-fn escape_markdown_line(line: &str, out: &mut String) {
-    for c in line.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn markdown_escapes_markup_and_keeps_lines() {
-        assert_eq!(markdown_text("<b>*hej*</b>"), r"\<b\>\*hej\*\</b\>");
-        assert_eq!(markdown_text("rad 1\nrad 2"), "rad 1  \nrad 2");
-        assert_eq!(markdown_cell("a | b\nc"), r"a \| b<br>c");
+        // The shared escaping of the export module serves the agenda too.
+        assert_eq!(
+            super::super::markdown_block("<b>*hej*</b>"),
+            r"\<b\>\*hej\*\</b\>"
+        );
+        assert_eq!(
+            super::super::markdown_block("rad 1\nrad 2"),
+            "rad 1  \nrad 2"
+        );
+        assert_eq!(super::super::markdown_cell("a | b\nc"), r"a \| b<br>c");
     }
 
     #[test]
