@@ -8,12 +8,11 @@
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, Utc};
-use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
-use minijinja::{Environment, UndefinedBehavior, Value};
+use minijinja::{Environment, Value};
 use serde::Serialize;
 
-use super::{ExportError, FAIR_DIALOGUE};
+use super::{ExportError, FAIR_DIALOGUE, ProjectCtx};
 use crate::domain::when::format_duration;
 use crate::domain::{
     AgendaItem, Attendance, Clock, Meeting, MeetingStatus, Project, TextEnum, agenda_overrun,
@@ -51,18 +50,8 @@ const HTML_TEMPLATE: &str = "agenda.html.j2";
 fn environment() -> &'static Environment<'static> {
     static ENV: OnceLock<Environment<'static>> = OnceLock::new();
     ENV.get_or_init(|| {
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_syntax(
-            SyntaxConfig::builder()
-                .trim_blocks(true)
-                .lstrip_blocks(true)
-                .keep_trailing_newline(true)
-                .build()
-                .expect("default delimiters are valid"),
-        );
-        env.add_filter("md", |s: String| super::markdown_block(&s));
-        env.add_filter("md_cell", |s: String| super::markdown_cell(&s));
+        // The export module's environment: its syntax settings and escaping filters.
+        let mut env = super::environment();
         env.add_template(
             MD_TEMPLATE,
             include_str!("../../assets/export/agenda.md.j2"),
@@ -104,14 +93,6 @@ struct Context<'a> {
     over: bool,
     fair_dialogue: Option<&'static str>,
     generator: &'static str,
-}
-
-#[derive(Serialize)]
-struct ProjectCtx<'a> {
-    code: &'a str,
-    title: &'a str,
-    buyer: &'a str,
-    case_number: &'a str,
 }
 
 #[derive(Serialize)]
@@ -192,12 +173,7 @@ fn context<'a>(
     };
     let total: i64 = agenda.iter().map(|i| i64::from(i.minutes)).sum();
     Context {
-        project: ProjectCtx {
-            code: &project.code,
-            title: &project.title,
-            buyer: project.buyer_name.as_deref().unwrap_or(""),
-            case_number: &project.case_number,
-        },
+        project: ProjectCtx::of(project, ""),
         meeting: MeetingCtx {
             title: &meeting.title,
             kind: meeting.kind.label(),

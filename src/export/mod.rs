@@ -98,6 +98,29 @@ pub enum TemplateSource {
 ///   in plain text (`length` counts bytes, so `å` would count twice).
 ///
 /// Templates whose names end in .html (+ .j2) are HTML-escaped automatically.
+#[derive(serde::Serialize)]
+pub(crate) struct ProjectCtx<'a> {
+    pub code: &'a str,
+    pub title: &'a str,
+    pub buyer: &'a str,
+    pub case_number: &'a str,
+    /// The phase as the document's language names it (empty where not shown).
+    pub phase: &'a str,
+}
+
+impl<'a> ProjectCtx<'a> {
+    /// The project as every export's header shows it.
+    pub(crate) fn of(project: &'a crate::domain::Project, phase: &'a str) -> ProjectCtx<'a> {
+        ProjectCtx {
+            code: &project.code,
+            title: project.title.trim(),
+            buyer: project.buyer_name.as_deref().unwrap_or("").trim(),
+            case_number: project.case_number.trim(),
+            phase,
+        }
+    }
+}
+
 pub(crate) fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);

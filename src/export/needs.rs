@@ -13,7 +13,7 @@ use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::{CSV_BOM, ExportError, GENERATOR, csv_record, documents};
+use super::{CSV_BOM, ExportError, GENERATOR, ProjectCtx, csv_record, documents};
 use crate::domain::{Clock, Evidence, Need, NeedStatus, Priority, Project, TextEnum, swedish_cmp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,14 +213,6 @@ struct Context<'a> {
 }
 
 #[derive(Serialize)]
-struct ProjectCtx<'a> {
-    code: &'a str,
-    title: &'a str,
-    buyer: &'a str,
-    case_number: &'a str,
-}
-
-#[derive(Serialize)]
 struct SummaryRow {
     category: String,
     uncategorised: bool,
@@ -352,12 +344,7 @@ fn context<'a>(
         .count();
 
     Context {
-        project: ProjectCtx {
-            code: &project.code,
-            title: &project.title,
-            buyer: project.buyer_name.as_deref().unwrap_or(""),
-            case_number: project.case_number.trim(),
-        },
+        project: ProjectCtx::of(project, ""),
         date: clock.today().format("%Y-%m-%d").to_string(),
         total: shown.len(),
         by_priority,

@@ -38,7 +38,8 @@ use minijinja::{Environment, Value};
 use serde::Serialize;
 
 use super::{
-    ExportError, GENERATOR, Lang, TemplateSource, day_label, environment, fair_dialogue, web_link,
+    ExportError, GENERATOR, Lang, ProjectCtx, TemplateSource, day_label, environment,
+    fair_dialogue, web_link,
 };
 use crate::domain::when::format_duration;
 use crate::domain::{
@@ -600,15 +601,6 @@ struct Context<'a> {
 }
 
 #[derive(Serialize)]
-struct ProjectCtx<'a> {
-    code: &'a str,
-    title: &'a str,
-    buyer: &'a str,
-    case_number: &'a str,
-    phase: &'static str,
-}
-
-#[derive(Serialize)]
 struct MeetingCtx<'a> {
     title: &'a str,
     kind: &'static str,
@@ -890,13 +882,7 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
         audience: audience.as_str(),
         audience_label: audience_label(lang, audience),
         internal: audience == Audience::Internal,
-        project: ProjectCtx {
-            code: &project.code,
-            title: project.title.trim(),
-            buyer: project.buyer_name.as_deref().unwrap_or("").trim(),
-            case_number: project.case_number.trim(),
-            phase: phase(lang, project.phase),
-        },
+        project: ProjectCtx::of(project, phase(lang, project.phase)),
         meeting: MeetingCtx {
             title: meeting.title.trim(),
             kind: meeting_type(lang, meeting.kind),
