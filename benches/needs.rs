@@ -14,38 +14,30 @@
 //!
 //! Run with `cargo bench --bench needs`.
 
+mod common;
+
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crossterm::event::KeyCode;
 
 use tidig::app::keymap::Context;
 use tidig::app::{App, ProjectTab, Screen};
 use tidig::domain::{
-    Clock, MeetingFormat, MeetingInput, MeetingStatus, MeetingType, NeedInput, NeedStatus,
-    NotesStatus, Phase, Priority, ProjectInput, ProjectStatus, TextEnum,
+    MeetingFormat, MeetingInput, MeetingStatus, MeetingType, NeedInput, NeedStatus, NotesStatus,
+    Phase, Priority, ProjectInput, ProjectStatus, TextEnum,
 };
 use tidig::store::{NeedFilter, Store};
+
+use common::{Group, Term, bench_step, ch, draw, open_app, open_store, press, terminal};
 
 const PROJECTS: usize = 15;
 const NEEDS: usize = 30_000;
 /// Needs in each project, the measured one (PRJ-00) among them.
 const PER_PROJECT: usize = NEEDS / PROJECTS;
-const WIDTH: u16 = 120;
-const HEIGHT: u16 = 40;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
-}
-
-fn clock() -> Clock {
-    Clock::Fixed(now())
-}
 
 const CATEGORIES: [&str; 6] = [
     "Tillsyn",
@@ -94,108 +86,69 @@ fn status_of(i: usize) -> NeedStatus {
 /// priorities, statuses (and their history) and evidence on every seventh need, in one
 /// transaction.
 fn seed(path: &Path) {
-    let mut store = Store::open(path, clock()).expect("create store");
-    store
-        .atomically(|s| {
-            for p in 0..PROJECTS {
-                let project = s.create_project(&ProjectInput {
-                    code: format!("PRJ-{p:02}"),
-                    title: format!("Trygg nattillsyn, etapp {p}"),
-                    buyer_name: format!("Region {}", p % 5),
-                    phase: Phase::NeedsAnalysis,
-                    status: ProjectStatus::Active,
-                    ..Default::default()
-                })?;
-                let meeting = s.create_meeting(
-                    project,
-                    &MeetingInput {
-                        kind: MeetingType::NeedsWorkshop,
-                        title: "Behovsworkshop".into(),
-                        purpose: String::new(),
-                        desired_outcome: String::new(),
-                        format: MeetingFormat::InPerson,
-                        location: String::new(),
-                        start: Utc.with_ymd_and_hms(2026, 11, 12, 9, 0, 0).unwrap(),
-                        end: Utc.with_ymd_and_hms(2026, 11, 12, 11, 0, 0).unwrap(),
-                        status: MeetingStatus::Held,
-                        notes_status: NotesStatus::None,
-                    },
-                )?;
-                for i in 0..PER_PROJECT {
-                    let statement = format!(
-                        "{} {} ({})",
-                        WHO[i % WHO.len()],
-                        WHAT[(i / WHO.len()) % WHAT.len()],
-                        i
-                    );
-                    let priority = match i % 5 {
-                        4 => None,
-                        k => Some(Priority::ALL[k]),
+    common::seed(path, |s| {
+        for p in 0..PROJECTS {
+            let project = s.create_project(&ProjectInput {
+                code: format!("PRJ-{p:02}"),
+                title: format!("Trygg nattillsyn, etapp {p}"),
+                buyer_name: format!("Region {}", p % 5),
+                phase: Phase::NeedsAnalysis,
+                status: ProjectStatus::Active,
+                ..Default::default()
+            })?;
+            let meeting = s.create_meeting(
+                project,
+                &MeetingInput {
+                    kind: MeetingType::NeedsWorkshop,
+                    title: "Behovsworkshop".into(),
+                    purpose: String::new(),
+                    desired_outcome: String::new(),
+                    format: MeetingFormat::InPerson,
+                    location: String::new(),
+                    start: Utc.with_ymd_and_hms(2026, 11, 12, 9, 0, 0).unwrap(),
+                    end: Utc.with_ymd_and_hms(2026, 11, 12, 11, 0, 0).unwrap(),
+                    status: MeetingStatus::Held,
+                    notes_status: NotesStatus::None,
+                },
+            )?;
+            for i in 0..PER_PROJECT {
+                let statement = format!(
+                    "{} {} ({})",
+                    WHO[i % WHO.len()],
+                    WHAT[(i / WHO.len()) % WHAT.len()],
+                    i
+                );
+                let priority = match i % 5 {
+                    4 => None,
+                    k => Some(Priority::ALL[k]),
+                };
+                let input = NeedInput::validate(
+                    &statement,
+                    "",
+                    "",
+                    "",
+                    CATEGORIES[i % CATEGORIES.len()],
+                    priority,
+                    if i % 3 == 0 { "Sara Nilsson" } else { "" },
+                )
+                .expect("a valid need");
+                let id = s.create_need(project, &input)?;
+                let status = status_of(i);
+                if status != NeedStatus::Identified {
+                    let reason = if status.needs_reason() {
+                        "Utanför uppdraget"
+                    } else {
+                        ""
                     };
-                    let input = NeedInput::validate(
-                        &statement,
-                        "",
-                        "",
-                        "",
-                        CATEGORIES[i % CATEGORIES.len()],
-                        priority,
-                        if i % 3 == 0 { "Sara Nilsson" } else { "" },
-                    )
-                    .expect("a valid need");
-                    let id = s.create_need(project, &input)?;
-                    let status = status_of(i);
-                    if status != NeedStatus::Identified {
-                        let reason = if status.needs_reason() {
-                            "Utanför uppdraget"
-                        } else {
-                            ""
-                        };
-                        s.set_need_status(id, status, reason)?;
-                    }
-                    if i % 7 == 0 {
-                        s.add_evidence(id, Some(meeting), None, "", "Från workshoppen")?;
-                    }
+                    s.set_need_status(id, status, reason)?;
+                }
+                if i % 7 == 0 {
+                    s.add_evidence(id, Some(meeting), None, "", "Från workshoppen")?;
                 }
             }
-            Ok(())
-        })
-        .expect("seed store");
-}
-
-fn terminal() -> Terminal<TestBackend> {
-    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
-}
-
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
-    terminal
-        .draw(|f| tidig::ui::draw(f, app))
-        .expect("draw to the test backend");
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ch(app: &mut App, c: char) {
-    key(app, KeyCode::Char(c));
-}
-
-/// Runs `iters` iterations of `reset` (untimed) then `op` (timed); returns the time
-/// spent in `op`.
-fn timed<S>(
-    iters: u64,
-    state: &mut S,
-    mut reset: impl FnMut(&mut S),
-    mut op: impl FnMut(&mut S),
-) -> Duration {
-    let mut total = Duration::ZERO;
-    for _ in 0..iters {
-        reset(state);
-        let start = Instant::now();
-        op(state);
-        total += start.elapsed();
-    }
-    total
+        }
+        Ok(())
+    });
 }
 
 fn tab(app: &App) -> ProjectTab {
@@ -205,7 +158,7 @@ fn tab(app: &App) -> ProjectTab {
 /// Shift-Tab until the project shows `to`.
 fn back_to_tab(app: &mut App, to: ProjectTab) {
     while tab(app) != to {
-        key(app, KeyCode::BackTab);
+        press(app, KeyCode::BackTab);
     }
 }
 
@@ -224,53 +177,33 @@ fn set_filter(app: &mut App, filter: NeedFilter) {
 
 /// How SQLite runs the Needs tab's query: it should search the project's index.
 fn print_query_plan(store: &Store) {
-    let mut stmt = store
-        .connection()
-        .prepare(
-            "EXPLAIN QUERY PLAN SELECT n.id FROM needs n JOIN projects p ON p.id = n.project_id
+    common::print_query_plan(
+        store,
+        "needs",
+        "SELECT n.id FROM needs n JOIN projects p ON p.id = n.project_id
              WHERE n.project_id = ?1 AND n.deleted_at IS NULL AND (?2 IS NULL OR n.status = ?2)
              ORDER BY n.number",
-        )
-        .expect("explain");
-    let plan: Vec<String> = stmt
-        .query_map(rusqlite::params![1i64, "identified"], |r| {
-            r.get::<_, String>(3)
-        })
-        .expect("query plan")
-        .map(|r| r.expect("plan row"))
-        .collect();
-    eprintln!("  needs query plan: {}", plan.join(" / "));
+        rusqlite::params![1i64, "identified"],
+    );
 }
-
-type Term = Terminal<TestBackend>;
 
 /// One timed case: `op` from the state `reset` makes, `iters` times. Afterwards the
 /// case is run once more untimed, so that the state the next case starts from is the
 /// same whether or not a filter given to `cargo bench` skipped this one.
 fn case(
-    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    group: &mut Group<'_>,
     name: &str,
     (app, term): (&mut App, &mut Term),
     reset: impl Fn(&mut App, &mut Term) + Copy,
     op: impl Fn(&mut App, &mut Term) + Copy,
 ) {
-    group.bench_function(name, |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                &mut (&mut *app, &mut *term),
-                |(app, term)| reset(app, term),
-                |(app, term)| op(app, term),
-            )
-        })
-    });
+    bench_step(group, name, (&mut *app, &mut *term), reset, op);
     reset(app, term);
     op(app, term);
 }
 
 fn benches(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("bench.db");
+    let (_dir, path) = common::temp_store_path();
     let start = Instant::now();
     seed(&path);
     eprintln!(
@@ -279,19 +212,19 @@ fn benches(c: &mut Criterion) {
     );
     // Held open throughout, so that closing connections never checkpoints the WAL
     // inside a timed region.
-    let keeper = Store::open(&path, clock()).expect("open store");
+    let keeper = open_store(&path);
     assert_eq!(keeper.all_needs(None).unwrap().len(), NEEDS);
     print_query_plan(&keeper);
 
     let mut group = c.benchmark_group("needs_30000");
-    let mut app = App::new(Store::open(&path, clock()).expect("open store"));
+    let mut app = open_app(&path);
     let mut term = terminal();
     // The portfolio → PRJ-00's overview.
-    key(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Home);
     while app.portfolio.selected().map(|r| r.code.as_str()) != Some("PRJ-00") {
         ch(&mut app, 'j');
     }
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     assert_eq!(app.context(), Context::ProjectOverview);
     draw(&mut term, &app);
 
@@ -307,9 +240,9 @@ fn benches(c: &mut Criterion) {
             draw(term, app);
         },
         |app, term| {
-            key(app, KeyCode::Tab);
+            press(app, KeyCode::Tab);
             draw(term, app);
-            key(app, KeyCode::Tab);
+            press(app, KeyCode::Tab);
             draw(term, app);
         },
     );
@@ -326,7 +259,7 @@ fn benches(c: &mut Criterion) {
             draw(term, app);
         },
         |app, term| {
-            key(app, KeyCode::Tab);
+            press(app, KeyCode::Tab);
             draw(term, app);
         },
     );
@@ -357,7 +290,7 @@ fn benches(c: &mut Criterion) {
         (&mut app, &mut term),
         |app, term| {
             while !filter_text(app).is_empty() {
-                key(app, KeyCode::Backspace);
+                press(app, KeyCode::Backspace);
             }
             draw(term, app);
         },
@@ -375,7 +308,7 @@ fn benches(c: &mut Criterion) {
         |app, term| {
             // From "natt" (or anything else) back to "nat".
             while !"nat".starts_with(filter_text(app).as_str()) {
-                key(app, KeyCode::Backspace);
+                press(app, KeyCode::Backspace);
             }
             let typed = filter_text(app);
             for c in "nat"[typed.len()..].chars() {
@@ -395,7 +328,7 @@ fn benches(c: &mut Criterion) {
     assert_eq!(filter_text(&app), "natt");
     assert!(needs_shown(&app) > 0 && needs_shown(&app) < after_n);
     // Esc clears the filter and closes the line.
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::ProjectNeeds);
     assert_eq!(needs_shown(&app), PER_PROJECT);
     draw(&mut term, &app);
@@ -496,10 +429,7 @@ fn filter_text(app: &App) -> String {
 
 criterion_group! {
     name = needs;
-    config = Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = common::config();
     targets = benches
 }
 criterion_main!(needs);

@@ -19,6 +19,8 @@
 //! store is built there and kept (for timing the binary by hand); otherwise in a
 //! temporary folder.
 
+mod common;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -26,18 +28,19 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crossterm::event::KeyCode;
 
 use tidig::app::keymap::Context;
 use tidig::app::{App, MeetingTab, ProjectTab, Screen};
 use tidig::domain::{
-    ActionInput, ActionStatus, AgendaItemInput, Clock, Confidentiality, DecisionInput,
-    MeetingFormat, MeetingInput, MeetingStatus, MeetingType, NotesStatus, Phase, ProjectInput,
-    ProjectStatus, TextEnum,
+    ActionInput, ActionStatus, AgendaItemInput, Confidentiality, DecisionInput, MeetingFormat,
+    MeetingInput, MeetingStatus, MeetingType, NotesStatus, Phase, ProjectInput, ProjectStatus,
+    TextEnum,
 };
-use tidig::store::Store;
+
+use common::{
+    bench_key_draw, bench_step, ch, ctrl, draw, now, open_app, open_store, press, terminal,
+};
 
 const NOTES: usize = 500;
 const ACTIONS: usize = 200;
@@ -46,17 +49,7 @@ const QUESTIONS: usize = 20;
 const BLOCKS: usize = 8;
 /// Other meetings of the project, so that its Meetings tab is a real list.
 const OTHER_MEETINGS: usize = 60;
-const WIDTH: u16 = 120;
-const HEIGHT: u16 = 40;
 const TITLE: &str = "Leverantörsdialog om digital planering";
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
-}
-
-fn clock() -> Clock {
-    Clock::Fixed(now())
-}
 
 fn today() -> NaiveDate {
     now().date_naive()
@@ -89,166 +82,124 @@ fn note_body(i: usize) -> String {
 /// agenda, notes, actions, decisions and questions) among 60 others. Returns the big
 /// meeting's id.
 fn seed(path: &Path) -> i64 {
-    let mut store = Store::open(path, clock()).expect("create store");
-    store
-        .atomically(|s| {
-            let norr = s.create_project(&ProjectInput {
-                code: "NORR-24".into(),
-                title: "Hemtjänst i Norrbotten".into(),
-                buyer_name: "Region Norrbotten".into(),
-                phase: Phase::EarlyDialogue,
-                status: ProjectStatus::Active,
-                ..Default::default()
-            })?;
-            let vgr = s.create_project(&ProjectInput {
-                code: "VGR-7".into(),
-                title: "Digitala hjälpmedel i äldreomsorgen".into(),
-                buyer_name: "Västra Götalandsregionen".into(),
-                phase: Phase::NeedsAnalysis,
-                status: ProjectStatus::Active,
-                ..Default::default()
-            })?;
-            let meeting_input = |title: String, start: DateTime<Utc>, status| MeetingInput {
-                kind: MeetingType::SupplierWorkshop,
-                title,
-                purpose: "Höra hur leverantörerna ser på digital planering.".into(),
-                desired_outcome: "Underlag till marknadsanalysen.".into(),
-                format: MeetingFormat::Hybrid,
-                location: "Stadshuset, sal 3".into(),
-                start,
-                end: start + chrono::Duration::hours(3),
-                status,
-                notes_status: NotesStatus::Working,
+    common::seed(path, |s| {
+        let norr = s.create_project(&ProjectInput {
+            code: "NORR-24".into(),
+            title: "Hemtjänst i Norrbotten".into(),
+            buyer_name: "Region Norrbotten".into(),
+            phase: Phase::EarlyDialogue,
+            status: ProjectStatus::Active,
+            ..Default::default()
+        })?;
+        let vgr = s.create_project(&ProjectInput {
+            code: "VGR-7".into(),
+            title: "Digitala hjälpmedel i äldreomsorgen".into(),
+            buyer_name: "Västra Götalandsregionen".into(),
+            phase: Phase::NeedsAnalysis,
+            status: ProjectStatus::Active,
+            ..Default::default()
+        })?;
+        let meeting_input = |title: String, start: DateTime<Utc>, status| MeetingInput {
+            kind: MeetingType::SupplierWorkshop,
+            title,
+            purpose: "Höra hur leverantörerna ser på digital planering.".into(),
+            desired_outcome: "Underlag till marknadsanalysen.".into(),
+            format: MeetingFormat::Hybrid,
+            location: "Stadshuset, sal 3".into(),
+            start,
+            end: start + chrono::Duration::hours(3),
+            status,
+            notes_status: NotesStatus::Working,
+        };
+        for i in 0..OTHER_MEETINGS {
+            let start = now() - chrono::Duration::days(120) + chrono::Duration::days(4 * i as i64);
+            let status = if start < now() {
+                MeetingStatus::Held
+            } else {
+                MeetingStatus::Planned
             };
-            for i in 0..OTHER_MEETINGS {
-                let start =
-                    now() - chrono::Duration::days(120) + chrono::Duration::days(4 * i as i64);
-                let status = if start < now() {
-                    MeetingStatus::Held
-                } else {
-                    MeetingStatus::Planned
-                };
-                s.create_meeting(
-                    norr,
-                    &meeting_input(format!("Projektmöte {i}"), start, status),
-                )?;
-            }
-            let start = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
-            let meeting = s.create_meeting(
+            s.create_meeting(
                 norr,
-                &meeting_input(TITLE.into(), start, MeetingStatus::Held),
+                &meeting_input(format!("Projektmöte {i}"), start, status),
             )?;
-            let mut blocks = Vec::new();
-            for b in 0..BLOCKS {
-                blocks.push(s.add_agenda_item(
-                    meeting,
-                    &AgendaItemInput {
-                        title: format!("Block {b}: leverantörernas bild"),
-                        minutes: 20,
-                        method: "Samtal".into(),
-                        owner: "Anna".into(),
-                        expected_outcome: String::new(),
-                    },
-                )?);
+        }
+        let start = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        let meeting = s.create_meeting(
+            norr,
+            &meeting_input(TITLE.into(), start, MeetingStatus::Held),
+        )?;
+        let mut blocks = Vec::new();
+        for b in 0..BLOCKS {
+            blocks.push(s.add_agenda_item(
+                meeting,
+                &AgendaItemInput {
+                    title: format!("Block {b}: leverantörernas bild"),
+                    minutes: 20,
+                    method: "Samtal".into(),
+                    owner: "Anna".into(),
+                    expected_outcome: String::new(),
+                },
+            )?);
+        }
+        for i in 0..NOTES {
+            // A fifth of the notes are about the meeting as a whole.
+            let block = (i % 5 != 0).then(|| blocks[i % BLOCKS]);
+            let label = Confidentiality::ALL[i % Confidentiality::ALL.len()];
+            s.create_note(meeting, block, &note_body(i), label)?;
+        }
+        for i in 0..ACTIONS {
+            // Due from three weeks ago to five weeks ahead; some undated, some done.
+            let due = (i % 9 != 0).then(|| today() - Days::new(21) + Days::new((i % 56) as u64));
+            let status = match i % 10 {
+                0 => ActionStatus::Done,
+                1 => ActionStatus::InProgress,
+                2 if i % 20 == 2 => ActionStatus::Cancelled,
+                _ => ActionStatus::Open,
+            };
+            s.create_action(
+                norr,
+                Some(meeting),
+                &ActionInput {
+                    title: format!("Åtgärd {i}: återkoppla till leverantörerna om punkt {i}"),
+                    owner: OWNERS[i % OWNERS.len()].into(),
+                    due_date: due,
+                    status,
+                },
+            )?;
+        }
+        // A few elsewhere, so that the actions screen spans projects.
+        for i in 0..20 {
+            s.create_action(
+                vgr,
+                None,
+                &ActionInput {
+                    title: format!("Beställa underlag {i}"),
+                    owner: OWNERS[i % OWNERS.len()].into(),
+                    due_date: Some(today() + Days::new(i as u64)),
+                    status: ActionStatus::Open,
+                },
+            )?;
+        }
+        for i in 0..DECISIONS {
+            s.create_decision(
+                norr,
+                Some(meeting),
+                &DecisionInput {
+                    text: format!("Beslut {i}: gå vidare med pilot i kommun {i}"),
+                    rationale: "Stort intresse från leverantörerna".into(),
+                    decided_by: "Styrgruppen".into(),
+                    decided_on: today() - Days::new(2),
+                },
+            )?;
+        }
+        for i in 0..QUESTIONS {
+            let q = s.create_question(meeting, &format!("Fråga {i}: hur hanteras licenser?"))?;
+            if i % 2 == 0 {
+                s.answer_question(q, "Per användare och år.")?;
             }
-            for i in 0..NOTES {
-                // A fifth of the notes are about the meeting as a whole.
-                let block = (i % 5 != 0).then(|| blocks[i % BLOCKS]);
-                let label = Confidentiality::ALL[i % Confidentiality::ALL.len()];
-                s.create_note(meeting, block, &note_body(i), label)?;
-            }
-            for i in 0..ACTIONS {
-                // Due from three weeks ago to five weeks ahead; some undated, some done.
-                let due =
-                    (i % 9 != 0).then(|| today() - Days::new(21) + Days::new((i % 56) as u64));
-                let status = match i % 10 {
-                    0 => ActionStatus::Done,
-                    1 => ActionStatus::InProgress,
-                    2 if i % 20 == 2 => ActionStatus::Cancelled,
-                    _ => ActionStatus::Open,
-                };
-                s.create_action(
-                    norr,
-                    Some(meeting),
-                    &ActionInput {
-                        title: format!("Åtgärd {i}: återkoppla till leverantörerna om punkt {i}"),
-                        owner: OWNERS[i % OWNERS.len()].into(),
-                        due_date: due,
-                        status,
-                    },
-                )?;
-            }
-            // A few elsewhere, so that the actions screen spans projects.
-            for i in 0..20 {
-                s.create_action(
-                    vgr,
-                    None,
-                    &ActionInput {
-                        title: format!("Beställa underlag {i}"),
-                        owner: OWNERS[i % OWNERS.len()].into(),
-                        due_date: Some(today() + Days::new(i as u64)),
-                        status: ActionStatus::Open,
-                    },
-                )?;
-            }
-            for i in 0..DECISIONS {
-                s.create_decision(
-                    norr,
-                    Some(meeting),
-                    &DecisionInput {
-                        text: format!("Beslut {i}: gå vidare med pilot i kommun {i}"),
-                        rationale: "Stort intresse från leverantörerna".into(),
-                        decided_by: "Styrgruppen".into(),
-                        decided_on: today() - Days::new(2),
-                    },
-                )?;
-            }
-            for i in 0..QUESTIONS {
-                let q =
-                    s.create_question(meeting, &format!("Fråga {i}: hur hanteras licenser?"))?;
-                if i % 2 == 0 {
-                    s.answer_question(q, "Per användare och år.")?;
-                }
-            }
-            Ok(meeting)
-        })
-        .expect("seed store")
-}
-
-fn terminal() -> Terminal<TestBackend> {
-    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
-}
-
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
-    terminal
-        .draw(|f| tidig::ui::draw(f, app))
-        .expect("draw to the test backend");
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ch(app: &mut App, c: char) {
-    key(app, KeyCode::Char(c));
-}
-
-/// Runs `iters` iterations of `reset` (untimed) then `op` (timed); returns the time
-/// spent in `op`.
-fn timed<S>(
-    iters: u64,
-    state: &mut S,
-    mut reset: impl FnMut(&mut S),
-    mut op: impl FnMut(&mut S),
-) -> Duration {
-    let mut total = Duration::ZERO;
-    for _ in 0..iters {
-        reset(state);
-        let start = Instant::now();
-        op(state);
-        total += start.elapsed();
-    }
-    total
+        }
+        Ok(meeting)
+    })
 }
 
 /// Sets the meeting screen's tab directly (the state is public), for resets.
@@ -262,11 +213,11 @@ fn set_tab(app: &mut App, tab: MeetingTab) {
 /// selected and (when it opens again) the given tab remembered.
 fn back_to_meetings_tab(app: &mut App, tab: MeetingTab) {
     if app.editor.is_some() {
-        key(app, KeyCode::Esc);
+        press(app, KeyCode::Esc);
     }
     if matches!(app.screen(), Screen::Meeting { .. }) {
         set_tab(app, tab);
-        key(app, KeyCode::Esc);
+        press(app, KeyCode::Esc);
     }
     assert_eq!(app.context(), Context::ProjectMeetings);
 }
@@ -301,10 +252,10 @@ fn export_summary(db: &Path, config: &Path, meeting: i64, out: &Path) {
 }
 
 fn benches(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let (dir, temp_path) = common::temp_store_path();
     let path = std::env::var_os("TIDIG_BENCH_STORE")
         .map(PathBuf::from)
-        .unwrap_or_else(|| dir.path().join("bench.db"));
+        .unwrap_or(temp_path);
     if path.exists() {
         std::fs::remove_file(&path).expect("remove the old bench store");
     }
@@ -318,22 +269,22 @@ fn benches(c: &mut Criterion) {
     );
     // Held open throughout, so that closing connections never checkpoints the WAL
     // inside a timed region.
-    let keeper = Store::open(&path, clock()).expect("open store");
+    let keeper = open_store(&path);
     assert_eq!(keeper.notes(meeting_id).unwrap().len(), NOTES);
 
     let mut group = c.benchmark_group("notes_500");
-    let mut app = App::new(Store::open(&path, clock()).expect("open store"));
+    let mut app = open_app(&path);
     let mut term = terminal();
 
     // Portfolio → NORR-24 → Meetings tab → the big meeting selected.
     while app.portfolio.selected().map(|r| r.code.as_str()) != Some("NORR-24") {
         ch(&mut app, 'j');
     }
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     while app.project.as_ref().unwrap().tab != ProjectTab::Meetings {
-        key(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
     }
-    key(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Home);
     while app
         .project
         .as_ref()
@@ -353,22 +304,13 @@ fn benches(c: &mut Criterion) {
     // ----- opening the meeting --------------------------------------------------------
     // The requirement: Enter on the meeting, every note, action, decision and
     // question loaded, and the first frame drawn.
-    group.bench_function("meeting/Enter (open)+draw", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                &mut (&mut app, &mut term),
-                |(app, term)| {
-                    back_to_meetings_tab(app, MeetingTab::Details);
-                    draw(term, app);
-                },
-                |(app, term)| {
-                    key(app, KeyCode::Enter);
-                    draw(term, app);
-                },
-            )
-        })
-    });
+    bench_key_draw(
+        &mut group,
+        "meeting/Enter (open)+draw",
+        (&mut app, &mut term),
+        |app| back_to_meetings_tab(app, MeetingTab::Details),
+        |app| press(app, KeyCode::Enter),
+    );
     assert_eq!(app.screen(), Screen::Meeting { id: meeting_id });
     let state = app.meeting.as_ref().unwrap();
     assert_eq!(state.tab, MeetingTab::Details);
@@ -377,171 +319,107 @@ fn benches(c: &mut Criterion) {
     assert_eq!(state.decisions.len(), DECISIONS);
 
     // The same, coming back to a meeting left on its Notes tab: 500 notes drawn too.
-    group.bench_function("meeting/Enter (open on Notes)+draw", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                &mut (&mut app, &mut term),
-                |(app, term)| {
-                    back_to_meetings_tab(app, MeetingTab::Notes);
-                    draw(term, app);
-                },
-                |(app, term)| {
-                    key(app, KeyCode::Enter);
-                    draw(term, app);
-                },
-            )
-        })
-    });
+    bench_key_draw(
+        &mut group,
+        "meeting/Enter (open on Notes)+draw",
+        (&mut app, &mut term),
+        |app| back_to_meetings_tab(app, MeetingTab::Notes),
+        |app| press(app, KeyCode::Enter),
+    );
     assert_eq!(app.context(), Context::MeetingNotes);
 
     // ----- tabs -----------------------------------------------------------------------
-    group.bench_function("meeting/Tab to Notes+draw", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                &mut (&mut app, &mut term),
-                |(app, term)| {
-                    set_tab(app, MeetingTab::Agenda);
-                    draw(term, app);
-                },
-                |(app, term)| {
-                    key(app, KeyCode::Tab);
-                    draw(term, app);
-                },
-            )
-        })
-    });
+    bench_key_draw(
+        &mut group,
+        "meeting/Tab to Notes+draw",
+        (&mut app, &mut term),
+        |app| set_tab(app, MeetingTab::Agenda),
+        |app| press(app, KeyCode::Tab),
+    );
     assert_eq!(app.context(), Context::MeetingNotes);
 
-    group.bench_function("meeting/Tab to Outcomes+draw", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                &mut (&mut app, &mut term),
-                |(app, term)| {
-                    set_tab(app, MeetingTab::Notes);
-                    draw(term, app);
-                },
-                |(app, term)| {
-                    key(app, KeyCode::Tab);
-                    draw(term, app);
-                },
-            )
-        })
-    });
+    bench_key_draw(
+        &mut group,
+        "meeting/Tab to Outcomes+draw",
+        (&mut app, &mut term),
+        |app| set_tab(app, MeetingTab::Notes),
+        |app| press(app, KeyCode::Tab),
+    );
     assert_eq!(app.context(), Context::MeetingOutcomes);
 
     // One step down the Notes tab, near the end of the list.
     set_tab(&mut app, MeetingTab::Notes);
-    key(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::End);
     draw(&mut term, &app);
-    group.bench_function("notes/k (up, at the end)+draw", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                &mut (&mut app, &mut term),
-                |(app, term)| {
-                    key(app, KeyCode::End);
-                    draw(term, app);
-                },
-                |(app, term)| {
-                    ch(app, 'k');
-                    draw(term, app);
-                },
-            )
-        })
-    });
+    bench_key_draw(
+        &mut group,
+        "notes/k (up, at the end)+draw",
+        (&mut app, &mut term),
+        |app| press(app, KeyCode::End),
+        |app| ch(app, 'k'),
+    );
     assert_eq!(app.meeting.as_ref().unwrap().cursor.selected, NOTES - 2);
 
     // ----- the editor -----------------------------------------------------------------
     // Enter on the longest kind of note (eight lines).
-    key(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Home);
     for _ in 0..7 {
         ch(&mut app, 'j');
     }
     draw(&mut term, &app);
-    group.bench_function("editor/Enter (open a note)+draw", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                &mut (&mut app, &mut term),
-                |(app, term)| {
-                    if app.editor.is_some() {
-                        // Nothing typed: closing writes nothing.
-                        key(app, KeyCode::Esc);
-                    }
-                    draw(term, app);
-                },
-                |(app, term)| {
-                    key(app, KeyCode::Enter);
-                    draw(term, app);
-                },
-            )
-        })
-    });
+    bench_key_draw(
+        &mut group,
+        "editor/Enter (open a note)+draw",
+        (&mut app, &mut term),
+        |app| {
+            if app.editor.is_some() {
+                // Nothing typed: closing writes nothing.
+                press(app, KeyCode::Esc);
+            }
+        },
+        |app| press(app, KeyCode::Enter),
+    );
     assert_eq!(app.context(), Context::NoteEditor);
 
     // One character typed (and its undo, untimed, so the note stays the same size).
-    group.bench_function("editor/type a char+draw", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                &mut (&mut app, &mut term),
-                |(app, term)| {
-                    if app.editor.as_ref().unwrap().is_dirty() {
-                        app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
-                    }
-                    draw(term, app);
-                },
-                |(app, term)| {
-                    ch(app, 'ö');
-                    draw(term, app);
-                },
-            )
-        })
-    });
+    bench_key_draw(
+        &mut group,
+        "editor/type a char+draw",
+        (&mut app, &mut term),
+        |app| {
+            if app.editor.as_ref().unwrap().is_dirty() {
+                ctrl(app, 'u');
+            }
+        },
+        |app| ch(app, 'ö'),
+    );
     // The autosave write itself: one UPDATE of the note. The resets alternate typing
     // a character and deleting it, so the note never grows.
-    group.bench_function("editor/autosave (Ctrl-S)", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                &mut app,
-                |app| {
-                    if app.editor.as_ref().unwrap().text().ends_with('x') {
-                        key(app, KeyCode::Backspace);
-                    } else {
-                        ch(app, 'x');
-                    }
-                    assert!(app.editor.as_ref().unwrap().is_dirty());
-                },
-                |app| {
-                    app.handle_key(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-                },
-            )
-        })
-    });
+    bench_step(
+        &mut group,
+        "editor/autosave (Ctrl-S)",
+        (&mut app, &mut term),
+        |app, _| {
+            if app.editor.as_ref().unwrap().text().ends_with('x') {
+                press(app, KeyCode::Backspace);
+            } else {
+                ch(app, 'x');
+            }
+            assert!(app.editor.as_ref().unwrap().is_dirty());
+        },
+        |app, _| ctrl(app, 's'),
+    );
     assert!(!app.editor.as_ref().unwrap().is_dirty());
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
 
     // ----- the actions screen ---------------------------------------------------------
-    group.bench_function("actions/3 (open)+draw", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                &mut (&mut app, &mut term),
-                |(app, term)| {
-                    ch(app, '1');
-                    draw(term, app);
-                },
-                |(app, term)| {
-                    ch(app, '3');
-                    draw(term, app);
-                },
-            )
-        })
-    });
+    bench_key_draw(
+        &mut group,
+        "actions/3 (open)+draw",
+        (&mut app, &mut term),
+        |app| ch(app, '1'),
+        |app| ch(app, '3'),
+    );
     assert_eq!(app.screen(), Screen::Actions);
     eprintln!(
         "  actions screen: {} open actions",
@@ -568,10 +446,7 @@ fn benches(c: &mut Criterion) {
 
 criterion_group! {
     name = notes;
-    config = Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = common::config();
     targets = benches
 }
 criterion_main!(notes);
