@@ -464,6 +464,7 @@ pub const DIRECTORY_EMPTY: &str = "Nothing here yet. Press n to add.";
 pub const HELP_TITLE: &str = "Keys";
 pub const HELP_GLOBAL: &str = "Everywhere";
 pub const HELP_CLOSE: &str = "Esc or ? closes";
+pub const HELP_CLOSE_SCROLL: &str = "Esc or ? closes · j/k scroll for more";
 
 // The equal-treatment checklist for supplier-facing meetings.
 pub const CHECKLIST: [&str; 5] = [

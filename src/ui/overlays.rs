@@ -30,7 +30,6 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, context: Context, scroll: 
     } else {
         section(app, Context::Global)
     };
-    let footer = Line::from(Span::styled(text::HELP_CLOSE, theme::muted()));
     let one_column = own.len() + global.len() + 3;
     let two_columns = !global.is_empty() && one_column + 2 > area.height as usize;
 
@@ -39,14 +38,22 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, context: Context, scroll: 
     } else {
         (52, one_column)
     };
+    // When even that does not fit, say that the list scrolls.
+    let closing = if rows + 2 > area.height as usize {
+        text::HELP_CLOSE_SCROLL
+    } else {
+        text::HELP_CLOSE
+    };
+    let footer = Line::from(Span::styled(closing, theme::muted()));
     let rect = widgets::centered(area, width, rows as u16 + 2);
     let inner = widgets::dialog(frame, rect, text::HELP_TITLE);
     let padded = Block::default().padding(Padding::horizontal(1));
     if two_columns {
         let [body, foot] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        // The screen's own keys have the longer descriptions.
         let [left, right] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(body);
+            Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
         frame.render_widget(
             Paragraph::new(own)
                 .block(padded.clone())
