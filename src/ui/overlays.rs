@@ -10,11 +10,22 @@ use crate::app::App;
 use crate::app::keymap::Context;
 use crate::text;
 
-fn section(app: &App, ctx: Context) -> Vec<Line<'static>> {
+/// Width of the keys column in help.
+const KEYS_WIDTH: usize = 20;
+
+/// A context's keys under its title; `compact` sizes the keys column to its longest
+/// entry (for the narrow second column) instead of the usual width.
+fn section(app: &App, ctx: Context, compact: bool) -> Vec<Line<'static>> {
+    let rows = app.keymap.help(ctx);
+    let width = if compact {
+        rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) + 2
+    } else {
+        KEYS_WIDTH
+    };
     let mut lines = vec![Line::from(Span::styled(ctx.title(), theme::title()))];
-    for (keys, what) in app.keymap.help(ctx) {
+    for (keys, what) in rows {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<20}"), theme::key()),
+            Span::styled(format!("  {keys:<width$}"), theme::key()),
             Span::raw(what),
         ]));
     }
@@ -24,14 +35,19 @@ fn section(app: &App, ctx: Context) -> Vec<Line<'static>> {
 /// Lists the keys of `context` (and the global ones), straight from the keymap. When
 /// one column does not fit the terminal, the global keys go in a second column.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, context: Context, scroll: u16) {
-    let own = section(app, context);
-    let global = if context.is_modal() {
+    let own = section(app, context, false);
+    let global_rows = if context.is_modal() {
+        0
+    } else {
+        app.keymap.help(Context::Global).len() + 1
+    };
+    let one_column = own.len() + global_rows + 3;
+    let two_columns = global_rows > 0 && one_column + 2 > area.height as usize;
+    let global = if global_rows == 0 {
         Vec::new()
     } else {
-        section(app, Context::Global)
+        section(app, Context::Global, two_columns)
     };
-    let one_column = own.len() + global.len() + 3;
-    let two_columns = !global.is_empty() && one_column + 2 > area.height as usize;
 
     let (width, rows) = if two_columns {
         (100, own.len().max(global.len()) + 2)
