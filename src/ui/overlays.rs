@@ -18,7 +18,11 @@ const KEYS_WIDTH: usize = 20;
 fn section(app: &App, ctx: Context, compact: bool) -> Vec<Line<'static>> {
     let rows = app.keymap.help(ctx);
     let width = if compact {
-        rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) + 2
+        rows.iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 2
     } else {
         KEYS_WIDTH
     };
