@@ -8,9 +8,15 @@ use crate::text;
 
 /// The next value of an optional filter: none → first → … → last → none.
 pub(super) fn cycle_filter<E: TextEnum>(current: Option<E>) -> Option<E> {
-    match current {
-        None => E::ALL.first().copied(),
-        Some(v) => E::ALL.get(v.index() + 1).copied(),
+    cycle_in(E::ALL, current.as_ref())
+}
+
+/// The next value of a filter over a list of values in use: none → first → … → last →
+/// none.
+pub(super) fn cycle_in<T: Clone + PartialEq>(values: &[T], current: Option<&T>) -> Option<T> {
+    match current.and_then(|c| values.iter().position(|v| v == c)) {
+        None => values.first().cloned(),
+        Some(i) => values.get(i + 1).cloned(),
     }
 }
 
@@ -134,17 +140,7 @@ impl App {
                         Action::CycleStatusFilter => f.status = cycle_filter(f.status),
                         Action::CyclePriorityFilter => f.priority = cycle_filter(f.priority),
                         Action::CycleSort => f.sort = f.sort.next(),
-                        _ => {
-                            let cats = &s.needs.categories;
-                            let at = f
-                                .category
-                                .as_ref()
-                                .and_then(|c| cats.iter().position(|x| x == c));
-                            f.category = match at {
-                                None => cats.first().cloned(),
-                                Some(i) => cats.get(i + 1).cloned(),
-                            };
-                        }
+                        _ => f.category = cycle_in(&s.needs.categories, f.category.as_ref()),
                     }
                     s.needs.cursor = Cursor::default();
                 }

@@ -482,29 +482,15 @@ impl App {
                 }
             }
             Action::CycleOwnerFilter => {
-                let owners = &self.actions.owners;
                 let f = &mut self.actions.filter;
-                let at = f
-                    .owner
-                    .as_ref()
-                    .and_then(|o| owners.iter().position(|x| x == o));
-                f.owner = match at {
-                    None => owners.first().cloned(),
-                    Some(i) => owners.get(i + 1).cloned(),
-                };
+                f.owner = super::needs::cycle_in(&self.actions.owners, f.owner.as_ref());
                 self.actions.cursor = Cursor::default();
                 self.refresh_actions();
             }
             Action::CycleProjectFilter => {
-                let projects = &self.actions.projects;
+                let ids: Vec<i64> = self.actions.projects.iter().map(|(id, _)| *id).collect();
                 let f = &mut self.actions.filter;
-                let at = f
-                    .project_id
-                    .and_then(|id| projects.iter().position(|(p, _)| *p == id));
-                f.project_id = match at {
-                    None => projects.first().map(|(id, _)| *id),
-                    Some(i) => projects.get(i + 1).map(|(id, _)| *id),
-                };
+                f.project_id = super::needs::cycle_in(&ids, f.project_id.as_ref());
                 self.actions.cursor = Cursor::default();
                 self.refresh_actions();
             }

@@ -39,11 +39,8 @@ impl App {
                 self.refresh_portfolio();
             }
             Action::CycleStatusFilter => {
-                let all = ProjectStatus::ALL;
-                self.portfolio.filter.status = match self.portfolio.filter.status {
-                    None => Some(all[0]),
-                    Some(s) => all.get(s.index() + 1).copied(),
-                };
+                let status = self.portfolio.filter.status;
+                self.portfolio.filter.status = super::needs::cycle_filter::<ProjectStatus>(status);
                 self.portfolio.cursor = Cursor::default();
                 self.refresh_portfolio();
             }
