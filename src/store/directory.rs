@@ -1,7 +1,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, StoreError, found, new_uuid};
+use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{OrgKind, Organisation, OrganisationInput, Person, PersonInput, TextEnum};
 
 const ORG_COLUMNS: &str = "id, uuid, name, kind, created_at, updated_at";
@@ -131,11 +131,7 @@ impl Store {
             "UPDATE organisations SET name = ?2, kind = ?3, updated_at = ?4 WHERE id = ?1",
             params![id, input.name, input.kind.as_str(), now],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     pub fn list_people(&self) -> Result<Vec<Person>> {

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, StoreError, found, new_uuid};
+use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
     AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingInput, MeetingStatus,
     OrgKind, TextEnum,
@@ -208,11 +208,7 @@ impl Store {
                 now,
             ],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     pub fn set_meeting_status(&mut self, id: i64, status: MeetingStatus) -> Result<()> {
@@ -221,11 +217,7 @@ impl Store {
             "UPDATE meetings SET status = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, status.as_str(), now],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     /// Ticks or unticks one point of the equal-treatment checklist.
@@ -299,11 +291,7 @@ impl Store {
                 now
             ],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     /// Moves a block one place up (`-1`) or down (`1`); returns whether it moved.
@@ -405,11 +393,7 @@ impl Store {
              WHERE id = ?1",
             params![id, role.as_str(), invited, attended, now],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     /// Takes a person off a meeting's list (a list entry, not a record worth a trash).
@@ -417,10 +401,6 @@ impl Store {
         let n = self
             .conn
             .execute("DELETE FROM attendance WHERE id = ?1", [id])?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 }

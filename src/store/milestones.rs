@@ -1,7 +1,7 @@
 use rusqlite::{Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, StoreError, found, new_uuid};
+use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{Milestone, MilestoneInput, MilestoneStatus, TextEnum};
 
 const COLUMNS: &str =
@@ -67,11 +67,7 @@ impl Store {
             "UPDATE milestones SET title = ?2, due_date = ?3, updated_at = ?4 WHERE id = ?1",
             params![id, input.title, input.due_date, now],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     /// Ticks a milestone done (stamping today) or back to planned; returns the new status.

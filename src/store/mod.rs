@@ -140,6 +140,15 @@ impl Store {
     }
 }
 
+/// An UPDATE or DELETE of one row by id: zero rows changed means there was no such row.
+fn changed(n: usize) -> Result<()> {
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
 /// Maps a "no row" error to `NotFound`.
 fn found<T>(r: rusqlite::Result<T>) -> Result<T> {
     match r {

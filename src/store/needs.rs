@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, StoreError, found, new_uuid};
+use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
     Evidence, Need, NeedInput, NeedStatus, Priority, StatusChange, TextEnum, need_code,
 };
@@ -288,11 +288,7 @@ impl Store {
                 now
             ],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     /// Sets a need's status and records the change (with the reason, for rejected and
@@ -488,11 +484,7 @@ impl Store {
         let n = self
             .conn
             .execute("DELETE FROM need_evidence WHERE id = ?1", [id])?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     /// The need with this code in a project (`B-007`, `b-7` and `7` all work).

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, StoreError, found, new_uuid};
+use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{
     ActionInput, ActionItem, ActionStatus, Confidentiality, Decision, DecisionInput, ExportRecord,
     Note, NotesStatus, Question, TextEnum,
@@ -76,14 +76,6 @@ pub struct ActionFilter {
     pub owner: Option<String>,
     /// Also done and cancelled ones.
     pub include_closed: bool,
-}
-
-fn changed(n: usize) -> Result<()> {
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
 }
 
 impl Store {

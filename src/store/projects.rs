@@ -1,6 +1,6 @@
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Result, Store, StoreError, found, new_uuid};
+use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{Project, ProjectInput, ProjectRow, ProjectStatus, TextEnum};
 use crate::text;
 
@@ -259,11 +259,7 @@ impl Store {
             "UPDATE projects SET phase = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, phase.as_str(), now],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     /// Stamps the project as reviewed now (the weekly review).

@@ -3,7 +3,7 @@
 use rusqlite::{Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, StoreError, found, new_uuid};
+use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{
     Lesson, LessonInput, LessonKind, Phase, Suggestion, SuggestionInput, SuggestionStatus, TextEnum,
 };
@@ -151,11 +151,7 @@ impl Store {
                 now
             ],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     /// Sets a suggestion's status; a decided one (accepted or rejected) gets today as
@@ -173,11 +169,7 @@ impl Store {
              WHERE id = ?1",
             params![id, status.as_str(), now, decided, today],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     // ----- lessons ------------------------------------------------------------------
@@ -275,10 +267,6 @@ impl Store {
                 now
             ],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::params;
 
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, changed};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,11 +160,7 @@ impl Store {
             ),
             params![id, at, now],
         )?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        changed(n)
     }
 
     /// Deletes a trashed row for good. Rows that are not in the trash are left alone.
