@@ -1,7 +1,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, StoreError, changed, found, new_uuid};
+use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{OrgKind, Organisation, OrganisationInput, Person, PersonInput, TextEnum};
 
 const ORG_COLUMNS: &str = "id, uuid, name, kind, created_at, updated_at";
@@ -238,9 +238,7 @@ impl Store {
                 now
             ],
         )?;
-        if n == 0 {
-            return Err(StoreError::NotFound);
-        }
+        changed(n)?;
         tx.commit()?;
         Ok(())
     }

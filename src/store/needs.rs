@@ -452,9 +452,7 @@ impl Store {
             "UPDATE needs SET updated_at = ?2 WHERE id = ?1",
             params![need_id, now],
         )?;
-        if touched == 0 {
-            return Err(StoreError::NotFound);
-        }
+        changed(touched)?;
         tx.execute(
             "INSERT INTO need_evidence (uuid, need_id, meeting_id, person_id, document, note,
                 created_at, updated_at)

@@ -221,7 +221,7 @@ impl Store {
         let tx = self.conn.savepoint()?;
         ensure_code_free(&tx, &input.code, Some(id))?;
         let buyer_id = super::directory::resolve_organisation(&tx, &input.buyer_name, &now)?;
-        let changed = tx.execute(
+        let n = tx.execute(
             "UPDATE projects SET code = ?2, title = ?3, buyer_id = ?4, case_number = ?5,
                 subject = ?6, goal = ?7, phase = ?8, status = ?9, innovation_level = ?10,
                 planned_procedure = ?11, start_date = ?12, end_date = ?13, tags = ?14,
@@ -245,9 +245,7 @@ impl Store {
                 now,
             ],
         )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound);
-        }
+        changed(n)?;
         tx.commit()?;
         Ok(())
     }
