@@ -8,8 +8,9 @@ use std::io::BufReader;
 use std::ops::Deref;
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use tidig::domain::EntityKind;
 use tidig::domain::*;
-use tidig::store::{Store, TrashKind};
+use tidig::store::Store;
 
 use common::cli::{self, json_array};
 use common::{clock_in_stockholm as clock, utc};
@@ -399,7 +400,7 @@ fn unknown_or_trashed_meetings_are_refused_in_one_line() {
     assert!(line.contains("not a meeting id"), "{line}");
     {
         let mut store = Store::open(&s.db(), clock()).unwrap();
-        store.trash(TrashKind::Meeting, s.ids[1]).unwrap();
+        store.trash(EntityKind::Meeting, s.ids[1]).unwrap();
     }
     let line = s.refuses(&["export", "agenda", &s.ids[1].to_string()]);
     assert!(line.contains("trash"), "{line}");

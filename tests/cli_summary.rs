@@ -10,8 +10,9 @@ use std::ops::Deref;
 use std::path::PathBuf;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use tidig::domain::EntityKind;
 use tidig::domain::*;
-use tidig::store::{Store, TrashKind};
+use tidig::store::Store;
 
 use common::cli;
 use common::clock;
@@ -97,7 +98,7 @@ impl Sandbox {
                 ),
             )
             .unwrap();
-        store.trash(TrashKind::Meeting, trashed).unwrap();
+        store.trash(EntityKind::Meeting, trashed).unwrap();
 
         let welcome = store
             .add_agenda_item(

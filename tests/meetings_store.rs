@@ -8,8 +8,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDateTime, TimeZone, Timelike, Ut
 use chrono_tz::Europe::Stockholm;
 use rusqlite::Connection;
 use tidig::demo::{self, DemoSummary};
+use tidig::domain::EntityKind;
 use tidig::domain::*;
-use tidig::store::{APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, TrashKind};
+use tidig::store::{APPLICATION_ID, SCHEMA_VERSION, Store, StoreError};
 
 use common::store::{
     block, clock_at, count, db_path, file_store, meeting_input, memory_store, on_both_stores,
@@ -459,7 +460,7 @@ fn agenda_positions_stay_dense_after_trashing_an_item_and_moving_others() {
             .iter()
             .map(|t| store.add_agenda_item(id, &block(t, 15)).unwrap())
             .collect();
-        store.trash(TrashKind::AgendaItem, ids[1]).unwrap();
+        store.trash(EntityKind::AgendaItem, ids[1]).unwrap();
         assert_eq!(agenda_titles(store, id), ["A", "C", "D"]);
 
         // Moving past the gap takes one step, not two.
@@ -681,7 +682,7 @@ fn a_meeting_can_be_trashed_restored_and_purged_with_its_agenda_and_attendance()
             .unwrap();
         let day = (utc(2026, 12, 3, 0, 0), utc(2026, 12, 4, 0, 0));
 
-        store.trash(TrashKind::Meeting, id).unwrap();
+        store.trash(EntityKind::Meeting, id).unwrap();
         assert_eq!(titles(&store.project_meetings(p).unwrap()), ["Finns kvar"]);
         assert_eq!(titles(&store.all_meetings(None).unwrap()), ["Finns kvar"]);
         assert_eq!(
@@ -696,33 +697,33 @@ fn a_meeting_can_be_trashed_restored_and_purged_with_its_agenda_and_attendance()
         );
         let trash = store.list_trash().unwrap();
         assert!(
-            trash.iter().any(|t| t.kind == TrashKind::Meeting
+            trash.iter().any(|t| t.kind == EntityKind::Meeting
                 && t.id == id
                 && t.label.contains("Behovsworkshop")
                 && t.label.contains("A-1")),
             "{trash:?}"
         );
         assert!(matches!(
-            store.trash(TrashKind::Meeting, id),
+            store.trash(EntityKind::Meeting, id),
             Err(StoreError::NotFound)
         ));
 
-        store.restore(TrashKind::Meeting, id).unwrap();
+        store.restore(EntityKind::Meeting, id).unwrap();
         assert_eq!(store.project_meetings(p).unwrap().len(), 2);
         assert_eq!(agenda_titles(store, id), ["Inledning", "Grupparbete"]);
         assert_eq!(store.attendance(id).unwrap().len(), 1);
         assert!(matches!(
-            store.restore(TrashKind::Meeting, id),
+            store.restore(EntityKind::Meeting, id),
             Err(StoreError::NotFound)
         ));
         // Only trashed rows can be purged.
         assert!(matches!(
-            store.purge(TrashKind::Meeting, id),
+            store.purge(EntityKind::Meeting, id),
             Err(StoreError::NotFound)
         ));
 
-        store.trash(TrashKind::Meeting, id).unwrap();
-        store.purge(TrashKind::Meeting, id).unwrap();
+        store.trash(EntityKind::Meeting, id).unwrap();
+        store.purge(EntityKind::Meeting, id).unwrap();
         assert!(matches!(store.meeting(id), Err(StoreError::NotFound)));
         let of = |table: &str| {
             count(
@@ -748,18 +749,18 @@ fn an_agenda_item_can_be_trashed_restored_and_purged() {
     let b = store.add_agenda_item(id, &block("B", 20)).unwrap();
     store.add_agenda_item(id, &block("C", 30)).unwrap();
 
-    store.trash(TrashKind::AgendaItem, b).unwrap();
+    store.trash(EntityKind::AgendaItem, b).unwrap();
     assert_eq!(agenda_titles(&store, id), ["A", "C"]);
     let trash = store.list_trash().unwrap();
     assert_eq!(trash.len(), 1);
-    assert_eq!(trash[0].kind, TrashKind::AgendaItem);
+    assert_eq!(trash[0].kind, EntityKind::AgendaItem);
     assert_eq!(trash[0].label, "B (Workshop)");
 
-    store.restore(TrashKind::AgendaItem, b).unwrap();
+    store.restore(EntityKind::AgendaItem, b).unwrap();
     assert_eq!(agenda_titles(&store, id), ["A", "B", "C"]);
 
-    store.trash(TrashKind::AgendaItem, b).unwrap();
-    store.purge(TrashKind::AgendaItem, b).unwrap();
+    store.trash(EntityKind::AgendaItem, b).unwrap();
+    store.purge(EntityKind::AgendaItem, b).unwrap();
     assert_eq!(agenda_titles(&store, id), ["A", "C"]);
     assert_eq!(
         count(
@@ -769,7 +770,7 @@ fn an_agenda_item_can_be_trashed_restored_and_purged() {
         0
     );
     assert!(matches!(
-        store.restore(TrashKind::AgendaItem, b),
+        store.restore(EntityKind::AgendaItem, b),
         Err(StoreError::NotFound)
     ));
     assert!(store.check().unwrap().is_empty());
@@ -785,7 +786,7 @@ fn meetings_of_a_trashed_project_are_not_listed() {
     let day = (utc(2026, 12, 3, 0, 0), utc(2026, 12, 4, 0, 0));
     assert_eq!(store.all_meetings(None).unwrap().len(), 2);
 
-    store.trash(TrashKind::Project, gone).unwrap();
+    store.trash(EntityKind::Project, gone).unwrap();
     assert_eq!(titles(&store.all_meetings(None).unwrap()), ["Stannar"]);
     assert_eq!(
         titles(&store.meetings_between(day.0, day.1).unwrap()),
@@ -801,12 +802,12 @@ fn meetings_of_a_trashed_project_are_not_listed() {
             .all(|m| m.project_code == "KEEP-1")
     );
 
-    store.restore(TrashKind::Project, gone).unwrap();
+    store.restore(EntityKind::Project, gone).unwrap();
     assert_eq!(store.all_meetings(None).unwrap().len(), 2);
 
     // Purging the project takes its meetings with it.
-    store.trash(TrashKind::Project, gone).unwrap();
-    store.purge(TrashKind::Project, gone).unwrap();
+    store.trash(EntityKind::Project, gone).unwrap();
+    store.purge(EntityKind::Project, gone).unwrap();
     assert_eq!(count(&store, "SELECT count(*) FROM meetings"), 1);
     assert!(store.check().unwrap().is_empty());
 }
@@ -852,10 +853,10 @@ fn every_agenda_change_moves_the_meetings_updated_at() {
         store.move_agenda_item(b, -1).unwrap();
         assert_eq!(stamp(store), "2026-11-26T16:00:00Z", "move");
         step(store);
-        store.trash(TrashKind::AgendaItem, a).unwrap();
+        store.trash(EntityKind::AgendaItem, a).unwrap();
         assert_eq!(stamp(store), "2026-11-26T17:00:00Z", "trash");
         step(store);
-        store.restore(TrashKind::AgendaItem, a).unwrap();
+        store.restore(EntityKind::AgendaItem, a).unwrap();
         assert_eq!(stamp(store), "2026-11-26T18:00:00Z", "restore");
     });
 }
@@ -985,8 +986,8 @@ fn demo_reloads_a_purged_meeting_without_touching_the_others() {
     let victim = &all[0];
     let agenda = store.agenda(victim.id).unwrap().len();
     let people = store.attendance(victim.id).unwrap().len();
-    store.trash(TrashKind::Meeting, victim.id).unwrap();
-    store.purge(TrashKind::Meeting, victim.id).unwrap();
+    store.trash(EntityKind::Meeting, victim.id).unwrap();
+    store.purge(EntityKind::Meeting, victim.id).unwrap();
 
     let again = demo::load(&mut store, today).unwrap();
     assert_eq!(again.meetings, 1);

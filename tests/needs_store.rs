@@ -8,8 +8,9 @@ mod common;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Stockholm;
 use tidig::demo::{self, DemoSummary};
+use tidig::domain::EntityKind;
 use tidig::domain::*;
-use tidig::store::{NeedFilter, NeedSort, Store, StoreError, TrashKind};
+use tidig::store::{NeedFilter, NeedSort, Store, StoreError};
 
 use common::store::{clock_at, count, meeting_input, memory_store, on_both_stores, project};
 use common::{clock, date, utc};
@@ -69,7 +70,7 @@ fn text_filter(text: &str) -> NeedFilter {
     }
 }
 
-fn purge(store: &mut Store, kind: TrashKind, id: i64) {
+fn purge(store: &mut Store, kind: EntityKind, id: i64) {
     store.trash(kind, id).unwrap();
     store.purge(kind, id).unwrap();
 }
@@ -153,20 +154,20 @@ fn codes_are_never_reused_after_the_last_need_is_purged() {
         let other = add(store, b, "Ett annat projekts behov");
 
         // The last need goes, for good: its code is not handed out again.
-        purge(store, TrashKind::Need, ids[2]);
+        purge(store, EntityKind::Need, ids[2]);
         let fourth = add(store, a, "Behov 4");
         assert_eq!(code(store, fourth), "B-004");
 
         // Trashing (without purging) keeps the number taken too.
-        store.trash(TrashKind::Need, fourth).unwrap();
+        store.trash(EntityKind::Need, fourth).unwrap();
         let fifth = add(store, a, "Behov 5");
         assert_eq!(code(store, fifth), "B-005");
 
         // Nothing left at all: numbering still goes on.
         for id in [ids[0], ids[1], fifth] {
-            purge(store, TrashKind::Need, id);
+            purge(store, EntityKind::Need, id);
         }
-        store.purge(TrashKind::Need, fourth).unwrap();
+        store.purge(EntityKind::Need, fourth).unwrap();
         assert!(store.needs(a, &NeedFilter::default()).unwrap().is_empty());
         assert_eq!(
             count(
@@ -532,7 +533,7 @@ fn register(store: &mut Store) -> i64 {
         store.set_need_status(id, status, reason).unwrap();
     }
     let trashed = store.need_by_code(p, "B-007").unwrap().unwrap();
-    store.trash(TrashKind::Need, trashed.id).unwrap();
+    store.trash(EntityKind::Need, trashed.id).unwrap();
     p
 }
 
@@ -722,7 +723,7 @@ fn need_by_code_accepts_the_usual_spellings() {
         }
         let other = project(store, "SODER-25");
         assert!(store.need_by_code(other, "B-001").unwrap().is_none());
-        store.trash(TrashKind::Need, ids[6]).unwrap();
+        store.trash(EntityKind::Need, ids[6]).unwrap();
         assert!(store.need_by_code(p, "B-007").unwrap().is_none());
     });
 }
@@ -849,9 +850,9 @@ fn needs_suggestions_and_lessons_go_to_the_trash_and_back() {
             .unwrap();
 
         store.set_clock(clock_at(27, 9, 0));
-        store.trash(TrashKind::Need, need).unwrap();
-        store.trash(TrashKind::Suggestion, suggestion).unwrap();
-        store.trash(TrashKind::Lesson, lesson).unwrap();
+        store.trash(EntityKind::Need, need).unwrap();
+        store.trash(EntityKind::Suggestion, suggestion).unwrap();
+        store.trash(EntityKind::Lesson, lesson).unwrap();
         assert!(store.needs(p, &NeedFilter::default()).unwrap().is_empty());
         assert!(store.all_needs(None).unwrap().is_empty());
         assert!(store.suggestions(None, None, None).unwrap().is_empty());
@@ -867,23 +868,23 @@ fn needs_suggestions_and_lessons_go_to_the_trash_and_back() {
                 .unwrap()
         };
         assert_eq!(
-            label(TrashKind::Need),
+            label(EntityKind::Need),
             "NORR-24 B-001 Brukaren ska kunna sova ostörd."
         );
-        assert_eq!(label(TrashKind::Suggestion), "Färre skallkrav (NORR-24)");
-        assert_eq!(label(TrashKind::Lesson), "Samma frågor till alla");
+        assert_eq!(label(EntityKind::Suggestion), "Färre skallkrav (NORR-24)");
+        assert_eq!(label(EntityKind::Lesson), "Samma frågor till alla");
         assert!(trash.iter().all(|t| t.deleted_at == "2026-11-27T09:00:00Z"));
 
         // Twice in the trash is not a thing; nor is restoring a live row.
         assert!(matches!(
-            store.trash(TrashKind::Need, need),
+            store.trash(EntityKind::Need, need),
             Err(StoreError::NotFound)
         ));
-        store.restore(TrashKind::Need, need).unwrap();
-        store.restore(TrashKind::Suggestion, suggestion).unwrap();
-        store.restore(TrashKind::Lesson, lesson).unwrap();
+        store.restore(EntityKind::Need, need).unwrap();
+        store.restore(EntityKind::Suggestion, suggestion).unwrap();
+        store.restore(EntityKind::Lesson, lesson).unwrap();
         assert!(matches!(
-            store.restore(TrashKind::Lesson, lesson),
+            store.restore(EntityKind::Lesson, lesson),
             Err(StoreError::NotFound)
         ));
         let back = store.need(need).unwrap();
@@ -896,10 +897,10 @@ fn needs_suggestions_and_lessons_go_to_the_trash_and_back() {
         assert_eq!(store.lessons(None, None, None, false).unwrap().len(), 1);
 
         // Live rows cannot be purged; trashed ones go for good, with what hangs on them.
-        for kind in [TrashKind::Need, TrashKind::Suggestion, TrashKind::Lesson] {
+        for kind in [EntityKind::Need, EntityKind::Suggestion, EntityKind::Lesson] {
             let id = match kind {
-                TrashKind::Need => need,
-                TrashKind::Suggestion => suggestion,
+                EntityKind::Need => need,
+                EntityKind::Suggestion => suggestion,
                 _ => lesson,
             };
             assert!(matches!(store.purge(kind, id), Err(StoreError::NotFound)));
@@ -924,7 +925,7 @@ fn purging_a_merge_target_leaves_the_merged_need_sound() {
         let into = add(store, p, "Målet");
         let from = add(store, p, "Dubbletten");
         store.merge_needs(from, into).unwrap();
-        purge(store, TrashKind::Need, into);
+        purge(store, EntityKind::Need, into);
         let n = store.need(from).unwrap();
         assert_eq!(n.status, NeedStatus::Merged);
         assert_eq!(n.merged_into, None);
@@ -1060,7 +1061,7 @@ fn suggestions_filter_and_put_the_longest_waiting_first() {
         );
 
         // A trashed project's suggestions are hidden.
-        store.trash(TrashKind::Project, b).unwrap();
+        store.trash(EntityKind::Project, b).unwrap();
         assert_eq!(store.suggestions(None, None, None).unwrap().len(), 4);
     });
 }
@@ -1336,7 +1337,7 @@ fn lessons_filter_by_phase_kind_and_shareable_across_projects() {
         );
 
         // A trashed project's lessons are hidden; general lessons stay.
-        store.trash(TrashKind::Project, b).unwrap();
+        store.trash(EntityKind::Project, b).unwrap();
         let left = store.lessons(None, None, None, false).unwrap();
         assert_eq!(
             lesson_titles(&left),
@@ -1346,7 +1347,7 @@ fn lessons_filter_by_phase_kind_and_shareable_across_projects() {
                 "Allmänt gott exempel"
             ]
         );
-        store.restore(TrashKind::Project, b).unwrap();
+        store.restore(EntityKind::Project, b).unwrap();
         assert_eq!(store.lessons(None, None, None, false).unwrap().len(), 5);
     });
 }
@@ -1657,7 +1658,7 @@ fn demo_reloads_a_purged_need_under_a_new_code() {
         .last()
         .unwrap()
         .number;
-    purge(&mut store, TrashKind::Need, victim.id);
+    purge(&mut store, EntityKind::Need, victim.id);
 
     let again = demo::load(&mut store, today).unwrap();
     assert_eq!(
@@ -1681,7 +1682,7 @@ fn demo_reloads_a_purged_need_under_a_new_code() {
 fn demo_meetings_can_all_be_purged_without_breaking_evidence() {
     let mut store = demo_store();
     for m in store.all_meetings(None).unwrap() {
-        purge(&mut store, TrashKind::Meeting, m.id);
+        purge(&mut store, EntityKind::Meeting, m.id);
     }
     assert_eq!(
         count(
@@ -1729,7 +1730,7 @@ fn purging_the_only_evidence_meeting_succeeds() {
     let m = meeting(&mut store, p, "Behovsworkshop");
     let need = add(&mut store, p, "Brukaren ska kunna sova ostörd.");
     store.add_evidence(need, Some(m), None, "", "").unwrap();
-    store.trash(TrashKind::Meeting, m).unwrap();
-    store.purge(TrashKind::Meeting, m).unwrap();
+    store.trash(EntityKind::Meeting, m).unwrap();
+    store.purge(EntityKind::Meeting, m).unwrap();
     assert!(store.check().unwrap().is_empty());
 }

@@ -9,8 +9,9 @@ mod common;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use chrono_tz::Europe::Stockholm;
 use tidig::demo::{self, DemoSummary};
+use tidig::domain::EntityKind;
 use tidig::domain::*;
-use tidig::store::{ActionFilter, Store, StoreError, TrashKind};
+use tidig::store::{ActionFilter, Store, StoreError};
 
 use common::store::{
     action, clock_at, count, db_path, file_store, meeting_input, memory_store, on_both_stores,
@@ -321,8 +322,8 @@ fn notes_come_meeting_wide_first_then_by_agenda_position_each_oldest_first() {
         assert_eq!(bodies(store, m), ["M1", "M2", "C1", "A1", "B1", "B2", "B3"]);
 
         // A purged block's notes become notes on the whole meeting.
-        store.trash(TrashKind::AgendaItem, a).unwrap();
-        store.purge(TrashKind::AgendaItem, a).unwrap();
+        store.trash(EntityKind::AgendaItem, a).unwrap();
+        store.purge(EntityKind::AgendaItem, a).unwrap();
         assert_eq!(bodies(store, m), ["M1", "A1", "M2", "C1", "B1", "B2", "B3"]);
         assert_eq!(bodies(store, other), ["Annat möte"]);
     });
@@ -334,7 +335,7 @@ fn notes_come_meeting_wide_first_then_by_agenda_position_each_oldest_first() {
 
 /// Trashes, restores, trashes again and purges `id`, checking at each step whether
 /// `visible` sees it and whether the trash lists it.
-fn trash_cycle(store: &mut Store, kind: TrashKind, id: i64, visible: impl Fn(&Store) -> bool) {
+fn trash_cycle(store: &mut Store, kind: EntityKind, id: i64, visible: impl Fn(&Store) -> bool) {
     let in_trash = |store: &Store| {
         store
             .list_trash()
@@ -384,7 +385,7 @@ fn notes_go_to_the_trash_come_back_and_can_be_purged() {
                 Confidentiality::SupplierConfidential,
             )
             .unwrap();
-        trash_cycle(store, TrashKind::Note, id, |s| {
+        trash_cycle(store, EntityKind::Note, id, |s| {
             s.notes(m).unwrap().iter().any(|n| n.id == id)
         });
         assert!(matches!(store.note(id), Err(StoreError::NotFound)));
@@ -400,11 +401,11 @@ fn a_trashed_note_is_labelled_by_its_first_words_and_meeting() {
     let id = store
         .create_note(m, None, "Rad ett\nrad två", Confidentiality::Internal)
         .unwrap();
-    store.trash(TrashKind::Note, id).unwrap();
+    store.trash(EntityKind::Note, id).unwrap();
     let trash = store.list_trash().unwrap();
     assert_eq!(trash.len(), 1);
     assert_eq!(trash[0].label, "Rad ett rad två (Projektmöte: nattillsyn)");
-    assert_eq!(trash[0].kind.label(), TrashKind::Note.label());
+    assert_eq!(trash[0].kind.label(), EntityKind::Note.label());
 }
 
 #[test]
@@ -418,7 +419,7 @@ fn decisions_actions_and_questions_go_to_the_trash_come_back_and_can_be_purged()
                 &decision("Informationsmöte först", date(2026, 11, 26)),
             )
             .unwrap();
-        trash_cycle(store, TrashKind::Decision, d, |s| {
+        trash_cycle(store, EntityKind::Decision, d, |s| {
             s.decisions(Some(p), None)
                 .unwrap()
                 .iter()
@@ -428,14 +429,14 @@ fn decisions_actions_and_questions_go_to_the_trash_come_back_and_can_be_purged()
         let a = store
             .create_action(p, Some(m), &open_action("Boka lokal", None))
             .unwrap();
-        trash_cycle(store, TrashKind::ActionItem, a, |s| {
+        trash_cycle(store, EntityKind::ActionItem, a, |s| {
             s.actions(&all_actions()).unwrap().iter().any(|x| x.id == a)
         });
 
         let q = store
             .create_question(m, "Får man lämna gemensamt anbud?")
             .unwrap();
-        trash_cycle(store, TrashKind::Question, q, |s| {
+        trash_cycle(store, EntityKind::Question, q, |s| {
             s.questions(m).unwrap().iter().any(|x| x.id == q)
         });
 
@@ -464,8 +465,8 @@ fn purging_a_meeting_drops_its_notes_and_questions_but_keeps_decisions_and_actio
             .create_action(p, Some(m), &open_action("Åtgärd", None))
             .unwrap();
 
-        store.trash(TrashKind::Meeting, m).unwrap();
-        store.purge(TrashKind::Meeting, m).unwrap();
+        store.trash(EntityKind::Meeting, m).unwrap();
+        store.purge(EntityKind::Meeting, m).unwrap();
 
         assert_eq!(count(store, "SELECT count(*) FROM notes"), 0);
         assert_eq!(count(store, "SELECT count(*) FROM questions"), 0);
@@ -1011,7 +1012,7 @@ fn action_owners_are_distinct_sorted_the_swedish_way_and_live() {
             ]
         );
         // The owner of a trashed action only is no longer offered.
-        store.trash(TrashKind::ActionItem, ids[7]).unwrap();
+        store.trash(EntityKind::ActionItem, ids[7]).unwrap();
         assert!(
             !store
                 .action_owners()
@@ -1032,7 +1033,7 @@ fn actions_of_trashed_projects_are_hidden_until_restored() {
         let b = store
             .create_action(q, None, &open_action("Dold", None))
             .unwrap();
-        store.trash(TrashKind::Project, q).unwrap();
+        store.trash(EntityKind::Project, q).unwrap();
 
         let ids = |store: &Store, f: &ActionFilter| {
             store
@@ -1052,7 +1053,7 @@ fn actions_of_trashed_projects_are_hidden_until_restored() {
         assert_eq!(ids(store, &only_q), Vec::<i64>::new());
         // The action itself is not trashed: it is found by id and comes back.
         assert_eq!(store.action(b).unwrap().title, "Dold");
-        store.restore(TrashKind::Project, q).unwrap();
+        store.restore(EntityKind::Project, q).unwrap();
         assert_eq!(ids(store, &all_actions()), [a, b]);
     });
 }
@@ -1446,8 +1447,8 @@ fn demo_reloads_a_purged_note_and_leaves_the_users_notes_status_alone() {
         .find(|m| m.notes_status == NotesStatus::Draft)
         .unwrap();
     let victim = store.notes(held.id).unwrap()[0].clone();
-    store.trash(TrashKind::Note, victim.id).unwrap();
-    store.purge(TrashKind::Note, victim.id).unwrap();
+    store.trash(EntityKind::Note, victim.id).unwrap();
+    store.purge(EntityKind::Note, victim.id).unwrap();
     store
         .set_notes_status(held.id, NotesStatus::Approved)
         .unwrap();

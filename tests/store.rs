@@ -8,10 +8,9 @@ use std::path::Path;
 use chrono::{NaiveDate, TimeZone};
 use rusqlite::Connection;
 use tidig::demo::{self, DemoSummary};
+use tidig::domain::EntityKind;
 use tidig::domain::*;
-use tidig::store::{
-    APPLICATION_ID, ProjectFilter, ProjectSort, SCHEMA_VERSION, Store, StoreError, TrashKind,
-};
+use tidig::store::{APPLICATION_ID, ProjectFilter, ProjectSort, SCHEMA_VERSION, Store, StoreError};
 use tidig::text;
 
 #[cfg(unix)]
@@ -487,14 +486,14 @@ fn project_codes_are_unique_even_against_the_trash() {
         other => panic!("expected a code conflict, got {other:?}"),
     }
 
-    store.trash(TrashKind::Project, first).unwrap();
+    store.trash(EntityKind::Project, first).unwrap();
     match store.create_project(&input("DUP-1", "Andra")) {
         Err(StoreError::Conflict("code", m)) => assert_eq!(m, text::ERR_CODE_TAKEN_TRASH),
         other => panic!("expected a code conflict with the trash, got {other:?}"),
     }
     assert_ne!(text::ERR_CODE_TAKEN, text::ERR_CODE_TAKEN_TRASH);
 
-    store.restore(TrashKind::Project, first).unwrap();
+    store.restore(EntityKind::Project, first).unwrap();
     store
         .update_project(first, &input("DUP-1", "Nytt namn, samma kod"))
         .unwrap();
@@ -678,7 +677,7 @@ fn list_projects_ties_are_broken_by_code() {
 fn trashed_projects_are_not_listed() {
     let mut store = portfolio();
     let beta = store.project_by_code("BETA-2").unwrap().id;
-    store.trash(TrashKind::Project, beta).unwrap();
+    store.trash(EntityKind::Project, beta).unwrap();
     assert_eq!(
         codes(&store, &ProjectFilter::default()),
         ["ALFA-1", "DELTA-4", "GAMMA-3"]
@@ -688,7 +687,7 @@ fn trashed_projects_are_not_listed() {
         store.project_by_code("BETA-2"),
         Err(StoreError::NotFound)
     ));
-    store.restore(TrashKind::Project, beta).unwrap();
+    store.restore(EntityKind::Project, beta).unwrap();
     assert_eq!(codes(&store, &text_filter("beta")), ["BETA-2"]);
 }
 
@@ -906,7 +905,7 @@ fn trashed_organisations_are_not_suggested_or_listed() {
     let id = store
         .create_organisation(&org("Luleå kommun", OrgKind::ContractingAuthority))
         .unwrap();
-    store.trash(TrashKind::Organisation, id).unwrap();
+    store.trash(EntityKind::Organisation, id).unwrap();
     assert!(store.suggest_organisations("luleå", 5).unwrap().is_empty());
     assert!(store.list_organisations().unwrap().is_empty());
 }
@@ -1128,8 +1127,8 @@ fn one_of_each(store: &mut Store) -> Ids {
     ]
 }
 
-fn id_of(kind: TrashKind, ids: Ids) -> i64 {
-    let position = TrashKind::ALL.iter().position(|k| *k == kind).unwrap();
+fn id_of(kind: EntityKind, ids: Ids) -> i64 {
+    let position = EntityKind::ALL.iter().position(|k| *k == kind).unwrap();
     ids[position]
 }
 
@@ -1137,7 +1136,7 @@ fn id_of(kind: TrashKind, ids: Ids) -> i64 {
 fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
     let mut store = memory_store();
     let ids = one_of_each(&mut store);
-    for (hour, kind) in TrashKind::ALL.into_iter().enumerate() {
+    for (hour, kind) in EntityKind::ALL.into_iter().enumerate() {
         store.set_clock(clock_at(27, hour as u32, 0));
         store.trash(kind, id_of(kind, ids)).unwrap();
     }
@@ -1152,79 +1151,79 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
         listed,
         [
             (
-                TrashKind::Question,
+                EntityKind::Question,
                 ids[12],
                 "Vem äger datat? (Dialogmöte)",
                 "2026-11-27T12:00:00Z"
             ),
             (
-                TrashKind::ActionItem,
+                EntityKind::ActionItem,
                 ids[11],
                 "Boka lokal (MLM-1)",
                 "2026-11-27T11:00:00Z"
             ),
             (
-                TrashKind::Decision,
+                EntityKind::Decision,
                 ids[10],
                 "Vi kör dialog (MLM-1)",
                 "2026-11-27T10:00:00Z"
             ),
             (
-                TrashKind::Note,
+                EntityKind::Note,
                 ids[9],
                 "Alla var överens (Dialogmöte)",
                 "2026-11-27T09:00:00Z"
             ),
             (
-                TrashKind::Lesson,
+                EntityKind::Lesson,
                 ids[8],
                 "Samma frågor till alla",
                 "2026-11-27T08:00:00Z"
             ),
             (
-                TrashKind::Suggestion,
+                EntityKind::Suggestion,
                 ids[7],
                 "Färre skallkrav (MLM-1)",
                 "2026-11-27T07:00:00Z"
             ),
             (
-                TrashKind::Need,
+                EntityKind::Need,
                 ids[6],
                 "MLM-1 B-001 Skolskjutsen ska vara förutsägbar",
                 "2026-11-27T06:00:00Z"
             ),
             (
-                TrashKind::AgendaItem,
+                EntityKind::AgendaItem,
                 ids[5],
                 "Inledning (Dialogmöte)",
                 "2026-11-27T05:00:00Z"
             ),
             (
-                TrashKind::Meeting,
+                EntityKind::Meeting,
                 ids[4],
                 "Dialogmöte (MLM-1)",
                 "2026-11-27T04:00:00Z"
             ),
             (
-                TrashKind::Milestone,
+                EntityKind::Milestone,
                 ids[3],
                 "Första möte (MLM-1)",
                 "2026-11-27T03:00:00Z"
             ),
             (
-                TrashKind::Person,
+                EntityKind::Person,
                 ids[2],
                 "Leila Haddad",
                 "2026-11-27T02:00:00Z"
             ),
             (
-                TrashKind::Organisation,
+                EntityKind::Organisation,
                 ids[1],
                 "Malmö stad",
                 "2026-11-27T01:00:00Z"
             ),
             (
-                TrashKind::Project,
+                EntityKind::Project,
                 ids[0],
                 "MLM-1 Skolskjuts",
                 "2026-11-27T00:00:00Z"
@@ -1236,7 +1235,7 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
     assert!(store.milestones(ids[0]).unwrap().is_empty());
     assert!(!store.has_projects().unwrap());
 
-    for kind in TrashKind::ALL {
+    for kind in EntityKind::ALL {
         store.restore(kind, id_of(kind, ids)).unwrap();
     }
     assert!(store.list_trash().unwrap().is_empty());
@@ -1248,7 +1247,7 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
 
 #[test]
 fn purge_deletes_trashed_rows_of_every_kind() {
-    for kind in TrashKind::ALL {
+    for kind in EntityKind::ALL {
         let mut store = memory_store();
         let ids = one_of_each(&mut store);
         let id = id_of(kind, ids);
@@ -1271,7 +1270,7 @@ fn purge_deletes_trashed_rows_of_every_kind() {
 fn purge_refuses_rows_that_are_not_in_the_trash() {
     let mut store = memory_store();
     let ids = one_of_each(&mut store);
-    for kind in TrashKind::ALL {
+    for kind in EntityKind::ALL {
         assert!(
             matches!(
                 store.purge(kind, id_of(kind, ids)),
@@ -1293,8 +1292,8 @@ fn purge_refuses_rows_that_are_not_in_the_trash() {
 fn purging_a_project_removes_its_milestones() {
     let mut store = memory_store();
     let [project, _, _, milestone_id, ..] = one_of_each(&mut store);
-    store.trash(TrashKind::Project, project).unwrap();
-    store.purge(TrashKind::Project, project).unwrap();
+    store.trash(EntityKind::Project, project).unwrap();
+    store.purge(EntityKind::Project, project).unwrap();
     assert!(matches!(store.project(project), Err(StoreError::NotFound)));
     assert!(matches!(
         store.milestone(milestone_id),
@@ -1309,8 +1308,8 @@ fn purging_a_project_removes_its_milestones() {
 fn purging_a_buyer_leaves_its_projects_and_people_without_one() {
     let mut store = memory_store();
     let [project, organisation, person_id, ..] = one_of_each(&mut store);
-    store.trash(TrashKind::Organisation, organisation).unwrap();
-    store.purge(TrashKind::Organisation, organisation).unwrap();
+    store.trash(EntityKind::Organisation, organisation).unwrap();
+    store.purge(EntityKind::Organisation, organisation).unwrap();
     let p = store.project(project).unwrap();
     assert_eq!(p.buyer_id, None);
     assert_eq!(p.buyer_name, None);

@@ -32,14 +32,14 @@ impl App {
             (Action::Delete, DirectoryTab::Organisations) => match org {
                 Some(o) => self.confirm(
                     text::confirm_trash(&o.name),
-                    Pending::Trash(TrashKind::Organisation, o.id),
+                    Pending::Trash(EntityKind::Organisation, o.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },
             (Action::Delete, DirectoryTab::People) => match person {
                 Some(p) => self.confirm(
                     text::confirm_trash(&p.name),
-                    Pending::Trash(TrashKind::Person, p.id),
+                    Pending::Trash(EntityKind::Person, p.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },

@@ -9,11 +9,11 @@ use super::{
     Action, AgendaMode, App, Cursor, MeetingList, MeetingState, MeetingTab, Overlay, Pending, Pick,
     PickPurpose, Screen, forms,
 };
+use crate::domain::EntityKind;
 use crate::domain::{
     AttendanceRole, CHECKLIST, Meeting, MeetingStatus, TextEnum, is_supplier_facing, week_start,
 };
 use crate::export;
-use crate::store::TrashKind;
 use crate::text;
 
 /// The ids of meetings that share time with another one in `meetings`.
@@ -205,7 +205,7 @@ impl App {
             Action::Delete => match selected {
                 Some(m) => self.confirm(
                     text::confirm_trash(&m.title),
-                    Pending::Trash(TrashKind::Meeting, m.id),
+                    Pending::Trash(EntityKind::Meeting, m.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },
@@ -271,7 +271,7 @@ impl App {
             }
             (Action::Delete, MeetingTab::Details) => self.confirm(
                 text::confirm_trash(&meeting.title),
-                Pending::Trash(TrashKind::Meeting, meeting.id),
+                Pending::Trash(EntityKind::Meeting, meeting.id),
             ),
             // Agenda
             (Action::New, MeetingTab::Agenda) => {
@@ -298,7 +298,7 @@ impl App {
             (Action::Delete, MeetingTab::Agenda) => match item {
                 Some(item) => self.confirm(
                     text::confirm_trash(&item.title),
-                    Pending::Trash(TrashKind::AgendaItem, item.id),
+                    Pending::Trash(EntityKind::AgendaItem, item.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },
@@ -444,7 +444,7 @@ impl App {
             .unwrap_or_default();
         let result = self.store.atomically(|store| {
             for id in &existing {
-                store.trash(TrashKind::AgendaItem, *id)?;
+                store.trash(EntityKind::AgendaItem, *id)?;
             }
             for item in &t.items {
                 store.add_agenda_item(meeting_id, item)?;

@@ -26,8 +26,9 @@ use forms::SubmitError;
 use keymap::{Context, Key, Keymap};
 pub use screens::*;
 
+use crate::domain::EntityKind;
 use crate::domain::{Clock, MilestoneStatus, ProjectStatus, TextEnum};
-use crate::store::{Store, StoreError, TrashKind};
+use crate::store::{Store, StoreError};
 use crate::templates::AgendaTemplate;
 use crate::text;
 
@@ -46,8 +47,8 @@ pub struct StatusMessage {
 /// What a confirmation dialog will do on "yes".
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
-    Trash(TrashKind, i64),
-    Purge(TrashKind, i64),
+    Trash(EntityKind, i64),
+    Purge(EntityKind, i64),
     DiscardForm,
     /// Replace a meeting's agenda with a template's blocks.
     ApplyTemplate(i64, Box<AgendaTemplate>),
@@ -525,8 +526,8 @@ impl App {
                 // A trashed project's or meeting's own screen can no longer be shown.
                 let on_own_screen = matches!(
                     (kind, self.screen()),
-                    (TrashKind::Project, Screen::Project { .. })
-                        | (TrashKind::Meeting, Screen::Meeting { .. })
+                    (EntityKind::Project, Screen::Project { .. })
+                        | (EntityKind::Meeting, Screen::Meeting { .. })
                 );
                 if on_own_screen {
                     self.nav.pop();

@@ -2,8 +2,8 @@
 //! Lessons tabs, the need screen and the lessons library.
 
 use super::{Action, App, Cursor, NeedState, Overlay, Pending, Pick, PickPurpose, Screen, forms};
+use crate::domain::EntityKind;
 use crate::domain::{LessonKind, NeedStatus, Phase, SuggestionStatus, TextEnum};
-use crate::store::TrashKind;
 use crate::text;
 
 /// The next value of an optional filter: none → first → … → last → none.
@@ -186,7 +186,7 @@ impl App {
             Action::Edit => self.open_form(forms::need_form(need.project_id, Some(&need))),
             Action::Delete => self.confirm(
                 text::confirm_trash(&format!("{} {}", need.code, need.statement)),
-                Pending::Trash(TrashKind::Need, need.id),
+                Pending::Trash(EntityKind::Need, need.id),
             ),
             Action::StatusForward | Action::StatusBack => {
                 let to = if action == Action::StatusForward {
@@ -289,7 +289,7 @@ impl App {
             Action::Delete => match selected {
                 Some(s) => self.confirm(
                     text::confirm_trash(&s.title),
-                    Pending::Trash(TrashKind::Suggestion, s.id),
+                    Pending::Trash(EntityKind::Suggestion, s.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },
@@ -359,7 +359,7 @@ impl App {
             Action::Delete => match selected {
                 Some(l) => self.confirm(
                     text::confirm_trash(&l.title),
-                    Pending::Trash(TrashKind::Lesson, l.id),
+                    Pending::Trash(EntityKind::Lesson, l.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },

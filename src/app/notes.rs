@@ -4,8 +4,8 @@
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::{Action, App, Cursor, Effect, MeetingTab, NoteEditor, Outcome, Pending, Screen, forms};
+use crate::domain::EntityKind;
 use crate::domain::{Confidentiality, NotesStatus, TextEnum};
-use crate::store::TrashKind;
 use crate::text;
 
 fn next_label(c: Confidentiality) -> Confidentiality {
@@ -77,7 +77,7 @@ impl App {
             Action::Delete => match note {
                 Some(n) => self.confirm(
                     text::confirm_trash(&text::note_label(&n.body)),
-                    Pending::Trash(TrashKind::Note, n.id),
+                    Pending::Trash(EntityKind::Note, n.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },
@@ -211,8 +211,8 @@ impl App {
         if let Some(editor) = self.editor.take()
             && editor.text().trim().is_empty()
         {
-            let _ = self.store.trash(TrashKind::Note, editor.note_id);
-            let _ = self.store.purge(TrashKind::Note, editor.note_id);
+            let _ = self.store.trash(EntityKind::Note, editor.note_id);
+            let _ = self.store.purge(EntityKind::Note, editor.note_id);
         }
         self.refresh();
     }
@@ -316,9 +316,9 @@ impl App {
             }
             (Action::Delete, row) => {
                 let (kind, id, label) = match row {
-                    Outcome::Decision(id) => (TrashKind::Decision, id, text::KIND_DECISION),
-                    Outcome::Action(id) => (TrashKind::ActionItem, id, text::KIND_ACTION),
-                    Outcome::Question(id) => (TrashKind::Question, id, text::KIND_QUESTION),
+                    Outcome::Decision(id) => (EntityKind::Decision, id, text::KIND_DECISION),
+                    Outcome::Action(id) => (EntityKind::ActionItem, id, text::KIND_ACTION),
+                    Outcome::Question(id) => (EntityKind::Question, id, text::KIND_QUESTION),
                 };
                 self.confirm(text::confirm_trash(label), Pending::Trash(kind, id));
             }
@@ -477,7 +477,7 @@ impl App {
                 if let Some(a) = selected {
                     self.confirm(
                         text::confirm_trash(&a.title),
-                        Pending::Trash(TrashKind::ActionItem, a.id),
+                        Pending::Trash(EntityKind::ActionItem, a.id),
                     );
                 }
             }
@@ -540,7 +540,7 @@ impl App {
                 if let Some(d) = selected {
                     self.confirm(
                         text::confirm_trash(&d.text),
-                        Pending::Trash(TrashKind::Decision, d.id),
+                        Pending::Trash(EntityKind::Decision, d.id),
                     );
                 }
             }

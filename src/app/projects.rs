@@ -22,7 +22,7 @@ impl App {
             Action::Delete => match selected {
                 Some((id, code)) => self.confirm(
                     text::confirm_trash(&code),
-                    Pending::Trash(TrashKind::Project, id),
+                    Pending::Trash(EntityKind::Project, id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },
@@ -103,7 +103,7 @@ impl App {
                 let code = self.project.as_ref().map(|p| p.project.code.clone());
                 self.confirm(
                     text::confirm_trash(&code.unwrap_or_default()),
-                    Pending::Trash(TrashKind::Project, project_id),
+                    Pending::Trash(EntityKind::Project, project_id),
                 );
             }
             _ if tab == ProjectTab::Overview => {}
@@ -127,7 +127,7 @@ impl App {
             Action::Delete => match milestone {
                 Some(m) => self.confirm(
                     text::confirm_trash(&m.title),
-                    Pending::Trash(TrashKind::Milestone, m.id),
+                    Pending::Trash(EntityKind::Milestone, m.id),
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },

@@ -5,6 +5,7 @@ mod collate;
 mod enums;
 
 mod directory;
+mod entity;
 mod meeting;
 mod milestone;
 mod need;
@@ -15,6 +16,7 @@ pub mod when;
 pub use clock::Clock;
 pub use collate::swedish_cmp;
 pub use directory::{Organisation, OrganisationInput, Person, PersonInput};
+pub use entity::{EntityKind, EntityRef};
 pub use enums::{
     ActionStatus, AttendanceRole, Audience, Confidentiality, InnovationLevel, LessonKind,
     MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,

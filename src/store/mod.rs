@@ -23,7 +23,7 @@ pub use migrate::SCHEMA_VERSION;
 pub use needs::{NeedCounts, NeedFilter, NeedSort};
 pub use notes::ActionFilter;
 pub use projects::{ProjectFilter, ProjectSort};
-pub use trash::{TrashItem, TrashKind};
+pub use trash::TrashItem;
 
 /// `PRAGMA application_id` of a tidig database ("tidg"), so that another program's
 /// SQLite file is recognised and refused rather than migrated.

@@ -3,130 +3,80 @@
 use rusqlite::params;
 
 use super::{Result, Store, StoreError, changed};
-use crate::text;
+use crate::domain::EntityKind;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TrashKind {
-    Project,
-    Organisation,
-    Person,
-    Milestone,
-    Meeting,
-    AgendaItem,
-    Need,
-    Suggestion,
-    Lesson,
-    Note,
-    Decision,
-    ActionItem,
-    Question,
+/// The table of each kind's rows.
+pub(crate) fn table(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Project => "projects",
+        EntityKind::Organisation => "organisations",
+        EntityKind::Person => "people",
+        EntityKind::Milestone => "milestones",
+        EntityKind::Meeting => "meetings",
+        EntityKind::AgendaItem => "agenda_items",
+        EntityKind::Need => "needs",
+        EntityKind::Suggestion => "suggestions",
+        EntityKind::Lesson => "lessons",
+        EntityKind::Note => "notes",
+        EntityKind::Decision => "decisions",
+        EntityKind::ActionItem => "action_items",
+        EntityKind::Question => "questions",
+    }
 }
 
-impl TrashKind {
-    pub const ALL: [TrashKind; 13] = [
-        Self::Project,
-        Self::Organisation,
-        Self::Person,
-        Self::Milestone,
-        Self::Meeting,
-        Self::AgendaItem,
-        Self::Need,
-        Self::Suggestion,
-        Self::Lesson,
-        Self::Note,
-        Self::Decision,
-        Self::ActionItem,
-        Self::Question,
-    ];
-
-    fn table(self) -> &'static str {
-        match self {
-            Self::Project => "projects",
-            Self::Organisation => "organisations",
-            Self::Person => "people",
-            Self::Milestone => "milestones",
-            Self::Meeting => "meetings",
-            Self::AgendaItem => "agenda_items",
-            Self::Need => "needs",
-            Self::Suggestion => "suggestions",
-            Self::Lesson => "lessons",
-            Self::Note => "notes",
-            Self::Decision => "decisions",
-            Self::ActionItem => "action_items",
-            Self::Question => "questions",
+/// How a trashed row is named in the list; the trashed table is always `t`.
+fn label_sql(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Project => {
+            "SELECT t.id, t.code || ' ' || t.title, t.deleted_at FROM projects t"
         }
-    }
-
-    /// How a trashed row is named in the list; the trashed table is always `t`.
-    fn label_sql(self) -> &'static str {
-        match self {
-            Self::Project => "SELECT t.id, t.code || ' ' || t.title, t.deleted_at FROM projects t",
-            Self::Organisation => "SELECT t.id, t.name, t.deleted_at FROM organisations t",
-            Self::Person => "SELECT t.id, t.name, t.deleted_at FROM people t",
-            Self::Milestone => {
-                "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
-                 FROM milestones t JOIN projects p ON p.id = t.project_id"
-            }
-            Self::Meeting => {
-                "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
-                 FROM meetings t JOIN projects p ON p.id = t.project_id"
-            }
-            Self::AgendaItem => {
-                "SELECT t.id, t.title || ' (' || m.title || ')', t.deleted_at
-                 FROM agenda_items t JOIN meetings m ON m.id = t.meeting_id"
-            }
-            Self::Need => {
-                "SELECT t.id, p.code || ' ' || printf('B-%03d', t.number) || ' ' || t.statement,
-                        t.deleted_at
-                 FROM needs t JOIN projects p ON p.id = t.project_id"
-            }
-            Self::Suggestion => {
-                "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
-                 FROM suggestions t JOIN projects p ON p.id = t.project_id"
-            }
-            Self::Lesson => "SELECT t.id, t.title, t.deleted_at FROM lessons t",
-            Self::Note => {
-                "SELECT t.id, substr(replace(t.body, char(10), ' '), 1, 60)
-                        || ' (' || m.title || ')', t.deleted_at
-                 FROM notes t JOIN meetings m ON m.id = t.meeting_id"
-            }
-            Self::Decision => {
-                "SELECT t.id, t.text || ' (' || p.code || ')', t.deleted_at
-                 FROM decisions t JOIN projects p ON p.id = t.project_id"
-            }
-            Self::ActionItem => {
-                "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
-                 FROM action_items t JOIN projects p ON p.id = t.project_id"
-            }
-            Self::Question => {
-                "SELECT t.id, t.text || ' (' || m.title || ')', t.deleted_at
-                 FROM questions t JOIN meetings m ON m.id = t.meeting_id"
-            }
+        EntityKind::Organisation => "SELECT t.id, t.name, t.deleted_at FROM organisations t",
+        EntityKind::Person => "SELECT t.id, t.name, t.deleted_at FROM people t",
+        EntityKind::Milestone => {
+            "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+             FROM milestones t JOIN projects p ON p.id = t.project_id"
         }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Project => text::KIND_PROJECT,
-            Self::Organisation => text::KIND_ORGANISATION,
-            Self::Person => text::KIND_PERSON,
-            Self::Milestone => text::KIND_MILESTONE,
-            Self::Meeting => text::KIND_MEETING,
-            Self::AgendaItem => text::KIND_AGENDA_ITEM,
-            Self::Need => text::KIND_NEED,
-            Self::Suggestion => text::KIND_SUGGESTION,
-            Self::Lesson => text::KIND_LESSON,
-            Self::Note => text::KIND_NOTE,
-            Self::Decision => text::KIND_DECISION,
-            Self::ActionItem => text::KIND_ACTION,
-            Self::Question => text::KIND_QUESTION,
+        EntityKind::Meeting => {
+            "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+             FROM meetings t JOIN projects p ON p.id = t.project_id"
+        }
+        EntityKind::AgendaItem => {
+            "SELECT t.id, t.title || ' (' || m.title || ')', t.deleted_at
+             FROM agenda_items t JOIN meetings m ON m.id = t.meeting_id"
+        }
+        EntityKind::Need => {
+            "SELECT t.id, p.code || ' ' || printf('B-%03d', t.number) || ' ' || t.statement,
+                    t.deleted_at
+             FROM needs t JOIN projects p ON p.id = t.project_id"
+        }
+        EntityKind::Suggestion => {
+            "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+             FROM suggestions t JOIN projects p ON p.id = t.project_id"
+        }
+        EntityKind::Lesson => "SELECT t.id, t.title, t.deleted_at FROM lessons t",
+        EntityKind::Note => {
+            "SELECT t.id, substr(replace(t.body, char(10), ' '), 1, 60)
+                    || ' (' || m.title || ')', t.deleted_at
+             FROM notes t JOIN meetings m ON m.id = t.meeting_id"
+        }
+        EntityKind::Decision => {
+            "SELECT t.id, t.text || ' (' || p.code || ')', t.deleted_at
+             FROM decisions t JOIN projects p ON p.id = t.project_id"
+        }
+        EntityKind::ActionItem => {
+            "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+             FROM action_items t JOIN projects p ON p.id = t.project_id"
+        }
+        EntityKind::Question => {
+            "SELECT t.id, t.text || ' (' || m.title || ')', t.deleted_at
+             FROM questions t JOIN meetings m ON m.id = t.meeting_id"
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrashItem {
-    pub kind: TrashKind,
+    pub kind: EntityKind,
     pub id: i64,
     pub label: String,
     pub deleted_at: String,
@@ -134,17 +84,17 @@ pub struct TrashItem {
 
 impl Store {
     /// Moves a live row to the trash; a row already there is `NotFound`.
-    pub fn trash(&mut self, kind: TrashKind, id: i64) -> Result<()> {
+    pub fn trash(&mut self, kind: EntityKind, id: i64) -> Result<()> {
         let now = self.now();
         self.set_deleted(kind, id, Some(now))
     }
 
     /// Brings a trashed row back; a live row is `NotFound`.
-    pub fn restore(&mut self, kind: TrashKind, id: i64) -> Result<()> {
+    pub fn restore(&mut self, kind: EntityKind, id: i64) -> Result<()> {
         self.set_deleted(kind, id, None)
     }
 
-    fn set_deleted(&mut self, kind: TrashKind, id: i64, at: Option<String>) -> Result<()> {
+    fn set_deleted(&mut self, kind: EntityKind, id: i64, at: Option<String>) -> Result<()> {
         let currently = if at.is_some() {
             "IS NULL"
         } else {
@@ -156,7 +106,7 @@ impl Store {
             &format!(
                 "UPDATE {} SET deleted_at = ?2, updated_at = ?3
                  WHERE id = ?1 AND deleted_at {currently}",
-                kind.table()
+                table(kind)
             ),
             params![id, at, now],
         )?;
@@ -164,19 +114,19 @@ impl Store {
     }
 
     /// Deletes a trashed row for good. Rows that are not in the trash are left alone.
-    pub fn purge(&mut self, kind: TrashKind, id: i64) -> Result<()> {
+    pub fn purge(&mut self, kind: EntityKind, id: i64) -> Result<()> {
         let tx = self.conn.savepoint()?;
         // Evidence that only pointed at this meeting or person would be left pointing at
         // nothing; it goes with it (evidence with another source keeps that source).
         let only_source = match kind {
-            TrashKind::Meeting => Some("meeting_id = ?1 AND person_id IS NULL"),
-            TrashKind::Person => Some("person_id = ?1 AND meeting_id IS NULL"),
+            EntityKind::Meeting => Some("meeting_id = ?1 AND person_id IS NULL"),
+            EntityKind::Person => Some("person_id = ?1 AND meeting_id IS NULL"),
             _ => None,
         };
         let in_trash: bool = tx.query_row(
             &format!(
                 "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1 AND deleted_at IS NOT NULL)",
-                kind.table()
+                table(kind)
             ),
             [id],
             |r| r.get(0),
@@ -190,7 +140,7 @@ impl Store {
                 [id],
             )?;
         }
-        tx.execute(&format!("DELETE FROM {} WHERE id = ?1", kind.table()), [id])?;
+        tx.execute(&format!("DELETE FROM {} WHERE id = ?1", table(kind)), [id])?;
         tx.commit()?;
         Ok(())
     }
@@ -198,8 +148,8 @@ impl Store {
     /// Everything in the trash, most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<TrashItem>> {
         let mut items = Vec::new();
-        for kind in TrashKind::ALL {
-            let sql = format!("{} WHERE t.deleted_at IS NOT NULL", kind.label_sql());
+        for kind in EntityKind::ALL {
+            let sql = format!("{} WHERE t.deleted_at IS NOT NULL", label_sql(kind));
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map([], |r| {
                 Ok(TrashItem {
