@@ -99,6 +99,9 @@ pub const MSG_NOTHING_TO_CAPTURE: &str =
     "The line is empty: put the cursor on a line or select text first";
 pub const MSG_CHOOSE_PROJECT_FIRST: &str = "Choose a project with p first";
 pub const MSG_NO_SOURCE_MEETING: &str = "This action was not made in a meeting";
+pub const MSG_GONE: &str = "That item no longer exists (deleted elsewhere?)";
+pub const MSG_ITEM_IN_TRASH: &str = "That item is in the trash: r restores it";
+pub const MSG_PARENT_IN_TRASH: &str = "That item belongs to a meeting or project in the trash";
 pub const FIELD_STATEMENT: &str = "Statement";
 pub const FIELD_AS_A: &str = "As a …";
 pub const FIELD_I_NEED: &str = "I need …";

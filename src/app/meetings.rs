@@ -9,10 +9,10 @@ use super::{
     Action, AgendaMode, App, Cursor, MeetingList, MeetingState, MeetingTab, Overlay, Pending, Pick,
     PickPurpose, Screen, forms,
 };
-use crate::domain::EntityKind;
 use crate::domain::{
     AttendanceRole, CHECKLIST, Meeting, MeetingStatus, TextEnum, is_supplier_facing, week_start,
 };
+use crate::domain::{EntityKind, EntityRef};
 use crate::export;
 use crate::text;
 
@@ -188,7 +188,7 @@ impl App {
             }
             Action::Open => {
                 if let Some(m) = selected {
-                    self.push(Screen::Meeting { id: m.id });
+                    self.go_to(EntityRef::new(EntityKind::Meeting, m.id));
                 }
             }
             Action::Edit => {
@@ -499,7 +499,7 @@ impl App {
             Action::Open => {
                 if let Some(m) = view.meetings.get(view.cursor.selected) {
                     let id = m.id;
-                    self.push(Screen::Meeting { id });
+                    self.go_to(EntityRef::new(EntityKind::Meeting, id));
                 }
                 return;
             }

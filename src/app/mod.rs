@@ -7,6 +7,7 @@ mod filter;
 pub mod form;
 mod form_flow;
 pub mod forms;
+mod go_to;
 pub mod keymap;
 mod meetings;
 mod needs;

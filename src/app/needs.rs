@@ -1,8 +1,8 @@
 //! Needs, improvement suggestions and lessons: the project's Needs, Suggestions and
 //! Lessons tabs, the need screen and the lessons library.
 
-use super::{Action, App, Cursor, NeedState, Overlay, Pending, Pick, PickPurpose, Screen, forms};
-use crate::domain::EntityKind;
+use super::{Action, App, Cursor, NeedState, Overlay, Pending, Pick, PickPurpose, forms};
+use crate::domain::{EntityKind, EntityRef};
 use crate::domain::{LessonKind, NeedStatus, Phase, SuggestionStatus, TextEnum};
 use crate::text;
 
@@ -121,7 +121,7 @@ impl App {
             Action::New => self.open_form(forms::need_form(project_id, None)),
             Action::Open => {
                 if let Some(n) = selected {
-                    self.push(Screen::Need { id: n.id });
+                    self.go_to(EntityRef::new(EntityKind::Need, n.id));
                 }
             }
             Action::Filter => {

@@ -3,9 +3,9 @@
 
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::{Action, App, Cursor, Effect, MeetingTab, NoteEditor, Outcome, Pending, Screen, forms};
-use crate::domain::EntityKind;
+use super::{Action, App, Cursor, Effect, MeetingTab, NoteEditor, Outcome, Pending, forms};
 use crate::domain::{Confidentiality, NotesStatus, TextEnum};
+use crate::domain::{EntityKind, EntityRef};
 use crate::text;
 
 fn next_label(c: Confidentiality) -> Confidentiality {
@@ -470,7 +470,7 @@ impl App {
                 .filter(|a| a.meeting_title.is_some())
                 .and_then(|a| a.meeting_id)
             {
-                Some(id) => self.push(Screen::Meeting { id }),
+                Some(id) => self.go_to(EntityRef::new(EntityKind::Meeting, id)),
                 None => self.info(text::MSG_NO_SOURCE_MEETING),
             },
             Action::Delete => {

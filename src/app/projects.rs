@@ -1,6 +1,7 @@
 //! The portfolio and a project: its tabs, phase, review and time plan.
 
 use super::*;
+use crate::domain::{EntityKind, EntityRef};
 
 impl App {
     pub(super) fn update_portfolio(&mut self, action: Action) {
@@ -8,7 +9,7 @@ impl App {
         match action {
             Action::Open => {
                 if let Some((id, _)) = selected {
-                    self.push(Screen::Project { id });
+                    self.go_to(EntityRef::new(EntityKind::Project, id));
                 }
             }
             Action::New => self.open_form(forms::project_form(None)),

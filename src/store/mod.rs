@@ -2,6 +2,7 @@
 
 mod directory;
 mod drafts;
+mod entity;
 mod meetings;
 mod migrate;
 mod milestones;
@@ -19,6 +20,7 @@ use rusqlite::Connection;
 use crate::domain::Clock;
 
 pub use drafts::Draft;
+pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
 pub use needs::{NeedCounts, NeedFilter, NeedSort};
 pub use notes::ActionFilter;
