@@ -1,6 +1,5 @@
 //! Command-line definitions and the subcommand handlers.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -12,11 +11,13 @@ use crate::app::App;
 use crate::config::{self, Config};
 use serde::Serialize;
 
-use crate::domain::{Audience, Clock, ExportRecord, Meeting, Need, Project, Suggestion, TextEnum};
-use crate::export::{
-    self, AgendaFormat, CalendarEntry, Lang, LessonsFormat, NeedsFormat, SummaryFormat,
-    TemplateSource,
+use crate::domain::{
+    Audience, Clock, EntityKind, EntityRef, Meeting, Need, Project, Suggestion, TextEnum,
 };
+use crate::export::{
+    self, AgendaFormat, Lang, LessonsFormat, NeedsFormat, SummaryFormat, TemplateSource,
+};
+use crate::ops::{self, Destination, ExportJob};
 use crate::store::{ProjectFilter, Store, StoreError};
 
 #[derive(Debug, Parser)]
@@ -298,7 +299,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Demo) => {
             let mut store = open()?;
-            let added = crate::demo::load(&mut store, clock.today())?;
+            let added = ops::demo::load(&mut store, clock.today())?;
             println!(
                 "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants, {} needs, {} suggestions, {} lessons, {} notes, {} decisions, {} actions, {} questions",
                 db.display(),
@@ -658,66 +659,52 @@ fn find_project(store: &Store, code: &str) -> Result<Project> {
 }
 
 /// A live meeting by the id the user typed; one in the trash is refused.
-fn find_meeting(store: &Store, id: &str) -> Result<Meeting> {
+fn find_meeting(store: &Store, id: &str) -> Result<i64> {
     let Ok(id) = id.trim().parse::<i64>() else {
         bail!("{id:?} is not a meeting id; `tidig list meetings` shows them");
     };
-    let meeting = match store.meeting(id) {
+    match store.locate(EntityRef::new(EntityKind::Meeting, id)) {
         Err(StoreError::NotFound) => {
             bail!("no meeting with id {id}; `tidig list meetings` shows them")
         }
+        Ok(at) if at.trashed || at.parent_trashed => {
+            bail!("meeting {id} is in the trash; restore it to export it")
+        }
         other => other?,
     };
-    // `Store::meeting` also finds meetings in the trash (or in a trashed project).
-    if !store
-        .project_meetings(meeting.project_id)?
-        .iter()
-        .any(|m| m.id == id)
-    {
-        bail!("meeting {id} is in the trash; restore it to export it");
-    }
-    Ok(meeting)
+    Ok(id)
 }
 
+/// Turns `tidig export …` into an export operation and runs it.
 fn export(
     store: &mut Store,
     db: &Path,
     templates: &TemplateSource,
     what: ExportWhat,
 ) -> Result<()> {
-    let clock = store.clock();
-    match what {
+    let (job, output) = match what {
         ExportWhat::Calendar { project, output } => {
-            let project = project.map(|c| find_project(store, &c)).transpose()?;
-            let entries = store
-                .all_meetings(project.map(|p| p.id))?
-                .into_iter()
-                .map(|meeting| {
-                    let agenda = store.agenda(meeting.id)?;
-                    Ok(CalendarEntry { meeting, agenda })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let ics = export::calendar(&entries, clock.now(), &clock);
-            emit(output.as_deref(), db, &ics)
+            let project_id = project.map(|c| find_project(store, &c)).transpose()?;
+            (
+                ExportJob::Calendar {
+                    project_id: project_id.map(|p| p.id),
+                },
+                output,
+            )
         }
         ExportWhat::Agenda {
             meeting,
             format,
             output,
         } => {
-            let meeting = find_meeting(store, &meeting)?;
+            let meeting_id = find_meeting(store, &meeting)?;
             let format = format.map(AgendaFormat::from).unwrap_or_else(|| {
                 match extension(output.as_deref()).as_deref() {
                     Some("html" | "htm") => AgendaFormat::Html,
                     _ => AgendaFormat::Markdown,
                 }
             });
-            let project = store.project(meeting.project_id)?;
-            let agenda = store.agenda(meeting.id)?;
-            let attendance = store.attendance(meeting.id)?;
-            let text =
-                export::render_agenda(format, &project, &meeting, &agenda, &attendance, &clock)?;
-            emit(output.as_deref(), db, &text)
+            (ExportJob::Agenda { meeting_id, format }, output)
         }
         ExportWhat::Needs {
             project,
@@ -732,13 +719,13 @@ fn export(
                     _ => NeedsFormat::Markdown,
                 }
             });
-            let needs = store.all_needs(Some(project.id))?;
-            let evidence = needs
-                .iter()
-                .map(|n| Ok((n.id, store.evidence(n.id)?)))
-                .collect::<Result<HashMap<_, _>>>()?;
-            let text = export::render_needs(format, &project, &needs, &evidence, &clock)?;
-            emit(output.as_deref(), db, &text)
+            (
+                ExportJob::Needs {
+                    project_id: project.id,
+                    format,
+                },
+                output,
+            )
         }
         ExportWhat::Summary {
             meeting,
@@ -747,32 +734,19 @@ fn export(
             lang,
             output,
         } => {
-            let meeting = find_meeting(store, &meeting)?;
+            let meeting_id = find_meeting(store, &meeting)?;
             let format = format.map(SummaryFormat::from).unwrap_or_else(|| {
                 extension(output.as_deref())
                     .and_then(|e| SummaryFormat::from_extension(&e))
                     .unwrap_or(SummaryFormat::Markdown)
             });
-            let (audience, lang) = (Audience::from(audience), Lang::from(lang));
-            let meeting_id = meeting.id;
-            let input = crate::gather::summary_input(store, meeting)?;
-            let text = export::render_summary(&input, format, audience, lang, templates)?;
-            emit(output.as_deref(), db, &text)?;
-            let record = ExportRecord {
-                what: "summary".into(),
-                format: format.extension().into(),
-                audience: audience.as_str().into(),
-                language: lang.as_str().into(),
-                file: output
-                    .as_deref()
-                    .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| "-".into()),
-                exported_at: clock.timestamp(),
+            let job = ExportJob::Summary {
+                meeting_id,
+                format,
+                audience: Audience::from(audience),
+                lang: Lang::from(lang),
             };
-            store
-                .log_export(meeting_id, &record)
-                .context("the export was written but could not be logged on the meeting")
+            (job, output)
         }
         ExportWhat::Lessons {
             project,
@@ -786,12 +760,19 @@ fn export(
                     _ => LessonsFormat::Markdown,
                 }
             });
-            // All of them: the export keeps the shareable ones and counts the others.
-            let lessons = store.lessons(project.map(|p| p.id), None, None, false)?;
-            let text = export::render_lessons(format, &lessons, &clock)?;
-            emit(output.as_deref(), db, &text)
+            let job = ExportJob::Lessons {
+                project_id: project.map(|p| p.id),
+                format,
+            };
+            (job, output)
         }
+    };
+    let to = Destination::from_output(output.as_deref());
+    let done = ops::export::run(store, &job, templates, &to, Some(db))?;
+    if let Some(path) = done.path {
+        println!("{}", path.display());
     }
+    Ok(())
 }
 
 /// The -o file's extension in lower case: `-o agenda.html` means HTML.
@@ -802,54 +783,7 @@ fn extension(output: Option<&Path>) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// Writes an export to standard output, or to `output` all at once: the text goes to
-/// a temporary file beside it that is renamed over it only when complete, so an error
-/// never leaves a half-written file (nor an old one damaged).
-fn emit(output: Option<&Path>, db: &Path, text: &str) -> Result<()> {
-    let Some(path) = output else {
-        return write_stdout(text.as_bytes());
-    };
-    if is_same_file(path, db) {
-        bail!(
-            "refusing to overwrite the store {} with an export",
-            db.display()
-        );
-    }
-    let fail = || format!("cannot write {}", path.display());
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tidig-export-")
-        .tempfile_in(dir)
-        .with_context(fail)?;
-    tmp.write_all(text.as_bytes()).with_context(fail)?;
-    // A file being replaced keeps its permissions; a new one is private (0600) like
-    // the store it comes from.
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file()
-            .set_permissions(meta.permissions())
-            .with_context(fail)?;
-    }
-    tmp.as_file().sync_all().with_context(fail)?;
-    tmp.persist(path).map_err(|e| e.error).with_context(fail)?;
-    println!("{}", path.display());
-    Ok(())
-}
-
 /// Writes to standard output. A reader that stops early (`| head`) is not an error.
 fn write_stdout(bytes: &[u8]) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
-}
-
-fn is_same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+    Ok(ops::export::write_stdout(bytes)?)
 }

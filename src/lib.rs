@@ -11,7 +11,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod export;
-pub mod gather;
+pub mod ops;
 pub mod store;
 pub mod templates;
 pub mod text;

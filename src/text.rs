@@ -373,6 +373,45 @@ pub const MSG_NOTHING_TO_MERGE: &str = "No other need to merge into";
 pub const MSG_NO_SHAREABLE_LESSONS: &str = "No shareable lessons to export";
 pub const FILE_LESSONS: &str = "tidig-lessons";
 pub const FILE_NOTES: &str = "notes";
+pub const FILE_NEEDS: &str = "needs";
+
+// ----- writing files and exports --------------------------------------------------
+
+pub fn err_write_over_store(path: &std::path::Path) -> String {
+    format!(
+        "refusing to overwrite the store {} with an export",
+        path.display()
+    )
+}
+
+pub fn err_write_not_regular(path: &std::path::Path) -> String {
+    format!(
+        "{} is not a regular file (a folder, link, device or pipe); choose a new file name",
+        path.display()
+    )
+}
+
+pub fn err_write_failed(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("cannot write {}: {e}", path.display())
+}
+
+pub fn err_write_stdout(e: &std::io::Error) -> String {
+    format!("cannot write to standard output: {e}")
+}
+
+pub fn err_export_in_trash(kind: crate::domain::EntityKind) -> String {
+    format!(
+        "this {} is in the trash (or belongs to something that is); restore it to export it",
+        kind.label().to_lowercase()
+    )
+}
+
+pub fn err_export_not_logged(path: &std::path::Path) -> String {
+    format!(
+        "{} was written but the export could not be logged on the meeting",
+        path.display()
+    )
+}
 
 pub fn confirm_merge(from: &str, into: &str) -> String {
     format!("Merge {from} into {into}? Its evidence moves over and {from} is marked merged.")

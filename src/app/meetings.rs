@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 
 use super::{
     Action, AgendaMode, App, Cursor, MeetingList, MeetingState, MeetingTab, Overlay, Pending, Pick,
@@ -13,7 +13,9 @@ use crate::domain::{
     AttendanceRole, CHECKLIST, Meeting, MeetingStatus, TextEnum, is_supplier_facing, week_start,
 };
 use crate::domain::{EntityKind, EntityRef};
-use crate::export;
+use crate::export::{AgendaFormat, TemplateSource};
+use crate::ops::export::ExportOpError;
+use crate::ops::{Destination, ExportJob};
 use crate::text;
 
 /// The ids of meetings that share time with another one in `meetings`.
@@ -209,10 +211,9 @@ impl App {
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },
-            Action::ExportCalendar => {
-                let code = state.project.code.clone();
-                self.export_calendar(Some(project_id), &code);
-            }
+            Action::ExportCalendar => self.export(ExportJob::Calendar {
+                project_id: Some(project_id),
+            }),
             _ => {}
         }
     }
@@ -245,12 +246,17 @@ impl App {
                     s.cursor = Cursor::default();
                 }
             }
-            (Action::ExportCalendar, _) => self.export_meeting_calendar(&meeting),
+            (Action::ExportCalendar, _) => self.export(ExportJob::MeetingCalendar {
+                meeting_id: meeting.id,
+            }),
             (Action::ExportNotes, _) => self.ask_notes_export(),
             (Action::NotesStatusNext, _) => self.notes_status_next(),
             (other, MeetingTab::Notes) => self.update_meeting_notes(other),
             (other, MeetingTab::Outcomes) => self.update_meeting_outcomes(other),
-            (Action::ExportAgenda, _) => self.export_agenda(),
+            (Action::ExportAgenda, _) => self.export(ExportJob::Agenda {
+                meeting_id: meeting.id,
+                format: AgendaFormat::Html,
+            }),
             (Action::Edit, MeetingTab::Details) => {
                 let clock = self.clock();
                 self.open_form(forms::meeting_form(
@@ -516,7 +522,7 @@ impl App {
             Action::PrevWeek => view.from = Some(from - Days::new(7)),
             Action::NextWeek => view.from = Some(from + Days::new(7)),
             Action::Today => view.from = None,
-            Action::ExportCalendar => return self.export_calendar(None, text::FILE_ALL_MEETINGS),
+            Action::ExportCalendar => return self.export(ExportJob::Calendar { project_id: None }),
             _ => return,
         }
         self.agenda.cursor = Cursor::default();
@@ -525,57 +531,22 @@ impl App {
 
     // ----- exports ------------------------------------------------------------------
 
-    fn export_calendar(&mut self, project_id: Option<i64>, name: &str) {
-        let result = self.store.all_meetings(project_id).and_then(|meetings| {
-            meetings
-                .into_iter()
-                .map(|m| {
-                    let agenda = self.store.agenda(m.id)?;
-                    Ok(export::CalendarEntry { meeting: m, agenda })
-                })
-                .collect::<Result<Vec<_>, _>>()
-        });
-        if let Some(entries) = self.report(result) {
-            let clock = self.clock();
-            let ics = export::ical::calendar(&entries, clock.now(), &clock);
-            self.write_export(&format!("{name}.ics"), &ics);
-        }
-    }
-
-    fn export_meeting_calendar(&mut self, m: &Meeting) {
-        let Some(state) = &self.meeting else { return };
-        let entry = export::CalendarEntry {
-            meeting: m.clone(),
-            agenda: state.agenda.clone(),
-        };
-        let clock = self.clock();
-        let ics = export::ical::calendar(&[entry], clock.now(), &clock);
-        let name = file_name(m, &clock);
-        self.write_export(&format!("{name}.ics"), &ics);
-    }
-
-    fn export_agenda(&mut self) {
-        let Some(s) = &self.meeting else { return };
-        let clock = self.clock();
-        let html = export::agenda::render(
-            export::agenda::AgendaFormat::Html,
-            &s.project,
-            &s.meeting,
-            &s.agenda,
-            &s.attendance,
-            &clock,
-        );
-        let name = file_name(&s.meeting, &clock);
-        match html {
-            Ok(html) => self.write_export(&format!("{name}-agenda.html"), &html),
-            Err(e) => self.error(format!("{}: {e}", text::MSG_ERROR)),
-        }
-    }
-
-    /// Writes an export into the export folder, whole or not at all, and says where.
-    pub(super) fn write_export(&mut self, file: &str, contents: &str) {
-        match crate::config::write_atomically(&self.dirs.exports.join(file), contents) {
-            Ok(path) => self.info(format!("{} {}", text::MSG_EXPORTED, path.display())),
+    /// Runs an export into the export folder (whole or not at all, private) and says
+    /// where it went; a meeting's document is logged on the meeting.
+    pub(super) fn export(&mut self, job: ExportJob) {
+        let templates = self
+            .dirs
+            .export_templates
+            .clone()
+            .map_or(TemplateSource::BuiltIn, TemplateSource::Dir);
+        let to = Destination::Folder(self.dirs.exports.clone());
+        match crate::ops::export::run(&mut self.store, &job, &templates, &to, None) {
+            Ok(done) => {
+                let path = done.path.unwrap_or_default();
+                self.info(format!("{} {}", text::MSG_EXPORTED, path.display()));
+                self.refresh();
+            }
+            Err(ExportOpError::NothingShareable) => self.info(text::MSG_NO_SHAREABLE_LESSONS),
             Err(e) => self.error(format!("{}: {e}", text::MSG_ERROR)),
         }
     }
@@ -583,26 +554,4 @@ impl App {
 
 fn state_has_agenda(app: &App) -> bool {
     app.meeting.as_ref().is_some_and(|s| !s.agenda.is_empty())
-}
-
-/// `LULE-25-2026-12-03-behovsworkshop-2`: safe in every file system.
-pub(super) fn file_name(m: &Meeting, clock: &crate::domain::Clock) -> String {
-    let date: NaiveDate = clock.local(m.start).date();
-    let slug: String = m
-        .title
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    format!("{}-{date}-{slug}", m.project_code)
 }

@@ -380,30 +380,11 @@ impl App {
                     self.refresh_lessons_library();
                 }
             }
-            Action::ExportLessons => self.export_lessons(project_id),
+            Action::ExportLessons => self.export(crate::ops::ExportJob::Lessons {
+                project_id,
+                format: crate::export::LessonsFormat::Html,
+            }),
             _ => {}
-        }
-    }
-
-    fn export_lessons(&mut self, project_id: Option<i64>) {
-        let loaded = self.store.lessons(project_id, None, None, true);
-        let Some(lessons) = self.report(loaded) else {
-            return;
-        };
-        if lessons.is_empty() {
-            return self.info(text::MSG_NO_SHAREABLE_LESSONS);
-        }
-        let clock = self.clock();
-        match crate::export::lessons::render(
-            crate::export::lessons::LessonsFormat::Html,
-            &lessons,
-            &clock,
-        ) {
-            Ok(html) => {
-                let name = format!("{}-{}.html", text::FILE_LESSONS, clock.today());
-                self.write_export(&name, &html);
-            }
-            Err(e) => self.error(format!("{}: {e}", text::MSG_ERROR)),
         }
     }
 }

@@ -375,51 +375,14 @@ impl App {
         audience: &str,
         lang: &str,
     ) {
-        use crate::export::{Lang, SummaryFormat, TemplateSource};
-        let format = SummaryFormat::from_extension(format).unwrap_or(SummaryFormat::Html);
-        let audience =
-            crate::domain::Audience::parse(audience).unwrap_or(crate::domain::Audience::Internal);
-        let lang = Lang::parse(lang).unwrap_or_default();
-        let templates = self
-            .dirs
-            .export_templates
-            .clone()
-            .map_or(TemplateSource::BuiltIn, TemplateSource::Dir);
-        let Some(meeting) = self.report(self.store.meeting(meeting_id)) else {
-            return;
-        };
-        let Some(input) = self.report(crate::gather::summary_input(&self.store, meeting)) else {
-            return;
-        };
-        let rendered = crate::export::render_summary(&input, format, audience, lang, &templates);
-        let contents = match rendered {
-            Ok(c) => c,
-            Err(e) => return self.error(format!("{}: {e}", text::MSG_ERROR)),
-        };
-        let clock = self.clock();
-        let file = format!(
-            "{}-{}-{}.{}",
-            super::meetings::file_name(&input.meeting, &clock),
-            text::FILE_NOTES,
-            audience.as_str(),
-            format.extension()
-        );
-        let path = self.dirs.exports.join(&file);
-        match crate::config::write_atomically(&path, &contents) {
-            Ok(path) => {
-                let record = crate::domain::ExportRecord {
-                    what: "summary".into(),
-                    format: format.extension().into(),
-                    audience: audience.as_str().into(),
-                    language: lang.as_str().into(),
-                    file: path.display().to_string(),
-                    exported_at: clock.timestamp(),
-                };
-                let logged = self.store.log_export(meeting_id, &record);
-                self.after_write(logged, format!("{} {}", text::MSG_EXPORTED, path.display()));
-            }
-            Err(e) => self.error(format!("{}: {e}", text::MSG_ERROR)),
-        }
+        use crate::export::{Lang, SummaryFormat};
+        self.export(crate::ops::ExportJob::Summary {
+            meeting_id,
+            format: SummaryFormat::from_extension(format).unwrap_or(SummaryFormat::Html),
+            audience: crate::domain::Audience::parse(audience)
+                .unwrap_or(crate::domain::Audience::Internal),
+            lang: Lang::parse(lang).unwrap_or_default(),
+        });
     }
 
     // ----- the actions screen -------------------------------------------------------

@@ -250,6 +250,18 @@ pub struct Attendance {
     pub attended: bool,
 }
 
+/// A meeting place, if it is one web address that is safe to link to (a video
+/// meeting): `https://` or `http://`, with no spaces, control characters, quotes or
+/// angle brackets. The one rule for every export and screen.
+pub fn web_link(location: &str) -> Option<&str> {
+    let l = location.trim();
+    let is_web = l.starts_with("https://") || l.starts_with("http://");
+    let plain = !l
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'));
+    (is_web && plain).then_some(l)
+}
+
 /// A meeting is supplier-facing by its type, or because a supplier attends.
 pub fn is_supplier_facing(meeting: &Meeting, attendance: &[Attendance]) -> bool {
     meeting.kind.is_supplier_facing() || attendance.iter().any(|a| a.organisation_is_supplier)
@@ -360,5 +372,23 @@ mod tests {
         assert_eq!(checklist_open(0), 5);
         assert_eq!(checklist_open(0b10101), 2);
         assert_eq!(checklist_open(0b11111), 0);
+    }
+
+    #[test]
+    fn only_plain_web_addresses_are_links() {
+        assert_eq!(
+            web_link(" https://meet.example/abc "),
+            Some("https://meet.example/abc")
+        );
+        assert_eq!(
+            web_link("http://x.example/a?b=c"),
+            Some("http://x.example/a?b=c")
+        );
+        assert_eq!(web_link("javascript:alert(1)"), None);
+        assert_eq!(web_link("https://x.example/\"onclick=\"a"), None);
+        assert_eq!(web_link("https://x.example/<script>"), None);
+        assert_eq!(web_link("https://x.example/a\u{7}b"), None);
+        assert_eq!(web_link("Stadshuset, rum 3"), None);
+        assert_eq!(web_link("https://meet.example/abc och rum 3"), None);
     }
 }

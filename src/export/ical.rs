@@ -13,6 +13,7 @@
 //! updates the event instead of adding a copy; a `SEQUENCE` that grows when the meeting
 //! changes, so that the update is accepted; UTC times, so that no `VTIMEZONE` is needed.
 
+use crate::domain::web_link;
 use chrono::{DateTime, Utc};
 
 use crate::domain::when::format_duration;
@@ -101,13 +102,6 @@ fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
 
 fn utc(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
-}
-
-/// The location, if it is a single web address (a video meeting link).
-fn web_link(location: &str) -> Option<&str> {
-    let l = location.trim();
-    let is_web = l.starts_with("https://") || l.starts_with("http://");
-    (is_web && !l.chars().any(|c| c.is_whitespace() || c.is_control())).then_some(l)
 }
 
 /// Type and format, purpose, desired outcome, then the timed agenda in local time.

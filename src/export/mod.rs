@@ -259,17 +259,6 @@ pub(crate) fn safe_url(url: &str) -> bool {
     }
 }
 
-/// A meeting place, if it is one web address that is safe to link to (a video
-/// meeting): `https://` or `http://`, with no spaces, quotes or angle brackets.
-pub(crate) fn web_link(location: &str) -> Option<&str> {
-    let l = location.trim();
-    let is_web = l.starts_with("https://") || l.starts_with("http://");
-    let plain = !l
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'));
-    (is_web && plain).then_some(l)
-}
-
 /// A note body (Markdown) as HTML that is safe to put in a page: raw HTML in the note
 /// is shown as the text it is, links to anything but web and mail addresses
 /// (`javascript:`, `data:` …) are dropped (their text stays), and images are reduced

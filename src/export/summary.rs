@@ -29,6 +29,7 @@
 //! `plain` in text. The words of the document come from [`Labels`] (`l` in the
 //! templates), in the export's language.
 
+use crate::domain::web_link;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -38,8 +39,7 @@ use minijinja::{Environment, Value};
 use serde::Serialize;
 
 use super::{
-    ExportError, GENERATOR, Lang, ProjectCtx, TemplateSource, day_label, environment,
-    fair_dialogue, web_link,
+    ExportError, GENERATOR, Lang, ProjectCtx, TemplateSource, day_label, environment, fair_dialogue,
 };
 use crate::domain::when::format_duration;
 use crate::domain::{

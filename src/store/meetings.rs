@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
+use std::collections::HashMap;
 
 use super::projects::enum_col;
 use super::{Result, Store, StoreError, changed, found, new_uuid};
@@ -242,6 +243,28 @@ impl Store {
         ))?;
         let rows = stmt.query_map([meeting_id], agenda_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The agendas of all live meetings (of one project, or all), by meeting id, in one
+    /// query: what a calendar of many meetings needs.
+    pub fn agendas(&self, project_id: Option<i64>) -> Result<HashMap<i64, Vec<AgendaItem>>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {} FROM agenda_items a
+             JOIN meetings m ON m.id = a.meeting_id JOIN projects p ON p.id = m.project_id
+             WHERE a.deleted_at IS NULL AND {LIVE} AND (?1 IS NULL OR m.project_id = ?1)
+             ORDER BY a.meeting_id, a.position, a.id",
+            AGENDA_COLUMNS
+                .split(", ")
+                .map(|c| format!("a.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))?;
+        let mut agendas: HashMap<i64, Vec<AgendaItem>> = HashMap::new();
+        for item in stmt.query_map([project_id], agenda_from_row)? {
+            let item = item?;
+            agendas.entry(item.meeting_id).or_default().push(item);
+        }
+        Ok(agendas)
     }
 
     /// Appends a block at the end of the agenda.

@@ -2,6 +2,7 @@
 //! history and merging.
 
 use rusqlite::{OptionalExtension, Row, params};
+use std::collections::HashMap;
 
 use super::projects::enum_col;
 use super::{Result, Store, StoreError, changed, found, new_uuid};
@@ -400,15 +401,32 @@ impl Store {
     // ----- evidence -----------------------------------------------------------------
 
     pub fn evidence(&self, need_id: i64) -> Result<Vec<Evidence>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.query_evidence("e.need_id = ?1", need_id)
+    }
+
+    /// The evidence of every need of a project, by need id, in one query.
+    pub fn project_evidence(&self, project_id: i64) -> Result<HashMap<i64, Vec<Evidence>>> {
+        let mut by_need: HashMap<i64, Vec<Evidence>> = HashMap::new();
+        let rows = self.query_evidence(
+            "e.need_id IN (SELECT id FROM needs WHERE project_id = ?1)",
+            project_id,
+        )?;
+        for e in rows {
+            by_need.entry(e.need_id).or_default().push(e);
+        }
+        Ok(by_need)
+    }
+
+    fn query_evidence(&self, condition: &str, param: i64) -> Result<Vec<Evidence>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT e.id, e.need_id, e.meeting_id, m.title, m.start_at, e.person_id, pe.name,
                     e.document, e.note
              FROM need_evidence e
              LEFT JOIN meetings m ON m.id = e.meeting_id
              LEFT JOIN people pe ON pe.id = e.person_id
-             WHERE e.need_id = ?1 ORDER BY e.id",
-        )?;
-        let rows = stmt.query_map([need_id], |r| {
+             WHERE {condition} ORDER BY e.need_id, e.id"
+        ))?;
+        let rows = stmt.query_map([param], |r| {
             Ok(Evidence {
                 id: r.get(0)?,
                 need_id: r.get(1)?,

@@ -1,0 +1,351 @@
+//! Exports as one operation: gather from the store, render, write the file privately,
+//! and log it on the meeting where the export is a meeting's document. The command line
+//! and the screens both describe what they want as an [`ExportJob`].
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::{Audience, EntityKind, EntityRef, ExportRecord, Meeting, TextEnum};
+use crate::export::{
+    self, AgendaFormat, CalendarEntry, ExportError, Lang, LessonsFormat, NeedsFormat,
+    SummaryFormat, SummaryInput, TemplateSource,
+};
+use crate::store::{ActionFilter, Store, StoreError};
+use crate::text;
+
+use super::write::{WriteError, write_private};
+
+/// What to export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportJob {
+    /// The calendar (.ics) of every live meeting, or of one project's.
+    Calendar { project_id: Option<i64> },
+    /// One meeting as a calendar event (.ics).
+    MeetingCalendar { meeting_id: i64 },
+    /// A meeting's printable agenda.
+    Agenda {
+        meeting_id: i64,
+        format: AgendaFormat,
+    },
+    /// A project's needs description.
+    Needs {
+        project_id: i64,
+        format: NeedsFormat,
+    },
+    /// A meeting's notes (Mötesanteckningar) for an audience, in a language.
+    Summary {
+        meeting_id: i64,
+        format: SummaryFormat,
+        audience: Audience,
+        lang: Lang,
+    },
+    /// Learning examples: the shareable lessons of one project, or of all.
+    Lessons {
+        project_id: Option<i64>,
+        format: LessonsFormat,
+    },
+}
+
+/// Where the result goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    Stdout,
+    /// Exactly this file.
+    File(PathBuf),
+    /// This folder, under the export's own file name.
+    Folder(PathBuf),
+}
+
+impl Destination {
+    /// `-o FILE` as the command line gives it: none or `-` is standard output.
+    pub fn from_output(output: Option<&Path>) -> Destination {
+        match output {
+            None => Destination::Stdout,
+            Some(p) if p.as_os_str() == "-" => Destination::Stdout,
+            Some(p) => Destination::File(p.to_path_buf()),
+        }
+    }
+}
+
+/// A rendered export, not yet written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    pub contents: String,
+    /// The file name it gets in a folder (`LULE-25-2026-12-03-behovsworkshop.ics`).
+    pub file_name: String,
+    /// The meeting to log the export on, and what to log (without the file).
+    log: Option<(i64, ExportRecord)>,
+}
+
+/// What an export did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    /// The file written, or `None` for standard output.
+    pub path: Option<PathBuf>,
+    pub contents: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportOpError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Render(#[from] ExportError),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("{}", text::err_write_stdout(.0))]
+    Stdout(std::io::Error),
+    /// The thing to export is in the trash (or belongs to something that is).
+    #[error("{}", text::err_export_in_trash(.0.kind))]
+    InTrash(EntityRef),
+    #[error("{}", text::MSG_NO_SHAREABLE_LESSONS)]
+    NothingShareable,
+    /// The file was written, but the meeting's export log could not be updated.
+    #[error("{}", text::err_export_not_logged(.0))]
+    NotLogged(PathBuf, #[source] StoreError),
+}
+
+/// Gathers and renders `job`; nothing is written.
+pub fn render(
+    store: &Store,
+    job: &ExportJob,
+    templates: &TemplateSource,
+) -> Result<Rendered, ExportOpError> {
+    let clock = store.clock();
+    let rendered = |contents: String, file_name: String| Rendered {
+        contents,
+        file_name,
+        log: None,
+    };
+    Ok(match *job {
+        ExportJob::Calendar { project_id } => {
+            let name = match project_id {
+                Some(id) => store.project(live(store, EntityKind::Project, id)?)?.code,
+                None => text::FILE_ALL_MEETINGS.to_string(),
+            };
+            let mut agendas = store.agendas(project_id)?;
+            let entries: Vec<CalendarEntry> = store
+                .all_meetings(project_id)?
+                .into_iter()
+                .map(|meeting| CalendarEntry {
+                    agenda: agendas.remove(&meeting.id).unwrap_or_default(),
+                    meeting,
+                })
+                .collect();
+            let ics = export::calendar(&entries, clock.now(), &clock);
+            rendered(ics, format!("{name}.ics"))
+        }
+        ExportJob::MeetingCalendar { meeting_id } => {
+            let meeting = live_meeting(store, meeting_id)?;
+            let name = file_name(&meeting, store);
+            let entry = CalendarEntry {
+                agenda: store.agenda(meeting_id)?,
+                meeting,
+            };
+            let ics = export::calendar(&[entry], clock.now(), &clock);
+            rendered(ics, format!("{name}.ics"))
+        }
+        ExportJob::Agenda { meeting_id, format } => {
+            let meeting = live_meeting(store, meeting_id)?;
+            let project = store.project(meeting.project_id)?;
+            let agenda = store.agenda(meeting_id)?;
+            let attendance = store.attendance(meeting_id)?;
+            let contents =
+                export::render_agenda(format, &project, &meeting, &agenda, &attendance, &clock)?;
+            let name = format!(
+                "{}-agenda.{}",
+                file_name(&meeting, store),
+                format.extension()
+            );
+            rendered(contents, name)
+        }
+        ExportJob::Needs { project_id, format } => {
+            let project = store.project(live(store, EntityKind::Project, project_id)?)?;
+            let needs = store.all_needs(Some(project_id))?;
+            let evidence = store.project_evidence(project_id)?;
+            let contents = export::render_needs(format, &project, &needs, &evidence, &clock)?;
+            let name = format!(
+                "{}-{}.{}",
+                project.code,
+                text::FILE_NEEDS,
+                format.extension()
+            );
+            rendered(contents, name)
+        }
+        ExportJob::Summary {
+            meeting_id,
+            format,
+            audience,
+            lang,
+        } => {
+            let meeting = live_meeting(store, meeting_id)?;
+            let name = format!(
+                "{}-{}-{}.{}",
+                file_name(&meeting, store),
+                text::FILE_NOTES,
+                audience.as_str(),
+                format.extension()
+            );
+            let input = summary_input(store, meeting)?;
+            let contents = export::render_summary(&input, format, audience, lang, templates)?;
+            let record = ExportRecord {
+                what: "summary".into(),
+                format: format.extension().into(),
+                audience: audience.as_str().into(),
+                language: lang.as_str().into(),
+                file: String::new(),
+                exported_at: clock.timestamp(),
+            };
+            Rendered {
+                contents,
+                file_name: name,
+                log: Some((meeting_id, record)),
+            }
+        }
+        ExportJob::Lessons { project_id, format } => {
+            // All of them: the renderer keeps the shareable ones.
+            let lessons = store.lessons(project_id, None, None, false)?;
+            if !lessons.iter().any(|l| l.shareable) {
+                return Err(ExportOpError::NothingShareable);
+            }
+            let contents = export::render_lessons(format, &lessons, &clock)?;
+            let name = format!(
+                "{}-{}.{}",
+                text::FILE_LESSONS,
+                clock.today(),
+                format.extension()
+            );
+            rendered(contents, name)
+        }
+    })
+}
+
+/// Renders `job`, writes it to `to` and logs it on its meeting where it is a meeting's
+/// document. `store_path` is never written over.
+pub fn run(
+    store: &mut Store,
+    job: &ExportJob,
+    templates: &TemplateSource,
+    to: &Destination,
+    store_path: Option<&Path>,
+) -> Result<Exported, ExportOpError> {
+    let rendered = render(store, job, templates)?;
+    let path = match to {
+        Destination::Stdout => {
+            write_stdout(rendered.contents.as_bytes()).map_err(ExportOpError::Stdout)?;
+            None
+        }
+        Destination::File(path) => Some(path.clone()),
+        Destination::Folder(dir) => {
+            super::write::create_private_dir(dir).map_err(|e| WriteError::Io(dir.clone(), e))?;
+            Some(dir.join(&rendered.file_name))
+        }
+    };
+    if let Some(path) = &path {
+        write_private(path, rendered.contents.as_bytes(), store_path)?;
+    }
+    if let Some((meeting_id, mut record)) = rendered.log {
+        record.file = path
+            .as_deref()
+            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "-".into());
+        store
+            .log_export(meeting_id, &record)
+            .map_err(|e| ExportOpError::NotLogged(path.clone().unwrap_or_default(), e))?;
+    }
+    Ok(Exported {
+        path,
+        contents: rendered.contents,
+    })
+}
+
+/// Writes to standard output. A reader that stops early (`| head`) is not an error.
+pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// `id` when the row is live and not inside something in the trash.
+fn live(store: &Store, kind: EntityKind, id: i64) -> Result<i64, ExportOpError> {
+    let item = EntityRef::new(kind, id);
+    let at = store.locate(item)?;
+    if at.trashed || at.parent_trashed {
+        return Err(ExportOpError::InTrash(item));
+    }
+    Ok(id)
+}
+
+fn live_meeting(store: &Store, id: i64) -> Result<Meeting, ExportOpError> {
+    Ok(store.meeting(live(store, EntityKind::Meeting, id)?)?)
+}
+
+/// Everything a meeting's notes are made from: its project, agenda, participants,
+/// notes (all of them: the renderer applies the audience rules), decisions, actions
+/// (done ones too), questions, the needs with evidence from the meeting, the
+/// suggestions made at it, and the project's next meeting.
+pub fn summary_input(store: &Store, meeting: Meeting) -> Result<SummaryInput, StoreError> {
+    let project = store.project(meeting.project_id)?;
+    let id = meeting.id;
+    let evidence = store.project_evidence(project.id)?;
+    let from_this_meeting = |need_id: i64| {
+        evidence
+            .get(&need_id)
+            .is_some_and(|e| e.iter().any(|e| e.meeting_id == Some(id)))
+    };
+    let needs = store
+        .all_needs(Some(project.id))?
+        .into_iter()
+        .filter(|n| from_this_meeting(n.id))
+        .collect();
+    let suggestions = store
+        .suggestions(Some(project.id), None, None)?
+        .into_iter()
+        .filter(|s| s.meeting_id == Some(id))
+        .collect();
+    let next_meeting =
+        export::summary::next_meeting(&store.project_meetings(project.id)?, &meeting);
+    Ok(SummaryInput {
+        agenda: store.agenda(id)?,
+        attendance: store.attendance(id)?,
+        notes: store.notes(id)?,
+        decisions: store.decisions(None, Some(id))?,
+        actions: store.actions(&ActionFilter {
+            meeting_id: Some(id),
+            include_closed: true,
+            ..ActionFilter::default()
+        })?,
+        questions: store.questions(id)?,
+        needs,
+        suggestions,
+        next_meeting,
+        clock: store.clock(),
+        project,
+        meeting,
+    })
+}
+
+/// `LULE-25-2026-12-03-behovsworkshop-2`: safe in every file system.
+pub fn file_name(m: &Meeting, store: &Store) -> String {
+    let date = store.clock().local(m.start).date();
+    let slug: String = m
+        .title
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("{}-{date}-{slug}", m.project_code)
+}

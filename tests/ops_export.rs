@@ -1,0 +1,222 @@
+//! The export operation shared by the command line and the screens: every job renders,
+//! writes privately, logs meeting documents, and the app and the CLI give the same bytes.
+
+mod common;
+
+use common::cli::Sandbox;
+use common::screen::ch;
+use common::store::{count, memory_store};
+use tidig::app::{App, AppDirs, MeetingTab};
+use tidig::domain::{Audience, EntityKind, EntityRef};
+use tidig::export::{
+    AgendaFormat, Lang, LessonsFormat, NeedsFormat, SummaryFormat, TemplateSource,
+};
+use tidig::ops::export::{self, ExportOpError};
+use tidig::ops::{Destination, ExportJob};
+use tidig::store::Store;
+
+fn demo_store() -> Store {
+    let mut store = memory_store();
+    tidig::demo::load(&mut store, common::now().date_naive()).expect("demo loads");
+    store
+}
+
+fn first(store: &Store, sql: &str) -> i64 {
+    count(store, sql)
+}
+
+fn every_job(store: &Store) -> Vec<ExportJob> {
+    let meeting = first(
+        store,
+        "SELECT min(id) FROM meetings WHERE deleted_at IS NULL",
+    );
+    let project = first(
+        store,
+        "SELECT min(id) FROM projects WHERE deleted_at IS NULL",
+    );
+    vec![
+        ExportJob::Calendar { project_id: None },
+        ExportJob::Calendar {
+            project_id: Some(project),
+        },
+        ExportJob::MeetingCalendar {
+            meeting_id: meeting,
+        },
+        ExportJob::Agenda {
+            meeting_id: meeting,
+            format: AgendaFormat::Html,
+        },
+        ExportJob::Needs {
+            project_id: project,
+            format: NeedsFormat::Csv,
+        },
+        ExportJob::Summary {
+            meeting_id: meeting,
+            format: SummaryFormat::Markdown,
+            audience: Audience::Shared,
+            lang: Lang::Sv,
+        },
+        ExportJob::Lessons {
+            project_id: None,
+            format: LessonsFormat::Html,
+        },
+    ]
+}
+
+#[cfg(unix)]
+#[test]
+fn every_job_writes_a_private_file_in_a_private_folder_and_meeting_documents_are_logged() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut store = demo_store();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("exports");
+    for job in every_job(&store) {
+        let logged_before = count(&store, "SELECT count(*) FROM exports");
+        let done = export::run(
+            &mut store,
+            &job,
+            &TemplateSource::BuiltIn,
+            &Destination::Folder(folder.clone()),
+            None,
+        )
+        .unwrap_or_else(|e| panic!("{job:?}: {e}"));
+        let path = done.path.expect("a file");
+        assert_eq!(path.parent(), Some(folder.as_path()));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), done.contents);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{job:?}");
+        let logged = count(&store, "SELECT count(*) FROM exports") - logged_before;
+        let is_notes = matches!(job, ExportJob::Summary { .. });
+        assert_eq!(logged, i64::from(is_notes), "{job:?}");
+    }
+    let mode = std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+}
+
+#[test]
+fn a_job_on_something_in_the_trash_is_refused_and_writes_nothing() {
+    let mut store = demo_store();
+    let meeting = first(
+        &store,
+        "SELECT min(id) FROM meetings WHERE deleted_at IS NULL",
+    );
+    store.trash(EntityKind::Meeting, meeting).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let job = ExportJob::Agenda {
+        meeting_id: meeting,
+        format: AgendaFormat::Markdown,
+    };
+    let err = export::run(
+        &mut store,
+        &job,
+        &TemplateSource::BuiltIn,
+        &Destination::Folder(dir.path().to_path_buf()),
+        None,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, ExportOpError::InTrash(r) if r == EntityRef::new(EntityKind::Meeting, meeting))
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn lessons_with_nothing_shareable_are_refused() {
+    let mut store = demo_store();
+    store
+        .connection()
+        .execute("UPDATE lessons SET shareable = 0", [])
+        .unwrap();
+    let job = ExportJob::Lessons {
+        project_id: None,
+        format: LessonsFormat::Markdown,
+    };
+    let err = export::render(&store, &job, &TemplateSource::BuiltIn).unwrap_err();
+    assert!(matches!(err, ExportOpError::NothingShareable));
+}
+
+/// The meeting-notes export from the screen writes exactly what `tidig export summary`
+/// writes for the same meeting, audience, format and language.
+#[test]
+fn the_app_and_the_command_line_write_the_same_meeting_notes() {
+    let s = Sandbox::empty("Europe/Stockholm");
+    s.run(&["demo"]);
+    let store = Store::open(&s.db(), common::clock_in_stockholm()).unwrap();
+    let meeting = first(
+        &store,
+        "SELECT min(id) FROM meetings WHERE deleted_at IS NULL AND kind = 'supplier_workshop'",
+    );
+    let cli = s.export_to(
+        &[
+            "export",
+            "summary",
+            &meeting.to_string(),
+            "--format",
+            "html",
+            "--audience",
+            "shared",
+            "--lang",
+            "sv",
+        ],
+        "notes.html",
+    );
+
+    let exports = s.path("app-exports");
+    let mut app = App::new(store);
+    app.dirs = AppDirs {
+        exports: exports.clone(),
+        ..AppDirs::default()
+    };
+    app.go_to(EntityRef::new(EntityKind::Meeting, meeting));
+    assert_eq!(app.meeting.as_ref().unwrap().tab, MeetingTab::Details);
+    ch(&mut app, 'x');
+    // The export form opens on the meeting's audience (shared for a supplier meeting),
+    // HTML and Swedish by default; save it as it is.
+    common::screen::ctrl(&mut app, 's');
+    let written: Vec<_> = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(
+        written[0].to_string_lossy().ends_with("-notes-shared.html"),
+        "{written:?}"
+    );
+    assert_eq!(std::fs::read(&written[0]).unwrap(), cli);
+}
+
+#[test]
+fn dash_means_standard_output() {
+    let s = Sandbox::empty("Europe/Stockholm");
+    s.run(&["demo"]);
+    let out = s.run(&["export", "calendar", "-o", "-"]);
+    assert!(out.starts_with("BEGIN:VCALENDAR"), "{out}");
+    assert!(!s.path("-").exists(), "no file named -");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_or_a_fifo_as_output_is_refused_and_left_alone() {
+    let s = Sandbox::empty("Europe/Stockholm");
+    s.run(&["demo"]);
+    let target = s.path("target.txt");
+    std::fs::write(&target, "keep").unwrap();
+    let link = s.path("link.ics");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let line = s.refuses(&["export", "calendar", "-o", link.to_str().unwrap()]);
+    assert!(line.contains("not a regular file"), "{line}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    let fifo = s.path("pipe.ics");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|st| st.success()) {
+        let line = s.refuses(&["export", "calendar", "-o", fifo.to_str().unwrap()]);
+        assert!(line.contains("not a regular file"), "{line}");
+    }
+}
