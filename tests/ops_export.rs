@@ -122,7 +122,7 @@ fn a_job_on_something_in_the_trash_is_refused_and_writes_nothing() {
 
 #[test]
 fn lessons_with_nothing_shareable_are_refused() {
-    let mut store = demo_store();
+    let store = demo_store();
     store
         .connection()
         .execute("UPDATE lessons SET shareable = 0", [])
