@@ -685,10 +685,10 @@ fn next_meeting_is_the_first_later_one_not_cancelled() {
         later(8, 2, MeetingStatus::Planned),
     ];
     assert_eq!(
-        summary::next_meeting(&meetings, &this).map(|m| m.id),
+        tidig::domain::next_meeting(&meetings, &this).map(|m| m.id),
         Some(8)
     );
-    assert_eq!(summary::next_meeting(&meetings[..2], &this), None);
+    assert_eq!(tidig::domain::next_meeting(&meetings[..2], &this), None);
 }
 
 #[test]

@@ -220,3 +220,58 @@ fn a_symlink_or_a_fifo_as_output_is_refused_and_left_alone() {
         assert!(line.contains("not a regular file"), "{line}");
     }
 }
+
+/// Every meeting of the demo, every format and language: the participant version names
+/// as next meeting only one its readers may know of, and carries no other meeting's link.
+#[test]
+fn the_shared_notes_of_every_demo_meeting_name_no_private_meeting_and_no_other_link() {
+    use tidig::domain::{shared_may_name, web_link};
+    let store = demo_store();
+    let meetings = store.all_meetings(None).unwrap();
+    let mut named = 0;
+    for this in &meetings {
+        let readers = store.attendance(this.id).unwrap();
+        let input = export::summary_input(&store, this.clone(), Audience::Shared).expect("gathers");
+        if let Some(next) = &input.next_meeting {
+            named += 1;
+            let list = store.attendance(next.id).unwrap();
+            assert!(
+                shared_may_name(&readers, next, &list),
+                "{} names {}",
+                this.title,
+                next.title
+            );
+            assert!(!tidig::domain::mentions_link(&next.location));
+        }
+        for format in [
+            SummaryFormat::Markdown,
+            SummaryFormat::Html,
+            SummaryFormat::Text,
+        ] {
+            for lang in [Lang::Sv, Lang::En] {
+                let job = ExportJob::Summary {
+                    meeting_id: this.id,
+                    format,
+                    audience: Audience::Shared,
+                    lang,
+                };
+                let out = export::render(&store, &job, &TemplateSource::BuiltIn)
+                    .unwrap()
+                    .contents;
+                for other in meetings.iter().filter(|m| m.id != this.id) {
+                    if let Some(link) = web_link(&other.location)
+                        && web_link(&this.location) != Some(link)
+                    {
+                        assert!(
+                            !out.contains(link),
+                            "{}'s shared notes carry {}'s link",
+                            this.title,
+                            other.title
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(named > 0, "some shared notes do name an open next meeting");
+}

@@ -47,7 +47,7 @@ impl App {
             }
             Action::LoadDemo => {
                 let today = self.clock().today();
-                let result = crate::demo::load(&mut self.store, today);
+                let result = crate::ops::demo::load(&mut self.store, today);
                 self.after_write(result, text::MSG_DEMO_LOADED);
             }
             _ => {}

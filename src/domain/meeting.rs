@@ -262,6 +262,43 @@ pub fn web_link(location: &str) -> Option<&str> {
     (is_web && plain).then_some(l)
 }
 
+/// The project's next meeting after `this`: the soonest later one that is not
+/// cancelled. Which one a participant version may name is [`shared_may_name`]'s rule.
+pub fn next_meeting(meetings: &[Meeting], this: &Meeting) -> Option<Meeting> {
+    meetings
+        .iter()
+        .filter(|m| m.id != this.id && m.start > this.start && m.status != MeetingStatus::Cancelled)
+        .min_by_key(|m| (m.start, m.id))
+        .cloned()
+}
+
+/// Whether the participant (shared) version of a document of one meeting may name
+/// `other`, a meeting of the same project: only one open to all suppliers (an
+/// information meeting, a webinar), or one that everyone on this meeting's list
+/// (`readers`) is invited to. A meeting with nobody on its list names only open ones.
+/// A supplier must never learn of another supplier's one-to-one, nor of the buyer's
+/// internal meetings.
+pub fn shared_may_name(readers: &[Attendance], other: &Meeting, other_list: &[Attendance]) -> bool {
+    if matches!(
+        other.kind,
+        MeetingType::InformationMeeting | MeetingType::Webinar
+    ) {
+        return true;
+    }
+    !readers.is_empty()
+        && readers.iter().all(|r| {
+            other_list
+                .iter()
+                .any(|o| o.person_id == r.person_id && o.invited)
+        })
+}
+
+/// Whether a place mentions a web address (a meeting link), anywhere in its text.
+pub fn mentions_link(location: &str) -> bool {
+    let l = location.to_lowercase();
+    l.contains("://") || l.contains("www.")
+}
+
 /// A meeting is supplier-facing by its type, or because a supplier attends.
 pub fn is_supplier_facing(meeting: &Meeting, attendance: &[Attendance]) -> bool {
     meeting.kind.is_supplier_facing() || attendance.iter().any(|a| a.organisation_is_supplier)
@@ -390,5 +427,77 @@ mod tests {
         assert_eq!(web_link("https://x.example/a\u{7}b"), None);
         assert_eq!(web_link("Stadshuset, rum 3"), None);
         assert_eq!(web_link("https://meet.example/abc och rum 3"), None);
+    }
+
+    fn meeting_of(kind: MeetingType) -> Meeting {
+        let t = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+        Meeting {
+            id: 2,
+            uuid: String::new(),
+            project_id: 1,
+            project_code: "P-1".into(),
+            kind,
+            title: "Nästa".into(),
+            purpose: String::new(),
+            desired_outcome: String::new(),
+            format: MeetingFormat::Digital,
+            location: "https://teams.example/x".into(),
+            start: t,
+            end: t + Duration::hours(1),
+            status: MeetingStatus::Planned,
+            notes_status: NotesStatus::None,
+            checklist: 0,
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn on_list(person_id: i64, invited: bool) -> Attendance {
+        Attendance {
+            id: person_id,
+            meeting_id: 0,
+            person_id,
+            person_name: format!("P{person_id}"),
+            organisation_name: None,
+            organisation_is_supplier: false,
+            role: AttendanceRole::Participant,
+            invited,
+            attended: false,
+        }
+    }
+
+    #[test]
+    fn a_shared_version_names_only_open_meetings_or_ones_all_its_readers_are_invited_to() {
+        // Buyer (1) and supplier A (2) read; supplier B (3) has the next one-to-one.
+        let readers = [on_list(1, true), on_list(2, true)];
+        let other_supplier = [on_list(1, true), on_list(3, true)];
+        let one_to_one = meeting_of(MeetingType::OneToOneDialogue);
+        assert!(!shared_may_name(&readers, &one_to_one, &other_supplier));
+        // The internal steering group: supplier A is not invited.
+        let steering = meeting_of(MeetingType::SteeringGroup);
+        assert!(!shared_may_name(&readers, &steering, &[on_list(1, true)]));
+        // Listed but not invited is not invited.
+        assert!(!shared_may_name(
+            &readers,
+            &steering,
+            &[on_list(1, true), on_list(2, false)]
+        ));
+        // Everyone here is invited there.
+        let workshop = meeting_of(MeetingType::SupplierWorkshop);
+        let all = [on_list(1, true), on_list(2, true), on_list(3, true)];
+        assert!(shared_may_name(&readers, &workshop, &all));
+        // Open to all suppliers, whoever is listed.
+        for kind in [MeetingType::InformationMeeting, MeetingType::Webinar] {
+            assert!(shared_may_name(&readers, &meeting_of(kind), &[]));
+        }
+        // Nobody listed here: only open meetings.
+        assert!(!shared_may_name(&[], &workshop, &all));
+    }
+
+    #[test]
+    fn links_are_found_anywhere_in_a_place() {
+        assert!(mentions_link("Rum 3 och https://teams.example/x"));
+        assert!(mentions_link("www.example.se"));
+        assert!(!mentions_link("Stadshuset, rum 3"));
     }
 }

@@ -24,8 +24,8 @@ pub use enums::{
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,
-    agenda_overrun, agenda_times, checklist_open, is_supplier_facing, parse_end, web_link,
-    week_start,
+    agenda_overrun, agenda_times, checklist_open, is_supplier_facing, mentions_link, next_meeting,
+    parse_end, shared_may_name, web_link, week_start,
 };
 pub use milestone::{Milestone, MilestoneInput};
 pub use need::{

@@ -145,20 +145,12 @@ pub struct SummaryInput {
     /// Improvement suggestions made at this meeting.
     pub suggestions: Vec<Suggestion>,
     pub questions: Vec<Question>,
-    /// The project's next meeting after this one, see [`next_meeting`].
+    /// The next meeting this audience may know of (gathered by the caller, who applies
+    /// the audience rule, `domain::shared_may_name`); its place is already cleared of
+    /// any link for the shared version.
     pub next_meeting: Option<Meeting>,
     /// Times are shown in this clock's local time; the export date is its today.
     pub clock: Clock,
-}
-
-/// The first meeting of `meetings` (a project's, by start) that starts after `this`
-/// and is not cancelled.
-pub fn next_meeting(meetings: &[Meeting], this: &Meeting) -> Option<Meeting> {
-    meetings
-        .iter()
-        .filter(|m| m.id != this.id && m.start > this.start && m.status != MeetingStatus::Cancelled)
-        .min_by_key(|m| (m.start, m.id))
-        .cloned()
 }
 
 /// Renders a meeting's notes for `audience` in `lang`.

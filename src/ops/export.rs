@@ -4,7 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::{Audience, EntityKind, EntityRef, ExportRecord, Meeting, TextEnum};
+use crate::domain::{
+    Attendance, Audience, EntityKind, EntityRef, ExportRecord, Meeting, TextEnum, mentions_link,
+    next_meeting, shared_may_name,
+};
 use crate::export::{
     self, AgendaFormat, CalendarEntry, ExportError, Lang, LessonsFormat, NeedsFormat,
     SummaryFormat, SummaryInput, TemplateSource,
@@ -185,7 +188,7 @@ pub fn render(
                 audience.as_str(),
                 format.extension()
             );
-            let input = summary_input(store, meeting)?;
+            let input = summary_input(store, meeting, audience)?;
             let contents = export::render_summary(&input, format, audience, lang, templates)?;
             let record = ExportRecord {
                 what: "summary".into(),
@@ -284,10 +287,14 @@ fn live_meeting(store: &Store, id: i64) -> Result<Meeting, ExportOpError> {
 }
 
 /// Everything a meeting's notes are made from: its project, agenda, participants,
-/// notes (all of them: the renderer applies the audience rules), decisions, actions
-/// (done ones too), questions, the needs with evidence from the meeting, the
-/// suggestions made at it, and the project's next meeting.
-pub fn summary_input(store: &Store, meeting: Meeting) -> Result<SummaryInput, StoreError> {
+/// notes (all of them: the renderer applies the label rule), decisions, actions (done
+/// ones too), questions, the needs with evidence from the meeting, the suggestions made
+/// at it, and the next meeting that `audience` may know of.
+pub fn summary_input(
+    store: &Store,
+    meeting: Meeting,
+    audience: Audience,
+) -> Result<SummaryInput, StoreError> {
     let project = store.project(meeting.project_id)?;
     let id = meeting.id;
     let evidence = store.project_evidence(project.id)?;
@@ -306,11 +313,11 @@ pub fn summary_input(store: &Store, meeting: Meeting) -> Result<SummaryInput, St
         .into_iter()
         .filter(|s| s.meeting_id == Some(id))
         .collect();
-    let next_meeting =
-        export::summary::next_meeting(&store.project_meetings(project.id)?, &meeting);
+    let attendance = store.attendance(id)?;
+    let next_meeting = next_meeting_for(store, &meeting, &attendance, audience)?;
     Ok(SummaryInput {
         agenda: store.agenda(id)?,
-        attendance: store.attendance(id)?,
+        attendance,
         notes: store.notes(id)?,
         decisions: store.decisions(None, Some(id))?,
         actions: store.actions(&ActionFilter {
@@ -326,6 +333,32 @@ pub fn summary_input(store: &Store, meeting: Meeting) -> Result<SummaryInput, St
         project,
         meeting,
     })
+}
+
+/// The project's next meeting after `this` for the internal version; for the shared
+/// version the next one its readers may know of (`domain::shared_may_name`), with its
+/// place left out when it carries a link (a meeting link is only for the invited).
+fn next_meeting_for(
+    store: &Store,
+    this: &Meeting,
+    readers: &[Attendance],
+    audience: Audience,
+) -> Result<Option<Meeting>, StoreError> {
+    let mut later = store.project_meetings(this.project_id)?;
+    if audience == Audience::Internal {
+        return Ok(next_meeting(&later, this));
+    }
+    while let Some(candidate) = next_meeting(&later, this) {
+        if shared_may_name(readers, &candidate, &store.attendance(candidate.id)?) {
+            let mut named = candidate;
+            if mentions_link(&named.location) {
+                named.location.clear();
+            }
+            return Ok(Some(named));
+        }
+        later.retain(|m| m.id != candidate.id);
+    }
+    Ok(None)
 }
 
 /// `LULE-25-2026-12-03-behovsworkshop-2`: safe in every file system.
