@@ -685,6 +685,7 @@ fn export(
     let (job, output) = match what {
         ExportWhat::Calendar { project, output } => {
             let project_id = project.map(|c| find_project(store, &c)).transpose()?;
+            format_for(output.as_deref(), None, &[("ics", ())], ())?;
             (
                 ExportJob::Calendar {
                     project_id: project_id.map(|p| p.id),
@@ -698,12 +699,16 @@ fn export(
             output,
         } => {
             let meeting_id = find_meeting(store, &meeting)?;
-            let format = format.map(AgendaFormat::from).unwrap_or_else(|| {
-                match extension(output.as_deref()).as_deref() {
-                    Some("html" | "htm") => AgendaFormat::Html,
-                    _ => AgendaFormat::Markdown,
-                }
-            });
+            let format = format_for(
+                output.as_deref(),
+                format.map(AgendaFormat::from),
+                &[
+                    ("md", AgendaFormat::Markdown),
+                    ("html", AgendaFormat::Html),
+                    ("htm", AgendaFormat::Html),
+                ],
+                AgendaFormat::Markdown,
+            )?;
             (ExportJob::Agenda { meeting_id, format }, output)
         }
         ExportWhat::Needs {
@@ -712,13 +717,17 @@ fn export(
             output,
         } => {
             let project = find_project(store, &project)?;
-            let format = format.map(NeedsFormat::from).unwrap_or_else(|| {
-                match extension(output.as_deref()).as_deref() {
-                    Some("html" | "htm") => NeedsFormat::Html,
-                    Some("csv") => NeedsFormat::Csv,
-                    _ => NeedsFormat::Markdown,
-                }
-            });
+            let format = format_for(
+                output.as_deref(),
+                format.map(NeedsFormat::from),
+                &[
+                    ("md", NeedsFormat::Markdown),
+                    ("html", NeedsFormat::Html),
+                    ("htm", NeedsFormat::Html),
+                    ("csv", NeedsFormat::Csv),
+                ],
+                NeedsFormat::Markdown,
+            )?;
             (
                 ExportJob::Needs {
                     project_id: project.id,
@@ -735,11 +744,19 @@ fn export(
             output,
         } => {
             let meeting_id = find_meeting(store, &meeting)?;
-            let format = format.map(SummaryFormat::from).unwrap_or_else(|| {
-                extension(output.as_deref())
-                    .and_then(|e| SummaryFormat::from_extension(&e))
-                    .unwrap_or(SummaryFormat::Markdown)
-            });
+            let format = format_for(
+                output.as_deref(),
+                format.map(SummaryFormat::from),
+                &[
+                    ("md", SummaryFormat::Markdown),
+                    ("markdown", SummaryFormat::Markdown),
+                    ("html", SummaryFormat::Html),
+                    ("htm", SummaryFormat::Html),
+                    ("txt", SummaryFormat::Text),
+                    ("text", SummaryFormat::Text),
+                ],
+                SummaryFormat::Markdown,
+            )?;
             let job = ExportJob::Summary {
                 meeting_id,
                 format,
@@ -754,12 +771,16 @@ fn export(
             output,
         } => {
             let project = project.map(|c| find_project(store, &c)).transpose()?;
-            let format = format.map(LessonsFormat::from).unwrap_or_else(|| {
-                match extension(output.as_deref()).as_deref() {
-                    Some("html" | "htm") => LessonsFormat::Html,
-                    _ => LessonsFormat::Markdown,
-                }
-            });
+            let format = format_for(
+                output.as_deref(),
+                format.map(LessonsFormat::from),
+                &[
+                    ("md", LessonsFormat::Markdown),
+                    ("html", LessonsFormat::Html),
+                    ("htm", LessonsFormat::Html),
+                ],
+                LessonsFormat::Markdown,
+            )?;
             let job = ExportJob::Lessons {
                 project_id: project.map(|p| p.id),
                 format,
@@ -775,12 +796,31 @@ fn export(
     Ok(())
 }
 
-/// The -o file's extension in lower case: `-o agenda.html` means HTML.
-fn extension(output: Option<&Path>) -> Option<String> {
-    output
+/// The format to write: `--format` if given, else the one the -o file's extension
+/// names, else `default`. An -o file whose extension is none of `known` (a `.pdf`, a
+/// `.docx`) is refused, naming the formats that can be written, rather than filled with
+/// something else.
+fn format_for<F: Copy>(
+    output: Option<&Path>,
+    chosen: Option<F>,
+    known: &[(&str, F)],
+    default: F,
+) -> Result<F> {
+    let ext = output
+        .filter(|p| p.as_os_str() != "-")
         .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let by_extension = match ext {
+        None => None,
+        Some(ext) => match known.iter().find(|(k, _)| *k == ext) {
+            Some((_, f)) => Some(*f),
+            None => {
+                let names: Vec<&str> = known.iter().map(|(k, _)| *k).collect();
+                bail!("{}", crate::text::err_unknown_extension(&ext, &names));
+            }
+        },
+    };
+    Ok(chosen.or(by_extension).unwrap_or(default))
 }
 
 /// Writes to standard output. A reader that stops early (`| head`) is not an error.

@@ -377,6 +377,13 @@ pub const FILE_NEEDS: &str = "needs";
 
 // ----- writing files and exports --------------------------------------------------
 
+pub fn err_unknown_extension(ext: &str, known: &[&str]) -> String {
+    format!(
+        "tidig cannot write .{ext} files; this export can be written as .{}",
+        known.join(", .")
+    )
+}
+
 pub fn err_write_over_store(path: &std::path::Path) -> String {
     format!(
         "refusing to overwrite the store {} with an export",

@@ -275,3 +275,43 @@ fn the_shared_notes_of_every_demo_meeting_name_no_private_meeting_and_no_other_l
     }
     assert!(named > 0, "some shared notes do name an open next meeting");
 }
+
+#[test]
+fn an_output_file_tidig_cannot_write_is_refused_naming_what_it_can() {
+    let s = Sandbox::empty("Europe/Stockholm");
+    s.run(&["demo"]);
+    let before = s.files();
+    for (args, file, names) in [
+        (
+            vec!["export", "summary", "1"],
+            "notes.pdf",
+            ".md, .markdown, .html",
+        ),
+        (vec!["export", "agenda", "1"], "x.docx", ".md, .html"),
+        (vec!["export", "needs", "LULE-25"], "needs.xlsx", ".csv"),
+        (vec!["export", "calendar"], "cal.txt", ".ics"),
+        (vec!["export", "lessons"], "l.pdf", ".md, .html"),
+    ] {
+        let out = s.path(file);
+        let mut args = args.clone();
+        args.extend(["-o", out.to_str().unwrap()]);
+        let line = s.refuses(&args);
+        assert!(line.contains("cannot write"), "{line}");
+        assert!(line.contains(names), "{line}");
+        assert!(!out.exists());
+    }
+    assert_eq!(s.files(), before);
+    // Known extensions in any case still work, and so does no extension at all.
+    s.run(&[
+        "export",
+        "calendar",
+        "-o",
+        s.path("CAL.ICS").to_str().unwrap(),
+    ]);
+    s.run(&[
+        "export",
+        "calendar",
+        "-o",
+        s.path("kalender").to_str().unwrap(),
+    ]);
+}
