@@ -796,31 +796,33 @@ fn export(
     Ok(())
 }
 
-/// The format to write: `--format` if given, else the one the -o file's extension
-/// names, else `default`. An -o file whose extension is none of `known` (a `.pdf`, a
-/// `.docx`) is refused, naming the formats that can be written, rather than filled with
-/// something else.
+/// The format to write: `--format` if given (the user's file name is then theirs to
+/// choose), else the one the -o file's extension names, else `default`. An -o file
+/// whose extension is none of `known` (a `.pdf`, a `.docx`) and no `--format` is
+/// refused, naming the formats that can be written, rather than filled with Markdown.
 fn format_for<F: Copy>(
     output: Option<&Path>,
     chosen: Option<F>,
     known: &[(&str, F)],
     default: F,
 ) -> Result<F> {
+    if let Some(format) = chosen {
+        return Ok(format);
+    }
     let ext = output
         .filter(|p| p.as_os_str() != "-")
         .and_then(|p| p.extension())
         .map(|e| e.to_string_lossy().to_lowercase());
-    let by_extension = match ext {
-        None => None,
+    match ext {
+        None => Ok(default),
         Some(ext) => match known.iter().find(|(k, _)| *k == ext) {
-            Some((_, f)) => Some(*f),
+            Some((_, f)) => Ok(*f),
             None => {
                 let names: Vec<&str> = known.iter().map(|(k, _)| *k).collect();
-                bail!("{}", crate::text::err_unknown_extension(&ext, &names));
+                bail!("{}", crate::text::err_unknown_extension(&ext, &names))
             }
         },
-    };
-    Ok(chosen.or(by_extension).unwrap_or(default))
+    }
 }
 
 /// Writes to standard output. A reader that stops early (`| head`) is not an error.
