@@ -158,6 +158,8 @@ pub struct NeedState {
     pub history: Vec<StatusChange>,
     /// Needs of the same project merged into this one (codes).
     pub merged_from: Vec<String>,
+    /// The code of the need this one was merged into.
+    pub merged_into: Option<String>,
     pub cursor: Cursor,
 }
 

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Local, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
-use crate::text;
+use super::FieldError;
 
 /// The source of "now" and of the user's time zone. Injected so that snapshots, tests
 /// and demo data are deterministic.
@@ -35,11 +35,11 @@ impl Clock {
 
     /// A wall-clock time as a UTC instant. In the autumn hour that happens twice the
     /// first one is meant; a time skipped in spring does not exist and is refused.
-    pub fn to_utc(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, &'static str> {
-        fn pick<Tz: TimeZone>(r: LocalResult<DateTime<Tz>>) -> Result<DateTime<Utc>, &'static str> {
+    pub fn to_utc(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, FieldError> {
+        fn pick<Tz: TimeZone>(r: LocalResult<DateTime<Tz>>) -> Result<DateTime<Utc>, FieldError> {
             match r {
                 LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Ok(t.with_timezone(&Utc)),
-                LocalResult::None => Err(text::ERR_TIME_SKIPPED),
+                LocalResult::None => Err(FieldError::TimeSkipped),
             }
         }
         match self {

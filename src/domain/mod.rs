@@ -37,4 +37,4 @@ pub use notes::{
 };
 pub mod project;
 pub use project::{Project, ProjectDraft, ProjectInput, ProjectRow, parse_tags, validate_code};
-pub use validation::{FieldErrors, parse_iso_date};
+pub use validation::{FieldError, FieldErrors, parse_iso_date};

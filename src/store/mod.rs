@@ -16,7 +16,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::domain::Clock;
+use crate::domain::{Clock, FieldError};
 
 pub use drafts::Draft;
 pub use migrate::SCHEMA_VERSION;
@@ -47,9 +47,10 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// A uniqueness rule was broken; the field and a message for the user.
+    /// A rule only the store can check was broken (a code in use, a merge it refuses):
+    /// the field and a code that `crate::text::field_error` words.
     #[error("{1}")]
-    Conflict(&'static str, String),
+    Conflict(&'static str, FieldError),
     #[error("not found")]
     NotFound,
 }

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::projects::enum_col;
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
-    Evidence, Need, NeedInput, NeedStatus, Priority, StatusChange, TextEnum, need_code,
+    Evidence, FieldError, Need, NeedInput, NeedStatus, Priority, StatusChange, TextEnum, need_code,
 };
 
 /// The needs screen's ordering.
@@ -296,16 +296,10 @@ impl Store {
     pub fn set_need_status(&mut self, id: i64, to: NeedStatus, reason: &str) -> Result<()> {
         // Merging goes through `merge_needs`, which keeps the link to the merged need.
         if to == NeedStatus::Merged {
-            return Err(StoreError::Conflict(
-                "status",
-                crate::text::ERR_MERGE_ONLY.into(),
-            ));
+            return Err(StoreError::Conflict("status", FieldError::MergeOnly));
         }
         if to.needs_reason() && reason.trim().is_empty() {
-            return Err(StoreError::Conflict(
-                "reason",
-                crate::text::ERR_REQUIRED.into(),
-            ));
+            return Err(StoreError::Conflict("reason", FieldError::Required));
         }
         self.record_need_status(id, to, reason)
     }
@@ -359,23 +353,14 @@ impl Store {
     /// (kept, pointing at the need it became part of).
     pub fn merge_needs(&mut self, from: i64, into: i64) -> Result<()> {
         if from == into {
-            return Err(StoreError::Conflict(
-                "need",
-                crate::text::ERR_MERGE_SELF.into(),
-            ));
+            return Err(StoreError::Conflict("need", FieldError::MergeSelf));
         }
         let (a, b) = (self.live_need(from)?, self.live_need(into)?);
         if a.status == NeedStatus::Merged || b.status.is_closed() {
-            return Err(StoreError::Conflict(
-                "need",
-                crate::text::ERR_MERGE_CLOSED.into(),
-            ));
+            return Err(StoreError::Conflict("need", FieldError::MergeClosed));
         }
         if a.project_id != b.project_id {
-            return Err(StoreError::Conflict(
-                "need",
-                crate::text::ERR_MERGE_PROJECTS.into(),
-            ));
+            return Err(StoreError::Conflict("need", FieldError::MergeProjects));
         }
         let now = self.now();
         self.atomically(|store| {
@@ -387,8 +372,9 @@ impl Store {
                 "UPDATE needs SET merged_into = ?2 WHERE id = ?1",
                 params![from, into],
             )?;
-            let reason = crate::text::merged_into(&b.code);
-            store.record_need_status(from, NeedStatus::Merged, &reason)?;
+            // No reason is written: where it went is `merged_into`, which the screens
+            // word when they show it. (Older stores hold "merged into B-001" here.)
+            store.record_need_status(from, NeedStatus::Merged, "")?;
             store.conn.execute(
                 "UPDATE needs SET updated_at = ?2 WHERE id = ?1",
                 params![into, now],

@@ -1,7 +1,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Result, Store, StoreError, changed, found, new_uuid};
-use crate::domain::{Project, ProjectInput, ProjectRow, ProjectStatus, TextEnum};
+use crate::domain::{FieldError, Project, ProjectInput, ProjectRow, ProjectStatus, TextEnum};
 use crate::text;
 
 /// Portfolio ordering.
@@ -282,11 +282,8 @@ fn ensure_code_free(tx: &rusqlite::Connection, code: &str, except: Option<i64>) 
         .optional()?;
     match holder {
         Some((id, _)) if Some(id) == except => Ok(()),
-        Some((_, None)) => Err(StoreError::Conflict("code", text::ERR_CODE_TAKEN.into())),
-        Some((_, Some(_))) => Err(StoreError::Conflict(
-            "code",
-            text::ERR_CODE_TAKEN_TRASH.into(),
-        )),
+        Some((_, None)) => Err(StoreError::Conflict("code", FieldError::CodeTaken)),
+        Some((_, Some(_))) => Err(StoreError::Conflict("code", FieldError::CodeTakenInTrash)),
         None => Ok(()),
     }
 }

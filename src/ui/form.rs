@@ -26,11 +26,14 @@ fn field_height(field: &Field, message: bool) -> u16 {
 fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
     let field = &form.fields[index];
     if let Some(err) = form.errors.get(field.key) {
-        return Some(Line::from(Span::styled(format!("⚠ {err}"), theme::error())));
+        return Some(Line::from(Span::styled(
+            format!("⚠ {}", text::field_error(err)),
+            theme::error(),
+        )));
     }
     if let Some(warning) = form.warnings.get(field.key) {
         return Some(Line::from(Span::styled(
-            format!("⚠ {warning}"),
+            format!("⚠ {}", text::field_error(warning)),
             theme::key(),
         )));
     }
