@@ -966,7 +966,7 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
                     Some(p) => p.id,
                     None => {
                         let input = PersonInput::validate(&name, &v("organisation"), "", "", "")
-                            .map_err(|e| person_conflict(e))?;
+                            .map_err(person_conflict)?;
                         store.create_person(&input)?
                     }
                 };
@@ -996,7 +996,7 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
                         Some(p) => p.id,
                         None => {
                             let input = PersonInput::validate(&name, "", "", "", "")
-                                .map_err(|e| person_conflict(e))?;
+                                .map_err(person_conflict)?;
                             store.create_person(&input)?
                         }
                     }),
