@@ -6,6 +6,7 @@ mod enums;
 
 mod directory;
 mod entity;
+mod lists;
 mod meeting;
 mod milestone;
 mod need;
@@ -17,6 +18,9 @@ pub use clock::Clock;
 pub use collate::swedish_cmp;
 pub use directory::{Organisation, OrganisationInput, Person, PersonInput};
 pub use entity::{EntityKind, EntityRef};
+pub use lists::{
+    ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
+};
 pub use enums::{
     ActionStatus, AttendanceRole, Audience, Confidentiality, InnovationLevel, LessonKind,
     MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,

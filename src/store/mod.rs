@@ -20,10 +20,11 @@ use crate::domain::{Clock, FieldError};
 
 pub use drafts::Draft;
 pub use migrate::SCHEMA_VERSION;
-pub use needs::{NeedCounts, NeedFilter, NeedSort};
-pub use notes::ActionFilter;
-pub use projects::{ProjectFilter, ProjectSort};
-pub use trash::TrashItem;
+// The query types live in the domain (the screens show them); these names keep working
+// for callers that reach them through the store.
+pub use crate::domain::{
+    ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
+};
 
 /// `PRAGMA application_id` of a tidig database ("tidg"), so that another program's
 /// SQLite file is recognised and refused rather than migrated.

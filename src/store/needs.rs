@@ -6,68 +6,23 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::projects::enum_col;
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
-    Evidence, FieldError, Need, NeedInput, NeedStatus, Priority, StatusChange, TextEnum, need_code,
+    Evidence, FieldError, Need, NeedCounts, NeedFilter, NeedInput, NeedSort, NeedStatus, Priority,
+    StatusChange, TextEnum, need_code,
 };
 
-/// The needs screen's ordering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum NeedSort {
-    #[default]
-    Code,
-    Status,
-    Priority,
-    Category,
-}
-
-impl NeedSort {
-    pub const ALL: [NeedSort; 4] = [Self::Code, Self::Status, Self::Priority, Self::Category];
-
-    pub fn next(self) -> Self {
-        let i = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        Self::ALL[(i + 1) % Self::ALL.len()]
+/// The needs screen's ORDER BY clause; status and priority in their domain order.
+fn order_by(sort: NeedSort) -> String {
+    let status = super::projects::ordinal_case::<NeedStatus>("n.status");
+    let priority = format!(
+        "ifnull({}, 9)",
+        super::projects::ordinal_case::<Priority>("n.priority")
+    );
+    match sort {
+        NeedSort::Code => "n.number".to_string(),
+        NeedSort::Status => format!("{status}, n.number"),
+        NeedSort::Priority => format!("{priority}, n.number"),
+        NeedSort::Category => "n.category = '', n.category COLLATE sv, n.number".to_string(),
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Code => crate::text::COL_CODE,
-            Self::Status => crate::text::COL_STATUS,
-            Self::Priority => crate::text::COL_PRIORITY,
-            Self::Category => crate::text::COL_CATEGORY,
-        }
-    }
-
-    fn order_by(self) -> String {
-        let status = super::projects::ordinal_case::<NeedStatus>("n.status");
-        let priority = format!(
-            "ifnull({}, 9)",
-            super::projects::ordinal_case::<Priority>("n.priority")
-        );
-        match self {
-            Self::Code => "n.number".to_string(),
-            Self::Status => format!("{status}, n.number"),
-            Self::Priority => format!("{priority}, n.number"),
-            Self::Category => "n.category = '', n.category COLLATE sv, n.number".to_string(),
-        }
-    }
-}
-
-/// What the needs screen shows of one project.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct NeedFilter {
-    pub status: Option<NeedStatus>,
-    pub priority: Option<Priority>,
-    pub category: Option<String>,
-    /// Matches code, statement, category and owner, ignoring case.
-    pub text: String,
-    pub sort: NeedSort,
-}
-
-/// Counts per status and per priority for the summary bar.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct NeedCounts {
-    pub by_status: Vec<(NeedStatus, i64)>,
-    pub by_priority: Vec<(Option<Priority>, i64)>,
-    pub total: i64,
 }
 
 const NEED_COLUMNS: &str = "n.id, n.uuid, n.project_id, p.code, n.number, n.statement, n.as_a,
@@ -114,7 +69,7 @@ impl Store {
                AND (?5 = '' OR instr(fold('b-' || printf('%03d', n.number) || ' ' || n.statement
                     || ' ' || n.category || ' ' || n.owner), ?5) > 0)
              ORDER BY {}",
-            filter.sort.order_by()
+            order_by(filter.sort)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(

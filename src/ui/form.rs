@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{theme, widgets};
@@ -154,7 +154,14 @@ fn draw_input(frame: &mut Frame, area: Rect, field: &Field, focused: bool) {
         FieldKind::Text(input) | FieldKind::Lookup { input, .. } => {
             single_line(frame, area, input, focused)
         }
-        FieldKind::Multiline(textarea) => frame.render_widget(&**textarea, area),
+        FieldKind::Multiline(textarea) => {
+            let block = Block::default()
+                .borders(Borders::LEFT)
+                .border_style(theme::muted());
+            let text = block.inner(area);
+            frame.render_widget(block, area);
+            frame.render_widget(&**textarea, text);
+        }
         FieldKind::Choice { options, selected } => {
             let style = if focused {
                 theme::accent()
