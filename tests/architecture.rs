@@ -53,7 +53,9 @@ const RULES: &[Rule] = &[
     },
     Rule {
         layer: "text.rs",
-        modules: &["store", "app", "ui", "tui", "cli", "export", "ops", "gather"],
+        modules: &[
+            "store", "app", "ui", "tui", "cli", "export", "ops", "gather",
+        ],
         crates: &["rusqlite", "ratatui", "ratatui_textarea", "crossterm"],
         why: "the catalog words the domain's labels and codes, and nothing more",
     },
@@ -130,10 +132,8 @@ fn the_scanner_finds_paths_groups_and_crates() {
         (9, "rusqlite"),
         (10, "ratatui_textarea"),
     ];
-    let expected: Vec<(usize, String)> = expected
-        .iter()
-        .map(|(l, d)| (*l, d.to_string()))
-        .collect();
+    let expected: Vec<(usize, String)> =
+        expected.iter().map(|(l, d)| (*l, d.to_string())).collect();
     assert_eq!(found, expected);
 }
 

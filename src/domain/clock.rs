@@ -72,10 +72,7 @@ impl Clock {
 
     fn local_format(&self, stored: &str, format: &str) -> String {
         match DateTime::parse_from_rfc3339(stored) {
-            Ok(t) => self
-                .local(t.with_timezone(&Utc))
-                .format(format)
-                .to_string(),
+            Ok(t) => self.local(t.with_timezone(&Utc)).format(format).to_string(),
             Err(_) => stored.to_string(),
         }
     }

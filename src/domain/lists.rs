@@ -117,7 +117,11 @@ mod tests {
     #[test]
     fn sorts_cycle_through_every_order_and_back() {
         let mut s = ProjectSort::default();
-        for expected in [ProjectSort::Phase, ProjectSort::Status, ProjectSort::Updated] {
+        for expected in [
+            ProjectSort::Phase,
+            ProjectSort::Status,
+            ProjectSort::Updated,
+        ] {
             s = s.next();
             assert_eq!(s, expected);
         }

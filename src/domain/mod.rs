@@ -18,13 +18,13 @@ pub use clock::Clock;
 pub use collate::swedish_cmp;
 pub use directory::{Organisation, OrganisationInput, Person, PersonInput};
 pub use entity::{EntityKind, EntityRef};
-pub use lists::{
-    ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
-};
 pub use enums::{
     ActionStatus, AttendanceRole, Audience, Confidentiality, InnovationLevel, LessonKind,
     MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
     Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
+};
+pub use lists::{
+    ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,

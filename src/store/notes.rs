@@ -6,8 +6,8 @@ use rusqlite::{Row, params};
 use super::projects::enum_col;
 use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{
-    ActionFilter, ActionInput, ActionItem, ActionStatus, Confidentiality, Decision, DecisionInput, ExportRecord,
-    Note, NotesStatus, Question, TextEnum,
+    ActionFilter, ActionInput, ActionItem, ActionStatus, Confidentiality, Decision, DecisionInput,
+    ExportRecord, Note, NotesStatus, Question, TextEnum,
 };
 
 const NOTE_COLUMNS: &str = "id, uuid, meeting_id, agenda_item_id, body, confidentiality,
