@@ -9,7 +9,7 @@ impl App {
         if let Some(Some(draft)) = self.report(self.store.draft(&key))
             && form.restore_json(&draft.payload)
         {
-            let when = crate::ui::format::local_datetime(self.clock(), &draft.updated_at);
+            let when = self.clock().local_datetime(&draft.updated_at);
             self.info(format!("{} {when}", text::MSG_DRAFT_RESTORED));
         }
         form.warnings = forms::warnings(&form);

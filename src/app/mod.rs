@@ -170,7 +170,7 @@ impl App {
     /// Like `new`, but a store that cannot be read (a damaged file that passed the
     /// header checks) is an error here, before the terminal is taken over.
     pub fn open(store: Store) -> Result<App, StoreError> {
-        store.list_projects(&crate::store::ProjectFilter::default())?;
+        store.list_projects(&crate::domain::ProjectFilter::default())?;
         Ok(App::new(store))
     }
 

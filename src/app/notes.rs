@@ -1,7 +1,7 @@
 //! Notes during and after a meeting: the Notes and Outcomes tabs, the note editor with
 //! autosave and quick capture, the actions screen and a project's decisions.
 
-use ratatui_textarea::{TextArea, WrapMode};
+use super::form::text_area;
 
 use super::{Action, App, Cursor, Effect, MeetingTab, NoteEditor, Outcome, Pending, forms};
 use crate::domain::{Confidentiality, NotesStatus, TextEnum};
@@ -94,10 +94,8 @@ impl App {
         let Some(state) = &self.meeting else { return };
         let project_id = state.meeting.project_id;
         let block = state.block_title(note.agenda_item_id).map(str::to_string);
-        let mut area = TextArea::new(note.body.lines().map(str::to_string).collect());
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        let mut area = text_area(&note.body);
         area.set_max_histories(500);
-        crate::ui::notes::style_editor(&mut area);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         if let Some(s) = &mut self.meeting {
@@ -229,10 +227,8 @@ impl App {
                 if let Some(editor) = &mut self.editor
                     && editor.note_id == note_id
                 {
-                    editor.area = TextArea::new(body.lines().map(str::to_string).collect());
-                    editor.area.set_wrap_mode(WrapMode::WordOrGlyph);
+                    editor.area = text_area(&body);
                     editor.area.set_max_histories(500);
-                    crate::ui::notes::style_editor(&mut editor.area);
                     editor.saved = body;
                 }
                 self.refresh();

@@ -6,12 +6,11 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson, LessonKind,
-    Meeting, Milestone, Need, Note, NotesStatus, Organisation, Person, Phase, Project, ProjectRow,
-    Question, StatusChange, Suggestion, SuggestionStatus,
+    ActionFilter, ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson,
+    LessonKind, Meeting, Milestone, Need, NeedCounts, NeedFilter, Note, NotesStatus, Organisation,
+    Person, Phase, Project, ProjectFilter, ProjectRow, Question, StatusChange, Suggestion,
+    SuggestionStatus, TrashItem,
 };
-use crate::store::{ActionFilter, NeedCounts, NeedFilter};
-use crate::store::{ProjectFilter, TrashItem};
 
 use super::text_input::TextInput;
 
@@ -158,6 +157,8 @@ pub struct NeedState {
     pub history: Vec<StatusChange>,
     /// Needs of the same project merged into this one (codes).
     pub merged_from: Vec<String>,
+    /// The code of the need this one was merged into.
+    pub merged_into: Option<String>,
     pub cursor: Cursor,
 }
 

@@ -17,15 +17,16 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::domain::Clock;
+use crate::domain::{Clock, FieldError};
 
 pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
-pub use needs::{NeedCounts, NeedFilter, NeedSort};
-pub use notes::ActionFilter;
-pub use projects::{ProjectFilter, ProjectSort};
-pub use trash::TrashItem;
+// The query types live in the domain (the screens show them); these names keep working
+// for callers that reach them through the store.
+pub use crate::domain::{
+    ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
+};
 
 /// `PRAGMA application_id` of a tidig database ("tidg"), so that another program's
 /// SQLite file is recognised and refused rather than migrated.
@@ -49,9 +50,10 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// A uniqueness rule was broken; the field and a message for the user.
+    /// A rule only the store can check was broken (a code in use, a merge it refuses):
+    /// the field and a code that `crate::text::field_error` words.
     #[error("{1}")]
-    Conflict(&'static str, String),
+    Conflict(&'static str, FieldError),
     #[error("not found")]
     NotFound,
 }

@@ -3,7 +3,7 @@
 use rusqlite::params;
 
 use super::{Result, Store, StoreError, changed};
-use crate::domain::EntityKind;
+use crate::domain::{EntityKind, TrashItem};
 
 /// The table of each kind's rows.
 pub(crate) fn table(kind: EntityKind) -> &'static str {
@@ -72,14 +72,6 @@ fn label_sql(kind: EntityKind) -> &'static str {
              FROM questions t JOIN meetings m ON m.id = t.meeting_id"
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrashItem {
-    pub kind: EntityKind,
-    pub id: i64,
-    pub label: String,
-    pub deleted_at: String,
 }
 
 impl Store {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{theme, widgets};
@@ -26,11 +26,14 @@ fn field_height(field: &Field, message: bool) -> u16 {
 fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
     let field = &form.fields[index];
     if let Some(err) = form.errors.get(field.key) {
-        return Some(Line::from(Span::styled(format!("⚠ {err}"), theme::error())));
+        return Some(Line::from(Span::styled(
+            format!("⚠ {}", text::field_error(err)),
+            theme::error(),
+        )));
     }
     if let Some(warning) = form.warnings.get(field.key) {
         return Some(Line::from(Span::styled(
-            format!("⚠ {warning}"),
+            format!("⚠ {}", text::field_error(warning)),
             theme::key(),
         )));
     }
@@ -151,7 +154,14 @@ fn draw_input(frame: &mut Frame, area: Rect, field: &Field, focused: bool) {
         FieldKind::Text(input) | FieldKind::Lookup { input, .. } => {
             single_line(frame, area, input, focused)
         }
-        FieldKind::Multiline(textarea) => frame.render_widget(&**textarea, area),
+        FieldKind::Multiline(textarea) => {
+            let block = Block::default()
+                .borders(Borders::LEFT)
+                .border_style(theme::muted());
+            let text = block.inner(area);
+            frame.render_widget(block, area);
+            frame.render_widget(&**textarea, text);
+        }
         FieldKind::Choice { options, selected } => {
             let style = if focused {
                 theme::accent()

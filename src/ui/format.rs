@@ -5,26 +5,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::Clock;
 use crate::text;
 
-/// A stored UTC timestamp shown as local `YYYY-MM-DD HH:MM`.
+/// A stored UTC timestamp shown as local `YYYY-MM-DD HH:MM` (the clock knows how, so
+/// that the app can say it too without reaching into the interface).
 pub fn local_datetime(clock: Clock, stored: &str) -> String {
-    parse(stored).map_or_else(
-        || stored.to_string(),
-        |t| clock.local(t).format("%Y-%m-%d %H:%M").to_string(),
-    )
+    clock.local_datetime(stored)
 }
 
 /// A stored UTC timestamp shown as the local date.
 pub fn local_date(clock: Clock, stored: &str) -> String {
-    parse(stored).map_or_else(
-        || stored.to_string(),
-        |t| clock.local(t).format("%Y-%m-%d").to_string(),
-    )
-}
-
-fn parse(stored: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(stored)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
+    clock.local_date(stored)
 }
 
 pub fn date(d: Option<NaiveDate>) -> String {

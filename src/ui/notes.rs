@@ -200,15 +200,10 @@ pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
         ]),
         Line::from(vec![saved, Span::raw(" ")]),
     );
-    frame.render_widget(&editor.area, area);
-}
-
-/// How the editor's text area looks; set once when it is made.
-pub fn style_editor(area: &mut ratatui_textarea::TextArea<'static>) {
-    area.set_block(
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme::accent()),
-    );
-    area.set_cursor_line_style(Style::new());
+    let frame_block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::accent());
+    let text = frame_block.inner(area);
+    frame.render_widget(frame_block, area);
+    frame.render_widget(&editor.area, text);
 }
