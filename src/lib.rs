@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod draft_files;
 pub mod domain;
 pub mod export;
 pub mod ops;

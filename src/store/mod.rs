@@ -77,6 +77,8 @@ impl Store {
     }
 
     fn init(conn: Connection, clock: Clock, label: &str) -> Result<Store> {
+        // First, so that even the checks below wait for another connection's lock.
+        conn.busy_timeout(open::BUSY_TIMEOUT)?;
         open::register_functions(&conn)?;
         open::verify(&conn, label)?;
         open::apply_pragmas(&conn)?;
@@ -86,6 +88,13 @@ impl Store {
 
     pub fn clock(&self) -> Clock {
         self.clock
+    }
+
+    /// How long a read or write waits for another connection's lock before it fails
+    /// (default `open::BUSY_TIMEOUT`).
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        self.conn.busy_timeout(wait)?;
+        Ok(())
     }
 
     pub fn set_clock(&mut self, clock: Clock) {
@@ -166,17 +175,33 @@ fn new_uuid() -> String {
 impl Store {
     /// Runs `f` so that either all of its writes land or none do. Store methods use
     /// savepoints, so they nest inside.
+    ///
+    /// The outermost call takes the write lock up front (`BEGIN IMMEDIATE`), so that it
+    /// waits on the busy timeout like any other statement: a deferred transaction that
+    /// reads first and then writes would fail at once ("database is locked") when
+    /// another connection wrote in between.
     pub fn atomically<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("SAVEPOINT atomically")?;
+        let outermost = self.conn.is_autocommit();
+        let (begin, commit, rollback) = if outermost {
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        } else {
+            (
+                "SAVEPOINT atomically",
+                "RELEASE atomically",
+                "ROLLBACK TO atomically; RELEASE atomically",
+            )
+        };
+        self.conn.execute_batch(begin)?;
         match f(self) {
-            Ok(v) => {
-                self.conn.execute_batch("RELEASE atomically")?;
-                Ok(v)
-            }
+            Ok(v) => match self.conn.execute_batch(commit) {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    let _ = self.conn.execute_batch(rollback);
+                    Err(e.into())
+                }
+            },
             Err(e) => {
-                let _ = self
-                    .conn
-                    .execute_batch("ROLLBACK TO atomically; RELEASE atomically");
+                let _ = self.conn.execute_batch(rollback);
                 Err(e)
             }
         }
