@@ -241,7 +241,10 @@ pub fn close_unsaved(kept: Option<&std::path::Path>) -> String {
             "This note is not saved yet (kept in {}). Esc again closes it anyway; Ctrl-S retries",
             path.display()
         ),
-        None => "This note is not saved and no copy could be written: it stays open. Ctrl-S retries".to_string(),
+        None => {
+            "This note is not saved and no copy could be written: it stays open. Ctrl-S retries"
+                .to_string()
+        }
     }
 }
 

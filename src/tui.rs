@@ -183,4 +183,3 @@ fn edit_externally(text: &str) -> std::io::Result<String> {
     }
     std::fs::read_to_string(file.path())
 }
-

@@ -67,9 +67,7 @@ fn open_new_note(s: &mut Session) {
 /// The bodies of the meeting's notes, read with a connection of our own.
 fn note_bodies(db: &Path) -> Vec<String> {
     let conn = Connection::open(db).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT body FROM notes ORDER BY id")
-        .unwrap();
+    let mut stmt = conn.prepare("SELECT body FROM notes ORDER BY id").unwrap();
     stmt.query_map([], |r| r.get(0))
         .unwrap()
         .map(Result::unwrap)
@@ -237,7 +235,9 @@ fn a_failed_save_keeps_the_text_and_succeeds_once_the_lock_is_gone() {
     lock.release();
     s.wait_for("saved 12:00:00");
     assert_eq!(note_bodies(&env.db()), vec![typed.to_string()]);
-    wait_until(s.parser(), "the draft file to go", TIMEOUT, |_| !file.exists());
+    wait_until(s.parser(), "the draft file to go", TIMEOUT, |_| {
+        !file.exists()
+    });
 
     // Now Esc closes it as usual, and Ctrl-C quits with 0.
     s.send_esc();

@@ -17,9 +17,7 @@ impl App {
                 Kept::Note { uuid, body } => {
                     let id = self.store.id_by_uuid("notes", uuid).ok().flatten();
                     let stored = id.is_some_and(|id| {
-                        self.store
-                            .note(id)
-                            .is_ok_and(|n| n.body == *body)
+                        self.store.note(id).is_ok_and(|n| n.body == *body)
                             || self.store.update_note_body(id, body).is_ok()
                     });
                     notes += usize::from(stored);

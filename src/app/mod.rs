@@ -31,8 +31,8 @@ use keymap::{Context, Key, Keymap};
 pub use screens::*;
 
 use crate::domain::EntityKind;
-use crate::draft_files::DraftFiles;
 use crate::domain::{Clock, MilestoneStatus, ProjectStatus, TextEnum};
+use crate::draft_files::DraftFiles;
 use crate::store::{Store, StoreError};
 use crate::templates::AgendaTemplate;
 use crate::text;

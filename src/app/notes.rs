@@ -99,7 +99,9 @@ impl App {
             .drafts
             .note(&note.uuid)
             .filter(|(_, body)| *body != note.body);
-        let text = kept.as_ref().map_or(note.body.as_str(), |(_, b)| b.as_str());
+        let text = kept
+            .as_ref()
+            .map_or(note.body.as_str(), |(_, b)| b.as_str());
         let Some(state) = &self.meeting else { return };
         let project_id = state.meeting.project_id;
         let block = state.block_title(note.agenda_item_id).map(str::to_string);

@@ -177,11 +177,7 @@ pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
     } else {
         Span::styled(
             editor.saved_at.as_deref().map_or(String::new(), |t| {
-                format!(
-                    "{} {}",
-                    text::SAVED_AT,
-                    format::saved_time(app.clock(), t)
-                )
+                format!("{} {}", text::SAVED_AT, format::saved_time(app.clock(), t))
             }),
             theme::muted(),
         )
