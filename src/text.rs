@@ -220,6 +220,8 @@ pub const FILE_ALL_MEETINGS: &str = "tidig-meetings";
 
 // Saving what is typed, and what happens when the store cannot take it
 pub const NOT_SAVED: &str = "● not saved, retrying";
+pub const DRAFT_KEPT_AT: &str = "draft kept";
+pub const DRAFT_NOT_KEPT: &str = "● draft not stored, retrying";
 
 /// A save failed; where the text is kept meanwhile.
 pub fn not_saved(reason: &str, kept: Option<&std::path::Path>) -> String {

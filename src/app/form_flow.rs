@@ -215,12 +215,20 @@ impl App {
         match self.store.save_draft(&key, &json) {
             Ok(()) => {
                 self.draft_autosave.done();
+                let now = self.clock().timestamp();
+                if let Some(form) = &mut self.form {
+                    form.draft_saved_at = Some(now);
+                    form.draft_failed = false;
+                }
                 if self.form_kept.take().is_some() {
                     self.dirs.drafts.forget_form(&key);
                 }
             }
             Err(e) => {
                 let kept = self.dirs.drafts.keep_form(&key, &json);
+                if let Some(form) = &mut self.form {
+                    form.draft_failed = true;
+                }
                 self.form_kept = kept.as_ref().ok().cloned();
                 self.error(text::not_saved(&e.to_string(), kept.as_deref().ok()));
                 // Still pending: the next tick tries the store again.

@@ -94,11 +94,14 @@ impl App {
         };
         // Text the store could not take earlier is given back, unsaved, and written by
         // the next autosave.
-        let kept = self
-            .dirs
-            .drafts
-            .note(&note.uuid)
-            .filter(|(_, body)| *body != note.body);
+        let kept = match self.dirs.drafts.note(&note.uuid) {
+            // Already in the store (saved by a later run): nothing to give back.
+            Some((_, body)) if body == note.body => {
+                self.dirs.drafts.forget_note(&note.uuid);
+                None
+            }
+            other => other,
+        };
         let text = kept
             .as_ref()
             .map_or(note.body.as_str(), |(_, b)| b.as_str());
@@ -123,7 +126,9 @@ impl App {
             block,
             saved: note.body,
             saved_at: None,
-            kept: None,
+            // A file given back is removed once its text is saved.
+            kept: kept.as_ref().map(|(path, _)| path.clone()),
+            save_failed: false,
             close_warned: false,
             area,
         });
@@ -229,6 +234,7 @@ impl App {
                     editor.saved = body;
                     editor.saved_at = Some(saved_at);
                     editor.close_warned = false;
+                    editor.save_failed = false;
                     if editor.kept.take().is_some() {
                         self.dirs.drafts.forget_note(&editor.uuid);
                     }
@@ -247,6 +253,7 @@ impl App {
                     _ => self.dirs.drafts.keep_note(&editor.uuid, &body),
                 };
                 editor.kept = kept.as_ref().ok().cloned();
+                editor.save_failed = true;
                 self.error(text::not_saved(&e.to_string(), kept.as_deref().ok()));
                 self.note_autosave.changed(std::time::Instant::now());
                 false

@@ -278,6 +278,8 @@ pub struct NoteEditor {
     pub saved_at: Option<String>,
     /// The draft file holding the text, while the store cannot take it.
     pub kept: Option<std::path::PathBuf>,
+    /// The last save failed (the text is in `kept`); the next tick retries.
+    pub save_failed: bool,
     /// `Esc` was pressed once with text that could not be saved; the next one closes.
     pub close_warned: bool,
 }
