@@ -151,6 +151,45 @@ impl Store {
     }
 }
 
+/// A write transaction of one store method. The outermost takes the write lock up
+/// front (`BEGIN IMMEDIATE`), so it waits on the busy timeout like any statement; a
+/// deferred one that read first would fail at once with "database is locked" when
+/// another connection wrote in between. Inside an open transaction (`atomically`) it
+/// is a savepoint. Rolled back when dropped without `commit`.
+pub(crate) enum WriteTx<'a> {
+    Outermost(rusqlite::Transaction<'a>),
+    Nested(rusqlite::Savepoint<'a>),
+}
+
+pub(crate) fn write_tx(conn: &mut Connection) -> rusqlite::Result<WriteTx<'_>> {
+    if conn.is_autocommit() {
+        conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map(WriteTx::Outermost)
+    } else {
+        conn.savepoint().map(WriteTx::Nested)
+    }
+}
+
+impl WriteTx<'_> {
+    pub(crate) fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            WriteTx::Outermost(tx) => tx.commit(),
+            WriteTx::Nested(sp) => sp.commit(),
+        }
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            WriteTx::Outermost(tx) => tx,
+            WriteTx::Nested(sp) => sp,
+        }
+    }
+}
+
 /// An UPDATE or DELETE of one row by id: zero rows changed means there was no such row.
 fn changed(n: usize) -> Result<()> {
     if n == 0 {
