@@ -265,7 +265,17 @@ pub fn run(cli: Cli) -> Result<()> {
     let config = Config::load(&config_path)?;
     let db = config.db_path(cli.db.as_deref())?;
     let clock = clock_from_env()?;
-    let open = || Store::open(&db, clock).map_err(anyhow::Error::from);
+    let open = || {
+        let store = Store::open(&db, clock)?;
+        // A test hook, like TIDIG_NOW: how long a write waits for another's lock.
+        if let Some(ms) = std::env::var("TIDIG_BUSY_TIMEOUT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            store.set_busy_timeout(std::time::Duration::from_millis(ms))?;
+        }
+        anyhow::Ok(store)
+    };
 
     match cli.command {
         None => {
@@ -290,11 +300,16 @@ pub fn run(cli: Cli) -> Result<()> {
                 open()?
             };
             let mut app = App::open(store)?;
+            let data_drafts = config::default_db_path()
+                .ok()
+                .and_then(|p| p.parent().map(|d| d.join("drafts")));
             app.dirs = crate::app::AppDirs {
                 exports: config::export_dir().unwrap_or_else(|| std::env::temp_dir().join("tidig")),
                 templates: config_path.parent().map(crate::templates::user_dir),
                 export_templates: config_path.parent().map(export::user_templates_dir),
+                drafts: crate::draft_files::DraftFiles::for_store(&db, data_drafts),
             };
+            app.restore_draft_files();
             crate::tui::run(&mut app)
         }
         Some(Command::Demo) => {

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod draft_files;
 pub mod export;
 pub mod ops;
 pub mod store;

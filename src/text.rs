@@ -235,6 +235,87 @@ pub const PICK_TEMPLATE: &str = "Agenda templates";
 pub const CONFIRM_REPLACE_AGENDA: &str = "Replace the current agenda? Its blocks go to the trash.";
 pub const FILE_ALL_MEETINGS: &str = "tidig-meetings";
 
+// Saving what is typed, and what happens when the store cannot take it
+pub const NOT_SAVED: &str = "● not saved, retrying";
+pub const DRAFT_KEPT_AT: &str = "draft kept";
+pub const DRAFT_NOT_KEPT: &str = "● draft not stored, retrying";
+
+/// A save failed; where the text is kept meanwhile.
+pub fn not_saved(reason: &str, kept: Option<&std::path::Path>) -> String {
+    match kept {
+        Some(path) => format!(
+            "Not saved ({reason}). Your text is kept in {} and saving is retried",
+            path.display()
+        ),
+        None => format!(
+            "Not saved ({reason}), and no copy could be written: keep this open, saving is retried"
+        ),
+    }
+}
+
+/// `Esc` on an editor whose text could not be saved.
+pub fn close_unsaved(kept: Option<&std::path::Path>) -> String {
+    match kept {
+        Some(path) => format!(
+            "This note is not saved yet (kept in {}). Esc again closes it anyway; Ctrl-S retries",
+            path.display()
+        ),
+        None => {
+            "This note is not saved and no copy could be written: it stays open. Ctrl-S retries"
+                .to_string()
+        }
+    }
+}
+
+/// The editor was closed with text the store could not take.
+pub fn closed_unsaved(kept: Option<&std::path::Path>) -> String {
+    let path = kept.map(|p| p.display().to_string()).unwrap_or_default();
+    format!("Closed unsaved: the text is kept in {path} and comes back when the note is opened")
+}
+
+/// Unsaved text from an earlier run was given back into the editor.
+pub fn restored_from(path: &std::path::Path) -> String {
+    format!("Unsaved text restored from {}", path.display())
+}
+
+/// On start: text kept in draft files went back into the store.
+pub fn drafts_restored(notes: usize, forms: usize) -> String {
+    let mut parts = Vec::new();
+    if notes > 0 {
+        parts.push(format!(
+            "{notes} note{} saved",
+            if notes == 1 { "" } else { "s" }
+        ));
+    }
+    if forms > 0 {
+        parts.push(format!(
+            "{forms} form draft{} kept (offered when the form is opened)",
+            if forms == 1 { "" } else { "s" }
+        ));
+    }
+    format!(
+        "Unsaved text from the last session restored: {}",
+        parts.join(", ")
+    )
+}
+
+/// On start: draft files that could not go back into the store.
+pub fn drafts_left(folder: &std::path::Path) -> String {
+    format!(
+        "Some unsaved text from the last session could not be restored; it is in {}",
+        folder.display()
+    )
+}
+
+/// Quitting with text the store could not take (on standard error).
+pub fn unsaved_on_exit(files: &[std::path::PathBuf]) -> String {
+    let list: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    format!(
+        "text that could not be saved to the store is kept in {}; it is restored the next time tidig opens this store",
+        list.join(", ")
+    )
+}
+
 // Confirmations
 pub const CONFIRM_TITLE: &str = "Confirm";
 pub const CONFIRM_PURGE: &str = "Delete for good? This cannot be undone.";

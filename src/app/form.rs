@@ -354,6 +354,10 @@ pub struct Form {
     pub warnings: FieldErrors,
     /// After a failed save, every edit re-validates so messages follow the typing.
     pub attempted: bool,
+    /// When the draft was last kept in the store (a stored UTC timestamp).
+    pub draft_saved_at: Option<String>,
+    /// The last try to keep the draft in the store failed (it is in a draft file).
+    pub draft_failed: bool,
     initial: BTreeMap<&'static str, String>,
 }
 
@@ -367,6 +371,8 @@ impl Form {
             errors: FieldErrors::default(),
             warnings: FieldErrors::default(),
             attempted: false,
+            draft_saved_at: None,
+            draft_failed: false,
             initial: BTreeMap::new(),
         };
         form.initial = form.values();

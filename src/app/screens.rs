@@ -267,6 +267,8 @@ pub enum Outcome {
 /// store is kept in step by autosave.
 pub struct NoteEditor {
     pub note_id: i64,
+    /// The note's UUID: names its draft file.
+    pub uuid: String,
     pub meeting_id: i64,
     pub project_id: i64,
     pub confidentiality: crate::domain::Confidentiality,
@@ -275,6 +277,12 @@ pub struct NoteEditor {
     /// The text as last written to the store.
     pub saved: String,
     pub saved_at: Option<String>,
+    /// The draft file holding the text, while the store cannot take it.
+    pub kept: Option<std::path::PathBuf>,
+    /// The last save failed (the text is in `kept`); the next tick retries.
+    pub save_failed: bool,
+    /// `Esc` was pressed once with text that could not be saved; the next one closes.
+    pub close_warned: bool,
 }
 
 impl NoteEditor {

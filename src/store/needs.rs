@@ -191,7 +191,7 @@ impl Store {
         uuid: &str,
     ) -> Result<i64> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let number: i64 = found(tx.query_row(
             "UPDATE projects SET last_need_number = last_need_number + 1 WHERE id = ?1
              RETURNING last_need_number",
@@ -262,7 +262,7 @@ impl Store {
 
     fn record_need_status(&mut self, id: i64, to: NeedStatus, reason: &str) -> Result<()> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let from: String =
             found(tx.query_row("SELECT status FROM needs WHERE id = ?1", [id], |r| r.get(0)))?;
         if from == to.as_str() {
@@ -406,7 +406,7 @@ impl Store {
         note: &str,
     ) -> Result<i64> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let touched = tx.execute(
             "UPDATE needs SET updated_at = ?2 WHERE id = ?1",
             params![need_id, now],

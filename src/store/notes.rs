@@ -425,7 +425,7 @@ impl Store {
     /// Sets a meeting's notes status and records when.
     pub fn set_notes_status(&mut self, meeting_id: i64, status: NotesStatus) -> Result<()> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         changed(tx.execute(
             "UPDATE meetings SET notes_status = ?2, updated_at = ?3 WHERE id = ?1",
             params![meeting_id, status.as_str(), now],

@@ -150,7 +150,7 @@ impl Store {
         uuid: &str,
     ) -> Result<i64> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         ensure_code_free(&tx, &input.code, None)?;
         let buyer_id = super::directory::resolve_organisation(&tx, &input.buyer_name, &now)?;
         tx.execute(
@@ -183,7 +183,7 @@ impl Store {
 
     pub fn update_project(&mut self, id: i64, input: &ProjectInput) -> Result<()> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         ensure_code_free(&tx, &input.code, Some(id))?;
         let buyer_id = super::directory::resolve_organisation(&tx, &input.buyer_name, &now)?;
         let n = tx.execute(

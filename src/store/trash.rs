@@ -107,7 +107,7 @@ impl Store {
 
     /// Deletes a trashed row for good. Rows that are not in the trash are left alone.
     pub fn purge(&mut self, kind: EntityKind, id: i64) -> Result<()> {
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         // Evidence that only pointed at this meeting or person would be left pointing at
         // nothing; it goes with it (evidence with another source keeps that source).
         let only_source = match kind {

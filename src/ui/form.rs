@@ -79,7 +79,7 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
         .map(|h| Line::from(Span::styled(h, theme::muted())))
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
+pub fn draw(frame: &mut Frame, body: Rect, form: &Form, clock: crate::domain::Clock) {
     let messages: Vec<Option<Line>> = (0..form.fields.len()).map(|i| message(form, i)).collect();
     let heights: Vec<u16> = form
         .fields
@@ -102,6 +102,7 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
     if inner.height == 0 || inner.width <= LABEL_WIDTH {
         return;
     }
+    draw_draft_state(frame, area, form, clock);
 
     // Scroll so the focused field is in view.
     let mut first = 0;
@@ -147,6 +148,33 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
         }
         y += heights[i];
     }
+}
+
+/// On the dialog's bottom border: when the draft was last kept, or that it could not be.
+fn draw_draft_state(frame: &mut Frame, area: Rect, form: &Form, clock: crate::domain::Clock) {
+    let span = if form.draft_failed && form.is_dirty() {
+        Span::styled(text::DRAFT_NOT_KEPT, theme::error())
+    } else if let Some(at) = &form.draft_saved_at {
+        Span::styled(
+            format!(
+                "{} {}",
+                text::DRAFT_KEPT_AT,
+                crate::ui::format::saved_time(clock, at)
+            ),
+            theme::muted(),
+        )
+    } else {
+        return;
+    };
+    if area.width < 4 || area.height < 2 {
+        return;
+    }
+    let line = Rect::new(area.x + 2, area.bottom() - 1, area.width - 4, 1);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![Span::raw(" "), span, Span::raw(" ")]))
+            .alignment(ratatui::layout::Alignment::Right),
+        line,
+    );
 }
 
 fn draw_input(frame: &mut Frame, area: Rect, field: &Field, focused: bool) {

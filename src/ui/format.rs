@@ -11,6 +11,22 @@ pub fn local_datetime(clock: Clock, stored: &str) -> String {
     clock.local_datetime(stored)
 }
 
+/// When something was saved: the local time to the second (`10:42:13`) if it was
+/// today, else the date and time.
+pub fn saved_time(clock: Clock, stored: &str) -> String {
+    match DateTime::parse_from_rfc3339(stored) {
+        Ok(t) => {
+            let local = clock.local(t.with_timezone(&Utc));
+            if local.date() == clock.today() {
+                local.format("%H:%M:%S").to_string()
+            } else {
+                local.format("%Y-%m-%d %H:%M").to_string()
+            }
+        }
+        Err(_) => stored.to_string(),
+    }
+}
+
 /// A stored UTC timestamp shown as the local date.
 pub fn local_date(clock: Clock, stored: &str) -> String {
     clock.local_date(stored)

@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         notes::editor(frame, body, app, editor);
     }
     if let Some(form) = &app.form {
-        form::draw(frame, body, form);
+        form::draw(frame, body, form, app.clock());
     }
     draw_status(frame, status, app);
     draw_footer(frame, footer, app);

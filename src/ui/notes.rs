@@ -170,16 +170,14 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
 pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
     frame.render_widget(ratatui::widgets::Clear, body);
     let [head, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
-    let saved = if editor.is_dirty() {
+    let saved = if editor.is_dirty() && editor.save_failed {
+        Span::styled(text::NOT_SAVED, theme::error())
+    } else if editor.is_dirty() {
         Span::styled(text::UNSAVED, theme::key())
     } else {
         Span::styled(
             editor.saved_at.as_deref().map_or(String::new(), |t| {
-                format!(
-                    "{} {}",
-                    text::SAVED_AT,
-                    format::local_datetime(app.clock(), t)
-                )
+                format!("{} {}", text::SAVED_AT, format::saved_time(app.clock(), t))
             }),
             theme::muted(),
         )
