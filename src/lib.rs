@@ -6,12 +6,14 @@
 //! `cli` and `tui` (the two ways in).
 
 pub mod app;
+pub mod bundle;
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod gather;
+pub mod ops;
 pub mod store;
 pub mod templates;
 pub mod text;

@@ -1,5 +1,6 @@
 //! The SQLite store: opening safely, pragmas, migrations, and one file per aggregate.
 
+mod bundle;
 mod directory;
 mod drafts;
 mod meetings;
@@ -18,6 +19,7 @@ use rusqlite::Connection;
 
 use crate::domain::Clock;
 
+pub use bundle::ImportError;
 pub use drafts::Draft;
 pub use migrate::SCHEMA_VERSION;
 pub use needs::{NeedCounts, NeedFilter, NeedSort};
