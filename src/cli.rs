@@ -12,12 +12,12 @@ use crate::app::App;
 use crate::config::{self, Config};
 use serde::Serialize;
 
+use crate::bundle::Scope;
 use crate::domain::{Audience, Clock, ExportRecord, Meeting, Need, Project, Suggestion, TextEnum};
 use crate::export::{
     self, AgendaFormat, CalendarEntry, Lang, LessonsFormat, NeedsFormat, SummaryFormat,
     TemplateSource,
 };
-use crate::bundle::Scope;
 use crate::ops;
 use crate::store::{ImportError, ProjectFilter, Store, StoreError};
 

@@ -512,7 +512,10 @@ pub fn bundle_problem(problem: &crate::bundle::Problem) -> String {
             crate::bundle::FORMAT_VERSION
         ),
         P::UnknownValue { value, allowed } => {
-            format!("unknown value {value:?}; expected one of {}", allowed.join(", "))
+            format!(
+                "unknown value {value:?}; expected one of {}",
+                allowed.join(", ")
+            )
         }
         P::InvalidUuid(v) => format!("{v:?} is not a UUID (lower case, with hyphens)"),
         P::InvalidDate(v) => format!("{v:?} is not a date: use YYYY-MM-DD"),

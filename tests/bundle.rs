@@ -76,7 +76,11 @@ fn the_demo_round_trips_exactly() {
     let first = export_all(&demo);
     assert!(rows(&first) > 400, "the demo fills every section");
     for section in Section::ALL {
-        assert!(first.counts()[&section] > 0, "{} is empty", section.as_str());
+        assert!(
+            first.counts()[&section] > 0,
+            "{} is empty",
+            section.as_str()
+        );
     }
     let mut copy = memory_store();
     import(&mut copy, &first);
@@ -88,7 +92,10 @@ fn the_demo_round_trips_exactly() {
 }
 
 fn pool() -> impl Strategy<Value = Vec<String>> {
-    prop::collection::vec("[a-zA-Z0-9åäöÅÄÖéü .,;:!?\n\t\"'\\\\/<>&😀🎉🇸🇪—–]{0,30}", 0..12)
+    prop::collection::vec(
+        "[a-zA-Z0-9åäöÅÄÖéü .,;:!?\n\t\"'\\\\/<>&😀🎉🇸🇪—–]{0,30}",
+        0..12,
+    )
 }
 
 proptest! {
@@ -122,7 +129,12 @@ fn importing_twice_changes_nothing_the_second_time() {
     let second = import(&mut store, &bundle);
     let total = second.total();
     assert_eq!(
-        (total.inserted, total.updated, total.unchanged, total.conflicts.len()),
+        (
+            total.inserted,
+            total.updated,
+            total.unchanged,
+            total.conflicts.len()
+        ),
         (0, 0, rows(&bundle), 0)
     );
     assert_same_rows(&bundle, &export_all(&store));
@@ -152,11 +164,20 @@ fn a_newer_row_updates_an_older_one_is_a_conflict_and_new_rows_are_added() {
     assert_eq!(meetings.conflicts, vec![bundle.meetings[1].uuid.0.clone()]);
     assert_eq!(meetings.unchanged, bundle.meetings.len() - 2);
     assert_eq!(report.sections[&Section::Questions].inserted, 1);
-    assert_eq!(report.sections[&Section::Exports].unchanged, bundle.exports.len());
+    assert_eq!(
+        report.sections[&Section::Exports].unchanged,
+        bundle.exports.len()
+    );
 
     let after = export_all(&store);
-    assert_eq!(after.meetings[0], bundle.meetings[0], "the newer row is taken");
-    assert_eq!(after.meetings[1], original.meetings[1], "the store's newer row is kept");
+    assert_eq!(
+        after.meetings[0], bundle.meetings[0],
+        "the newer row is taken"
+    );
+    assert_eq!(
+        after.meetings[1], original.meetings[1],
+        "the store's newer row is kept"
+    );
     assert_eq!(after.exports[0], original.exports[0]);
     assert_eq!(after.questions.last().unwrap().text, "Ny fråga?");
     no_problems(&store);
@@ -212,7 +233,10 @@ fn need_numbers_are_never_handed_out_twice_after_an_import() {
     // The larger of the store's and the bundle's is kept, also for an unchanged row.
     bundle.projects[project].last_need_number = top + 10;
     import(&mut store, &bundle);
-    assert_eq!(export_all(&store).projects[project].last_need_number, top + 10);
+    assert_eq!(
+        export_all(&store).projects[project].last_need_number,
+        top + 10
+    );
 }
 
 // ----- validation -------------------------------------------------------------------------
@@ -252,7 +276,11 @@ fn every_problem_is_reported_with_its_path_and_nothing_changes() {
     let mut attendance = b.attendance.remove(6);
     attendance.uuid = new_uuid(4);
     b.attendance.push(attendance);
-    let (p, n, a) = (b.projects.len() - 1, b.needs.len() - 1, b.attendance.len() - 1);
+    let (p, n, a) = (
+        b.projects.len() - 1,
+        b.needs.len() - 1,
+        b.attendance.len() - 1,
+    );
 
     let issues = problems_of(&mut store, &b);
     let found: BTreeSet<(String, String)> = issues
@@ -281,7 +309,11 @@ fn every_problem_is_reported_with_its_path_and_nothing_changes() {
     .map(|(p, k)| (p.to_string(), k.to_string()))
     .collect();
     assert_eq!(found, expected);
-    assert_eq!(issues.len(), expected.len(), "each problem once: {issues:#?}");
+    assert_eq!(
+        issues.len(),
+        expected.len(),
+        "each problem once: {issues:#?}"
+    );
 
     // Words for each, from the catalog.
     let unknown = issues
@@ -389,16 +421,37 @@ impl LargeEnough for Sizes {
 
 #[test]
 fn problems_of_the_file_itself_are_reported() {
-    let issues = bundle::parse("{\"format\": \"tidig-bundle\",\n  \"format_version\": 1,,}")
-        .unwrap_err();
+    let issues =
+        bundle::parse("{\"format\": \"tidig-bundle\",\n  \"format_version\": 1,,}").unwrap_err();
     assert_eq!(issues.len(), 1);
     let line = tidig::text::bundle_issue(&issues[0]);
-    assert!(line.starts_with("not valid JSON at line 2, column 23: "), "{line}");
+    assert!(
+        line.starts_with("not valid JSON at line 2, column 23: "),
+        "{line}"
+    );
     let issues = bundle::parse(r#"{"format": "tidig-bundle", "format_version": 9}"#).unwrap_err();
     assert_eq!(
         tidig::text::bundle_issue(&issues[0]),
         "format_version: unknown format version 9; this tidig reads version 1"
     );
+}
+
+#[test]
+fn the_documented_example_imports() {
+    let doc = include_str!("../docs/bundle.md");
+    let json = doc
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("docs/bundle.md has a JSON example");
+    let example = bundle::parse(json).expect("the example parses");
+    let mut store = memory_store();
+    let report = import(&mut store, &example);
+    assert_eq!(report.total().inserted, 3);
+    let project = store.project_by_code("OVER-26").unwrap();
+    assert_eq!(project.buyer_name.as_deref(), Some("Övertorneå kommun"));
+    assert_eq!(project.tags, ["omsorg", "välfärdsteknik"]);
+    assert_eq!(store.project_meetings(project.id).unwrap().len(), 1);
 }
 
 // ----- one project --------------------------------------------------------------------------
@@ -427,7 +480,11 @@ fn a_project_bundle_carries_its_rows_and_what_they_refer_to() {
     assert!(b.exports.iter().all(|r| meetings.contains(&r.meeting)));
     let needs: HashSet<&Uuid> = b.needs.iter().map(|n| &n.uuid).collect();
     assert!(b.need_evidence.iter().all(|r| needs.contains(&r.need)));
-    assert!(b.need_status_changes.iter().all(|r| needs.contains(&r.need)));
+    assert!(
+        b.need_status_changes
+            .iter()
+            .all(|r| needs.contains(&r.need))
+    );
 
     // The directory rows are exactly those referred to.
     let people: BTreeSet<&Uuid> = b
@@ -622,7 +679,9 @@ fn cli_lists_every_problem_of_a_bad_bundle_and_changes_nothing() {
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 3, "{stderr}");
     assert!(
-        lines[0].starts_with("meetings[3].status: unknown value \"done\"; expected one of planned, held, cancelled"),
+        lines[0].starts_with(
+            "meetings[3].status: unknown value \"done\"; expected one of planned, held, cancelled"
+        ),
         "{stderr}"
     );
     assert_eq!(
@@ -631,12 +690,19 @@ fn cli_lists_every_problem_of_a_bad_bundle_and_changes_nothing() {
     );
     assert_eq!(
         lines[2],
-        format!("tidig: 2 problems in {}; nothing was imported", path.display())
+        format!(
+            "tidig: 2 problems in {}; nothing was imported",
+            path.display()
+        )
     );
     assert_eq!(sandbox.run(&["export", "bundle"]), before);
 
     // Not JSON at all: the line and column.
-    std::fs::write(&path, "{\n  \"format\": \"tidig-bundle\",\n  format_version: 1\n}\n").unwrap();
+    std::fs::write(
+        &path,
+        "{\n  \"format\": \"tidig-bundle\",\n  format_version: 1\n}\n",
+    )
+    .unwrap();
     let out = sandbox
         .tidig()
         .args(["import", "bundle", path.to_str().unwrap()])
@@ -652,7 +718,10 @@ fn cli_lists_every_problem_of_a_bad_bundle_and_changes_nothing() {
     assert!(stderr.ends_with("nothing was imported\n"), "{stderr}");
 
     let missing = sandbox.refuses(&["import", "bundle", "nowhere.json"]);
-    assert!(missing.starts_with("tidig: cannot read nowhere.json"), "{missing}");
+    assert!(
+        missing.starts_with("tidig: cannot read nowhere.json"),
+        "{missing}"
+    );
 }
 
 // ----- large imports ------------------------------------------------------------------------
@@ -676,7 +745,6 @@ fn a_killed_import_leaves_the_store_as_it_was() {
     let (file, b) = large_bundle_file(&sandbox);
     let db = sandbox.db();
     let wal = wal_of(&db);
-    let wal_before = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
 
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tidig"))
         .arg("--db")
@@ -687,22 +755,38 @@ fn a_killed_import_leaves_the_store_as_it_was() {
         .env("TIDIG_NOW", NOW)
         .env("HOME", sandbox.path("home"))
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // Killed once the import is writing: its pages spill into the write-ahead log.
-    let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        let wal_now = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
-        if wal_now > wal_before + 4 * 1024 * 1024 {
-            break;
+    let ended_early = |child: &mut std::process::Child| {
+        let mut err = String::new();
+        if let Some(mut e) = child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut e, &mut err);
         }
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the import ended before it could be killed"
-        );
-        assert!(Instant::now() < deadline, "the import never started writing");
+        format!("the import ended before it could be killed: {err}")
+    };
+    // Killed while its transaction is open: once the file is parsed, the import holds
+    // the store's write lock (another writer is refused), and then it writes for a
+    // while (or until its pages spill into the write-ahead log).
+    let probe = Connection::open(&db).unwrap();
+    probe.busy_timeout(Duration::ZERO).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while probe.execute_batch("BEGIN IMMEDIATE; ROLLBACK").is_ok() {
+        if child.try_wait().unwrap().is_some() {
+            panic!("{}", ended_early(&mut child));
+        }
+        assert!(Instant::now() < deadline, "the import never started");
         std::thread::sleep(Duration::from_millis(5));
+    }
+    let wal_before = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+    let writing = Instant::now();
+    while writing.elapsed() < Duration::from_millis(500)
+        && std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0) <= wal_before
+    {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    if child.try_wait().unwrap().is_some() {
+        panic!("{}", ended_early(&mut child));
     }
     child.kill().unwrap();
     let status = child.wait().unwrap();

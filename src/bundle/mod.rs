@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{
     ActionStatus, AttendanceRole, Confidentiality, InnovationLevel, LessonKind, MeetingFormat,
-    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase,
-    Priority, ProjectStatus, SuggestionStatus,
+    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority,
+    ProjectStatus, SuggestionStatus,
 };
 
 pub use parse::parse;
@@ -36,7 +36,10 @@ pub const FORMAT_VERSION: u32 = 1;
 /// A bundle: a header, then one array per kind of row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "tidig bundle", description = "Everything in a tidig store, or one project.")]
+#[schemars(
+    title = "tidig bundle",
+    description = "Everything in a tidig store, or one project."
+)]
 pub struct Bundle {
     /// Always "tidig-bundle".
     #[schemars(extend("const" = "tidig-bundle"))]
@@ -120,10 +123,7 @@ impl Bundle {
 
     /// How many rows of each section the bundle holds.
     pub fn counts(&self) -> BTreeMap<Section, usize> {
-        Section::ALL
-            .iter()
-            .map(|&s| (s, self.len_of(s)))
-            .collect()
+        Section::ALL.iter().map(|&s| (s, self.len_of(s))).collect()
     }
 
     fn len_of(&self, section: Section) -> usize {
@@ -310,14 +310,24 @@ bundle_row!(AgendaItem, AgendaItems, agenda_items);
 bundle_row!(Attendance, Attendance, attendance);
 bundle_row!(Need, Needs, needs);
 bundle_row!(NeedEvidence, NeedEvidence, need_evidence);
-bundle_row!(NeedStatusChange, NeedStatusChanges, need_status_changes, history);
+bundle_row!(
+    NeedStatusChange,
+    NeedStatusChanges,
+    need_status_changes,
+    history
+);
 bundle_row!(Suggestion, Suggestions, suggestions);
 bundle_row!(Lesson, Lessons, lessons);
 bundle_row!(Note, Notes, notes);
 bundle_row!(Decision, Decisions, decisions);
 bundle_row!(ActionItem, ActionItems, action_items);
 bundle_row!(Question, Questions, questions);
-bundle_row!(NotesStatusChange, NotesStatusChanges, notes_status_changes, history);
+bundle_row!(
+    NotesStatusChange,
+    NotesStatusChanges,
+    notes_status_changes,
+    history
+);
 bundle_row!(Export, Exports, exports, history);
 
 // ----- the rows ------------------------------------------------------------------------

@@ -9,8 +9,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::{Bundle, Date, FORMAT, FORMAT_VERSION, Section, Timestamp, Uuid};
 use crate::domain::{
     ActionStatus, AttendanceRole, Confidentiality, InnovationLevel, LessonKind, MeetingFormat,
-    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase,
-    Priority, ProjectStatus, SuggestionStatus, TextEnum,
+    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority,
+    ProjectStatus, SuggestionStatus, TextEnum,
 };
 
 /// One problem and where it is. An empty path means the whole file.
@@ -266,7 +266,9 @@ impl<'a, K: Known> Checker<'a, K> {
     }
 
     fn in_bundle(&self, section: Section, uuid: &str) -> bool {
-        self.uuids.get(&section).is_some_and(|m| m.contains_key(uuid))
+        self.uuids
+            .get(&section)
+            .is_some_and(|m| m.contains_key(uuid))
     }
 
     fn value<E: TextEnum>(&mut self, at: At, field: &str, value: &str) {
@@ -639,9 +641,7 @@ impl<'a, K: Known> Checker<'a, K> {
 
 /// A UUID as the store writes them: hyphenated, lower case.
 fn is_uuid(s: &str) -> bool {
-    s.len() == 36
-        && !s.bytes().any(|b| b.is_ascii_uppercase())
-        && uuid::Uuid::try_parse(s).is_ok()
+    s.len() == 36 && !s.bytes().any(|b| b.is_ascii_uppercase()) && uuid::Uuid::try_parse(s).is_ok()
 }
 
 /// `YYYY-MM-DD`, a real date.
@@ -683,7 +683,12 @@ mod tests {
     #[test]
     fn dates_must_be_iso_and_real() {
         assert!(parse_date("2026-12-03").is_some());
-        for bad in ["2026-2-3", "2026-02-30", "03/12/2026", "2026-12-03T00:00:00Z"] {
+        for bad in [
+            "2026-2-3",
+            "2026-02-30",
+            "03/12/2026",
+            "2026-12-03T00:00:00Z",
+        ] {
             assert!(parse_date(bad).is_none(), "{bad}");
         }
     }

@@ -86,7 +86,11 @@ impl Rng {
         z ^ (z >> 31)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
     pub fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
@@ -121,7 +125,11 @@ fn at(minutes: u64) -> Timestamp {
 
 fn day(days: u64) -> Date {
     let base = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-    Date((base + chrono::Days::new(days)).format("%Y-%m-%d").to_string())
+    Date(
+        (base + chrono::Days::new(days))
+            .format("%Y-%m-%d")
+            .to_string(),
+    )
 }
 
 fn value<E: tidig::domain::TextEnum>(rng: &mut Rng) -> String {
@@ -151,7 +159,11 @@ impl Gen<'_> {
         format!("R{n} {t}")
     }
     fn count(&mut self, n: usize) -> usize {
-        if self.sizes.vary { self.rng.below(n + 1) } else { n }
+        if self.sizes.vary {
+            self.rng.below(n + 1)
+        } else {
+            n
+        }
     }
     /// created ≤ updated, and sometimes in the trash.
     fn stamps(&mut self, base: u64) -> (Timestamp, Timestamp, Option<Timestamp>) {
@@ -161,9 +173,7 @@ impl Gen<'_> {
         (at(created), at(updated), deleted)
     }
     fn optional_date(&mut self) -> Option<Date> {
-        self.rng
-            .chance(60)
-            .then(|| day(self.rng.below(900) as u64))
+        self.rng.chance(60).then(|| day(self.rng.below(900) as u64))
     }
 }
 
@@ -322,8 +332,8 @@ pub fn generate(seed: u64, sizes: Sizes, pool: &[String]) -> Bundle {
             }
             for _ in 0..g.count(sizes.notes) {
                 let (created_at, updated_at, deleted_at) = g.stamps(start);
-                let agenda_item = (!blocks.is_empty() && g.rng.chance(70))
-                    .then(|| g.rng.pick(&blocks).clone());
+                let agenda_item =
+                    (!blocks.is_empty() && g.rng.chance(70)).then(|| g.rng.pick(&blocks).clone());
                 b.notes.push(bundle::Note {
                     uuid: uuid(13, note_n),
                     meeting: meeting.clone(),
@@ -441,8 +451,8 @@ pub fn generate(seed: u64, sizes: Sizes, pool: &[String]) -> Bundle {
         }
         for _ in 0..g.count(sizes.suggestions) {
             let (created_at, updated_at, deleted_at) = g.stamps(next(1));
-            let meeting = (!meetings.is_empty() && g.rng.chance(50))
-                .then(|| g.rng.pick(&meetings).clone());
+            let meeting =
+                (!meetings.is_empty() && g.rng.chance(50)).then(|| g.rng.pick(&meetings).clone());
             b.suggestions.push(bundle::Suggestion {
                 uuid: uuid(11, b.suggestions.len()),
                 project: project.clone(),
@@ -482,8 +492,8 @@ pub fn generate(seed: u64, sizes: Sizes, pool: &[String]) -> Bundle {
         }
         for _ in 0..g.count(sizes.decisions) {
             let (created_at, updated_at, deleted_at) = g.stamps(next(1));
-            let meeting = (!meetings.is_empty() && g.rng.chance(70))
-                .then(|| g.rng.pick(&meetings).clone());
+            let meeting =
+                (!meetings.is_empty() && g.rng.chance(70)).then(|| g.rng.pick(&meetings).clone());
             b.decisions.push(bundle::Decision {
                 uuid: uuid(14, b.decisions.len()),
                 project: project.clone(),
@@ -500,8 +510,8 @@ pub fn generate(seed: u64, sizes: Sizes, pool: &[String]) -> Bundle {
         }
         for _ in 0..g.count(sizes.actions) {
             let (created_at, updated_at, deleted_at) = g.stamps(next(1));
-            let meeting = (!meetings.is_empty() && g.rng.chance(70))
-                .then(|| g.rng.pick(&meetings).clone());
+            let meeting =
+                (!meetings.is_empty() && g.rng.chance(70)).then(|| g.rng.pick(&meetings).clone());
             b.action_items.push(bundle::ActionItem {
                 uuid: uuid(15, b.action_items.len()),
                 project: project.clone(),
