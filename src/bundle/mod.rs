@@ -246,26 +246,27 @@ impl Section {
     }
 }
 
-/// What every kind of row offers the generic import: its identity and its version.
+/// What every kind of row offers the generic export and import: its section, its
+/// identity and version, and where a bundle keeps rows of its kind.
 pub trait BundleRow: Serialize + serde::de::DeserializeOwned {
     const SECTION: Section;
     fn uuid(&self) -> &str;
     /// `None` for history rows.
     fn updated_at(&self) -> Option<&str>;
+    fn of(bundle: &Bundle) -> &[Self];
+    fn of_mut(bundle: &mut Bundle) -> &mut Vec<Self>;
 }
 
 macro_rules! bundle_row {
-    ($type:ident, $section:ident, $field:ident, history) => {
+    ($type:ident, $section:ident, $field:ident $(, $history:ident)?) => {
         impl BundleRow for $type {
             const SECTION: Section = Section::$section;
             fn uuid(&self) -> &str {
                 &self.uuid.0
             }
             fn updated_at(&self) -> Option<&str> {
-                None
+                bundle_row!(@updated self $($history)?)
             }
-        }
-        impl Rows for $type {
             fn of(bundle: &Bundle) -> &[Self] {
                 &bundle.$field
             }
@@ -274,31 +275,12 @@ macro_rules! bundle_row {
             }
         }
     };
-    ($type:ident, $section:ident, $field:ident) => {
-        impl BundleRow for $type {
-            const SECTION: Section = Section::$section;
-            fn uuid(&self) -> &str {
-                &self.uuid.0
-            }
-            fn updated_at(&self) -> Option<&str> {
-                Some(&self.updated_at.0)
-            }
-        }
-        impl Rows for $type {
-            fn of(bundle: &Bundle) -> &[Self] {
-                &bundle.$field
-            }
-            fn of_mut(bundle: &mut Bundle) -> &mut Vec<Self> {
-                &mut bundle.$field
-            }
-        }
+    (@updated $row:ident history) => {
+        None
     };
-}
-
-/// The array of a bundle that holds rows of this type.
-pub trait Rows: BundleRow {
-    fn of(bundle: &Bundle) -> &[Self];
-    fn of_mut(bundle: &mut Bundle) -> &mut Vec<Self>;
+    (@updated $row:ident) => {
+        Some(&$row.updated_at.0)
+    };
 }
 
 bundle_row!(Organisation, Organisations, organisations);

@@ -693,6 +693,46 @@ mod tests {
         }
     }
 
+    fn bundle_with_a_milestone(project: &str) -> Bundle {
+        let mut b = Bundle::empty(super::super::Scope::All, "2026-11-26T12:00:00Z".into());
+        b.milestones.push(super::super::Milestone {
+            uuid: "7d1d0000-0000-4000-8000-000000000001".into(),
+            project: project.into(),
+            title: "Beslut om upphandlingsstrategi".into(),
+            due_date: Some("2026-12-24".into()),
+            done_date: None,
+            status: "planned".into(),
+            created_at: "2026-11-26T12:00:00Z".into(),
+            updated_at: "2026-11-26T12:00:00Z".into(),
+            deleted_at: None,
+        });
+        b
+    }
+
+    #[test]
+    fn a_reference_may_point_into_the_store() {
+        let project = "7d1d0000-0000-4000-8000-000000000002";
+        let b = bundle_with_a_milestone(project);
+        let empty = KnownRows::default();
+        assert_eq!(
+            validate(&b, &empty),
+            vec![Issue {
+                path: "milestones[0].project".into(),
+                problem: Problem::Dangling {
+                    section: Section::Projects,
+                    uuid: project.into()
+                }
+            }]
+        );
+        let mut known = KnownRows::default();
+        known
+            .uuids
+            .entry(Section::Projects)
+            .or_default()
+            .insert(project.into());
+        assert_eq!(validate(&b, &known), vec![]);
+    }
+
     #[test]
     fn uuids_must_be_lower_case_and_hyphenated() {
         assert!(is_uuid("7d1d0000-0000-4000-8000-000000000001"));

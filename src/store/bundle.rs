@@ -14,7 +14,9 @@ use rusqlite::{Connection, params_from_iter};
 use serde_json::{Map, Value as Json};
 
 use super::{Result, Store, StoreError};
-use crate::bundle::{self, Bundle, ImportReport, Issue, Known, Rows, Scope, Section, Timestamp};
+use crate::bundle::{
+    self, Bundle, BundleRow, ImportReport, Issue, Known, Scope, Section, Timestamp,
+};
 
 /// How one column of a table appears in a bundle.
 #[derive(Debug, Clone, Copy)]
@@ -394,7 +396,7 @@ fn json_of(col: Col, value: ValueRef<'_>, i: usize) -> Result<Json> {
 }
 
 /// The section's rows as the bundle's typed rows.
-fn into_rows<T: Rows>(bundle: &mut Bundle, rows: Vec<Row>) -> Result<()> {
+fn into_rows<T: BundleRow>(bundle: &mut Bundle, rows: Vec<Row>) -> Result<()> {
     let out = T::of_mut(bundle);
     out.reserve(rows.len());
     for row in rows {
@@ -565,7 +567,7 @@ struct Importer<'c> {
 
 impl Importer<'_> {
     /// Imports one section's rows; returns what happened to each, in order.
-    fn section<T: Rows>(&mut self, bundle: &Bundle) -> Result<Vec<Outcome>> {
+    fn section<T: BundleRow>(&mut self, bundle: &Bundle) -> Result<Vec<Outcome>> {
         let section = T::SECTION;
         let cols = columns(section);
         let names: Vec<&str> = cols.iter().map(|c| c.column()).collect();
@@ -648,7 +650,7 @@ impl Importer<'_> {
     }
 
     /// A row's column values, and the same-section references left for later.
-    fn values<T: Rows>(
+    fn values<T: BundleRow>(
         &self,
         section: Section,
         row: &T,
@@ -697,7 +699,7 @@ impl Importer<'_> {
         }
     }
 
-    fn import<T: Rows>(
+    fn import<T: BundleRow>(
         &mut self,
         bundle: &Bundle,
         report: &mut ImportReport,
