@@ -646,6 +646,15 @@ fn cli_imports_a_bundle_and_a_dry_run_changes_nothing() {
     assert!(dry.contains("meetings"), "{dry}");
     assert_eq!(target.run(&["export", "bundle"]), empty);
 
+    // `-` reads standard input.
+    let piped = stdout_of(
+        target
+            .tidig()
+            .args(["import", "bundle", "-", "--dry-run"])
+            .write_stdin(std::fs::read(&bundle).unwrap()),
+    );
+    assert_eq!(piped, dry.replace(bundle.to_str().unwrap(), "-"));
+
     let done = target.run(&["import", "bundle", bundle.to_str().unwrap()]);
     assert!(done.starts_with("Imported "), "{done}");
     assert_eq!(

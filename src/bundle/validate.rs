@@ -632,8 +632,6 @@ impl<'a, K: Known> Checker<'a, K> {
         for (i, r) in b.exports.iter().enumerate() {
             let at = At(Section::Exports, i);
             self.reference(at, "meeting", Section::Meetings, &r.meeting);
-            self.required(at, "what", &r.what);
-            self.required(at, "format", &r.format);
             self.timestamp(at, "exported_at", &r.exported_at);
         }
     }
