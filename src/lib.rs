@@ -7,6 +7,7 @@
 //! rules, and `tests/architecture.rs` keeps them.
 
 pub mod app;
+pub mod bundle;
 pub mod cli;
 pub mod config;
 pub mod demo;

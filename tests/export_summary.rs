@@ -860,7 +860,13 @@ fn markdown_escapes_user_fields_but_keeps_note_bodies() {
         &mut rendered,
         pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::all()),
     );
-    for bad in ["<script", "<img", "<div", "href=\"javascript", "href=\"JaVaScRiPt"] {
+    for bad in [
+        "<script",
+        "<img",
+        "<div",
+        "href=\"javascript",
+        "href=\"JaVaScRiPt",
+    ] {
         assert!(!rendered.contains(bad), "{bad} in {rendered}");
     }
     assert!(rendered.contains("Fråga om"));
