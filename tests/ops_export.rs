@@ -315,3 +315,83 @@ fn an_output_file_tidig_cannot_write_is_refused_naming_what_it_can() {
         s.path("kalender").to_str().unwrap(),
     ]);
 }
+
+/// A meeting moved to the trash (alone or with its project) stays in the calendar as
+/// cancelled, with a higher SEQUENCE, for 90 days; then it is left out.
+#[test]
+fn trashed_meetings_go_out_as_cancelled_for_ninety_days() {
+    use tidig::export::ical::sequence;
+    let mut store = demo_store();
+    let meeting = first(
+        &store,
+        "SELECT min(id) FROM meetings WHERE deleted_at IS NULL AND status <> 'cancelled'",
+    );
+    let uuid: String = store
+        .connection()
+        .query_row("SELECT uuid FROM meetings WHERE id = ?1", [meeting], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let before = sequence(&store.meeting(meeting).unwrap());
+    let calendar = |store: &Store| {
+        export::render(
+            store,
+            &ExportJob::Calendar { project_id: None },
+            &TemplateSource::BuiltIn,
+        )
+        .unwrap()
+        .contents
+    };
+    // The event as the calendar gives it: its lines, unfolded.
+    let event_of = |ics: &str| -> Option<String> {
+        let unfolded = ics.replace("\r\n ", "");
+        unfolded
+            .split("BEGIN:VEVENT")
+            .find(|e| e.contains(&format!("UID:{uuid}@tidig")))
+            .map(str::to_string)
+    };
+    assert!(
+        event_of(&calendar(&store))
+            .unwrap()
+            .contains("STATUS:CONFIRMED")
+    );
+
+    // A later clock, so that the trashing is a change after the meeting's last one.
+    store.set_clock(tidig::domain::Clock::Fixed(
+        common::now() + chrono::Duration::days(1),
+    ));
+    store.trash(EntityKind::Meeting, meeting).unwrap();
+    let event = event_of(&calendar(&store)).expect("still in the calendar");
+    assert!(event.contains("STATUS:CANCELLED"), "{event}");
+    let seq: u32 = event
+        .lines()
+        .find_map(|l| l.strip_prefix("SEQUENCE:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(seq > before, "{seq} > {before}");
+
+    // 91 days later it is no longer exported at all.
+    store.set_clock(tidig::domain::Clock::Fixed(
+        common::now() + chrono::Duration::days(92),
+    ));
+    assert!(event_of(&calendar(&store)).is_none());
+
+    // A meeting of a project moved to the trash goes out cancelled too.
+    let mut store = demo_store();
+    let project: i64 = store
+        .connection()
+        .query_row(
+            "SELECT project_id FROM meetings WHERE id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )
+        .unwrap();
+    store.set_clock(tidig::domain::Clock::Fixed(
+        common::now() + chrono::Duration::days(1),
+    ));
+    store.trash(EntityKind::Project, project).unwrap();
+    let event = event_of(&calendar(&store)).expect("still in the calendar");
+    assert!(event.contains("STATUS:CANCELLED"), "{event}");
+}

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::bundle::Scope;
 use crate::domain::{
-    Attendance, Audience, EntityKind, EntityRef, ExportRecord, Meeting, TextEnum, mentions_link,
-    next_meeting, shared_may_name,
+    Attendance, Audience, EntityKind, EntityRef, ExportRecord, Meeting, MeetingStatus, TextEnum,
+    mentions_link, next_meeting, shared_may_name,
 };
 use crate::export::{
     self, AgendaFormat, CalendarEntry, ExportError, Lang, LessonsFormat, NeedsFormat,
@@ -17,6 +17,9 @@ use crate::store::{ActionFilter, Store, StoreError};
 use crate::text;
 
 use super::write::{WriteError, write_private};
+
+/// How long a meeting moved to the trash is still exported, as cancelled, in calendars.
+pub const TRASHED_STAY_CANCELLED_DAYS: i64 = 90;
 
 /// What to export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,7 +132,7 @@ pub fn render(
                 None => text::FILE_ALL_MEETINGS.to_string(),
             };
             let mut agendas = store.agendas(project_id)?;
-            let entries: Vec<CalendarEntry> = store
+            let mut entries: Vec<CalendarEntry> = store
                 .all_meetings(project_id)?
                 .into_iter()
                 .map(|meeting| CalendarEntry {
@@ -137,6 +140,19 @@ pub fn render(
                     meeting,
                 })
                 .collect();
+            // Meetings put in the trash lately go out as cancelled, so that calendars
+            // that imported them take them off (a missing event is not removed).
+            let since = clock.now() - chrono::Duration::days(TRASHED_STAY_CANCELLED_DAYS);
+            for mut meeting in store.recently_trashed_meetings(project_id, since)? {
+                meeting.status = MeetingStatus::Cancelled;
+                entries.push(CalendarEntry {
+                    meeting,
+                    agenda: Vec::new(),
+                });
+            }
+            entries.sort_by(|a, b| {
+                (a.meeting.start, a.meeting.id).cmp(&(b.meeting.start, b.meeting.id))
+            });
             let ics = export::calendar(&entries, clock.now(), &clock);
             rendered(ics, format!("{name}.ics"))
         }

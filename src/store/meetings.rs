@@ -149,6 +149,30 @@ impl Store {
     }
 
     /// All live meetings, optionally of one project (for listing and calendar export).
+    /// Meetings moved to the trash (themselves or with their project) since `since`, of
+    /// one project or all, by start: a calendar that imported them must learn they are
+    /// off, so they are exported as cancelled for a while instead of vanishing.
+    pub fn recently_trashed_meetings(
+        &self,
+        project_id: Option<i64>,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<Meeting>> {
+        // Trashing is the meeting's last change, also when it went with its project, so
+        // that calendar programs take the cancellation as newer (SEQUENCE grows).
+        let columns = MEETING_COLUMNS.replace(
+            "m.updated_at",
+            "max(m.updated_at, coalesce(m.deleted_at, p.deleted_at))",
+        );
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {columns} FROM meetings m JOIN projects p ON p.id = m.project_id
+             WHERE NOT ({LIVE}) AND coalesce(m.deleted_at, p.deleted_at) >= ?2
+               AND (?1 IS NULL OR m.project_id = ?1)
+             ORDER BY m.start_at, m.id"
+        ))?;
+        let rows = stmt.query_map(params![project_id, utc_text(since)], meeting_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn all_meetings(&self, project_id: Option<i64>) -> Result<Vec<Meeting>> {
         self.query_meetings("(?1 IS NULL OR m.project_id = ?1)", [project_id])
     }
