@@ -404,9 +404,13 @@ fn unknown_or_trashed_meetings_are_refused_in_one_line() {
     }
     let line = s.refuses(&["export", "agenda", &s.ids[1].to_string()]);
     assert!(line.contains("trash"), "{line}");
-    // And a trashed meeting is in neither the list nor the calendar.
+    // A trashed meeting is not listed; the calendar still carries it, cancelled, so
+    // that calendars which imported it take it off.
     assert_eq!(json_array(&s.run(&["list", "meetings", "--json"])).len(), 2);
-    assert_eq!(parse_ics(&s.run(&["export", "calendar"])).events.len(), 2);
+    let ics = s.run(&["export", "calendar"]);
+    assert_eq!(parse_ics(&ics).events.len(), 3);
+    // (the sandbox has one cancelled meeting already)
+    assert_eq!(ics.matches("STATUS:CANCELLED").count(), 2, "{ics}");
 }
 
 #[test]
