@@ -27,8 +27,8 @@ fn label_in_store(app: &App, table: &str, id: i64) -> String {
         .unwrap()
 }
 
-/// Presses `l` four times: internal → supplier confidential → personal → shareable →
-/// internal, each saved at once and shown on the screen.
+/// Presses `l` round the four labels: internal → supplier confidential → personal →
+/// shareable → internal, each saved at once, and shows a label on the screen.
 fn cycles(app: &mut App, table: &str, id: i64, shown: &str) {
     assert_eq!(label_in_store(app, table, id), "internal");
     for expected in ["supplier_confidential", "personal", "shareable", "internal"] {
@@ -38,6 +38,11 @@ fn cycles(app: &mut App, table: &str, id: i64, shown: &str) {
     ch(app, 'l');
     let screen = render(app, 120, 40);
     assert!(screen.contains(shown), "{shown} not on\n{screen}");
+    // Round again to internal, where it started.
+    for _ in 0..3 {
+        ch(app, 'l');
+    }
+    assert_eq!(label_in_store(app, table, id), "internal");
 }
 
 #[test]

@@ -158,7 +158,7 @@ impl Action {
             ExportLessons => "export shareable (.html)",
             GoActions => "actions",
             CycleLabel => "change label",
-            CycleEvidenceLabel => "change the evidence's label",
+            CycleEvidenceLabel => "evidence's label",
             CycleBlock => "move to next agenda block",
             ExternalEditor => "open in $EDITOR",
             CloseEditor => "close (saved)",
