@@ -23,11 +23,6 @@ fn labelled_table(kind: EntityKind) -> Option<&'static str> {
 }
 
 impl Store {
-    /// Whether items of this kind carry a confidentiality label.
-    pub fn has_label(kind: EntityKind) -> bool {
-        labelled_table(kind).is_some()
-    }
-
     /// Relabels a note or an outcome.
     pub fn set_label(&mut self, kind: EntityKind, id: i64, c: Confidentiality) -> Result<()> {
         if kind == EntityKind::Note {
