@@ -915,6 +915,16 @@ pub fn lesson_kind(k: LessonKind) -> &'static str {
     }
 }
 
+/// A label in a narrow register column (at most eight letters).
+pub fn confidentiality_short(c: Confidentiality) -> &'static str {
+    match c {
+        Confidentiality::Shareable => "Shareable",
+        Confidentiality::Internal => "Internal",
+        Confidentiality::SupplierConfidential => "Supplier",
+        Confidentiality::Personal => "Personal",
+    }
+}
+
 pub fn confidentiality(c: Confidentiality) -> &'static str {
     match c {
         Confidentiality::Shareable => "Shareable",

@@ -333,8 +333,9 @@ fn every_format_and_audience_writes_a_file_and_is_logged() {
                     "{marker} in {file}"
                 );
             }
+            // A shared version never says how much it leaves out.
             if audience == "shared" {
-                assert!(text.contains("4 anteckningar är inte med i den här delade versionen."));
+                assert!(!text.contains("inte med i den här delade versionen"));
             }
             expected.push((format, audience, s.path(&file)));
         }
@@ -400,13 +401,49 @@ fn the_document_holds_what_the_meeting_produced() {
 }
 
 #[test]
+fn a_shared_summary_carries_no_internal_outcome() {
+    let s = Sandbox::new();
+    let id = s.workshop.to_string();
+    // Outcomes are internal until marked otherwise; one action is made shareable.
+    let mut store = s.store();
+    let action: i64 = store
+        .connection()
+        .query_row(
+            "SELECT id FROM action_items WHERE title = 'Skicka mötesanteckningarna'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    store
+        .set_label(EntityKind::ActionItem, action, Confidentiality::Shareable)
+        .unwrap();
+    drop(store);
+    let internal_outcomes = [
+        "En andra workshop hålls i januari",
+        "Boka lokal",
+        "Får leverantörer lämna anbud tillsammans?",
+        "B-001",
+        "Publicera frågor och svar",
+    ];
+    let shared = s.run(&["export", "summary", &id, "--audience", "shared"]);
+    assert!(shared.contains("Skicka mötesanteckningarna"), "{shared}");
+    for text in internal_outcomes {
+        assert!(!shared.contains(text), "{text} leaked into\n{shared}");
+    }
+    let internal = s.run(&["export", "summary", &id, "--audience", "internal"]);
+    for text in internal_outcomes {
+        assert!(internal.contains(text), "{text} missing from\n{internal}");
+    }
+}
+
+#[test]
 fn format_follows_the_file_extension_and_language_is_chosen() {
     let s = Sandbox::new();
     let id = s.workshop.to_string();
     let html = s.export_to(&[&id, "--lang", "en", "--audience", "shared"], "notes.html");
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.contains("<p class=\"kicker\">Meeting notes</p>"));
-    assert!(html.contains("4 notes are left out of this shared version."));
+    assert!(!html.contains("left out of this shared version"));
     let txt = s.export_to(&[&id], "anteckningar.TXT");
     assert!(txt.starts_with("Mötesanteckningar: Leverantörsworkshop\n====="));
     let md = s.export_to(&[&id], "anteckningar.md");

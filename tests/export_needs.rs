@@ -37,6 +37,7 @@ fn need(number: i64, statement: &str, category: &str, priority: Option<Priority>
         merged_into: None,
         owner: String::new(),
         evidence_count: 0,
+        confidentiality: Confidentiality::Internal,
         created_at: format!("2026-11-{:02}T08:00:00Z", number),
         updated_at: format!("2026-11-{:02}T09:30:00Z", number + 1),
     }
@@ -155,6 +156,7 @@ fn evidence(
         person_name: person.map(str::to_string),
         document: document.into(),
         note: note.into(),
+        confidentiality: Confidentiality::Internal,
     }
 }
 

@@ -238,6 +238,7 @@ fn input() -> SummaryInput {
             ),
         ],
         notes: notes(),
+        withheld_notes: 0,
         decisions: vec![Decision {
             id: 1,
             uuid: "40000000-0000-4000-8000-000000000001".into(),
@@ -249,6 +250,7 @@ fn input() -> SummaryInput {
             rationale: "Många ville fortsätta dialogen".into(),
             decided_by: "Styrgruppen".into(),
             decided_on: date(2026, 11, 18),
+            confidentiality: Confidentiality::Shareable,
             created_at: STAMP.into(),
             updated_at: STAMP.into(),
         }],
@@ -265,6 +267,7 @@ fn input() -> SummaryInput {
                 due_date: Some(date(2026, 11, 20)),
                 status: ActionStatus::Done,
                 done_date: Some(date(2026, 11, 19)),
+                confidentiality: Confidentiality::Shareable,
                 created_at: STAMP.into(),
                 updated_at: STAMP.into(),
             },
@@ -280,6 +283,7 @@ fn input() -> SummaryInput {
                 due_date: Some(date(2026, 11, 25)),
                 status: ActionStatus::Open,
                 done_date: None,
+                confidentiality: Confidentiality::Shareable,
                 created_at: STAMP.into(),
                 updated_at: STAMP.into(),
             },
@@ -295,6 +299,7 @@ fn input() -> SummaryInput {
                 due_date: None,
                 status: ActionStatus::InProgress,
                 done_date: None,
+                confidentiality: Confidentiality::Shareable,
                 created_at: STAMP.into(),
                 updated_at: STAMP.into(),
             },
@@ -317,6 +322,7 @@ fn input() -> SummaryInput {
             merged_into: None,
             owner: String::new(),
             evidence_count: 1,
+            confidentiality: Confidentiality::Shareable,
             created_at: STAMP.into(),
             updated_at: STAMP.into(),
         }],
@@ -334,6 +340,7 @@ fn input() -> SummaryInput {
             status: SuggestionStatus::Accepted,
             buyer_response: "Införs från och med nästa dialogmöte.".into(),
             decision_date: Some(date(2026, 11, 19)),
+            confidentiality: Confidentiality::Shareable,
             created_at: STAMP.into(),
             updated_at: STAMP.into(),
         }],
@@ -344,6 +351,7 @@ fn input() -> SummaryInput {
                 meeting_id: 1,
                 text: "Får leverantörer lämna anbud tillsammans?".into(),
                 answer: "Ja, i konsortium.".into(),
+                confidentiality: Confidentiality::Shareable,
                 created_at: STAMP.into(),
                 updated_at: STAMP.into(),
             },
@@ -353,6 +361,7 @@ fn input() -> SummaryInput {
                 meeting_id: 1,
                 text: "Hur länge ska batterierna räcka?".into(),
                 answer: String::new(),
+                confidentiality: Confidentiality::Shareable,
                 created_at: STAMP.into(),
                 updated_at: STAMP.into(),
             },
@@ -362,8 +371,11 @@ fn input() -> SummaryInput {
     }
 }
 
+/// Renders what the gathering step gives the renderer for `audience`: only what that
+/// audience may read (`ops::export::for_audience`).
 fn render(input: &SummaryInput, format: SummaryFormat, audience: Audience, lang: Lang) -> String {
-    summary::render(input, format, audience, lang, &TemplateSource::BuiltIn).expect("renders")
+    let input = tidig::ops::export::for_audience(input.clone(), audience);
+    summary::render(&input, format, audience, lang, &TemplateSource::BuiltIn).expect("renders")
 }
 
 fn all_outputs(input: &SummaryInput) -> Vec<(String, String)> {
@@ -471,23 +483,21 @@ fn shared_exports_hold_only_shareable_notes() {
 }
 
 #[test]
-fn shared_exports_say_how_many_notes_were_left_out() {
+fn only_the_internal_version_says_what_is_in_no_export() {
     // 2 internal + 2 supplier-confidential + 2 personal; the blank note does not count.
     let input = input();
     for format in SummaryFormat::ALL {
-        let sv = render(&input, format, Audience::Shared, Lang::Sv);
-        assert!(
-            sv.contains("6 anteckningar är inte med i den här delade versionen."),
-            "{format:?}: {sv}"
-        );
-        let en = render(&input, format, Audience::Shared, Lang::En);
-        assert!(en.contains("6 notes are left out of this shared version."));
+        for lang in [Lang::Sv, Lang::En] {
+            let shared = render(&input, format, Audience::Shared, lang);
+            assert!(!shared.contains("delade versionen"), "{format:?}: {shared}");
+            assert!(!shared.contains("left out"), "{format:?}: {shared}");
+            assert!(!shared.contains("in no export"), "{format:?}: {shared}");
+        }
         let internal = render(&input, format, Audience::Internal, Lang::Sv);
         assert!(internal.contains(
             "4 anteckningar är leverantörskonfidentiella eller personliga och är inte med i \
              någon export."
         ));
-        assert!(!internal.contains("delade versionen"));
     }
 }
 
@@ -524,7 +534,40 @@ fn internal_notes_are_marked_in_the_internal_version() {
 }
 
 #[test]
-fn decisions_actions_needs_suggestions_and_questions_go_to_both_audiences() {
+fn outcomes_reach_only_the_audiences_their_labels_allow() {
+    let mut input = input();
+    input.decisions[0].confidentiality = Confidentiality::Internal;
+    input.actions[0].confidentiality = Confidentiality::SupplierConfidential;
+    input.needs[0].confidentiality = Confidentiality::Internal;
+    input.suggestions[0].confidentiality = Confidentiality::Personal;
+    input.questions[0].confidentiality = Confidentiality::Internal;
+    let internal_only = [
+        "En andra workshop hålls i januari",
+        "B-001",
+        &input.questions[0].text.clone(),
+    ];
+    let never = [
+        input.actions[0].title.clone(),
+        input.suggestions[0].title.clone(),
+    ];
+    for format in SummaryFormat::ALL {
+        let shared = render(&input, format, Audience::Shared, Lang::Sv);
+        let internal = render(&input, format, Audience::Internal, Lang::Sv);
+        for text in internal_only {
+            assert!(
+                !shared.contains(text),
+                "{format:?}: {text} in the shared version"
+            );
+            assert!(internal.contains(text), "{format:?}: {text} missing");
+        }
+        for text in &never {
+            assert!(!shared.contains(text.as_str()) && !internal.contains(text.as_str()));
+        }
+    }
+}
+
+#[test]
+fn shareable_outcomes_go_to_both_audiences() {
     let input = input();
     for format in SummaryFormat::ALL {
         for audience in Audience::ALL {
@@ -888,7 +931,8 @@ fn a_user_template_replaces_the_built_in_one_and_still_gets_only_readable_notes(
     )
     .unwrap();
     let source = TemplateSource::Dir(dir.path().to_path_buf());
-    let input = input();
+    // As the gathering gives it for the shared version.
+    let input = tidig::ops::export::for_audience(input(), Audience::Shared);
     let md = summary::render(
         &input,
         SummaryFormat::Markdown,

@@ -63,6 +63,8 @@ pub enum Action {
     ExportLessons,
     GoActions,
     CycleLabel,
+    /// The label of the selected piece of a need's evidence.
+    CycleEvidenceLabel,
     CycleBlock,
     ExternalEditor,
     CloseEditor,
@@ -156,6 +158,7 @@ impl Action {
             ExportLessons => "export shareable (.html)",
             GoActions => "actions",
             CycleLabel => "change label",
+            CycleEvidenceLabel => "evidence's label",
             CycleBlock => "move to next agenda block",
             ExternalEditor => "open in $EDITOR",
             CloseEditor => "close (saved)",

@@ -4,12 +4,12 @@
 use super::form::{Field, Form, FormKind};
 use crate::domain::{
     ActionInput, ActionItem, ActionStatus, AgendaItem, AgendaItemInput, AttendanceRole, Audience,
-    Clock, Decision, DecisionInput, FieldError, FieldErrors, InnovationLevel, Lesson, LessonInput,
-    LessonKind, Meeting, MeetingDraft, MeetingFormat, MeetingInput, MeetingStatus, MeetingType,
-    Milestone, MilestoneInput, Need, NeedInput, NeedStatus, NotesStatus, OrgKind, Organisation,
-    OrganisationInput, Person, PersonInput, Phase, Priority, Project, ProjectInput, ProjectStatus,
-    Question, Suggestion, SuggestionInput, SuggestionStatus, TextEnum, project::ProjectDraft,
-    solution_words,
+    Clock, Confidentiality, Decision, DecisionInput, EntityKind, FieldError, FieldErrors,
+    InnovationLevel, Lesson, LessonInput, LessonKind, Meeting, MeetingDraft, MeetingFormat,
+    MeetingInput, MeetingStatus, MeetingType, Milestone, MilestoneInput, Need, NeedInput,
+    NeedStatus, NotesStatus, OrgKind, Organisation, OrganisationInput, Person, PersonInput, Phase,
+    Priority, Project, ProjectInput, ProjectStatus, Question, Suggestion, SuggestionInput,
+    SuggestionStatus, TextEnum, project::ProjectDraft, solution_words,
 };
 use crate::store::{Store, StoreError};
 use crate::text;
@@ -25,6 +25,21 @@ fn optional_options<E: TextEnum>() -> Vec<(String, String)> {
     let mut o = vec![(String::new(), text::NOT_SET.to_string())];
     o.extend(options::<E>());
     o
+}
+
+/// Who may read an outcome; a new one is internal unless chosen otherwise (quick
+/// capture chooses the label of the note it came from).
+fn label_field(current: Option<Confidentiality>) -> Field {
+    Field::choice(
+        "label",
+        text::FIELD_LABEL,
+        options::<Confidentiality>(),
+        current.unwrap_or(Confidentiality::Internal).as_str(),
+    )
+}
+
+fn label_of(form: &Form) -> Confidentiality {
+    Confidentiality::parse(&form.value("label")).unwrap_or(Confidentiality::Internal)
 }
 
 fn date_text(d: Option<chrono::NaiveDate>) -> String {
@@ -381,6 +396,7 @@ pub fn need_form(project_id: i64, n: Option<&Need>) -> Form {
             n.and_then(|n| n.priority).map_or("", |p| p.as_str()),
         ),
         Field::text("owner", text::FIELD_OWNER, text_of(|n| &n.owner)),
+        label_field(n.map(|n| n.confidentiality)),
     ];
     let title = if n.is_some() {
         text::FORM_EDIT_NEED
@@ -446,6 +462,7 @@ pub fn evidence_form(need_id: i64, meetings: &[(i64, String)]) -> Form {
         Field::person("person", text::FIELD_PERSON, ""),
         Field::text("document", text::FIELD_DOCUMENT, ""),
         Field::text("note", text::FIELD_NOTE, ""),
+        label_field(None),
     ];
     Form::new(
         FormKind::Evidence { need_id },
@@ -514,6 +531,7 @@ pub fn suggestion_form(
                 .map(|id| id.to_string())
                 .unwrap_or_default(),
         ),
+        label_field(s.map(|s| s.confidentiality)),
     ];
     let title = if s.is_some() {
         text::FORM_EDIT_SUGGESTION
@@ -674,6 +692,7 @@ pub fn decision_form(
             &d.map_or(today, |d| d.decided_on).to_string(),
         )
         .hint(text::HINT_DATE),
+        label_field(d.map(|d| d.confidentiality)),
     ];
     let title = if d.is_some() {
         text::FORM_EDIT_DECISION
@@ -708,6 +727,7 @@ pub fn action_form(project_id: i64, meeting_id: Option<i64>, a: Option<&ActionIt
             options::<ActionStatus>(),
             a.map_or(ActionStatus::Open, |a| a.status).as_str(),
         ),
+        label_field(a.map(|a| a.confidentiality)),
     ];
     let title = if a.is_some() {
         text::FORM_EDIT_ACTION
@@ -729,7 +749,10 @@ pub fn question_form(meeting_id: i64) -> Form {
     Form::new(
         FormKind::Question { meeting_id },
         text::FORM_NEW_QUESTION,
-        vec![Field::text("text", text::FIELD_QUESTION, "").required()],
+        vec![
+            Field::text("text", text::FIELD_QUESTION, "").required(),
+            label_field(None),
+        ],
     )
 }
 
@@ -978,10 +1001,15 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
         }
         FormKind::Need { project_id, id } => {
             let input = need_input(form)?;
-            match id {
-                Some(id) => store.update_need(id, &input).map(|_| id),
-                None => store.create_need(project_id, &input),
-            }
+            let label = label_of(form);
+            store.atomically(|store| {
+                let id = match id {
+                    Some(id) => store.update_need(id, &input).map(|_| id)?,
+                    None => store.create_need(project_id, &input)?,
+                };
+                store.set_label(EntityKind::Need, id, label)?;
+                Ok(id)
+            })
         }
         FormKind::NeedReason { need_id, to } => {
             let reason = required(form, "reason")?;
@@ -1001,15 +1029,22 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
                         }
                     }),
                 };
-                store.add_evidence(need_id, meeting, person_id, &document, &v("note"))
+                let id = store.add_evidence(need_id, meeting, person_id, &document, &v("note"))?;
+                store.set_evidence_label(id, label_of(form))?;
+                Ok(id)
             })
         }
         FormKind::Suggestion { project_id, id } => {
             let input = suggestion_input(form)?;
-            match id {
-                Some(id) => store.update_suggestion(id, &input).map(|_| id),
-                None => store.create_suggestion(project_id, &input),
-            }
+            let label = label_of(form);
+            store.atomically(|store| {
+                let id = match id {
+                    Some(id) => store.update_suggestion(id, &input).map(|_| id)?,
+                    None => store.create_suggestion(project_id, &input)?,
+                };
+                store.set_label(EntityKind::Suggestion, id, label)?;
+                Ok(id)
+            })
         }
         FormKind::Lesson { id, .. } => {
             let input = lesson_input(form)?;
@@ -1023,9 +1058,13 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
             meeting_id,
         } => {
             let input = need_input(form)?;
+            // The need and the evidence that ties it to the meeting take one label.
+            let label = label_of(form);
             store.atomically(|store| {
                 let id = store.create_need(project_id, &input)?;
-                store.add_evidence(id, Some(meeting_id), None, "", "")?;
+                let evidence = store.add_evidence(id, Some(meeting_id), None, "", "")?;
+                store.set_label(EntityKind::Need, id, label)?;
+                store.set_evidence_label(evidence, label)?;
                 Ok(id)
             })
         }
@@ -1035,10 +1074,15 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
             id,
         } => {
             let input = decision_input(form, store.clock().today())?;
-            match id {
-                Some(id) => store.update_decision(id, &input).map(|_| id),
-                None => store.create_decision(project_id, meeting_id, &input),
-            }
+            let label = label_of(form);
+            store.atomically(|store| {
+                let id = match id {
+                    Some(id) => store.update_decision(id, &input).map(|_| id)?,
+                    None => store.create_decision(project_id, meeting_id, &input)?,
+                };
+                store.set_label(EntityKind::Decision, id, label)?;
+                Ok(id)
+            })
         }
         FormKind::Action {
             project_id,
@@ -1046,14 +1090,24 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
             id,
         } => {
             let input = action_input(form, store.clock().today())?;
-            match id {
-                Some(id) => store.update_action(id, &input).map(|_| id),
-                None => store.create_action(project_id, meeting_id, &input),
-            }
+            let label = label_of(form);
+            store.atomically(|store| {
+                let id = match id {
+                    Some(id) => store.update_action(id, &input).map(|_| id)?,
+                    None => store.create_action(project_id, meeting_id, &input)?,
+                };
+                store.set_label(EntityKind::ActionItem, id, label)?;
+                Ok(id)
+            })
         }
         FormKind::Question { meeting_id } => {
             let text_ = required(form, "text")?;
-            store.create_question(meeting_id, &text_)
+            let label = label_of(form);
+            store.atomically(|store| {
+                let id = store.create_question(meeting_id, &text_)?;
+                store.set_label(EntityKind::Question, id, label)?;
+                Ok(id)
+            })
         }
         FormKind::Answer { question_id } => store
             .answer_question(question_id, &v("answer"))

@@ -322,6 +322,7 @@ impl Keymap {
             true,
         );
         bind(MeetingOutcomes, &[Key::ch(' ')], ToggleDone, true);
+        bind(MeetingOutcomes, &[Key::ch('l')], CycleLabel, true);
         bind(MeetingOutcomes, &[Key::ch('d')], Delete, true);
 
         bind(NoteEditor, &[Key::plain(K::Esc)], CloseEditor, true);
@@ -379,6 +380,7 @@ impl Keymap {
         bind(Actions, &[Key::ch('o')], CycleOwnerFilter, true);
         bind(Actions, &[Key::ch('p')], CycleProjectFilter, true);
         bind(Actions, &[Key::ch('h')], ToggleClosed, false);
+        bind(Actions, &[Key::ch('l')], CycleLabel, false);
         bind(Actions, &[Key::ch('d')], Delete, false);
 
         bind(ProjectDecisions, &[Key::plain(K::Tab)], NextTab, true);
@@ -390,6 +392,7 @@ impl Keymap {
             Edit,
             true,
         );
+        bind(ProjectDecisions, &[Key::ch('l')], CycleLabel, true);
         bind(ProjectDecisions, &[Key::ch('d')], Delete, false);
 
         bind(MeetingDetails, &[Key::ch('e')], Edit, true);
@@ -459,6 +462,7 @@ impl Keymap {
         bind(ProjectNeeds, &[Key::ch('p')], CyclePriorityFilter, false);
         bind(ProjectNeeds, &[Key::ch('c')], CycleCategoryFilter, false);
         bind(ProjectNeeds, &[Key::ch('s')], CycleSort, false);
+        bind(ProjectNeeds, &[Key::ch('l')], CycleLabel, false);
         bind(ProjectNeeds, &[Key::ch('d')], Delete, false);
 
         bind(NeedDetail, &[Key::ch('e')], Edit, true);
@@ -468,6 +472,8 @@ impl Keymap {
         bind(NeedDetail, &[Key::ch('z')], Defer, true);
         bind(NeedDetail, &[Key::ch('m')], Merge, false);
         bind(NeedDetail, &[Key::ch('a')], AddEvidence, true);
+        bind(NeedDetail, &[Key::ch('l')], CycleLabel, false);
+        bind(NeedDetail, &[Key::ch('L')], CycleEvidenceLabel, false);
         bind(NeedDetail, &[Key::ch('d')], Delete, false);
 
         bind(ProjectSuggestions, &[Key::ch('n')], New, true);
@@ -481,6 +487,7 @@ impl Keymap {
         bind(ProjectSuggestions, &[Key::ch('<')], StatusBack, false);
         bind(ProjectSuggestions, &[Key::ch('f')], CycleStatusFilter, true);
         bind(ProjectSuggestions, &[Key::ch('p')], CyclePhaseFilter, false);
+        bind(ProjectSuggestions, &[Key::ch('l')], CycleLabel, false);
         bind(ProjectSuggestions, &[Key::ch('d')], Delete, false);
 
         for ctx in [ProjectLessons, LessonsLibrary] {

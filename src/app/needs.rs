@@ -180,6 +180,10 @@ impl App {
                 ),
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },
+            Action::CycleEvidenceLabel => match evidence {
+                Some(e) => self.cycle_evidence_label(e.id, e.confidentiality),
+                None => self.info(text::MSG_NOTHING_SELECTED),
+            },
             other => self.need_action(other, need_id),
         }
     }
@@ -191,6 +195,7 @@ impl App {
         };
         match action {
             Action::Edit => self.open_form(forms::need_form(need.project_id, Some(&need))),
+            Action::CycleLabel => self.cycle_label(EntityKind::Need, need.id, need.confidentiality),
             Action::Delete => self.confirm(
                 text::confirm_trash(&format!("{} {}", need.code, need.statement)),
                 Pending::Trash(EntityKind::Need, need.id),
@@ -326,6 +331,11 @@ impl App {
                     v.cursor = Cursor::default();
                 }
                 self.refresh_suggestions_tab();
+            }
+            Action::CycleLabel => {
+                if let Some(s) = selected {
+                    self.cycle_label(EntityKind::Suggestion, s.id, s.confidentiality);
+                }
             }
             _ => {}
         }

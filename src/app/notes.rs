@@ -14,6 +14,20 @@ fn next_label(c: Confidentiality) -> Confidentiality {
 }
 
 impl App {
+    /// `l` on an outcome: its next label, saved at once, as on notes.
+    pub(super) fn cycle_label(&mut self, kind: EntityKind, id: i64, current: Confidentiality) {
+        let to = next_label(current);
+        let result = self.store.set_label(kind, id, to);
+        self.after_write(result, format!("{}: {}", text::FIELD_LABEL, to.label()));
+    }
+
+    /// `L` on a need's evidence: its next label.
+    pub(super) fn cycle_evidence_label(&mut self, id: i64, current: Confidentiality) {
+        let to = next_label(current);
+        let result = self.store.set_evidence_label(id, to);
+        self.after_write(result, format!("{}: {}", text::FIELD_LABEL, to.label()));
+    }
+
     // ----- the Notes tab ------------------------------------------------------------
 
     pub(super) fn update_meeting_notes(&mut self, action: Action) {
@@ -329,6 +343,7 @@ impl App {
         self.save_note();
         let Some(editor) = &self.editor else { return };
         let captured = editor.capture_text();
+        let label = editor.confidentiality;
         let (meeting_id, project_id) = (editor.meeting_id, editor.project_id);
         if captured.is_empty() {
             return self.info(text::MSG_NOTHING_TO_CAPTURE);
@@ -358,6 +373,10 @@ impl App {
         if let Some(field) = form.field_mut(first) {
             field.set_value(&captured);
         }
+        // What is captured from a note may be read by whom the note may be read.
+        if let Some(field) = form.field_mut("label") {
+            field.set_value(label.as_str());
+        }
         // A prefilled form is not "changed by the user": Esc closes it without asking.
         form.mark_clean();
         // The captured line wins over any old unsaved draft of the same kind of form.
@@ -376,6 +395,31 @@ impl App {
         let today = self.clock().today();
         match (action, row) {
             (Action::ToggleDone, Outcome::Action(id)) => self.toggle_action(id),
+            (Action::CycleLabel, row) => {
+                let found = match row {
+                    Outcome::Decision(id) => state
+                        .decisions
+                        .iter()
+                        .find(|d| d.id == id)
+                        .map(|d| (EntityKind::Decision, d.confidentiality)),
+                    Outcome::Action(id) => state
+                        .actions
+                        .iter()
+                        .find(|a| a.id == id)
+                        .map(|a| (EntityKind::ActionItem, a.confidentiality)),
+                    Outcome::Question(id) => state
+                        .questions
+                        .iter()
+                        .find(|q| q.id == id)
+                        .map(|q| (EntityKind::Question, q.confidentiality)),
+                };
+                let id = match row {
+                    Outcome::Decision(id) | Outcome::Action(id) | Outcome::Question(id) => id,
+                };
+                if let Some((kind, current)) = found {
+                    self.cycle_label(kind, id, current);
+                }
+            }
             (Action::Edit, Outcome::Decision(id)) => {
                 if let Some(d) = state.decisions.iter().find(|d| d.id == id).cloned() {
                     self.open_form(forms::decision_form(
@@ -543,6 +587,11 @@ impl App {
                 self.actions.filter.include_closed = !self.actions.filter.include_closed;
                 self.refresh_actions();
             }
+            Action::CycleLabel => {
+                if let Some(a) = selected {
+                    self.cycle_label(EntityKind::ActionItem, a.id, a.confidentiality);
+                }
+            }
             _ => {}
         }
     }
@@ -587,6 +636,11 @@ impl App {
                         text::confirm_trash(&d.text),
                         Pending::Trash(EntityKind::Decision, d.id),
                     );
+                }
+            }
+            Action::CycleLabel => {
+                if let Some(d) = selected {
+                    self.cycle_label(EntityKind::Decision, d.id, d.confidentiality);
                 }
             }
             _ => {}

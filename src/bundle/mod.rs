@@ -494,6 +494,11 @@ pub struct Need {
     pub merged_into: Option<Uuid>,
     #[serde(default)]
     pub owner: String,
+    /// Who may read it: the four labels of notes. Bundles written before outcomes had
+    /// labels have no such field; their rows import as `internal`, which leaks nothing.
+    #[serde(default = "internal_label")]
+    #[schemars(with = "Confidentiality")]
+    pub confidentiality: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub deleted_at: Option<Timestamp>,
@@ -511,6 +516,11 @@ pub struct NeedEvidence {
     pub document: String,
     #[serde(default)]
     pub note: String,
+    /// Who may read it: the four labels of notes. Bundles written before outcomes had
+    /// labels have no such field; their rows import as `internal`, which leaks nothing.
+    #[serde(default = "internal_label")]
+    #[schemars(with = "Confidentiality")]
+    pub confidentiality: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -552,6 +562,11 @@ pub struct Suggestion {
     #[serde(default)]
     pub buyer_response: String,
     pub decision_date: Option<Date>,
+    /// Who may read it: the four labels of notes. Bundles written before outcomes had
+    /// labels have no such field; their rows import as `internal`, which leaks nothing.
+    #[serde(default = "internal_label")]
+    #[schemars(with = "Confidentiality")]
+    pub confidentiality: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub deleted_at: Option<Timestamp>,
@@ -612,6 +627,11 @@ pub struct Decision {
     #[serde(default)]
     pub decided_by: String,
     pub decided_on: Date,
+    /// Who may read it: the four labels of notes. Bundles written before outcomes had
+    /// labels have no such field; their rows import as `internal`, which leaks nothing.
+    #[serde(default = "internal_label")]
+    #[schemars(with = "Confidentiality")]
+    pub confidentiality: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub deleted_at: Option<Timestamp>,
@@ -630,6 +650,11 @@ pub struct ActionItem {
     #[schemars(with = "ActionStatus")]
     pub status: String,
     pub done_date: Option<Date>,
+    /// Who may read it: the four labels of notes. Bundles written before outcomes had
+    /// labels have no such field; their rows import as `internal`, which leaks nothing.
+    #[serde(default = "internal_label")]
+    #[schemars(with = "Confidentiality")]
+    pub confidentiality: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub deleted_at: Option<Timestamp>,
@@ -644,6 +669,11 @@ pub struct Question {
     pub text: String,
     #[serde(default)]
     pub answer: String,
+    /// Who may read it: the four labels of notes. Bundles written before outcomes had
+    /// labels have no such field; their rows import as `internal`, which leaks nothing.
+    #[serde(default = "internal_label")]
+    #[schemars(with = "Confidentiality")]
+    pub confidentiality: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub deleted_at: Option<Timestamp>,
@@ -675,6 +705,11 @@ pub struct Export {
     #[serde(default)]
     pub file: String,
     pub exported_at: Timestamp,
+}
+
+/// The label of outcomes in bundles written before they had one.
+fn internal_label() -> String {
+    "internal".into()
 }
 
 /// What an import did (or, in a dry run, would do) with each section's rows.

@@ -499,6 +499,7 @@ impl<'a, K: Known> Checker<'a, K> {
         let mut numbers: HashMap<(&str, i64), usize> = HashMap::new();
         for (i, r) in b.needs.iter().enumerate() {
             let at = At(Section::Needs, i);
+            self.value::<Confidentiality>(at, "confidentiality", &r.confidentiality);
             self.reference(at, "project", Section::Projects, &r.project);
             if r.number < 1 {
                 self.problem(at.path("number"), Problem::NotPositive);
@@ -526,6 +527,7 @@ impl<'a, K: Known> Checker<'a, K> {
     fn need_evidence(&mut self, b: &Bundle) {
         for (i, r) in b.need_evidence.iter().enumerate() {
             let at = At(Section::NeedEvidence, i);
+            self.value::<Confidentiality>(at, "confidentiality", &r.confidentiality);
             self.reference(at, "need", Section::Needs, &r.need);
             self.optional_reference(at, "meeting", Section::Meetings, r.meeting.as_ref());
             self.optional_reference(at, "person", Section::People, r.person.as_ref());
@@ -550,6 +552,7 @@ impl<'a, K: Known> Checker<'a, K> {
     fn suggestions(&mut self, b: &Bundle) {
         for (i, r) in b.suggestions.iter().enumerate() {
             let at = At(Section::Suggestions, i);
+            self.value::<Confidentiality>(at, "confidentiality", &r.confidentiality);
             self.reference(at, "project", Section::Projects, &r.project);
             self.optional_reference(at, "meeting", Section::Meetings, r.meeting.as_ref());
             self.value::<Phase>(at, "phase", &r.phase);
@@ -589,6 +592,7 @@ impl<'a, K: Known> Checker<'a, K> {
     fn decisions(&mut self, b: &Bundle) {
         for (i, r) in b.decisions.iter().enumerate() {
             let at = At(Section::Decisions, i);
+            self.value::<Confidentiality>(at, "confidentiality", &r.confidentiality);
             self.reference(at, "project", Section::Projects, &r.project);
             self.optional_reference(at, "meeting", Section::Meetings, r.meeting.as_ref());
             self.required(at, "text", &r.text);
@@ -600,6 +604,7 @@ impl<'a, K: Known> Checker<'a, K> {
     fn action_items(&mut self, b: &Bundle) {
         for (i, r) in b.action_items.iter().enumerate() {
             let at = At(Section::ActionItems, i);
+            self.value::<Confidentiality>(at, "confidentiality", &r.confidentiality);
             self.reference(at, "project", Section::Projects, &r.project);
             self.optional_reference(at, "meeting", Section::Meetings, r.meeting.as_ref());
             self.required(at, "title", &r.title);
@@ -613,6 +618,7 @@ impl<'a, K: Known> Checker<'a, K> {
     fn questions(&mut self, b: &Bundle) {
         for (i, r) in b.questions.iter().enumerate() {
             let at = At(Section::Questions, i);
+            self.value::<Confidentiality>(at, "confidentiality", &r.confidentiality);
             self.reference(at, "meeting", Section::Meetings, &r.meeting);
             self.required(at, "text", &r.text);
             self.trashable(at, &r.created_at, &r.updated_at, r.deleted_at.as_ref());

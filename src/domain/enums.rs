@@ -260,17 +260,6 @@ text_enum!(
     } labels crate::text::audience
 );
 
-impl Audience {
-    /// Whether notes with this label may reach this audience.
-    pub fn may_read(self, c: Confidentiality) -> bool {
-        match c {
-            Confidentiality::Shareable => true,
-            Confidentiality::Internal => self == Audience::Internal,
-            Confidentiality::SupplierConfidential | Confidentiality::Personal => false,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

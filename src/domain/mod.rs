@@ -1,5 +1,6 @@
 //! Plain domain types, enums, validation and derived values. No IO.
 
+mod audience;
 pub mod clock;
 mod collate;
 mod enums;
@@ -14,6 +15,7 @@ mod notes;
 mod validation;
 pub mod when;
 
+pub use audience::Labelled;
 pub use clock::Clock;
 pub use collate::swedish_cmp;
 pub use directory::{Organisation, OrganisationInput, Person, PersonInput};

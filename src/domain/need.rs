@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::enums::{LessonKind, NeedStatus, Phase, Priority, SuggestionStatus};
+use super::enums::{Confidentiality, LessonKind, NeedStatus, Phase, Priority, SuggestionStatus};
 use super::validation::{FieldError, FieldErrors, parse_iso_date};
 use crate::text;
 
@@ -31,6 +31,8 @@ pub struct Need {
     pub merged_into: Option<i64>,
     pub owner: String,
     pub evidence_count: i64,
+    /// Who may read it (the same four labels as notes).
+    pub confidentiality: Confidentiality,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -166,6 +168,8 @@ pub struct Evidence {
     pub person_name: Option<String>,
     pub document: String,
     pub note: String,
+    /// Who may read it (the same four labels as notes).
+    pub confidentiality: Confidentiality,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -191,6 +195,8 @@ pub struct Suggestion {
     pub status: SuggestionStatus,
     pub buyer_response: String,
     pub decision_date: Option<NaiveDate>,
+    /// Who may read it (the same four labels as notes).
+    pub confidentiality: Confidentiality,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -372,6 +378,7 @@ mod tests {
             status: SuggestionStatus::Proposed,
             buyer_response: String::new(),
             decision_date: None,
+            confidentiality: Confidentiality::Internal,
             created_at: "2026-11-01T10:00:00Z".into(),
             updated_at: String::new(),
         };

@@ -32,6 +32,8 @@ pub struct Decision {
     pub rationale: String,
     pub decided_by: String,
     pub decided_on: NaiveDate,
+    /// Who may read it (the same four labels as notes).
+    pub confidentiality: Confidentiality,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -80,6 +82,8 @@ pub struct ActionItem {
     pub due_date: Option<NaiveDate>,
     pub status: ActionStatus,
     pub done_date: Option<NaiveDate>,
+    /// Who may read it (the same four labels as notes).
+    pub confidentiality: Confidentiality,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -187,6 +191,8 @@ pub struct Question {
     pub meeting_id: i64,
     pub text: String,
     pub answer: String,
+    /// Who may read it (the same four labels as notes).
+    pub confidentiality: Confidentiality,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -226,6 +232,7 @@ mod tests {
             due_date: due,
             status,
             done_date: None,
+            confidentiality: Confidentiality::Internal,
             created_at: String::new(),
             updated_at: String::new(),
         }

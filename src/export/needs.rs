@@ -470,6 +470,7 @@ mod tests {
             person_name: Some("Åsa Öberg".into()),
             document: "Enkät.pdf".into(),
             note: "sa det\ntvå gånger".into(),
+            confidentiality: crate::domain::Confidentiality::Shareable,
         };
         assert_eq!(
             evidence_text(&e),

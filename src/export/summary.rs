@@ -4,17 +4,11 @@
 //!
 //! # Audience rules
 //!
-//! Every note carries a confidentiality label, and [`Audience::may_read`] alone decides
-//! which notes reach which export:
-//!
-//! - `internal` (the buyer's team) gets shareable and internal notes;
-//! - `shared` (everyone who took part) gets only shareable notes, and the document
-//!   says how many notes were left out;
-//! - supplier-confidential and personal notes reach no export at all.
-//!
-//! The filtering happens here, in the renderer, so that no caller can forget it, and
-//! before the template sees anything: a user's own template cannot reach a note the
-//! audience may not read.
+//! Notes and outcomes carry confidentiality labels, and the gathering step
+//! (`ops::export::summary_input`) applies the one rule, `Audience::share`, before
+//! anything reaches this renderer: [`SummaryInput`] holds only what the audience may
+//! read, so neither this code nor a user's own template can show, or count, anything
+//! else. The renderer only marks which of what it was given is internal.
 //!
 //! Supplier-facing meetings ([`is_supplier_facing`]) carry the fair-dialogue statement.
 //!
@@ -122,8 +116,8 @@ fn built_in() -> &'static Environment<'static> {
     })
 }
 
-/// Everything a meeting's notes are made from. The caller gathers it; [`render`]
-/// decides what the audience may read.
+/// Everything a meeting's notes are made from, for one audience: the caller gathers it
+/// and leaves out what that audience may not read (`Audience::share`).
 #[derive(Debug, Clone)]
 pub struct SummaryInput {
     pub project: Project,
@@ -133,9 +127,12 @@ pub struct SummaryInput {
     /// Everyone on the meeting's list; the note-taker is the one with the role
     /// [`AttendanceRole::NoteTaker`].
     pub attendance: Vec<Attendance>,
-    /// All the meeting's notes, whatever their label (meeting-wide first, then per
-    /// agenda block, as `Store::notes` gives them).
+    /// The meeting's notes the audience may read (meeting-wide first, then per agenda
+    /// block, as `Store::notes` gives them).
     pub notes: Vec<Note>,
+    /// How many written notes are in no export at all (supplier-confidential or
+    /// personal): said in the internal version only; 0 for a shared version.
+    pub withheld_notes: usize,
     /// Decisions made at the meeting.
     pub decisions: Vec<Decision>,
     /// Action items from the meeting, done and cancelled ones too.
@@ -378,20 +375,11 @@ fn audience_label(lang: Lang, a: Audience) -> &'static str {
     }
 }
 
-/// The line that says how many notes this version leaves out, or empty.
+/// The internal version's line saying how many notes are in no export, or empty. A
+/// shared version never says what it leaves out.
 fn left_out_text(lang: Lang, audience: Audience, n: usize) -> String {
     match (n, lang, audience) {
-        (0, ..) => String::new(),
-        (1, Lang::Sv, Audience::Shared) => {
-            "1 anteckning är inte med i den här delade versionen.".into()
-        }
-        (n, Lang::Sv, Audience::Shared) => {
-            format!("{n} anteckningar är inte med i den här delade versionen.")
-        }
-        (1, Lang::En, Audience::Shared) => "1 note is left out of this shared version.".into(),
-        (n, Lang::En, Audience::Shared) => {
-            format!("{n} notes are left out of this shared version.")
-        }
+        (0, ..) | (_, _, Audience::Shared) => String::new(),
         (1, Lang::Sv, Audience::Internal) => {
             "1 anteckning är leverantörskonfidentiell eller personlig och är inte med i någon \
              export."
@@ -707,19 +695,17 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
     let meeting = &input.meeting;
     let hm = |t: DateTime<Utc>| clock.local(t).format("%H:%M").to_string();
 
-    // The audience rule, applied to every note before anything else sees it. Notes
-    // with nothing written are neither shown nor counted.
-    let written: Vec<&Note> = input
+    // The notes are already only those the audience may read; notes with nothing
+    // written are not shown.
+    let readable: Vec<&Note> = input
         .notes
         .iter()
         .filter(|n| !n.body.trim().is_empty())
         .collect();
-    let readable: Vec<&Note> = written
-        .iter()
-        .copied()
-        .filter(|n| audience.may_read(n.confidentiality))
-        .collect();
-    let left_out = written.len() - readable.len();
+    let left_out = match audience {
+        Audience::Internal => input.withheld_notes,
+        Audience::Shared => 0,
+    };
     let note_ctx = |n: &&'a Note| NoteCtx {
         body: n.body.trim_matches('\n').trim_end(),
         internal: n.confidentiality != crate::domain::Confidentiality::Shareable,
@@ -793,10 +779,8 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
         .collect::<Vec<_>>()
         .join(", ");
 
-    // Decisions, actions, needs, suggestions and questions carry no confidentiality
-    // label: they are what the meeting produced for everyone who took part, so both
-    // audiences get them. Anything that must stay inside the buyer's team belongs in an
-    // internal note.
+    // Decisions, actions, needs, suggestions and questions are, like the notes, only
+    // those the audience may read (the gathering applied the label rule).
     let mut decisions: Vec<&Decision> = input.decisions.iter().collect();
     decisions.sort_by_key(|d| (d.decided_on, d.id));
     let decisions = decisions
@@ -942,15 +926,13 @@ mod tests {
     }
 
     #[test]
-    fn left_out_lines_count_in_both_languages() {
-        assert_eq!(left_out_text(Lang::Sv, Audience::Shared, 0), "");
+    fn only_the_internal_version_counts_what_is_left_out() {
+        assert_eq!(left_out_text(Lang::Sv, Audience::Internal, 0), "");
+        assert_eq!(left_out_text(Lang::Sv, Audience::Shared, 3), "");
+        assert_eq!(left_out_text(Lang::En, Audience::Shared, 1), "");
         assert_eq!(
-            left_out_text(Lang::Sv, Audience::Shared, 3),
-            "3 anteckningar är inte med i den här delade versionen."
-        );
-        assert_eq!(
-            left_out_text(Lang::En, Audience::Shared, 1),
-            "1 note is left out of this shared version."
+            left_out_text(Lang::En, Audience::Internal, 1),
+            "1 note is supplier-confidential or personal and is in no export."
         );
     }
 }

@@ -313,10 +313,11 @@ fn live_meeting(store: &Store, id: i64) -> Result<Meeting, ExportOpError> {
     Ok(store.meeting(live(store, EntityKind::Meeting, id)?)?)
 }
 
-/// Everything a meeting's notes are made from: its project, agenda, participants,
-/// notes (all of them: the renderer applies the label rule), decisions, actions (done
-/// ones too), questions, the needs with evidence from the meeting, the suggestions made
-/// at it, and the next meeting that `audience` may know of.
+/// Everything a meeting's notes are made from: its project, agenda, participants, and
+/// of its notes, decisions, actions (done ones too), questions, the needs with evidence
+/// from the meeting and the suggestions made at it only those `audience` may read
+/// (`Audience::share`, the one place the label rule is applied); and the next meeting
+/// that `audience` may know of.
 pub fn summary_input(
     store: &Store,
     meeting: Meeting,
@@ -325,10 +326,13 @@ pub fn summary_input(
     let project = store.project(meeting.project_id)?;
     let id = meeting.id;
     let evidence = store.project_evidence(project.id)?;
+    // A need is in a version when the audience may read both the need and the evidence
+    // that ties it to this meeting (which may say who raised it).
     let from_this_meeting = |need_id: i64| {
-        evidence
-            .get(&need_id)
-            .is_some_and(|e| e.iter().any(|e| e.meeting_id == Some(id)))
+        evidence.get(&need_id).is_some_and(|e| {
+            e.iter()
+                .any(|e| e.meeting_id == Some(id) && audience.may_read(e.confidentiality))
+        })
     };
     let needs = store
         .all_needs(Some(project.id))?
@@ -342,10 +346,11 @@ pub fn summary_input(
         .collect();
     let attendance = store.attendance(id)?;
     let next_meeting = next_meeting_for(store, &meeting, &attendance, audience)?;
-    Ok(SummaryInput {
+    let everything = SummaryInput {
         agenda: store.agenda(id)?,
         attendance,
         notes: store.notes(id)?,
+        withheld_notes: 0,
         decisions: store.decisions(None, Some(id))?,
         actions: store.actions(&ActionFilter {
             meeting_id: Some(id),
@@ -359,7 +364,32 @@ pub fn summary_input(
         clock: store.clock(),
         project,
         meeting,
-    })
+    };
+    Ok(for_audience(everything, audience))
+}
+
+/// What of a meeting's notes and outcomes `audience` may read (`Audience::share`), the
+/// rest dropped before any renderer sees it. Only the buyer's team is told how many
+/// notes are in no export; a shared version never counts what it leaves out.
+pub fn for_audience(input: SummaryInput, audience: Audience) -> SummaryInput {
+    let withheld_notes = match audience {
+        Audience::Internal => input
+            .notes
+            .iter()
+            .filter(|n| !n.body.trim().is_empty() && !audience.may_read(n.confidentiality))
+            .count(),
+        Audience::Shared => 0,
+    };
+    SummaryInput {
+        notes: audience.share(input.notes),
+        withheld_notes,
+        decisions: audience.share(input.decisions),
+        actions: audience.share(input.actions),
+        questions: audience.share(input.questions),
+        needs: audience.share(input.needs),
+        suggestions: audience.share(input.suggestions),
+        ..input
+    }
 }
 
 /// The project's next meeting after `this` for the internal version; for the shared

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_needs_suggestions_lessons.sql"),
     include_str!("migrations/0005_notes_decisions_actions.sql"),
     include_str!("migrations/0006_history_uuids.sql"),
+    include_str!("migrations/0008_outcome_labels.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -4,6 +4,7 @@ mod bundle;
 mod directory;
 mod drafts;
 mod entity;
+mod labels;
 mod meetings;
 mod migrate;
 mod milestones;

@@ -29,7 +29,7 @@ fn order_by(sort: NeedSort) -> String {
 const NEED_COLUMNS: &str = "n.id, n.uuid, n.project_id, p.code, n.number, n.statement, n.as_a,
     n.i_need, n.so_that, n.category, n.priority, n.status, n.status_reason, n.merged_into,
     n.owner, (SELECT count(*) FROM need_evidence e WHERE e.need_id = n.id), n.created_at,
-    n.updated_at";
+    n.updated_at, n.confidentiality";
 
 fn need_from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
     let number: i64 = r.get(4)?;
@@ -53,6 +53,7 @@ fn need_from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
         merged_into: r.get(13)?,
         owner: r.get(14)?,
         evidence_count: r.get(15)?,
+        confidentiality: enum_col(r, 18)?,
         created_at: r.get(16)?,
         updated_at: r.get(17)?,
     })
@@ -362,7 +363,7 @@ impl Store {
     fn query_evidence(&self, condition: &str, param: i64) -> Result<Vec<Evidence>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT e.id, e.need_id, e.meeting_id, m.title, m.start_at, e.person_id, pe.name,
-                    e.document, e.note
+                    e.document, e.note, e.confidentiality
              FROM need_evidence e
              LEFT JOIN meetings m ON m.id = e.meeting_id
              LEFT JOIN people pe ON pe.id = e.person_id
@@ -379,6 +380,7 @@ impl Store {
                 person_name: r.get(6)?,
                 document: r.get(7)?,
                 note: r.get(8)?,
+                confidentiality: enum_col(r, 9)?,
             })
         })?;
         let mut evidence: Vec<Evidence> = rows.collect::<rusqlite::Result<_>>()?;

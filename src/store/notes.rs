@@ -27,7 +27,8 @@ fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
 }
 
 const DECISION_COLUMNS: &str = "d.id, d.uuid, d.project_id, p.code, d.meeting_id, m.title,
-    d.text, d.rationale, d.decided_by, d.decided_on, d.created_at, d.updated_at";
+    d.text, d.rationale, d.decided_by, d.decided_on, d.created_at, d.updated_at,
+    d.confidentiality";
 
 fn decision_from_row(r: &Row<'_>) -> rusqlite::Result<Decision> {
     Ok(Decision {
@@ -41,13 +42,15 @@ fn decision_from_row(r: &Row<'_>) -> rusqlite::Result<Decision> {
         rationale: r.get(7)?,
         decided_by: r.get(8)?,
         decided_on: r.get(9)?,
+        confidentiality: enum_col(r, 12)?,
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
     })
 }
 
 const ACTION_COLUMNS: &str = "a.id, a.uuid, a.project_id, p.code, a.meeting_id, m.title,
-    a.title, a.owner, a.due_date, a.status, a.done_date, a.created_at, a.updated_at";
+    a.title, a.owner, a.due_date, a.status, a.done_date, a.created_at, a.updated_at,
+    a.confidentiality";
 
 fn action_from_row(r: &Row<'_>) -> rusqlite::Result<ActionItem> {
     Ok(ActionItem {
@@ -62,6 +65,7 @@ fn action_from_row(r: &Row<'_>) -> rusqlite::Result<ActionItem> {
         due_date: r.get(8)?,
         status: enum_col(r, 9)?,
         done_date: r.get(10)?,
+        confidentiality: enum_col(r, 13)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
     })
@@ -376,7 +380,8 @@ impl Store {
 
     pub fn questions(&self, meeting_id: i64) -> Result<Vec<Question>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, uuid, meeting_id, text, answer, created_at, updated_at FROM questions
+            "SELECT id, uuid, meeting_id, text, answer, created_at, updated_at, confidentiality
+             FROM questions
              WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
         )?;
         let rows = stmt.query_map([meeting_id], |r| {
@@ -386,6 +391,7 @@ impl Store {
                 meeting_id: r.get(2)?,
                 text: r.get(3)?,
                 answer: r.get(4)?,
+                confidentiality: enum_col(r, 7)?,
                 created_at: r.get(5)?,
                 updated_at: r.get(6)?,
             })

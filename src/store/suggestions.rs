@@ -10,7 +10,7 @@ use crate::domain::{
 
 const SUGGESTION_COLUMNS: &str = "s.id, s.uuid, s.project_id, p.code, s.meeting_id, m.title,
     s.phase, s.title, s.description, s.rationale, s.status, s.buyer_response, s.decision_date,
-    s.created_at, s.updated_at";
+    s.created_at, s.updated_at, s.confidentiality";
 
 fn suggestion_from_row(r: &Row<'_>) -> rusqlite::Result<Suggestion> {
     Ok(Suggestion {
@@ -27,6 +27,7 @@ fn suggestion_from_row(r: &Row<'_>) -> rusqlite::Result<Suggestion> {
         status: enum_col(r, 10)?,
         buyer_response: r.get(11)?,
         decision_date: r.get(12)?,
+        confidentiality: enum_col(r, 15)?,
         created_at: r.get(13)?,
         updated_at: r.get(14)?,
     })

@@ -57,7 +57,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 theme::title()
             };
-            rows.push(Row::new(vec![Span::styled(b.label(), style)]));
+            rows.push(Row::new(vec![
+                Span::raw(""),
+                Span::styled(b.label(), style),
+            ]));
         }
         if i == view.cursor.selected {
             selected_row = rows.len();
@@ -69,6 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Style::new()
         };
         let mut cells = vec![
+            super::notes::short_label(a.confidentiality),
             Span::raw(format!("{mark} {}", a.title)),
             Span::raw(a.owner.clone()),
             Span::styled(format::date(a.due_date), due_style),
@@ -90,12 +94,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     // Narrow screens keep the title readable: the meeting column goes first.
     let mut header = vec![
+        text::FIELD_LABEL,
         text::COL_TITLE,
         text::FIELD_OWNER,
         text::COL_DUE,
         text::COL_PROJECT,
     ];
     let mut widths = vec![
+        Constraint::Length(11),
         Constraint::Fill(3),
         Constraint::Fill(1),
         Constraint::Length(10),

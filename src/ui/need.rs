@@ -32,7 +32,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
     // The statement first; the short facts on one line so everything fits at 80×24.
     let mut facts = format!(
-        "{} {} · {} {} · {} {}",
+        "{} · {} {} · {} {} · {} {}",
+        n.confidentiality.label(),
         text::COL_PRIORITY.to_lowercase(),
         n.priority.map_or(text::NOT_SET, |p| p.label()),
         text::COL_CATEGORY.to_lowercase(),
@@ -84,6 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 _ => String::new(),
             };
             Row::new(vec![
+                super::notes::short_label(e.confidentiality),
                 Span::raw(meeting),
                 Span::raw(e.person_name.clone().unwrap_or_default()),
                 Span::raw(e.document.clone()),
@@ -95,6 +97,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             evidence_area,
             block,
             &[
+                text::FIELD_LABEL,
                 text::FIELD_MEETING,
                 text::FIELD_PERSON,
                 text::FIELD_DOCUMENT,
@@ -102,6 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ],
             rows.collect(),
             &[
+                Constraint::Length(11),
                 Constraint::Fill(3),
                 Constraint::Fill(2),
                 Constraint::Fill(2),

@@ -75,6 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
         };
         Row::new(vec![
             Span::styled(n.code.clone(), theme::accent()),
+            super::notes::short_label(n.confidentiality),
             Span::styled(n.statement.clone(), style),
             Span::styled(n.category.clone(), theme::muted()),
             Span::styled(n.priority.map_or(text::NOT_SET, |p| p.label()), style),
@@ -96,6 +97,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
         block,
         &[
             text::COL_CODE,
+            text::FIELD_LABEL,
             text::FIELD_STATEMENT,
             text::COL_CATEGORY,
             text::COL_PRIORITY,
@@ -106,6 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
         rows.collect(),
         &[
             Constraint::Length(6),
+            Constraint::Length(11),
             Constraint::Fill(4),
             Constraint::Fill(1),
             Constraint::Length(8),

@@ -22,6 +22,12 @@ pub fn label(c: Confidentiality) -> Span<'static> {
     Span::styled(format!("[{}]", c.label()), style)
 }
 
+/// The label in a register's narrow column (at most 10 wide), coloured as [`label`].
+pub fn short_label(c: Confidentiality) -> Span<'static> {
+    let style = label(c).style;
+    Span::styled(format!("[{}]", text::confidentiality_short(c)), style)
+}
+
 pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         format!(" {} · {} ", text::TAB_NOTES, state.notes.len()),
@@ -104,6 +110,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                 (
                     text::KIND_DECISION,
                     Row::new(vec![
+                        label(d.confidentiality),
                         Span::raw(d.text.clone()),
                         Span::styled(d.decided_by.clone(), theme::muted()),
                         Span::styled(d.decided_on.to_string(), theme::muted()),
@@ -122,6 +129,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                 (
                     text::KIND_ACTION,
                     Row::new(vec![
+                        label(a.confidentiality),
                         Span::raw(format!("{mark}{}", a.title)),
                         Span::styled(a.owner.clone(), theme::muted()),
                         Span::styled(format::date(a.due_date), due_style),
@@ -138,13 +146,22 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                 };
                 (
                     text::KIND_QUESTION,
-                    Row::new(vec![Span::raw(q.text.clone()), answered, Span::raw("")]),
+                    Row::new(vec![
+                        label(q.confidentiality),
+                        Span::raw(q.text.clone()),
+                        answered,
+                        Span::raw(""),
+                    ]),
                 )
             }
         };
         if heading != section {
             section = heading;
-            rows.push(Row::new(vec![Span::styled(heading, theme::title())]));
+            // The heading runs in the wide column, as on the Notes tab.
+            rows.push(Row::new(vec![
+                Span::raw(""),
+                Span::styled(heading, theme::title()),
+            ]));
         }
         if i == state.cursor.selected {
             selected_row = rows.len();
@@ -155,9 +172,10 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
         frame,
         area,
         block,
-        &["", "", ""],
+        &["", "", "", ""],
         rows,
         &[
+            Constraint::Length(23),
             Constraint::Fill(3),
             Constraint::Fill(1),
             Constraint::Length(10),

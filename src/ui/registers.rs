@@ -43,6 +43,7 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
             _ => theme::key(),
         };
         Row::new(vec![
+            super::notes::short_label(s.confidentiality),
             Span::raw(s.title.clone()),
             Span::styled(s.phase.label(), theme::muted()),
             Span::styled(s.status.label(), status_style),
@@ -55,6 +56,7 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
         area,
         block,
         &[
+            text::FIELD_LABEL,
             text::COL_TITLE,
             text::FIELD_PHASE_CONCERNED,
             text::COL_STATUS,
@@ -63,6 +65,7 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
         ],
         rows.collect(),
         &[
+            Constraint::Length(11),
             Constraint::Fill(3),
             Constraint::Length(18),
             Constraint::Length(11),
@@ -159,6 +162,7 @@ pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView
     let rows = view.items.iter().map(|d| {
         Row::new(vec![
             Span::styled(d.decided_on.to_string(), theme::muted()),
+            super::notes::short_label(d.confidentiality),
             Span::raw(d.text.clone()),
             Span::styled(d.rationale.clone(), theme::muted()),
             Span::raw(d.decided_by.clone()),
@@ -171,6 +175,7 @@ pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView
         block,
         &[
             text::FIELD_DECIDED_ON,
+            text::FIELD_LABEL,
             text::FIELD_DECISION,
             text::FIELD_RATIONALE,
             text::FIELD_DECIDED_BY,
@@ -179,6 +184,7 @@ pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView
         rows.collect(),
         &[
             Constraint::Length(10),
+            Constraint::Length(11),
             Constraint::Fill(3),
             Constraint::Fill(2),
             Constraint::Fill(1),
