@@ -6,6 +6,7 @@
 //! `cli` and `tui` (the two ways in).
 
 pub mod app;
+pub mod bundle;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -29,7 +29,7 @@ pub trait TextEnum: Sized + Copy + PartialEq + 'static {
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? } labels $labels:path) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
 
@@ -303,6 +303,32 @@ mod tests {
         for a in Audience::ALL {
             assert!(!a.may_read(SupplierConfidential) && !a.may_read(Personal));
         }
+    }
+
+    #[test]
+    fn serde_names_are_the_stored_text() {
+        // Bundles describe enum fields with these types' JSON Schema, which follows serde.
+        fn check<E: TextEnum + serde::Serialize>() {
+            for v in E::ALL {
+                assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
+            }
+        }
+        check::<Phase>();
+        check::<ProjectStatus>();
+        check::<InnovationLevel>();
+        check::<OrgKind>();
+        check::<MilestoneStatus>();
+        check::<MeetingType>();
+        check::<MeetingFormat>();
+        check::<MeetingStatus>();
+        check::<NotesStatus>();
+        check::<AttendanceRole>();
+        check::<Priority>();
+        check::<NeedStatus>();
+        check::<SuggestionStatus>();
+        check::<LessonKind>();
+        check::<Confidentiality>();
+        check::<ActionStatus>();
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! result: exports (gather, render, write the file privately, log it on the meeting),
 //! bundle import and export, and loading the demo.
 
+pub mod bundle;
 pub mod demo;
 pub mod export;
 pub mod write;

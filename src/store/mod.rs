@@ -1,5 +1,6 @@
 //! The SQLite store: opening safely, pragmas, migrations, and one file per aggregate.
 
+mod bundle;
 mod directory;
 mod drafts;
 mod entity;
@@ -19,6 +20,7 @@ use rusqlite::Connection;
 
 use crate::domain::Clock;
 
+pub use bundle::ImportError;
 pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;

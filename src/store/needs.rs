@@ -263,9 +263,9 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         tx.execute(
-            "INSERT INTO need_status_changes (need_id, from_status, to_status, changed_at)
-             VALUES (?1, NULL, 'identified', ?2)",
-            params![id, now],
+            "INSERT INTO need_status_changes (uuid, need_id, from_status, to_status, changed_at)
+             VALUES (?1, ?2, NULL, 'identified', ?3)",
+            params![new_uuid(), id, now],
         )?;
         tx.commit()?;
         Ok(id)
@@ -330,9 +330,10 @@ impl Store {
             params![id, to.as_str(), reason.trim(), now],
         )?;
         tx.execute(
-            "INSERT INTO need_status_changes (need_id, from_status, to_status, reason, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, from, to.as_str(), reason.trim(), now],
+            "INSERT INTO need_status_changes
+                (uuid, need_id, from_status, to_status, reason, changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![new_uuid(), id, from, to.as_str(), reason.trim(), now],
         )?;
         tx.commit()?;
         Ok(())

@@ -442,8 +442,9 @@ impl Store {
             params![meeting_id, status.as_str(), now],
         )?)?;
         tx.execute(
-            "INSERT INTO notes_status_changes (meeting_id, status, changed_at) VALUES (?1, ?2, ?3)",
-            params![meeting_id, status.as_str(), now],
+            "INSERT INTO notes_status_changes (uuid, meeting_id, status, changed_at)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![new_uuid(), meeting_id, status.as_str(), now],
         )?;
         tx.commit()?;
         Ok(())
@@ -463,9 +464,11 @@ impl Store {
 
     pub fn log_export(&mut self, meeting_id: i64, record: &ExportRecord) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO exports (meeting_id, what, format, audience, language, file, exported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO exports
+                (uuid, meeting_id, what, format, audience, language, file, exported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
+                new_uuid(),
                 meeting_id,
                 record.what,
                 record.format,
