@@ -265,7 +265,17 @@ pub fn run(cli: Cli) -> Result<()> {
     let config = Config::load(&config_path)?;
     let db = config.db_path(cli.db.as_deref())?;
     let clock = clock_from_env()?;
-    let open = || Store::open(&db, clock).map_err(anyhow::Error::from);
+    let open = || {
+        let store = Store::open(&db, clock)?;
+        // A test hook, like TIDIG_NOW: how long a write waits for another's lock.
+        if let Some(ms) = std::env::var("TIDIG_BUSY_TIMEOUT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            store.set_busy_timeout(std::time::Duration::from_millis(ms))?;
+        }
+        anyhow::Ok(store)
+    };
 
     match cli.command {
         None => {
@@ -290,11 +300,16 @@ pub fn run(cli: Cli) -> Result<()> {
                 open()?
             };
             let mut app = App::open(store)?;
+            let data_drafts = config::default_db_path()
+                .ok()
+                .and_then(|p| p.parent().map(|d| d.join("drafts")));
             app.dirs = crate::app::AppDirs {
                 exports: config::export_dir().unwrap_or_else(|| std::env::temp_dir().join("tidig")),
                 templates: config_path.parent().map(crate::templates::user_dir),
                 export_templates: config_path.parent().map(export::user_templates_dir),
+                drafts: crate::draft_files::DraftFiles::for_store(&db, data_drafts),
             };
+            app.restore_draft_files();
             crate::tui::run(&mut app)
         }
         Some(Command::Demo) => {
@@ -796,31 +811,33 @@ fn export(
     Ok(())
 }
 
-/// The format to write: `--format` if given, else the one the -o file's extension
-/// names, else `default`. An -o file whose extension is none of `known` (a `.pdf`, a
-/// `.docx`) is refused, naming the formats that can be written, rather than filled with
-/// something else.
+/// The format to write: `--format` if given (the user's file name is then theirs to
+/// choose), else the one the -o file's extension names, else `default`. An -o file
+/// whose extension is none of `known` (a `.pdf`, a `.docx`) and no `--format` is
+/// refused, naming the formats that can be written, rather than filled with Markdown.
 fn format_for<F: Copy>(
     output: Option<&Path>,
     chosen: Option<F>,
     known: &[(&str, F)],
     default: F,
 ) -> Result<F> {
+    if let Some(format) = chosen {
+        return Ok(format);
+    }
     let ext = output
         .filter(|p| p.as_os_str() != "-")
         .and_then(|p| p.extension())
         .map(|e| e.to_string_lossy().to_lowercase());
-    let by_extension = match ext {
-        None => None,
+    match ext {
+        None => Ok(default),
         Some(ext) => match known.iter().find(|(k, _)| *k == ext) {
-            Some((_, f)) => Some(*f),
+            Some((_, f)) => Ok(*f),
             None => {
                 let names: Vec<&str> = known.iter().map(|(k, _)| *k).collect();
-                bail!("{}", crate::text::err_unknown_extension(&ext, &names));
+                bail!("{}", crate::text::err_unknown_extension(&ext, &names))
             }
         },
-    };
-    Ok(chosen.or(by_extension).unwrap_or(default))
+    }
 }
 
 /// Writes to standard output. A reader that stops early (`| head`) is not an error.

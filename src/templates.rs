@@ -39,7 +39,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::domain::{AgendaItemInput, MeetingType, TextEnum, swedish_cmp};
+use crate::domain::{AgendaItemInput, FieldError, MeetingType, TextEnum, swedish_cmp};
 
 /// The built-in templates, in the order a project meets them.
 const BUILT_IN: [(&str, &str); 5] = [
@@ -218,9 +218,9 @@ pub fn save(
     }
     for (i, item) in items.iter().enumerate() {
         let reason = if item.title.trim().is_empty() {
-            Some(format!("title: {}", crate::text::ERR_REQUIRED))
+            Some(format!("title: {}", FieldError::Required))
         } else if item.minutes == 0 || item.minutes > 24 * 60 {
-            Some(format!("duration: {}", crate::text::ERR_DURATION_RANGE))
+            Some(format!("duration: {}", FieldError::DurationRange))
         } else {
             None
         };
@@ -296,7 +296,7 @@ pub fn parse(key: &str, text: &str, source: TemplateSource) -> Result<AgendaTemp
     })?;
     let name = raw.name.as_deref().unwrap_or("").trim().to_string();
     if name.is_empty() {
-        return Err(format!("name: {}", crate::text::ERR_REQUIRED));
+        return Err(format!("name: {}", FieldError::Required));
     }
     let meeting_type = match raw.meeting_type.as_deref().map(str::trim) {
         None | Some("") => None,

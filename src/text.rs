@@ -2,10 +2,12 @@
 //! interface is a translation of this file rather than a hunt through the code.
 //! Enum labels are functions at the end.
 
+use std::borrow::Cow;
+
 use crate::domain::{
-    ActionStatus, AttendanceRole, Audience, Confidentiality, InnovationLevel, LessonKind,
-    MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
-    Phase, Priority, ProjectStatus, SuggestionStatus,
+    ActionStatus, AttendanceRole, Audience, Confidentiality, FieldError, InnovationLevel,
+    LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus,
+    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus,
 };
 
 pub const APP_NAME: &str = "tidig";
@@ -126,7 +128,6 @@ pub const FIELD_HISTORY: &str = "History";
 pub const LESSON_GENERAL: &str = "General";
 pub const HINT_STATEMENT: &str =
     "what users must be able to do or achieve, not the product; or fill in the three parts below";
-pub const ERR_EVIDENCE_SOURCE: &str = "give a meeting, a person or a document";
 
 // Hints shown beside form fields
 pub const HINT_CODE: &str = "e.g. NORR-24: capitals, digits, hyphens";
@@ -179,22 +180,38 @@ pub const FORM_NEW_MILESTONE: &str = "New milestone";
 pub const FORM_EDIT_MILESTONE: &str = "Edit milestone";
 
 // Validation
-pub const ERR_REQUIRED: &str = "required";
-pub const ERR_DATE_FORMAT: &str = "not a date: use YYYY-MM-DD";
-pub const ERR_END_BEFORE_START: &str = "must not be before the start date";
-pub const ERR_CODE_FORMAT: &str = "use A–Z, 0–9 and single hyphens; start with a letter";
-pub const ERR_CODE_TOO_LONG: &str = "at most 12 characters";
-pub const ERR_CODE_TAKEN: &str = "another project already has this code";
-pub const ERR_CODE_TAKEN_TRASH: &str = "a project in the trash has this code; restore or purge it";
-pub const ERR_WHEN: &str = "not a date: try 2026-12-03 09:30, fre 10:00, imorgon 13:00 or +3d";
-pub const ERR_TIME_SKIPPED: &str = "that time does not exist: the clocks go forward then";
-pub const ERR_TIME: &str = "not a time: use HH:MM";
-pub const ERR_DURATION: &str = "not a duration: try 90m, 1h30 or 1,5h";
-pub const ERR_DURATION_RANGE: &str = "must be between 1 minute and 24 hours";
-pub const ERR_END: &str = "not an end: try 11:30, 90m, 1h30 or a date and time";
-pub const ERR_END_NOT_AFTER_START: &str = "must be after the start";
-pub const ERR_EMAIL: &str = "not an email address";
-pub const ERR_PHONE: &str = "digits, spaces, + - ( ) only";
+
+/// A validation or conflict code in words: the one place they are worded.
+pub fn field_error(e: &FieldError) -> String {
+    let words = match e {
+        FieldError::Required => "required",
+        FieldError::DateFormat => "not a date: use YYYY-MM-DD",
+        FieldError::EndBeforeStart => "must not be before the start date",
+        FieldError::CodeFormat => "use A–Z, 0–9 and single hyphens; start with a letter",
+        FieldError::CodeTooLong { max } => return format!("at most {max} characters"),
+        FieldError::CodeTaken => "another project already has this code",
+        FieldError::CodeTakenInTrash => "a project in the trash has this code; restore or purge it",
+        FieldError::When => "not a date: try 2026-12-03 09:30, fre 10:00, imorgon 13:00 or +3d",
+        FieldError::TimeSkipped => "that time does not exist: the clocks go forward then",
+        FieldError::Time => "not a time: use HH:MM",
+        FieldError::Duration => "not a duration: try 90m, 1h30 or 1,5h",
+        FieldError::DurationRange => "must be between 1 minute and 24 hours",
+        FieldError::End => "not an end: try 11:30, 90m, 1h30 or a date and time",
+        FieldError::EndNotAfterStart => "must be after the start",
+        FieldError::Email => "not an email address",
+        FieldError::Phone => "digits, spaces, + - ( ) only",
+        FieldError::Due => "not a date: try 2026-12-03, fre or +7d",
+        FieldError::EvidenceSource => "give a meeting, a person or a document",
+        FieldError::SolutionWords(words) => return solution_warning(words),
+        FieldError::MergeOnly => "a need becomes merged by merging it into another",
+        FieldError::MergeClosed => {
+            "merged needs cannot be merged again, and nothing can be merged into a merged or rejected need"
+        }
+        FieldError::MergeSelf => "a need cannot be merged into itself",
+        FieldError::MergeProjects => "only needs of the same project can be merged",
+    };
+    words.to_string()
+}
 
 // Status line
 pub const MSG_FIX_FIELDS: &str = "Not saved: fix the marked fields";
@@ -217,6 +234,87 @@ pub const MSG_NO_TEMPLATE_DIR: &str = "No config folder to save templates in";
 pub const PICK_TEMPLATE: &str = "Agenda templates";
 pub const CONFIRM_REPLACE_AGENDA: &str = "Replace the current agenda? Its blocks go to the trash.";
 pub const FILE_ALL_MEETINGS: &str = "tidig-meetings";
+
+// Saving what is typed, and what happens when the store cannot take it
+pub const NOT_SAVED: &str = "● not saved, retrying";
+pub const DRAFT_KEPT_AT: &str = "draft kept";
+pub const DRAFT_NOT_KEPT: &str = "● draft not stored, retrying";
+
+/// A save failed; where the text is kept meanwhile.
+pub fn not_saved(reason: &str, kept: Option<&std::path::Path>) -> String {
+    match kept {
+        Some(path) => format!(
+            "Not saved ({reason}). Your text is kept in {} and saving is retried",
+            path.display()
+        ),
+        None => format!(
+            "Not saved ({reason}), and no copy could be written: keep this open, saving is retried"
+        ),
+    }
+}
+
+/// `Esc` on an editor whose text could not be saved.
+pub fn close_unsaved(kept: Option<&std::path::Path>) -> String {
+    match kept {
+        Some(path) => format!(
+            "This note is not saved yet (kept in {}). Esc again closes it anyway; Ctrl-S retries",
+            path.display()
+        ),
+        None => {
+            "This note is not saved and no copy could be written: it stays open. Ctrl-S retries"
+                .to_string()
+        }
+    }
+}
+
+/// The editor was closed with text the store could not take.
+pub fn closed_unsaved(kept: Option<&std::path::Path>) -> String {
+    let path = kept.map(|p| p.display().to_string()).unwrap_or_default();
+    format!("Closed unsaved: the text is kept in {path} and comes back when the note is opened")
+}
+
+/// Unsaved text from an earlier run was given back into the editor.
+pub fn restored_from(path: &std::path::Path) -> String {
+    format!("Unsaved text restored from {}", path.display())
+}
+
+/// On start: text kept in draft files went back into the store.
+pub fn drafts_restored(notes: usize, forms: usize) -> String {
+    let mut parts = Vec::new();
+    if notes > 0 {
+        parts.push(format!(
+            "{notes} note{} saved",
+            if notes == 1 { "" } else { "s" }
+        ));
+    }
+    if forms > 0 {
+        parts.push(format!(
+            "{forms} form draft{} kept (offered when the form is opened)",
+            if forms == 1 { "" } else { "s" }
+        ));
+    }
+    format!(
+        "Unsaved text from the last session restored: {}",
+        parts.join(", ")
+    )
+}
+
+/// On start: draft files that could not go back into the store.
+pub fn drafts_left(folder: &std::path::Path) -> String {
+    format!(
+        "Some unsaved text from the last session could not be restored; it is in {}",
+        folder.display()
+    )
+}
+
+/// Quitting with text the store could not take (on standard error).
+pub fn unsaved_on_exit(files: &[std::path::PathBuf]) -> String {
+    let list: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    format!(
+        "text that could not be saved to the store is kept in {}; it is restored the next time tidig opens this store",
+        list.join(", ")
+    )
+}
 
 // Confirmations
 pub const CONFIRM_TITLE: &str = "Confirm";
@@ -327,11 +425,18 @@ pub fn merged_into(code: &str) -> String {
     format!("merged into {code}")
 }
 
-pub const ERR_MERGE_ONLY: &str = "a need becomes merged by merging it into another";
-pub const ERR_MERGE_CLOSED: &str =
-    "merged needs cannot be merged again, and nothing can be merged into a merged or rejected need";
-pub const ERR_MERGE_SELF: &str = "a need cannot be merged into itself";
-pub const ERR_MERGE_PROJECTS: &str = "only needs of the same project can be merged";
+/// Why a need has its status, as shown. A merge stores no reason, only the need it went
+/// into (`target`, its code), and is worded here; a reason that is stored (a rejection,
+/// or a merge in an older store) is shown as it is.
+pub fn need_reason<'a>(stored: &'a str, status: NeedStatus, target: Option<&str>) -> Cow<'a, str> {
+    match target {
+        Some(code) if stored.trim().is_empty() && status == NeedStatus::Merged => {
+            Cow::Owned(merged_into(code))
+        }
+        _ => Cow::Borrowed(stored),
+    }
+}
+
 pub const COL_PRIORITY: &str = "Priority";
 pub const COL_CATEGORY: &str = "Category";
 
@@ -445,8 +550,6 @@ pub fn action_bucket(b: crate::domain::ActionBucket) -> &'static str {
         Closed => "Done or cancelled",
     }
 }
-
-pub const ERR_DUE: &str = "not a date: try 2026-12-03, fre or +7d";
 
 /// A note's first line, short, for confirmations and the trash.
 pub fn note_label(body: &str) -> String {

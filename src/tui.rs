@@ -1,31 +1,100 @@
-//! The terminal loop: draw, wait for an event, hand it to the app, carry out the effects
-//! it asks for. The terminal is restored on quit, on error and (through ratatui's panic
-//! hook) on panic.
+//! The terminal loop: draw, wait for events, hand them to the app, carry out the effects
+//! it asks for. The terminal is restored on quit, on error, on a stopping signal and
+//! (through ratatui's panic hook) on panic; what is open is saved first.
 
 use std::io::{Write, stdout};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
-use crossterm::execute;
+use crossterm::{cursor, execute, terminal};
 use ratatui::DefaultTerminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect};
+use crate::text;
 
-/// How long to wait for input before letting the app do idle work (autosave).
+/// How long to wait for input before letting the app do idle work (autosave). Also how
+/// soon a stopping signal is acted on.
 const TICK: Duration = Duration::from_millis(250);
 
-pub fn run(app: &mut App) -> anyhow::Result<()> {
-    let mut terminal = ratatui::try_init()?;
-    let _ = execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, app);
-    let _ = execute!(stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    result
+/// Input already waiting is handled before the next frame is drawn, for at most this
+/// long, so that a long unbracketed paste is not drawn once per character.
+const DRAIN_FOR: Duration = Duration::from_millis(50);
+/// How long to look for more waiting input (not zero: crossterm's poll(2) source does
+/// not look at all when given no time).
+const DRAIN_WAIT: Duration = Duration::from_millis(1);
+
+/// The signals that stop the app: `kill`, the terminal window closed (HUP), Ctrl-C
+/// from outside (INT, since raw mode turns the key into input), and QUIT.
+const STOPPING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+
+/// How the app ended when it did not end cleanly: the status to exit with and what to
+/// tell the user (on standard error, which may be gone after a hang-up).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exit {
+    pub code: u8,
+    pub message: Option<String>,
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
-    while !app.should_quit {
+impl std::fmt::Display for Exit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message.as_deref().unwrap_or_default())
+    }
+}
+
+impl std::error::Error for Exit {}
+
+/// Why the loop ended.
+enum Ended {
+    Quit,
+    Signal(i32),
+}
+
+pub fn run(app: &mut App) -> anyhow::Result<()> {
+    // Registered before the terminal is taken, so that no signal finds it half set up.
+    let mut signals = Signals::new(STOPPING)?;
+    let mut terminal = ratatui::try_init()?;
+    let _ = execute!(stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, app, &mut signals);
+    // Whatever ended the loop, the open note and form are written before anything else.
+    app.save_open_work();
+    restore(terminal);
+    let signal = match &result {
+        Ok(Ended::Signal(n)) => Some(*n),
+        // A hang-up can make reading or drawing fail before its signal is seen.
+        _ => signals.pending().next(),
+    };
+    let kept = app.unsaved_files();
+    let message = (!kept.is_empty()).then(|| text::unsaved_on_exit(&kept));
+    if let Some(n) = signal {
+        let code = u8::try_from(128 + n).unwrap_or(u8::MAX);
+        return Err(Exit { code, message }.into());
+    }
+    result?;
+    match message {
+        Some(message) => Err(Exit {
+            code: 1,
+            message: Some(message),
+        }
+        .into()),
+        None => Ok(()),
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    signals: &mut Signals,
+) -> anyhow::Result<Ended> {
+    loop {
+        if let Some(n) = signals.pending().next() {
+            return Ok(Ended::Signal(n));
+        }
+        if app.should_quit {
+            return Ok(Ended::Quit);
+        }
         terminal.draw(|frame| crate::ui::draw(frame, app))?;
         if let Some(effect) = app.effect.take() {
             run_effect(terminal, app, effect)?;
@@ -33,11 +102,42 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
         }
         if event::poll(TICK)? {
             app.handle_event(&event::read()?);
-        } else {
-            app.tick();
+            drain(app)?;
         }
+        // Every turn, not only when idle: steady typing is saved too (see `autosave`).
+        app.tick();
+    }
+}
+
+/// Handles the input that is already waiting, so that the next frame shows all of it.
+fn drain(app: &mut App) -> std::io::Result<()> {
+    let start = Instant::now();
+    while !app.should_quit
+        && app.effect.is_none()
+        && start.elapsed() < DRAIN_FOR
+        && event::poll(DRAIN_WAIT)?
+    {
+        app.handle_event(&event::read()?);
     }
     Ok(())
+}
+
+/// Gives the terminal back: raw mode off, bracketed paste off, the alternate screen
+/// left, the cursor shown. Each step is tried whatever the others did, and nothing
+/// waits or panics when the terminal is gone (after a hang-up every write fails).
+fn restore(mut terminal: DefaultTerminal) {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    if terminal.show_cursor().is_err() {
+        // Dropping it would try again and report the failure with `eprintln!`, which
+        // panics when standard error is the terminal that is gone.
+        std::mem::forget(terminal);
+    }
 }
 
 fn run_effect(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) -> anyhow::Result<()> {

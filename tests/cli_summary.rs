@@ -409,8 +409,13 @@ fn format_follows_the_file_extension_and_language_is_chosen() {
     assert!(html.contains("4 notes are left out of this shared version."));
     let txt = s.export_to(&[&id], "anteckningar.TXT");
     assert!(txt.starts_with("Mötesanteckningar: Leverantörsworkshop\n====="));
-    let md = s.export_to(&[&id], "anteckningar.unknown");
+    let md = s.export_to(&[&id], "anteckningar.md");
     assert!(md.starts_with("# Mötesanteckningar"));
+    // A file name tidig cannot write is refused (not filled with Markdown), unlogged.
+    let unknown = s.path("anteckningar.pdf");
+    let err = s.refuses(&["export", "summary", &id, "-o", unknown.to_str().unwrap()]);
+    assert!(err.contains("cannot write .pdf"), "{err}");
+    assert!(!unknown.exists());
     let log = s.exports(s.workshop);
     let got: Vec<(&str, &str)> = log
         .iter()

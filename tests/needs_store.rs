@@ -415,7 +415,8 @@ fn merging_moves_the_evidence_and_marks_the_source_merged() {
         let source = store.need(from).unwrap();
         assert_eq!(source.status, NeedStatus::Merged);
         assert_eq!(source.merged_into, Some(into));
-        assert_eq!(source.status_reason, tidig::text::merged_into("B-001"));
+        // Where it went is data (the id above); no sentence is stored.
+        assert_eq!(source.status_reason, "");
         assert_eq!(source.evidence_count, 0);
         let last = store.need_history(from).unwrap().pop().unwrap();
         assert_eq!(
@@ -423,6 +424,7 @@ fn merging_moves_the_evidence_and_marks_the_source_merged() {
             (Some(NeedStatus::Identified), NeedStatus::Merged)
         );
         assert_eq!(last.changed_at, "2026-11-27T09:00:00Z");
+        assert_eq!(last.reason, "");
 
         // The merged need is still listed, with its status; it has no way forward or back.
         let all = store.needs(p, &NeedFilter::default()).unwrap();

@@ -482,16 +482,20 @@ fn project_codes_are_unique_even_against_the_trash() {
     let first = store.create_project(&input("DUP-1", "Första")).unwrap();
 
     match store.create_project(&input("DUP-1", "Andra")) {
-        Err(StoreError::Conflict("code", m)) => assert_eq!(m, text::ERR_CODE_TAKEN),
+        Err(StoreError::Conflict("code", e)) => assert_eq!(e, FieldError::CodeTaken),
         other => panic!("expected a code conflict, got {other:?}"),
     }
 
     store.trash(EntityKind::Project, first).unwrap();
     match store.create_project(&input("DUP-1", "Andra")) {
-        Err(StoreError::Conflict("code", m)) => assert_eq!(m, text::ERR_CODE_TAKEN_TRASH),
+        Err(StoreError::Conflict("code", e)) => assert_eq!(e, FieldError::CodeTakenInTrash),
         other => panic!("expected a code conflict with the trash, got {other:?}"),
     }
-    assert_ne!(text::ERR_CODE_TAKEN, text::ERR_CODE_TAKEN_TRASH);
+    // Each is worded on its own: the second says what to do about the trashed one.
+    assert_ne!(
+        text::field_error(&FieldError::CodeTaken),
+        text::field_error(&FieldError::CodeTakenInTrash)
+    );
 
     store.restore(EntityKind::Project, first).unwrap();
     store

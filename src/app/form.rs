@@ -159,6 +159,16 @@ pub enum LookupSource {
     Person,
 }
 
+/// A multi-line editing buffer as tidig's editors behave: words wrap, and the line the
+/// cursor is on is not underlined. Borders and colours are not set here: `ui` draws
+/// them around the text when it renders.
+pub(crate) fn text_area(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.lines().map(str::to_string).collect());
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_cursor_line_style(ratatui::style::Style::new());
+    area
+}
+
 pub struct Field {
     pub key: &'static str,
     pub label: &'static str,
@@ -182,14 +192,7 @@ impl Field {
     }
 
     pub fn multiline(key: &'static str, label: &'static str, value: &str) -> Field {
-        let mut area = TextArea::new(value.lines().map(str::to_string).collect());
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.set_cursor_line_style(ratatui::style::Style::default());
-        area.set_block(
-            ratatui::widgets::Block::default()
-                .borders(ratatui::widgets::Borders::LEFT)
-                .border_style(crate::ui::theme::muted()),
-        );
+        let mut area = text_area(value);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         Field {
@@ -351,6 +354,10 @@ pub struct Form {
     pub warnings: FieldErrors,
     /// After a failed save, every edit re-validates so messages follow the typing.
     pub attempted: bool,
+    /// When the draft was last kept in the store (a stored UTC timestamp).
+    pub draft_saved_at: Option<String>,
+    /// The last try to keep the draft in the store failed (it is in a draft file).
+    pub draft_failed: bool,
     initial: BTreeMap<&'static str, String>,
 }
 
@@ -364,6 +371,8 @@ impl Form {
             errors: FieldErrors::default(),
             warnings: FieldErrors::default(),
             attempted: false,
+            draft_saved_at: None,
+            draft_failed: false,
             initial: BTreeMap::new(),
         };
         form.initial = form.values();

@@ -9,7 +9,7 @@ impl App {
         if let Some(Some(draft)) = self.report(self.store.draft(&key))
             && form.restore_json(&draft.payload)
         {
-            let when = crate::ui::format::local_datetime(self.clock(), &draft.updated_at);
+            let when = self.clock().local_datetime(&draft.updated_at);
             self.info(format!("{} {when}", text::MSG_DRAFT_RESTORED));
         }
         form.warnings = forms::warnings(&form);
@@ -51,7 +51,7 @@ impl App {
     }
 
     pub(super) fn form_changed(&mut self) {
-        self.draft_pending_since = Some(Instant::now());
+        self.draft_autosave.changed(Instant::now());
         let clock = self.clock();
         if let Some(form) = &mut self.form {
             form.warnings = forms::warnings(form);
@@ -153,6 +153,8 @@ impl App {
                 self.error(text::MSG_FIX_FIELDS);
             }
             Err(SubmitError::Store(e)) => {
+                // The form stays open; its draft is kept, in a file if need be.
+                self.save_draft();
                 self.report::<()>(Err(e));
             }
         }
@@ -184,25 +186,54 @@ impl App {
         }
     }
 
-    /// Closes the open form; `discard` also drops its stored draft.
+    /// Closes the open form; `discard` also drops its stored draft (and draft file).
     pub(super) fn close_form(&mut self, discard: bool) {
         if let Some(form) = self.form.take()
             && discard
         {
             let key = form.kind.draft_key();
             report(&mut self.status, self.store.discard_draft(&key));
+            self.dirs.drafts.forget_form(&key);
         }
-        self.draft_pending_since = None;
+        self.draft_autosave.done();
+        self.form_kept = None;
     }
 
-    /// Writes the open form's contents as a draft, if it has unsaved changes.
+    /// Writes the open form's contents as a draft, if it has unsaved changes. When the
+    /// store cannot take it, the draft goes to a private file and is tried again on the
+    /// next tick.
     pub(super) fn save_draft(&mut self) {
-        self.draft_pending_since = None;
-        let Some(form) = &self.form else { return };
+        let Some(form) = &self.form else {
+            self.draft_autosave.done();
+            return;
+        };
         if !form.is_dirty() {
+            self.draft_autosave.done();
             return;
         }
         let (key, json) = (form.kind.draft_key(), form.to_json());
-        report(&mut self.status, self.store.save_draft(&key, &json));
+        match self.store.save_draft(&key, &json) {
+            Ok(()) => {
+                self.draft_autosave.done();
+                let now = self.clock().timestamp();
+                if let Some(form) = &mut self.form {
+                    form.draft_saved_at = Some(now);
+                    form.draft_failed = false;
+                }
+                if self.form_kept.take().is_some() {
+                    self.dirs.drafts.forget_form(&key);
+                }
+            }
+            Err(e) => {
+                let kept = self.dirs.drafts.keep_form(&key, &json);
+                if let Some(form) = &mut self.form {
+                    form.draft_failed = true;
+                }
+                self.form_kept = kept.as_ref().ok().cloned();
+                self.error(text::not_saved(&e.to_string(), kept.as_deref().ok()));
+                // Still pending: the next tick tries the store again.
+                self.draft_autosave.changed(Instant::now());
+            }
+        }
     }
 }

@@ -4,9 +4,9 @@
 use super::form::{Field, Form, FormKind};
 use crate::domain::{
     ActionInput, ActionItem, ActionStatus, AgendaItem, AgendaItemInput, AttendanceRole, Audience,
-    Clock, Decision, DecisionInput, FieldErrors, InnovationLevel, Lesson, LessonInput, LessonKind,
-    Meeting, MeetingDraft, MeetingFormat, MeetingInput, MeetingStatus, MeetingType, Milestone,
-    MilestoneInput, Need, NeedInput, NeedStatus, NotesStatus, OrgKind, Organisation,
+    Clock, Decision, DecisionInput, FieldError, FieldErrors, InnovationLevel, Lesson, LessonInput,
+    LessonKind, Meeting, MeetingDraft, MeetingFormat, MeetingInput, MeetingStatus, MeetingType,
+    Milestone, MilestoneInput, Need, NeedInput, NeedStatus, NotesStatus, OrgKind, Organisation,
     OrganisationInput, Person, PersonInput, Phase, Priority, Project, ProjectInput, ProjectStatus,
     Question, Suggestion, SuggestionInput, SuggestionStatus, TextEnum, project::ProjectDraft,
     solution_words,
@@ -789,7 +789,7 @@ pub fn warnings(form: &Form) -> FieldErrors {
         for key in ["statement", "i_need"] {
             let found = solution_words(&form.value(key));
             if !found.is_empty() {
-                w.add(key, text::solution_warning(&found));
+                w.add(key, FieldError::SolutionWords(found));
             }
         }
     }
@@ -825,7 +825,7 @@ fn evidence_source(form: &Form) -> Result<(Option<i64>, Option<String>, String),
     let document = form.value("document").trim().to_string();
     let mut errors = FieldErrors::default();
     if meeting.is_none() && person.is_none() && document.is_empty() {
-        errors.add("document", text::ERR_EVIDENCE_SOURCE);
+        errors.add("document", FieldError::EvidenceSource);
     }
     errors.into_result((meeting, person, document))
 }
@@ -834,7 +834,7 @@ fn required(form: &Form, key: &'static str) -> Result<String, FieldErrors> {
     let value = form.value(key).trim().to_string();
     let mut errors = FieldErrors::default();
     if value.is_empty() {
-        errors.add(key, text::ERR_REQUIRED);
+        errors.add(key, FieldError::Required);
     }
     errors.into_result(value)
 }
@@ -966,7 +966,7 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
                     Some(p) => p.id,
                     None => {
                         let input = PersonInput::validate(&name, &v("organisation"), "", "", "")
-                            .map_err(|e| StoreError::Conflict("person", e.to_string()))?;
+                            .map_err(person_conflict)?;
                         store.create_person(&input)?
                     }
                 };
@@ -996,7 +996,7 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
                         Some(p) => p.id,
                         None => {
                             let input = PersonInput::validate(&name, "", "", "", "")
-                                .map_err(|e| StoreError::Conflict("person", e.to_string()))?;
+                                .map_err(person_conflict)?;
                             store.create_person(&input)?
                         }
                     }),
@@ -1074,6 +1074,17 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
         }
         Err(e) => Err(SubmitError::Store(e)),
     }
+}
+
+/// A person added on the fly while saving something else. Its one rule, a name, was
+/// checked with the form, so any problem left is reported on the person field.
+fn person_conflict(errors: FieldErrors) -> StoreError {
+    let code = errors
+        .0
+        .into_iter()
+        .next()
+        .map_or(FieldError::Required, |(_, e)| e);
+    StoreError::Conflict("person", code)
 }
 
 #[derive(Debug)]

@@ -90,7 +90,7 @@ impl App {
             Ok((
                 notes,
                 self.store.decisions(None, Some(id))?,
-                self.store.actions(&crate::store::ActionFilter {
+                self.store.actions(&crate::domain::ActionFilter {
                     meeting_id: Some(id),
                     include_closed: true,
                     ..Default::default()

@@ -2,12 +2,14 @@
 //! binary feeds events in and draws what `ui` makes of the state.
 
 mod action;
+pub mod autosave;
 mod directory;
 mod filter;
 pub mod form;
 mod form_flow;
 pub mod forms;
 mod go_to;
+mod kept_drafts;
 pub mod keymap;
 mod meetings;
 mod needs;
@@ -17,11 +19,12 @@ pub mod screens;
 pub mod text_input;
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
+use autosave::Autosave;
 use form::{FieldKind, Form, FormKind, LookupSource};
 use forms::SubmitError;
 use keymap::{Context, Key, Keymap};
@@ -29,6 +32,7 @@ pub use screens::*;
 
 use crate::domain::EntityKind;
 use crate::domain::{Clock, MilestoneStatus, ProjectStatus, TextEnum};
+use crate::draft_files::DraftFiles;
 use crate::store::{Store, StoreError};
 use crate::templates::AgendaTemplate;
 use crate::text;
@@ -107,6 +111,8 @@ pub struct AppDirs {
     pub templates: Option<PathBuf>,
     /// The user's export templates (overriding the built-in ones), if any.
     pub export_templates: Option<PathBuf>,
+    /// Where text the store could not take is kept (see `draft_files`).
+    pub drafts: DraftFiles,
 }
 
 impl Default for AppDirs {
@@ -117,6 +123,7 @@ impl Default for AppDirs {
             exports: std::env::temp_dir().join("tidig-exports"),
             templates: None,
             export_templates: None,
+            drafts: DraftFiles::default(),
         }
     }
 }
@@ -135,9 +142,6 @@ fn report<T>(status: &mut Option<StatusMessage>, result: Result<T, StoreError>) 
         }
     }
 }
-
-/// How long typing must pause before a form's draft is written to the store.
-const DRAFT_DELAY: Duration = Duration::from_millis(800);
 
 pub struct App {
     pub store: Store,
@@ -160,17 +164,19 @@ pub struct App {
     pub status: Option<StatusMessage>,
     pub should_quit: bool,
     pub dirs: AppDirs,
-    /// When the open form last changed without its draft being saved.
-    draft_pending_since: Option<Instant>,
-    /// When the open note last changed without being saved.
-    note_pending_since: Option<Instant>,
+    /// The open form's changes not yet kept as a draft.
+    draft_autosave: Autosave,
+    /// The open note's changes not yet written.
+    note_autosave: Autosave,
+    /// The draft file holding the open form, when the store could not take its draft.
+    form_kept: Option<PathBuf>,
 }
 
 impl App {
     /// Like `new`, but a store that cannot be read (a damaged file that passed the
     /// header checks) is an error here, before the terminal is taken over.
     pub fn open(store: Store) -> Result<App, StoreError> {
-        store.list_projects(&crate::store::ProjectFilter::default())?;
+        store.list_projects(&crate::domain::ProjectFilter::default())?;
         Ok(App::new(store))
     }
 
@@ -196,8 +202,9 @@ impl App {
             status: None,
             should_quit: false,
             dirs: AppDirs::default(),
-            draft_pending_since: None,
-            note_pending_since: None,
+            draft_autosave: Autosave::default(),
+            note_autosave: Autosave::default(),
+            form_kept: None,
         };
         app.refresh();
         app
@@ -309,10 +316,10 @@ impl App {
     }
 
     pub fn handle_key(&mut self, ev: &KeyEvent) {
-        // Ctrl-C quits from anywhere; an open form is kept as a draft first.
+        // Ctrl-C quits from anywhere; an open form is kept as a draft first (and what
+        // the store cannot take, in a draft file: see `tui::run`).
         if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
-            self.save_draft();
-            self.save_note();
+            self.save_open_work();
             self.should_quit = true;
             return;
         }
@@ -342,20 +349,43 @@ impl App {
         }
     }
 
-    /// Called when no event arrived for a while: writes a pending form draft.
+    /// Called on every turn of the terminal loop: writes the open note and form draft
+    /// when they are due (see `autosave`), and retries a save that failed.
     pub fn tick(&mut self) {
-        if self
-            .draft_pending_since
-            .is_some_and(|t| t.elapsed() >= DRAFT_DELAY)
-        {
+        self.tick_at(Instant::now());
+    }
+
+    /// `tick` at a given instant (tests inject it).
+    pub fn tick_at(&mut self, now: Instant) {
+        if self.draft_autosave.is_due(now) {
             self.save_draft();
         }
-        if self
-            .note_pending_since
-            .is_some_and(|t| t.elapsed() >= DRAFT_DELAY)
-        {
+        if self.note_autosave.is_due(now) {
             self.save_note();
         }
+    }
+
+    /// Writes whatever is open and unsaved now: on quitting, on a signal, on every
+    /// screen change. What the store cannot take goes to a draft file.
+    pub fn save_open_work(&mut self) {
+        self.save_draft();
+        self.save_note();
+    }
+
+    /// The draft files holding text that is open and not in the store (after
+    /// `save_open_work`, what quitting now would leave only in those files).
+    pub fn unsaved_files(&self) -> Vec<PathBuf> {
+        let note = self
+            .editor
+            .as_ref()
+            .filter(|e| e.is_dirty())
+            .and_then(|e| e.kept.clone());
+        let form = self
+            .form
+            .as_ref()
+            .filter(|f| f.is_dirty())
+            .and(self.form_kept.clone());
+        note.into_iter().chain(form).collect()
     }
 
     // ----- update -------------------------------------------------------------------
@@ -422,17 +452,20 @@ impl App {
             return;
         }
         if self.nav.len() > 1 {
+            self.save_open_work();
             self.nav.pop();
             self.refresh();
         }
     }
 
     fn go_top(&mut self, screen: Screen) {
+        self.save_open_work();
         self.nav = vec![screen];
         self.refresh();
     }
 
     fn push(&mut self, screen: Screen) {
+        self.save_open_work();
         self.nav.push(screen);
         self.refresh();
     }

@@ -92,9 +92,15 @@ impl App {
                 .filter(|n| n.merged_into == Some(id))
                 .map(|n| n.code)
                 .collect();
-            Ok((need, evidence, history, merged_from))
+            // The target may be in the trash; it is still where the evidence went.
+            let merged_into = match need.merged_into {
+                Some(target) => Some(self.store.need(target)?.code),
+                None => None,
+            };
+            Ok((need, evidence, history, (merged_from, merged_into)))
         });
-        let Some((need, evidence, history, merged_from)) = self.report(loaded) else {
+        let Some((need, evidence, history, (merged_from, merged_into))) = self.report(loaded)
+        else {
             return self.leave_screen();
         };
         let mut cursor = match &self.need {
@@ -107,6 +113,7 @@ impl App {
             evidence,
             history,
             merged_from,
+            merged_into,
             cursor,
         });
     }

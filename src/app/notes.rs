@@ -1,7 +1,7 @@
 //! Notes during and after a meeting: the Notes and Outcomes tabs, the note editor with
 //! autosave and quick capture, the actions screen and a project's decisions.
 
-use ratatui_textarea::{TextArea, WrapMode};
+use super::form::text_area;
 
 use super::{Action, App, Cursor, Effect, MeetingTab, NoteEditor, Outcome, Pending, forms};
 use crate::domain::{Confidentiality, NotesStatus, TextEnum};
@@ -88,16 +88,28 @@ impl App {
     // ----- the editor ---------------------------------------------------------------
 
     pub(super) fn open_editor(&mut self, note_id: i64) {
+        self.save_open_work();
         let Some(note) = self.report(self.store.note(note_id)) else {
             return;
         };
+        // Text the store could not take earlier is given back, unsaved, and written by
+        // the next autosave.
+        let kept = match self.dirs.drafts.note(&note.uuid) {
+            // Already in the store (saved by a later run): nothing to give back.
+            Some((_, body)) if body == note.body => {
+                self.dirs.drafts.forget_note(&note.uuid);
+                None
+            }
+            other => other,
+        };
+        let text = kept
+            .as_ref()
+            .map_or(note.body.as_str(), |(_, b)| b.as_str());
         let Some(state) = &self.meeting else { return };
         let project_id = state.meeting.project_id;
         let block = state.block_title(note.agenda_item_id).map(str::to_string);
-        let mut area = TextArea::new(note.body.lines().map(str::to_string).collect());
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        let mut area = text_area(text);
         area.set_max_histories(500);
-        crate::ui::notes::style_editor(&mut area);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         if let Some(s) = &mut self.meeting {
@@ -105,14 +117,23 @@ impl App {
         }
         self.editor = Some(NoteEditor {
             note_id,
+            uuid: note.uuid,
             meeting_id: note.meeting_id,
             project_id,
             confidentiality: note.confidentiality,
             block,
             saved: note.body,
             saved_at: None,
+            // A file given back is removed once its text is saved.
+            kept: kept.as_ref().map(|(path, _)| path.clone()),
+            save_failed: false,
+            close_warned: false,
             area,
         });
+        if let Some((path, _)) = kept {
+            self.note_autosave.changed(std::time::Instant::now());
+            self.info(text::restored_from(&path));
+        }
     }
 
     pub(super) fn update_editor(&mut self, action: Action) {
@@ -126,11 +147,13 @@ impl App {
                         editor.area.redo()
                     };
                     if changed {
-                        self.note_pending_since = Some(std::time::Instant::now());
+                        self.note_autosave.changed(std::time::Instant::now());
                     }
                 }
             }
-            Action::SaveNote => self.save_note(),
+            Action::SaveNote => {
+                self.save_note();
+            }
             Action::CycleLabel => {
                 let Some(editor) = &mut self.editor else {
                     return;
@@ -172,7 +195,7 @@ impl App {
         if let Some(editor) = &mut self.editor
             && editor.area.input(*ev)
         {
-            self.note_pending_since = Some(std::time::Instant::now());
+            self.note_autosave.changed(std::time::Instant::now());
         }
     }
 
@@ -184,30 +207,79 @@ impl App {
         editor
             .area
             .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
-        self.note_pending_since = Some(std::time::Instant::now());
+        self.note_autosave.changed(std::time::Instant::now());
         true
     }
 
-    /// Writes the editor's text to the note if it changed.
-    pub(super) fn save_note(&mut self) {
-        self.note_pending_since = None;
-        let Some(editor) = &self.editor else { return };
+    /// Writes the editor's text to the note if it changed. When the store cannot take
+    /// it, the text stays in the editor and goes to a private draft file, and the next
+    /// tick tries again. Returns whether the note is saved.
+    pub(super) fn save_note(&mut self) -> bool {
+        let Some(editor) = &self.editor else {
+            self.note_autosave.done();
+            return true;
+        };
         if !editor.is_dirty() {
-            return;
+            self.note_autosave.done();
+            return true;
         }
         let (id, body) = (editor.note_id, editor.text());
-        let result = self.store.update_note_body(id, &body);
-        if self.report(result).is_some()
-            && let Some(editor) = &mut self.editor
-        {
-            editor.saved = body;
-            editor.saved_at = Some(self.store.clock().timestamp());
+        match self.store.update_note_body(id, &body) {
+            Ok(()) => {
+                self.note_autosave.done();
+                let saved_at = self.store.clock().timestamp();
+                if let Some(editor) = &mut self.editor {
+                    editor.saved = body;
+                    editor.saved_at = Some(saved_at);
+                    editor.close_warned = false;
+                    editor.save_failed = false;
+                    if editor.kept.take().is_some() {
+                        self.dirs.drafts.forget_note(&editor.uuid);
+                    }
+                }
+                true
+            }
+            Err(e) => {
+                let Some(editor) = &mut self.editor else {
+                    return false;
+                };
+                // Written only when the text changed since the last copy.
+                let kept = match &editor.kept {
+                    Some(path) if std::fs::read_to_string(path).ok().as_ref() == Some(&body) => {
+                        Ok(path.clone())
+                    }
+                    _ => self.dirs.drafts.keep_note(&editor.uuid, &body),
+                };
+                editor.kept = kept.as_ref().ok().cloned();
+                editor.save_failed = true;
+                self.error(text::not_saved(&e.to_string(), kept.as_deref().ok()));
+                self.note_autosave.changed(std::time::Instant::now());
+                false
+            }
         }
     }
 
-    /// Leaves the editor, saving; an empty new note is not kept.
+    /// Leaves the editor, saving; an empty new note is not kept. If the text cannot be
+    /// saved the editor stays open and says so; a second `Esc` closes it, the text
+    /// kept in its draft file (given back when the note is opened or tidig starts).
     pub(super) fn close_editor(&mut self) {
-        self.save_note();
+        if !self.save_note()
+            && let Some(editor) = &mut self.editor
+        {
+            let kept = editor.kept.clone();
+            if !editor.close_warned {
+                editor.close_warned = true;
+                return self.error(text::close_unsaved(kept.as_deref()));
+            }
+            if kept.is_none() {
+                // Nowhere to keep it: closing would lose it.
+                return self.error(text::close_unsaved(None));
+            }
+            self.editor = None;
+            self.note_autosave.done();
+            self.error(text::closed_unsaved(kept.as_deref()));
+            return self.refresh();
+        }
         if let Some(editor) = self.editor.take()
             && editor.text().trim().is_empty()
         {
@@ -219,26 +291,36 @@ impl App {
 
     /// Back from `$EDITOR`: the new text replaces the note's.
     pub fn external_edit_done(&mut self, note_id: i64, result: std::io::Result<String>) {
-        match result {
-            Ok(body) => {
-                let body = body.trim_end_matches('\n').to_string();
-                let saved = self.store.update_note_body(note_id, &body);
-                if self.report(saved).is_some() {
-                    self.info(text::MSG_NOTE_SAVED);
-                }
-                if let Some(editor) = &mut self.editor
-                    && editor.note_id == note_id
-                {
-                    editor.area = TextArea::new(body.lines().map(str::to_string).collect());
-                    editor.area.set_wrap_mode(WrapMode::WordOrGlyph);
-                    editor.area.set_max_histories(500);
-                    crate::ui::notes::style_editor(&mut editor.area);
-                    editor.saved = body;
-                }
-                self.refresh();
+        let body = match result {
+            Ok(body) => body.trim_end_matches('\n').to_string(),
+            Err(e) => return self.error(format!("{}: {e}", text::MSG_EDITOR_FAILED)),
+        };
+        if let Some(editor) = &mut self.editor
+            && editor.note_id == note_id
+        {
+            // Into the editor first, then saved like typing: a failure keeps it there
+            // and in a draft file.
+            editor.area = text_area(&body);
+            editor.area.set_max_histories(500);
+            if self.save_note() {
+                self.info(text::MSG_NOTE_SAVED);
             }
-            Err(e) => self.error(format!("{}: {e}", text::MSG_EDITOR_FAILED)),
+        } else {
+            match self.store.update_note_body(note_id, &body) {
+                Ok(()) => self.info(text::MSG_NOTE_SAVED),
+                Err(e) => {
+                    // No editor to keep it in: a draft file, given back when the note
+                    // is opened or tidig starts.
+                    let kept = self
+                        .store
+                        .note(note_id)
+                        .ok()
+                        .and_then(|n| self.dirs.drafts.keep_note(&n.uuid, &body).ok());
+                    self.error(text::not_saved(&e.to_string(), kept.as_deref()));
+                }
+            }
         }
+        self.refresh();
     }
 
     /// Turns the selection or the current line into a decision, action, need,

@@ -6,12 +6,11 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson, LessonKind,
-    Meeting, Milestone, Need, Note, NotesStatus, Organisation, Person, Phase, Project, ProjectRow,
-    Question, StatusChange, Suggestion, SuggestionStatus,
+    ActionFilter, ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson,
+    LessonKind, Meeting, Milestone, Need, NeedCounts, NeedFilter, Note, NotesStatus, Organisation,
+    Person, Phase, Project, ProjectFilter, ProjectRow, Question, StatusChange, Suggestion,
+    SuggestionStatus, TrashItem,
 };
-use crate::store::{ActionFilter, NeedCounts, NeedFilter};
-use crate::store::{ProjectFilter, TrashItem};
 
 use super::text_input::TextInput;
 
@@ -158,6 +157,8 @@ pub struct NeedState {
     pub history: Vec<StatusChange>,
     /// Needs of the same project merged into this one (codes).
     pub merged_from: Vec<String>,
+    /// The code of the need this one was merged into.
+    pub merged_into: Option<String>,
     pub cursor: Cursor,
 }
 
@@ -266,6 +267,8 @@ pub enum Outcome {
 /// store is kept in step by autosave.
 pub struct NoteEditor {
     pub note_id: i64,
+    /// The note's UUID: names its draft file.
+    pub uuid: String,
     pub meeting_id: i64,
     pub project_id: i64,
     pub confidentiality: crate::domain::Confidentiality,
@@ -274,6 +277,12 @@ pub struct NoteEditor {
     /// The text as last written to the store.
     pub saved: String,
     pub saved_at: Option<String>,
+    /// The draft file holding the text, while the store cannot take it.
+    pub kept: Option<std::path::PathBuf>,
+    /// The last save failed (the text is in `kept`); the next tick retries.
+    pub save_failed: bool,
+    /// `Esc` was pressed once with text that could not be saved; the next one closes.
+    pub close_warned: bool,
 }
 
 impl NoteEditor {

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Local, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
-use crate::text;
+use super::FieldError;
 
 /// The source of "now" and of the user's time zone. Injected so that snapshots, tests
 /// and demo data are deterministic.
@@ -35,11 +35,11 @@ impl Clock {
 
     /// A wall-clock time as a UTC instant. In the autumn hour that happens twice the
     /// first one is meant; a time skipped in spring does not exist and is refused.
-    pub fn to_utc(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, &'static str> {
-        fn pick<Tz: TimeZone>(r: LocalResult<DateTime<Tz>>) -> Result<DateTime<Utc>, &'static str> {
+    pub fn to_utc(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, FieldError> {
+        fn pick<Tz: TimeZone>(r: LocalResult<DateTime<Tz>>) -> Result<DateTime<Utc>, FieldError> {
             match r {
                 LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Ok(t.with_timezone(&Utc)),
-                LocalResult::None => Err(text::ERR_TIME_SKIPPED),
+                LocalResult::None => Err(FieldError::TimeSkipped),
             }
         }
         match self {
@@ -57,6 +57,24 @@ impl Clock {
     /// Timestamps are stored as UTC ISO 8601 text with second precision.
     pub fn timestamp(&self) -> String {
         self.now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+
+    /// A stored timestamp as the user's `YYYY-MM-DD HH:MM`. Text that is not a
+    /// timestamp is given back as it is rather than hidden.
+    pub fn local_datetime(&self, stored: &str) -> String {
+        self.local_format(stored, "%Y-%m-%d %H:%M")
+    }
+
+    /// A stored timestamp as the user's date, `YYYY-MM-DD`.
+    pub fn local_date(&self, stored: &str) -> String {
+        self.local_format(stored, "%Y-%m-%d")
+    }
+
+    fn local_format(&self, stored: &str, format: &str) -> String {
+        match DateTime::parse_from_rfc3339(stored) {
+            Ok(t) => self.local(t.with_timezone(&Utc)).format(format).to_string(),
+            Err(_) => stored.to_string(),
+        }
     }
 }
 
@@ -99,5 +117,13 @@ mod tests {
         // Round trip through local time across the change.
         let t = c.to_utc(at("2026-10-25 09:00")).unwrap();
         assert_eq!(c.local(t), at("2026-10-25 09:00"));
+    }
+
+    #[test]
+    fn stored_timestamps_are_shown_in_local_time() {
+        let c = Clock::FixedIn(Utc::now(), Stockholm);
+        assert_eq!(c.local_datetime("2026-07-15T07:05:00Z"), "2026-07-15 09:05");
+        assert_eq!(c.local_date("2026-12-31T23:30:00Z"), "2027-01-01");
+        assert_eq!(c.local_datetime("not a time"), "not a time");
     }
 }

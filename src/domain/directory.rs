@@ -1,8 +1,7 @@
 use serde::Serialize;
 
 use super::enums::OrgKind;
-use super::validation::FieldErrors;
-use crate::text;
+use super::validation::{FieldError, FieldErrors};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Organisation {
@@ -25,7 +24,7 @@ impl OrganisationInput {
         let mut errors = FieldErrors::default();
         let name = name.trim().to_string();
         if name.is_empty() {
-            errors.add("name", text::ERR_REQUIRED);
+            errors.add("name", FieldError::Required);
         }
         errors.into_result(OrganisationInput { name, kind })
     }
@@ -66,18 +65,18 @@ impl PersonInput {
         let mut errors = FieldErrors::default();
         let name = name.trim().to_string();
         if name.is_empty() {
-            errors.add("name", text::ERR_REQUIRED);
+            errors.add("name", FieldError::Required);
         }
         let email = email.trim().to_string();
         if !email.is_empty() && !looks_like_email(&email) {
-            errors.add("email", text::ERR_EMAIL);
+            errors.add("email", FieldError::Email);
         }
         let phone = phone.trim().to_string();
         if !phone
             .chars()
             .all(|c| c.is_ascii_digit() || " +-()".contains(c))
         {
-            errors.add("phone", text::ERR_PHONE);
+            errors.add("phone", FieldError::Phone);
         }
         errors.into_result(PersonInput {
             name,

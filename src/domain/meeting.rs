@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::clock::Clock;
 use super::enums::{AttendanceRole, MeetingFormat, MeetingStatus, MeetingType, NotesStatus};
-use super::validation::FieldErrors;
+use super::validation::{FieldError, FieldErrors};
 use super::when::{parse_datetime, parse_duration, parse_time};
 use crate::text;
 
@@ -94,10 +94,10 @@ pub enum End {
 }
 
 /// Reads the end field: a time on the start day, a full date and time, or a length.
-pub fn parse_end(input: &str, start: NaiveDateTime) -> Result<End, &'static str> {
+pub fn parse_end(input: &str, start: NaiveDateTime) -> Result<End, FieldError> {
     let input = input.trim();
     if input.is_empty() {
-        return Err(text::ERR_REQUIRED);
+        return Err(FieldError::Required);
     }
     if let Some(t) = parse_time(input) {
         return Ok(End::At(start.date().and_time(t)));
@@ -107,7 +107,7 @@ pub fn parse_end(input: &str, start: NaiveDateTime) -> Result<End, &'static str>
     }
     parse_datetime(input, start.date())
         .map(End::At)
-        .map_err(|_| text::ERR_END)
+        .map_err(|_| FieldError::End)
 }
 
 impl MeetingInput {
@@ -115,12 +115,12 @@ impl MeetingInput {
         let mut errors = FieldErrors::default();
         let title = d.title.trim().to_string();
         if title.is_empty() {
-            errors.add("title", text::ERR_REQUIRED);
+            errors.add("title", FieldError::Required);
         }
         let today = clock.today();
         // An empty end is reported at once, even while the start is still wrong.
         if d.end.trim().is_empty() {
-            errors.add("end", text::ERR_REQUIRED);
+            errors.add("end", FieldError::Required);
         }
         let start_local = parse_datetime(d.start, today)
             .map_err(|e| errors.add("start", e))
@@ -139,11 +139,11 @@ impl MeetingInput {
         if let (Some(s), Some(e)) = (start, end)
             && e <= s
         {
-            errors.add("end", text::ERR_END_NOT_AFTER_START);
+            errors.add("end", FieldError::EndNotAfterStart);
         }
         let (Some(start), Some(end)) = (start, end) else {
             if errors.is_empty() {
-                errors.add("start", text::ERR_REQUIRED);
+                errors.add("start", FieldError::Required);
             }
             return Err(errors);
         };
@@ -198,7 +198,7 @@ impl AgendaItemInput {
         let mut errors = FieldErrors::default();
         let title = title.trim().to_string();
         if title.is_empty() {
-            errors.add("title", text::ERR_REQUIRED);
+            errors.add("title", FieldError::Required);
         }
         let minutes = parse_duration(duration)
             .map_err(|e| errors.add("duration", e))
@@ -358,7 +358,7 @@ mod tests {
         assert_eq!(c.local(m.end).format("%H:%M").to_string(), "04:00");
         // A start inside the skipped hour is refused at the field.
         let e = MeetingInput::validate(&draft("2026-03-29 02:30", "1h"), &c).unwrap_err();
-        assert_eq!(e.get("start"), Some(text::ERR_TIME_SKIPPED));
+        assert_eq!(e.get("start"), Some(&FieldError::TimeSkipped));
     }
 
     #[test]
@@ -375,7 +375,7 @@ mod tests {
         assert!(e.get("title").is_some());
         assert!(e.get("start").is_some());
         let e = MeetingInput::validate(&draft("2026-03-27 09:00", "08:00"), &c).unwrap_err();
-        assert_eq!(e.get("end"), Some(text::ERR_END_NOT_AFTER_START));
+        assert_eq!(e.get("end"), Some(&FieldError::EndNotAfterStart));
     }
 
     #[test]

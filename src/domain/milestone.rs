@@ -2,8 +2,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::enums::MilestoneStatus;
-use super::validation::{FieldErrors, parse_iso_date};
-use crate::text;
+use super::validation::{FieldError, FieldErrors, parse_iso_date};
 
 /// An entry in a project's time plan (tids- och arbetsplan).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,7 +35,7 @@ impl MilestoneInput {
         let mut errors = FieldErrors::default();
         let title = title.trim().to_string();
         if title.is_empty() {
-            errors.add("title", text::ERR_REQUIRED);
+            errors.add("title", FieldError::Required);
         }
         let due_date = parse_iso_date("due_date", due, &mut errors);
         errors.into_result(MilestoneInput { title, due_date })

@@ -6,6 +6,7 @@ mod enums;
 
 mod directory;
 mod entity;
+mod lists;
 mod meeting;
 mod milestone;
 mod need;
@@ -21,6 +22,9 @@ pub use enums::{
     ActionStatus, AttendanceRole, Audience, Confidentiality, InnovationLevel, LessonKind,
     MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
     Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
+};
+pub use lists::{
+    ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,
@@ -38,4 +42,4 @@ pub use notes::{
 };
 pub mod project;
 pub use project::{Project, ProjectDraft, ProjectInput, ProjectRow, parse_tags, validate_code};
-pub use validation::{FieldErrors, parse_iso_date};
+pub use validation::{FieldError, FieldErrors, parse_iso_date};

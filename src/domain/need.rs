@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::enums::{LessonKind, NeedStatus, Phase, Priority, SuggestionStatus};
-use super::validation::{FieldErrors, parse_iso_date};
+use super::validation::{FieldError, FieldErrors, parse_iso_date};
 use crate::text;
 
 /// `B-007`: a need's code within its project.
@@ -103,13 +103,13 @@ impl NeedInput {
         let structured = !(as_a.is_empty() && i_need.is_empty() && so_that.is_empty());
         let mut statement = statement.trim().to_string();
         if structured && i_need.is_empty() {
-            errors.add("i_need", text::ERR_REQUIRED);
+            errors.add("i_need", FieldError::Required);
         }
         if statement.is_empty() && structured && !i_need.is_empty() {
             statement = text::need_sentence(as_a, i_need, so_that);
         }
         if statement.is_empty() {
-            errors.add("statement", text::ERR_REQUIRED);
+            errors.add("statement", FieldError::Required);
         }
         errors.into_result(NeedInput {
             statement,
@@ -235,7 +235,7 @@ impl SuggestionInput {
         let mut errors = FieldErrors::default();
         let title = title.trim().to_string();
         if title.is_empty() {
-            errors.add("title", text::ERR_REQUIRED);
+            errors.add("title", FieldError::Required);
         }
         let decision_date = parse_iso_date("decision_date", decision_date, &mut errors);
         errors.into_result(SuggestionInput {
@@ -287,10 +287,10 @@ impl LessonInput {
         let mut errors = FieldErrors::default();
         input.title = input.title.trim().to_string();
         if input.title.is_empty() {
-            errors.add("title", text::ERR_REQUIRED);
+            errors.add("title", FieldError::Required);
         }
         if input.what_we_learned.trim().is_empty() {
-            errors.add("what_we_learned", text::ERR_REQUIRED);
+            errors.add("what_we_learned", FieldError::Required);
         }
         errors.into_result(input)
     }

@@ -5,7 +5,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use super::enums::{ActionStatus, Confidentiality};
-use super::validation::{FieldErrors, parse_iso_date};
+use super::validation::{FieldError, FieldErrors, parse_iso_date};
 use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,7 +55,7 @@ impl DecisionInput {
         let mut errors = FieldErrors::default();
         let t = text_.trim().to_string();
         if t.is_empty() {
-            errors.add("text", text::ERR_REQUIRED);
+            errors.add("text", FieldError::Required);
         }
         let decided_on = parse_iso_date("decided_on", decided_on, &mut errors).unwrap_or(today);
         errors.into_result(DecisionInput {
@@ -156,7 +156,7 @@ impl ActionInput {
         let mut errors = FieldErrors::default();
         let title = title.trim().to_string();
         if title.is_empty() {
-            errors.add("title", text::ERR_REQUIRED);
+            errors.add("title", FieldError::Required);
         }
         // A due date may be typed like a meeting date: `fre`, `+7d`, `2026-12-03`.
         let due = due.trim();
@@ -166,7 +166,7 @@ impl ActionInput {
             match super::when::parse_datetime(due, today) {
                 Ok(d) => Some(d.date()),
                 Err(_) => {
-                    errors.add("due_date", text::ERR_DUE);
+                    errors.add("due_date", FieldError::Due);
                     None
                 }
             }

@@ -2,8 +2,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::enums::{InnovationLevel, Phase, ProjectStatus};
-use super::validation::{FieldErrors, parse_iso_date};
-use crate::text;
+use super::validation::{FieldError, FieldErrors, parse_iso_date};
 
 /// A procurement project as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -81,19 +80,19 @@ pub const CODE_MAX_LEN: usize = 12;
 /// A project code is short, upper-case ASCII letters and digits, optionally
 /// separated by single hyphens: `NORR-24`, `VGR1`. It is used in file names and
 /// on the command line, so no spaces and no other characters.
-pub fn validate_code(code: &str) -> Result<(), &'static str> {
+pub fn validate_code(code: &str) -> Result<(), FieldError> {
     if code.is_empty() {
-        return Err(text::ERR_REQUIRED);
+        return Err(FieldError::Required);
     }
     if code.chars().count() > CODE_MAX_LEN {
-        return Err(text::ERR_CODE_TOO_LONG);
+        return Err(FieldError::CodeTooLong { max: CODE_MAX_LEN });
     }
     let valid_chars = code
         .chars()
         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
     let well_formed = !code.starts_with('-') && !code.ends_with('-') && !code.contains("--");
     if !valid_chars || !well_formed || !code.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return Err(text::ERR_CODE_FORMAT);
+        return Err(FieldError::CodeFormat);
     }
     Ok(())
 }
@@ -137,14 +136,14 @@ impl ProjectInput {
         }
         let title = d.title.trim().to_string();
         if title.is_empty() {
-            errors.add("title", text::ERR_REQUIRED);
+            errors.add("title", FieldError::Required);
         }
         let start_date = parse_iso_date("start_date", d.start_date, &mut errors);
         let end_date = parse_iso_date("end_date", d.end_date, &mut errors);
         if let (Some(s), Some(e)) = (start_date, end_date)
             && e < s
         {
-            errors.add("end_date", text::ERR_END_BEFORE_START);
+            errors.add("end_date", FieldError::EndBeforeStart);
         }
         errors.into_result(ProjectInput {
             code,
@@ -194,6 +193,13 @@ mod tests {
         ] {
             assert!(validate_code(bad).is_err(), "{bad}");
         }
+        // Each problem has its own code, so the form says what to fix.
+        assert_eq!(validate_code(""), Err(FieldError::Required));
+        assert_eq!(
+            validate_code("ABCDEFGHIJKLM"),
+            Err(FieldError::CodeTooLong { max: CODE_MAX_LEN })
+        );
+        assert_eq!(validate_code("A--B"), Err(FieldError::CodeFormat));
     }
 
     #[test]
@@ -213,8 +219,8 @@ mod tests {
             ..draft()
         };
         let e = ProjectInput::validate(&d).unwrap_err();
-        assert_eq!(e.get("title"), Some(text::ERR_REQUIRED));
-        assert_eq!(e.get("end_date"), Some(text::ERR_END_BEFORE_START));
+        assert_eq!(e.get("title"), Some(&FieldError::Required));
+        assert_eq!(e.get("end_date"), Some(&FieldError::EndBeforeStart));
         let same_day = ProjectDraft {
             start_date: "2026-05-01",
             end_date: "2026-05-01",

@@ -1,21 +1,70 @@
 use chrono::NaiveDate;
 
-/// Validation messages keyed by field name. Empty means valid.
+/// What is wrong with a value, as a code: the domain and the store say *what*, and
+/// `crate::text::field_error` says it in words. Numbers a message needs travel as
+/// fields, so no sentence is built outside the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldError {
+    Required,
+    /// Not an ISO date (`YYYY-MM-DD`).
+    DateFormat,
+    EndBeforeStart,
+    /// A project code with characters or hyphens it may not have.
+    CodeFormat,
+    CodeTooLong {
+        max: usize,
+    },
+    /// Another live project has this code.
+    CodeTaken,
+    /// A project in the trash has this code.
+    CodeTakenInTrash,
+    /// Not a date and time as people type them (`fre 10:00`, `+3d`).
+    When,
+    /// A wall-clock time that a daylight-saving change skips.
+    TimeSkipped,
+    Time,
+    Duration,
+    /// A duration outside 1 minute to 24 hours.
+    DurationRange,
+    /// Not an end: a time, a length or a date and time.
+    End,
+    EndNotAfterStart,
+    Email,
+    Phone,
+    /// Not a due date (`2026-12-03`, `fre`, `+7d`).
+    Due,
+    /// Evidence without a meeting, a person or a document.
+    EvidenceSource,
+    /// Advice, not an error: the text names a solution (these words).
+    SolutionWords(Vec<&'static str>),
+    /// A need's status becomes merged only by merging it into another.
+    MergeOnly,
+    /// Merged needs are not merged again, and nothing merges into a closed need.
+    MergeClosed,
+    MergeSelf,
+    MergeProjects,
+}
+
+/// The words, from the catalog.
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::text::field_error(self))
+    }
+}
+
+/// Validation problems keyed by field name. Empty means valid.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct FieldErrors(pub Vec<(&'static str, String)>);
+pub struct FieldErrors(pub Vec<(&'static str, FieldError)>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        self.0.push((field, message.into()));
+    pub fn add(&mut self, field: &'static str, error: FieldError) {
+        self.0.push((field, error));
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
+    pub fn get(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, e)| e)
     }
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
         if self.is_empty() {
@@ -46,7 +95,7 @@ pub fn parse_iso_date(
     match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         Ok(d) => Some(d),
         Err(_) => {
-            errors.add(field, crate::text::ERR_DATE_FORMAT);
+            errors.add(field, FieldError::DateFormat);
             None
         }
     }
@@ -67,7 +116,27 @@ mod tests {
         assert!(e.is_empty());
         assert_eq!(parse_iso_date("start", "29/3/2026", &mut e), None);
         assert_eq!(parse_iso_date("end", "2026-02-30", &mut e), None);
-        assert!(e.get("start").is_some());
-        assert!(e.get("end").is_some());
+        assert_eq!(e.get("start"), Some(&FieldError::DateFormat));
+        assert_eq!(e.get("end"), Some(&FieldError::DateFormat));
+    }
+
+    #[test]
+    fn codes_are_worded_by_the_catalog() {
+        assert_eq!(FieldError::Required.to_string(), "required");
+        assert_eq!(
+            FieldError::CodeTooLong { max: 12 }.to_string(),
+            "at most 12 characters"
+        );
+        assert_eq!(
+            FieldError::SolutionWords(vec!["app", "system"]).to_string(),
+            "names a solution (app, system): describe the need, not the product"
+        );
+        let mut e = FieldErrors::default();
+        e.add("title", FieldError::Required);
+        e.add("due_date", FieldError::DateFormat);
+        assert_eq!(
+            e.to_string(),
+            "title: required; due_date: not a date: use YYYY-MM-DD"
+        );
     }
 }

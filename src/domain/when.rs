@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
-use crate::text;
+use super::FieldError;
 
 /// The time a day-only expression (`fre`, `+3d`, `2026-12-03`) starts at.
 pub const DEFAULT_START: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
@@ -13,10 +13,10 @@ pub const DEFAULT_START: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
 };
 
 /// Parses a local date and time relative to `today`.
-pub fn parse_datetime(input: &str, today: NaiveDate) -> Result<NaiveDateTime, &'static str> {
+pub fn parse_datetime(input: &str, today: NaiveDate) -> Result<NaiveDateTime, FieldError> {
     let input = input.trim().to_lowercase();
     if input.is_empty() {
-        return Err(text::ERR_REQUIRED);
+        return Err(FieldError::Required);
     }
     let words: Vec<&str> = input.split_whitespace().collect();
     // "i morgon" is two words in careful Swedish.
@@ -28,10 +28,10 @@ pub fn parse_datetime(input: &str, today: NaiveDate) -> Result<NaiveDateTime, &'
     let day = if day_words.is_empty() {
         today
     } else {
-        parse_day(&day_words.join(" "), today).ok_or(text::ERR_WHEN)?
+        parse_day(&day_words.join(" "), today).ok_or(FieldError::When)?
     };
     let time = match time_word {
-        Some(w) => parse_time(w).ok_or(text::ERR_TIME)?,
+        Some(w) => parse_time(w).ok_or(FieldError::Time)?,
         None => DEFAULT_START,
     };
     Ok(day.and_time(time))
@@ -89,7 +89,7 @@ fn weekday(s: &str) -> Option<Weekday> {
 
 /// A duration in minutes: `90m`, `90 min`, `90`, `1h30`, `1h 30m`, `1,5h`, `1.5 h`,
 /// `2h`, `1:30`. Must be more than zero and at most a day.
-pub fn parse_duration(input: &str) -> Result<u32, &'static str> {
+pub fn parse_duration(input: &str) -> Result<u32, FieldError> {
     let s: String = input
         .trim()
         .to_lowercase()
@@ -97,11 +97,11 @@ pub fn parse_duration(input: &str) -> Result<u32, &'static str> {
         .filter(|c| !c.is_whitespace())
         .collect();
     if s.is_empty() {
-        return Err(text::ERR_REQUIRED);
+        return Err(FieldError::Required);
     }
-    let minutes = duration_minutes(&s).ok_or(text::ERR_DURATION)?;
+    let minutes = duration_minutes(&s).ok_or(FieldError::Duration)?;
     if minutes == 0 || minutes > 24 * 60 {
-        return Err(text::ERR_DURATION_RANGE);
+        return Err(FieldError::DurationRange);
     }
     Ok(minutes)
 }

@@ -101,6 +101,12 @@ fn csv(needs: &[Need], evidence: &HashMap<i64, Vec<Evidence>>) -> String {
                     .join("; ")
             })
             .unwrap_or_default();
+        // A merge stores the need it went into, not a sentence: word it here.
+        let target = n
+            .merged_into
+            .and_then(|id| needs.iter().find(|t| t.id == id))
+            .map(|t| t.code.as_str());
+        let reason = crate::text::need_reason(&n.status_reason, n.status, target);
         csv_record(
             &mut out,
             &[
@@ -112,7 +118,7 @@ fn csv(needs: &[Need], evidence: &HashMap<i64, Vec<Evidence>>) -> String {
                 n.category.as_str(),
                 n.priority.map(|p| p.as_str()).unwrap_or(""),
                 n.status.as_str(),
-                n.status_reason.as_str(),
+                &reason,
                 n.owner.as_str(),
                 evidence.as_str(),
                 n.created_at.as_str(),

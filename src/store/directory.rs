@@ -198,7 +198,7 @@ impl Store {
         uuid: &str,
     ) -> Result<i64> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let org =
             resolve_organisation_of_kind(&tx, &input.organisation_name, OrgKind::Other, &now)?;
         tx.execute(
@@ -222,7 +222,7 @@ impl Store {
 
     pub fn update_person(&mut self, id: i64, input: &PersonInput) -> Result<()> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let org =
             resolve_organisation_of_kind(&tx, &input.organisation_name, OrgKind::Other, &now)?;
         let n = tx.execute(

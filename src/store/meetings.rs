@@ -320,7 +320,7 @@ impl Store {
     /// Moves a block one place up (`-1`) or down (`1`); returns whether it moved.
     pub fn move_agenda_item(&mut self, id: i64, direction: i32) -> Result<bool> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let meeting_id: i64 = found(tx.query_row(
             "SELECT meeting_id FROM agenda_items WHERE id = ?1",
             [id],

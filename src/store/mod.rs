@@ -18,16 +18,17 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::domain::Clock;
+use crate::domain::{Clock, FieldError};
 
 pub use bundle::ImportError;
 pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
-pub use needs::{NeedCounts, NeedFilter, NeedSort};
-pub use notes::ActionFilter;
-pub use projects::{ProjectFilter, ProjectSort};
-pub use trash::TrashItem;
+// The query types live in the domain (the screens show them); these names keep working
+// for callers that reach them through the store.
+pub use crate::domain::{
+    ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
+};
 
 /// `PRAGMA application_id` of a tidig database ("tidg"), so that another program's
 /// SQLite file is recognised and refused rather than migrated.
@@ -51,9 +52,10 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// A uniqueness rule was broken; the field and a message for the user.
+    /// A rule only the store can check was broken (a code in use, a merge it refuses):
+    /// the field and a code that `crate::text::field_error` words.
     #[error("{1}")]
-    Conflict(&'static str, String),
+    Conflict(&'static str, FieldError),
     #[error("not found")]
     NotFound,
 }
@@ -79,6 +81,8 @@ impl Store {
     }
 
     fn init(conn: Connection, clock: Clock, label: &str) -> Result<Store> {
+        // First, so that even the checks below wait for another connection's lock.
+        conn.busy_timeout(open::BUSY_TIMEOUT)?;
         open::register_functions(&conn)?;
         open::verify(&conn, label)?;
         open::apply_pragmas(&conn)?;
@@ -88,6 +92,13 @@ impl Store {
 
     pub fn clock(&self) -> Clock {
         self.clock
+    }
+
+    /// How long a read or write waits for another connection's lock before it fails
+    /// (default `open::BUSY_TIMEOUT`).
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        self.conn.busy_timeout(wait)?;
+        Ok(())
     }
 
     pub fn set_clock(&mut self, clock: Clock) {
@@ -144,6 +155,45 @@ impl Store {
     }
 }
 
+/// A write transaction of one store method. The outermost takes the write lock up
+/// front (`BEGIN IMMEDIATE`), so it waits on the busy timeout like any statement; a
+/// deferred one that read first would fail at once with "database is locked" when
+/// another connection wrote in between. Inside an open transaction (`atomically`) it
+/// is a savepoint. Rolled back when dropped without `commit`.
+pub(crate) enum WriteTx<'a> {
+    Outermost(rusqlite::Transaction<'a>),
+    Nested(rusqlite::Savepoint<'a>),
+}
+
+pub(crate) fn write_tx(conn: &mut Connection) -> rusqlite::Result<WriteTx<'_>> {
+    if conn.is_autocommit() {
+        conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map(WriteTx::Outermost)
+    } else {
+        conn.savepoint().map(WriteTx::Nested)
+    }
+}
+
+impl WriteTx<'_> {
+    pub(crate) fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            WriteTx::Outermost(tx) => tx.commit(),
+            WriteTx::Nested(sp) => sp.commit(),
+        }
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            WriteTx::Outermost(tx) => tx,
+            WriteTx::Nested(sp) => sp,
+        }
+    }
+}
+
 /// An UPDATE or DELETE of one row by id: zero rows changed means there was no such row.
 fn changed(n: usize) -> Result<()> {
     if n == 0 {
@@ -168,17 +218,33 @@ fn new_uuid() -> String {
 impl Store {
     /// Runs `f` so that either all of its writes land or none do. Store methods use
     /// savepoints, so they nest inside.
+    ///
+    /// The outermost call takes the write lock up front (`BEGIN IMMEDIATE`), so that it
+    /// waits on the busy timeout like any other statement: a deferred transaction that
+    /// reads first and then writes would fail at once ("database is locked") when
+    /// another connection wrote in between.
     pub fn atomically<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("SAVEPOINT atomically")?;
+        let outermost = self.conn.is_autocommit();
+        let (begin, commit, rollback) = if outermost {
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        } else {
+            (
+                "SAVEPOINT atomically",
+                "RELEASE atomically",
+                "ROLLBACK TO atomically; RELEASE atomically",
+            )
+        };
+        self.conn.execute_batch(begin)?;
         match f(self) {
-            Ok(v) => {
-                self.conn.execute_batch("RELEASE atomically")?;
-                Ok(v)
-            }
+            Ok(v) => match self.conn.execute_batch(commit) {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    let _ = self.conn.execute_batch(rollback);
+                    Err(e.into())
+                }
+            },
             Err(e) => {
-                let _ = self
-                    .conn
-                    .execute_batch("ROLLBACK TO atomically; RELEASE atomically");
+                let _ = self.conn.execute_batch(rollback);
                 Err(e)
             }
         }

@@ -7,68 +7,23 @@ use std::collections::HashMap;
 use super::projects::enum_col;
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
-    Evidence, Need, NeedInput, NeedStatus, Priority, StatusChange, TextEnum, need_code,
+    Evidence, FieldError, Need, NeedCounts, NeedFilter, NeedInput, NeedSort, NeedStatus, Priority,
+    StatusChange, TextEnum, need_code,
 };
 
-/// The needs screen's ordering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum NeedSort {
-    #[default]
-    Code,
-    Status,
-    Priority,
-    Category,
-}
-
-impl NeedSort {
-    pub const ALL: [NeedSort; 4] = [Self::Code, Self::Status, Self::Priority, Self::Category];
-
-    pub fn next(self) -> Self {
-        let i = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        Self::ALL[(i + 1) % Self::ALL.len()]
+/// The needs screen's ORDER BY clause; status and priority in their domain order.
+fn order_by(sort: NeedSort) -> String {
+    let status = super::projects::ordinal_case::<NeedStatus>("n.status");
+    let priority = format!(
+        "ifnull({}, 9)",
+        super::projects::ordinal_case::<Priority>("n.priority")
+    );
+    match sort {
+        NeedSort::Code => "n.number".to_string(),
+        NeedSort::Status => format!("{status}, n.number"),
+        NeedSort::Priority => format!("{priority}, n.number"),
+        NeedSort::Category => "n.category = '', n.category COLLATE sv, n.number".to_string(),
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Code => crate::text::COL_CODE,
-            Self::Status => crate::text::COL_STATUS,
-            Self::Priority => crate::text::COL_PRIORITY,
-            Self::Category => crate::text::COL_CATEGORY,
-        }
-    }
-
-    fn order_by(self) -> String {
-        let status = super::projects::ordinal_case::<NeedStatus>("n.status");
-        let priority = format!(
-            "ifnull({}, 9)",
-            super::projects::ordinal_case::<Priority>("n.priority")
-        );
-        match self {
-            Self::Code => "n.number".to_string(),
-            Self::Status => format!("{status}, n.number"),
-            Self::Priority => format!("{priority}, n.number"),
-            Self::Category => "n.category = '', n.category COLLATE sv, n.number".to_string(),
-        }
-    }
-}
-
-/// What the needs screen shows of one project.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct NeedFilter {
-    pub status: Option<NeedStatus>,
-    pub priority: Option<Priority>,
-    pub category: Option<String>,
-    /// Matches code, statement, category and owner, ignoring case.
-    pub text: String,
-    pub sort: NeedSort,
-}
-
-/// Counts per status and per priority for the summary bar.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct NeedCounts {
-    pub by_status: Vec<(NeedStatus, i64)>,
-    pub by_priority: Vec<(Option<Priority>, i64)>,
-    pub total: i64,
 }
 
 const NEED_COLUMNS: &str = "n.id, n.uuid, n.project_id, p.code, n.number, n.statement, n.as_a,
@@ -115,7 +70,7 @@ impl Store {
                AND (?5 = '' OR instr(fold('b-' || printf('%03d', n.number) || ' ' || n.statement
                     || ' ' || n.category || ' ' || n.owner), ?5) > 0)
              ORDER BY {}",
-            filter.sort.order_by()
+            order_by(filter.sort)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
@@ -236,7 +191,7 @@ impl Store {
         uuid: &str,
     ) -> Result<i64> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let number: i64 = found(tx.query_row(
             "UPDATE projects SET last_need_number = last_need_number + 1 WHERE id = ?1
              RETURNING last_need_number",
@@ -297,23 +252,17 @@ impl Store {
     pub fn set_need_status(&mut self, id: i64, to: NeedStatus, reason: &str) -> Result<()> {
         // Merging goes through `merge_needs`, which keeps the link to the merged need.
         if to == NeedStatus::Merged {
-            return Err(StoreError::Conflict(
-                "status",
-                crate::text::ERR_MERGE_ONLY.into(),
-            ));
+            return Err(StoreError::Conflict("status", FieldError::MergeOnly));
         }
         if to.needs_reason() && reason.trim().is_empty() {
-            return Err(StoreError::Conflict(
-                "reason",
-                crate::text::ERR_REQUIRED.into(),
-            ));
+            return Err(StoreError::Conflict("reason", FieldError::Required));
         }
         self.record_need_status(id, to, reason)
     }
 
     fn record_need_status(&mut self, id: i64, to: NeedStatus, reason: &str) -> Result<()> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let from: String =
             found(tx.query_row("SELECT status FROM needs WHERE id = ?1", [id], |r| r.get(0)))?;
         if from == to.as_str() {
@@ -361,23 +310,14 @@ impl Store {
     /// (kept, pointing at the need it became part of).
     pub fn merge_needs(&mut self, from: i64, into: i64) -> Result<()> {
         if from == into {
-            return Err(StoreError::Conflict(
-                "need",
-                crate::text::ERR_MERGE_SELF.into(),
-            ));
+            return Err(StoreError::Conflict("need", FieldError::MergeSelf));
         }
         let (a, b) = (self.live_need(from)?, self.live_need(into)?);
         if a.status == NeedStatus::Merged || b.status.is_closed() {
-            return Err(StoreError::Conflict(
-                "need",
-                crate::text::ERR_MERGE_CLOSED.into(),
-            ));
+            return Err(StoreError::Conflict("need", FieldError::MergeClosed));
         }
         if a.project_id != b.project_id {
-            return Err(StoreError::Conflict(
-                "need",
-                crate::text::ERR_MERGE_PROJECTS.into(),
-            ));
+            return Err(StoreError::Conflict("need", FieldError::MergeProjects));
         }
         let now = self.now();
         self.atomically(|store| {
@@ -389,8 +329,9 @@ impl Store {
                 "UPDATE needs SET merged_into = ?2 WHERE id = ?1",
                 params![from, into],
             )?;
-            let reason = crate::text::merged_into(&b.code);
-            store.record_need_status(from, NeedStatus::Merged, &reason)?;
+            // No reason is written: where it went is `merged_into`, which the screens
+            // word when they show it. (Older stores hold "merged into B-001" here.)
+            store.record_need_status(from, NeedStatus::Merged, "")?;
             store.conn.execute(
                 "UPDATE needs SET updated_at = ?2 WHERE id = ?1",
                 params![into, now],
@@ -466,7 +407,7 @@ impl Store {
         note: &str,
     ) -> Result<i64> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let touched = tx.execute(
             "UPDATE needs SET updated_at = ?2 WHERE id = ?1",
             params![need_id, now],

@@ -6,8 +6,8 @@ use rusqlite::{Row, params};
 use super::projects::enum_col;
 use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{
-    ActionInput, ActionItem, ActionStatus, Confidentiality, Decision, DecisionInput, ExportRecord,
-    Note, NotesStatus, Question, TextEnum,
+    ActionFilter, ActionInput, ActionItem, ActionStatus, Confidentiality, Decision, DecisionInput,
+    ExportRecord, Note, NotesStatus, Question, TextEnum,
 };
 
 const NOTE_COLUMNS: &str = "id, uuid, meeting_id, agenda_item_id, body, confidentiality,
@@ -65,17 +65,6 @@ fn action_from_row(r: &Row<'_>) -> rusqlite::Result<ActionItem> {
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
     })
-}
-
-/// Which actions the actions screen shows.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ActionFilter {
-    pub project_id: Option<i64>,
-    pub meeting_id: Option<i64>,
-    /// Exact owner (as typed on the actions).
-    pub owner: Option<String>,
-    /// Also done and cancelled ones.
-    pub include_closed: bool,
 }
 
 impl Store {
@@ -436,7 +425,7 @@ impl Store {
     /// Sets a meeting's notes status and records when.
     pub fn set_notes_status(&mut self, meeting_id: i64, status: NotesStatus) -> Result<()> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         changed(tx.execute(
             "UPDATE meetings SET notes_status = ?2, updated_at = ?3 WHERE id = ?1",
             params![meeting_id, status.as_str(), now],

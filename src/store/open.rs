@@ -104,15 +104,24 @@ fn quick_check(conn: &Connection, label: &str) -> Result<()> {
 /// it returns, so a killed process or a power cut loses no committed change (NORMAL
 /// would be safe against a crash but could lose the last commits on power loss).
 /// WAL also lets `tidig backup` and `tidig check` run while the app is open.
+///
+/// Every statement, read or write, waits up to `BUSY_TIMEOUT` for another connection's
+/// lock (writes that start a transaction take the lock up front: see
+/// `Store::atomically`).
 pub(super) fn apply_pragmas(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA journal_mode = WAL;
-         PRAGMA synchronous = FULL;
-         PRAGMA busy_timeout = 5000;",
+         PRAGMA synchronous = FULL;",
     )?;
     Ok(())
 }
+
+/// Generous: a CLI command (an import, a backup) holds the write lock for moments, and
+/// waiting for it is always better than a "database is locked" message. Only a lock
+/// held far longer (another program) makes a save fail; typed text then goes to a
+/// draft file (see `draft_files`).
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// `COLLATE sv` sorts names in Swedish order (å ä ö after z).
 /// `fold(text)`: Unicode lower-case for case-insensitive matching of å, ä, ö

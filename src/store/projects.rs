@@ -1,47 +1,22 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Result, Store, StoreError, changed, found, new_uuid};
-use crate::domain::{Project, ProjectInput, ProjectRow, ProjectStatus, TextEnum};
-use crate::text;
+use crate::domain::{
+    FieldError, Project, ProjectFilter, ProjectInput, ProjectRow, ProjectSort, ProjectStatus,
+    TextEnum,
+};
 
-/// Portfolio ordering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ProjectSort {
-    #[default]
-    Code,
-    Phase,
-    Status,
-    Updated,
-}
-
-impl ProjectSort {
-    pub const ALL: [ProjectSort; 4] = [Self::Code, Self::Phase, Self::Status, Self::Updated];
-
-    pub fn next(self) -> Self {
-        let i = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        Self::ALL[(i + 1) % Self::ALL.len()]
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Code => text::COL_CODE,
-            Self::Phase => text::COL_PHASE,
-            Self::Status => text::COL_STATUS,
-            Self::Updated => text::COL_UPDATED,
-        }
-    }
-
-    /// ORDER BY clause. Phase and status sort in their domain order, not alphabetically.
-    fn order_by(self, descending: bool) -> String {
-        let dir = if descending { "DESC" } else { "ASC" };
-        let key = match self {
-            Self::Code => "p.code".to_string(),
-            Self::Phase => ordinal_case::<crate::domain::Phase>("p.phase"),
-            Self::Status => ordinal_case::<ProjectStatus>("p.status"),
-            Self::Updated => "p.updated_at".to_string(),
-        };
-        format!("{key} {dir}, p.code ASC")
-    }
+/// The portfolio's ORDER BY clause. Phase and status sort in their domain order, not
+/// alphabetically.
+fn order_by(sort: ProjectSort, descending: bool) -> String {
+    let dir = if descending { "DESC" } else { "ASC" };
+    let key = match sort {
+        ProjectSort::Code => "p.code".to_string(),
+        ProjectSort::Phase => ordinal_case::<crate::domain::Phase>("p.phase"),
+        ProjectSort::Status => ordinal_case::<ProjectStatus>("p.status"),
+        ProjectSort::Updated => "p.updated_at".to_string(),
+    };
+    format!("{key} {dir}, p.code ASC")
 }
 
 pub(super) fn ordinal_case<E: TextEnum>(column: &str) -> String {
@@ -51,16 +26,6 @@ pub(super) fn ordinal_case<E: TextEnum>(column: &str) -> String {
         .map(|(i, v)| format!(" WHEN '{}' THEN {i}", v.as_str()))
         .collect();
     format!("CASE {column}{arms} END")
-}
-
-/// What the portfolio shows.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ProjectFilter {
-    /// Matches code, title, buyer, case number, subject and tags, ignoring case.
-    pub text: String,
-    pub status: Option<ProjectStatus>,
-    pub sort: ProjectSort,
-    pub descending: bool,
 }
 
 const PROJECT_COLUMNS: &str = "p.id, p.uuid, p.code, p.title, p.buyer_id, o.name, p.case_number,
@@ -118,7 +83,7 @@ impl Store {
                     || ' ' || p.case_number || ' ' || p.subject || ' '
                     || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(p.tags))), ?2) > 0)
              ORDER BY {}",
-            filter.sort.order_by(filter.descending)
+            order_by(filter.sort, filter.descending)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
@@ -185,7 +150,7 @@ impl Store {
         uuid: &str,
     ) -> Result<i64> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         ensure_code_free(&tx, &input.code, None)?;
         let buyer_id = super::directory::resolve_organisation(&tx, &input.buyer_name, &now)?;
         tx.execute(
@@ -218,7 +183,7 @@ impl Store {
 
     pub fn update_project(&mut self, id: i64, input: &ProjectInput) -> Result<()> {
         let now = self.now();
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         ensure_code_free(&tx, &input.code, Some(id))?;
         let buyer_id = super::directory::resolve_organisation(&tx, &input.buyer_name, &now)?;
         let n = tx.execute(
@@ -282,11 +247,8 @@ fn ensure_code_free(tx: &rusqlite::Connection, code: &str, except: Option<i64>) 
         .optional()?;
     match holder {
         Some((id, _)) if Some(id) == except => Ok(()),
-        Some((_, None)) => Err(StoreError::Conflict("code", text::ERR_CODE_TAKEN.into())),
-        Some((_, Some(_))) => Err(StoreError::Conflict(
-            "code",
-            text::ERR_CODE_TAKEN_TRASH.into(),
-        )),
+        Some((_, None)) => Err(StoreError::Conflict("code", FieldError::CodeTaken)),
+        Some((_, Some(_))) => Err(StoreError::Conflict("code", FieldError::CodeTakenInTrash)),
         None => Ok(()),
     }
 }

@@ -3,7 +3,7 @@
 use rusqlite::params;
 
 use super::{Result, Store, StoreError, changed};
-use crate::domain::EntityKind;
+use crate::domain::{EntityKind, TrashItem};
 
 /// The table of each kind's rows.
 pub(crate) fn table(kind: EntityKind) -> &'static str {
@@ -74,14 +74,6 @@ fn label_sql(kind: EntityKind) -> &'static str {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrashItem {
-    pub kind: EntityKind,
-    pub id: i64,
-    pub label: String,
-    pub deleted_at: String,
-}
-
 impl Store {
     /// Moves a live row to the trash; a row already there is `NotFound`.
     pub fn trash(&mut self, kind: EntityKind, id: i64) -> Result<()> {
@@ -115,7 +107,7 @@ impl Store {
 
     /// Deletes a trashed row for good. Rows that are not in the trash are left alone.
     pub fn purge(&mut self, kind: EntityKind, id: i64) -> Result<()> {
-        let tx = self.conn.savepoint()?;
+        let tx = super::write_tx(&mut self.conn)?;
         // Evidence that only pointed at this meeting or person would be left pointing at
         // nothing; it goes with it (evidence with another source keeps that source).
         let only_source = match kind {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{theme, widgets};
@@ -26,11 +26,14 @@ fn field_height(field: &Field, message: bool) -> u16 {
 fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
     let field = &form.fields[index];
     if let Some(err) = form.errors.get(field.key) {
-        return Some(Line::from(Span::styled(format!("⚠ {err}"), theme::error())));
+        return Some(Line::from(Span::styled(
+            format!("⚠ {}", text::field_error(err)),
+            theme::error(),
+        )));
     }
     if let Some(warning) = form.warnings.get(field.key) {
         return Some(Line::from(Span::styled(
-            format!("⚠ {warning}"),
+            format!("⚠ {}", text::field_error(warning)),
             theme::key(),
         )));
     }
@@ -76,7 +79,7 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
         .map(|h| Line::from(Span::styled(h, theme::muted())))
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
+pub fn draw(frame: &mut Frame, body: Rect, form: &Form, clock: crate::domain::Clock) {
     let messages: Vec<Option<Line>> = (0..form.fields.len()).map(|i| message(form, i)).collect();
     let heights: Vec<u16> = form
         .fields
@@ -99,6 +102,7 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
     if inner.height == 0 || inner.width <= LABEL_WIDTH {
         return;
     }
+    draw_draft_state(frame, area, form, clock);
 
     // Scroll so the focused field is in view.
     let mut first = 0;
@@ -146,12 +150,46 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form) {
     }
 }
 
+/// On the dialog's bottom border: when the draft was last kept, or that it could not be.
+fn draw_draft_state(frame: &mut Frame, area: Rect, form: &Form, clock: crate::domain::Clock) {
+    let span = if form.draft_failed && form.is_dirty() {
+        Span::styled(text::DRAFT_NOT_KEPT, theme::error())
+    } else if let Some(at) = &form.draft_saved_at {
+        Span::styled(
+            format!(
+                "{} {}",
+                text::DRAFT_KEPT_AT,
+                crate::ui::format::saved_time(clock, at)
+            ),
+            theme::muted(),
+        )
+    } else {
+        return;
+    };
+    if area.width < 4 || area.height < 2 {
+        return;
+    }
+    let line = Rect::new(area.x + 2, area.bottom() - 1, area.width - 4, 1);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![Span::raw(" "), span, Span::raw(" ")]))
+            .alignment(ratatui::layout::Alignment::Right),
+        line,
+    );
+}
+
 fn draw_input(frame: &mut Frame, area: Rect, field: &Field, focused: bool) {
     match &field.kind {
         FieldKind::Text(input) | FieldKind::Lookup { input, .. } => {
             single_line(frame, area, input, focused)
         }
-        FieldKind::Multiline(textarea) => frame.render_widget(&**textarea, area),
+        FieldKind::Multiline(textarea) => {
+            let block = Block::default()
+                .borders(Borders::LEFT)
+                .border_style(theme::muted());
+            let text = block.inner(area);
+            frame.render_widget(block, area);
+            frame.render_widget(&**textarea, text);
+        }
         FieldKind::Choice { options, selected } => {
             let style = if focused {
                 theme::accent()

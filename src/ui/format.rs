@@ -5,26 +5,31 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::Clock;
 use crate::text;
 
-/// A stored UTC timestamp shown as local `YYYY-MM-DD HH:MM`.
+/// A stored UTC timestamp shown as local `YYYY-MM-DD HH:MM` (the clock knows how, so
+/// that the app can say it too without reaching into the interface).
 pub fn local_datetime(clock: Clock, stored: &str) -> String {
-    parse(stored).map_or_else(
-        || stored.to_string(),
-        |t| clock.local(t).format("%Y-%m-%d %H:%M").to_string(),
-    )
+    clock.local_datetime(stored)
+}
+
+/// When something was saved: the local time to the second (`10:42:13`) if it was
+/// today, else the date and time.
+pub fn saved_time(clock: Clock, stored: &str) -> String {
+    match DateTime::parse_from_rfc3339(stored) {
+        Ok(t) => {
+            let local = clock.local(t.with_timezone(&Utc));
+            if local.date() == clock.today() {
+                local.format("%H:%M:%S").to_string()
+            } else {
+                local.format("%Y-%m-%d %H:%M").to_string()
+            }
+        }
+        Err(_) => stored.to_string(),
+    }
 }
 
 /// A stored UTC timestamp shown as the local date.
 pub fn local_date(clock: Clock, stored: &str) -> String {
-    parse(stored).map_or_else(
-        || stored.to_string(),
-        |t| clock.local(t).format("%Y-%m-%d").to_string(),
-    )
-}
-
-fn parse(stored: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(stored)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
+    clock.local_date(stored)
 }
 
 pub fn date(d: Option<NaiveDate>) -> String {

@@ -4,17 +4,17 @@ mod actions;
 mod agenda;
 mod directory;
 mod form;
-pub mod format;
+mod format;
 mod meeting;
 mod meetings;
 mod need;
 mod needs;
-pub mod notes;
+mod notes;
 mod overlays;
 mod portfolio;
 mod project;
 mod registers;
-pub mod theme;
+mod theme;
 mod trash;
 mod widgets;
 
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         notes::editor(frame, body, app, editor);
     }
     if let Some(form) = &app.form {
-        form::draw(frame, body, form);
+        form::draw(frame, body, form, app.clock());
     }
     draw_status(frame, status, app);
     draw_footer(frame, footer, app);

@@ -40,8 +40,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         text::FIELD_OWNER.to_lowercase(),
         format::or_not_set(&n.owner)
     );
-    if !n.status_reason.is_empty() {
-        facts.push_str(&format!(" · {}: {}", text::FIELD_REASON, n.status_reason));
+    let target = state.merged_into.as_deref();
+    let reason = text::need_reason(&n.status_reason, n.status, target);
+    if !reason.is_empty() {
+        facts.push_str(&format!(" · {}: {reason}", text::FIELD_REASON));
     }
     let mut fields: Vec<(&str, String)> = vec![
         (text::FIELD_STATEMENT, n.statement.clone()),
@@ -118,10 +120,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let from = change
             .from
             .map_or(String::new(), |f| format!("{} → ", f.label()));
-        let reason = if change.reason.is_empty() {
+        let reason = text::need_reason(&change.reason, change.to, target);
+        let reason = if reason.is_empty() {
             String::new()
         } else {
-            format!(" ({})", change.reason)
+            format!(" ({reason})")
         };
         history.push(Line::from(vec![
             Span::styled(

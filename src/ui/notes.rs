@@ -170,16 +170,14 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
 pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
     frame.render_widget(ratatui::widgets::Clear, body);
     let [head, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
-    let saved = if editor.is_dirty() {
+    let saved = if editor.is_dirty() && editor.save_failed {
+        Span::styled(text::NOT_SAVED, theme::error())
+    } else if editor.is_dirty() {
         Span::styled(text::UNSAVED, theme::key())
     } else {
         Span::styled(
             editor.saved_at.as_deref().map_or(String::new(), |t| {
-                format!(
-                    "{} {}",
-                    text::SAVED_AT,
-                    format::local_datetime(app.clock(), t)
-                )
+                format!("{} {}", text::SAVED_AT, format::saved_time(app.clock(), t))
             }),
             theme::muted(),
         )
@@ -200,15 +198,10 @@ pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
         ]),
         Line::from(vec![saved, Span::raw(" ")]),
     );
-    frame.render_widget(&editor.area, area);
-}
-
-/// How the editor's text area looks; set once when it is made.
-pub fn style_editor(area: &mut ratatui_textarea::TextArea<'static>) {
-    area.set_block(
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme::accent()),
-    );
-    area.set_cursor_line_style(Style::new());
+    let frame_block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::accent());
+    let text = frame_block.inner(area);
+    frame.render_widget(frame_block, area);
+    frame.render_widget(&editor.area, text);
 }

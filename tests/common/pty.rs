@@ -51,6 +51,8 @@ pub struct Spawn {
     /// `$VISUAL` and `$EDITOR`, if set.
     pub editor: Option<String>,
     pub replies: Replies,
+    /// More environment variables (name, value).
+    pub env: Vec<(&'static str, String)>,
 }
 
 impl Default for Spawn {
@@ -62,6 +64,7 @@ impl Default for Spawn {
             tz: Some("UTC"),
             editor: None,
             replies: Replies::CursorPosition,
+            env: Vec::new(),
         }
     }
 }
@@ -154,6 +157,9 @@ impl Env {
         if let Some(editor) = &spawn.editor {
             cmd.env("VISUAL", editor);
             cmd.env("EDITOR", editor);
+        }
+        for (name, value) in &spawn.env {
+            cmd.env(name, value);
         }
         let child = pty.slave.spawn_command(cmd).expect("spawn tidig");
         // Only the child may hold the slave, so that its exit ends the output (EOF).
@@ -308,6 +314,16 @@ impl Session {
             thread::sleep(Duration::from_millis(20));
         }
         status
+    }
+
+    /// Sends `signal` (a name `kill -s` knows: TERM, HUP, INT, QUIT) to the child.
+    pub fn signal(&mut self, signal: &str) {
+        let pid = self.child.0.process_id().expect("the child's pid");
+        let sent = std::process::Command::new("kill")
+            .args(["-s", signal, &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -s {signal} {pid}: {sent}");
     }
 
     /// SIGKILL: no handler, no cleanup, no last save. (`Child::kill` of portable-pty
