@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::config::{self, Config};
 use serde::Serialize;
 
+use crate::bundle::Scope;
 use crate::domain::{
     Audience, Clock, EntityKind, EntityRef, Meeting, Need, Project, Suggestion, TextEnum,
 };
@@ -18,7 +19,7 @@ use crate::export::{
     self, AgendaFormat, Lang, LessonsFormat, NeedsFormat, SummaryFormat, TemplateSource,
 };
 use crate::ops::{self, Destination, ExportJob};
-use crate::store::{ProjectFilter, Store, StoreError};
+use crate::store::{ImportError, ProjectFilter, Store, StoreError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -53,6 +54,11 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         what: ExportWhat,
+    },
+    /// Bring rows into the store.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
     },
     /// Write a consistent copy of the store, readable only by you.
     Backup {
@@ -134,6 +140,16 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Everything in the store (or one project and what it refers to), trash
+    /// included, as versioned JSON that `tidig import bundle` reads.
+    Bundle {
+        /// Only this project (by code), with the organisations and people it refers to.
+        #[arg(long, value_name = "CODE")]
+        project: Option<String>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Shareable lessons and good examples as learning examples to pass on.
     Lessons {
         /// Only this project's lessons (by code); without it, all lessons.
@@ -145,6 +161,21 @@ pub enum ExportWhat {
         /// Write to FILE instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    /// A bundle written by `tidig export bundle`, all or nothing: every problem is
+    /// listed and nothing changes, or every row is matched by UUID and written in one
+    /// transaction (a row the store has in a newer version is kept and reported).
+    Bundle {
+        /// The bundle file (`-` reads standard input).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Check the bundle and say what would change, without changing anything.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -354,6 +385,9 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             export(&mut open()?, &db, &templates, what)
         }
+        Some(Command::Import {
+            what: ImportWhat::Bundle { file, dry_run },
+        }) => import_bundle(&mut open()?, &file, dry_run),
         Some(Command::Backup { output }) => {
             let store = open()?;
             let dest = match output {
@@ -780,6 +814,14 @@ fn export(
             };
             (job, output)
         }
+        ExportWhat::Bundle { project, output } => {
+            let scope = match project {
+                None => Scope::All,
+                Some(code) => Scope::Project(find_project(store, &code)?.code),
+            };
+            format_for(output.as_deref(), None, &[("json", ())], ())?;
+            (ExportJob::Bundle { scope }, output)
+        }
         ExportWhat::Lessons {
             project,
             format,
@@ -809,6 +851,32 @@ fn export(
         println!("{}", path.display());
     }
     Ok(())
+}
+
+/// `tidig import bundle`: the problems one per line on standard error and a refusal,
+/// or what was imported.
+fn import_bundle(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
+    let name = file.display().to_string();
+    let refuse = |issues: &[crate::bundle::Issue]| {
+        for issue in issues {
+            eprintln!("{}", crate::text::bundle_issue(issue));
+        }
+        anyhow::anyhow!(crate::text::bundle_problems(issues.len(), &name))
+    };
+    let bundle = match ops::bundle::read_bundle(file) {
+        Ok(bundle) => bundle,
+        Err(ops::bundle::ReadError::Invalid(issues)) => return Err(refuse(&issues)),
+        Err(ops::bundle::ReadError::Io(e)) => {
+            return Err(anyhow::Error::from(e).context(format!("cannot read {name}")));
+        }
+    };
+    match ops::bundle::import_bundle(store, &bundle, dry_run) {
+        Ok(report) => write_stdout(crate::text::import_report(&report, &name).as_bytes()),
+        Err(ImportError::Invalid(issues)) => Err(refuse(&issues)),
+        Err(ImportError::Store(e)) => {
+            Err(anyhow::Error::from(e).context(format!("nothing was imported from {name}")))
+        }
+    }
 }
 
 /// The format to write: `--format` if given (the user's file name is then theirs to

@@ -642,6 +642,128 @@ pub const KIND_DECISION: &str = "Decision";
 pub const KIND_ACTION: &str = "Action";
 pub const KIND_QUESTION: &str = "Question";
 
+// Bundles (export and import)
+
+/// One problem of a bundle in words.
+pub fn bundle_problem(problem: &crate::bundle::Problem) -> String {
+    use crate::bundle::Problem as P;
+    match problem {
+        P::Malformed {
+            line,
+            column,
+            detail,
+        } => format!("not valid JSON at line {line}, column {column}: {detail}"),
+        P::Shape {
+            line,
+            column,
+            detail,
+        } => format!("{detail} (line {line}, column {column})"),
+        P::NotABundle => "not a tidig bundle (format must be \"tidig-bundle\")".into(),
+        P::UnknownFormatVersion(found) => format!(
+            "unknown format version {found}; this tidig reads version {}",
+            crate::bundle::FORMAT_VERSION
+        ),
+        P::UnknownValue { value, allowed } => {
+            format!(
+                "unknown value {value:?}; expected one of {}",
+                allowed.join(", ")
+            )
+        }
+        P::InvalidUuid(v) => format!("{v:?} is not a UUID (lower case, with hyphens)"),
+        P::InvalidDate(v) => format!("{v:?} is not a date: use YYYY-MM-DD"),
+        P::InvalidTimestamp(v) => {
+            format!("{v:?} is not a time in UTC: use YYYY-MM-DDTHH:MM:SSZ")
+        }
+        P::DuplicateUuid { first } => format!("the same UUID as {first}"),
+        P::Dangling { section, uuid } => format!(
+            "refers to {uuid}, which is in neither the bundle's {} nor the store",
+            section.as_str()
+        ),
+        P::Blank => "must not be empty".into(),
+        P::InvalidCode => {
+            format!(
+                "not a project code: {}; {}",
+                field_error(&FieldError::CodeFormat),
+                field_error(&FieldError::CodeTooLong {
+                    max: crate::domain::project::CODE_MAX_LEN
+                })
+            )
+        }
+        P::CodeTaken => "another project in the store has this code".into(),
+        P::DuplicateCode { first } => format!("the same code as {first}"),
+        P::NeedNumberTaken => "another need of the project in the store has this number".into(),
+        P::DuplicateNeedNumber { first } => format!("the same project and number as {first}"),
+        P::AttendanceTaken => {
+            "the store already has this person at this meeting, as another row".into()
+        }
+        P::DuplicateAttendance { first } => format!("the same meeting and person as {first}"),
+        P::EndNotAfterStart => "must be after start_at".into(),
+        P::EndBeforeStart => "must not be before start_date".into(),
+        P::NotPositive => "must be 1 or more".into(),
+        P::Negative => "must not be negative".into(),
+        P::NoEvidenceSource => format!("evidence: {}", field_error(&FieldError::EvidenceSource)),
+    }
+}
+
+/// One line of an import's problem list: `path: problem`.
+pub fn bundle_issue(issue: &crate::bundle::Issue) -> String {
+    let problem = bundle_problem(&issue.problem);
+    if issue.path.is_empty() {
+        problem
+    } else {
+        format!("{}: {problem}", issue.path)
+    }
+}
+
+pub fn bundle_problems(count: usize, file: &str) -> String {
+    let s = if count == 1 { "" } else { "s" };
+    format!("{count} problem{s} in {file}; nothing was imported")
+}
+
+/// What an import did (or would do), one line per section that had rows, and the
+/// conflicts by UUID.
+pub fn import_report(report: &crate::bundle::ImportReport, file: &str) -> String {
+    let total = report.total();
+    let conflicts = total.conflicts.len();
+    let mut out = if report.dry_run {
+        format!(
+            "Dry run, nothing changed. Importing {file} would insert {}, update {}, leave {} unchanged and keep {conflicts} newer in the store.\n",
+            total.inserted, total.updated, total.unchanged
+        )
+    } else {
+        format!(
+            "Imported {file}: {} inserted, {} updated, {} unchanged, {conflicts} conflicts (the store's newer rows kept).\n",
+            total.inserted, total.updated, total.unchanged
+        )
+    };
+    out.push_str(&format!(
+        "  {:<22}{:>10}{:>10}{:>10}{:>10}\n",
+        "", "inserted", "updated", "unchanged", "conflicts"
+    ));
+    for (section, c) in &report.sections {
+        if c.inserted + c.updated + c.unchanged + c.conflicts.len() == 0 {
+            continue;
+        }
+        out.push_str(&format!(
+            "  {:<22}{:>10}{:>10}{:>10}{:>10}\n",
+            section.as_str(),
+            c.inserted,
+            c.updated,
+            c.unchanged,
+            c.conflicts.len()
+        ));
+    }
+    if conflicts > 0 {
+        out.push_str("Conflicts (the store's version is newer and was kept):\n");
+        for (section, c) in &report.sections {
+            for uuid in &c.conflicts {
+                out.push_str(&format!("  {} {uuid}\n", section.as_str()));
+            }
+        }
+    }
+    out
+}
+
 pub fn phase(p: Phase) -> &'static str {
     match p {
         Phase::Initiation => "Initiation",

@@ -850,8 +850,26 @@ fn markdown_escapes_user_fields_but_keeps_note_bodies() {
     assert!(md.contains(r#"# Mötesanteckningar: \<script\>alert('titel')\</script\> & "möte""#));
     assert!(md.contains(r"- \<img src=x onerror=alert(8)\>, Luleå kommun – ordförande"));
     assert!(md.contains(r"| \<img src=x onerror=alert(11)\> |"));
-    // The note body is Markdown written by the user, kept as written.
-    assert!(md.contains(HOSTILE_NOTE));
+    // The note body is the user's Markdown, but raw HTML, unsafe links and images in
+    // it are made text, so that whatever renders the file next runs nothing.
+    assert!(md.contains(r"\<script>alert(1)\</script>"), "{md}");
+    assert!(md.contains(r"\[x](javascript:alert(1))"), "{md}");
+    assert!(md.contains(r"\!\[bild](javascript:alert(4))"), "{md}");
+    let mut rendered = String::new();
+    pulldown_cmark::html::push_html(
+        &mut rendered,
+        pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::all()),
+    );
+    for bad in [
+        "<script",
+        "<img",
+        "<div",
+        "href=\"javascript",
+        "href=\"JaVaScRiPt",
+    ] {
+        assert!(!rendered.contains(bad), "{bad} in {rendered}");
+    }
+    assert!(rendered.contains("Fråga om"));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -235,21 +235,7 @@ fn an_item_whose_meeting_is_in_the_trash_or_gone_says_so_and_stays() {
 fn every_kind_can_be_gone_to_from_the_demo() {
     let mut app = demo_app();
     for kind in EntityKind::ALL {
-        let table = match kind {
-            EntityKind::Project => "projects",
-            EntityKind::Organisation => "organisations",
-            EntityKind::Person => "people",
-            EntityKind::Milestone => "milestones",
-            EntityKind::Meeting => "meetings",
-            EntityKind::AgendaItem => "agenda_items",
-            EntityKind::Need => "needs",
-            EntityKind::Suggestion => "suggestions",
-            EntityKind::Lesson => "lessons",
-            EntityKind::Note => "notes",
-            EntityKind::Decision => "decisions",
-            EntityKind::ActionItem => "action_items",
-            EntityKind::Question => "questions",
-        };
+        let table = tidig::store::entity_table(kind);
         let id = pick(
             &app,
             &format!("SELECT min(id) FROM {table} WHERE deleted_at IS NULL"),

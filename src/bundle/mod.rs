@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{
     ActionStatus, AttendanceRole, Confidentiality, InnovationLevel, LessonKind, MeetingFormat,
-    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase,
-    Priority, ProjectStatus, SuggestionStatus,
+    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority,
+    ProjectStatus, SuggestionStatus,
 };
 
 pub use parse::parse;
@@ -36,7 +36,10 @@ pub const FORMAT_VERSION: u32 = 1;
 /// A bundle: a header, then one array per kind of row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "tidig bundle", description = "Everything in a tidig store, or one project.")]
+#[schemars(
+    title = "tidig bundle",
+    description = "Everything in a tidig store, or one project."
+)]
 pub struct Bundle {
     /// Always "tidig-bundle".
     #[schemars(extend("const" = "tidig-bundle"))]
@@ -120,10 +123,7 @@ impl Bundle {
 
     /// How many rows of each section the bundle holds.
     pub fn counts(&self) -> BTreeMap<Section, usize> {
-        Section::ALL
-            .iter()
-            .map(|&s| (s, self.len_of(s)))
-            .collect()
+        Section::ALL.iter().map(|&s| (s, self.len_of(s))).collect()
     }
 
     fn len_of(&self, section: Section) -> usize {
@@ -246,26 +246,27 @@ impl Section {
     }
 }
 
-/// What every kind of row offers the generic import: its identity and its version.
+/// What every kind of row offers the generic export and import: its section, its
+/// identity and version, and where a bundle keeps rows of its kind.
 pub trait BundleRow: Serialize + serde::de::DeserializeOwned {
     const SECTION: Section;
     fn uuid(&self) -> &str;
     /// `None` for history rows.
     fn updated_at(&self) -> Option<&str>;
+    fn of(bundle: &Bundle) -> &[Self];
+    fn of_mut(bundle: &mut Bundle) -> &mut Vec<Self>;
 }
 
 macro_rules! bundle_row {
-    ($type:ident, $section:ident, $field:ident, history) => {
+    ($type:ident, $section:ident, $field:ident $(, $history:ident)?) => {
         impl BundleRow for $type {
             const SECTION: Section = Section::$section;
             fn uuid(&self) -> &str {
                 &self.uuid.0
             }
             fn updated_at(&self) -> Option<&str> {
-                None
+                bundle_row!(@updated self $($history)?)
             }
-        }
-        impl Rows for $type {
             fn of(bundle: &Bundle) -> &[Self] {
                 &bundle.$field
             }
@@ -274,31 +275,12 @@ macro_rules! bundle_row {
             }
         }
     };
-    ($type:ident, $section:ident, $field:ident) => {
-        impl BundleRow for $type {
-            const SECTION: Section = Section::$section;
-            fn uuid(&self) -> &str {
-                &self.uuid.0
-            }
-            fn updated_at(&self) -> Option<&str> {
-                Some(&self.updated_at.0)
-            }
-        }
-        impl Rows for $type {
-            fn of(bundle: &Bundle) -> &[Self] {
-                &bundle.$field
-            }
-            fn of_mut(bundle: &mut Bundle) -> &mut Vec<Self> {
-                &mut bundle.$field
-            }
-        }
+    (@updated $row:ident history) => {
+        None
     };
-}
-
-/// The array of a bundle that holds rows of this type.
-pub trait Rows: BundleRow {
-    fn of(bundle: &Bundle) -> &[Self];
-    fn of_mut(bundle: &mut Bundle) -> &mut Vec<Self>;
+    (@updated $row:ident) => {
+        Some(&$row.updated_at.0)
+    };
 }
 
 bundle_row!(Organisation, Organisations, organisations);
@@ -310,14 +292,24 @@ bundle_row!(AgendaItem, AgendaItems, agenda_items);
 bundle_row!(Attendance, Attendance, attendance);
 bundle_row!(Need, Needs, needs);
 bundle_row!(NeedEvidence, NeedEvidence, need_evidence);
-bundle_row!(NeedStatusChange, NeedStatusChanges, need_status_changes, history);
+bundle_row!(
+    NeedStatusChange,
+    NeedStatusChanges,
+    need_status_changes,
+    history
+);
 bundle_row!(Suggestion, Suggestions, suggestions);
 bundle_row!(Lesson, Lessons, lessons);
 bundle_row!(Note, Notes, notes);
 bundle_row!(Decision, Decisions, decisions);
 bundle_row!(ActionItem, ActionItems, action_items);
 bundle_row!(Question, Questions, questions);
-bundle_row!(NotesStatusChange, NotesStatusChanges, notes_status_changes, history);
+bundle_row!(
+    NotesStatusChange,
+    NotesStatusChanges,
+    notes_status_changes,
+    history
+);
 bundle_row!(Export, Exports, exports, history);
 
 // ----- the rows ------------------------------------------------------------------------

@@ -125,6 +125,8 @@ mod tests {
         let text = r#"{"format": "tidig-bundle", "format_version": 1, "app_version": "0.1.0",
             "exported_at": "2026-11-26T12:00:00Z", "scope": "all", "colour": "red"}"#;
         let issues = parse(text).unwrap_err();
-        assert!(matches!(&issues[0].problem, Problem::Shape { detail, .. } if detail.contains("colour")));
+        assert!(
+            matches!(&issues[0].problem, Problem::Shape { detail, .. } if detail.contains("colour"))
+        );
     }
 }

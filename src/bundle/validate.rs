@@ -9,8 +9,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::{Bundle, Date, FORMAT, FORMAT_VERSION, Section, Timestamp, Uuid};
 use crate::domain::{
     ActionStatus, AttendanceRole, Confidentiality, InnovationLevel, LessonKind, MeetingFormat,
-    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase,
-    Priority, ProjectStatus, SuggestionStatus, TextEnum,
+    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority,
+    ProjectStatus, SuggestionStatus, TextEnum,
 };
 
 /// One problem and where it is. An empty path means the whole file.
@@ -266,7 +266,9 @@ impl<'a, K: Known> Checker<'a, K> {
     }
 
     fn in_bundle(&self, section: Section, uuid: &str) -> bool {
-        self.uuids.get(&section).is_some_and(|m| m.contains_key(uuid))
+        self.uuids
+            .get(&section)
+            .is_some_and(|m| m.contains_key(uuid))
     }
 
     fn value<E: TextEnum>(&mut self, at: At, field: &str, value: &str) {
@@ -630,8 +632,6 @@ impl<'a, K: Known> Checker<'a, K> {
         for (i, r) in b.exports.iter().enumerate() {
             let at = At(Section::Exports, i);
             self.reference(at, "meeting", Section::Meetings, &r.meeting);
-            self.required(at, "what", &r.what);
-            self.required(at, "format", &r.format);
             self.timestamp(at, "exported_at", &r.exported_at);
         }
     }
@@ -639,9 +639,7 @@ impl<'a, K: Known> Checker<'a, K> {
 
 /// A UUID as the store writes them: hyphenated, lower case.
 fn is_uuid(s: &str) -> bool {
-    s.len() == 36
-        && !s.bytes().any(|b| b.is_ascii_uppercase())
-        && uuid::Uuid::try_parse(s).is_ok()
+    s.len() == 36 && !s.bytes().any(|b| b.is_ascii_uppercase()) && uuid::Uuid::try_parse(s).is_ok()
 }
 
 /// `YYYY-MM-DD`, a real date.
@@ -683,9 +681,54 @@ mod tests {
     #[test]
     fn dates_must_be_iso_and_real() {
         assert!(parse_date("2026-12-03").is_some());
-        for bad in ["2026-2-3", "2026-02-30", "03/12/2026", "2026-12-03T00:00:00Z"] {
+        for bad in [
+            "2026-2-3",
+            "2026-02-30",
+            "03/12/2026",
+            "2026-12-03T00:00:00Z",
+        ] {
             assert!(parse_date(bad).is_none(), "{bad}");
         }
+    }
+
+    fn bundle_with_a_milestone(project: &str) -> Bundle {
+        let mut b = Bundle::empty(super::super::Scope::All, "2026-11-26T12:00:00Z".into());
+        b.milestones.push(super::super::Milestone {
+            uuid: "7d1d0000-0000-4000-8000-000000000001".into(),
+            project: project.into(),
+            title: "Beslut om upphandlingsstrategi".into(),
+            due_date: Some("2026-12-24".into()),
+            done_date: None,
+            status: "planned".into(),
+            created_at: "2026-11-26T12:00:00Z".into(),
+            updated_at: "2026-11-26T12:00:00Z".into(),
+            deleted_at: None,
+        });
+        b
+    }
+
+    #[test]
+    fn a_reference_may_point_into_the_store() {
+        let project = "7d1d0000-0000-4000-8000-000000000002";
+        let b = bundle_with_a_milestone(project);
+        let empty = KnownRows::default();
+        assert_eq!(
+            validate(&b, &empty),
+            vec![Issue {
+                path: "milestones[0].project".into(),
+                problem: Problem::Dangling {
+                    section: Section::Projects,
+                    uuid: project.into()
+                }
+            }]
+        );
+        let mut known = KnownRows::default();
+        known
+            .uuids
+            .entry(Section::Projects)
+            .or_default()
+            .insert(project.into());
+        assert_eq!(validate(&b, &known), vec![]);
     }
 
     #[test]

@@ -456,8 +456,26 @@ impl PlainWriter {
 }
 
 /// A note body for a Markdown document: as written, trimmed, with an unclosed code
-/// fence closed so that the rest of the document does not become code.
+/// fence closed so that the rest of the document does not become code, and made safe
+/// and faithful for whatever renders the Markdown next (pandoc, a Git host, a mail
+/// client): see [`markdown_defuse`].
 pub(crate) fn markdown_note(src: &str) -> String {
+    // Defusing can change how the rest parses (an HTML block swallows the lines after
+    // it until a blank line; escaped, they become Markdown again), so repeat until
+    // nothing changes. Each pass only adds escapes, so this ends quickly.
+    let mut text = close_fences(src);
+    for _ in 0..8 {
+        let next = markdown_defuse(&text);
+        if next == text {
+            break;
+        }
+        text = next;
+    }
+    text
+}
+
+/// The note trimmed, with an unclosed code fence closed.
+fn close_fences(src: &str) -> String {
     let body = src.trim_matches('\n').trim_end();
     let mut open: Option<(char, usize)> = None;
     for line in body.lines() {
@@ -482,6 +500,48 @@ pub(crate) fn markdown_note(src: &str) -> String {
         Some((c, run)) => format!("{body}\n{}", c.to_string().repeat(run)),
         None => body.to_string(),
     }
+}
+
+/// Markdown as the note's author saw it in the editor, and nothing more: a line break
+/// stays a line break (a hard break, not a space), raw HTML shows as the text it is
+/// (`<script>` is escaped, not run), links to anything but web and mail addresses
+/// (`javascript:`) and images (which would load from the network) are kept as plain
+/// text. Code blocks and code spans are left exactly as written.
+fn markdown_defuse(src: &str) -> String {
+    // Edits as (byte offset, text to insert); `src` itself is never cut.
+    let mut inserts: Vec<(usize, &str)> = Vec::new();
+    let mut escape_lt: Vec<std::ops::Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(src, note_options()).into_offset_iter() {
+        match event {
+            Event::SoftBreak => inserts.push((range.start, "\\")),
+            Event::Html(_) | Event::InlineHtml(_) => escape_lt.push(range),
+            Event::Start(Tag::Link { ref dest_url, .. }) if !safe_url(dest_url) => {
+                inserts.push((range.start, "\\"));
+            }
+            Event::Start(Tag::Image { .. }) => {
+                // `\![alt](src)` would still be a link; `\!\[alt](src)` is text.
+                inserts.push((range.start, "\\"));
+                inserts.push((range.start + 1, "\\"));
+            }
+            _ => {}
+        }
+    }
+    for range in escape_lt {
+        for (i, _) in src[range.clone()].match_indices('<') {
+            inserts.push((range.start + i, "\\"));
+        }
+    }
+    inserts.sort_by_key(|(at, _)| *at);
+    inserts.dedup();
+    let mut out = String::with_capacity(src.len() + inserts.len() * 2);
+    let mut from = 0;
+    for (at, text) in inserts {
+        out.push_str(&src[from..at]);
+        out.push_str(text);
+        from = at;
+    }
+    out.push_str(&src[from..]);
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -733,6 +793,52 @@ mod tests {
         assert_eq!(markdown_note("~~~~\nkod\n~~~"), "~~~~\nkod\n~~~\n~~~~");
         assert_eq!(markdown_note("```\nkod\n```\n"), "```\nkod\n```");
         assert_eq!(markdown_note("\n\n  indrag\n"), "  indrag");
+    }
+
+    #[test]
+    fn note_markdown_keeps_line_breaks_and_defuses_html_links_and_images() {
+        // Lines typed one under the other stay so (a hard break), also in lists.
+        assert_eq!(markdown_note("rad 1\nrad 2"), "rad 1\\\nrad 2");
+        assert_eq!(
+            markdown_html(&markdown_note("rad 1\nrad 2")),
+            "<p>rad 1<br />\nrad 2</p>\n"
+        );
+        // Raw HTML is text, inline or as a block.
+        assert_eq!(markdown_note("a <b>fet</b>"), "a \\<b>fet\\</b>");
+        assert_eq!(
+            markdown_note("<script>alert(1)</script>"),
+            "\\<script>alert(1)\\</script>"
+        );
+        // Unsafe links and autolinks are text; safe ones stay links.
+        assert_eq!(
+            markdown_note("[x](javascript:alert(1)) och <javascript:y>"),
+            "\\[x](javascript:alert(1)) och \\<javascript:y>"
+        );
+        assert_eq!(
+            markdown_note("[sidan](https://a.se)"),
+            "[sidan](https://a.se)"
+        );
+        // An image would load from the network when opened: kept as text.
+        assert_eq!(
+            markdown_note("![spår](https://t.se/p.gif)"),
+            "\\!\\[spår](https://t.se/p.gif)"
+        );
+        // Code is left exactly as written.
+        assert_eq!(markdown_note("```\n<b>\nrad\n```"), "```\n<b>\nrad\n```");
+        assert_eq!(markdown_note("`<b>`"), "`<b>`");
+        // What any Markdown renderer makes of it has no tag, no unsafe link, no image.
+        let plain_render = |md: &str| {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, Parser::new_ext(md, note_options()));
+            html
+        };
+        let html = plain_render(&markdown_note(
+            "<img src=x onerror=alert(1)>\n[x](javascript:y)\n![a](https://t.se/p.gif)",
+        ));
+        assert!(
+            !html.contains("<img") && !html.contains("href=\"javascript"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::bundle::Scope;
 use crate::domain::{
     Attendance, Audience, EntityKind, EntityRef, ExportRecord, Meeting, TextEnum, mentions_link,
     next_meeting, shared_may_name,
@@ -46,6 +47,8 @@ pub enum ExportJob {
         project_id: Option<i64>,
         format: LessonsFormat,
     },
+    /// Everything, or one project and what it refers to, as a versioned JSON bundle.
+    Bundle { scope: Scope },
 }
 
 /// Where the result goes.
@@ -203,6 +206,14 @@ pub fn render(
                 file_name: name,
                 log: Some((meeting_id, record)),
             }
+        }
+        ExportJob::Bundle { ref scope } => {
+            let bundle = super::bundle::export_bundle(store, scope)?;
+            let name = match scope {
+                Scope::All => "tidig".to_string(),
+                Scope::Project(code) => code.clone(),
+            };
+            rendered(bundle.to_json(), format!("{name}-{}.json", clock.today()))
         }
         ExportJob::Lessons { project_id, format } => {
             // All of them: the renderer keeps the shareable ones.

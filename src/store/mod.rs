@@ -14,6 +14,8 @@ mod projects;
 mod suggestions;
 mod trash;
 
+pub use trash::table as entity_table;
+
 use std::path::Path;
 
 use rusqlite::Connection;

@@ -6,7 +6,7 @@ use super::{Result, Store, StoreError, changed};
 use crate::domain::{EntityKind, TrashItem};
 
 /// The table of each kind's rows.
-pub(crate) fn table(kind: EntityKind) -> &'static str {
+pub fn table(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Project => "projects",
         EntityKind::Organisation => "organisations",

@@ -6,11 +6,13 @@
 //! - [`store`]: memory and file stores with the fixed clock.
 //! - [`cli`]: the real binary run as a command in a sandbox folder.
 //! - [`export`]: hand-built records for the export tests.
+//! - [`bundle`]: generated bundles of any size.
 //!
 //! Every test binary compiles this module on its own, and none uses all of it: unused
 //! helpers are not warned about.
 #![allow(dead_code)]
 
+pub mod bundle;
 pub mod cli;
 pub mod export;
 pub mod pty;
