@@ -7,7 +7,7 @@ mod common;
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::Europe::Stockholm;
 use rusqlite::Connection;
-use tidig::demo::{self, DemoSummary};
+use tidig::ops::demo::{self, DemoSummary};
 use tidig::domain::EntityKind;
 use tidig::domain::*;
 use tidig::store::{APPLICATION_ID, SCHEMA_VERSION, Store, StoreError};

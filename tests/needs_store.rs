@@ -7,7 +7,7 @@ mod common;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Stockholm;
-use tidig::demo::{self, DemoSummary};
+use tidig::ops::demo::{self, DemoSummary};
 use tidig::domain::EntityKind;
 use tidig::domain::*;
 use tidig::store::{NeedFilter, NeedSort, Store, StoreError};

@@ -8,7 +8,7 @@ mod common;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use chrono_tz::Europe::Stockholm;
-use tidig::demo::{self, DemoSummary};
+use tidig::ops::demo::{self, DemoSummary};
 use tidig::domain::EntityKind;
 use tidig::domain::*;
 use tidig::store::{ActionFilter, Store, StoreError};

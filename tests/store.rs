@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::{NaiveDate, TimeZone};
 use rusqlite::Connection;
-use tidig::demo::{self, DemoSummary};
+use tidig::ops::demo::{self, DemoSummary};
 use tidig::domain::EntityKind;
 use tidig::domain::*;
 use tidig::store::{APPLICATION_ID, ProjectFilter, ProjectSort, SCHEMA_VERSION, Store, StoreError};

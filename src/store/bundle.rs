@@ -15,7 +15,7 @@ use serde_json::{Map, Value as Json};
 
 use super::{Result, Store, StoreError};
 use crate::bundle::{
-    self, Bundle, BundleRow, ImportReport, Issue, Known, Scope, Section, Timestamp,
+    self, Bundle, BundleRow, ImportMode, ImportReport, Issue, Known, Scope, Section, Timestamp,
 };
 
 /// How one column of a table appears in a bundle.
@@ -559,13 +559,16 @@ enum Outcome {
     Conflict(i64),
 }
 
-struct Importer<'c> {
+struct Importer<'c, 'p> {
     conn: &'c Connection,
     index: Index,
     write: bool,
+    mode: ImportMode,
+    /// Told each section and how many rows it had, once the section is done.
+    progress: &'p mut dyn FnMut(Section, usize),
 }
 
-impl Importer<'_> {
+impl Importer<'_, '_> {
     /// Imports one section's rows; returns what happened to each, in order.
     fn section<T: BundleRow>(&mut self, bundle: &Bundle) -> Result<Vec<Outcome>> {
         let section = T::SECTION;
@@ -619,6 +622,7 @@ impl Importer<'_> {
                     }
                     Outcome::Inserted(id)
                 }
+                Some((id, _)) if self.mode == ImportMode::InsertOnly => Outcome::Unchanged(id),
                 Some((id, stored)) => match (row.updated_at(), stored.as_deref()) {
                     (Some(new), Some(old)) if new > old => {
                         if self.write {
@@ -705,6 +709,7 @@ impl Importer<'_> {
         report: &mut ImportReport,
     ) -> Result<Vec<Outcome>> {
         let outcomes = self.section::<T>(bundle)?;
+        (self.progress)(T::SECTION, outcomes.len());
         let counts = report.sections.entry(T::SECTION).or_default();
         for (outcome, row) in outcomes.iter().zip(T::of(bundle)) {
             match outcome {
@@ -758,7 +763,7 @@ impl Importer<'_> {
     /// A project the store kept (unchanged or newer) still takes the bundle's last need
     /// number when that is higher: the larger of the two is handed out next.
     fn keep_need_numbers(&self, bundle: &Bundle, outcomes: &[Outcome]) -> Result<()> {
-        if !self.write {
+        if !self.write || self.mode == ImportMode::InsertOnly {
             return Ok(());
         }
         let mut stmt = self.conn.prepare_cached(
@@ -856,6 +861,18 @@ impl Store {
         bundle: &Bundle,
         dry_run: bool,
     ) -> std::result::Result<ImportReport, ImportError> {
+        self.import_bundle_with(bundle, dry_run, ImportMode::Merge, &mut |_, _| {})
+    }
+
+    /// [`Store::import_bundle`] with a choice of what happens to rows the store has
+    /// (`mode`), telling `progress` each section and its number of rows once written.
+    pub fn import_bundle_with(
+        &mut self,
+        bundle: &Bundle,
+        dry_run: bool,
+        mode: ImportMode,
+        progress: &mut dyn FnMut(Section, usize),
+    ) -> std::result::Result<ImportReport, ImportError> {
         // An immediate transaction takes the write lock before the store is read, so
         // what was validated is what gets written to. A dry run only reads.
         let nested = !self.conn.is_autocommit();
@@ -869,7 +886,7 @@ impl Store {
             (false, true) => ("BEGIN", "ROLLBACK", "ROLLBACK"),
         };
         self.conn.execute_batch(begin)?;
-        let result = self.import_in_transaction(bundle, dry_run);
+        let result = self.import_in_transaction(bundle, dry_run, mode, progress);
         let finish = if result.is_ok() && !dry_run {
             commit
         } else {
@@ -887,6 +904,8 @@ impl Store {
         &self,
         bundle: &Bundle,
         dry_run: bool,
+        mode: ImportMode,
+        progress: &mut dyn FnMut(Section, usize),
     ) -> std::result::Result<ImportReport, ImportError> {
         let index = Index::load(&self.conn)?;
         let issues = bundle::validate(bundle, &index);
@@ -897,6 +916,8 @@ impl Store {
             conn: &self.conn,
             index,
             write: !dry_run,
+            mode,
+            progress,
         };
         // A large import changes the same index pages again and again; a page cache of
         // up to 64 MiB keeps them in memory instead of spilling them to the log each
