@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Weekday};
 
-use crate::bundle::{Bundle, Date, Timestamp};
+use crate::bundle::{self, Bundle, Date, Timestamp};
 use crate::domain::Clock;
 use crate::domain::holidays::{is_day_off, working_day};
 
@@ -38,9 +38,9 @@ pub fn shift(bundle: &Bundle, anchor: NaiveDate, clock: &Clock) -> Bundle {
     b.exported_at = s.stamp(&b.exported_at, 0);
 
     // Meetings first: how far each one moved off a day off.
+    let extras = s.meeting_moves(&b.meetings);
     let mut moved: HashMap<String, i64> = HashMap::new();
-    for m in &mut b.meetings {
-        let extra = s.meeting_move(&m.start_at);
+    for (m, extra) in b.meetings.iter_mut().zip(extras) {
         if extra != 0 {
             moved.insert(m.uuid.0.clone(), extra);
         }
@@ -186,30 +186,68 @@ impl Shifter<'_> {
         d.as_ref().map(|d| self.date(d, extra))
     }
 
-    /// How many days a meeting starting at `start` (before the shift) moves to stay off
-    /// days off, without crossing now.
-    fn meeting_move(&self, start: &Timestamp) -> i64 {
-        let Some(local) = self.local(start, 0) else {
-            return 0;
+    /// How many days each meeting moves to stay off days off. A meeting on a day off
+    /// goes to the nearest working day — a Saturday back first, a Sunday or a holiday
+    /// forward first — that keeps it on the same side of now (over, or still to come)
+    /// and, where it can, does not make it overlap a meeting it did not overlap before.
+    fn meeting_moves(&self, meetings: &[bundle::Meeting]) -> Vec<i64> {
+        let span = |m: &bundle::Meeting| {
+            Some((self.local(&m.start_at, 0)?, self.local(&m.end_at, 0)?))
         };
-        let day = local.date();
-        if !is_day_off(day) {
-            return 0;
+        let spans: Vec<Option<(NaiveDateTime, NaiveDateTime)>> =
+            meetings.iter().map(span).collect();
+        let counts = |m: &bundle::Meeting| m.status != "cancelled" && m.deleted_at.is_none();
+        let overlap = |a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateTime)| {
+            a.0 < b.1 && b.0 < a.1
+        };
+        let mut extras = vec![0; meetings.len()];
+        // Where each meeting ends up; movers are placed one by one.
+        let mut placed: Vec<Option<(NaiveDateTime, NaiveDateTime)>> = spans
+            .iter()
+            .map(|sp| sp.filter(|(start, _)| !is_day_off(start.date())))
+            .collect();
+        for (i, m) in meetings.iter().enumerate() {
+            let Some((start, end)) = spans[i] else { continue };
+            let day = start.date();
+            if !is_day_off(day) {
+                continue;
+            }
+            let was_over = start < self.local_now;
+            let forward_first = day.weekday() != Weekday::Sat;
+            let mut candidates = Vec::new();
+            let (mut ahead, mut back) = (day, day);
+            for _ in 0..5 {
+                ahead = working_day(plus_days_date(ahead, 1), true);
+                back = working_day(plus_days_date(back, -1), false);
+                let (first, second) = if forward_first { (ahead, back) } else { (back, ahead) };
+                candidates.extend([first, second]);
+            }
+            let at = |to: NaiveDate| {
+                let d = (to - day).num_days();
+                (d, (plus_days(start, d), plus_days(end, d)))
+            };
+            let keeps_side = |to: NaiveDate| (at(to).1.0 < self.local_now) == was_over;
+            let free = |to: NaiveDate| {
+                let here = at(to).1;
+                meetings.iter().enumerate().all(|(j, other)| {
+                    let (Some(there), Some(before)) = (placed[j], spans[j]) else {
+                        return true;
+                    };
+                    j == i || !counts(other) || !counts(m) || !overlap(here, there)
+                        || overlap((start, end), before)
+                })
+            };
+            let to = candidates
+                .iter()
+                .copied()
+                .find(|&to| keeps_side(to) && free(to))
+                .or_else(|| candidates.iter().copied().find(|&to| keeps_side(to)))
+                .unwrap_or(candidates[0]);
+            let (d, span) = at(to);
+            extras[i] = d;
+            placed[i] = Some(span);
         }
-        let was_over = local < self.local_now;
-        let stays = |to: NaiveDate| {
-            let at = plus_days(local, (to - day).num_days());
-            (at < self.local_now) == was_over
-        };
-        let forward_first = day.weekday() != Weekday::Sat;
-        let first = working_day(day, forward_first);
-        let to = if stays(first) {
-            first
-        } else {
-            let other = working_day(day, !forward_first);
-            if stays(other) { other } else { first }
-        };
-        (to - day).num_days()
+        extras
     }
 }
 
@@ -231,7 +269,7 @@ fn plus_days_date(d: NaiveDate, days: i64) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::{self, Scope, Uuid};
+    use crate::bundle::{Scope, Uuid};
     use chrono::{TimeZone, Utc};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -737,7 +737,10 @@ impl Importer<'_, '_> {
         self.import::<b::AgendaItem>(bundle, &mut report)?;
         self.restore_meeting_stamps(bundle, &meetings)?;
         self.import::<b::Attendance>(bundle, &mut report)?;
-        self.import::<b::Need>(bundle, &mut report)?;
+        match self.renumber_new_needs(bundle, &projects)? {
+            Some(renumbered) => self.import::<b::Need>(&renumbered, &mut report)?,
+            None => self.import::<b::Need>(bundle, &mut report)?,
+        };
         self.import::<b::NeedEvidence>(bundle, &mut report)?;
         self.import::<b::NeedStatusChange>(bundle, &mut report)?;
         self.import::<b::Suggestion>(bundle, &mut report)?;
@@ -758,6 +761,45 @@ impl Importer<'_, '_> {
             )?;
         }
         Ok(report)
+    }
+
+    /// Insert-only: a need new to a project the store already had is numbered like a
+    /// need created there, after the project's last number, so that a code is never
+    /// handed out twice (a purged demo need loaded again gets a new code). `None` when
+    /// no need is renumbered.
+    fn renumber_new_needs(&self, bundle: &Bundle, projects: &[Outcome]) -> Result<Option<Bundle>> {
+        if self.mode != ImportMode::InsertOnly || !self.write {
+            return Ok(None);
+        }
+        let mut last: HashMap<&str, i64> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT last_need_number FROM projects WHERE id = ?1")?;
+        for (outcome, project) in projects.iter().zip(&bundle.projects) {
+            if let Outcome::Unchanged(id) = outcome {
+                last.insert(project.uuid.as_str(), stmt.query_row([id], |r| r.get(0))?);
+            }
+        }
+        let known = &self.index.rows[&Section::Needs];
+        let renumber = |n: &bundle::Need| {
+            !known.contains_key(n.uuid.as_str()) && last.contains_key(n.project.as_str())
+        };
+        let new: Vec<usize> = (0..bundle.needs.len())
+            .filter(|&i| renumber(&bundle.needs[i]))
+            .collect();
+        if new.is_empty() {
+            return Ok(None);
+        }
+        let mut last: HashMap<String, i64> =
+            last.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let mut copy = bundle.clone();
+        for i in new {
+            let need = &mut copy.needs[i];
+            let next = last.get_mut(need.project.as_str()).expect("a kept project");
+            *next += 1;
+            need.number = *next;
+        }
+        Ok(Some(copy))
     }
 
     /// A project the store kept (unchanged or newer) still takes the bundle's last need
