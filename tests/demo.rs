@@ -50,7 +50,10 @@ fn the_demo_gives_the_portfolio_it_gave_before() {
 fn loading_again_adds_nothing_even_a_week_later_and_keeps_edits() {
     let mut store = Store::open_in_memory(clock()).unwrap();
     demo::load(&mut store, today()).unwrap();
-    assert_eq!(demo::load(&mut store, today()).unwrap(), DemoSummary::default());
+    assert_eq!(
+        demo::load(&mut store, today()).unwrap(),
+        DemoSummary::default()
+    );
 
     // The user edits a demo note and renames a demo project's goal...
     let meeting = store.all_meetings(None).unwrap()[0].id;
@@ -101,7 +104,10 @@ fn a_removed_and_readded_participant_does_not_stop_a_reload() {
     store
         .add_attendance(meeting, person, tidig::domain::AttendanceRole::Participant)
         .unwrap();
-    assert_eq!(demo::load(&mut store, today()).unwrap(), DemoSummary::default());
+    assert_eq!(
+        demo::load(&mut store, today()).unwrap(),
+        DemoSummary::default()
+    );
 }
 
 #[test]

@@ -16,8 +16,8 @@ use crate::bundle::{self, Bundle, Date, Scope, Timestamp, Uuid};
 use crate::domain::holidays::working_day;
 use crate::domain::{
     ActionStatus, AttendanceRole, Confidentiality, InnovationLevel, LessonKind, MeetingFormat,
-    MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority,
-    ProjectStatus, SuggestionStatus, TextEnum,
+    MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority, ProjectStatus,
+    SuggestionStatus, TextEnum,
 };
 
 /// How large a portfolio to build. Everything else follows from the number of projects.
@@ -87,8 +87,18 @@ const BUYERS: &[(&str, &str)] = &[
 ];
 
 const SUPPLIER_PARTS: &[&str] = &[
-    "Norrsken", "Fjällvind", "Älvdal", "Skärgård", "Bärnsten", "Granö", "Sälen", "Öresund",
-    "Vårdflöde", "Trygghet", "Ljusväg", "Kvarnström",
+    "Norrsken",
+    "Fjällvind",
+    "Älvdal",
+    "Skärgård",
+    "Bärnsten",
+    "Granö",
+    "Sälen",
+    "Öresund",
+    "Vårdflöde",
+    "Trygghet",
+    "Ljusväg",
+    "Kvarnström",
 ];
 const SUPPLIER_KINDS: &[&str] = &[
     "Sensorteknik AB",
@@ -99,20 +109,40 @@ const SUPPLIER_KINDS: &[&str] = &[
     "Konsult AB",
 ];
 const OTHER_ORGANISATIONS: &[(&str, OrgKind)] = &[
-    ("Föreningen Sveriges Bussföretag", OrgKind::IndustryAssociation),
+    (
+        "Föreningen Sveriges Bussföretag",
+        OrgKind::IndustryAssociation,
+    ),
     ("RISE Research Institutes of Sweden", OrgKind::Research),
-    ("Pensionärernas riksorganisation, Norrbotten", OrgKind::UserOrganisation),
+    (
+        "Pensionärernas riksorganisation, Norrbotten",
+        OrgKind::UserOrganisation,
+    ),
     ("Upphandlingsjuristerna i Umeå", OrgKind::Expert),
     ("Nätverket för tidig dialog", OrgKind::Other),
 ];
 
 const FIRST_NAMES: &[&str] = &[
-    "Åsa", "Jörgen", "Märta", "Karin", "Erik", "Leila", "Per-Olof", "Sofia", "Anders",
-    "Birgitta", "Göran", "Ingrid", "Björn", "Linnéa", "Håkan", "Aïsha", "Östen", "Ylva",
+    "Åsa", "Jörgen", "Märta", "Karin", "Erik", "Leila", "Per-Olof", "Sofia", "Anders", "Birgitta",
+    "Göran", "Ingrid", "Björn", "Linnéa", "Håkan", "Aïsha", "Östen", "Ylva",
 ];
 const LAST_NAMES: &[&str] = &[
-    "Lindqvist", "Nilsson", "Öhman", "Sjöberg", "Åkesson", "Haddad", "Backman", "Grönlund",
-    "Wikström", "Holm", "Ström", "Bäckström", "Löfgren", "Hägg", "Ekström", "Strand",
+    "Lindqvist",
+    "Nilsson",
+    "Öhman",
+    "Sjöberg",
+    "Åkesson",
+    "Haddad",
+    "Backman",
+    "Grönlund",
+    "Wikström",
+    "Holm",
+    "Ström",
+    "Bäckström",
+    "Löfgren",
+    "Hägg",
+    "Ekström",
+    "Strand",
 ];
 const TITLES: &[&str] = &[
     "upphandlare",
@@ -192,7 +222,7 @@ const ACTION_TITLES: &[&str] = &[
 ];
 
 /// A SplitMix64 seed: "tidig" in ASCII.
-const SEED: u64 = 0x7469_6469_67;
+const SEED: u64 = 0x0074_6964_6967;
 
 fn uuid(kind: u32, n: usize) -> Uuid {
     Uuid(format!("7d1d{kind:04x}-0000-4000-8000-{n:012x}"))
@@ -282,13 +312,20 @@ impl Gen {
     /// (created, updated) around a day: created in the morning, updated in the afternoon
     /// or later, never after now.
     fn stamps(&mut self, day: NaiveDate) -> (NaiveDateTime, NaiveDateTime) {
-        let created = at(day, 8 + self.rng.below(3) as u32, 15 * self.rng.below(4) as u32);
+        let created = at(
+            day,
+            8 + self.rng.below(3) as u32,
+            15 * self.rng.below(4) as u32,
+        );
         let updated = at(
             plus(day, self.rng.below(3) as i64),
             13 + self.rng.below(4) as u32,
             0,
         );
-        (created.min(self.now), updated.min(self.now).max(created.min(self.now)))
+        (
+            created.min(self.now),
+            updated.min(self.now).max(created.min(self.now)),
+        )
     }
 
     fn directory(&mut self, size: Size) {
@@ -381,13 +418,16 @@ impl Gen {
             phase: value::<Phase>(p),
             status: value::<ProjectStatus>(p / 3),
             innovation_level: (p % 4 != 3).then(|| value::<InnovationLevel>(p)),
-            planned_procedure: ["öppet förfarande", "förhandlat förfarande", "innovationspartnerskap"]
-                [p % 3]
+            planned_procedure: [
+                "öppet förfarande",
+                "förhandlat förfarande",
+                "innovationspartnerskap",
+            ][p % 3]
                 .into(),
             start_date: Some(date(start)),
-            end_date: (p % 5 == 0).then(|| date(plus(start, 540))),
+            end_date: (p.is_multiple_of(5)).then(|| date(plus(start, 540))),
             tags: vec![subject.split(' ').next().unwrap_or(subject).into()],
-            last_reviewed_at: (p % 3 != 0).then(|| stamp(at(self.day(-7), 9, 0))),
+            last_reviewed_at: (!p.is_multiple_of(3)).then(|| stamp(at(self.day(-7), 9, 0))),
             last_need_number: NEEDS as i64,
             created_at: stamp(c),
             updated_at: stamp(u),
@@ -410,7 +450,14 @@ impl Gen {
             self.b.milestones.push(bundle::Milestone {
                 uuid: uuid(4, n),
                 project: project.clone(),
-                title: ["Behovsanalys klar", "Dialogmöten genomförda", "Strategi beslutad", "Annonsering", "Avtal tecknat"][i].into(),
+                title: [
+                    "Behovsanalys klar",
+                    "Dialogmöten genomförda",
+                    "Strategi beslutad",
+                    "Annonsering",
+                    "Avtal tecknat",
+                ][i]
+                    .into(),
                 due_date: Some(date(due)),
                 done_date: (status == "done").then(|| date(due.min(self.today))),
                 status,
@@ -432,7 +479,11 @@ impl Gen {
             // Spread from 14 weeks ago to 6 weeks ahead, on working days.
             let offset = -98 + (i as i64 * 7) + self.rng.below(5) as i64 - 2;
             let day = working_day(self.day(offset), offset >= 0);
-            let start = at(day, 8 + self.rng.below(7) as u32, 15 * self.rng.below(4) as u32);
+            let start = at(
+                day,
+                8 + self.rng.below(7) as u32,
+                15 * self.rng.below(4) as u32,
+            );
             let blocks = self.rng.between(3, 6);
             let minutes: Vec<i64> = (0..blocks)
                 .map(|_| *self.rng.pick(&[10, 15, 20, 30, 45]))
@@ -441,7 +492,7 @@ impl Gen {
             let over = end < self.now;
             let status = if !over {
                 "planned"
-            } else if n % 17 == 0 {
+            } else if n.is_multiple_of(17) {
                 "cancelled"
             } else {
                 "held"
@@ -532,7 +583,7 @@ impl Gen {
                     deleted_at,
                 });
             }
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 let q = self.b.questions.len();
                 self.b.questions.push(bundle::Question {
                     uuid: uuid(16, q),
@@ -549,7 +600,17 @@ impl Gen {
                 });
             }
             if status == "held" {
-                let steps = NotesStatus::ALL.iter().position(|s| s.as_str() == self.b.meetings.last().map_or("", |m| m.notes_status.as_str())).unwrap_or(0);
+                let steps = NotesStatus::ALL
+                    .iter()
+                    .position(|s| {
+                        s.as_str()
+                            == self
+                                .b
+                                .meetings
+                                .last()
+                                .map_or("", |m| m.notes_status.as_str())
+                    })
+                    .unwrap_or(0);
                 for (k, s) in NotesStatus::ALL.iter().enumerate().skip(1).take(steps) {
                     let h = self.b.notes_status_changes.len();
                     self.b.notes_status_changes.push(bundle::NotesStatusChange {
@@ -559,14 +620,19 @@ impl Gen {
                         changed_at: stamp((end + chrono::Duration::hours(k as i64)).min(self.now)),
                     });
                 }
-                if n % 10 == 0 {
+                if n.is_multiple_of(10) {
                     let x = self.b.exports.len();
                     self.b.exports.push(bundle::Export {
                         uuid: uuid(18, x),
                         meeting: meeting.clone(),
                         what: "summary".into(),
                         format: "md".into(),
-                        audience: if x % 2 == 0 { "shared" } else { "internal" }.into(),
+                        audience: if x.is_multiple_of(2) {
+                            "shared"
+                        } else {
+                            "internal"
+                        }
+                        .into(),
                         language: "sv".into(),
                         file: format!("/tmp/motesanteckningar-{n}.md"),
                         exported_at: stamp((end + chrono::Duration::hours(4)).min(self.now)),
@@ -625,7 +691,11 @@ impl Gen {
                 uuid: uuid(8, n),
                 project: project.clone(),
                 number: k as i64 + 1,
-                statement: format!("{} (behov {})", NEED_STATEMENTS[n % NEED_STATEMENTS.len()], k + 1),
+                statement: format!(
+                    "{} (behov {})",
+                    NEED_STATEMENTS[n % NEED_STATEMENTS.len()],
+                    k + 1
+                ),
                 as_a: String::new(),
                 i_need: String::new(),
                 so_that: String::new(),
@@ -678,7 +748,7 @@ impl Gen {
             self.b.suggestions.push(bundle::Suggestion {
                 uuid: uuid(11, n),
                 project: project.clone(),
-                meeting: (k % 3 != 0).then(|| from.clone()),
+                meeting: (!k.is_multiple_of(3)).then(|| from.clone()),
                 phase: value::<Phase>(n),
                 title: SUGGESTION_TITLES[n % SUGGESTION_TITLES.len()].into(),
                 description: "Processledarens förslag efter dialogen.".into(),
@@ -733,7 +803,7 @@ impl Gen {
             self.b.action_items.push(bundle::ActionItem {
                 uuid: uuid(15, n),
                 project: project.clone(),
-                meeting: (k % 2 == 0).then(|| meetings[k % meetings.len()].0.clone()),
+                meeting: (k.is_multiple_of(2)).then(|| meetings[k % meetings.len()].0.clone()),
                 title: ACTION_TITLES[n % ACTION_TITLES.len()].into(),
                 owner: format!(
                     "{} {}",
@@ -755,7 +825,7 @@ impl Gen {
             self.b.lessons.push(bundle::Lesson {
                 uuid: uuid(12, n),
                 // Every tenth project's lessons are general ones.
-                project: (p % 10 != 0).then(|| project.clone()),
+                project: (!p.is_multiple_of(10)).then(|| project.clone()),
                 phase: (k == 0).then(|| value::<Phase>(n)),
                 kind: value::<LessonKind>(n),
                 title: "Tidig dialog gav bättre krav".into(),
@@ -763,7 +833,7 @@ impl Gen {
                 what_happened: "Leverantörerna pekade på krav som ingen kunde uppfylla.".into(),
                 what_we_learned: "Funktionskrav öppnar för fler lösningar.".into(),
                 recommendation: "Testa kraven på marknaden innan annonsering.".into(),
-                shareable: n % 2 == 0,
+                shareable: n.is_multiple_of(2),
                 created_at: stamp(c),
                 updated_at: stamp(u),
                 deleted_at,

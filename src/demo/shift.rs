@@ -46,7 +46,12 @@ pub fn shift(bundle: &Bundle, anchor: NaiveDate, clock: &Clock) -> Bundle {
         }
         m.start_at = s.event(&m.start_at, extra);
         m.end_at = s.event(&m.end_at, extra);
-        s.record(&mut m.created_at, &mut m.updated_at, &mut m.deleted_at, extra);
+        s.record(
+            &mut m.created_at,
+            &mut m.updated_at,
+            &mut m.deleted_at,
+            extra,
+        );
     }
     let extra_of = |meeting: &str| moved.get(meeting).copied().unwrap_or(0);
 
@@ -71,7 +76,12 @@ pub fn shift(bundle: &Bundle, anchor: NaiveDate, clock: &Clock) -> Bundle {
     }
     for a in &mut b.agenda_items {
         let extra = extra_of(&a.meeting.0);
-        s.record(&mut a.created_at, &mut a.updated_at, &mut a.deleted_at, extra);
+        s.record(
+            &mut a.created_at,
+            &mut a.updated_at,
+            &mut a.deleted_at,
+            extra,
+        );
     }
     for a in &mut b.attendance {
         let extra = extra_of(&a.meeting.0);
@@ -95,12 +105,22 @@ pub fn shift(bundle: &Bundle, anchor: NaiveDate, clock: &Clock) -> Bundle {
     }
     for n in &mut b.notes {
         let extra = extra_of(&n.meeting.0);
-        s.record(&mut n.created_at, &mut n.updated_at, &mut n.deleted_at, extra);
+        s.record(
+            &mut n.created_at,
+            &mut n.updated_at,
+            &mut n.deleted_at,
+            extra,
+        );
     }
     for d in &mut b.decisions {
         let extra = d.meeting.as_ref().map_or(0, |m| extra_of(&m.0));
         d.decided_on = s.date(&d.decided_on, extra);
-        s.record(&mut d.created_at, &mut d.updated_at, &mut d.deleted_at, extra);
+        s.record(
+            &mut d.created_at,
+            &mut d.updated_at,
+            &mut d.deleted_at,
+            extra,
+        );
     }
     for a in &mut b.action_items {
         a.due_date = s.date_opt(&a.due_date, 0);
@@ -109,7 +129,12 @@ pub fn shift(bundle: &Bundle, anchor: NaiveDate, clock: &Clock) -> Bundle {
     }
     for q in &mut b.questions {
         let extra = extra_of(&q.meeting.0);
-        s.record(&mut q.created_at, &mut q.updated_at, &mut q.deleted_at, extra);
+        s.record(
+            &mut q.created_at,
+            &mut q.updated_at,
+            &mut q.deleted_at,
+            extra,
+        );
     }
     for c in &mut b.notes_status_changes {
         c.changed_at = s.stamp(&c.changed_at, extra_of(&c.meeting.0));
@@ -138,10 +163,7 @@ impl Shifter<'_> {
     /// The wall-clock time as an instant in the store's zone. A time skipped by the
     /// change to summer time is taken as UTC rather than failing the load.
     fn instant(&self, local: NaiveDateTime) -> Timestamp {
-        let utc = self
-            .clock
-            .to_utc(local)
-            .unwrap_or_else(|_| local.and_utc());
+        let utc = self.clock.to_utc(local).unwrap_or_else(|_| local.and_utc());
         Timestamp(utc.format(STAMP).to_string())
     }
 
@@ -177,7 +199,11 @@ impl Shifter<'_> {
 
     fn date(&self, d: &Date, extra: i64) -> Date {
         match NaiveDate::parse_from_str(d.as_str(), DAY) {
-            Ok(day) => Date(plus_days_date(day, self.days + extra).format(DAY).to_string()),
+            Ok(day) => Date(
+                plus_days_date(day, self.days + extra)
+                    .format(DAY)
+                    .to_string(),
+            ),
             Err(_) => d.clone(),
         }
     }
@@ -191,9 +217,8 @@ impl Shifter<'_> {
     /// forward first — that keeps it on the same side of now (over, or still to come)
     /// and, where it can, does not make it overlap a meeting it did not overlap before.
     fn meeting_moves(&self, meetings: &[bundle::Meeting]) -> Vec<i64> {
-        let span = |m: &bundle::Meeting| {
-            Some((self.local(&m.start_at, 0)?, self.local(&m.end_at, 0)?))
-        };
+        let span =
+            |m: &bundle::Meeting| Some((self.local(&m.start_at, 0)?, self.local(&m.end_at, 0)?));
         let spans: Vec<Option<(NaiveDateTime, NaiveDateTime)>> =
             meetings.iter().map(span).collect();
         let counts = |m: &bundle::Meeting| m.status != "cancelled" && m.deleted_at.is_none();
@@ -207,7 +232,9 @@ impl Shifter<'_> {
             .map(|sp| sp.filter(|(start, _)| !is_day_off(start.date())))
             .collect();
         for (i, m) in meetings.iter().enumerate() {
-            let Some((start, end)) = spans[i] else { continue };
+            let Some((start, end)) = spans[i] else {
+                continue;
+            };
             let day = start.date();
             if !is_day_off(day) {
                 continue;
@@ -219,7 +246,11 @@ impl Shifter<'_> {
             for _ in 0..5 {
                 ahead = working_day(plus_days_date(ahead, 1), true);
                 back = working_day(plus_days_date(back, -1), false);
-                let (first, second) = if forward_first { (ahead, back) } else { (back, ahead) };
+                let (first, second) = if forward_first {
+                    (ahead, back)
+                } else {
+                    (back, ahead)
+                };
                 candidates.extend([first, second]);
             }
             let at = |to: NaiveDate| {
@@ -233,7 +264,10 @@ impl Shifter<'_> {
                     let (Some(there), Some(before)) = (placed[j], spans[j]) else {
                         return true;
                     };
-                    j == i || !counts(other) || !counts(m) || !overlap(here, there)
+                    j == i
+                        || !counts(other)
+                        || !counts(m)
+                        || !overlap(here, there)
                         || overlap((start, end), before)
                 })
             };
