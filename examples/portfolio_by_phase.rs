@@ -9,7 +9,7 @@ use tidig::store::{ProjectFilter, ProjectSort, Store};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let clock = Clock::System;
     let mut store = Store::open_in_memory(clock)?;
-    tidig::demo::load(&mut store, clock.today())?;
+    tidig::ops::demo::load(&mut store, clock.today())?;
 
     let filter = ProjectFilter {
         sort: ProjectSort::Phase,

@@ -36,10 +36,25 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// How large a demo to load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DemoScale {
+    Normal,
+    Large,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Load a realistic demo portfolio (loading it again adds nothing).
-    Demo,
+    Demo {
+        /// `normal`: a handful of projects to look around; `large`: 1,000 projects,
+        /// 20,000 meetings and 100,000 notes, to feel how tidig copes.
+        #[arg(long, value_enum, default_value_t = DemoScale::Normal)]
+        scale: DemoScale,
+        /// The number of projects of the large demo (for tests).
+        #[arg(long, hide = true, value_name = "N")]
+        projects: Option<usize>,
+    },
     /// List what is stored.
     List {
         what: ListWhat,
@@ -279,6 +294,40 @@ pub enum ConfigWhat {
     Default,
 }
 
+/// Loads the large demo with a progress bar on standard error when that is a terminal,
+/// and nothing there otherwise (a log or a pipe gets no control characters).
+fn load_large_demo(
+    store: &mut Store,
+    today: chrono::NaiveDate,
+    size: crate::demo::Size,
+) -> Result<ops::demo::DemoSummary> {
+    use std::io::IsTerminal;
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg} [{bar:40}] {human_pos}/{human_len} ({elapsed})",
+            )
+            .expect("a valid progress template")
+            .progress_chars("=> "),
+        );
+        bar.set_message(crate::text::DEMO_PROGRESS);
+        Some(bar)
+    } else {
+        None
+    };
+    let result = ops::demo::load_large(store, today, size, &mut |done, total| {
+        if let Some(bar) = &bar {
+            bar.set_length(total);
+            bar.set_position(done);
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(result?)
+}
+
 /// The clock: the system's, unless `TIDIG_NOW` fixes it (for demos and tests).
 pub fn clock_from_env() -> Result<Clock> {
     match std::env::var("TIDIG_NOW") {
@@ -343,9 +392,17 @@ pub fn run(cli: Cli) -> Result<()> {
             app.restore_draft_files();
             crate::tui::run(&mut app)
         }
-        Some(Command::Demo) => {
+        Some(Command::Demo { scale, projects }) => {
             let mut store = open()?;
-            let added = ops::demo::load(&mut store, clock.today())?;
+            let added = match scale {
+                DemoScale::Normal => ops::demo::load(&mut store, clock.today())?,
+                DemoScale::Large => {
+                    let size = projects.map_or(crate::demo::Size::LARGE, |projects| {
+                        crate::demo::Size { projects }
+                    });
+                    load_large_demo(&mut store, clock.today(), size)?
+                }
+            };
             println!(
                 "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants, {} needs, {} suggestions, {} lessons, {} notes, {} decisions, {} actions, {} questions",
                 db.display(),

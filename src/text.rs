@@ -221,6 +221,8 @@ pub const MSG_RESTORED: &str = "Restored";
 pub const MSG_PURGED: &str = "Deleted for good";
 pub const MSG_DRAFT_RESTORED: &str = "Restored your unsaved draft from";
 pub const MSG_DEMO_LOADED: &str = "Demo portfolio loaded";
+/// Beside the progress bar of `tidig demo --scale large`.
+pub const DEMO_PROGRESS: &str = "Loading the large demo";
 pub const MSG_REVIEWED: &str = "Marked as reviewed today";
 pub const MSG_NOTHING_SELECTED: &str = "Nothing selected";
 pub const MSG_PHASE_SET: &str = "Phase";

@@ -24,7 +24,7 @@ fn export_all(store: &Store) -> Bundle {
 
 fn demo_store() -> Store {
     let mut store = memory_store();
-    tidig::demo::load(&mut store, today()).expect("demo loads");
+    tidig::ops::demo::load(&mut store, today()).expect("demo loads");
     store
 }
 

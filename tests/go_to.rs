@@ -9,7 +9,7 @@ use tidig::domain::{EntityKind, EntityRef};
 
 fn demo_app() -> App {
     let mut store = memory_store();
-    tidig::demo::load(&mut store, common::now().date_naive()).expect("demo loads");
+    tidig::ops::demo::load(&mut store, common::now().date_naive()).expect("demo loads");
     App::new(store)
 }
 

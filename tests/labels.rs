@@ -26,7 +26,7 @@ const OUTCOME_TABLES: [&str; 6] = [
 
 fn demo_store() -> Store {
     let mut store = memory_store();
-    tidig::demo::load(&mut store, common::now().date_naive()).expect("demo loads");
+    tidig::ops::demo::load(&mut store, common::now().date_naive()).expect("demo loads");
     store
 }
 

@@ -12,7 +12,7 @@ use common::store::{count, memory_store};
 
 fn demo_app() -> App {
     let mut store = memory_store();
-    tidig::demo::load(&mut store, common::now().date_naive()).expect("demo loads");
+    tidig::ops::demo::load(&mut store, common::now().date_naive()).expect("demo loads");
     App::new(store)
 }
 

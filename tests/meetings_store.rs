@@ -7,9 +7,9 @@ mod common;
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::Europe::Stockholm;
 use rusqlite::Connection;
-use tidig::demo::{self, DemoSummary};
 use tidig::domain::EntityKind;
 use tidig::domain::*;
+use tidig::ops::demo::{self, DemoSummary};
 use tidig::store::{APPLICATION_ID, SCHEMA_VERSION, Store, StoreError};
 
 use common::store::{

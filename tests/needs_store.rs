@@ -7,9 +7,9 @@ mod common;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Stockholm;
-use tidig::demo::{self, DemoSummary};
 use tidig::domain::EntityKind;
 use tidig::domain::*;
+use tidig::ops::demo::{self, DemoSummary};
 use tidig::store::{NeedFilter, NeedSort, Store, StoreError};
 
 use common::store::{clock_at, count, meeting_input, memory_store, on_both_stores, project};

@@ -17,7 +17,7 @@ use tidig::store::Store;
 
 fn demo_store() -> Store {
     let mut store = memory_store();
-    tidig::demo::load(&mut store, common::now().date_naive()).expect("demo loads");
+    tidig::ops::demo::load(&mut store, common::now().date_naive()).expect("demo loads");
     store
 }
 

@@ -28,7 +28,7 @@ fn empty_app() -> App {
 fn demo_app() -> App {
     let clock = clock();
     let mut store = Store::open_in_memory(clock).unwrap();
-    tidig::demo::load(&mut store, clock.today()).unwrap();
+    tidig::ops::demo::load(&mut store, clock.today()).unwrap();
     App::new(store)
 }
 

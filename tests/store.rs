@@ -7,9 +7,9 @@ use std::path::Path;
 
 use chrono::{NaiveDate, TimeZone};
 use rusqlite::Connection;
-use tidig::demo::{self, DemoSummary};
 use tidig::domain::EntityKind;
 use tidig::domain::*;
+use tidig::ops::demo::{self, DemoSummary};
 use tidig::store::{APPLICATION_ID, ProjectFilter, ProjectSort, SCHEMA_VERSION, Store, StoreError};
 use tidig::text;
 

@@ -178,3 +178,19 @@ pub fn bench_key_draw(
         },
     );
 }
+
+// ----- the large demo -----------------------------------------------------------------
+
+/// Creates the store at `path` holding the large demo (`tidig demo --scale large`) of
+/// `projects` projects around the benches' day: 20 meetings, 100 notes, 50 actions,
+/// 30 needs and 20 suggestions per project.
+pub fn seed_large_demo(path: &Path, projects: usize) -> tidig::ops::demo::DemoSummary {
+    let mut store = Store::open(path, clock()).expect("create store");
+    tidig::ops::demo::load_large(
+        &mut store,
+        now().date_naive(),
+        tidig::demo::Size { projects },
+        &mut |_, _| {},
+    )
+    .expect("the large demo loads")
+}

@@ -712,6 +712,18 @@ fn internal_label() -> String {
     "internal".into()
 }
 
+/// What an import does with a row the store already has (matched by UUID).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Update it when the bundle's `updated_at` is newer; keep it as a conflict when
+    /// the store's is.
+    #[default]
+    Merge,
+    /// Leave it alone: only rows new to the store are written (the demo, whose
+    /// shifted stamps may look newer than a user's edits of its rows).
+    InsertOnly,
+}
+
 /// What an import did (or, in a dry run, would do) with each section's rows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportReport {

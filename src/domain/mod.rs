@@ -7,6 +7,7 @@ mod enums;
 
 mod directory;
 mod entity;
+pub mod holidays;
 mod lists;
 mod meeting;
 mod milestone;

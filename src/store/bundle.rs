@@ -15,7 +15,7 @@ use serde_json::{Map, Value as Json};
 
 use super::{Result, Store, StoreError};
 use crate::bundle::{
-    self, Bundle, BundleRow, ImportReport, Issue, Known, Scope, Section, Timestamp,
+    self, Bundle, BundleRow, ImportMode, ImportReport, Issue, Known, Scope, Section, Timestamp,
 };
 
 /// How one column of a table appears in a bundle.
@@ -565,13 +565,16 @@ enum Outcome {
     Conflict(i64),
 }
 
-struct Importer<'c> {
+struct Importer<'c, 'p> {
     conn: &'c Connection,
     index: Index,
     write: bool,
+    mode: ImportMode,
+    /// Told each section and how many rows it had, once the section is done.
+    progress: &'p mut dyn FnMut(Section, usize),
 }
 
-impl Importer<'_> {
+impl Importer<'_, '_> {
     /// Imports one section's rows; returns what happened to each, in order.
     fn section<T: BundleRow>(&mut self, bundle: &Bundle) -> Result<Vec<Outcome>> {
         let section = T::SECTION;
@@ -625,6 +628,7 @@ impl Importer<'_> {
                     }
                     Outcome::Inserted(id)
                 }
+                Some((id, _)) if self.mode == ImportMode::InsertOnly => Outcome::Unchanged(id),
                 Some((id, stored)) => match (row.updated_at(), stored.as_deref()) {
                     (Some(new), Some(old)) if new > old => {
                         if self.write {
@@ -711,6 +715,7 @@ impl Importer<'_> {
         report: &mut ImportReport,
     ) -> Result<Vec<Outcome>> {
         let outcomes = self.section::<T>(bundle)?;
+        (self.progress)(T::SECTION, outcomes.len());
         let counts = report.sections.entry(T::SECTION).or_default();
         for (outcome, row) in outcomes.iter().zip(T::of(bundle)) {
             match outcome {
@@ -738,7 +743,10 @@ impl Importer<'_> {
         self.import::<b::AgendaItem>(bundle, &mut report)?;
         self.restore_meeting_stamps(bundle, &meetings)?;
         self.import::<b::Attendance>(bundle, &mut report)?;
-        self.import::<b::Need>(bundle, &mut report)?;
+        match self.renumber_new_needs(bundle, &projects)? {
+            Some(renumbered) => self.import::<b::Need>(&renumbered, &mut report)?,
+            None => self.import::<b::Need>(bundle, &mut report)?,
+        };
         self.import::<b::NeedEvidence>(bundle, &mut report)?;
         self.import::<b::NeedStatusChange>(bundle, &mut report)?;
         self.import::<b::Suggestion>(bundle, &mut report)?;
@@ -761,10 +769,49 @@ impl Importer<'_> {
         Ok(report)
     }
 
+    /// Insert-only: a need new to a project the store already had is numbered like a
+    /// need created there, after the project's last number, so that a code is never
+    /// handed out twice (a purged demo need loaded again gets a new code). `None` when
+    /// no need is renumbered.
+    fn renumber_new_needs(&self, bundle: &Bundle, projects: &[Outcome]) -> Result<Option<Bundle>> {
+        if self.mode != ImportMode::InsertOnly || !self.write {
+            return Ok(None);
+        }
+        let mut last: HashMap<&str, i64> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT last_need_number FROM projects WHERE id = ?1")?;
+        for (outcome, project) in projects.iter().zip(&bundle.projects) {
+            if let Outcome::Unchanged(id) = outcome {
+                last.insert(project.uuid.as_str(), stmt.query_row([id], |r| r.get(0))?);
+            }
+        }
+        let known = &self.index.rows[&Section::Needs];
+        let renumber = |n: &bundle::Need| {
+            !known.contains_key(n.uuid.as_str()) && last.contains_key(n.project.as_str())
+        };
+        let new: Vec<usize> = (0..bundle.needs.len())
+            .filter(|&i| renumber(&bundle.needs[i]))
+            .collect();
+        if new.is_empty() {
+            return Ok(None);
+        }
+        let mut last: HashMap<String, i64> =
+            last.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let mut copy = bundle.clone();
+        for i in new {
+            let need = &mut copy.needs[i];
+            let next = last.get_mut(need.project.as_str()).expect("a kept project");
+            *next += 1;
+            need.number = *next;
+        }
+        Ok(Some(copy))
+    }
+
     /// A project the store kept (unchanged or newer) still takes the bundle's last need
     /// number when that is higher: the larger of the two is handed out next.
     fn keep_need_numbers(&self, bundle: &Bundle, outcomes: &[Outcome]) -> Result<()> {
-        if !self.write {
+        if !self.write || self.mode == ImportMode::InsertOnly {
             return Ok(());
         }
         let mut stmt = self.conn.prepare_cached(
@@ -862,6 +909,18 @@ impl Store {
         bundle: &Bundle,
         dry_run: bool,
     ) -> std::result::Result<ImportReport, ImportError> {
+        self.import_bundle_with(bundle, dry_run, ImportMode::Merge, &mut |_, _| {})
+    }
+
+    /// [`Store::import_bundle`] with a choice of what happens to rows the store has
+    /// (`mode`), telling `progress` each section and its number of rows once written.
+    pub fn import_bundle_with(
+        &mut self,
+        bundle: &Bundle,
+        dry_run: bool,
+        mode: ImportMode,
+        progress: &mut dyn FnMut(Section, usize),
+    ) -> std::result::Result<ImportReport, ImportError> {
         // An immediate transaction takes the write lock before the store is read, so
         // what was validated is what gets written to. A dry run only reads.
         let nested = !self.conn.is_autocommit();
@@ -875,7 +934,7 @@ impl Store {
             (false, true) => ("BEGIN", "ROLLBACK", "ROLLBACK"),
         };
         self.conn.execute_batch(begin)?;
-        let result = self.import_in_transaction(bundle, dry_run);
+        let result = self.import_in_transaction(bundle, dry_run, mode, progress);
         let finish = if result.is_ok() && !dry_run {
             commit
         } else {
@@ -893,6 +952,8 @@ impl Store {
         &self,
         bundle: &Bundle,
         dry_run: bool,
+        mode: ImportMode,
+        progress: &mut dyn FnMut(Section, usize),
     ) -> std::result::Result<ImportReport, ImportError> {
         let index = Index::load(&self.conn)?;
         let issues = bundle::validate(bundle, &index);
@@ -903,6 +964,8 @@ impl Store {
             conn: &self.conn,
             index,
             write: !dry_run,
+            mode,
+            progress,
         };
         // A large import changes the same index pages again and again; a page cache of
         // up to 64 MiB keeps them in memory instead of spilling them to the log each

@@ -85,15 +85,3 @@ impl Store {
         Ok(status)
     }
 }
-
-impl Store {
-    /// Marks a milestone done on a given date (for imports and demo data).
-    pub(crate) fn set_milestone_done(&mut self, id: i64, on: chrono::NaiveDate) -> Result<()> {
-        let now = self.now();
-        self.conn.execute(
-            "UPDATE milestones SET status = 'done', done_date = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, on, now],
-        )?;
-        Ok(())
-    }
-}
