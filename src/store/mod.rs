@@ -12,6 +12,7 @@ mod open;
 mod projects;
 mod suggestions;
 mod trash;
+mod versions;
 
 use std::path::Path;
 
@@ -22,6 +23,7 @@ use crate::domain::{Clock, FieldError};
 pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
+pub use versions::{NoteSaved, NoteTarget};
 // The query types live in the domain (the screens show them); these names keep working
 // for callers that reach them through the store.
 pub use crate::domain::{
@@ -56,6 +58,10 @@ pub enum StoreError {
     Conflict(&'static str, FieldError),
     #[error("not found")]
     NotFound,
+    /// The row changed elsewhere (another window, a command) since it was loaded:
+    /// nothing was written.
+    #[error("changed elsewhere since it was opened")]
+    Changed,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
