@@ -225,7 +225,11 @@ fn a_save_whose_note_is_gone_makes_it_again_in_its_own_meeting_never_in_another_
             "A:s hemliga text"
         )
     );
-    assert_eq!(store.note(b_note).unwrap().body, "", "B's note is untouched");
+    assert_eq!(
+        store.note(b_note).unwrap().body,
+        "",
+        "B's note is untouched"
+    );
     assert_eq!(store.notes(b_meeting).unwrap().len(), 1);
 }
 

@@ -204,13 +204,14 @@ impl App {
 
     /// "Reload": the form shows the stored row; what was typed is dropped.
     fn reload_form(&mut self) {
-        let Some(kind) = self.form.as_ref().map(|f| f.kind) else {
+        let Some((kind, focus)) = self.form.as_ref().map(|f| (f.kind, f.focus)) else {
             return;
         };
         let stored = self.stored_form(kind);
         match self.report(stored) {
-            Some(Some(stored)) => {
+            Some(Some(mut stored)) => {
                 self.close_form(true);
+                stored.set_focus(focus);
                 self.form = Some(stored);
                 self.info(text::MSG_RELOADED);
             }
@@ -253,6 +254,10 @@ impl App {
         if let Some(editor) = &mut self.editor {
             editor.area = super::form::text_area(&note.body);
             editor.area.set_max_histories(500);
+            editor
+                .area
+                .move_cursor(ratatui_textarea::CursorMove::Bottom);
+            editor.area.move_cursor(ratatui_textarea::CursorMove::End);
             editor.saved = note.body;
             editor.note_id = note.id;
             editor.version = version;

@@ -455,6 +455,12 @@ impl Form {
         &self.fields[self.focus]
     }
 
+    /// Focuses field `index` (kept when a form is reloaded).
+    pub fn set_focus(&mut self, index: usize) {
+        self.focus = index.min(self.fields.len() - 1);
+        self.sync_cursors();
+    }
+
     pub fn focus_next(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len();
         self.sync_cursors();

@@ -25,8 +25,8 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
-pub use conflicts::{Conflict, ConflictRow, ConflictSubject};
 use autosave::Autosave;
+pub use conflicts::{Conflict, ConflictRow, ConflictSubject};
 use form::{FieldKind, Form, FormKind, LookupSource};
 use forms::SubmitError;
 use keymap::{Context, Key, Keymap};
@@ -67,8 +67,14 @@ pub enum Pending {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help { context: Context, scroll: u16 },
-    Confirm { message: String, pending: Pending },
+    Help {
+        context: Context,
+        scroll: u16,
+    },
+    Confirm {
+        message: String,
+        pending: Pending,
+    },
     Pick(Pick),
     /// A save found its row changed elsewhere (see `conflicts`).
     Conflict(Conflict),

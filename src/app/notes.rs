@@ -164,7 +164,14 @@ impl App {
                 }
             }
             Action::SaveNote => {
-                self.save_note();
+                // While the note is in conflict, Ctrl-S asks again rather than write.
+                if self.editor.as_ref().is_some_and(|e| e.conflict) {
+                    let body = self.editor.as_ref().map(|e| e.text()).unwrap_or_default();
+                    self.keep_note_in_file(&body);
+                    self.note_conflict();
+                } else {
+                    self.save_note();
+                }
             }
             Action::CycleLabel => {
                 // The text first, so the label's version check follows its own save.

@@ -176,7 +176,13 @@ impl Store {
         let written = self.conn.execute(
             "UPDATE notes SET confidentiality = ?4, updated_at = ?5, version = version + 1
              WHERE uuid = ?1 AND meeting_id = ?2 AND version = ?3 AND deleted_at IS NULL",
-            params![target.uuid, target.meeting_id, target.version, to.as_str(), now],
+            params![
+                target.uuid,
+                target.meeting_id,
+                target.version,
+                to.as_str(),
+                now
+            ],
         )?;
         if written == 1 {
             Ok(target.version + 1)

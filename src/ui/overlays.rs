@@ -160,7 +160,10 @@ pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app:
     let mut lines = vec![Line::from(message.to_string()), Line::from("")];
     if conflict.both {
         if conflict.rows.is_empty() {
-            lines.push(Line::from(Span::styled(text::CONFLICT_SAME, theme::muted())));
+            lines.push(Line::from(Span::styled(
+                text::CONFLICT_SAME,
+                theme::muted(),
+            )));
         }
         for row in &conflict.rows {
             lines.push(Line::from(Span::styled(row.label.clone(), theme::title())));
