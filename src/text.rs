@@ -951,3 +951,24 @@ pub fn audience(a: Audience) -> &'static str {
         Audience::Shared => "Shared (everyone)",
     }
 }
+
+// ----- changes made elsewhere (two windows on one store) ---------------------------
+
+pub const CONFLICT_TITLE: &str = "Changed elsewhere";
+pub const CONFLICT_FORM: &str = "This item was changed elsewhere (another window or command) since you opened it. Nothing was overwritten.";
+pub const CONFLICT_NOTE: &str = "This note was changed elsewhere since you opened it. Autosave has stopped; your text is safe in the editor.";
+pub const CONFLICT_MINE: &str = "Yours";
+pub const CONFLICT_STORED: &str = "Stored";
+pub const CONFLICT_SAME: &str = "(no field differs: only the version moved on)";
+pub const MSG_CHANGED_ELSEWHERE: &str =
+    "Not saved: changed elsewhere since you opened it. r reload · k keep mine · b see both";
+pub const MSG_NOTE_CHANGED_ELSEWHERE: &str =
+    "Note changed elsewhere: autosave stopped. r reload · k keep mine · b see both";
+pub const MSG_CONFLICT_LATER: &str = "Not saved: the form stays open; saving again asks again";
+pub const MSG_NOTE_CONFLICT_LATER: &str =
+    "Autosave stays stopped for this note (your text is kept in a draft file); Ctrl-S asks again";
+/// The note editor's corner while its note is in conflict.
+pub const NOTE_CONFLICT_STATUS: &str = "Changed elsewhere: autosave stopped (Ctrl-S to choose)";
+pub const MSG_RELOADED: &str = "Reloaded the stored version";
+pub const MSG_NOTE_RECREATED: &str =
+    "This note had been removed elsewhere: it was made again with your text, in this meeting";

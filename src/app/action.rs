@@ -90,6 +90,10 @@ pub enum Action {
     // Confirmation dialogs
     ConfirmYes,
     ConfirmNo,
+    // A row changed elsewhere
+    ConflictReload,
+    ConflictKeepMine,
+    ConflictSeeBoth,
 }
 
 impl Action {
@@ -182,6 +186,9 @@ impl Action {
             FormCancel => "cancel",
             ConfirmYes => "yes",
             ConfirmNo => "no",
+            ConflictReload => "reload (drop mine)",
+            ConflictKeepMine => "keep mine (overwrite)",
+            ConflictSeeBoth => "see both",
         }
     }
 }

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::text_input::TextInput;
-use crate::domain::{FieldErrors, NeedStatus, TextEnum};
+use crate::domain::{EntityKind, FieldErrors, NeedStatus, TextEnum};
 
 /// What the form edits, and so where it saves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +87,27 @@ pub enum FormKind {
 }
 
 impl FormKind {
+    /// The existing row this form edits, if it edits one: its save is checked against
+    /// the version the form loaded (see `forms::submit`).
+    pub fn row(self) -> Option<(EntityKind, i64)> {
+        let (kind, id) = match self {
+            FormKind::Project { id } => (EntityKind::Project, id),
+            FormKind::Organisation { id } => (EntityKind::Organisation, id),
+            FormKind::Person { id } => (EntityKind::Person, id),
+            FormKind::Milestone { id, .. } => (EntityKind::Milestone, id),
+            FormKind::Meeting { id, .. } => (EntityKind::Meeting, id),
+            FormKind::AgendaItem { id, .. } => (EntityKind::AgendaItem, id),
+            FormKind::Need { id, .. } => (EntityKind::Need, id),
+            FormKind::Suggestion { id, .. } => (EntityKind::Suggestion, id),
+            FormKind::Lesson { id, .. } => (EntityKind::Lesson, id),
+            FormKind::Decision { id, .. } => (EntityKind::Decision, id),
+            FormKind::Action { id, .. } => (EntityKind::ActionItem, id),
+            FormKind::Answer { question_id } => (EntityKind::Question, Some(question_id)),
+            _ => return None,
+        };
+        id.map(|id| (kind, id))
+    }
+
     /// Key under which unsaved contents are kept as a draft.
     pub fn draft_key(self) -> String {
         let id = |id: Option<i64>| id.map_or("new".to_string(), |i| i.to_string());
@@ -344,6 +365,9 @@ impl Field {
     }
 }
 
+/// Where a draft keeps the version of the row it edits; no field has this key.
+const VERSION_KEY: &str = "#version";
+
 pub struct Form {
     pub kind: FormKind,
     pub title: String,
@@ -358,6 +382,8 @@ pub struct Form {
     pub draft_saved_at: Option<String>,
     /// The last try to keep the draft in the store failed (it is in a draft file).
     pub draft_failed: bool,
+    /// The version of the row this form edits, as loaded (see `FormKind::row`).
+    pub version: Option<i64>,
     initial: BTreeMap<&'static str, String>,
 }
 
@@ -373,6 +399,7 @@ impl Form {
             attempted: false,
             draft_saved_at: None,
             draft_failed: false,
+            version: None,
             initial: BTreeMap::new(),
         };
         form.initial = form.values();
@@ -428,6 +455,12 @@ impl Form {
         &self.fields[self.focus]
     }
 
+    /// Focuses field `index` (kept when a form is reloaded).
+    pub fn set_focus(&mut self, index: usize) {
+        self.focus = index.min(self.fields.len() - 1);
+        self.sync_cursors();
+    }
+
     pub fn focus_next(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len();
         self.sync_cursors();
@@ -478,9 +511,14 @@ impl Form {
         }
     }
 
-    /// Serialised values, for drafts.
+    /// Serialised values, for drafts, with the version of the row they were typed
+    /// over: a draft brought back later still finds a change made in between.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.values()).expect("string map serialises")
+        let mut values: BTreeMap<&str, String> = self.values();
+        if let Some(v) = self.version {
+            values.insert(VERSION_KEY, v.to_string());
+        }
+        serde_json::to_string(&values).expect("string map serialises")
     }
 
     /// Restores values saved by `to_json`; unknown keys are ignored.
@@ -492,6 +530,9 @@ impl Form {
             if let Some(v) = values.get(field.key) {
                 field.set_value(v);
             }
+        }
+        if let Some(v) = values.get(VERSION_KEY).and_then(|v| v.parse().ok()) {
+            self.version = Some(v);
         }
         self.sync_cursors();
         true

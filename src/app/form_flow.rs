@@ -5,6 +5,16 @@ use super::*;
 impl App {
     /// Opens a form, bringing back an unsaved draft of the same form if there is one.
     pub fn open_form(&mut self, mut form: Form) {
+        // A form over an existing row shows the row as stored now, with its version,
+        // so that its save can tell a change made elsewhere (see `conflicts`).
+        if form.kind.row().is_some() {
+            let stored = self.stored_form(form.kind);
+            match self.report(stored) {
+                Some(Some(stored)) => form = stored,
+                Some(None) => return self.info(text::MSG_GONE),
+                None => return,
+            }
+        }
         let key = form.kind.draft_key();
         if let Some(Some(draft)) = self.report(self.store.draft(&key))
             && form.restore_json(&draft.payload)
@@ -152,6 +162,7 @@ impl App {
                 form.focus_first_error();
                 self.error(text::MSG_FIX_FIELDS);
             }
+            Err(SubmitError::Store(StoreError::Changed)) => self.form_conflict(),
             Err(SubmitError::Store(e)) => {
                 // The form stays open; its draft is kept, in a file if need be.
                 self.save_draft();

@@ -929,7 +929,20 @@ pub struct Saved {
 /// Validates and saves. Field problems (including uniqueness found by the store) come
 /// back as `FieldErrors`; anything else as a store error. Nothing is written unless
 /// the whole form is valid.
+///
+/// A form that edits an existing row saves only if the row is still as it was when
+/// the form loaded it (its version); otherwise the error is `StoreError::Changed`
+/// and nothing is written, never a silent overwrite.
 pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
+    match (form.kind.row(), form.version) {
+        (Some((kind, id)), Some(expected)) => store
+            .save_if_unchanged(kind, id, expected, |s| write(form, s))
+            .map(|(saved, _)| saved),
+        _ => write(form, store),
+    }
+}
+
+fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
     let v = |k: &str| form.value(k);
     let id = match form.kind {
         FormKind::Project { id } => {
@@ -1121,12 +1134,7 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
             kind: form.kind,
             id,
         }),
-        Err(StoreError::Conflict(field, message)) => {
-            let mut errors = FieldErrors::default();
-            errors.add(field, message);
-            Err(SubmitError::Invalid(errors))
-        }
-        Err(e) => Err(SubmitError::Store(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1145,6 +1153,19 @@ fn person_conflict(errors: FieldErrors) -> StoreError {
 pub enum SubmitError {
     Invalid(FieldErrors),
     Store(StoreError),
+}
+
+impl From<StoreError> for SubmitError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Conflict(field, message) => {
+                let mut errors = FieldErrors::default();
+                errors.add(field, message);
+                SubmitError::Invalid(errors)
+            }
+            e => SubmitError::Store(e),
+        }
+    }
 }
 
 impl From<FieldErrors> for SubmitError {

@@ -40,6 +40,8 @@ pub enum Context {
     /// Typing the portfolio's text filter.
     FilterInput,
     Confirm,
+    /// A save found the row changed elsewhere: reload, keep mine, or see both.
+    Conflict,
     Help,
 }
 
@@ -51,6 +53,7 @@ impl Context {
             Context::Form
                 | Context::FilterInput
                 | Context::Confirm
+                | Context::Conflict
                 | Context::Help
                 | Context::Pick
                 | Context::NoteEditor
@@ -86,6 +89,7 @@ impl Context {
             Context::Form => "Form",
             Context::FilterInput => crate::text::PORTFOLIO_FILTER,
             Context::Confirm => crate::text::CONFIRM_TITLE,
+            Context::Conflict => crate::text::CONFLICT_TITLE,
             Context::Help => crate::text::HELP_TITLE,
         }
     }
@@ -537,6 +541,13 @@ impl Keymap {
             ConfirmNo,
             true,
         );
+
+        bind(Conflict, &[Key::ch('r')], ConflictReload, true);
+        bind(Conflict, &[Key::ch('k')], ConflictKeepMine, true);
+        bind(Conflict, &[Key::ch('b')], ConflictSeeBoth, true);
+        bind(Conflict, &[Key::plain(K::Esc)], Back, true);
+        bind(Conflict, &[Key::plain(K::Up)], Up, false);
+        bind(Conflict, &[Key::plain(K::Down)], Down, false);
 
         bind(
             Context::Help,

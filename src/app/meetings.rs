@@ -65,10 +65,11 @@ impl App {
 
     pub(super) fn refresh_meeting(&mut self, id: i64) {
         // Opening a meeting (not returning to it from its own editor) tidies away empty
-        // notes that a killed process may have left.
+        // notes that a killed process may have left: this process's own, or ones
+        // untouched for a day; never a new note another window is about to fill.
         let opening = self.meeting.as_ref().is_none_or(|s| s.meeting.id != id);
         if opening && self.editor.is_none() {
-            let _ = self.store.purge_empty_notes(id);
+            let _ = self.store.purge_empty_notes(id, &self.own_notes);
         }
         let loaded = self.store.meeting(id).and_then(|meeting| {
             let project = self.store.project(meeting.project_id)?;

@@ -3,6 +3,7 @@
 
 mod action;
 pub mod autosave;
+mod conflicts;
 mod directory;
 mod filter;
 pub mod form;
@@ -25,6 +26,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
 use autosave::Autosave;
+pub use conflicts::{Conflict, ConflictRow, ConflictSubject};
 use form::{FieldKind, Form, FormKind, LookupSource};
 use forms::SubmitError;
 use keymap::{Context, Key, Keymap};
@@ -65,9 +67,17 @@ pub enum Pending {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help { context: Context, scroll: u16 },
-    Confirm { message: String, pending: Pending },
+    Help {
+        context: Context,
+        scroll: u16,
+    },
+    Confirm {
+        message: String,
+        pending: Pending,
+    },
     Pick(Pick),
+    /// A save found its row changed elsewhere (see `conflicts`).
+    Conflict(Conflict),
 }
 
 /// A list to choose one entry from.
@@ -170,6 +180,9 @@ pub struct App {
     note_autosave: Autosave,
     /// The draft file holding the open form, when the store could not take its draft.
     form_kept: Option<PathBuf>,
+    /// UUIDs of the notes this process created: the only empty notes its tidy-up may
+    /// remove before they are a day old (another window may be filling the others).
+    own_notes: Vec<String>,
 }
 
 impl App {
@@ -205,6 +218,7 @@ impl App {
             draft_autosave: Autosave::default(),
             note_autosave: Autosave::default(),
             form_kept: None,
+            own_notes: Vec::new(),
         };
         app.refresh();
         app
@@ -224,6 +238,7 @@ impl App {
             Some(Overlay::Confirm { .. }) => return Context::Confirm,
             Some(Overlay::Help { .. }) => return Context::Help,
             Some(Overlay::Pick(_)) => return Context::Pick,
+            Some(Overlay::Conflict(_)) => return Context::Conflict,
             None => {}
         }
         if self.form.is_some() {
@@ -393,6 +408,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match self.context() {
             Context::Confirm => return self.update_confirm(action),
+            Context::Conflict => return self.update_conflict(action),
             Context::Help => return self.update_help(action),
             Context::Form => return self.update_form(action),
             Context::FilterInput => return self.update_filter(action),

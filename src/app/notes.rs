@@ -6,6 +6,7 @@ use super::form::text_area;
 use super::{Action, App, Cursor, Effect, MeetingTab, NoteEditor, Outcome, Pending, forms};
 use crate::domain::{Confidentiality, NotesStatus, TextEnum};
 use crate::domain::{EntityKind, EntityRef};
+use crate::store::NoteSaved;
 use crate::text;
 
 fn next_label(c: Confidentiality) -> Confidentiality {
@@ -42,6 +43,9 @@ impl App {
                     self.store
                         .create_note(meeting_id, block, "", Confidentiality::Internal);
                 if let Some(id) = self.report(created) {
+                    if let Some(note) = self.report(self.store.note(id)) {
+                        self.own_notes.push(note.uuid);
+                    }
                     self.refresh();
                     self.open_editor(id);
                 }
@@ -103,6 +107,11 @@ impl App {
 
     pub(super) fn open_editor(&mut self, note_id: i64) {
         self.save_open_work();
+        // The version before the text: a change in between makes the first save ask,
+        // rather than write over it.
+        let Some(version) = self.report(self.store.version(EntityKind::Note, note_id)) else {
+            return;
+        };
         let Some(note) = self.report(self.store.note(note_id)) else {
             return;
         };
@@ -142,6 +151,9 @@ impl App {
             kept: kept.as_ref().map(|(path, _)| path.clone()),
             save_failed: false,
             close_warned: false,
+            agenda_item_id: note.agenda_item_id,
+            version,
+            conflict: false,
             area,
         });
         if let Some((path, _)) = kept {
@@ -166,17 +178,25 @@ impl App {
                 }
             }
             Action::SaveNote => {
-                self.save_note();
+                // While the note is in conflict, Ctrl-S asks again rather than write.
+                if self.editor.as_ref().is_some_and(|e| e.conflict) {
+                    let body = self.editor.as_ref().map(|e| e.text()).unwrap_or_default();
+                    self.keep_note_in_file(&body);
+                    self.note_conflict();
+                } else {
+                    self.save_note();
+                }
             }
             Action::CycleLabel => {
-                let Some(editor) = &mut self.editor else {
+                // The text first, so the label's version check follows its own save.
+                if !self.save_note() {
+                    return;
+                }
+                let Some(editor) = &self.editor else {
                     return;
                 };
                 let to = next_label(editor.confidentiality);
-                editor.confidentiality = to;
-                let id = editor.note_id;
-                let result = self.store.set_note_confidentiality(id, to);
-                if self.report(result).is_some() {
+                if self.set_editor_label(to) {
                     self.info(format!("{}: {}", text::FIELD_LABEL, to.label()));
                 }
             }
@@ -225,9 +245,11 @@ impl App {
         true
     }
 
-    /// Writes the editor's text to the note if it changed. When the store cannot take
-    /// it, the text stays in the editor and goes to a private draft file, and the next
-    /// tick tries again. Returns whether the note is saved.
+    /// Writes the editor's text to the note if it changed, addressed by the note's
+    /// UUID and checked against its version (see `Store::save_note_text`). When the
+    /// store cannot take it, the text stays in the editor and goes to a private draft
+    /// file, and the next tick tries again. When the note changed elsewhere, autosave
+    /// stops and the user chooses (see `conflicts`). Returns whether the note is saved.
     pub(super) fn save_note(&mut self) -> bool {
         let Some(editor) = &self.editor else {
             self.note_autosave.done();
@@ -237,12 +259,32 @@ impl App {
             self.note_autosave.done();
             return true;
         }
-        let (id, body) = (editor.note_id, editor.text());
-        match self.store.update_note_body(id, &body) {
-            Ok(()) => {
+        let body = editor.text();
+        if editor.conflict {
+            // Not into the store until the user chooses; kept in a draft file.
+            self.keep_note_in_file(&body);
+            self.note_autosave.done();
+            return false;
+        }
+        match self.write_note(&body) {
+            Ok(NoteSaved::Changed) => {
+                self.keep_note_in_file(&body);
+                self.note_autosave.done();
+                self.note_conflict();
+                false
+            }
+            Ok(saved) => {
                 self.note_autosave.done();
                 let saved_at = self.store.clock().timestamp();
                 if let Some(editor) = &mut self.editor {
+                    match saved {
+                        NoteSaved::Saved { version } => editor.version = version,
+                        NoteSaved::Recreated { id, version } => {
+                            editor.note_id = id;
+                            editor.version = version;
+                        }
+                        NoteSaved::Changed => {}
+                    }
                     editor.saved = body;
                     editor.saved_at = Some(saved_at);
                     editor.close_warned = false;
@@ -251,26 +293,37 @@ impl App {
                         self.dirs.drafts.forget_note(&editor.uuid);
                     }
                 }
+                if let NoteSaved::Recreated { .. } = saved {
+                    self.info(text::MSG_NOTE_RECREATED);
+                }
                 true
             }
             Err(e) => {
-                let Some(editor) = &mut self.editor else {
-                    return false;
-                };
-                // Written only when the text changed since the last copy.
-                let kept = match &editor.kept {
-                    Some(path) if std::fs::read_to_string(path).ok().as_ref() == Some(&body) => {
-                        Ok(path.clone())
-                    }
-                    _ => self.dirs.drafts.keep_note(&editor.uuid, &body),
-                };
-                editor.kept = kept.as_ref().ok().cloned();
-                editor.save_failed = true;
-                self.error(text::not_saved(&e.to_string(), kept.as_deref().ok()));
+                self.keep_note_in_file(&body);
+                if let Some(editor) = &mut self.editor {
+                    editor.save_failed = true;
+                }
+                let kept = self.editor.as_ref().and_then(|e| e.kept.clone());
+                self.error(text::not_saved(&e.to_string(), kept.as_deref()));
                 self.note_autosave.changed(std::time::Instant::now());
                 false
             }
         }
+    }
+
+    /// Keeps the editor's text in its private draft file (written only when the text
+    /// changed since the last copy).
+    pub(super) fn keep_note_in_file(&mut self, body: &str) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        let kept = match &editor.kept {
+            Some(path) if std::fs::read_to_string(path).ok().as_deref() == Some(body) => {
+                Ok(path.clone())
+            }
+            _ => self.dirs.drafts.keep_note(&editor.uuid, body),
+        };
+        editor.kept = kept.ok();
     }
 
     /// Leaves the editor, saving; an empty new note is not kept. If the text cannot be
@@ -294,11 +347,12 @@ impl App {
             self.error(text::closed_unsaved(kept.as_deref()));
             return self.refresh();
         }
+        // By UUID, and only if the stored note is empty too: text typed into it
+        // in another window keeps it.
         if let Some(editor) = self.editor.take()
             && editor.text().trim().is_empty()
         {
-            let _ = self.store.trash(EntityKind::Note, editor.note_id);
-            let _ = self.store.purge(EntityKind::Note, editor.note_id);
+            let _ = self.store.delete_note_if_empty(&editor.uuid);
         }
         self.refresh();
     }

@@ -283,9 +283,27 @@ pub struct NoteEditor {
     pub save_failed: bool,
     /// `Esc` was pressed once with text that could not be saved; the next one closes.
     pub close_warned: bool,
+    /// The note's block as loaded (it is made again there if its row is gone).
+    pub agenda_item_id: Option<i64>,
+    /// The note's version as last loaded or written: a save checks it.
+    pub version: i64,
+    /// The note changed elsewhere: autosave has stopped until the user chooses
+    /// reload or keep mine (see `conflicts`).
+    pub conflict: bool,
 }
 
 impl NoteEditor {
+    /// Where a save goes: the note's UUID in its own meeting, at the loaded version.
+    pub fn target(&self) -> crate::store::NoteTarget {
+        crate::store::NoteTarget {
+            uuid: self.uuid.clone(),
+            meeting_id: self.meeting_id,
+            agenda_item_id: self.agenda_item_id,
+            confidentiality: self.confidentiality,
+            version: self.version,
+        }
+    }
+
     pub fn text(&self) -> String {
         self.area.lines().join("\n")
     }

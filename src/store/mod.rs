@@ -14,6 +14,7 @@ mod open;
 mod projects;
 mod suggestions;
 mod trash;
+mod versions;
 
 pub use trash::table as entity_table;
 
@@ -27,6 +28,7 @@ pub use bundle::ImportError;
 pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
+pub use versions::{NoteSaved, NoteTarget};
 // The query types live in the domain (the screens show them); these names keep working
 // for callers that reach them through the store.
 pub use crate::domain::{
@@ -61,6 +63,10 @@ pub enum StoreError {
     Conflict(&'static str, FieldError),
     #[error("not found")]
     NotFound,
+    /// The row changed elsewhere (another window, a command) since it was loaded:
+    /// nothing was written.
+    #[error("changed elsewhere since it was opened")]
+    Changed,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -151,16 +151,6 @@ impl Store {
         })
     }
 
-    /// Removes a meeting's notes that have no text (left by a process stopped before the
-    /// first keystroke was saved). Returns how many went.
-    pub fn purge_empty_notes(&mut self, meeting_id: i64) -> Result<usize> {
-        Ok(self.conn.execute(
-            "DELETE FROM notes
-             WHERE meeting_id = ?1 AND trim(body, ' ' || char(9, 10, 13)) = ''",
-            [meeting_id],
-        )?)
-    }
-
     /// Moves a note to another agenda block (`None`: the meeting as a whole).
     pub fn move_note(&mut self, id: i64, agenda_item_id: Option<i64>) -> Result<()> {
         let now = self.now();
@@ -416,6 +406,26 @@ impl Store {
             params![uuid, meeting_id, text.trim(), now],
         )?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn question(&self, id: i64) -> Result<Question> {
+        found(self.conn.query_row(
+            "SELECT id, uuid, meeting_id, text, answer, created_at, updated_at, confidentiality
+             FROM questions WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Question {
+                    id: r.get(0)?,
+                    uuid: r.get(1)?,
+                    meeting_id: r.get(2)?,
+                    text: r.get(3)?,
+                    answer: r.get(4)?,
+                    confidentiality: enum_col(r, 7)?,
+                    created_at: r.get(5)?,
+                    updated_at: r.get(6)?,
+                })
+            },
+        ))
     }
 
     pub fn answer_question(&mut self, id: i64, answer: &str) -> Result<()> {

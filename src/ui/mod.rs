@@ -61,6 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Some(Overlay::Confirm { message, .. }) => overlays::confirm(frame, frame.area(), message),
         Some(Overlay::Pick(pick)) => overlays::pick(frame, frame.area(), pick),
+        Some(Overlay::Conflict(conflict)) => overlays::conflict(frame, frame.area(), app, conflict),
         None => {}
     }
 }

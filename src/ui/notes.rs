@@ -188,7 +188,9 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
 pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
     frame.render_widget(ratatui::widgets::Clear, body);
     let [head, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
-    let saved = if editor.is_dirty() && editor.save_failed {
+    let saved = if editor.conflict {
+        Span::styled(text::NOTE_CONFLICT_STATUS, theme::error())
+    } else if editor.is_dirty() && editor.save_failed {
         Span::styled(text::NOT_SAVED, theme::error())
     } else if editor.is_dirty() {
         Span::styled(text::UNSAVED, theme::key())

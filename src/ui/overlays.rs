@@ -141,3 +141,56 @@ pub fn pick(frame: &mut Frame, area: Rect, pick: &crate::app::Pick) {
     let scroll = (pick.cursor.selected * 2 + 2).saturating_sub(visible) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
+
+/// A save found its row changed elsewhere: what happened, the choices (from the
+/// keymap), and after `b` each differing field as yours and as stored.
+pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app::Conflict) {
+    use crate::app::ConflictSubject;
+    let message = match conflict.subject {
+        ConflictSubject::Form => text::CONFLICT_FORM,
+        ConflictSubject::Note => text::CONFLICT_NOTE,
+    };
+    let keys = app
+        .keymap
+        .help(Context::Conflict)
+        .into_iter()
+        .map(|(k, what)| format!("{k} {what}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut lines = vec![Line::from(message.to_string()), Line::from("")];
+    if conflict.both {
+        if conflict.rows.is_empty() {
+            lines.push(Line::from(Span::styled(
+                text::CONFLICT_SAME,
+                theme::muted(),
+            )));
+        }
+        for row in &conflict.rows {
+            lines.push(Line::from(Span::styled(row.label.clone(), theme::title())));
+            for (who, value) in [
+                (text::CONFLICT_MINE, &row.mine),
+                (text::CONFLICT_STORED, &row.stored),
+            ] {
+                lines.push(Line::from(Span::styled(format!("  {who}:"), theme::key())));
+                lines.extend(value.lines().map(|l| Line::from(format!("    {l}"))));
+            }
+            lines.push(Line::from(""));
+        }
+    }
+    lines.push(Line::from(Span::styled(keys, theme::key())));
+    let height = if conflict.both {
+        area.height.saturating_sub(2)
+    } else {
+        8
+    };
+    let width = if conflict.both { 90 } else { 64 };
+    let rect = widgets::centered(area, width, height);
+    let inner = widgets::dialog(frame, rect, text::CONFLICT_TITLE);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((conflict.scroll, 0))
+            .block(Block::default().padding(Padding::horizontal(1))),
+        inner,
+    );
+}

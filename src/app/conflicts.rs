@@ -1,0 +1,338 @@
+//! A save that finds its row changed elsewhere (another window, a command) since it
+//! was loaded. Nothing is overwritten silently: the user chooses to reload the stored
+//! version, keep theirs (overwriting it), or see both side by side first. One
+//! mechanism for every form that edits an existing row and for the note editor.
+
+use super::{App, Form, FormKind, Overlay, forms};
+use crate::app::Action;
+use crate::store::{NoteSaved, StoreError};
+use crate::text;
+
+/// What the conflicting save was for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictSubject {
+    /// The open form.
+    Form,
+    /// The open note editor (its autosave has stopped).
+    Note,
+}
+
+/// One field that differs: its name, the user's text and the stored text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictRow {
+    pub label: String,
+    pub mine: String,
+    pub stored: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub subject: ConflictSubject,
+    /// The fields whose text differs, for "see both".
+    pub rows: Vec<ConflictRow>,
+    /// Showing both versions (after `b`).
+    pub both: bool,
+    pub scroll: u16,
+}
+
+impl App {
+    /// The form `kind` as the store holds its row now, with the row's version; `None`
+    /// for a form that does not edit an existing row, or whose row is gone.
+    ///
+    /// The version is read before the row: a change in between makes the version
+    /// older than the values, which at worst asks once too often, never overwrites.
+    pub(super) fn stored_form(&mut self, kind: FormKind) -> Result<Option<Form>, StoreError> {
+        let Some((entity, id)) = kind.row() else {
+            return Ok(None);
+        };
+        let version = match self.store.version(entity, id) {
+            Err(StoreError::NotFound) => return Ok(None),
+            other => other?,
+        };
+        let clock = self.clock();
+        let store = &self.store;
+        let mut form = match kind {
+            FormKind::Project { .. } => forms::project_form(Some(&store.project(id)?)),
+            FormKind::Organisation { .. } => {
+                forms::organisation_form(Some(&store.organisation(id)?))
+            }
+            FormKind::Person { .. } => forms::person_form(Some(&store.person(id)?)),
+            FormKind::Milestone { project_id, .. } => {
+                forms::milestone_form(project_id, Some(&store.milestone(id)?))
+            }
+            FormKind::Meeting { project_id, .. } => {
+                forms::meeting_form(project_id, Some(&store.meeting(id)?), &clock)
+            }
+            FormKind::AgendaItem { meeting_id, .. } => {
+                let agenda = store.agenda(meeting_id)?;
+                let Some(item) = agenda.iter().find(|i| i.id == id) else {
+                    return Ok(None);
+                };
+                forms::agenda_item_form(meeting_id, Some(item))
+            }
+            FormKind::Need { project_id, .. } => {
+                forms::need_form(project_id, Some(&store.need(id)?))
+            }
+            FormKind::Suggestion { project_id, .. } => {
+                let s = store.suggestion(id)?;
+                let phase = store.project(project_id)?.phase;
+                let meetings = self.meeting_choices(project_id);
+                forms::suggestion_form(project_id, Some(&s), phase, &meetings)
+            }
+            FormKind::Lesson { project_id, .. } => {
+                let lesson = store.lesson(id)?;
+                let projects = store
+                    .list_projects(&Default::default())?
+                    .into_iter()
+                    .map(|p| (p.id, format!("{} {}", p.code, p.title)))
+                    .collect::<Vec<_>>();
+                forms::lesson_form(project_id, Some(&lesson), &projects)
+            }
+            FormKind::Decision {
+                project_id,
+                meeting_id,
+                ..
+            } => {
+                let decisions = store.decisions(Some(project_id), None)?;
+                let Some(d) = decisions.iter().find(|d| d.id == id) else {
+                    return Ok(None);
+                };
+                forms::decision_form(project_id, meeting_id, Some(d), clock.today())
+            }
+            FormKind::Action {
+                project_id,
+                meeting_id,
+                ..
+            } => forms::action_form(project_id, meeting_id, Some(&store.action(id)?)),
+            FormKind::Answer { .. } => forms::answer_form(&store.question(id)?),
+            _ => return Ok(None),
+        };
+        form.version = Some(version);
+        Ok(Some(form))
+    }
+
+    /// The open form's save found its row changed elsewhere: its draft is kept, and
+    /// the user is asked what to do.
+    pub(super) fn form_conflict(&mut self) {
+        self.save_draft();
+        let Some(form) = &self.form else { return };
+        let stored = self.stored_form(form.kind);
+        let stored = self.report(stored);
+        let Some(form) = &self.form else { return };
+        let rows = match stored {
+            Some(Some(stored)) => form
+                .fields
+                .iter()
+                .filter(|f| f.value() != stored.value(f.key))
+                .map(|f| ConflictRow {
+                    label: f.label.to_string(),
+                    mine: f.value(),
+                    stored: stored.value(f.key),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        self.open_conflict(ConflictSubject::Form, rows);
+    }
+
+    /// The note editor's save found its note changed elsewhere: autosave stops (the
+    /// text stays in the editor and its draft file), and the user is asked.
+    pub(super) fn note_conflict(&mut self) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        editor.conflict = true;
+        let (uuid, mine) = (editor.uuid.clone(), editor.text());
+        let stored = self.report(self.store.note_by_uuid(&uuid)).flatten();
+        let stored = stored.map(|(n, _)| n.body).unwrap_or_default();
+        let rows = vec![ConflictRow {
+            label: text::KIND_NOTE.to_string(),
+            mine,
+            stored,
+        }];
+        self.open_conflict(ConflictSubject::Note, rows);
+    }
+
+    fn open_conflict(&mut self, subject: ConflictSubject, rows: Vec<ConflictRow>) {
+        self.overlay = Some(Overlay::Conflict(Conflict {
+            subject,
+            rows,
+            both: false,
+            scroll: 0,
+        }));
+        self.error(match subject {
+            ConflictSubject::Form => text::MSG_CHANGED_ELSEWHERE,
+            ConflictSubject::Note => text::MSG_NOTE_CHANGED_ELSEWHERE,
+        });
+    }
+
+    pub(super) fn update_conflict(&mut self, action: Action) {
+        let Some(Overlay::Conflict(conflict)) = &mut self.overlay else {
+            return;
+        };
+        let subject = conflict.subject;
+        match action {
+            Action::ConflictSeeBoth => conflict.both = true,
+            Action::Up => conflict.scroll = conflict.scroll.saturating_sub(1),
+            Action::Down => conflict.scroll = conflict.scroll.saturating_add(1),
+            Action::ConflictReload => {
+                self.overlay = None;
+                match subject {
+                    ConflictSubject::Form => self.reload_form(),
+                    ConflictSubject::Note => self.reload_note(),
+                }
+            }
+            Action::ConflictKeepMine => {
+                self.overlay = None;
+                match subject {
+                    ConflictSubject::Form => self.keep_my_form(),
+                    ConflictSubject::Note => self.keep_my_note(),
+                }
+            }
+            Action::Back => {
+                // Decided later: the form stays open unsaved, or the editor keeps its
+                // text without writing it; the next save asks again.
+                self.overlay = None;
+                self.info(match subject {
+                    ConflictSubject::Form => text::MSG_CONFLICT_LATER,
+                    ConflictSubject::Note => text::MSG_NOTE_CONFLICT_LATER,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// "Reload": the form shows the stored row; what was typed is dropped.
+    fn reload_form(&mut self) {
+        let Some((kind, focus)) = self.form.as_ref().map(|f| (f.kind, f.focus)) else {
+            return;
+        };
+        let stored = self.stored_form(kind);
+        match self.report(stored) {
+            Some(Some(mut stored)) => {
+                self.close_form(true);
+                stored.set_focus(focus);
+                self.form = Some(stored);
+                self.info(text::MSG_RELOADED);
+            }
+            Some(None) => {
+                self.close_form(true);
+                self.info(text::MSG_GONE);
+            }
+            None => {}
+        }
+    }
+
+    /// "Keep mine": the form saves over the stored row, now knowingly.
+    fn keep_my_form(&mut self) {
+        let Some((entity, id)) = self.form.as_ref().and_then(|f| f.kind.row()) else {
+            return;
+        };
+        let version = self.store.version(entity, id);
+        if let Some(version) = self.report(version)
+            && let Some(form) = &mut self.form
+        {
+            form.version = Some(version);
+            self.save_form();
+        }
+    }
+
+    /// "Reload": the editor takes the stored note (text, label, version); what was
+    /// typed since is dropped.
+    fn reload_note(&mut self) {
+        let Some(uuid) = self.editor.as_ref().map(|e| e.uuid.clone()) else {
+            return;
+        };
+        let stored = self.store.note_by_uuid(&uuid);
+        let Some(stored) = self.report(stored) else {
+            return;
+        };
+        let Some((note, version)) = stored else {
+            // Gone altogether: keeping the text is the only way not to lose it.
+            return self.keep_my_note();
+        };
+        if let Some(editor) = &mut self.editor {
+            editor.area = super::form::text_area(&note.body);
+            editor.area.set_max_histories(500);
+            editor
+                .area
+                .move_cursor(ratatui_textarea::CursorMove::Bottom);
+            editor.area.move_cursor(ratatui_textarea::CursorMove::End);
+            editor.saved = note.body;
+            editor.note_id = note.id;
+            editor.version = version;
+            editor.confidentiality = note.confidentiality;
+            editor.conflict = false;
+            editor.save_failed = false;
+            if editor.kept.take().is_some() {
+                self.dirs.drafts.forget_note(&uuid);
+            }
+        }
+        self.note_autosave.done();
+        self.info(text::MSG_RELOADED);
+    }
+
+    /// "Keep mine": the editor's text goes over the stored note (or makes it again).
+    fn keep_my_note(&mut self) {
+        let Some(editor) = &self.editor else { return };
+        let target = editor.target();
+        let body = editor.text();
+        match self.store.overwrite_note_text(&target, &body) {
+            Ok((id, version)) => {
+                let saved_at = self.store.clock().timestamp();
+                if let Some(editor) = &mut self.editor {
+                    editor.note_id = id;
+                    editor.version = version;
+                    editor.saved = body;
+                    editor.saved_at = Some(saved_at);
+                    editor.conflict = false;
+                    editor.save_failed = false;
+                    if editor.kept.take().is_some() {
+                        self.dirs.drafts.forget_note(&editor.uuid);
+                    }
+                }
+                self.note_autosave.done();
+                self.info(text::MSG_NOTE_SAVED);
+            }
+            Err(e) => {
+                self.keep_note_in_file(&body);
+                let kept = self.editor.as_ref().and_then(|e| e.kept.clone());
+                self.error(text::not_saved(&e.to_string(), kept.as_deref()));
+            }
+        }
+    }
+
+    /// Writes the editor's note; what came of it (see `NoteSaved`).
+    pub(super) fn write_note(&mut self, body: &str) -> Result<NoteSaved, StoreError> {
+        let Some(editor) = &self.editor else {
+            return Err(StoreError::NotFound);
+        };
+        let target = editor.target();
+        self.store.save_note_text(&target, body)
+    }
+
+    /// The editor's note label, changed only if the note is still as loaded.
+    pub(super) fn set_editor_label(&mut self, to: crate::domain::Confidentiality) -> bool {
+        let Some(editor) = &self.editor else {
+            return false;
+        };
+        let target = editor.target();
+        match self.store.set_note_label_if_unchanged(&target, to) {
+            Ok(version) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.version = version;
+                    editor.confidentiality = to;
+                }
+                true
+            }
+            Err(StoreError::Changed) => {
+                self.note_conflict();
+                false
+            }
+            Err(e) => {
+                self.report::<()>(Err(e));
+                false
+            }
+        }
+    }
+}
