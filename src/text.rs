@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::domain::{
     ActionStatus, AttendanceRole, Audience, Confidentiality, FieldError, InnovationLevel,
     LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus,
-    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus,
+    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, StoreFault, SuggestionStatus,
 };
 
 pub const APP_NAME: &str = "tidig";
@@ -178,6 +178,66 @@ pub const FORM_ANSWER_QUESTION: &str = "Answer the question";
 pub const FORM_EXPORT_NOTES: &str = "Export meeting notes";
 pub const FORM_NEW_MILESTONE: &str = "New milestone";
 pub const FORM_EDIT_MILESTONE: &str = "Edit milestone";
+
+// The store's faults: what happened and what to do, said once.
+
+/// A store fault in words. `path` names the store when known ("The store" otherwise);
+/// `detail` is SQLite's or the system's own word, added only where it helps.
+pub fn store_fault(fault: &StoreFault, path: Option<&str>, detail: &str) -> String {
+    let store = match path {
+        Some(p) if !p.is_empty() => p.to_string(),
+        _ => "The store".to_string(),
+    };
+    let detail = detail.trim();
+    match fault {
+        StoreFault::Locked => format!(
+            "{store} is locked by another program (another tidig, a backup or a sync tool); \
+             wait for it or close it, then try again"
+        ),
+        StoreFault::ReadOnly => format!(
+            "{store} is read-only (the file, its folder or the disk cannot be written); \
+             make it writable to change anything"
+        ),
+        StoreFault::ReadOnlyOld => format!(
+            "{store} is read-only and was written by an older tidig; make it writable once \
+             so that it can be upgraded"
+        ),
+        StoreFault::Full => format!(
+            "The disk holding {} is full; free some space and try again (nothing was saved \
+             half-way)",
+            path.filter(|p| !p.is_empty()).unwrap_or("the store")
+        ),
+        StoreFault::Io if detail.is_empty() => format!(
+            "{store} could not be read or written (an input/output error); check the disk \
+             or its connection, then try again"
+        ),
+        StoreFault::Io => format!(
+            "{store} could not be read or written ({detail}); check the disk or its \
+             connection, then try again"
+        ),
+        StoreFault::Damaged if detail.is_empty() => format!(
+            "{store} is damaged and cannot be opened; it was left untouched \
+             (`tidig restore FILE` brings back a backup)"
+        ),
+        StoreFault::Damaged => format!(
+            "{store} is damaged and cannot be opened ({detail}); it was left untouched \
+             (`tidig restore FILE` brings back a backup)"
+        ),
+        StoreFault::NotTidig => format!("{store} is not a tidig database; refusing to open it"),
+        StoreFault::Newer { found, supported } => format!(
+            "{store} was written by a newer tidig (schema {found}, this version knows \
+             {supported}); update tidig to open it"
+        ),
+    }
+}
+
+/// A row asked for by id is not there (deleted elsewhere, or a wrong id).
+pub const MSG_NOT_FOUND: &str = "not found";
+
+/// Any other database error (a broken rule the store did not word): SQLite's message.
+pub fn store_other(detail: &str) -> String {
+    format!("database error: {detail}")
+}
 
 // Validation
 

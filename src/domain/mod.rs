@@ -6,6 +6,7 @@ mod enums;
 
 mod directory;
 mod entity;
+mod fault;
 mod lists;
 mod meeting;
 mod milestone;
@@ -23,6 +24,7 @@ pub use enums::{
     MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
     Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
 };
+pub use fault::{StoreFault, not_found_message, store_other_message};
 pub use lists::{
     ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
 };

@@ -17,7 +17,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::domain::{Clock, FieldError};
+use crate::domain::{Clock, FieldError, StoreFault};
 
 pub use drafts::Draft;
 pub use entity::Location;
@@ -32,30 +32,148 @@ pub use crate::domain::{
 /// SQLite file is recognised and refused rather than migrated.
 pub const APPLICATION_ID: i32 = 0x7469_6467;
 
-#[derive(Debug, thiserror::Error)]
+/// What went wrong, classified: each kind says what happened and what to do, in the
+/// catalog's words (`StoreFault::message`), once (no error here carries a source that
+/// repeats its own message).
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("{0} is not a tidig database; refusing to open it")]
     NotTidig(String),
-    #[error("{path} is damaged and cannot be opened ({detail}); it was left untouched")]
-    Corrupt { path: String, detail: String },
-    #[error(
-        "{path} was written by a newer tidig (schema {found}, this version knows {supported}); update tidig to open it"
-    )]
+    Corrupt {
+        path: String,
+        detail: String,
+    },
     Newer {
         path: String,
         found: i64,
         supported: i64,
     },
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    /// Locked by another program, read-only, disk full, an I/O error: not damage. `path`
+    /// is the store's when known (when opening it).
+    Unavailable {
+        fault: StoreFault,
+        path: Option<String>,
+    },
+    Io(std::io::Error),
+    /// A database error that is none of the above (a CHECK the store did not word).
+    Sqlite(rusqlite::Error),
     /// A rule only the store can check was broken (a code in use, a merge it refuses):
     /// the field and a code that `crate::text::field_error` words.
-    #[error("{1}")]
     Conflict(&'static str, FieldError),
-    #[error("not found")]
     NotFound,
+}
+
+impl std::error::Error for StoreError {}
+
+impl StoreError {
+    /// Names the store in a fault that did not know its path.
+    fn at(self, label: &str) -> StoreError {
+        match self {
+            StoreError::Unavailable { fault, path: None } => StoreError::Unavailable {
+                fault,
+                path: Some(label.to_string()),
+            },
+            StoreError::Corrupt { path, detail } if path.is_empty() => StoreError::Corrupt {
+                path: label.to_string(),
+                detail,
+            },
+            StoreError::NotTidig(path) if path.is_empty() => {
+                StoreError::NotTidig(label.to_string())
+            }
+            other => other,
+        }
+    }
+
+    /// The fault, when the store itself (not the data) is the problem.
+    pub fn fault(&self) -> Option<StoreFault> {
+        match self {
+            StoreError::Unavailable { fault, .. } => Some(fault.clone()),
+            StoreError::Corrupt { .. } => Some(StoreFault::Damaged),
+            StoreError::NotTidig(_) => Some(StoreFault::NotTidig),
+            StoreError::Newer {
+                found, supported, ..
+            } => Some(StoreFault::Newer {
+                found: *found,
+                supported: *supported,
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            StoreError::NotTidig(path) => StoreFault::NotTidig.message(Some(path), ""),
+            StoreError::Corrupt { path, detail } => StoreFault::Damaged.message(Some(path), detail),
+            StoreError::Newer {
+                path,
+                found,
+                supported,
+            } => StoreFault::Newer {
+                found: *found,
+                supported: *supported,
+            }
+            .message(Some(path), ""),
+            StoreError::Unavailable { fault, path } => fault.message(path.as_deref(), ""),
+            StoreError::Io(e) => e.to_string(),
+            StoreError::Sqlite(e) => crate::domain::store_other_message(&sqlite_detail(e)),
+            StoreError::Conflict(_, code) => code.to_string(),
+            StoreError::NotFound => crate::domain::not_found_message(),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        let fault = match e.kind() {
+            ErrorKind::ReadOnlyFilesystem => StoreFault::ReadOnly,
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => StoreFault::Full,
+            _ => return StoreError::Io(e),
+        };
+        StoreError::Unavailable { fault, path: None }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match fault_of(&e) {
+            Some(StoreFault::Damaged) => StoreError::Corrupt {
+                path: String::new(),
+                detail: sqlite_detail(&e),
+            },
+            Some(StoreFault::NotTidig) => StoreError::NotTidig(String::new()),
+            Some(fault) => StoreError::Unavailable { fault, path: None },
+            None => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// The kind of an SQLite error that is about the file rather than the data.
+pub(crate) fn fault_of(e: &rusqlite::Error) -> Option<StoreFault> {
+    use rusqlite::ErrorCode;
+    Some(match e.sqlite_error_code()? {
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreFault::Locked,
+        ErrorCode::ReadOnly => StoreFault::ReadOnly,
+        ErrorCode::DiskFull => StoreFault::Full,
+        ErrorCode::SystemIoFailure
+        | ErrorCode::CannotOpen
+        | ErrorCode::FileLockingProtocolFailed => StoreFault::Io,
+        ErrorCode::DatabaseCorrupt => StoreFault::Damaged,
+        ErrorCode::NotADatabase => StoreFault::NotTidig,
+        _ => return None,
+    })
+}
+
+/// SQLite's own words for an error, once: its message when it has one, else the
+/// description of its code (rusqlite's `Display` plus its source would say both).
+fn sqlite_detail(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+        rusqlite::Error::SqliteFailure(code, None) => code.to_string(),
+        other => other.to_string(),
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -69,8 +187,9 @@ impl Store {
     /// Opens (or creates) the store at `path`. Refuses, without writing a byte, a file
     /// that is not a tidig database, is damaged, or has a newer schema.
     pub fn open(path: &Path, clock: Clock) -> Result<Store> {
-        let conn = open::open_file(path)?;
-        Self::init(conn, clock, &path.display().to_string())
+        let label = path.display().to_string();
+        let conn = open::open_file(path).map_err(|e| e.at(&label))?;
+        Self::init(conn, clock, &label).map_err(|e| e.at(&label))
     }
 
     pub fn open_in_memory(clock: Clock) -> Result<Store> {

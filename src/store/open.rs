@@ -8,6 +8,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, functions::FunctionFlags};
 
 use super::{APPLICATION_ID, Result, StoreError, migrate::SCHEMA_VERSION};
+use crate::domain::StoreFault;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -140,12 +141,18 @@ pub(super) fn register_functions(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// An error while opening and checking: damage is named as damage, and a lock, a
+/// read-only file or a full disk as what they are, with the store's path.
 fn corrupt(label: &str, e: rusqlite::Error) -> StoreError {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotTidig(label.to_string()),
-        _ => StoreError::Corrupt {
+    match super::fault_of(&e) {
+        Some(StoreFault::NotTidig) => StoreError::NotTidig(label.to_string()),
+        Some(StoreFault::Damaged) | None => StoreError::Corrupt {
             path: label.to_string(),
-            detail: e.to_string(),
+            detail: super::sqlite_detail(&e),
+        },
+        Some(fault) => StoreError::Unavailable {
+            fault,
+            path: Some(label.to_string()),
         },
     }
 }
