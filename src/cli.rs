@@ -314,6 +314,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Demo) => {
             let mut store = open()?;
+            store.ensure_writable()?;
             let added = ops::demo::load(&mut store, clock.today())?;
             println!(
                 "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants, {} needs, {} suggestions, {} lessons, {} notes, {} decisions, {} actions, {} questions",

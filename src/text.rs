@@ -231,6 +231,11 @@ pub fn store_fault(fault: &StoreFault, path: Option<&str>, detail: &str) -> Stri
     }
 }
 
+/// The banner over every screen when the store cannot be written.
+pub const BANNER_READ_ONLY: &str = "READ-ONLY: this store's file or folder cannot be written. You can look and export; changes are refused.";
+/// A key that would change a read-only store.
+pub const MSG_READ_ONLY_REFUSED: &str = "The store is read-only: nothing can be changed (make its file and folder writable, then restart tidig)";
+
 /// A row asked for by id is not there (deleted elsewhere, or a wrong id).
 pub const MSG_NOT_FOUND: &str = "not found";
 

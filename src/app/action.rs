@@ -91,6 +91,47 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action changes the store (or opens a form or editor whose purpose is
+    /// to change it): refused up front when the store is read-only.
+    pub fn writes(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            New | Edit
+                | Delete
+                | ToggleDone
+                | Restore
+                | Purge
+                | PhaseNext
+                | PhasePrev
+                | MarkReviewed
+                | LoadDemo
+                | CancelMeeting
+                | MarkHeld
+                | MoveUp
+                | MoveDown
+                | ApplyTemplate
+                | CycleRole
+                | ToggleInvited
+                | ToggleAttended
+                | StatusForward
+                | StatusBack
+                | Reject
+                | Defer
+                | Merge
+                | AddEvidence
+                | CycleLabel
+                | CycleBlock
+                | ExternalEditor
+                | CaptureDecision
+                | CaptureAction
+                | CaptureNeed
+                | CaptureSuggestion
+                | CaptureQuestion
+                | NotesStatusNext
+        )
+    }
+
     /// What the action does, as help and the footer show it.
     pub fn describe(self) -> &'static str {
         use Action::*;

@@ -328,6 +328,10 @@ impl App {
         let key = Key::from_event(ev);
         let context = self.context();
         match self.keymap.lookup(context, key) {
+            // A read-only store: say so before a form opens or anything is tried.
+            Some(action) if action.writes() && self.store.is_read_only() => {
+                self.error(text::MSG_READ_ONLY_REFUSED)
+            }
             Some(action) => self.update(action),
             None if context == Context::Form => self.edit_form(ev),
             None if context == Context::FilterInput => self.edit_filter(ev),

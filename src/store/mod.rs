@@ -181,6 +181,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     clock: Clock,
+    /// The file or its folder cannot be written: opened read-only (see `open`).
+    read_only: bool,
 }
 
 impl Store {
@@ -188,23 +190,56 @@ impl Store {
     /// that is not a tidig database, is damaged, or has a newer schema.
     pub fn open(path: &Path, clock: Clock) -> Result<Store> {
         let label = path.display().to_string();
-        let conn = open::open_file(path).map_err(|e| e.at(&label))?;
-        Self::init(conn, clock, &label).map_err(|e| e.at(&label))
+        let opened = open::open_file(path).map_err(|e| e.at(&label))?;
+        Self::init(opened.conn, clock, &label, opened.read_only).map_err(|e| e.at(&label))
     }
 
     pub fn open_in_memory(clock: Clock) -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        Self::init(conn, clock, ":memory:")
+        Self::init(conn, clock, ":memory:", false)
     }
 
-    fn init(conn: Connection, clock: Clock, label: &str) -> Result<Store> {
+    fn init(conn: Connection, clock: Clock, label: &str, read_only: bool) -> Result<Store> {
         // First, so that even the checks below wait for another connection's lock.
         conn.busy_timeout(open::BUSY_TIMEOUT)?;
         open::register_functions(&conn)?;
         open::verify(&conn, label)?;
-        open::apply_pragmas(&conn)?;
-        migrate::migrate(&conn)?;
-        Ok(Store { conn, clock })
+        open::apply_pragmas(&conn, read_only)?;
+        if read_only {
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if version < SCHEMA_VERSION {
+                return Err(StoreError::Unavailable {
+                    fault: StoreFault::ReadOnlyOld,
+                    path: Some(label.to_string()),
+                });
+            }
+        } else {
+            migrate::migrate(&conn)?;
+        }
+        Ok(Store {
+            conn,
+            clock,
+            read_only,
+        })
+    }
+
+    /// The store's file or folder cannot be written: it was opened read-only, and every
+    /// write fails (the app refuses edits before they start).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Fails with the read-only fault when the store cannot be written: for a command
+    /// that is about to write, so that it says so before doing anything.
+    pub fn ensure_writable(&self) -> Result<()> {
+        if self.read_only {
+            Err(StoreError::Unavailable {
+                fault: StoreFault::ReadOnly,
+                path: self.conn.path().map(str::to_string),
+            })
+        } else {
+            Ok(())
+        }
     }
 
     pub fn clock(&self) -> Clock {
