@@ -407,12 +407,7 @@ fn default_backup_path(db: &Path, clock: Clock) -> Result<PathBuf> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .join("backups");
-    std::fs::create_dir_all(&dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
-    }
+    config::own_dir(&dir)?;
     let stamp = clock.now().format("%Y%m%d-%H%M%S");
     Ok(dir.join(format!("tidig-{stamp}.db")))
 }
