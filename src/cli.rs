@@ -60,6 +60,14 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Replace the store with a backup: the file is checked first (a tidig store, not
+    /// damaged, not newer) and the current store is kept in backups/ before it is
+    /// replaced.
+    Restore {
+        /// The backup to restore (e.g. backups/tidig-20261126-120000-daily.db).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Check the store's integrity and foreign keys.
     Check,
     /// Show configuration.
@@ -265,8 +273,9 @@ pub fn run(cli: Cli) -> Result<()> {
     let config = Config::load(&config_path)?;
     let db = config.db_path(cli.db.as_deref())?;
     let clock = clock_from_env()?;
+    let keep = config.backups_kept();
     let open = || {
-        let store = Store::open(&db, clock)?;
+        let store = Store::open_keeping(&db, clock, keep)?;
         // A test hook, like TIDIG_NOW: how long a write waits for another's lock.
         if let Some(ms) = std::env::var("TIDIG_BUSY_TIMEOUT_MS")
             .ok()
@@ -291,7 +300,8 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             // An existing store is checked first (its problems matter more); a new one
             // is only created when there is a terminal to use it in.
-            let store = if db.exists() {
+            let existed = db.exists();
+            let store = if existed {
                 let store = open()?;
                 needs_terminal()?;
                 store
@@ -299,6 +309,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 needs_terminal()?;
                 open()?
             };
+            if existed {
+                daily_backup(&store, &db, keep);
+            }
             let mut app = App::open(store)?;
             let data_drafts = config::default_db_path()
                 .ok()
@@ -313,8 +326,12 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::tui::run(&mut app)
         }
         Some(Command::Demo) => {
+            let existed = db.exists();
             let mut store = open()?;
             store.ensure_writable()?;
+            if existed {
+                daily_backup(&store, &db, keep);
+            }
             let added = ops::demo::load(&mut store, clock.today())?;
             println!(
                 "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants, {} needs, {} suggestions, {} lessons, {} notes, {} decisions, {} actions, {} questions",
@@ -373,6 +390,7 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("{}", dest.display());
             Ok(())
         }
+        Some(Command::Restore { file }) => restore(&db, &file, clock, keep),
         Some(Command::Check) => {
             let store = open()?;
             let problems = store
@@ -401,15 +419,60 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// The first start of a day that may change the store (the app, `demo`) keeps a copy
+/// first. A failure is a warning: the work goes on.
+fn daily_backup(store: &Store, db: &Path, keep: usize) {
+    if let Err(e) = store.daily_backup(db, keep) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "tidig: {}",
+            crate::text::warn_daily_backup(&e.to_string())
+        );
+    }
+}
+
 fn default_backup_path(db: &Path, clock: Clock) -> Result<PathBuf> {
-    let dir = db
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join("backups");
+    let dir = crate::store::backup_dir(db);
     config::own_dir(&dir)?;
     let stamp = clock.now().format("%Y%m%d-%H%M%S");
     Ok(dir.join(format!("tidig-{stamp}.db")))
+}
+
+/// `tidig restore FILE`: checks FILE before touching anything, keeps the current
+/// store as a backup, then replaces it (through SQLite when the store opens; by moving
+/// the damaged file aside when it does not).
+fn restore(db: &Path, file: &Path, clock: Clock, keep: usize) -> Result<()> {
+    let same = match (std::fs::canonicalize(db), std::fs::canonicalize(file)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        bail!(
+            "{}",
+            crate::text::err_restore_same(&file.display().to_string())
+        );
+    }
+    drop(crate::store::inspect_backup(file)?);
+    let kept = match Store::open_keeping(db, clock, keep) {
+        Ok(mut store) => Some(store.restore_from(db, file, keep)?),
+        Err(e) if crate::store::is_unopenable(&e) => {
+            let kept = crate::store::replace_unopenable(db, file, clock)?;
+            // Upgrades an older backup now, so that the next start finds it ready.
+            drop(Store::open_keeping(db, clock, keep)?);
+            kept
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let kept = kept.map(|p| p.display().to_string());
+    println!(
+        "{}",
+        crate::text::msg_restored(
+            &file.display().to_string(),
+            &db.display().to_string(),
+            kept.as_deref()
+        )
+    );
+    Ok(())
 }
 
 /// The listing as text, ready for standard output.

@@ -14,6 +14,16 @@ use serde::{Deserialize, Serialize};
 pub struct Config {
     /// Store file to open when neither `--db` nor `TIDIG_DB` is given.
     pub db: Option<PathBuf>,
+    /// How many automatic backups (daily, before a migration, before a restore) to keep
+    /// in `backups/` beside the store; 0 turns them off. Default 7.
+    pub backups: Option<usize>,
+}
+
+impl Config {
+    /// The number of automatic backups to keep.
+    pub fn backups_kept(&self) -> usize {
+        self.backups.unwrap_or(crate::store::DEFAULT_KEEP)
+    }
 }
 
 /// The documented default config, as `tidig config default` prints it.
@@ -130,6 +140,7 @@ mod tests {
         assert_eq!(c, Config::default());
         let c = Config {
             db: Some("/a.db".into()),
+            ..Config::default()
         };
         assert_eq!(
             c.db_path(Some(Path::new("/b.db"))).unwrap(),

@@ -236,6 +236,26 @@ pub const BANNER_READ_ONLY: &str = "READ-ONLY: this store's file or folder canno
 /// A key that would change a read-only store.
 pub const MSG_READ_ONLY_REFUSED: &str = "The store is read-only: nothing can be changed (make its file and folder writable, then restart tidig)";
 
+/// `tidig restore`: what was restored, and where the replaced store was kept.
+pub fn msg_restored(file: &str, store: &str, kept: Option<&str>) -> String {
+    match kept {
+        Some(kept) => {
+            format!("Restored {file} into {store}; the store it replaced is kept as {kept}")
+        }
+        None => format!("Restored {file} into {store}"),
+    }
+}
+
+/// `tidig restore` given the store itself.
+pub fn err_restore_same(file: &str) -> String {
+    format!("{file} is the store itself; choose a backup (they are in backups/ beside the store)")
+}
+
+/// The daily backup failed; the command itself goes on.
+pub fn warn_daily_backup(detail: &str) -> String {
+    format!("warning: the daily backup was not made ({detail})")
+}
+
 /// A row asked for by id is not there (deleted elsewhere, or a wrong id).
 pub const MSG_NOT_FOUND: &str = "not found";
 
@@ -646,6 +666,20 @@ pub const WITH_DONE: &str = " · with done";
 pub fn pick_merge_target(code: &str) -> String {
     format!("Merge {code} into which need?")
 }
+
+/// Cancelling a meeting that was held rewrites what happened: asked first.
+pub fn confirm_cancel_held(title: &str) -> String {
+    format!("{title} was held. Cancel it anyway? (c again reinstates it as held)")
+}
+
+/// A step back in the notes workflow: asked first; the dates stay in the history.
+pub fn confirm_notes_status_back(from: &str, to: &str) -> String {
+    format!("Set the notes back from {from} to {to}? When they were {from} stays recorded.")
+}
+
+pub const MSG_NOTES_SENT_STAYS: &str =
+    "The notes are sent: the status stays there (W steps back, after asking)";
+pub const MSG_NOTES_STATUS_FIRST: &str = "The notes status is at its first step";
 
 pub const CONFIRM_REMOVE_EVIDENCE: &str =
     "Take this evidence off the need? It is not kept in the trash.";

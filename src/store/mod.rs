@@ -1,5 +1,6 @@
 //! The SQLite store: opening safely, pragmas, migrations, and one file per aggregate.
 
+mod backups;
 mod directory;
 mod drafts;
 mod entity;
@@ -19,6 +20,10 @@ use rusqlite::Connection;
 
 use crate::domain::{Clock, FieldError, StoreFault};
 
+pub use backups::{
+    BackupReason, DEFAULT_KEEP, automatic_backups, backup_dir, inspect_backup, is_unopenable,
+    replace_unopenable,
+};
 pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
@@ -189,24 +194,44 @@ impl Store {
     /// Opens (or creates) the store at `path`. Refuses, without writing a byte, a file
     /// that is not a tidig database, is damaged, or has a newer schema.
     pub fn open(path: &Path, clock: Clock) -> Result<Store> {
+        Self::open_keeping(path, clock, DEFAULT_KEEP)
+    }
+
+    /// `open`, keeping `keep` automatic backups (0: none) when a migration takes one.
+    pub fn open_keeping(path: &Path, clock: Clock, keep: usize) -> Result<Store> {
         let label = path.display().to_string();
         let opened = open::open_file(path).map_err(|e| e.at(&label))?;
-        Self::init(opened.conn, clock, &label, opened.read_only).map_err(|e| e.at(&label))
+        Self::init(
+            opened.conn,
+            clock,
+            &label,
+            opened.read_only,
+            Some((path, keep)),
+        )
+        .map_err(|e| e.at(&label))
     }
 
     pub fn open_in_memory(clock: Clock) -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        Self::init(conn, clock, ":memory:", false)
+        Self::init(conn, clock, ":memory:", false, None)
     }
 
-    fn init(conn: Connection, clock: Clock, label: &str, read_only: bool) -> Result<Store> {
+    /// `backups`: the store's path and how many automatic backups to keep, for the
+    /// backup taken before a migration.
+    fn init(
+        conn: Connection,
+        clock: Clock,
+        label: &str,
+        read_only: bool,
+        backups: Option<(&Path, usize)>,
+    ) -> Result<Store> {
         // First, so that even the checks below wait for another connection's lock.
         conn.busy_timeout(open::BUSY_TIMEOUT)?;
         open::register_functions(&conn)?;
         open::verify(&conn, label)?;
         open::apply_pragmas(&conn, read_only)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if read_only {
-            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             if version < SCHEMA_VERSION {
                 return Err(StoreError::Unavailable {
                     fault: StoreFault::ReadOnlyOld,
@@ -214,6 +239,18 @@ impl Store {
                 });
             }
         } else {
+            if let Some((db, keep)) = backups
+                && version > 0
+                && version < SCHEMA_VERSION
+            {
+                backups::take(
+                    &conn,
+                    db,
+                    clock,
+                    BackupReason::BeforeMigration(version),
+                    keep,
+                )?;
+            }
             migrate::migrate(&conn)?;
         }
         Ok(Store {
@@ -294,16 +331,7 @@ impl Store {
     /// Writes a consistent copy of the store to `dest` with SQLite's online backup,
     /// readable only by the user. An existing file at `dest` is not overwritten.
     pub fn backup(&self, dest: &Path) -> Result<()> {
-        open::create_private_file(dest)?;
-        let mut target = Connection::open(dest)?;
-        let result = rusqlite::backup::Backup::new(&self.conn, &mut target)
-            .and_then(|b| b.run_to_completion(256, std::time::Duration::ZERO, None));
-        if let Err(e) = result {
-            drop(target);
-            let _ = std::fs::remove_file(dest);
-            return Err(e.into());
-        }
-        Ok(())
+        backups::copy_to(&self.conn, dest)
     }
 }
 

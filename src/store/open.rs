@@ -72,6 +72,25 @@ fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     Connection::open_with_flags(uri, flags)
 }
 
+/// Opens a file that is not the store (a backup to restore) read-only, creating nothing
+/// beside it, after the header check.
+pub(super) fn open_for_inspection(path: &Path) -> Result<Connection> {
+    let label = path.display().to_string();
+    if !path.is_file() {
+        return Err(StoreError::Io(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("{label}: no such file"),
+        )));
+    }
+    check_header(path, &label, true).map_err(|e| match e {
+        StoreError::Unavailable { .. } => StoreError::NotTidig(label.clone()),
+        other => other,
+    })?;
+    let conn = open_read_only(path).map_err(|e| corrupt(&label, e))?;
+    register_functions(&conn)?;
+    Ok(conn)
+}
+
 /// `path` for a `file:` URI: `%`, `?` and `#` (and anything not printable ASCII) are
 /// percent-encoded, so that no file name is read as URI syntax.
 fn uri_path(path: &Path) -> String {
