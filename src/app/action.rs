@@ -73,6 +73,7 @@ pub enum Action {
     CaptureSuggestion,
     CaptureQuestion,
     NotesStatusNext,
+    NotesStatusBack,
     ExportNotes,
     CycleOwnerFilter,
     CycleProjectFilter,
@@ -129,6 +130,7 @@ impl Action {
                 | CaptureSuggestion
                 | CaptureQuestion
                 | NotesStatusNext
+                | NotesStatusBack
         )
     }
 
@@ -207,6 +209,7 @@ impl Action {
             CaptureSuggestion => "line → suggestion",
             CaptureQuestion => "line → open question",
             NotesStatusNext => "notes status on",
+            NotesStatusBack => "notes status back (asks)",
             ExportNotes => "export meeting notes",
             CycleOwnerFilter => "owner filter",
             CycleProjectFilter => "project filter",
