@@ -271,6 +271,9 @@ pub fn field_error(e: &FieldError) -> String {
     let words = match e {
         FieldError::Required => "required",
         FieldError::DateFormat => "not a date: use YYYY-MM-DD",
+        FieldError::DateRange { first, last } => {
+            return format!("must be a date between the years {first} and {last}");
+        }
         FieldError::EndBeforeStart => "must not be before the start date",
         FieldError::CodeFormat => "use A–Z, 0–9 and single hyphens; start with a letter",
         FieldError::CodeTooLong { max } => return format!("at most {max} characters"),

@@ -325,7 +325,30 @@ impl Store {
         for row in fk {
             problems.push(row?);
         }
+        for (table, column) in DATE_COLUMNS {
+            for (id, value) in self.unreadable_dates(table, column)? {
+                problems.push(format!(
+                    "unreadable date: {table} row {id}, column {column}: {value:?}"
+                ));
+            }
+        }
         Ok(problems)
+    }
+
+    /// Rows whose `column` holds something no reader can take as a date or time in the
+    /// years tidig accepts (see `domain::when::FIRST_YEAR`): such a row would fail
+    /// every list it is in.
+    fn unreadable_dates(&self, table: &str, column: &str) -> Result<Vec<(i64, String)>> {
+        use crate::domain::when::{FIRST_YEAR, LAST_YEAR};
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, CAST({column} AS TEXT) FROM {table}
+             WHERE {column} IS NOT NULL AND NOT (
+                 typeof({column}) = 'text'
+                 AND substr({column}, 1, 4) BETWEEN '{FIRST_YEAR}' AND '{LAST_YEAR}'
+                 AND date(substr({column}, 1, 10)) = substr({column}, 1, 10))"
+        ))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Writes a consistent copy of the store to `dest` with SQLite's online backup,
@@ -334,6 +357,22 @@ impl Store {
         backups::copy_to(&self.conn, dest)
     }
 }
+
+/// Every column holding a date or a time, which `check` reads for values no reader can
+/// parse.
+const DATE_COLUMNS: [(&str, &str); 11] = [
+    ("projects", "start_date"),
+    ("projects", "end_date"),
+    ("projects", "last_reviewed_at"),
+    ("milestones", "due_date"),
+    ("milestones", "done_date"),
+    ("meetings", "start_at"),
+    ("meetings", "end_at"),
+    ("suggestions", "decision_date"),
+    ("decisions", "decided_on"),
+    ("action_items", "due_date"),
+    ("action_items", "done_date"),
+];
 
 /// A write transaction of one store method. The outermost takes the write lock up
 /// front (`BEGIN IMMEDIATE`), so it waits on the busy timeout like any statement; a
