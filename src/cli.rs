@@ -492,11 +492,11 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                     writeln!(
                         out,
                         "{:<12} {:<16} {:<10} {}  ({})",
-                        r.code,
+                        safe(&r.code),
                         r.phase.as_str(),
                         r.status.as_str(),
-                        r.title,
-                        r.buyer_name.unwrap_or_default()
+                        safe(&r.title),
+                        safe(&r.buyer_name.unwrap_or_default())
                     )?;
                 }
             }
@@ -515,10 +515,10 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                         "{:>5}  {}  {:<12} {:<20} {:<9}  {}",
                         m.id,
                         local_span(&clock, m.start, m.end),
-                        m.project_code,
+                        safe(&m.project_code),
                         m.kind.as_str(),
                         m.status.as_str(),
-                        m.title
+                        safe(&m.title)
                     )?;
                 }
             }
@@ -534,8 +534,8 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                     writeln!(
                         out,
                         "{:<12} {:<6} {:<11} {:<6} {:<20} {}",
-                        n.project_code,
-                        n.code,
+                        safe(&n.project_code),
+                        safe(&n.code),
                         n.status.as_str(),
                         n.priority.map(|p| p.as_str()).unwrap_or("-"),
                         one_line(&n.category, 20),
@@ -557,7 +557,7 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                         out,
                         "{:>5}  {:<12} {:<11} {:<16} {}",
                         s.id,
-                        s.project_code,
+                        safe(&s.project_code),
                         s.status.as_str(),
                         s.phase.as_str(),
                         one_line(&s.title, 200)
@@ -569,10 +569,16 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
     Ok(out)
 }
 
+/// Stored text for a table row: control characters escaped and bidirectional controls
+/// named, so that nothing stored reaches the terminal raw (see `domain::visible`).
+fn safe(s: &str) -> String {
+    crate::domain::visible::terminal_safe(s).into_owned()
+}
+
 /// Text for one line of a listing: whitespace runs (line breaks too) become one space,
-/// and it is cut at `max` characters with an ellipsis.
+/// control characters are escaped, and it is cut at `max` characters with an ellipsis.
 fn one_line(s: &str, max: usize) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = safe(&s.split_whitespace().collect::<Vec<_>>().join(" "));
     if flat.chars().count() <= max {
         flat
     } else {

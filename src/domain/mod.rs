@@ -13,6 +13,7 @@ mod milestone;
 mod need;
 mod notes;
 mod validation;
+pub mod visible;
 pub mod when;
 
 pub use clock::Clock;
