@@ -13,7 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_agenda_changes_touch_meeting.sql"),
     include_str!("migrations/0004_needs_suggestions_lessons.sql"),
     include_str!("migrations/0005_notes_decisions_actions.sql"),
-    include_str!("migrations/0006_meeting_status_before_cancel.sql"),
+    include_str!("migrations/0009_meeting_status_before_cancel.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
