@@ -81,6 +81,14 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Replace the store with a backup: the file is checked first (a tidig store, not
+    /// damaged, not newer) and the current store is kept in backups/ before it is
+    /// replaced.
+    Restore {
+        /// The backup to restore (e.g. backups/tidig-20261126-120000-daily.db).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Check the store's integrity and foreign keys.
     Check,
     /// Show configuration.
@@ -345,8 +353,9 @@ pub fn run(cli: Cli) -> Result<()> {
     let config = Config::load(&config_path)?;
     let db = config.db_path(cli.db.as_deref())?;
     let clock = clock_from_env()?;
+    let keep = config.backups_kept();
     let open = || {
-        let store = Store::open(&db, clock)?;
+        let store = Store::open_keeping(&db, clock, keep)?;
         // A test hook, like TIDIG_NOW: how long a write waits for another's lock.
         if let Some(ms) = std::env::var("TIDIG_BUSY_TIMEOUT_MS")
             .ok()
@@ -371,7 +380,8 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             // An existing store is checked first (its problems matter more); a new one
             // is only created when there is a terminal to use it in.
-            let store = if db.exists() {
+            let existed = db.exists();
+            let store = if existed {
                 let store = open()?;
                 needs_terminal()?;
                 store
@@ -379,6 +389,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 needs_terminal()?;
                 open()?
             };
+            if existed {
+                daily_backup(&store, &db, keep);
+            }
             let mut app = App::open(store)?;
             let data_drafts = config::default_db_path()
                 .ok()
@@ -393,7 +406,12 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::tui::run(&mut app)
         }
         Some(Command::Demo { scale, projects }) => {
+            let existed = db.exists();
             let mut store = open()?;
+            store.ensure_writable()?;
+            if existed {
+                daily_backup(&store, &db, keep);
+            }
             let added = match scale {
                 DemoScale::Normal => ops::demo::load(&mut store, clock.today())?,
                 DemoScale::Large => {
@@ -463,6 +481,7 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("{}", dest.display());
             Ok(())
         }
+        Some(Command::Restore { file }) => restore(&db, &file, clock, keep),
         Some(Command::Check) => {
             let store = open()?;
             let problems = store
@@ -491,20 +510,60 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn default_backup_path(db: &Path, clock: Clock) -> Result<PathBuf> {
-    let dir = db
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join("backups");
-    std::fs::create_dir_all(&dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
+/// The first start of a day that may change the store (the app, `demo`) keeps a copy
+/// first. A failure is a warning: the work goes on.
+fn daily_backup(store: &Store, db: &Path, keep: usize) {
+    if let Err(e) = store.daily_backup(db, keep) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "tidig: {}",
+            crate::text::warn_daily_backup(&e.to_string())
+        );
     }
+}
+
+fn default_backup_path(db: &Path, clock: Clock) -> Result<PathBuf> {
+    let dir = crate::store::backup_dir(db);
+    config::own_dir(&dir)?;
     let stamp = clock.now().format("%Y%m%d-%H%M%S");
     Ok(dir.join(format!("tidig-{stamp}.db")))
+}
+
+/// `tidig restore FILE`: checks FILE before touching anything, keeps the current
+/// store as a backup, then replaces it (through SQLite when the store opens; by moving
+/// the damaged file aside when it does not).
+fn restore(db: &Path, file: &Path, clock: Clock, keep: usize) -> Result<()> {
+    let same = match (std::fs::canonicalize(db), std::fs::canonicalize(file)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        bail!(
+            "{}",
+            crate::text::err_restore_same(&file.display().to_string())
+        );
+    }
+    drop(crate::store::inspect_backup(file)?);
+    let kept = match Store::open_keeping(db, clock, keep) {
+        Ok(mut store) => Some(store.restore_from(db, file, keep)?),
+        Err(e) if crate::store::is_unopenable(&e) => {
+            let kept = crate::store::replace_unopenable(db, file, clock)?;
+            // Upgrades an older backup now, so that the next start finds it ready.
+            drop(Store::open_keeping(db, clock, keep)?);
+            kept
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let kept = kept.map(|p| p.display().to_string());
+    println!(
+        "{}",
+        crate::text::msg_restored(
+            &file.display().to_string(),
+            &db.display().to_string(),
+            kept.as_deref()
+        )
+    );
+    Ok(())
 }
 
 /// The listing as text, ready for standard output.
@@ -524,11 +583,11 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                     writeln!(
                         out,
                         "{:<12} {:<16} {:<10} {}  ({})",
-                        r.code,
+                        safe(&r.code),
                         r.phase.as_str(),
                         r.status.as_str(),
-                        r.title,
-                        r.buyer_name.unwrap_or_default()
+                        safe(&r.title),
+                        safe(&r.buyer_name.unwrap_or_default())
                     )?;
                 }
             }
@@ -547,10 +606,10 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                         "{:>5}  {}  {:<12} {:<20} {:<9}  {}",
                         m.id,
                         local_span(&clock, m.start, m.end),
-                        m.project_code,
+                        safe(&m.project_code),
                         m.kind.as_str(),
                         m.status.as_str(),
-                        m.title
+                        safe(&m.title)
                     )?;
                 }
             }
@@ -566,8 +625,8 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                     writeln!(
                         out,
                         "{:<12} {:<6} {:<11} {:<6} {:<20} {}",
-                        n.project_code,
-                        n.code,
+                        safe(&n.project_code),
+                        safe(&n.code),
                         n.status.as_str(),
                         n.priority.map(|p| p.as_str()).unwrap_or("-"),
                         one_line(&n.category, 20),
@@ -589,7 +648,7 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                         out,
                         "{:>5}  {:<12} {:<11} {:<16} {}",
                         s.id,
-                        s.project_code,
+                        safe(&s.project_code),
                         s.status.as_str(),
                         s.phase.as_str(),
                         one_line(&s.title, 200)
@@ -601,10 +660,16 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
     Ok(out)
 }
 
+/// Stored text for a table row: control characters escaped and bidirectional controls
+/// named, so that nothing stored reaches the terminal raw (see `domain::visible`).
+fn safe(s: &str) -> String {
+    crate::domain::visible::terminal_safe(s).into_owned()
+}
+
 /// Text for one line of a listing: whitespace runs (line breaks too) become one space,
-/// and it is cut at `max` characters with an ellipsis.
+/// control characters are escaped, and it is cut at `max` characters with an ellipsis.
 fn one_line(s: &str, max: usize) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = safe(&s.split_whitespace().collect::<Vec<_>>().join(" "));
     if flat.chars().count() <= max {
         flat
     } else {

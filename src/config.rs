@@ -14,6 +14,16 @@ use serde::{Deserialize, Serialize};
 pub struct Config {
     /// Store file to open when neither `--db` nor `TIDIG_DB` is given.
     pub db: Option<PathBuf>,
+    /// How many automatic backups (daily, before a migration, before a restore) to keep
+    /// in `backups/` beside the store; 0 turns them off. Default 7.
+    pub backups: Option<usize>,
+}
+
+impl Config {
+    /// The number of automatic backups to keep.
+    pub fn backups_kept(&self) -> usize {
+        self.backups.unwrap_or(crate::store::DEFAULT_KEEP)
+    }
 }
 
 /// The documented default config, as `tidig config default` prints it.
@@ -79,18 +89,41 @@ pub fn export_dir() -> Option<PathBuf> {
         .or_else(|| project_dirs().map(|d| d.data_dir().join("exports")))
 }
 
-/// Writes `contents` to `path` whole or not at all (a temporary file in the same
-/// folder, then a rename), creating the folder. Returns the path written.
+/// Creates one of tidig's own folders (templates, backups), with any missing parents,
+/// readable only by the user whatever the umask; an existing one is tightened to 0700,
+/// since tidig made it. (A folder the user made, such as the one they chose for the
+/// store, is never tightened.)
+pub fn own_dir(dir: &Path) -> std::io::Result<()> {
+    crate::ops::write::create_private_dir(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Writes `contents` to `path` whole or not at all (a private temporary file in the
+/// same folder, then a rename), creating the folder privately. Returns the path written.
 pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
+    crate::ops::write::create_private_dir(dir)?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, contents)?;
-    if let Err(e) = std::fs::rename(&tmp, path) {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let written = options
+        .open(&tmp)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, contents.as_bytes()));
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
@@ -107,6 +140,7 @@ mod tests {
         assert_eq!(c, Config::default());
         let c = Config {
             db: Some("/a.db".into()),
+            ..Config::default()
         };
         assert_eq!(
             c.db_path(Some(Path::new("/b.db"))).unwrap(),

@@ -237,7 +237,7 @@ pub fn save(
         let path = path.to_path_buf();
         move |source| TemplateError::Io { path, source }
     };
-    fs::create_dir_all(user_dir).map_err(io_err(user_dir))?;
+    crate::config::own_dir(user_dir).map_err(io_err(user_dir))?;
     let stem = file_stem(&name);
     let tmp = write_temp(user_dir, &stem, &text).map_err(io_err(user_dir))?;
     let result = persist_new(&tmp, user_dir, &stem);
@@ -491,7 +491,12 @@ fn to_toml(
 fn write_temp(dir: &Path, stem: &str, text: &str) -> io::Result<PathBuf> {
     for n in 0u32.. {
         let tmp = dir.join(format!(".{stem}.{}.{n}.tmp", std::process::id()));
-        let mut file = match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        // Private whatever the umask; the hard link keeps the mode.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = match options.open(&tmp) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => continue,
             Err(e) => return Err(e),

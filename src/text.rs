@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::domain::{
     ActionStatus, AttendanceRole, Audience, Confidentiality, FieldError, InnovationLevel,
     LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus,
-    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus,
+    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, StoreFault, SuggestionStatus,
 };
 
 pub const APP_NAME: &str = "tidig";
@@ -179,6 +179,91 @@ pub const FORM_EXPORT_NOTES: &str = "Export meeting notes";
 pub const FORM_NEW_MILESTONE: &str = "New milestone";
 pub const FORM_EDIT_MILESTONE: &str = "Edit milestone";
 
+// The store's faults: what happened and what to do, said once.
+
+/// A store fault in words. `path` names the store when known ("The store" otherwise);
+/// `detail` is SQLite's or the system's own word, added only where it helps.
+pub fn store_fault(fault: &StoreFault, path: Option<&str>, detail: &str) -> String {
+    let store = match path {
+        Some(p) if !p.is_empty() => p.to_string(),
+        _ => "The store".to_string(),
+    };
+    let detail = detail.trim();
+    match fault {
+        StoreFault::Locked => format!(
+            "{store} is locked by another program (another tidig, a backup or a sync tool); \
+             wait for it or close it, then try again"
+        ),
+        StoreFault::ReadOnly => format!(
+            "{store} is read-only (the file, its folder or the disk cannot be written); \
+             make it writable to change anything"
+        ),
+        StoreFault::ReadOnlyOld => format!(
+            "{store} is read-only and was written by an older tidig; make it writable once \
+             so that it can be upgraded"
+        ),
+        StoreFault::Full => format!(
+            "The disk holding {} is full; free some space and try again (nothing was saved \
+             half-way)",
+            path.filter(|p| !p.is_empty()).unwrap_or("the store")
+        ),
+        StoreFault::Io if detail.is_empty() => format!(
+            "{store} could not be read or written (an input/output error); check the disk \
+             or its connection, then try again"
+        ),
+        StoreFault::Io => format!(
+            "{store} could not be read or written ({detail}); check the disk or its \
+             connection, then try again"
+        ),
+        StoreFault::Damaged if detail.is_empty() => format!(
+            "{store} is damaged and cannot be opened; it was left untouched \
+             (`tidig restore FILE` brings back a backup)"
+        ),
+        StoreFault::Damaged => format!(
+            "{store} is damaged and cannot be opened ({detail}); it was left untouched \
+             (`tidig restore FILE` brings back a backup)"
+        ),
+        StoreFault::NotTidig => format!("{store} is not a tidig database; refusing to open it"),
+        StoreFault::Newer { found, supported } => format!(
+            "{store} was written by a newer tidig (schema {found}, this version knows \
+             {supported}); update tidig to open it"
+        ),
+    }
+}
+
+/// The banner over every screen when the store cannot be written.
+pub const BANNER_READ_ONLY: &str = "READ-ONLY: this store's file or folder cannot be written. You can look and export; changes are refused.";
+/// A key that would change a read-only store.
+pub const MSG_READ_ONLY_REFUSED: &str = "The store is read-only: nothing can be changed (make its file and folder writable, then restart tidig)";
+
+/// `tidig restore`: what was restored, and where the replaced store was kept.
+pub fn msg_restored(file: &str, store: &str, kept: Option<&str>) -> String {
+    match kept {
+        Some(kept) => {
+            format!("Restored {file} into {store}; the store it replaced is kept as {kept}")
+        }
+        None => format!("Restored {file} into {store}"),
+    }
+}
+
+/// `tidig restore` given the store itself.
+pub fn err_restore_same(file: &str) -> String {
+    format!("{file} is the store itself; choose a backup (they are in backups/ beside the store)")
+}
+
+/// The daily backup failed; the command itself goes on.
+pub fn warn_daily_backup(detail: &str) -> String {
+    format!("warning: the daily backup was not made ({detail})")
+}
+
+/// A row asked for by id is not there (deleted elsewhere, or a wrong id).
+pub const MSG_NOT_FOUND: &str = "not found";
+
+/// Any other database error (a broken rule the store did not word): SQLite's message.
+pub fn store_other(detail: &str) -> String {
+    format!("database error: {detail}")
+}
+
 // Validation
 
 /// A validation or conflict code in words: the one place they are worded.
@@ -186,6 +271,9 @@ pub fn field_error(e: &FieldError) -> String {
     let words = match e {
         FieldError::Required => "required",
         FieldError::DateFormat => "not a date: use YYYY-MM-DD",
+        FieldError::DateRange { first, last } => {
+            return format!("must be a date between the years {first} and {last}");
+        }
         FieldError::EndBeforeStart => "must not be before the start date",
         FieldError::CodeFormat => "use A–Z, 0–9 and single hyphens; start with a letter",
         FieldError::CodeTooLong { max } => return format!("at most {max} characters"),
@@ -583,6 +671,20 @@ pub const WITH_DONE: &str = " · with done";
 pub fn pick_merge_target(code: &str) -> String {
     format!("Merge {code} into which need?")
 }
+
+/// Cancelling a meeting that was held rewrites what happened: asked first.
+pub fn confirm_cancel_held(title: &str) -> String {
+    format!("{title} was held. Cancel it anyway? (c again reinstates it as held)")
+}
+
+/// A step back in the notes workflow: asked first; the dates stay in the history.
+pub fn confirm_notes_status_back(from: &str, to: &str) -> String {
+    format!("Set the notes back from {from} to {to}? When they were {from} stays recorded.")
+}
+
+pub const MSG_NOTES_SENT_STAYS: &str =
+    "The notes are sent: the status stays there (W steps back, after asking)";
+pub const MSG_NOTES_STATUS_FIRST: &str = "The notes status is at its first step";
 
 pub const CONFIRM_REMOVE_EVIDENCE: &str =
     "Take this evidence off the need? It is not kept in the trash.";

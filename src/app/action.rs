@@ -75,6 +75,7 @@ pub enum Action {
     CaptureSuggestion,
     CaptureQuestion,
     NotesStatusNext,
+    NotesStatusBack,
     ExportNotes,
     CycleOwnerFilter,
     CycleProjectFilter,
@@ -97,6 +98,48 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action changes the store (or opens a form or editor whose purpose is
+    /// to change it): refused up front when the store is read-only.
+    pub fn writes(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            New | Edit
+                | Delete
+                | ToggleDone
+                | Restore
+                | Purge
+                | PhaseNext
+                | PhasePrev
+                | MarkReviewed
+                | LoadDemo
+                | CancelMeeting
+                | MarkHeld
+                | MoveUp
+                | MoveDown
+                | ApplyTemplate
+                | CycleRole
+                | ToggleInvited
+                | ToggleAttended
+                | StatusForward
+                | StatusBack
+                | Reject
+                | Defer
+                | Merge
+                | AddEvidence
+                | CycleLabel
+                | CycleBlock
+                | ExternalEditor
+                | CaptureDecision
+                | CaptureAction
+                | CaptureNeed
+                | CaptureSuggestion
+                | CaptureQuestion
+                | NotesStatusNext
+                | NotesStatusBack
+        )
+    }
+
     /// What the action does, as help and the footer show it.
     pub fn describe(self) -> &'static str {
         use Action::*;
@@ -173,6 +216,7 @@ impl Action {
             CaptureSuggestion => "line → suggestion",
             CaptureQuestion => "line → open question",
             NotesStatusNext => "notes status on",
+            NotesStatusBack => "notes status back (asks)",
             ExportNotes => "export meeting notes",
             CycleOwnerFilter => "owner filter",
             CycleProjectFilter => "project filter",

@@ -306,6 +306,13 @@ impl Keymap {
             bind(ctx, &[Key::ch('C')], ExportCalendar, false);
             bind(ctx, &[Key::ch('p')], ExportAgenda, false);
             bind(ctx, &[Key::ch('w')], NotesStatusNext, false);
+            bind(ctx, &[Key::ch('W')], NotesStatusBack, false);
+            // The meeting's own keys work on every tab (Details binds them below, in
+            // its footer's order).
+            if ctx != MeetingDetails {
+                bind(ctx, &[Key::ch('c')], CancelMeeting, false);
+                bind(ctx, &[Key::ch('h')], MarkHeld, false);
+            }
         }
         bind(MeetingNotes, &[Key::ch('n')], New, true);
         bind(

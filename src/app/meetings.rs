@@ -219,14 +219,31 @@ impl App {
         }
     }
 
+    /// Cancels a meeting, or reinstates a cancelled one with the status it had before.
+    /// A held meeting is cancelled only after asking: it rewrites what happened.
     fn toggle_cancelled(&mut self, m: &Meeting) {
-        let to = if m.status == MeetingStatus::Cancelled {
-            MeetingStatus::Planned
-        } else {
-            MeetingStatus::Cancelled
-        };
-        let result = self.store.set_meeting_status(m.id, to);
-        self.after_write(result, format!("{}: {}", to.label(), m.title));
+        match m.status {
+            MeetingStatus::Cancelled => {
+                let result = self.store.reinstate_meeting(m.id);
+                if let Some(to) = self.report(result) {
+                    self.info(format!("{}: {}", to.label(), m.title));
+                    self.refresh();
+                }
+            }
+            MeetingStatus::Held => self.confirm(
+                text::confirm_cancel_held(&m.title),
+                Pending::CancelHeldMeeting(m.id),
+            ),
+            MeetingStatus::Planned => {
+                let result = self
+                    .store
+                    .set_meeting_status(m.id, MeetingStatus::Cancelled);
+                self.after_write(
+                    result,
+                    format!("{}: {}", MeetingStatus::Cancelled.label(), m.title),
+                );
+            }
+        }
     }
 
     // ----- the meeting screen -------------------------------------------------------
@@ -252,6 +269,17 @@ impl App {
             }),
             (Action::ExportNotes, _) => self.ask_notes_export(),
             (Action::NotesStatusNext, _) => self.notes_status_next(),
+            (Action::NotesStatusBack, _) => self.notes_status_back(),
+            (Action::CancelMeeting, _) => self.toggle_cancelled(&meeting),
+            (Action::MarkHeld, _) => {
+                let result = self
+                    .store
+                    .set_meeting_status(meeting.id, MeetingStatus::Held);
+                self.after_write(
+                    result,
+                    format!("{}: {}", MeetingStatus::Held.label(), meeting.title),
+                );
+            }
             (other, MeetingTab::Notes) => self.update_meeting_notes(other),
             (other, MeetingTab::Outcomes) => self.update_meeting_outcomes(other),
             (Action::ExportAgenda, _) => self.export(ExportJob::Agenda {
@@ -265,16 +293,6 @@ impl App {
                     Some(&meeting),
                     &clock,
                 ));
-            }
-            (Action::CancelMeeting, MeetingTab::Details) => self.toggle_cancelled(&meeting),
-            (Action::MarkHeld, MeetingTab::Details) => {
-                let result = self
-                    .store
-                    .set_meeting_status(meeting.id, MeetingStatus::Held);
-                self.after_write(
-                    result,
-                    format!("{}: {}", MeetingStatus::Held.label(), meeting.title),
-                );
             }
             (Action::Delete, MeetingTab::Details) => self.confirm(
                 text::confirm_trash(&meeting.title),

@@ -34,6 +34,7 @@ pub use screens::*;
 
 use crate::domain::EntityKind;
 use crate::domain::{Clock, MilestoneStatus, ProjectStatus, TextEnum};
+use crate::domain::{MeetingStatus, NotesStatus};
 use crate::draft_files::DraftFiles;
 use crate::store::{Store, StoreError};
 use crate::templates::AgendaTemplate;
@@ -63,6 +64,10 @@ pub enum Pending {
     MergeNeeds(i64, i64),
     /// Take a piece of evidence off its need (not kept in the trash).
     RemoveEvidence(i64),
+    /// Cancel a meeting that was held.
+    CancelHeldMeeting(i64),
+    /// Step a meeting's notes status back (its dates are kept).
+    NotesStatusBack(i64, NotesStatus),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -343,6 +348,10 @@ impl App {
         let key = Key::from_event(ev);
         let context = self.context();
         match self.keymap.lookup(context, key) {
+            // A read-only store: say so before a form opens or anything is tried.
+            Some(action) if action.writes() && self.store.is_read_only() => {
+                self.error(text::MSG_READ_ONLY_REFUSED)
+            }
             Some(action) => self.update(action),
             None if context == Context::Form => self.edit_form(ev),
             None if context == Context::FilterInput => self.edit_filter(ev),
@@ -600,6 +609,17 @@ impl App {
             Pending::MergeNeeds(from, into) => {
                 let result = self.store.merge_needs(from, into);
                 self.after_write(result, text::MSG_MERGED);
+            }
+            Pending::CancelHeldMeeting(id) => {
+                let result = self.store.set_meeting_status(id, MeetingStatus::Cancelled);
+                self.after_write(result, MeetingStatus::Cancelled.label());
+            }
+            Pending::NotesStatusBack(id, to) => {
+                let result = self.store.step_notes_status_back(id, to);
+                self.after_write(
+                    result,
+                    format!("{}: {}", text::FIELD_NOTES_STATUS, to.label()),
+                );
             }
         }
     }

@@ -518,20 +518,33 @@ impl App {
         }
     }
 
-    /// Notes status one step on: none → working → draft → approved → sent (→ working).
+    /// Notes status one step on: none → working → draft → approved → sent, where it
+    /// stops (going back is `notes_status_back`, which asks).
     pub(super) fn notes_status_next(&mut self) {
         let Some(state) = &self.meeting else { return };
-        let all = NotesStatus::ALL;
         let now = state.meeting.notes_status;
-        let to = if now == NotesStatus::Sent {
-            NotesStatus::Working
-        } else {
-            all[(now.index() + 1) % all.len()]
+        let Some(&to) = NotesStatus::ALL.get(now.index() + 1) else {
+            return self.info(text::MSG_NOTES_SENT_STAYS);
         };
         let result = self.store.set_notes_status(state.meeting.id, to);
         self.after_write(
             result,
             format!("{}: {}", text::FIELD_NOTES_STATUS, to.label()),
+        );
+    }
+
+    /// Notes status one step back, after asking; the dates each status was reached are
+    /// kept (see `Store::step_notes_status_back`).
+    pub(super) fn notes_status_back(&mut self) {
+        let Some(state) = &self.meeting else { return };
+        let now = state.meeting.notes_status;
+        let Some(to) = now.index().checked_sub(1).map(|i| NotesStatus::ALL[i]) else {
+            return self.info(text::MSG_NOTES_STATUS_FIRST);
+        };
+        let id = state.meeting.id;
+        self.confirm(
+            text::confirm_notes_status_back(now.label(), to.label()),
+            Pending::NotesStatusBack(id, to),
         );
     }
 

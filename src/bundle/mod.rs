@@ -426,6 +426,11 @@ pub struct Meeting {
     /// The ticked points of the equal-treatment checklist, one bit each.
     #[serde(default)]
     pub checklist: u32,
+    /// A cancelled meeting's status before it was cancelled (planned or held), given
+    /// back when it is reinstated.
+    #[serde(default)]
+    #[schemars(with = "Option<MeetingStatus>")]
+    pub status_before_cancel: Option<String>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub deleted_at: Option<Timestamp>,

@@ -454,6 +454,18 @@ impl<'a, K: Known> Checker<'a, K> {
             }
             self.value::<MeetingStatus>(at, "status", &r.status);
             self.value::<NotesStatus>(at, "notes_status", &r.notes_status);
+            // Only what a meeting can be reinstated to: planned or held.
+            if let Some(before) = &r.status_before_cancel
+                && !matches!(before.as_str(), "planned" | "held")
+            {
+                self.problem(
+                    at.path("status_before_cancel"),
+                    Problem::UnknownValue {
+                        value: before.clone(),
+                        allowed: vec!["planned", "held"],
+                    },
+                );
+            }
             self.trashable(at, &r.created_at, &r.updated_at, r.deleted_at.as_ref());
         }
     }

@@ -503,6 +503,7 @@ impl Gen {
             let updated = if over { end } else { c };
             let deleted_at = self.deleted(updated);
             self.b.meetings.push(bundle::Meeting {
+                status_before_cancel: None,
                 uuid: meeting.clone(),
                 project: project.clone(),
                 title: format!("{} {}", meeting_title(&kind), i + 1),

@@ -342,6 +342,7 @@ mod tests {
             deleted_at: None,
         });
         b.meetings.push(bundle::Meeting {
+            status_before_cancel: None,
             uuid: meeting.clone(),
             project,
             kind: "project_meeting".into(),

@@ -107,7 +107,10 @@ pub fn parse_end(input: &str, start: NaiveDateTime) -> Result<End, FieldError> {
     }
     parse_datetime(input, start.date())
         .map(End::At)
-        .map_err(|_| FieldError::End)
+        .map_err(|e| match e {
+            FieldError::DateRange { .. } => e,
+            _ => FieldError::End,
+        })
 }
 
 impl MeetingInput {

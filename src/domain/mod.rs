@@ -7,6 +7,7 @@ mod enums;
 
 mod directory;
 mod entity;
+mod fault;
 pub mod holidays;
 mod lists;
 mod meeting;
@@ -14,6 +15,7 @@ mod milestone;
 mod need;
 mod notes;
 mod validation;
+pub mod visible;
 pub mod when;
 
 pub use audience::Labelled;
@@ -26,6 +28,7 @@ pub use enums::{
     MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
     Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
 };
+pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use lists::{
     ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
 };

@@ -169,6 +169,10 @@ impl ActionInput {
         } else {
             match super::when::parse_datetime(due, today) {
                 Ok(d) => Some(d.date()),
+                Err(e @ FieldError::DateRange { .. }) => {
+                    errors.add("due_date", e);
+                    None
+                }
                 Err(_) => {
                     errors.add("due_date", FieldError::Due);
                     None

@@ -8,6 +8,12 @@ pub enum FieldError {
     Required,
     /// Not an ISO date (`YYYY-MM-DD`).
     DateFormat,
+    /// A date outside the years tidig takes (`when::FIRST_YEAR`..=`when::LAST_YEAR`):
+    /// `+500000v` is a typo, and a year no reader can show would poison every list.
+    DateRange {
+        first: i32,
+        last: i32,
+    },
     EndBeforeStart,
     /// A project code with characters or hyphens it may not have.
     CodeFormat,
@@ -93,7 +99,13 @@ pub fn parse_iso_date(
         return None;
     }
     match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-        Ok(d) => Some(d),
+        Ok(d) => match super::when::check_year(d) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.add(field, e);
+                None
+            }
+        },
         Err(_) => {
             errors.add(field, FieldError::DateFormat);
             None

@@ -12,6 +12,23 @@ pub const DEFAULT_START: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
     None => unreachable!(),
 };
 
+/// The years a typed date may fall in: wide enough for any real meeting or deadline,
+/// narrow enough that every reader, export and calendar program can show it.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2200;
+
+/// `d` if its year is in `FIRST_YEAR..=LAST_YEAR`, else `FieldError::DateRange`.
+pub fn check_year(d: NaiveDate) -> Result<NaiveDate, FieldError> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) {
+        Ok(d)
+    } else {
+        Err(FieldError::DateRange {
+            first: FIRST_YEAR,
+            last: LAST_YEAR,
+        })
+    }
+}
+
 /// Parses a local date and time relative to `today`.
 pub fn parse_datetime(input: &str, today: NaiveDate) -> Result<NaiveDateTime, FieldError> {
     let input = input.trim().to_lowercase();
@@ -30,6 +47,7 @@ pub fn parse_datetime(input: &str, today: NaiveDate) -> Result<NaiveDateTime, Fi
     } else {
         parse_day(&day_words.join(" "), today).ok_or(FieldError::When)?
     };
+    let day = check_year(day)?;
     let time = match time_word {
         Some(w) => parse_time(w).ok_or(FieldError::Time)?,
         None => DEFAULT_START,

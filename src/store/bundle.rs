@@ -134,6 +134,7 @@ fn columns(section: Section) -> &'static [Col] {
             P("status"),
             P("notes_status"),
             P("checklist"),
+            P("status_before_cancel"),
             P("created_at"),
             P("updated_at"),
             P("deleted_at"),

@@ -8,7 +8,7 @@ use super::projects::enum_col;
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
     AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingInput, MeetingStatus,
-    OrgKind, TextEnum,
+    NotesStatus, OrgKind, TextEnum,
 };
 
 /// The stored form of an instant: UTC, second precision, so text order is time order.
@@ -236,11 +236,49 @@ impl Store {
         changed(n)
     }
 
+    /// Sets a meeting's status. Cancelling remembers the status it had (see
+    /// `reinstate_meeting`); any other status forgets it.
     pub fn set_meeting_status(&mut self, id: i64, status: MeetingStatus) -> Result<()> {
         let now = self.now();
         let n = self.conn.execute(
-            "UPDATE meetings SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            "UPDATE meetings SET
+                status_before_cancel = CASE
+                    WHEN ?2 <> 'cancelled' THEN NULL
+                    WHEN status <> 'cancelled' THEN status
+                    ELSE status_before_cancel END,
+                status = ?2, updated_at = ?3
+             WHERE id = ?1",
             params![id, status.as_str(), now],
+        )?;
+        changed(n)
+    }
+
+    /// Gives a cancelled meeting back the status it had before it was cancelled
+    /// (planned when that is not known); returns it. A meeting that is not cancelled is
+    /// left as it is.
+    pub fn reinstate_meeting(&mut self, id: i64) -> Result<MeetingStatus> {
+        let now = self.now();
+        let status: String = found(self.conn.query_row(
+            "UPDATE meetings SET
+                status = CASE WHEN status = 'cancelled'
+                    THEN coalesce(status_before_cancel, 'planned') ELSE status END,
+                status_before_cancel = NULL,
+                updated_at = ?2
+             WHERE id = ?1
+             RETURNING status",
+            params![id, now],
+            |r| r.get(0),
+        ))?;
+        MeetingStatus::parse(&status).ok_or(StoreError::NotFound)
+    }
+
+    /// Steps a meeting's notes status back to `to` without touching the dates each
+    /// status was reached (the history of when the notes were approved and sent stays).
+    pub fn step_notes_status_back(&mut self, meeting_id: i64, to: NotesStatus) -> Result<()> {
+        let now = self.now();
+        let n = self.conn.execute(
+            "UPDATE meetings SET notes_status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![meeting_id, to.as_str(), now],
         )?;
         changed(n)
     }

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_history_uuids.sql"),
     include_str!("migrations/0007_stable_ids_and_versions.sql"),
     include_str!("migrations/0008_outcome_labels.sql"),
+    include_str!("migrations/0009_meeting_status_before_cancel.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,5 +1,6 @@
 //! The SQLite store: opening safely, pragmas, migrations, and one file per aggregate.
 
+mod backups;
 mod bundle;
 mod directory;
 mod drafts;
@@ -22,8 +23,12 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::domain::{Clock, FieldError};
+use crate::domain::{Clock, FieldError, StoreFault};
 
+pub use backups::{
+    BackupReason, DEFAULT_KEEP, automatic_backups, backup_dir, inspect_backup, is_unopenable,
+    replace_unopenable,
+};
 pub use bundle::ImportError;
 pub use drafts::Draft;
 pub use entity::Location;
@@ -39,34 +44,152 @@ pub use crate::domain::{
 /// SQLite file is recognised and refused rather than migrated.
 pub const APPLICATION_ID: i32 = 0x7469_6467;
 
-#[derive(Debug, thiserror::Error)]
+/// What went wrong, classified: each kind says what happened and what to do, in the
+/// catalog's words (`StoreFault::message`), once (no error here carries a source that
+/// repeats its own message).
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("{0} is not a tidig database; refusing to open it")]
     NotTidig(String),
-    #[error("{path} is damaged and cannot be opened ({detail}); it was left untouched")]
-    Corrupt { path: String, detail: String },
-    #[error(
-        "{path} was written by a newer tidig (schema {found}, this version knows {supported}); update tidig to open it"
-    )]
+    Corrupt {
+        path: String,
+        detail: String,
+    },
     Newer {
         path: String,
         found: i64,
         supported: i64,
     },
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    /// Locked by another program, read-only, disk full, an I/O error: not damage. `path`
+    /// is the store's when known (when opening it).
+    Unavailable {
+        fault: StoreFault,
+        path: Option<String>,
+    },
+    Io(std::io::Error),
+    /// A database error that is none of the above (a CHECK the store did not word).
+    Sqlite(rusqlite::Error),
     /// A rule only the store can check was broken (a code in use, a merge it refuses):
     /// the field and a code that `crate::text::field_error` words.
-    #[error("{1}")]
     Conflict(&'static str, FieldError),
-    #[error("not found")]
     NotFound,
     /// The row changed elsewhere (another window, a command) since it was loaded:
     /// nothing was written.
-    #[error("changed elsewhere since it was opened")]
     Changed,
+}
+
+impl std::error::Error for StoreError {}
+
+impl StoreError {
+    /// Names the store in a fault that did not know its path.
+    fn at(self, label: &str) -> StoreError {
+        match self {
+            StoreError::Unavailable { fault, path: None } => StoreError::Unavailable {
+                fault,
+                path: Some(label.to_string()),
+            },
+            StoreError::Corrupt { path, detail } if path.is_empty() => StoreError::Corrupt {
+                path: label.to_string(),
+                detail,
+            },
+            StoreError::NotTidig(path) if path.is_empty() => {
+                StoreError::NotTidig(label.to_string())
+            }
+            other => other,
+        }
+    }
+
+    /// The fault, when the store itself (not the data) is the problem.
+    pub fn fault(&self) -> Option<StoreFault> {
+        match self {
+            StoreError::Unavailable { fault, .. } => Some(fault.clone()),
+            StoreError::Corrupt { .. } => Some(StoreFault::Damaged),
+            StoreError::NotTidig(_) => Some(StoreFault::NotTidig),
+            StoreError::Newer {
+                found, supported, ..
+            } => Some(StoreFault::Newer {
+                found: *found,
+                supported: *supported,
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            StoreError::NotTidig(path) => StoreFault::NotTidig.message(Some(path), ""),
+            StoreError::Corrupt { path, detail } => StoreFault::Damaged.message(Some(path), detail),
+            StoreError::Newer {
+                path,
+                found,
+                supported,
+            } => StoreFault::Newer {
+                found: *found,
+                supported: *supported,
+            }
+            .message(Some(path), ""),
+            StoreError::Unavailable { fault, path } => fault.message(path.as_deref(), ""),
+            StoreError::Io(e) => e.to_string(),
+            StoreError::Sqlite(e) => crate::domain::store_other_message(&sqlite_detail(e)),
+            StoreError::Conflict(_, code) => code.to_string(),
+            StoreError::NotFound => crate::domain::not_found_message(),
+            StoreError::Changed => crate::domain::changed_message(),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        let fault = match e.kind() {
+            ErrorKind::ReadOnlyFilesystem => StoreFault::ReadOnly,
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => StoreFault::Full,
+            _ => return StoreError::Io(e),
+        };
+        StoreError::Unavailable { fault, path: None }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match fault_of(&e) {
+            Some(StoreFault::Damaged) => StoreError::Corrupt {
+                path: String::new(),
+                detail: sqlite_detail(&e),
+            },
+            Some(StoreFault::NotTidig) => StoreError::NotTidig(String::new()),
+            Some(fault) => StoreError::Unavailable { fault, path: None },
+            None => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// The kind of an SQLite error that is about the file rather than the data.
+pub(crate) fn fault_of(e: &rusqlite::Error) -> Option<StoreFault> {
+    use rusqlite::ErrorCode;
+    Some(match e.sqlite_error_code()? {
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreFault::Locked,
+        ErrorCode::ReadOnly => StoreFault::ReadOnly,
+        ErrorCode::DiskFull => StoreFault::Full,
+        ErrorCode::SystemIoFailure
+        | ErrorCode::CannotOpen
+        | ErrorCode::FileLockingProtocolFailed => StoreFault::Io,
+        ErrorCode::DatabaseCorrupt => StoreFault::Damaged,
+        ErrorCode::NotADatabase => StoreFault::NotTidig,
+        _ => return None,
+    })
+}
+
+/// SQLite's own words for an error, once: its message when it has one, else the
+/// description of its code (rusqlite's `Display` plus its source would say both).
+fn sqlite_detail(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+        rusqlite::Error::SqliteFailure(code, None) => code.to_string(),
+        other => other.to_string(),
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -74,29 +197,97 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     clock: Clock,
+    /// The file or its folder cannot be written: opened read-only (see `open`).
+    read_only: bool,
 }
 
 impl Store {
     /// Opens (or creates) the store at `path`. Refuses, without writing a byte, a file
     /// that is not a tidig database, is damaged, or has a newer schema.
     pub fn open(path: &Path, clock: Clock) -> Result<Store> {
-        let conn = open::open_file(path)?;
-        Self::init(conn, clock, &path.display().to_string())
+        Self::open_keeping(path, clock, DEFAULT_KEEP)
+    }
+
+    /// `open`, keeping `keep` automatic backups (0: none) when a migration takes one.
+    pub fn open_keeping(path: &Path, clock: Clock, keep: usize) -> Result<Store> {
+        let label = path.display().to_string();
+        let opened = open::open_file(path).map_err(|e| e.at(&label))?;
+        Self::init(
+            opened.conn,
+            clock,
+            &label,
+            opened.read_only,
+            Some((path, keep)),
+        )
+        .map_err(|e| e.at(&label))
     }
 
     pub fn open_in_memory(clock: Clock) -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        Self::init(conn, clock, ":memory:")
+        Self::init(conn, clock, ":memory:", false, None)
     }
 
-    fn init(conn: Connection, clock: Clock, label: &str) -> Result<Store> {
+    /// `backups`: the store's path and how many automatic backups to keep, for the
+    /// backup taken before a migration.
+    fn init(
+        conn: Connection,
+        clock: Clock,
+        label: &str,
+        read_only: bool,
+        backups: Option<(&Path, usize)>,
+    ) -> Result<Store> {
         // First, so that even the checks below wait for another connection's lock.
         conn.busy_timeout(open::BUSY_TIMEOUT)?;
         open::register_functions(&conn)?;
         open::verify(&conn, label)?;
-        open::apply_pragmas(&conn)?;
-        migrate::migrate(&conn)?;
-        Ok(Store { conn, clock })
+        open::apply_pragmas(&conn, read_only)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if read_only {
+            if version < SCHEMA_VERSION {
+                return Err(StoreError::Unavailable {
+                    fault: StoreFault::ReadOnlyOld,
+                    path: Some(label.to_string()),
+                });
+            }
+        } else {
+            if let Some((db, keep)) = backups
+                && version > 0
+                && version < SCHEMA_VERSION
+            {
+                backups::take(
+                    &conn,
+                    db,
+                    clock,
+                    BackupReason::BeforeMigration(version),
+                    keep,
+                )?;
+            }
+            migrate::migrate(&conn)?;
+        }
+        Ok(Store {
+            conn,
+            clock,
+            read_only,
+        })
+    }
+
+    /// The store's file or folder cannot be written: it was opened read-only, and every
+    /// write fails (the app refuses edits before they start).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Fails with the read-only fault when the store cannot be written: for a command
+    /// that is about to write, so that it says so before doing anything.
+    pub fn ensure_writable(&self) -> Result<()> {
+        if self.read_only {
+            Err(StoreError::Unavailable {
+                fault: StoreFault::ReadOnly,
+                path: self.conn.path().map(str::to_string),
+            })
+        } else {
+            Ok(())
+        }
     }
 
     pub fn clock(&self) -> Clock {
@@ -145,24 +336,54 @@ impl Store {
         for row in fk {
             problems.push(row?);
         }
+        for (table, column) in DATE_COLUMNS {
+            for (id, value) in self.unreadable_dates(table, column)? {
+                problems.push(format!(
+                    "unreadable date: {table} row {id}, column {column}: {value:?}"
+                ));
+            }
+        }
         Ok(problems)
+    }
+
+    /// Rows whose `column` holds something no reader can take as a date or time in the
+    /// years tidig accepts (see `domain::when::FIRST_YEAR`): such a row would fail
+    /// every list it is in.
+    fn unreadable_dates(&self, table: &str, column: &str) -> Result<Vec<(i64, String)>> {
+        use crate::domain::when::{FIRST_YEAR, LAST_YEAR};
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, CAST({column} AS TEXT) FROM {table}
+             WHERE {column} IS NOT NULL AND NOT (
+                 typeof({column}) = 'text'
+                 AND substr({column}, 1, 4) BETWEEN '{FIRST_YEAR}' AND '{LAST_YEAR}'
+                 AND date(substr({column}, 1, 10)) = substr({column}, 1, 10))"
+        ))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Writes a consistent copy of the store to `dest` with SQLite's online backup,
     /// readable only by the user. An existing file at `dest` is not overwritten.
     pub fn backup(&self, dest: &Path) -> Result<()> {
-        open::create_private_file(dest)?;
-        let mut target = Connection::open(dest)?;
-        let result = rusqlite::backup::Backup::new(&self.conn, &mut target)
-            .and_then(|b| b.run_to_completion(256, std::time::Duration::ZERO, None));
-        if let Err(e) = result {
-            drop(target);
-            let _ = std::fs::remove_file(dest);
-            return Err(e.into());
-        }
-        Ok(())
+        backups::copy_to(&self.conn, dest)
     }
 }
+
+/// Every column holding a date or a time, which `check` reads for values no reader can
+/// parse.
+const DATE_COLUMNS: [(&str, &str); 11] = [
+    ("projects", "start_date"),
+    ("projects", "end_date"),
+    ("projects", "last_reviewed_at"),
+    ("milestones", "due_date"),
+    ("milestones", "done_date"),
+    ("meetings", "start_at"),
+    ("meetings", "end_at"),
+    ("suggestions", "decision_date"),
+    ("decisions", "decided_on"),
+    ("action_items", "due_date"),
+    ("action_items", "done_date"),
+];
 
 /// A write transaction of one store method. The outermost takes the write lock up
 /// front (`BEGIN IMMEDIATE`), so it waits on the busy timeout like any statement; a

@@ -8,14 +8,33 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, functions::FunctionFlags};
 
 use super::{APPLICATION_ID, Result, StoreError, migrate::SCHEMA_VERSION};
+use crate::domain::StoreFault;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
-pub(super) fn open_file(path: &Path) -> Result<Connection> {
+/// An opened store file, and whether it can be written.
+pub(super) struct Opened {
+    pub conn: Connection,
+    pub read_only: bool,
+}
+
+/// Opens the store, creating a private file when there is none. A store whose file or
+/// folder cannot be written (permissions, read-only media) opens read-only, without a
+/// byte written beside it: SQLite's WAL mode otherwise creates `-wal` and `-shm` files
+/// even to read, and leaves them behind. See `open_read_only`.
+pub(super) fn open_file(path: &Path) -> Result<Opened> {
     let label = path.display().to_string();
     let exists = path.exists();
     if exists {
-        check_header(path, &label)?;
+        let read_only = !writable(path);
+        check_header(path, &label, read_only)?;
+        if read_only {
+            let conn = open_read_only(path).map_err(|e| corrupt(&label, e))?;
+            return Ok(Opened {
+                conn,
+                read_only: true,
+            });
+        }
     } else {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             create_private_dir(dir)?;
@@ -23,11 +42,115 @@ pub(super) fn open_file(path: &Path) -> Result<Connection> {
         create_private_file(path)?;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    Connection::open_with_flags(path, flags).map_err(|e| corrupt(&label, e))
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| corrupt(&label, e))?;
+    Ok(Opened {
+        conn,
+        read_only: false,
+    })
+}
+
+/// SQLite's documentation (wal.html, "Read-Only Databases"): a WAL database on
+/// read-only media or without write permission opens only if its `-shm` and `-wal`
+/// files exist or can be created, or if it is opened `immutable`. So: when a WAL
+/// with content is there (changes not yet copied into the file), read through it with
+/// `mode=ro` (the files exist; nothing new is created); otherwise open `immutable=1`,
+/// which reads the file alone and creates nothing. `immutable` assumes no one else
+/// changes the file meanwhile, which holds for a file nobody may write.
+fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let wal_has_content = fs::metadata(sidecar(path, "-wal"))
+        .map(|m| m.len() > 0)
+        .unwrap_or(false);
+    let query = if wal_has_content {
+        "mode=ro"
+    } else {
+        "mode=ro&immutable=1"
+    };
+    let uri = format!("file:{}?{query}", uri_path(path));
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(uri, flags)
+}
+
+/// Opens a file that is not the store (a backup to restore) read-only, creating nothing
+/// beside it, after the header check.
+pub(super) fn open_for_inspection(path: &Path) -> Result<Connection> {
+    let label = path.display().to_string();
+    if !path.is_file() {
+        return Err(StoreError::Io(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("{label}: no such file"),
+        )));
+    }
+    check_header(path, &label, true).map_err(|e| match e {
+        StoreError::Unavailable { .. } => StoreError::NotTidig(label.clone()),
+        other => other,
+    })?;
+    let conn = open_read_only(path).map_err(|e| corrupt(&label, e))?;
+    register_functions(&conn)?;
+    Ok(conn)
+}
+
+/// `path` for a `file:` URI: `%`, `?` and `#` (and anything not printable ASCII) are
+/// percent-encoded, so that no file name is read as URI syntax.
+fn uri_path(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for &b in absolute.as_os_str().as_encoded_bytes() {
+        match b {
+            b'%' | b'?' | b'#' => out.push_str(&format!("%{b:02X}")),
+            0x21..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// `path` with `suffix` appended (`tidig.db-wal`).
+pub(super) fn sidecar(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    s.into()
+}
+
+/// Whether tidig may write the store: the file and its folder (where SQLite keeps the
+/// write-ahead log) are writable. A file or folder without any write permission bit
+/// counts as read-only even for a user the system would let write (root): the owner
+/// made it read-only on purpose.
+fn writable(path: &Path) -> bool {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    may_write(path) && may_write(dir)
+}
+
+#[cfg(unix)]
+fn may_write(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
+    if meta.permissions().mode() & 0o222 == 0 {
+        return false;
+    }
+    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: `c_path` is a valid NUL-terminated string that outlives the call.
+    unsafe { libc::access(c_path.as_ptr(), libc::W_OK) == 0 }
+}
+
+#[cfg(not(unix))]
+fn may_write(path: &Path) -> bool {
+    fs::metadata(path)
+        .map(|m| !m.permissions().readonly())
+        .unwrap_or(false)
 }
 
 /// A non-empty file must start with SQLite's magic string, or it is not ours.
-fn check_header(path: &Path, label: &str) -> Result<()> {
+fn check_header(path: &Path, label: &str, read_only: bool) -> Result<()> {
     let mut header = [0u8; 16];
     let mut file = fs::File::open(path)?;
     let mut read = 0;
@@ -36,6 +159,13 @@ fn check_header(path: &Path, label: &str) -> Result<()> {
             0 => break,
             n => read += n,
         }
+    }
+    if read == 0 && read_only {
+        // A new store is created in it, which a read-only file cannot hold.
+        return Err(StoreError::Unavailable {
+            fault: StoreFault::ReadOnly,
+            path: Some(label.to_string()),
+        });
     }
     if read == 0 {
         // An empty file is a new database; make it private like one we create.
@@ -108,7 +238,12 @@ fn quick_check(conn: &Connection, label: &str) -> Result<()> {
 /// Every statement, read or write, waits up to `BUSY_TIMEOUT` for another connection's
 /// lock (writes that start a transaction take the lock up front: see
 /// `Store::atomically`).
-pub(super) fn apply_pragmas(conn: &Connection) -> Result<()> {
+pub(super) fn apply_pragmas(conn: &Connection, read_only: bool) -> Result<()> {
+    if read_only {
+        // The journal mode is written into the file; a read-only store keeps its own.
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        return Ok(());
+    }
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA journal_mode = WAL;
@@ -140,12 +275,18 @@ pub(super) fn register_functions(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// An error while opening and checking: damage is named as damage, and a lock, a
+/// read-only file or a full disk as what they are, with the store's path.
 fn corrupt(label: &str, e: rusqlite::Error) -> StoreError {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotTidig(label.to_string()),
-        _ => StoreError::Corrupt {
+    match super::fault_of(&e) {
+        Some(StoreFault::NotTidig) => StoreError::NotTidig(label.to_string()),
+        Some(StoreFault::Damaged) | None => StoreError::Corrupt {
             path: label.to_string(),
-            detail: e.to_string(),
+            detail: super::sqlite_detail(&e),
+        },
+        Some(fault) => StoreError::Unavailable {
+            fault,
+            path: Some(label.to_string()),
         },
     }
 }

@@ -27,8 +27,10 @@ use crate::app::{AgendaMode, App, DirectoryTab, Overlay, Screen, StatusKind};
 use crate::text;
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    let [header, body, status, footer] = Layout::vertical([
+    let read_only = app.store.is_read_only();
+    let [header, banner, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(read_only)),
         Constraint::Min(3),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -36,6 +38,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     .areas(frame.area());
 
     draw_header(frame, header, app);
+    if read_only {
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                format!(" {}", text::BANNER_READ_ONLY),
+                theme::error(),
+            ))),
+            banner,
+        );
+    }
     match app.screen() {
         Screen::Portfolio => portfolio::draw(frame, body, app),
         Screen::Project { .. } => project::draw(frame, body, app),

@@ -277,6 +277,7 @@ pub fn generate(seed: u64, sizes: Sizes, pool: &[String]) -> Bundle {
             let start = next(60);
             let (created_at, updated_at, deleted_at) = g.stamps(start);
             b.meetings.push(bundle::Meeting {
+                status_before_cancel: None,
                 uuid: meeting.clone(),
                 project: project.clone(),
                 kind: value::<MeetingType>(&mut g.rng),

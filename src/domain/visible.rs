@@ -1,0 +1,61 @@
+//! Stored text on its way to a terminal: control characters (escape sequences, OSC
+//! title and clipboard writes) are shown escaped rather than obeyed, and bidirectional
+//! overrides and isolates are named (`⟨RLO⟩`) rather than allowed to reorder the line.
+
+use std::borrow::Cow;
+
+/// The visible name of a bidirectional control character, if `c` is one.
+pub fn bidi_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{202A}' => "LRE",
+        '\u{202B}' => "RLE",
+        '\u{202C}' => "PDF",
+        '\u{202D}' => "LRO",
+        '\u{202E}' => "RLO",
+        '\u{2066}' => "LRI",
+        '\u{2067}' => "RLI",
+        '\u{2068}' => "FSI",
+        '\u{2069}' => "PDI",
+        '\u{200E}' => "LRM",
+        '\u{200F}' => "RLM",
+        '\u{061C}' => "ALM",
+        _ => return None,
+    })
+}
+
+/// `s` made safe for one line of a terminal: every control character (newline and tab
+/// too, since a table row is one line) becomes `\u{…}`, and every bidirectional control
+/// its name in angle brackets. Text without them is returned as it is.
+pub fn terminal_safe(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() || bidi_name(c).is_some()) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if let Some(name) = bidi_name(c) {
+            out.push('⟨');
+            out.push_str(name);
+            out.push('⟩');
+        } else if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_escaped_and_bidi_named() {
+        assert_eq!(terminal_safe("Åsa 🙂"), "Åsa 🙂");
+        assert_eq!(
+            terminal_safe("a\u{1b}]0;pwned\u{7}b\u{202E}c"),
+            "a\\u{1b}]0;pwned\\u{7}b⟨RLO⟩c"
+        );
+        assert_eq!(terminal_safe("\u{9b}31m"), "\\u{9b}31m");
+    }
+}
