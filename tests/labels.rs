@@ -51,7 +51,12 @@ fn new_outcomes_are_internal_and_each_kind_can_be_relabelled() {
             count(&store, &format!("SELECT count(*) FROM {table}")) > 0,
             "{table}"
         );
-        assert_eq!(labels_of(&store, table), ["internal"], "{table}");
+        // The demo shows shareable and internal outcomes side by side.
+        assert_eq!(
+            labels_of(&store, table),
+            ["internal", "shareable"],
+            "{table}"
+        );
     }
     let mut store = store;
     let kinds = [
