@@ -361,21 +361,7 @@ fn every_edited_kind_has_a_version_that_any_update_moves() {
     let mut store = memory_store();
     tidig::ops::demo::load(&mut store, common::now().date_naive()).unwrap();
     for kind in EntityKind::ALL {
-        let table = match kind {
-            EntityKind::Project => "projects",
-            EntityKind::Organisation => "organisations",
-            EntityKind::Person => "people",
-            EntityKind::Milestone => "milestones",
-            EntityKind::Meeting => "meetings",
-            EntityKind::AgendaItem => "agenda_items",
-            EntityKind::Need => "needs",
-            EntityKind::Suggestion => "suggestions",
-            EntityKind::Lesson => "lessons",
-            EntityKind::Note => "notes",
-            EntityKind::Decision => "decisions",
-            EntityKind::ActionItem => "action_items",
-            EntityKind::Question => "questions",
-        };
+        let table = tidig::store::entity_table(kind);
         let id = count(&store, &format!("SELECT min(id) FROM {table}"));
         let before = store.version(kind, id).unwrap();
         store
