@@ -736,7 +736,8 @@ fn alt_d_turns_the_current_line_into_a_decision() {
     alt(&mut app, 'd');
     let form = app.form.as_ref().expect("Alt-d opens the decision form");
     assert_eq!(form.value("text"), "Pilot i två kommuner föreslogs");
-    assert_eq!(form.value("decided_on"), "2026-11-26");
+    // Dated on the meeting's day (Tuesday the 24th), not on the day it is typed up.
+    assert_eq!(form.value("decided_on"), "2026-11-24");
     snap!(&app, "capture_decision_form");
     press(&mut app, KeyCode::Tab);
     type_str(&mut app, "Brett stöd i gruppen");
@@ -753,7 +754,7 @@ fn alt_d_turns_the_current_line_into_a_decision() {
         .expect("the decision is stored");
     assert_eq!(d.rationale, "Brett stöd i gruppen");
     assert_eq!(d.decided_by, "Styrgruppen");
-    assert_eq!(d.decided_on, today());
+    assert_eq!(d.decided_on, day(11, 24));
     assert_eq!(d.meeting_id, Some(ids.meeting));
     assert_eq!(d.project_id, ids.norr);
 }

@@ -402,10 +402,17 @@ impl App {
         if captured.is_empty() {
             return self.info(text::MSG_NOTHING_TO_CAPTURE);
         }
-        let today = self.clock().today();
+        // A decision captured in a meeting was made on the meeting's day, not on the
+        // day the notes are typed up.
+        let clock = self.clock();
+        let meeting_day = self
+            .meeting
+            .as_ref()
+            .filter(|m| m.meeting.id == meeting_id)
+            .map_or(clock.today(), |m| clock.local(m.meeting.start).date());
         let mut form = match action {
             Action::CaptureDecision => {
-                forms::decision_form(project_id, Some(meeting_id), None, today)
+                forms::decision_form(project_id, Some(meeting_id), None, meeting_day)
             }
             Action::CaptureAction => forms::action_form(project_id, Some(meeting_id), None),
             Action::CaptureNeed => forms::need_form_from_meeting(project_id, meeting_id),

@@ -135,12 +135,47 @@ pub fn solution_words(statement: &str) -> Vec<&'static str> {
         .collect();
     let mut found = Vec::new();
     for (entry, parts) in word_list() {
-        let hit = words.windows(parts.len()).any(|w| w == parts.as_slice());
+        let hit = words.windows(parts.len()).any(|w| {
+            // Earlier words of a phrase as written; the last one may be inflected or
+            // the end of a compound ("molntjänsten", "it-systemet").
+            let (last, rest) = parts.split_last().expect("entries have words");
+            w[..rest.len()] == *rest && word_is(w[rest.len()], last)
+        });
         if hit && !found.contains(entry) {
             found.push(*entry);
         }
     }
     found
+}
+
+/// Endings a Swedish noun takes (definite, plural, genitive): "kameran", "sensorn",
+/// "appar", "systemets".
+const INFLECTIONS: &[&str] = &[
+    "", "n", "en", "et", "na", "a", "ar", "arna", "er", "erna", "or", "orna", "r", "s", "ns",
+    "ens", "ets", "nas", "arnas", "ernas", "ornas",
+];
+
+/// Whether `word` is `stem`, inflected, or a compound built on it: either joined with
+/// a hyphen ("it-system", "gps-larm") or ending in it after a first part of at least
+/// three letters ("mobilapp", "trygghetskameran"). "applåd" is not "app": what follows
+/// a stem must be an ending, not another word.
+fn word_is(word: &str, stem: &str) -> bool {
+    let inflected = |w: &str| {
+        w.strip_prefix(stem)
+            .is_some_and(|ending| INFLECTIONS.contains(&ending))
+    };
+    if inflected(word) {
+        return true;
+    }
+    if word.contains('-') && word.split('-').any(inflected) {
+        return true;
+    }
+    // The last part of a closed compound; short stems ("ai") only as whole words.
+    stem.chars().count() >= 3
+        && word
+            .char_indices()
+            .skip(3)
+            .any(|(i, _)| inflected(&word[i..]))
 }
 
 /// The word list, parsed once: each entry with its words split out.
@@ -360,6 +395,38 @@ mod tests {
         assert!(solution_words("Personalen ska få en applåd").is_empty());
         assert!(solution_words("Brukaren ska kunna sova ostörd hela natten").is_empty());
         assert_eq!(solution_words("Ett SYSTEM för schemaläggning"), ["system"]);
+    }
+
+    #[test]
+    fn solution_words_are_found_inflected_and_in_compounds() {
+        for (statement, word) in [
+            ("Kameran ska sitta i taket", "kamera"),
+            ("Sensorn larmar vid fall", "sensor"),
+            ("Flera appar behövs", "app"),
+            ("Ett nytt IT-system", "system"),
+            ("En mobilapp för anhöriga", "app"),
+            ("GPS-larm för den som går vilse", "gps"),
+            ("Molntjänsten ska vara svensk", "molntjänst"),
+            ("Trygghetskameran i hallen", "kamera"),
+        ] {
+            assert!(
+                solution_words(statement).contains(&word),
+                "{statement}: {:?}",
+                solution_words(statement)
+            );
+        }
+        // Words that only begin or end like a stem are not it.
+        for statement in [
+            "Personalen ska få en applåd",
+            "Kapp och knapp",
+            "Ett samtal om AIDS-vård",
+        ] {
+            assert!(
+                solution_words(statement).is_empty(),
+                "{statement}: {:?}",
+                solution_words(statement)
+            );
+        }
     }
 
     #[test]
