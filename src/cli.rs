@@ -846,6 +846,21 @@ fn find_meeting(store: &Store, id: &str) -> Result<i64> {
     Ok(id)
 }
 
+/// A line on standard error before the participants' version of a supplier meeting's
+/// notes is written while equal-treatment points are open: a warning, not a refusal.
+fn warn_open_points(store: &Store, meeting_id: i64, audience: Audience) -> Result<()> {
+    if audience != Audience::Shared {
+        return Ok(());
+    }
+    let meeting = store.meeting(meeting_id)?;
+    let attendance = store.attendance(meeting_id)?;
+    let open = crate::domain::checklist_open(meeting.checklist);
+    if crate::domain::is_supplier_facing(&meeting, &attendance) && open > 0 {
+        eprintln!("{}", crate::text::warn_export_open_points(open));
+    }
+    Ok(())
+}
+
 /// Turns `tidig export …` into an export operation and runs it.
 fn export(
     store: &mut Store,
@@ -928,10 +943,12 @@ fn export(
                 ],
                 SummaryFormat::Markdown,
             )?;
+            let audience = Audience::from(audience);
+            warn_open_points(store, meeting_id, audience)?;
             let job = ExportJob::Summary {
                 meeting_id,
                 format,
-                audience: Audience::from(audience),
+                audience,
                 lang: Lang::from(lang),
             };
             (job, output)

@@ -572,6 +572,22 @@ pub const FILE_NEEDS: &str = "needs";
 
 // ----- writing files and exports --------------------------------------------------
 
+pub fn confirm_future_held(title: &str) -> String {
+    format!("{title} has not started yet. Mark it as held anyway?")
+}
+
+pub fn confirm_export_open_points(open: usize) -> String {
+    let points = if open == 1 { "point is" } else { "points are" };
+    format!(
+        "{open} equal-treatment {points} still open on the Checklist tab. Export the participants' version anyway?"
+    )
+}
+
+pub fn warn_export_open_points(open: usize) -> String {
+    let points = if open == 1 { "point is" } else { "points are" };
+    format!("warning: {open} equal-treatment {points} still open on this meeting's checklist")
+}
+
 pub fn err_unknown_extension(ext: &str, known: &[&str]) -> String {
     format!(
         "tidig cannot write .{ext} files; this export can be written as .{}",

@@ -1081,6 +1081,13 @@ fn x_on_the_meeting_details_exports_the_notes_and_logs_it() {
 
     ctrl(&mut app, 's');
     assert!(app.form.is_none());
+    // The workshop's equal-treatment points are still open: a warning to confirm (not
+    // a block); nothing is written before the answer.
+    assert_eq!(app.context(), Context::Confirm);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("equal-treatment"), "{screen}");
+    assert_eq!(std::fs::read_dir(exports.path()).unwrap().count(), 0);
+    ch(&mut app, 'y');
     let status = app.status.clone().expect("a message");
     assert_eq!(status.kind, StatusKind::Info, "{}", status.text);
 

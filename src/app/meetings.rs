@@ -271,15 +271,13 @@ impl App {
             (Action::NotesStatusNext, _) => self.notes_status_next(),
             (Action::NotesStatusBack, _) => self.notes_status_back(),
             (Action::CancelMeeting, _) => self.toggle_cancelled(&meeting),
-            (Action::MarkHeld, _) => {
-                let result = self
-                    .store
-                    .set_meeting_status(meeting.id, MeetingStatus::Held);
-                self.after_write(
-                    result,
-                    format!("{}: {}", MeetingStatus::Held.label(), meeting.title),
-                );
-            }
+            // A meeting that has not started cannot have been held: ask (not refuse: a
+            // start time can be wrong).
+            (Action::MarkHeld, _) if meeting.start > self.clock().now() => self.confirm(
+                text::confirm_future_held(&meeting.title),
+                Pending::MarkFutureMeetingHeld(meeting.id),
+            ),
+            (Action::MarkHeld, _) => self.mark_held(meeting.id),
             (other, MeetingTab::Notes) => self.update_meeting_notes(other),
             (other, MeetingTab::Outcomes) => self.update_meeting_outcomes(other),
             (Action::ExportAgenda, _) => self.export(ExportJob::Agenda {
@@ -546,6 +544,21 @@ impl App {
         }
         self.agenda.cursor = Cursor::default();
         self.refresh_agenda();
+    }
+
+    pub(super) fn mark_held(&mut self, meeting_id: i64) {
+        let title = self.meeting.as_ref().map(|m| m.meeting.title.clone());
+        let result = self
+            .store
+            .set_meeting_status(meeting_id, MeetingStatus::Held);
+        self.after_write(
+            result,
+            format!(
+                "{}: {}",
+                MeetingStatus::Held.label(),
+                title.unwrap_or_default()
+            ),
+        );
     }
 
     // ----- exports ------------------------------------------------------------------

@@ -68,6 +68,11 @@ pub enum Pending {
     CancelHeldMeeting(i64),
     /// Step a meeting's notes status back (its dates are kept).
     NotesStatusBack(i64, NotesStatus),
+    /// Mark as held a meeting that has not started yet.
+    MarkFutureMeetingHeld(i64),
+    /// Export the participant version of a meeting's notes with equal-treatment points
+    /// still open.
+    ExportNotes(crate::ops::ExportJob),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -614,6 +619,8 @@ impl App {
                 let result = self.store.set_meeting_status(id, MeetingStatus::Cancelled);
                 self.after_write(result, MeetingStatus::Cancelled.label());
             }
+            Pending::MarkFutureMeetingHeld(id) => self.mark_held(id),
+            Pending::ExportNotes(job) => self.export(job),
             Pending::NotesStatusBack(id, to) => {
                 let result = self.store.step_notes_status_back(id, to);
                 self.after_write(

@@ -575,14 +575,29 @@ impl App {
         audience: &str,
         lang: &str,
     ) {
+        use crate::domain::Audience;
         use crate::export::{Lang, SummaryFormat};
-        self.export(crate::ops::ExportJob::Summary {
+        let audience = Audience::parse(audience).unwrap_or(Audience::Internal);
+        let job = crate::ops::ExportJob::Summary {
             meeting_id,
             format: SummaryFormat::from_extension(format).unwrap_or(SummaryFormat::Html),
-            audience: crate::domain::Audience::parse(audience)
-                .unwrap_or(crate::domain::Audience::Internal),
+            audience,
             lang: Lang::parse(lang).unwrap_or_default(),
-        });
+        };
+        // The participant version of a supplier meeting with equal-treatment points
+        // still open: a warning, not a block.
+        let open_points = self
+            .meeting
+            .as_ref()
+            .filter(|m| m.meeting.id == meeting_id && m.supplier_facing)
+            .map_or(0, |m| crate::domain::checklist_open(m.meeting.checklist));
+        if audience == Audience::Shared && open_points > 0 {
+            return self.confirm(
+                text::confirm_export_open_points(open_points),
+                Pending::ExportNotes(job),
+            );
+        }
+        self.export(job);
     }
 
     // ----- the actions screen -------------------------------------------------------
