@@ -495,8 +495,8 @@ fn only_the_internal_version_says_what_is_in_no_export() {
         }
         let internal = render(&input, format, Audience::Internal, Lang::Sv);
         assert!(internal.contains(
-            "4 anteckningar är leverantörskonfidentiella eller personliga och är inte med i \
-             någon export."
+            "4 anteckningar gäller leverantörens affärsuppgifter eller är personliga och är \
+             inte med i någon export."
         ));
     }
 }
@@ -530,7 +530,7 @@ fn internal_notes_are_marked_in_the_internal_version() {
     assert!(txt.contains("  [INTERN]\n  Budgeten är inte beslutad"));
     let shared = render(&input, SummaryFormat::Html, Audience::Shared, Lang::Sv);
     assert!(!shared.contains("Intern version") && !shared.contains("badge\">Intern"));
-    assert!(shared.contains("Delad (alla deltagare)"));
+    assert!(shared.contains("Extern version (till mötesdeltagarna)"));
 }
 
 #[test]
@@ -672,7 +672,7 @@ fn participants_are_split_into_present_and_absent() {
     let present = md.find("### Närvarande").unwrap();
     let absent = md.find("### Frånvarande").unwrap();
     let asa = md
-        .find("- Åsa Lindqvist, Luleå kommun – ordförande")
+        .find("- Åsa Lindqvist, Luleå kommun – mötesledare")
         .unwrap();
     let anders = md.find("- Anders Wikström, RISE – observatör").unwrap();
     assert!(present < asa && asa < absent && absent < anders);
@@ -696,7 +696,7 @@ fn next_meeting_actions_and_decisions_read_well() {
         Lang::Sv,
     );
     assert!(md.contains(
-        "**Enskilt dialogmöte – Vårdflöde Nordic AB** (enskild dialog med leverantör), \
+        "**Enskilt dialogmöte – Vårdflöde Nordic AB** (enskilt dialogmöte), \
          tis 2026-11-24 10:00–11:00, <https://teams.example/l/meetup-join/19_abc>"
     ));
     assert!(md.contains("| Boka lokal för januari | Maria Berg | 2026-11-20 | Klar 2026-11-19 |"));
@@ -891,7 +891,7 @@ fn markdown_escapes_user_fields_but_keeps_note_bodies() {
         Lang::Sv,
     );
     assert!(md.contains(r#"# Mötesanteckningar: \<script\>alert('titel')\</script\> & "möte""#));
-    assert!(md.contains(r"- \<img src=x onerror=alert(8)\>, Luleå kommun – ordförande"));
+    assert!(md.contains(r"- \<img src=x onerror=alert(8)\>, Luleå kommun – mötesledare"));
     assert!(md.contains(r"| \<img src=x onerror=alert(11)\> |"));
     // The note body is the user's Markdown, but raw HTML, unsafe links and images in
     // it are made text, so that whatever renders the file next runs nothing.

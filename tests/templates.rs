@@ -37,7 +37,7 @@ duration = "10m"
 [[items]]
 title = "Samtal"
 duration = "1h05"
-method = "Öppna frågor"
+method = "Frågor och svar"
 expected_outcome = "Citat och exempel"
 owner = "Facilitator"
 "#;

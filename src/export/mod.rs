@@ -30,7 +30,7 @@ not a negotiation. The same information is given to all suppliers, and a summary
 dialogue will be published.";
 
 /// The fair-dialogue statement in Swedish.
-pub const FAIR_DIALOGUE_SV: &str = "Rättvis dialog: upphandlingen har inte påbörjats och \
+pub const FAIR_DIALOGUE_SV: &str = "Likabehandling: upphandlingen har inte påbörjats och \
 detta är ingen förhandling. Samma information ges till alla leverantörer, och en \
 sammanfattning av dialogen kommer att publiceras.";
 

@@ -258,8 +258,8 @@ const SV: Labels = Labels {
     notes_status: "Anteckningarnas status",
     note_taker: "Antecknare",
     version: "Version",
-    internal_banner: "Intern version: innehåller interna anteckningar och delas inte utanför \
-        beställarens team.",
+    internal_banner: "Intern version för projektgruppen – handlingen kan vara allmän; en \
+        begäran om utlämnande sekretessprövas.",
     cancelled_banner: "Mötet är inställt",
     purpose_heading: "Syfte och önskat resultat",
     purpose: "Syfte",
@@ -296,7 +296,7 @@ const SV: Labels = Labels {
     suggestions: "Förbättringsförslag",
     phase_concerned: "Gäller fas",
     buyer_response: "Beställarens svar",
-    questions: "Öppna frågor",
+    questions: "Frågor och svar",
     answer: "Svar",
     next_meeting: "Nästa möte",
     generated: "Skapad",
@@ -369,7 +369,7 @@ pub fn labels(lang: Lang) -> &'static Labels {
 fn audience_label(lang: Lang, a: Audience) -> &'static str {
     match (lang, a) {
         (Lang::Sv, Audience::Internal) => "Intern (beställarens team)",
-        (Lang::Sv, Audience::Shared) => "Delad (alla deltagare)",
+        (Lang::Sv, Audience::Shared) => "Extern version (till mötesdeltagarna)",
         (Lang::En, Audience::Internal) => "Internal (buyer's team)",
         (Lang::En, Audience::Shared) => "Shared (all participants)",
     }
@@ -381,13 +381,13 @@ fn left_out_text(lang: Lang, audience: Audience, n: usize) -> String {
     match (n, lang, audience) {
         (0, ..) | (_, _, Audience::Shared) => String::new(),
         (1, Lang::Sv, Audience::Internal) => {
-            "1 anteckning är leverantörskonfidentiell eller personlig och är inte med i någon \
-             export."
+            "1 anteckning gäller leverantörens affärsuppgifter eller är personlig och är inte \
+             med i någon export."
                 .into()
         }
         (n, Lang::Sv, Audience::Internal) => format!(
-            "{n} anteckningar är leverantörskonfidentiella eller personliga och är inte med i \
-             någon export."
+            "{n} anteckningar gäller leverantörens affärsuppgifter eller är personliga och är \
+             inte med i någon export."
         ),
         (1, Lang::En, Audience::Internal) => {
             "1 note is supplier-confidential or personal and is in no export.".into()
@@ -413,7 +413,7 @@ fn meeting_type(lang: Lang, t: MeetingType) -> &'static str {
             InformationMeeting => "Informationsmöte för leverantörer",
             SupplierWorkshop => "Leverantörsworkshop",
             Webinar => "Webbinarium",
-            OneToOneDialogue => "Enskild dialog med leverantör",
+            OneToOneDialogue => "Enskilt dialogmöte",
             LessonsLearned => "Erfarenhetsåterföring",
             Other => "Annat",
         },
@@ -475,11 +475,11 @@ fn role(lang: Lang, r: AttendanceRole) -> &'static str {
     match lang {
         Lang::En => r.label(),
         Lang::Sv => match r {
-            Chair => "Ordförande",
+            Chair => "Mötesledare",
             Facilitator => "Processledare",
             NoteTaker => "Antecknare",
             Participant => "Deltagare",
-            Presenter => "Föredragande",
+            Presenter => "Presenterar",
             Observer => "Observatör",
         },
     }
@@ -491,7 +491,7 @@ fn action_status(lang: Lang, s: ActionStatus) -> &'static str {
         (Lang::Sv, ActionStatus::Open) => "Öppen",
         (Lang::Sv, ActionStatus::InProgress) => "Pågår",
         (Lang::Sv, ActionStatus::Done) => "Klar",
-        (Lang::Sv, ActionStatus::Cancelled) => "Struken",
+        (Lang::Sv, ActionStatus::Cancelled) => "Utgår",
     }
 }
 
@@ -532,7 +532,7 @@ fn suggestion_status(lang: Lang, s: SuggestionStatus) -> &'static str {
             Accepted => "Godtaget",
             Rejected => "Avslaget",
             Implemented => "Genomfört",
-            Withdrawn => "Tillbakadraget",
+            Withdrawn => "Återtaget",
         },
     }
 }
