@@ -358,7 +358,7 @@ fn every_format_and_audience_writes_a_file_and_is_logged() {
 fn the_document_holds_what_the_meeting_produced() {
     let s = Sandbox::new();
     let md = s.run(&["export", "summary", &s.workshop.to_string()]);
-    assert!(md.starts_with("# Mötesanteckningar: Leverantörsworkshop\n"));
+    assert!(md.starts_with("# Mötesanteckningar – Leverantörsworkshop\n"));
     for text in [
         "- **Diarienummer:** KS 2025/0412",
         "- **Datum och tid:** ons 2026-11-18 09:00–11:00",
@@ -445,7 +445,7 @@ fn format_follows_the_file_extension_and_language_is_chosen() {
     assert!(html.contains("<p class=\"kicker\">Meeting notes</p>"));
     assert!(!html.contains("left out of this shared version"));
     let txt = s.export_to(&[&id], "anteckningar.TXT");
-    assert!(txt.starts_with("Mötesanteckningar: Leverantörsworkshop\n====="));
+    assert!(txt.starts_with("Mötesanteckningar – Leverantörsworkshop\n====="));
     let md = s.export_to(&[&id], "anteckningar.md");
     assert!(md.starts_with("# Mötesanteckningar"));
     // A file name tidig cannot write is refused (not filled with Markdown), unlogged.

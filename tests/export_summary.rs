@@ -623,7 +623,7 @@ fn header_has_project_case_type_time_place_phase_status_and_note_taker() {
         Lang::Sv,
     );
     for line in [
-        "# Mötesanteckningar: Leverantörsworkshop: nattillsyn utan kamera",
+        "# Mötesanteckningar – Leverantörsworkshop: nattillsyn utan kamera",
         "**LULE-25** · Trygg nattillsyn · Luleå kommun",
         "- **Diarienummer:** KS 2025/0412",
         "- **Mötestyp:** Leverantörsworkshop",
@@ -642,7 +642,7 @@ fn header_has_project_case_type_time_place_phase_status_and_note_taker() {
         Audience::Shared,
         Lang::En,
     );
-    assert!(en.starts_with("# Meeting notes: "));
+    assert!(en.starts_with("# Meeting notes – "));
     assert!(en.contains("- **Date and time:** Wed 2026-11-18 09:00–11:00"));
     assert!(en.contains("- **Note-taker:** Maria Berg"));
     for out in [md, en] {
@@ -890,7 +890,7 @@ fn markdown_escapes_user_fields_but_keeps_note_bodies() {
         Audience::Shared,
         Lang::Sv,
     );
-    assert!(md.contains(r#"# Mötesanteckningar: \<script\>alert('titel')\</script\> & "möte""#));
+    assert!(md.contains(r#"# Mötesanteckningar – \<script\>alert('titel')\</script\> & "möte""#));
     assert!(md.contains(r"- \<img src=x onerror=alert(8)\>, Luleå kommun – mötesledare"));
     assert!(md.contains(r"| \<img src=x onerror=alert(11)\> |"));
     // The note body is the user's Markdown, but raw HTML, unsafe links and images in
