@@ -37,8 +37,12 @@ fn meeting(title: &str, day: u32) -> MeetingInput {
 /// Returns (project id, [year id, status id]).
 fn poison(store: &mut Store) -> (i64, [i64; 2]) {
     let p = norr(store);
-    store.create_meeting(p, &meeting("Läsbart möte", 27)).unwrap();
-    store.create_meeting(p, &meeting("Också läsbart", 28)).unwrap();
+    store
+        .create_meeting(p, &meeting("Läsbart möte", 27))
+        .unwrap();
+    store
+        .create_meeting(p, &meeting("Också läsbart", 28))
+        .unwrap();
     let year = store.create_meeting(p, &meeting("År 11609", 27)).unwrap();
     let status = store.create_meeting(p, &meeting("Klockan 25", 27)).unwrap();
     let conn = store.connection();
@@ -74,7 +78,10 @@ fn the_store_sets_unreadable_rows_aside_and_lists_the_rest() {
     // The plain lists are the readable rows; nothing fails.
     assert_eq!(store.project_meetings(p).unwrap().len(), 2);
     assert_eq!(store.all_meetings(None).unwrap().len(), 2);
-    assert_eq!(store.all_meetings_listed(Some(p)).unwrap().unreadable.len(), 2);
+    assert_eq!(
+        store.all_meetings_listed(Some(p)).unwrap().unreadable.len(),
+        2
+    );
     // In a range, only the rows whose stored text falls in it (the 25:00 one).
     let friday = store
         .meetings_between_listed(utc(2026, 11, 27, 0, 0), utc(2026, 11, 28, 0, 0))
@@ -90,7 +97,10 @@ fn the_store_sets_unreadable_rows_aside_and_lists_the_rest() {
         .trash(tidig::domain::EntityKind::Meeting, status)
         .unwrap();
     let after = store.project_meetings_listed(p).unwrap();
-    assert_eq!(after.unreadable.iter().map(|r| r.id).collect::<Vec<_>>(), [year]);
+    assert_eq!(
+        after.unreadable.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [year]
+    );
 }
 
 #[test]
@@ -110,7 +120,10 @@ fn cli_list_and_calendar_export_skip_the_row_with_a_warning() {
         .clone();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stdout.contains("Läsbart möte") && stdout.contains("Också läsbart"), "{stdout}");
+    assert!(
+        stdout.contains("Läsbart möte") && stdout.contains("Också läsbart"),
+        "{stdout}"
+    );
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert_eq!(stderr.lines().count(), 2, "one warning per row: {stderr}");
     for id in ids {
