@@ -593,7 +593,9 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
             }
         }
         ListWhat::Meetings => {
-            let meetings = store.all_meetings(project.map(|p| p.id))?;
+            let listed = store.all_meetings_listed(project.map(|p| p.id))?;
+            warn_unreadable(&listed.unreadable);
+            let meetings = listed.rows;
             if json {
                 let rows: Vec<MeetingRow<'_>> = meetings.iter().map(MeetingRow::from).collect();
                 serde_json::to_writer_pretty(&mut out, &rows)?;
@@ -862,6 +864,16 @@ fn warn_open_points(store: &Store, meeting_id: i64, audience: Audience) -> Resul
 }
 
 /// Turns `tidig export …` into an export operation and runs it.
+/// One line on standard error per row left out of a list because it cannot be read.
+fn warn_unreadable(rows: &[crate::store::UnreadableRow]) {
+    for row in rows {
+        eprintln!(
+            "{}",
+            crate::text::warn_unreadable_row(row.table, row.id, &safe(&row.detail))
+        );
+    }
+}
+
 fn export(
     store: &mut Store,
     db: &Path,
@@ -984,6 +996,10 @@ fn export(
             (job, output)
         }
     };
+    if let ExportJob::Calendar { project_id } = job {
+        // The export leaves such rows out; say so here, where a terminal shows it.
+        warn_unreadable(&store.all_meetings_listed(project_id)?.unreadable);
+    }
     let to = Destination::from_output(output.as_deref());
     let done = ops::export::run(store, &job, templates, &to, Some(db))?;
     if let Some(path) = done.path {

@@ -252,6 +252,26 @@ pub fn err_restore_same(file: &str) -> String {
 }
 
 /// The daily backup failed; the command itself goes on.
+/// A row left out of a list or an export because it cannot be read.
+pub fn warn_unreadable_row(table: &str, id: i64, detail: &str) -> String {
+    format!(
+        "warning: {table} row {id} cannot be read and was left out ({detail}); \
+         `tidig check` lists such rows, the app can move them to the trash"
+    )
+}
+
+/// How the app lists a row that cannot be read.
+pub fn unreadable_row(id: i64) -> String {
+    format!("unreadable row (id {id}) — d deletes it")
+}
+
+/// What the trash confirmation calls a row that cannot be read.
+pub fn unreadable_row_name(id: i64) -> String {
+    format!("unreadable row (id {id})")
+}
+
+pub const MSG_UNREADABLE_ROW: &str = "This row cannot be read; d moves it to the trash";
+
 pub fn warn_daily_backup(detail: &str) -> String {
     format!("warning: the daily backup was not made ({detail})")
 }

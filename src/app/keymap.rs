@@ -444,6 +444,7 @@ impl Keymap {
             bind(ctx, &[Key::ch(']'), Key::plain(K::Right)], NextWeek, true);
             bind(ctx, &[Key::ch('t')], Today, true);
             bind(ctx, &[Key::ch('x')], ExportCalendar, true);
+            bind(ctx, &[Key::ch('d')], Delete, false);
         }
 
         bind(Pick, &[Key::plain(K::Enter)], Open, true);

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use chrono::Days;
 
+use super::screens::{MeetingRow, meeting_row_at};
 use super::{
     Action, AgendaMode, App, Cursor, MeetingList, MeetingState, MeetingTab, Overlay, Pending, Pick,
     PickPurpose, Screen, forms,
@@ -34,6 +35,17 @@ pub fn overlapping_ids(meetings: &[Meeting]) -> HashSet<i64> {
     ids
 }
 
+impl Action {
+    /// Whether the action works on the selected meeting of a list (rather than on the
+    /// list, like new or export).
+    fn is_about_selected_meeting(self) -> bool {
+        matches!(
+            self,
+            Action::Open | Action::Edit | Action::CancelMeeting | Action::Delete
+        )
+    }
+}
+
 fn cycle<T: Copy>(all: &[T], current: usize, forward: bool) -> T {
     let n = all.len();
     all[if forward {
@@ -48,7 +60,8 @@ impl App {
 
     /// A project's meetings, upcoming first, with overlaps against every project.
     pub(super) fn load_meeting_list(&mut self, project_id: i64) -> Option<MeetingList> {
-        let all = self.report(self.store.project_meetings(project_id))?;
+        let listed = self.report(self.store.project_meetings_listed(project_id))?;
+        let all = listed.rows;
         let now = self.clock().now();
         let (mut upcoming, mut past): (Vec<Meeting>, Vec<Meeting>) =
             all.into_iter().partition(|m| m.end >= now);
@@ -60,6 +73,7 @@ impl App {
             meetings: upcoming,
             upcoming: count,
             overlapping,
+            unreadable: listed.unreadable.iter().map(|r| r.id).collect(),
         })
     }
 
@@ -157,11 +171,12 @@ impl App {
                 ))
             });
         let Ok((start, end)) = range else { return };
-        if let Some(meetings) = self.report(self.store.meetings_between(start, end)) {
-            self.agenda.overlapping = overlapping_ids(&meetings);
-            self.agenda.meetings = meetings;
+        if let Some(listed) = self.report(self.store.meetings_between_listed(start, end)) {
+            self.agenda.overlapping = overlapping_ids(&listed.rows);
+            self.agenda.meetings = listed.rows;
+            self.agenda.unreadable = listed.unreadable.iter().map(|r| r.id).collect();
         }
-        let len = self.agenda.meetings.len();
+        let len = self.agenda.len();
         self.agenda.cursor.clamp(len);
     }
 
@@ -179,11 +194,18 @@ impl App {
     pub(super) fn update_project_meetings(&mut self, action: Action) {
         let Some(state) = &self.project else { return };
         let project_id = state.project.id;
-        let selected = state
-            .meetings
-            .meetings
-            .get(state.meeting_cursor.selected)
-            .cloned();
+        let list = &state.meetings;
+        let selected = match meeting_row_at(
+            &list.meetings,
+            &list.unreadable,
+            state.meeting_cursor.selected,
+        ) {
+            Some(MeetingRow::Meeting(m)) => Some(m.clone()),
+            Some(MeetingRow::Unreadable(id)) if action.is_about_selected_meeting() => {
+                return self.update_unreadable_meeting(id, action);
+            }
+            _ => None,
+        };
         match action {
             Action::New => {
                 let clock = self.clock();
@@ -216,6 +238,18 @@ impl App {
                 project_id: Some(project_id),
             }),
             _ => {}
+        }
+    }
+
+    /// A meeting row that cannot be read can only be moved to the trash; other keys
+    /// that need the meeting say so.
+    fn update_unreadable_meeting(&mut self, id: i64, action: Action) {
+        match action {
+            Action::Delete => self.confirm(
+                text::confirm_trash(&text::unreadable_row_name(id)),
+                Pending::Trash(EntityKind::Meeting, id),
+            ),
+            _ => self.info(text::MSG_UNREADABLE_ROW),
         }
     }
 
@@ -518,11 +552,31 @@ impl App {
         let today = self.clock().today();
         let view = &mut self.agenda;
         let from = view.from.unwrap_or(today);
+        let selected = meeting_row_at(&view.meetings, &view.unreadable, view.cursor.selected);
         match action {
             Action::Open => {
-                if let Some(m) = view.meetings.get(view.cursor.selected) {
-                    let id = m.id;
-                    self.go_to(EntityRef::new(EntityKind::Meeting, id));
+                match selected {
+                    Some(MeetingRow::Meeting(m)) => {
+                        let id = m.id;
+                        self.go_to(EntityRef::new(EntityKind::Meeting, id));
+                    }
+                    Some(MeetingRow::Unreadable(_)) => self.info(text::MSG_UNREADABLE_ROW),
+                    None => {}
+                }
+                return;
+            }
+            Action::Delete => {
+                let ask = match selected {
+                    Some(MeetingRow::Meeting(m)) => Some((m.title.clone(), m.id)),
+                    Some(MeetingRow::Unreadable(id)) => Some((text::unreadable_row_name(id), id)),
+                    None => None,
+                };
+                match ask {
+                    Some((what, id)) => self.confirm(
+                        text::confirm_trash(&what),
+                        Pending::Trash(EntityKind::Meeting, id),
+                    ),
+                    None => self.info(text::MSG_NOTHING_SELECTED),
                 }
                 return;
             }

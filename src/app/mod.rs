@@ -510,7 +510,7 @@ impl App {
                 if let Some(p) = &mut self.project {
                     match p.tab {
                         ProjectTab::Meetings => {
-                            let len = p.meetings.meetings.len();
+                            let len = p.meetings.len();
                             p.meeting_cursor.step(delta, len);
                         }
                         ProjectTab::Needs => {
@@ -543,7 +543,7 @@ impl App {
                 }
             }
             Screen::Agenda => {
-                let len = self.agenda.meetings.len();
+                let len = self.agenda.len();
                 self.agenda.cursor.step(delta, len);
             }
             Screen::Need { .. } => {

@@ -181,7 +181,7 @@ impl App {
                 if let Some(list) = self.load_meeting_list(id)
                     && let Some(s) = &mut self.project
                 {
-                    s.meeting_cursor.clamp(list.meetings.len());
+                    s.meeting_cursor.clamp(list.len());
                     s.meetings = list;
                 }
             }

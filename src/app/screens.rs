@@ -169,6 +169,41 @@ pub struct MeetingList {
     pub meetings: Vec<Meeting>,
     pub upcoming: usize,
     pub overlapping: HashSet<i64>,
+    /// Ids of rows that cannot be read, listed after the meetings (cursor positions
+    /// `meetings.len()..`) so that they can be moved to the trash.
+    pub unreadable: Vec<i64>,
+}
+
+impl MeetingList {
+    /// Rows the cursor moves over: the meetings, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.meetings.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What a cursor position in a list of meetings points at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MeetingRow<'a> {
+    Meeting(&'a Meeting),
+    Unreadable(i64),
+}
+
+/// The row at `at` of `meetings` followed by `unreadable`.
+pub fn meeting_row_at<'a>(
+    meetings: &'a [Meeting],
+    unreadable: &[i64],
+    at: usize,
+) -> Option<MeetingRow<'a>> {
+    match meetings.get(at) {
+        Some(m) => Some(MeetingRow::Meeting(m)),
+        None => unreadable
+            .get(at - meetings.len())
+            .map(|id| MeetingRow::Unreadable(*id)),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -391,7 +426,20 @@ pub struct AgendaViewState {
     pub from: Option<NaiveDate>,
     pub meetings: Vec<Meeting>,
     pub overlapping: HashSet<i64>,
+    /// Ids of rows in the range that cannot be read, listed after the meetings.
+    pub unreadable: Vec<i64>,
     pub cursor: Cursor,
+}
+
+impl AgendaViewState {
+    /// Rows the cursor moves over: the meetings, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.meetings.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

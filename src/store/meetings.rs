@@ -5,6 +5,7 @@ use rusqlite::{Row, params};
 use std::collections::HashMap;
 
 use super::projects::enum_col;
+use super::readable::{Listed, read_rows};
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
     AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingInput, MeetingStatus,
@@ -21,7 +22,9 @@ fn utc_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(&s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+            // The value goes into the message: a warning about the row can then show it.
+            let detail = format!("{s:?}: {e}");
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, detail.into())
         })
 }
 
@@ -76,23 +79,38 @@ impl Store {
         &self,
         condition: &str,
         params: impl rusqlite::Params,
-    ) -> Result<Vec<Meeting>> {
+    ) -> Result<Listed<Meeting>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {MEETING_COLUMNS} FROM meetings m JOIN projects p ON p.id = m.project_id
              WHERE {LIVE} AND {condition} ORDER BY m.start_at, m.id"
         ))?;
-        let rows = stmt.query_map(params, meeting_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        read_rows(&mut stmt, params, "meetings", meeting_from_row)
     }
 
-    /// A project's meetings, by start.
+    /// A project's readable meetings, by start (`project_meetings_listed` also names
+    /// the rows that could not be read).
     pub fn project_meetings(&self, project_id: i64) -> Result<Vec<Meeting>> {
+        Ok(self.project_meetings_listed(project_id)?.rows)
+    }
+
+    /// A project's meetings, by start, and the ids of its rows that cannot be read.
+    pub fn project_meetings_listed(&self, project_id: i64) -> Result<Listed<Meeting>> {
         self.query_meetings("m.project_id = ?1", [project_id])
     }
 
-    /// Meetings (of all projects) that share any time with `[from, to)`, by start.
-    /// Uses the start-time index: a meeting is at most a week long for this purpose.
+    /// Readable meetings (of all projects) that share any time with `[from, to)`.
     pub fn meetings_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Meeting>> {
+        Ok(self.meetings_between_listed(from, to)?.rows)
+    }
+
+    /// Meetings (of all projects) that share any time with `[from, to)`, by start, and
+    /// the rows in that range that cannot be read. Uses the start-time index: a meeting
+    /// is at most a week long for this purpose.
+    pub fn meetings_between_listed(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Listed<Meeting>> {
         let earliest = from - chrono::Duration::days(7);
         self.query_meetings(
             "m.start_at >= ?1 AND m.start_at < ?3 AND m.end_at > ?2",
@@ -148,7 +166,6 @@ impl Store {
         ))
     }
 
-    /// All live meetings, optionally of one project (for listing and calendar export).
     /// Meetings moved to the trash (themselves or with their project) since `since`, of
     /// one project or all, by start: a calendar that imported them must learn they are
     /// off, so they are exported as cancelled for a while instead of vanishing.
@@ -169,11 +186,23 @@ impl Store {
                AND (?1 IS NULL OR m.project_id = ?1)
              ORDER BY m.start_at, m.id"
         ))?;
-        let rows = stmt.query_map(params![project_id, utc_text(since)], meeting_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        // A trashed row that cannot be read has nothing to tell a calendar: left out.
+        let listed = read_rows(
+            &mut stmt,
+            params![project_id, utc_text(since)],
+            "meetings",
+            meeting_from_row,
+        )?;
+        Ok(listed.rows)
     }
 
+    /// All readable live meetings, optionally of one project.
     pub fn all_meetings(&self, project_id: Option<i64>) -> Result<Vec<Meeting>> {
+        Ok(self.all_meetings_listed(project_id)?.rows)
+    }
+
+    /// All live meetings, optionally of one project, and the rows that cannot be read.
+    pub fn all_meetings_listed(&self, project_id: Option<i64>) -> Result<Listed<Meeting>> {
         self.query_meetings("(?1 IS NULL OR m.project_id = ?1)", [project_id])
     }
 

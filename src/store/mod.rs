@@ -13,6 +13,7 @@ mod needs;
 mod notes;
 mod open;
 mod projects;
+mod readable;
 mod suggestions;
 mod trash;
 mod versions;
@@ -33,6 +34,7 @@ pub use bundle::ImportError;
 pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
+pub use readable::{Listed, UnreadableRow};
 pub use versions::{NoteSaved, NoteTarget};
 // The query types live in the domain (the screens show them); these names keep working
 // for callers that reach them through the store.

@@ -36,7 +36,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
         ),
         theme::title(),
     ));
-    if view.meetings.is_empty() {
+    if view.is_empty() {
         return widgets::empty(frame, area, block, text::AGENDA_VIEW_EMPTY);
     }
     let clock = app.clock();
@@ -78,6 +78,16 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
             Span::styled(m.title.clone(), style),
             Span::styled(m.kind.label(), theme::muted()),
             flag(m, view.overlapping.contains(&m.id)),
+        ]));
+    }
+    for (i, id) in view.unreadable.iter().enumerate() {
+        if view.meetings.len() + i == view.cursor.selected {
+            selected_row = rows.len();
+        }
+        rows.push(Row::new(vec![
+            Span::raw(""),
+            Span::raw(""),
+            Span::styled(text::unreadable_row(*id), theme::error()),
         ]));
     }
     widgets::table(
@@ -216,6 +226,26 @@ fn week(frame: &mut Frame, area: Rect, app: &App, monday: NaiveDate) {
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // Rows that cannot be read have no day: one line each under the week.
+    let [inner, unreadable] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(view.unreadable.len().min(3) as u16),
+    ])
+    .areas(inner);
+    let lines: Vec<Line> = view
+        .unreadable
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let style = if view.meetings.len() + i == view.cursor.selected {
+                theme::selected()
+            } else {
+                theme::error()
+            };
+            Line::from(Span::styled(text::unreadable_row(*id), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), unreadable);
     let columns = Layout::horizontal([Constraint::Fill(1); 7]).split(inner);
     for (offset, column) in columns.iter().enumerate() {
         let day = monday + Days::new(offset as u64);

@@ -14,10 +14,10 @@ use crate::text;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     let list = &state.meetings;
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · {} ", text::TAB_MEETINGS, list.meetings.len()),
+        format!(" {} · {} ", text::TAB_MEETINGS, list.len()),
         theme::title(),
     ));
-    if list.meetings.is_empty() {
+    if list.is_empty() {
         return widgets::empty(frame, area, block, text::MEETINGS_EMPTY);
     }
     let clock = app.clock();
@@ -37,6 +37,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
             selected_row = rows.len();
         }
         rows.push(meeting_row(m, list.overlapping.contains(&m.id), clock));
+    }
+    for (i, id) in list.unreadable.iter().enumerate() {
+        if list.meetings.len() + i == state.meeting_cursor.selected {
+            selected_row = rows.len();
+        }
+        rows.push(unreadable_row(*id));
     }
     widgets::table(
         frame,
@@ -100,4 +106,13 @@ pub fn flag(m: &Meeting, overlapping: bool) -> Span<'static> {
         return Span::styled(text::FLAG_SUPPLIERS, theme::muted());
     }
     Span::raw("")
+}
+
+/// A row that cannot be read: said so in the title column, where the eye goes.
+pub(super) fn unreadable_row(id: i64) -> Row<'static> {
+    Row::new(vec![
+        Span::raw(""),
+        Span::raw(""),
+        Span::styled(text::unreadable_row(id), theme::error()),
+    ])
 }
