@@ -24,6 +24,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{AgendaMode, App, DirectoryTab, Overlay, Screen, StatusKind};
+use crate::domain::visible::bidi_name;
 use crate::text;
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -74,6 +75,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Pick(pick)) => overlays::pick(frame, frame.area(), pick),
         Some(Overlay::Conflict(conflict)) => overlays::conflict(frame, frame.area(), app, conflict),
         None => {}
+    }
+    contain_bidi(frame.buffer_mut());
+}
+
+/// The last step of every frame: bidirectional controls (an RLO in a stored title)
+/// never reach the terminal, whichever widget drew them. They have no width, so ratatui
+/// keeps them with the character before; they are taken out of that cell, and the cell
+/// is shown reversed so that their presence stays visible (`tidig list` names them, see
+/// `domain::visible`). Other control characters are already dropped by ratatui.
+fn contain_bidi(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        let symbol = cell.symbol();
+        if symbol.chars().any(|c| bidi_name(c).is_some()) {
+            let kept: String = symbol.chars().filter(|&c| bidi_name(c).is_none()).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+            cell.modifier.insert(ratatui::style::Modifier::REVERSED);
+        }
     }
 }
 
