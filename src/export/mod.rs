@@ -711,6 +711,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn documents_lose_control_characters_but_keep_line_ends() {
+        assert_eq!(
+            without_controls("a\u{1b}]52;c;eA==\u{7}b\u{9b}\r\nc\td\re\n".into()),
+            "a]52;c;eA==b\r\nc\tde\n"
+        );
+        assert_eq!(without_controls("Åsa 🙂\n".into()), "Åsa 🙂\n");
+    }
+
+    #[test]
+    fn printed_values_with_bidi_controls_are_isolated_in_html_too() {
+        let mut env = environment();
+        env.add_template("t.html", "<title>{{ t }}</title><p>{{ t }}: {{ u }}</p>")
+            .unwrap();
+        let out = env
+            .get_template("t.html")
+            .unwrap()
+            .render(minijinja::context! { t => "exe.\u{202E}txt", u => "<b>" })
+            .unwrap();
+        assert_eq!(
+            out,
+            "<title>\u{2068}exe.\u{202E}txt\u{2069}</title>\
+             <p>\u{2068}exe.\u{202E}txt\u{2069}: &lt;b&gt;</p>"
+        );
+    }
+
+    #[test]
     fn markdown_blocks_keep_paragraphs_lines_and_lists() {
         assert_eq!(
             markdown_block("Första raden\nandra raden\n\n\nNytt stycke"),

@@ -264,3 +264,34 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
     frame.render_widget(Paragraph::new(right.right_aligned()), right_area);
 }
+
+#[cfg(test)]
+mod bidi_tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::style::Modifier;
+    use ratatui::widgets::Widget;
+
+    use super::*;
+
+    #[test]
+    fn bidi_controls_leave_the_frame_and_mark_their_cell() {
+        let area = Rect::new(0, 0, 8, 1);
+        let mut buffer = Buffer::empty(area);
+        // A span keeps zero-width characters with the cell before (a paragraph drops
+        // them); either way none may reach the terminal.
+        Span::raw("ab\u{202E}cd\u{2066}").render(area, &mut buffer);
+        contain_bidi(&mut buffer);
+        let symbols: String = buffer.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(symbols, "abcd    ");
+        let reversed: Vec<bool> = buffer
+            .content
+            .iter()
+            .map(|c| c.modifier.contains(Modifier::REVERSED))
+            .collect();
+        // The controls travel with the character before them: "b" and "d".
+        assert_eq!(
+            reversed,
+            [false, true, false, true, false, false, false, false]
+        );
+    }
+}
