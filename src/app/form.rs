@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::text_input::TextInput;
+use super::text_input::{TextInput, types_a_control};
+use crate::domain::clean::clean_text;
 use crate::domain::{EntityKind, FieldErrors, NeedStatus, TextEnum};
 
 /// What the form edits, and so where it saves.
@@ -308,6 +309,7 @@ impl Field {
     fn handle(&mut self, key: &KeyEvent) -> bool {
         match &mut self.kind {
             FieldKind::Text(t) => t.handle(key),
+            FieldKind::Multiline(_) if types_a_control(key) => false,
             FieldKind::Multiline(area) => area.input(*key),
             FieldKind::Choice { options, selected } => {
                 let n = options.len();
@@ -359,7 +361,7 @@ impl Field {
                 t.paste(text);
                 true
             }
-            FieldKind::Multiline(area) => area.insert_str(text),
+            FieldKind::Multiline(area) => area.insert_str(clean_text(text)),
             FieldKind::Choice { .. } => false,
         }
     }

@@ -227,6 +227,7 @@ impl App {
     /// Typing goes to the text area; the note is saved after a pause (see `tick`).
     pub(super) fn edit_note(&mut self, ev: &crossterm::event::KeyEvent) {
         if let Some(editor) = &mut self.editor
+            && !super::text_input::types_a_control(ev)
             && editor.area.input(*ev)
         {
             self.note_autosave.changed(std::time::Instant::now());
@@ -237,10 +238,11 @@ impl App {
         let Some(editor) = &mut self.editor else {
             return false;
         };
-        // Pasted line breaks arrive as \r in some terminals.
+        // Pasted line breaks arrive as \r in some terminals; `clean_text` makes them
+        // \n and drops every other control character.
         editor
             .area
-            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            .insert_str(crate::domain::clean::clean_text(text));
         self.note_autosave.changed(std::time::Instant::now());
         true
     }

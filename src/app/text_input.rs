@@ -2,6 +2,14 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::domain::clean::clean_text;
+
+/// Whether a key would type a control character (an escape, a C1 code): such keys are
+/// ignored by every text input, as pasted ones are removed (see `domain::clean`).
+pub fn types_a_control(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(c) if c.is_control())
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextInput {
     value: String,
@@ -57,7 +65,7 @@ impl TextInput {
                 self.cursor = self.len();
                 false
             }
-            KeyCode::Char(c) if !ctrl => {
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
                 let at = self.byte_at(self.cursor);
                 self.value.insert(at, c);
                 self.cursor += 1;
@@ -94,10 +102,11 @@ impl TextInput {
         }
     }
 
-    /// Inserts pasted text, flattening line breaks to spaces.
+    /// Inserts pasted text, cleaned of control characters and with line breaks
+    /// flattened to spaces.
     pub fn paste(&mut self, text: &str) {
-        for c in text.chars() {
-            let c = if c == '\n' || c == '\r' { ' ' } else { c };
+        for c in clean_text(text).chars() {
+            let c = if c == '\n' { ' ' } else { c };
             let at = self.byte_at(self.cursor);
             self.value.insert(at, c);
             self.cursor += 1;
@@ -134,5 +143,17 @@ mod tests {
         let mut t = TextInput::new("");
         t.paste("a\nb");
         assert_eq!(t.value(), "a b");
+    }
+
+    #[test]
+    fn control_characters_never_get_in() {
+        let mut t = TextInput::new("");
+        t.paste("a\u{1b}]52;c;cHduZWQ=\u{7}b\r\nc\u{9b}d");
+        assert_eq!(t.value(), "a]52;c;cHduZWQ=b cd");
+        assert!(!t.handle(&key(KeyCode::Char('\u{1b}'))));
+        assert!(!t.handle(&key(KeyCode::Char('\u{85}'))));
+        assert_eq!(t.value(), "a]52;c;cHduZWQ=b cd");
+        assert!(types_a_control(&key(KeyCode::Char('\u{0}'))));
+        assert!(!types_a_control(&key(KeyCode::Char('å'))));
     }
 }

@@ -1,7 +1,11 @@
 //! Reading a bundle from JSON text, with the line and column of anything that is not
 //! JSON, and the path of anything not shaped like a bundle.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
+
+use crate::domain::clean::clean_text;
 
 use super::{Bundle, FORMAT, FORMAT_VERSION, Issue, Problem};
 
@@ -37,7 +41,7 @@ pub fn parse(text: &str) -> Result<Bundle, Vec<Issue>> {
         return Err(issues);
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, Bundle>(&mut de).map_err(|e| {
+    let bundle = serde_path_to_error::deserialize::<_, Bundle>(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let mut issue = whole_file(&inner);
@@ -45,7 +49,32 @@ pub fn parse(text: &str) -> Result<Bundle, Vec<Issue>> {
             issue.path = path;
         }
         vec![issue]
-    })
+    })?;
+    cleaned(bundle).map_err(|e| vec![whole_file(&e)])
+}
+
+/// The bundle with every string cleaned as typed text is (`domain::clean`): control
+/// characters other than newline and tab removed. Cleaned rather than refused: a
+/// colleague's whole bundle should not fail over an invisible character that an older
+/// version let in, and what is imported is then exactly what typing it would store.
+/// Done on the parsed bundle, so that errors above keep their line and column, and on
+/// all its strings at once, so that no field added later is missed.
+fn cleaned(bundle: Bundle) -> Result<Bundle, serde_json::Error> {
+    fn clean(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(s) => {
+                if let Cow::Owned(c) = clean_text(s) {
+                    *s = c;
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(clean),
+            serde_json::Value::Object(map) => map.values_mut().for_each(clean),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(&bundle)?;
+    clean(&mut value);
+    serde_json::from_value(value)
 }
 
 /// A parser error as a problem of the whole file, with its line and column.
@@ -118,6 +147,19 @@ mod tests {
         assert_eq!(issues.len(), 1);
         assert_eq!(issues[0].path, "questions[0].text");
         assert!(matches!(issues[0].problem, Problem::Shape { line: 4, .. }));
+    }
+
+    #[test]
+    fn control_characters_are_cleaned_from_every_string() {
+        let text = r#"{"format": "tidig-bundle", "format_version": 1, "app_version": "0.1.0",
+            "exported_at": "2026-11-26T12:00:00Z", "scope": "all",
+            "questions": [{"uuid": "7d1d0000-0000-4000-8000-000000000001",
+              "meeting": "7d1d0000-0000-4000-8000-000000000002",
+              "text": "a\u001b]0;title\u0007b\r\nc\u009b\u202e",
+              "created_at": "2026-11-26T12:00:00Z", "updated_at": "2026-11-26T12:00:00Z",
+              "deleted_at": null}]}"#;
+        let bundle = parse(text).unwrap();
+        assert_eq!(bundle.questions[0].text, "a]0;titleb\nc\u{202e}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Plain domain types, enums, validation and derived values. No IO.
 
 mod audience;
+pub mod clean;
 pub mod clock;
 mod collate;
 mod enums;

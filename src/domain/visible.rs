@@ -45,9 +45,48 @@ pub fn terminal_safe(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `s` as a bidirectional isolate, for documents (the plain-text equivalent of HTML's
+/// `<bdi>`): text holding a bidirectional control is wrapped in FSI … PDI, with its own
+/// isolates balanced, so that an override (RLO) in one field cannot reorder the rest of
+/// the line, while right-to-left text inside it still reads as written. Text without
+/// any bidirectional control is returned as it is.
+pub fn isolated(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| bidi_name(c).is_some()) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push('\u{2068}');
+    let mut open = 0usize;
+    for c in s.chars() {
+        match c {
+            '\u{2066}' | '\u{2067}' | '\u{2068}' => open += 1,
+            // A PDI without its own opener would close ours: dropped.
+            '\u{2069}' if open == 0 => continue,
+            '\u{2069}' => open -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    // One PDI for each isolate left open inside, then ours; a PDI also ends every
+    // embedding and override opened within it.
+    out.extend(std::iter::repeat_n('\u{2069}', open + 1));
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_controls_are_isolated_and_balanced() {
+        assert_eq!(isolated("plain עברית"), "plain עברית");
+        assert_eq!(isolated("a\u{202E}b"), "\u{2068}a\u{202E}b\u{2069}");
+        // A stray PDI cannot close the isolate early; an open LRI is closed.
+        assert_eq!(
+            isolated("\u{2069}x\u{2066}y"),
+            "\u{2068}x\u{2066}y\u{2069}\u{2069}"
+        );
+    }
 
     #[test]
     fn controls_are_escaped_and_bidi_named() {

@@ -13,7 +13,7 @@ use minijinja::value::Serde;
 use minijinja::{Environment, Value};
 use serde::Serialize;
 
-use super::{ExportError, FAIR_DIALOGUE, ProjectCtx};
+use super::{ExportError, FAIR_DIALOGUE, ProjectCtx, without_controls};
 use crate::domain::when::format_duration;
 use crate::domain::{
     AgendaItem, Attendance, Clock, Meeting, MeetingStatus, Project, TextEnum, agenda_overrun,
@@ -78,7 +78,7 @@ pub fn render(
 ) -> Result<String, ExportError> {
     let ctx = context(project, meeting, agenda, attendance, clock);
     let template = environment().get_template(format.template())?;
-    Ok(template.render(Value::from(Serde(&ctx)))?)
+    Ok(without_controls(template.render(Value::from(Serde(&ctx)))?))
 }
 
 #[derive(Serialize)]

@@ -6,7 +6,7 @@ use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::{ExportError, GENERATOR, documents};
+use super::{ExportError, GENERATOR, documents, without_controls};
 use crate::domain::{Clock, Lesson, TextEnum};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub fn render(
 ) -> Result<String, ExportError> {
     let ctx = context(lessons, clock);
     let template = documents().get_template(format.template())?;
-    Ok(template.render(Value::from(Serde(&ctx)))?)
+    Ok(without_controls(template.render(Value::from(Serde(&ctx)))?))
 }
 
 #[derive(Serialize)]

@@ -60,6 +60,24 @@ impl From<minijinja::Error> for ExportError {
     }
 }
 
+/// A rendered document with no control character left but newline, tab and the CR of
+/// a CRLF line end (CSV and iCalendar need it): whatever a stored row holds, an export
+/// printed to a terminal cannot carry an escape sequence (colours, OSC 0 title or OSC
+/// 52 clipboard writes), and a lone CR cannot hide a line by overwriting it. Input is
+/// cleaned already (`domain::clean`); this keeps older stores and user templates safe.
+pub(crate) fn without_controls(text: String) -> String {
+    let unwanted = |s: &str, i: usize, c: char| {
+        c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && s[i + 1..].starts_with('\n'))
+    };
+    if !text.char_indices().any(|(i, c)| unwanted(&text, i, c)) {
+        return text;
+    }
+    text.char_indices()
+        .filter(|&(i, c)| !unwanted(&text, i, c))
+        .map(|(_, c)| c)
+        .collect()
+}
+
 /// The program and version, for the footer and `<meta name="generator">` of documents.
 pub(crate) const GENERATOR: &str = concat!("tidig ", env!("CARGO_PKG_VERSION"));
 
@@ -124,6 +142,19 @@ impl<'a> ProjectCtx<'a> {
 pub(crate) fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Every value a template prints is a bidirectional isolate when it holds a bidi
+    // control (`domain::visible::isolated`, the `<bdi>` of plain text, which works in
+    // attributes and `<title>` too): an RLO in one field cannot reorder the rest of the
+    // line in HTML, Markdown or text. Escaping is then done as usual.
+    env.set_formatter(|out, state, value| {
+        if !value.is_safe()
+            && let Some(s) = value.as_str()
+            && let std::borrow::Cow::Owned(isolated) = crate::domain::visible::isolated(s)
+        {
+            return minijinja::escape_formatter(out, state, &Value::from(isolated));
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
     env.set_syntax(
         SyntaxConfig::builder()
             .trim_blocks(true)
@@ -678,6 +709,32 @@ pub fn csv_guard(cell: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_lose_control_characters_but_keep_line_ends() {
+        assert_eq!(
+            without_controls("a\u{1b}]52;c;eA==\u{7}b\u{9b}\r\nc\td\re\n".into()),
+            "a]52;c;eA==b\r\nc\tde\n"
+        );
+        assert_eq!(without_controls("Åsa 🙂\n".into()), "Åsa 🙂\n");
+    }
+
+    #[test]
+    fn printed_values_with_bidi_controls_are_isolated_in_html_too() {
+        let mut env = environment();
+        env.add_template("t.html", "<title>{{ t }}</title><p>{{ t }}: {{ u }}</p>")
+            .unwrap();
+        let out = env
+            .get_template("t.html")
+            .unwrap()
+            .render(minijinja::context! { t => "exe.\u{202E}txt", u => "<b>" })
+            .unwrap();
+        assert_eq!(
+            out,
+            "<title>\u{2068}exe.\u{202E}txt\u{2069}</title>\
+             <p>\u{2068}exe.\u{202E}txt\u{2069}: &lt;b&gt;</p>"
+        );
+    }
 
     #[test]
     fn markdown_blocks_keep_paragraphs_lines_and_lists() {

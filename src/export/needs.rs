@@ -13,7 +13,7 @@ use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::{CSV_BOM, ExportError, GENERATOR, ProjectCtx, csv_record, documents};
+use super::{CSV_BOM, ExportError, GENERATOR, ProjectCtx, csv_record, documents, without_controls};
 use crate::domain::{Clock, Evidence, Need, NeedStatus, Priority, Project, TextEnum, swedish_cmp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,13 +65,13 @@ pub fn render(
     clock: &Clock,
 ) -> Result<String, ExportError> {
     let template = match format {
-        NeedsFormat::Csv => return Ok(csv(needs, evidence)),
+        NeedsFormat::Csv => return Ok(without_controls(csv(needs, evidence))),
         NeedsFormat::Markdown => MD_TEMPLATE,
         NeedsFormat::Html => HTML_TEMPLATE,
     };
     let ctx = context(project, needs, evidence, clock);
     let template = documents().get_template(template)?;
-    Ok(template.render(Value::from(Serde(&ctx)))?)
+    Ok(without_controls(template.render(Value::from(Serde(&ctx)))?))
 }
 
 /// Whether a need belongs in the description: merged ones live on in the need they

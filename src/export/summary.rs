@@ -33,7 +33,8 @@ use minijinja::{Environment, Value};
 use serde::Serialize;
 
 use super::{
-    ExportError, GENERATOR, Lang, ProjectCtx, TemplateSource, day_label, environment, fair_dialogue,
+    ExportError, GENERATOR, Lang, ProjectCtx, TemplateSource, day_label, environment,
+    fair_dialogue, without_controls,
 };
 use crate::domain::when::format_duration;
 use crate::domain::{
@@ -171,7 +172,7 @@ pub fn render(
                 let mut env = environment();
                 env.add_template_owned(name, source).map_err(user)?;
                 let template = env.get_template(name).map_err(user)?;
-                return template.render(ctx).map_err(user);
+                return template.render(ctx).map(without_controls).map_err(user);
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
@@ -182,7 +183,9 @@ pub fn render(
             }
         }
     }
-    Ok(built_in().get_template(name)?.render(ctx)?)
+    Ok(without_controls(
+        built_in().get_template(name)?.render(ctx)?,
+    ))
 }
 
 // ---------------------------------------------------------------------------------------

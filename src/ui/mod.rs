@@ -24,6 +24,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{AgendaMode, App, DirectoryTab, Overlay, Screen, StatusKind};
+use crate::domain::visible::bidi_name;
 use crate::text;
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -74,6 +75,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Pick(pick)) => overlays::pick(frame, frame.area(), pick),
         Some(Overlay::Conflict(conflict)) => overlays::conflict(frame, frame.area(), app, conflict),
         None => {}
+    }
+    contain_bidi(frame.buffer_mut());
+}
+
+/// The last step of every frame: bidirectional controls (an RLO in a stored title)
+/// never reach the terminal, whichever widget drew them. They have no width, so ratatui
+/// keeps them with the character before; they are taken out of that cell, and the cell
+/// is shown reversed so that their presence stays visible (`tidig list` names them, see
+/// `domain::visible`). Other control characters are already dropped by ratatui.
+fn contain_bidi(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        let symbol = cell.symbol();
+        if symbol.chars().any(|c| bidi_name(c).is_some()) {
+            let kept: String = symbol.chars().filter(|&c| bidi_name(c).is_none()).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+            cell.modifier.insert(ratatui::style::Modifier::REVERSED);
+        }
     }
 }
 
@@ -245,4 +263,35 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
     }
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
     frame.render_widget(Paragraph::new(right.right_aligned()), right_area);
+}
+
+#[cfg(test)]
+mod bidi_tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::style::Modifier;
+    use ratatui::widgets::Widget;
+
+    use super::*;
+
+    #[test]
+    fn bidi_controls_leave_the_frame_and_mark_their_cell() {
+        let area = Rect::new(0, 0, 8, 1);
+        let mut buffer = Buffer::empty(area);
+        // A span keeps zero-width characters with the cell before (a paragraph drops
+        // them); either way none may reach the terminal.
+        Span::raw("ab\u{202E}cd\u{2066}").render(area, &mut buffer);
+        contain_bidi(&mut buffer);
+        let symbols: String = buffer.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(symbols, "abcd    ");
+        let reversed: Vec<bool> = buffer
+            .content
+            .iter()
+            .map(|c| c.modifier.contains(Modifier::REVERSED))
+            .collect();
+        // The controls travel with the character before them: "b" and "d".
+        assert_eq!(
+            reversed,
+            [false, true, false, true, false, false, false, false]
+        );
+    }
 }
