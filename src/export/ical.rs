@@ -46,7 +46,7 @@ pub fn calendar(meetings: &[CalendarEntry], stamp: DateTime<Utc>, clock: &Clock)
         event(&mut w, entry, stamp, clock);
     }
     w.raw("END", "VCALENDAR");
-    super::without_controls(out)
+    super::without_controls_keep_crlf(out)
 }
 
 fn event(w: &mut Writer<'_>, entry: &CalendarEntry, stamp: DateTime<Utc>, clock: &Clock) {

@@ -60,14 +60,27 @@ impl From<minijinja::Error> for ExportError {
     }
 }
 
-/// A rendered document with no control character left but newline, tab and the CR of
-/// a CRLF line end (CSV and iCalendar need it): whatever a stored row holds, an export
-/// printed to a terminal cannot carry an escape sequence (colours, OSC 0 title or OSC
-/// 52 clipboard writes), and a lone CR cannot hide a line by overwriting it. Input is
-/// cleaned already (`domain::clean`); this keeps older stores and user templates safe.
+/// A rendered document with no control character left but newline and tab: whatever a
+/// stored row holds, an export printed to a terminal cannot carry an escape sequence
+/// (colours, OSC 0 title or OSC 52 clipboard writes), and a CR cannot hide a line by
+/// overwriting it. Input is cleaned already (`domain::clean`); this keeps older stores
+/// and user templates safe. Documents whose format has CRLF line ends (CSV,
+/// iCalendar) use [`without_controls_keep_crlf`].
 pub(crate) fn without_controls(text: String) -> String {
+    strip_controls(text, false)
+}
+
+/// As [`without_controls`], keeping the CR of each CRLF line end.
+pub(crate) fn without_controls_keep_crlf(text: String) -> String {
+    strip_controls(text, true)
+}
+
+fn strip_controls(text: String, keep_crlf: bool) -> String {
     let unwanted = |s: &str, i: usize, c: char| {
-        c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && s[i + 1..].starts_with('\n'))
+        c.is_control()
+            && c != '\n'
+            && c != '\t'
+            && !(keep_crlf && c == '\r' && s[i + 1..].starts_with('\n'))
     };
     if !text.char_indices().any(|(i, c)| unwanted(&text, i, c)) {
         return text;
@@ -713,10 +726,12 @@ mod tests {
     #[test]
     fn documents_lose_control_characters_but_keep_line_ends() {
         assert_eq!(
-            without_controls("a\u{1b}]52;c;eA==\u{7}b\u{9b}\r\nc\td\re\n".into()),
+            without_controls_keep_crlf("a\u{1b}]52;c;eA==\u{7}b\u{9b}\r\nc\td\re\n".into()),
             "a]52;c;eA==b\r\nc\tde\n"
         );
         assert_eq!(without_controls("Åsa 🙂\n".into()), "Åsa 🙂\n");
+        // Documents with LF line ends keep no CR at all.
+        assert_eq!(without_controls("a\r\nb\rc".into()), "a\nbc");
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn render(
     clock: &Clock,
 ) -> Result<String, ExportError> {
     let template = match format {
-        NeedsFormat::Csv => return Ok(without_controls(csv(needs, evidence))),
+        NeedsFormat::Csv => return Ok(super::without_controls_keep_crlf(csv(needs, evidence))),
         NeedsFormat::Markdown => MD_TEMPLATE,
         NeedsFormat::Html => HTML_TEMPLATE,
     };
