@@ -13,13 +13,12 @@ use crossterm::event::KeyCode;
 use rusqlite::Connection;
 use tidig::app::keymap::Context;
 use tidig::app::{MeetingTab, ProjectTab, autosave};
-use tidig::domain::Confidentiality;
 use tidig::draft_files::DraftFiles;
 use tidig::store::Store;
 
+use common::clock;
 use common::screen::{meeting_tab, open_project, press, project_tab, render, type_str};
-use common::store::{meeting_input, norr};
-use common::{clock, utc};
+use common::store::workshop_with_note;
 
 const NOTE: &str = "Inledning.";
 
@@ -28,20 +27,7 @@ const NOTE: &str = "Inledning.";
 fn app_in(dir: &Path) -> (tidig::app::App, i64) {
     let db = dir.join("t.db");
     let mut store = Store::open(&db, clock()).unwrap();
-    let project = norr(&mut store);
-    let meeting = store
-        .create_meeting(
-            project,
-            &meeting_input(
-                "Workshop",
-                utc(2026, 11, 27, 9, 0),
-                utc(2026, 11, 27, 11, 0),
-            ),
-        )
-        .unwrap();
-    let note = store
-        .create_note(meeting, None, NOTE, Confidentiality::Internal)
-        .unwrap();
+    let note = workshop_with_note(&mut store, NOTE);
     // Writes give up quickly here, so that a held lock fails a save at once.
     store.set_busy_timeout(Duration::from_millis(20)).unwrap();
     let mut app = tidig::app::App::new(store);

@@ -14,31 +14,18 @@ use tidig::domain::{Confidentiality, EntityKind, ProjectInput};
 use tidig::draft_files::DraftFiles;
 use tidig::store::Store;
 
+use common::clock;
 use common::screen::{
     assert_footer_from_keymap, ch, ctrl, meeting_tab, open_project, press, project_tab, render,
     type_str,
 };
-use common::store::{meeting_input, norr};
-use common::{clock, utc};
+use common::store::workshop_with_note;
 
 /// A file store with NORR-24, a meeting and a note; the app on it; the note's id.
 fn app_in(dir: &Path) -> (App, i64) {
     let db = dir.join("t.db");
     let mut store = Store::open(&db, clock()).unwrap();
-    let project = norr(&mut store);
-    let meeting = store
-        .create_meeting(
-            project,
-            &meeting_input(
-                "Workshop",
-                utc(2026, 11, 27, 9, 0),
-                utc(2026, 11, 27, 11, 0),
-            ),
-        )
-        .unwrap();
-    let note = store
-        .create_note(meeting, None, "Start.", Confidentiality::Internal)
-        .unwrap();
+    let note = workshop_with_note(&mut store, "Start.");
     let mut app = App::new(store);
     app.dirs.drafts = DraftFiles::for_store(&db, None);
     (app, note)

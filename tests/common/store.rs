@@ -93,6 +93,30 @@ pub fn vgr(store: &mut Store) -> i64 {
         .unwrap()
 }
 
+/// NORR-24 with one meeting ("Workshop", 27 November 09:00–11:00 UTC) holding one
+/// internal note with `body`; the note's id.
+pub fn workshop_with_note(store: &mut Store, body: &str) -> i64 {
+    let project = norr(store);
+    let meeting = store
+        .create_meeting(
+            project,
+            &meeting_input(
+                "Workshop",
+                utc(2026, 11, 27, 9, 0),
+                utc(2026, 11, 27, 11, 0),
+            ),
+        )
+        .unwrap();
+    store
+        .create_note(
+            meeting,
+            None,
+            body,
+            tidig::domain::Confidentiality::Internal,
+        )
+        .unwrap()
+}
+
 /// A planned project meeting in person from `start` to `end`, with nothing else filled
 /// in.
 pub fn meeting_input(
