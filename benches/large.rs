@@ -103,7 +103,10 @@ fn benches(c: &mut criterion::Criterion) {
         b.iter(|| {
             tidig::ops::export::render(
                 &keeper,
-                &ExportJob::Calendar { project_id: None },
+                &ExportJob::Calendar {
+                    project_id: None,
+                    lang: Lang::Sv,
+                },
                 &TemplateSource::BuiltIn,
             )
             .expect("renders")

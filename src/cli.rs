@@ -113,6 +113,10 @@ pub enum ExportWhat {
         /// Only this project's meetings (by code).
         #[arg(long, value_name = "CODE")]
         project: Option<String>,
+        /// The document's language (default: `export_language` in the config, else
+        /// Swedish under a Swedish locale and English otherwise).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
         /// Write to FILE instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -125,6 +129,10 @@ pub enum ExportWhat {
         /// Output format (default: from the -o file's extension, else md).
         #[arg(long, value_enum)]
         format: Option<AgendaFormatArg>,
+        /// The document's language (default: `export_language` in the config, else
+        /// Swedish under a Swedish locale and English otherwise).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
         /// Write to FILE instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -138,6 +146,15 @@ pub enum ExportWhat {
         /// Output format (default: from the -o file's extension, else md).
         #[arg(long, value_enum)]
         format: Option<NeedsFormatArg>,
+        /// Who it is for: internal (the buyer's team) or shared (may go into the
+        /// procurement documents: shareable needs and evidence only, no names of
+        /// people or suppliers).
+        #[arg(long, value_enum, default_value_t = AudienceArg::Internal)]
+        audience: AudienceArg,
+        /// The document's language (default: `export_language` in the config, else
+        /// Swedish under a Swedish locale and English otherwise).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
         /// Write to FILE instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -156,9 +173,10 @@ pub enum ExportWhat {
         /// notes only). Supplier-confidential and personal notes are never exported.
         #[arg(long, value_enum, default_value_t = AudienceArg::Internal)]
         audience: AudienceArg,
-        /// The document's language.
-        #[arg(long, value_enum, default_value_t = LangArg::Sv)]
-        lang: LangArg,
+        /// The document's language (default: `export_language` in the config, else
+        /// Swedish under a Swedish locale and English otherwise).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
         /// Write to FILE instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -181,6 +199,10 @@ pub enum ExportWhat {
         /// Output format (default: from the -o file's extension, else md).
         #[arg(long, value_enum)]
         format: Option<AgendaFormatArg>,
+        /// The document's language (default: `export_language` in the config, else
+        /// Swedish under a Swedish locale and English otherwise).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
         /// Write to FILE instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -402,6 +424,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 export_templates: config_path.parent().map(export::user_templates_dir),
                 drafts: crate::draft_files::DraftFiles::for_store(&db, data_drafts),
             };
+            app.export_lang = config.export_lang();
             app.restore_draft_files();
             crate::tui::run(&mut app)
         }
@@ -458,7 +481,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 Some(dir) => TemplateSource::Dir(export::user_templates_dir(dir)),
                 None => TemplateSource::BuiltIn,
             };
-            export(&mut open()?, &db, &templates, what)
+            export(&mut open()?, &db, &templates, config.export_lang(), what)
         }
         Some(Command::Import {
             what: ImportWhat::Bundle { file, dry_run },
@@ -878,15 +901,21 @@ fn export(
     store: &mut Store,
     db: &Path,
     templates: &TemplateSource,
+    default_lang: Lang,
     what: ExportWhat,
 ) -> Result<()> {
     let (job, output) = match what {
-        ExportWhat::Calendar { project, output } => {
+        ExportWhat::Calendar {
+            project,
+            lang,
+            output,
+        } => {
             let project_id = project.map(|c| find_project(store, &c)).transpose()?;
             format_for(output.as_deref(), None, &[("ics", ())], ())?;
             (
                 ExportJob::Calendar {
                     project_id: project_id.map(|p| p.id),
+                    lang: lang.map_or(default_lang, Lang::from),
                 },
                 output,
             )
@@ -894,6 +923,7 @@ fn export(
         ExportWhat::Agenda {
             meeting,
             format,
+            lang,
             output,
         } => {
             let meeting_id = find_meeting(store, &meeting)?;
@@ -907,11 +937,21 @@ fn export(
                 ],
                 AgendaFormat::Markdown,
             )?;
-            (ExportJob::Agenda { meeting_id, format }, output)
+            let lang = lang.map_or(default_lang, Lang::from);
+            (
+                ExportJob::Agenda {
+                    meeting_id,
+                    format,
+                    lang,
+                },
+                output,
+            )
         }
         ExportWhat::Needs {
             project,
             format,
+            audience,
+            lang,
             output,
         } => {
             let project = find_project(store, &project)?;
@@ -930,6 +970,8 @@ fn export(
                 ExportJob::Needs {
                     project_id: project.id,
                     format,
+                    audience: Audience::from(audience),
+                    lang: lang.map_or(default_lang, Lang::from),
                 },
                 output,
             )
@@ -961,7 +1003,7 @@ fn export(
                 meeting_id,
                 format,
                 audience,
-                lang: Lang::from(lang),
+                lang: lang.map_or(default_lang, Lang::from),
             };
             (job, output)
         }
@@ -976,6 +1018,7 @@ fn export(
         ExportWhat::Lessons {
             project,
             format,
+            lang,
             output,
         } => {
             let project = project.map(|c| find_project(store, &c)).transpose()?;
@@ -992,11 +1035,12 @@ fn export(
             let job = ExportJob::Lessons {
                 project_id: project.map(|p| p.id),
                 format,
+                lang: lang.map_or(default_lang, Lang::from),
             };
             (job, output)
         }
     };
-    if let ExportJob::Calendar { project_id } = job {
+    if let ExportJob::Calendar { project_id, .. } = job {
         // The export leaves such rows out; say so here, where a terminal shows it.
         warn_unreadable(&store.all_meetings_listed(project_id)?.unreadable);
     }

@@ -8,6 +8,8 @@ use anyhow::{Context, Result};
 use directories::ProjectDirs;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Lang;
+
 /// The config file, all keys optional.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -17,12 +19,40 @@ pub struct Config {
     /// How many automatic backups (daily, before a migration, before a restore) to keep
     /// in `backups/` beside the store; 0 turns them off. Default 7.
     pub backups: Option<usize>,
+    /// The language of exported documents when `--lang` (or the export dialog) does not
+    /// choose: `sv` or `en`. Default: Swedish under a Swedish locale, else English.
+    pub export_language: Option<LanguageSetting>,
+}
+
+/// A language as the config file names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LanguageSetting {
+    Sv,
+    En,
+}
+
+impl From<LanguageSetting> for Lang {
+    fn from(l: LanguageSetting) -> Lang {
+        match l {
+            LanguageSetting::Sv => Lang::Sv,
+            LanguageSetting::En => Lang::En,
+        }
+    }
 }
 
 impl Config {
     /// The number of automatic backups to keep.
     pub fn backups_kept(&self) -> usize {
         self.backups.unwrap_or(crate::store::DEFAULT_KEEP)
+    }
+
+    /// The language of exports: the config's, else the locale's.
+    pub fn export_lang(&self) -> Lang {
+        self.export_language.map_or_else(
+            || Lang::from_environment(|name| std::env::var(name).ok()),
+            Lang::from,
+        )
     }
 }
 

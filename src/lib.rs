@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod bundle;
+pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod demo;

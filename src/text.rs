@@ -1,14 +1,11 @@
 //! Every user-facing string of the interface, in one place, so that the Swedish
 //! interface is a translation of this file rather than a hunt through the code.
-//! Enum labels are functions at the end.
+//! Enum labels and the words of exported documents are in the catalog
+//! (`assets/lang/*.toml`, read by `crate::catalog`).
 
 use std::borrow::Cow;
 
-use crate::domain::{
-    ActionStatus, AttendanceRole, Audience, Confidentiality, FieldError, InnovationLevel,
-    LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus,
-    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, StoreFault, SuggestionStatus,
-};
+use crate::domain::{Confidentiality, FieldError, NeedStatus, StoreFault};
 
 pub const APP_NAME: &str = "tidig";
 
@@ -904,157 +901,6 @@ pub fn import_report(report: &crate::bundle::ImportReport, file: &str) -> String
     out
 }
 
-pub fn phase(p: Phase) -> &'static str {
-    match p {
-        Phase::Initiation => "Initiation",
-        Phase::NeedsAnalysis => "Needs analysis",
-        Phase::MarketAnalysis => "Market analysis",
-        Phase::EarlyDialogue => "Early dialogue",
-        Phase::RiskAnalysis => "Risk analysis",
-        Phase::Strategy => "Strategy",
-        Phase::Requirements => "Requirements",
-        Phase::Tendering => "Tendering",
-        Phase::EvaluationAward => "Evaluation & award",
-        Phase::Contract => "Contract",
-        Phase::FollowUp => "Follow-up",
-        Phase::Closed => "Closed",
-    }
-}
-
-pub fn project_status(s: ProjectStatus) -> &'static str {
-    match s {
-        ProjectStatus::Prospect => "Prospect",
-        ProjectStatus::Active => "Active",
-        ProjectStatus::Paused => "Paused",
-        ProjectStatus::Completed => "Completed",
-        ProjectStatus::Cancelled => "Cancelled",
-    }
-}
-
-pub fn innovation_level(l: InnovationLevel) -> &'static str {
-    match l {
-        InnovationLevel::DevelopmentPromoting => "Development-promoting",
-        InnovationLevel::NewSolutions => "New solutions",
-        InnovationLevel::RndServices => "R&D services",
-    }
-}
-
-pub fn org_kind(k: OrgKind) -> &'static str {
-    match k {
-        OrgKind::ContractingAuthority => "Contracting authority",
-        OrgKind::Supplier => "Supplier",
-        OrgKind::IndustryAssociation => "Industry association",
-        OrgKind::Research => "Research",
-        OrgKind::UserOrganisation => "User organisation",
-        OrgKind::Expert => "Expert",
-        OrgKind::Other => "Other",
-    }
-}
-
-pub fn milestone_status(s: MilestoneStatus) -> &'static str {
-    match s {
-        MilestoneStatus::Planned => "Planned",
-        MilestoneStatus::Done => "Done",
-        MilestoneStatus::Cancelled => "Cancelled",
-    }
-}
-
-pub fn meeting_type(t: MeetingType) -> &'static str {
-    match t {
-        MeetingType::Kickoff => "Kickoff",
-        MeetingType::ProjectMeeting => "Project meeting",
-        MeetingType::SteeringGroup => "Steering group",
-        MeetingType::ReferenceGroup => "Reference group",
-        MeetingType::NeedsWorkshop => "Needs workshop",
-        MeetingType::FocusGroup => "Focus group",
-        MeetingType::Interview => "Interview",
-        MeetingType::InformationMeeting => "Supplier information meeting",
-        MeetingType::SupplierWorkshop => "Supplier workshop",
-        MeetingType::Webinar => "Webinar",
-        MeetingType::OneToOneDialogue => "One-to-one supplier dialogue",
-        MeetingType::LessonsLearned => "Lessons learned",
-        MeetingType::Other => "Other",
-    }
-}
-
-pub fn meeting_format(f: MeetingFormat) -> &'static str {
-    match f {
-        MeetingFormat::InPerson => "In person",
-        MeetingFormat::Digital => "Digital",
-        MeetingFormat::Hybrid => "Hybrid",
-    }
-}
-
-pub fn meeting_status(s: MeetingStatus) -> &'static str {
-    match s {
-        MeetingStatus::Planned => "Planned",
-        MeetingStatus::Held => "Held",
-        MeetingStatus::Cancelled => "Cancelled",
-    }
-}
-
-pub fn notes_status(s: NotesStatus) -> &'static str {
-    match s {
-        NotesStatus::None => "Not started",
-        NotesStatus::Working => "Working",
-        NotesStatus::Draft => "Draft",
-        NotesStatus::Approved => "Approved",
-        NotesStatus::Sent => "Sent",
-    }
-}
-
-pub fn attendance_role(r: AttendanceRole) -> &'static str {
-    match r {
-        AttendanceRole::Chair => "Chair",
-        AttendanceRole::Facilitator => "Facilitator",
-        AttendanceRole::NoteTaker => "Note-taker",
-        AttendanceRole::Participant => "Participant",
-        AttendanceRole::Presenter => "Presenter",
-        AttendanceRole::Observer => "Observer",
-    }
-}
-
-pub fn priority(p: Priority) -> &'static str {
-    match p {
-        Priority::Must => "Must",
-        Priority::Should => "Should",
-        Priority::Could => "Could",
-        Priority::Wont => "Won't",
-    }
-}
-
-pub fn need_status(s: NeedStatus) -> &'static str {
-    match s {
-        NeedStatus::Identified => "Identified",
-        NeedStatus::Analysed => "Analysed",
-        NeedStatus::Validated => "Validated",
-        NeedStatus::Prioritised => "Prioritised",
-        NeedStatus::Described => "Described",
-        NeedStatus::Rejected => "Rejected",
-        NeedStatus::Deferred => "Deferred",
-        NeedStatus::Merged => "Merged",
-    }
-}
-
-pub fn suggestion_status(s: SuggestionStatus) -> &'static str {
-    match s {
-        SuggestionStatus::Proposed => "Proposed",
-        SuggestionStatus::Discussed => "Discussed",
-        SuggestionStatus::Accepted => "Accepted",
-        SuggestionStatus::Rejected => "Rejected",
-        SuggestionStatus::Implemented => "Implemented",
-        SuggestionStatus::Withdrawn => "Withdrawn",
-    }
-}
-
-pub fn lesson_kind(k: LessonKind) -> &'static str {
-    match k {
-        LessonKind::Lesson => "Lesson",
-        LessonKind::GoodExample => "Good example",
-        LessonKind::Pitfall => "Pitfall",
-    }
-}
-
 /// A label in a narrow register column (at most eight letters).
 pub fn confidentiality_short(c: Confidentiality) -> &'static str {
     match c {
@@ -1062,31 +908,6 @@ pub fn confidentiality_short(c: Confidentiality) -> &'static str {
         Confidentiality::Internal => "Internal",
         Confidentiality::SupplierConfidential => "Supplier",
         Confidentiality::Personal => "Personal",
-    }
-}
-
-pub fn confidentiality(c: Confidentiality) -> &'static str {
-    match c {
-        Confidentiality::Shareable => "Shareable",
-        Confidentiality::Internal => "Internal",
-        Confidentiality::SupplierConfidential => "Supplier confidential",
-        Confidentiality::Personal => "Personal",
-    }
-}
-
-pub fn action_status(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Open => "Open",
-        ActionStatus::InProgress => "In progress",
-        ActionStatus::Done => "Done",
-        ActionStatus::Cancelled => "Cancelled",
-    }
-}
-
-pub fn audience(a: Audience) -> &'static str {
-    match a {
-        Audience::Internal => "Internal (buyer team)",
-        Audience::Shared => "Shared (everyone)",
     }
 }
 

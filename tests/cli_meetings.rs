@@ -350,12 +350,16 @@ fn export_agenda_as_markdown_and_html() {
     let id = s.ids[0].to_string();
     let md = s.run(&["export", "agenda", &id]);
     assert!(md.starts_with("# Behovsworkshop 1\n"), "{md}");
-    assert!(md.contains("Thursday 2026-12-03, 09:30–11:30"), "{md}");
+    // In Swedish: the sandbox has a Swedish locale.
+    assert!(md.contains("torsdag 2026-12-03, 09:30–11:30"), "{md}");
     assert!(
         md.contains("| 09:45–10:30 | Behov i vardagen | 45 min |"),
         "{md}"
     );
-    assert!(md.contains("Total:** 1 h 15 min of 2 h"), "{md}");
+    assert!(md.contains("Totalt:** 1 h 15 min av 2 h"), "{md}");
+    let en = s.run(&["export", "agenda", &id, "--lang", "en"]);
+    assert!(en.contains("Thursday 2026-12-03, 09:30–11:30"), "{en}");
+    assert!(en.contains("Total:** 1 h 15 min of 2 h"), "{en}");
 
     let html = s.run(&["export", "agenda", &id, "--format", "html"]);
     assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
@@ -387,8 +391,11 @@ fn export_agenda_as_markdown_and_html() {
 
     // A supplier meeting carries the fair-dialogue line.
     let md = s.run(&["export", "agenda", &s.ids[2].to_string()]);
-    assert!(md.contains(tidig::export::FAIR_DIALOGUE), "{md}");
-    assert!(md.contains("**CANCELLED**"), "{md}");
+    assert!(
+        md.contains(tidig::export::fair_dialogue(tidig::export::Lang::Sv)),
+        "{md}"
+    );
+    assert!(md.contains("**INSTÄLLT**"), "{md}");
 }
 
 #[test]

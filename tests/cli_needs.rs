@@ -385,14 +385,21 @@ fn export_needs_csv_has_bom_crlf_and_every_need() {
 fn export_lessons_only_the_shareable_ones() {
     let s = Sandbox::new();
     let all = s.run(&["export", "lessons"]);
-    assert!(all.starts_with("# Learning examples\n"));
-    assert!(all.contains("3 learning examples. 1 lesson not marked shareable is left out."));
+    // Swedish under the sandbox's Swedish locale; nothing says what was left out.
+    assert!(all.starts_with("# Lärande exempel\n"), "{all}");
+    assert!(
+        all.contains("**I detta dokument:** 3 lärande exempel\n"),
+        "{all}"
+    );
+    let en = s.run(&["export", "lessons", "--lang", "en"]);
+    assert!(en.starts_with("# Learning examples\n"), "{en}");
+    assert!(en.contains("3 learning examples\n"), "{en}");
     assert!(all.contains("Boka lokal tidigt") && all.contains("Plogning och dialog"));
     assert!(!all.contains("Intern budgetmiss"));
     assert!(all.contains(r"Det hände \<saker\>."));
 
     let norr = s.run(&["export", "lessons", "--project", "NORR-24"]);
-    assert!(norr.contains("1 learning example. 1 lesson not marked shareable is left out."));
+    assert!(norr.contains("1 lärande exempel\n"), "{norr}");
     assert!(norr.contains("Frågor i förväg"));
     assert!(!norr.contains("Plogning") && !norr.contains("Boka lokal"));
 

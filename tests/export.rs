@@ -10,7 +10,12 @@ use std::io::BufReader;
 use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
 use ical::parser::ical::component::{IcalCalendar, IcalEvent};
 use tidig::domain::*;
-use tidig::export::{self, AgendaFormat, CalendarEntry, FAIR_DIALOGUE};
+use tidig::export::{self, AgendaFormat, CalendarEntry, Lang};
+
+/// The fair-dialogue statement as the English documents give it.
+fn fair() -> &'static str {
+    export::fair_dialogue(Lang::En)
+}
 
 use common::clock_in_stockholm as clock;
 use common::export::project;
@@ -199,7 +204,7 @@ fn utc_text(t: DateTime<Utc>) -> String {
 #[test]
 fn every_event_has_every_required_property() {
     let entries = three_meetings();
-    let ics = export::calendar(&entries, stamp(), &clock());
+    let ics = export::calendar(&entries, stamp(), &clock(), Lang::En);
     let cal = parse(&ics);
 
     assert_eq!(value(&cal.properties, "VERSION"), "2.0");
@@ -221,9 +226,14 @@ fn every_event_has_every_required_property() {
                 "{name}:{v} is not a UTC date-time"
             );
         }
+        let cancelled = if m.status == MeetingStatus::Cancelled {
+            "CANCELLED: "
+        } else {
+            ""
+        };
         assert_eq!(
             unescape(prop(event, "SUMMARY")),
-            format!("NORR-24: {}", m.title)
+            format!("{cancelled}NORR-24: {}", m.title)
         );
         assert_eq!(unescape(prop(event, "LOCATION")), m.location);
         let description = unescape(prop(event, "DESCRIPTION"));
@@ -248,7 +258,7 @@ fn every_event_has_every_required_property() {
 
 #[test]
 fn the_description_has_the_timed_agenda_in_local_time() {
-    let ics = export::calendar(&three_meetings(), stamp(), &clock());
+    let ics = export::calendar(&three_meetings(), stamp(), &clock(), Lang::En);
     let cal = parse(&ics);
     let description = unescape(prop(&cal.events[0], "DESCRIPTION"));
     let expected = "Needs workshop · In person
@@ -257,7 +267,7 @@ Purpose: Förstå vad förskolorna behöver av måltiderna.
 
 Desired outcome: En prioriterad lista med behov, validerad av kökspersonalen.
 
-Agenda
+Agenda (times in Europe/Stockholm)
 09:30–09:45 Välkommen och syfte (15 min)
 09:45–10:30 Behov i vardagen: gruppdiskussion (45 min)
 10:30–10:45 Fika (15 min)
@@ -272,7 +282,7 @@ fn crlf_everywhere_and_no_line_longer_than_75_octets() {
     // Long lines of multi-byte characters, so folds land next to å, ä, ö and dashes.
     entries[0].meeting.purpose = "Åäö–".repeat(60);
     entries[0].meeting.title = format!("Behovsworkshop {}", "ä".repeat(80));
-    let ics = export::calendar(&entries, stamp(), &clock());
+    let ics = export::calendar(&entries, stamp(), &clock(), Lang::En);
 
     assert!(ics.ends_with("\r\n"));
     let bytes = ics.as_bytes();
@@ -305,7 +315,7 @@ fn unfolding_gives_back_the_original_swedish_text() {
                    och vad föräldrarna önskar. Övergripande mål är att minska matsvinnet \
                    med en fjärdedel före år 2028 – utan att göra avkall på näringen.";
     entries[0].meeting.purpose = purpose.into();
-    let ics = export::calendar(&entries, stamp(), &clock());
+    let ics = export::calendar(&entries, stamp(), &clock(), Lang::En);
 
     // By hand, following RFC 5545 §3.1 exactly.
     let description = unescape(&raw_value(&ics, "DESCRIPTION"));
@@ -323,7 +333,7 @@ fn commas_semicolons_backslashes_and_newlines_are_escaped() {
     m.title = r"Möte; del 1, C:\temp".into();
     m.location = "Rum 3, plan 2; ingång B".into();
     m.purpose = "Rad ett\nRad två\r\nRad tre".into();
-    let ics = export::calendar(&entries, stamp(), &clock());
+    let ics = export::calendar(&entries, stamp(), &clock(), Lang::En);
 
     assert_eq!(
         raw_value(&ics, "SUMMARY"),
@@ -363,7 +373,7 @@ fn commas_semicolons_backslashes_and_newlines_are_escaped() {
 
 #[test]
 fn a_cancelled_meeting_is_cancelled_in_the_calendar() {
-    let ics = export::calendar(&three_meetings(), stamp(), &clock());
+    let ics = export::calendar(&three_meetings(), stamp(), &clock(), Lang::En);
     let cal = parse(&ics);
     let statuses: Vec<&str> = cal.events.iter().map(|e| prop(e, "STATUS")).collect();
     assert_eq!(statuses, ["CONFIRMED", "CONFIRMED", "CANCELLED"]);
@@ -374,14 +384,14 @@ fn a_cancelled_meeting_is_cancelled_in_the_calendar() {
 #[test]
 fn exporting_again_keeps_the_uid_and_an_update_raises_the_sequence() {
     let before = three_meetings();
-    let first = parse(&export::calendar(&before, stamp(), &clock()));
+    let first = parse(&export::calendar(&before, stamp(), &clock(), Lang::En));
 
     let mut after = three_meetings();
     after[0].meeting.start += Duration::hours(1);
     after[0].meeting.end += Duration::hours(1);
     after[0].meeting.updated_at = "2026-11-27T10:00:00Z".into();
     let later = stamp() + Duration::days(1);
-    let second = parse(&export::calendar(&after, later, &clock()));
+    let second = parse(&export::calendar(&after, later, &clock(), Lang::En));
 
     for (a, b) in first.events.iter().zip(&second.events) {
         assert_eq!(prop(a, "UID"), prop(b, "UID"));
@@ -400,7 +410,7 @@ fn exporting_again_keeps_the_uid_and_an_update_raises_the_sequence() {
     // A meeting never changed since it was created starts at sequence 0.
     let mut fresh = three_meetings();
     fresh[0].meeting.updated_at = fresh[0].meeting.created_at.clone();
-    let cal = parse(&export::calendar(&fresh, stamp(), &clock()));
+    let cal = parse(&export::calendar(&fresh, stamp(), &clock(), Lang::En));
     assert_eq!(prop(&cal.events[0], "SEQUENCE"), "0");
 }
 
@@ -413,7 +423,7 @@ fn times_are_utc_and_local_times_follow_daylight_saving() {
         day("2026-03-28 09:00"), // winter time
         day("2026-03-29 09:00"), // summer time from 02:00 that night
     ];
-    let cal = parse(&export::calendar(&entries, stamp(), &clock()));
+    let cal = parse(&export::calendar(&entries, stamp(), &clock(), Lang::En));
     let starts: Vec<&str> = cal.events.iter().map(|e| prop(e, "DTSTART")).collect();
     assert_eq!(
         starts,
@@ -437,7 +447,7 @@ fn times_are_utc_and_local_times_follow_daylight_saving() {
         meeting(1, "2026-03-29 01:30", 60, "Nattövning"),
         vec![item(1, "Första passet", 30), item(2, "Andra passet", 30)],
     );
-    let cal = parse(&export::calendar(&[night], stamp(), &clock()));
+    let cal = parse(&export::calendar(&[night], stamp(), &clock(), Lang::En));
     assert_eq!(prop(&cal.events[0], "DTSTART"), "20260329T003000Z");
     assert_eq!(prop(&cal.events[0], "DTEND"), "20260329T013000Z");
     let description = unescape(prop(&cal.events[0], "DESCRIPTION"));
@@ -447,15 +457,20 @@ fn times_are_utc_and_local_times_follow_daylight_saving() {
 
 #[test]
 fn supplier_meetings_carry_the_fair_dialogue_line_in_the_calendar() {
-    let cal = parse(&export::calendar(&three_meetings(), stamp(), &clock()));
+    let cal = parse(&export::calendar(
+        &three_meetings(),
+        stamp(),
+        &clock(),
+        Lang::En,
+    ));
     let description = |i: usize| unescape(prop(&cal.events[i], "DESCRIPTION"));
-    assert!(description(2).contains(FAIR_DIALOGUE));
-    assert!(!description(0).contains(FAIR_DIALOGUE));
+    assert!(description(2).contains(fair()));
+    assert!(!description(0).contains(fair()));
 }
 
 #[test]
 fn an_empty_calendar_is_still_a_calendar() {
-    let ics = export::calendar(&[], stamp(), &clock());
+    let ics = export::calendar(&[], stamp(), &clock(), Lang::En);
     let cal = parse(&ics);
     assert!(cal.events.is_empty());
     assert_eq!(value(&cal.properties, "VERSION"), "2.0");
@@ -492,7 +507,7 @@ fn people() -> Vec<Attendance> {
 }
 
 fn render(format: AgendaFormat, m: &Meeting, agenda: &[AgendaItem], att: &[Attendance]) -> String {
-    export::render_agenda(format, &project(), m, agenda, att, &clock()).expect("renders")
+    export::render_agenda(format, Lang::En, &project(), m, agenda, att, &clock()).expect("renders")
 }
 
 #[test]
@@ -579,9 +594,9 @@ fn supplier_facing_agendas_carry_the_fair_dialogue_line() {
         p
     };
     for format in [AgendaFormat::Markdown, AgendaFormat::Html] {
-        assert!(!render(format, &internal, &[], &people()).contains(FAIR_DIALOGUE));
-        assert!(render(format, &by_type, &[], &people()).contains(FAIR_DIALOGUE));
-        assert!(render(format, &internal, &[], &with_supplier).contains(FAIR_DIALOGUE));
+        assert!(!render(format, &internal, &[], &people()).contains(fair()));
+        assert!(render(format, &by_type, &[], &people()).contains(fair()));
+        assert!(render(format, &internal, &[], &with_supplier).contains(fair()));
     }
 }
 
@@ -603,7 +618,16 @@ fn html_escapes_everything_the_user_typed() {
     agenda[0].expected_outcome = hostile.into();
     let att = vec![attendee(1, hostile, hostile, false, AttendanceRole::Chair)];
 
-    let html = export::render_agenda(AgendaFormat::Html, &p, &m, &agenda, &att, &clock()).unwrap();
+    let html = export::render_agenda(
+        AgendaFormat::Html,
+        Lang::En,
+        &p,
+        &m,
+        &agenda,
+        &att,
+        &clock(),
+    )
+    .unwrap();
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains(r#""citat""#), "{html}");
     assert!(!html.contains("'apostrof'"), "{html}");

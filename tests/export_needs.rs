@@ -9,7 +9,7 @@ mod common;
 use std::collections::HashMap;
 
 use tidig::domain::*;
-use tidig::export::{self, LessonsFormat, NeedsFormat};
+use tidig::export::{self, Lang, LessonsFormat, NeedsFormat};
 
 use common::clock_in_stockholm as clock;
 use common::export::project;
@@ -258,12 +258,21 @@ fn lessons() -> Vec<Lesson> {
 }
 
 fn render_needs(format: NeedsFormat) -> String {
-    export::render_needs(format, &project(), &needs(), &evidence_map(), &clock())
-        .expect("the needs export renders")
+    export::render_needs(
+        format,
+        Audience::Internal,
+        Lang::En,
+        &project(),
+        &needs(),
+        &evidence_map(),
+        &clock(),
+    )
+    .expect("the needs export renders")
 }
 
 fn render_lessons(format: LessonsFormat) -> String {
-    export::render_lessons(format, &lessons(), &clock()).expect("the lessons export renders")
+    export::render_lessons(format, Lang::En, &lessons(), &clock())
+        .expect("the lessons export renders")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -508,7 +517,16 @@ fn csv_neutralises_formulas_in_every_text_cell() {
         1,
         vec![evidence(1, 1, None, None, "", "=cmd|' /C calc'!A0")],
     );
-    let csv = export::render_needs(NeedsFormat::Csv, &project(), &needs, &ev, &clock()).unwrap();
+    let csv = export::render_needs(
+        NeedsFormat::Csv,
+        Audience::Internal,
+        Lang::En,
+        &project(),
+        &needs,
+        &ev,
+        &clock(),
+    )
+    .unwrap();
     let rows = read_csv(csv.strip_prefix('\u{feff}').unwrap());
     for (row, text) in rows[1..].iter().zip(dangerous) {
         // statement, as_a, i_need, so_that, category, status_reason, owner
@@ -543,6 +561,8 @@ fn html_escapes_user_text() {
     project.title = "Kök & <matsal>".into();
     let html = export::render_needs(
         NeedsFormat::Html,
+        Audience::Internal,
+        Lang::En,
         &project,
         &needs,
         &evidence_map(),
@@ -566,6 +586,8 @@ fn markdown_escapes_user_text_but_keeps_it_readable() {
     needs[0].statement = "<script>x</script> *viktigt* [länk](http://x) | A & B".into();
     let md = export::render_needs(
         NeedsFormat::Markdown,
+        Audience::Internal,
+        Lang::En,
         &project(),
         &needs,
         &evidence_map(),
@@ -578,13 +600,29 @@ fn markdown_escapes_user_text_but_keeps_it_readable() {
 #[test]
 fn no_needs_still_makes_a_document() {
     for format in [NeedsFormat::Markdown, NeedsFormat::Html] {
-        let text =
-            export::render_needs(format, &project(), &[], &HashMap::new(), &clock()).unwrap();
+        let text = export::render_needs(
+            format,
+            Audience::Internal,
+            Lang::En,
+            &project(),
+            &[],
+            &HashMap::new(),
+            &clock(),
+        )
+        .unwrap();
         assert!(text.contains("No needs yet."));
         assert!(!text.contains("left out"));
     }
-    let csv =
-        export::render_needs(NeedsFormat::Csv, &project(), &[], &HashMap::new(), &clock()).unwrap();
+    let csv = export::render_needs(
+        NeedsFormat::Csv,
+        Audience::Internal,
+        Lang::En,
+        &project(),
+        &[],
+        &HashMap::new(),
+        &clock(),
+    )
+    .unwrap();
     assert_eq!(read_csv(&csv[3..]).len(), 1, "only the header");
 }
 
@@ -603,17 +641,25 @@ fn lessons_html_snapshot() {
 }
 
 #[test]
-fn only_shareable_lessons_are_exported_and_the_rest_counted() {
+fn only_shareable_lessons_are_exported_and_nothing_says_how_many_others() {
     for format in [LessonsFormat::Markdown, LessonsFormat::Html] {
         let text = render_lessons(format);
         assert!(text.contains("3 learning examples"));
-        assert!(text.contains("2 lessons not marked shareable are left out."));
+        assert!(
+            !text.contains("left out"),
+            "a shared document counts what it leaves out"
+        );
         assert!(!text.contains("Intern:"), "an internal lesson was exported");
         assert!(text.contains("Leverantörsträff med öppna frågor"));
     }
-    let none = export::render_lessons(LessonsFormat::Markdown, &lessons()[1..2], &clock()).unwrap();
+    let none = export::render_lessons(
+        LessonsFormat::Markdown,
+        Lang::En,
+        &lessons()[1..2],
+        &clock(),
+    )
+    .unwrap();
     assert!(none.contains("0 learning examples"));
-    assert!(none.contains("1 lesson not marked shareable is left out."));
     assert!(none.contains("No shareable lessons yet."));
 }
 

@@ -35,20 +35,28 @@ fn every_job(store: &Store) -> Vec<ExportJob> {
         "SELECT min(id) FROM projects WHERE deleted_at IS NULL",
     );
     vec![
-        ExportJob::Calendar { project_id: None },
+        ExportJob::Calendar {
+            project_id: None,
+            lang: Lang::Sv,
+        },
         ExportJob::Calendar {
             project_id: Some(project),
+            lang: Lang::En,
         },
         ExportJob::MeetingCalendar {
             meeting_id: meeting,
+            lang: Lang::Sv,
         },
         ExportJob::Agenda {
             meeting_id: meeting,
             format: AgendaFormat::Html,
+            lang: Lang::Sv,
         },
         ExportJob::Needs {
             project_id: project,
             format: NeedsFormat::Csv,
+            audience: Audience::Shared,
+            lang: Lang::Sv,
         },
         ExportJob::Summary {
             meeting_id: meeting,
@@ -59,6 +67,7 @@ fn every_job(store: &Store) -> Vec<ExportJob> {
         ExportJob::Lessons {
             project_id: None,
             format: LessonsFormat::Html,
+            lang: Lang::En,
         },
     ]
 }
@@ -105,6 +114,7 @@ fn a_job_on_something_in_the_trash_is_refused_and_writes_nothing() {
     let job = ExportJob::Agenda {
         meeting_id: meeting,
         format: AgendaFormat::Markdown,
+        lang: Lang::Sv,
     };
     let err = export::run(
         &mut store,
@@ -130,6 +140,7 @@ fn lessons_with_nothing_shareable_are_refused() {
     let job = ExportJob::Lessons {
         project_id: None,
         format: LessonsFormat::Markdown,
+        lang: Lang::Sv,
     };
     let err = export::render(&store, &job, &TemplateSource::BuiltIn).unwrap_err();
     assert!(matches!(err, ExportOpError::NothingShareable));
@@ -336,7 +347,10 @@ fn trashed_meetings_go_out_as_cancelled_for_ninety_days() {
     let calendar = |store: &Store| {
         export::render(
             store,
-            &ExportJob::Calendar { project_id: None },
+            &ExportJob::Calendar {
+                project_id: None,
+                lang: Lang::Sv,
+            },
             &TemplateSource::BuiltIn,
         )
         .unwrap()

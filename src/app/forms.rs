@@ -768,7 +768,7 @@ pub fn answer_form(q: &Question) -> Form {
 }
 
 /// Format, audience and language of a meeting-notes export.
-pub fn notes_export_form(meeting_id: i64, audience: &str) -> Form {
+pub fn notes_export_form(meeting_id: i64, audience: &str, lang: crate::catalog::Lang) -> Form {
     let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
         list.iter()
             .map(|(v, l)| (v.to_string(), l.to_string()))
@@ -795,7 +795,7 @@ pub fn notes_export_form(meeting_id: i64, audience: &str) -> Form {
             "lang",
             text::FIELD_LANGUAGE,
             pairs(&[("sv", "Svenska"), ("en", "English")]),
-            "sv",
+            lang.as_str(),
         ),
     ];
     Form::new(

@@ -235,6 +235,7 @@ impl App {
                 None => self.info(text::MSG_NOTHING_SELECTED),
             },
             Action::ExportCalendar => self.export(ExportJob::Calendar {
+                lang: self.export_lang,
                 project_id: Some(project_id),
             }),
             _ => {}
@@ -299,6 +300,7 @@ impl App {
                 }
             }
             (Action::ExportCalendar, _) => self.export(ExportJob::MeetingCalendar {
+                lang: self.export_lang,
                 meeting_id: meeting.id,
             }),
             (Action::ExportNotes, _) => self.ask_notes_export(),
@@ -315,6 +317,7 @@ impl App {
             (other, MeetingTab::Notes) => self.update_meeting_notes(other),
             (other, MeetingTab::Outcomes) => self.update_meeting_outcomes(other),
             (Action::ExportAgenda, _) => self.export(ExportJob::Agenda {
+                lang: self.export_lang,
                 meeting_id: meeting.id,
                 format: AgendaFormat::Html,
             }),
@@ -593,7 +596,12 @@ impl App {
             Action::PrevWeek => view.from = Some(from - Days::new(7)),
             Action::NextWeek => view.from = Some(from + Days::new(7)),
             Action::Today => view.from = None,
-            Action::ExportCalendar => return self.export(ExportJob::Calendar { project_id: None }),
+            Action::ExportCalendar => {
+                return self.export(ExportJob::Calendar {
+                    project_id: None,
+                    lang: self.export_lang,
+                });
+            }
             _ => return,
         }
         self.agenda.cursor = Cursor::default();

@@ -184,6 +184,9 @@ pub struct App {
     pub status: Option<StatusMessage>,
     pub should_quit: bool,
     pub dirs: AppDirs,
+    /// The language exports are written in unless the user picks another (config
+    /// `export_language`, else the locale).
+    pub export_lang: crate::catalog::Lang,
     /// The open form's changes not yet kept as a draft.
     draft_autosave: Autosave,
     /// The open note's changes not yet written.
@@ -225,6 +228,7 @@ impl App {
             status: None,
             should_quit: false,
             dirs: AppDirs::default(),
+            export_lang: crate::catalog::Lang::Sv,
             draft_autosave: Autosave::default(),
             note_autosave: Autosave::default(),
             form_kept: None,

@@ -398,6 +398,7 @@ impl App {
                 }
             }
             Action::ExportLessons => self.export(crate::ops::ExportJob::Lessons {
+                lang: self.export_lang,
                 project_id,
                 format: crate::export::LessonsFormat::Html,
             }),

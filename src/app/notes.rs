@@ -565,7 +565,11 @@ impl App {
             } else {
                 "internal"
             };
-            self.open_form(forms::notes_export_form(state.meeting.id, audience));
+            self.open_form(forms::notes_export_form(
+                state.meeting.id,
+                audience,
+                self.export_lang,
+            ));
         }
     }
 

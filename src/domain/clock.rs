@@ -16,6 +16,17 @@ pub enum Clock {
     FixedIn(DateTime<Utc>, chrono_tz::Tz),
 }
 
+/// The name of the zone `Local` uses: `TZ` when it names a zone, else the system's.
+fn system_zone() -> Option<String> {
+    let from_env = std::env::var("TZ").ok().and_then(|tz| {
+        let name = tz.trim_start_matches(':');
+        name.parse::<chrono_tz::Tz>()
+            .ok()
+            .map(|z| z.name().to_string())
+    });
+    from_env.or_else(|| iana_time_zone::get_timezone().ok())
+}
+
 impl Clock {
     pub fn now(&self) -> DateTime<Utc> {
         match self {
@@ -52,6 +63,20 @@ impl Clock {
     /// Today's date where the user is.
     pub fn today(&self) -> NaiveDate {
         self.local(self.now()).date()
+    }
+
+    /// The zone local times are shown in, by name where it has one
+    /// (`Europe/Stockholm`), else as its offset at `at` (`UTC+01:00`): documents name
+    /// it, as their readers may be elsewhere.
+    pub fn zone_name(&self, at: DateTime<Utc>) -> String {
+        match self {
+            Clock::Fixed(_) => "UTC".to_string(),
+            Clock::FixedIn(_, tz) => tz.name().to_string(),
+            Clock::System | Clock::FixedLocal(_) => system_zone().unwrap_or_else(|| {
+                let offset = Local.offset_from_utc_datetime(&at.naive_utc());
+                format!("UTC{offset}")
+            }),
+        }
     }
 
     /// Timestamps are stored as UTC ISO 8601 text with second precision.

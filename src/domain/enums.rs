@@ -4,8 +4,13 @@
 /// Common behaviour of the text-stored enums.
 pub trait TextEnum: Sized + Copy + PartialEq + 'static {
     const ALL: &'static [Self];
+    /// The catalog section of the labels (`assets/lang/*.toml`), keyed by `as_str`.
+    const SECTION: &'static str;
     fn as_str(self) -> &'static str;
-    fn label(self) -> &'static str;
+    /// The label in the interface's language (`catalog::label` gives any language).
+    fn label(self) -> &'static str {
+        crate::catalog::label(crate::catalog::interface_lang(), self)
+    }
 
     fn parse(s: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|v| v.as_str() == s)
@@ -27,7 +32,7 @@ pub trait TextEnum: Sized + Copy + PartialEq + 'static {
 }
 
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? } labels $labels:path) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? } section $section:literal) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
         #[serde(rename_all = "snake_case")]
@@ -35,11 +40,9 @@ macro_rules! text_enum {
 
         impl TextEnum for $name {
             const ALL: &'static [Self] = &[$(Self::$variant),+];
+            const SECTION: &'static str = $section;
             fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $text),+ }
-            }
-            fn label(self) -> &'static str {
-                $labels(self)
             }
         }
 
@@ -66,7 +69,7 @@ text_enum!(
         Contract => "contract",
         FollowUp => "follow_up",
         Closed => "closed",
-    } labels crate::text::phase
+    } section "phase"
 );
 
 impl Phase {
@@ -85,7 +88,7 @@ text_enum!(
         Paused => "paused",
         Completed => "completed",
         Cancelled => "cancelled",
-    } labels crate::text::project_status
+    } section "project_status"
 );
 
 text_enum!(
@@ -93,7 +96,7 @@ text_enum!(
         DevelopmentPromoting => "development_promoting",
         NewSolutions => "new_solutions",
         RndServices => "rnd_services",
-    } labels crate::text::innovation_level
+    } section "innovation_level"
 );
 
 text_enum!(
@@ -105,7 +108,7 @@ text_enum!(
         UserOrganisation => "user_organisation",
         Expert => "expert",
         Other => "other",
-    } labels crate::text::org_kind
+    } section "org_kind"
 );
 
 text_enum!(
@@ -113,7 +116,7 @@ text_enum!(
         Planned => "planned",
         Done => "done",
         Cancelled => "cancelled",
-    } labels crate::text::milestone_status
+    } section "milestone_status"
 );
 
 text_enum!(
@@ -131,7 +134,7 @@ text_enum!(
         OneToOneDialogue => "one_to_one_dialogue",
         LessonsLearned => "lessons_learned",
         Other => "other",
-    } labels crate::text::meeting_type
+    } section "meeting_type"
 );
 
 impl MeetingType {
@@ -152,7 +155,7 @@ text_enum!(
         InPerson => "in_person",
         Digital => "digital",
         Hybrid => "hybrid",
-    } labels crate::text::meeting_format
+    } section "meeting_format"
 );
 
 text_enum!(
@@ -160,7 +163,7 @@ text_enum!(
         Planned => "planned",
         Held => "held",
         Cancelled => "cancelled",
-    } labels crate::text::meeting_status
+    } section "meeting_status"
 );
 
 text_enum!(
@@ -170,7 +173,7 @@ text_enum!(
         Draft => "draft",
         Approved => "approved",
         Sent => "sent",
-    } labels crate::text::notes_status
+    } section "notes_status"
 );
 
 text_enum!(
@@ -181,7 +184,7 @@ text_enum!(
         Participant => "participant",
         Presenter => "presenter",
         Observer => "observer",
-    } labels crate::text::attendance_role
+    } section "attendance_role"
 );
 
 text_enum!(
@@ -191,7 +194,7 @@ text_enum!(
         Should => "should",
         Could => "could",
         Wont => "wont",
-    } labels crate::text::priority
+    } section "priority"
 );
 
 text_enum!(
@@ -204,7 +207,7 @@ text_enum!(
         Rejected => "rejected",
         Deferred => "deferred",
         Merged => "merged",
-    } labels crate::text::need_status
+    } section "need_status"
 );
 
 text_enum!(
@@ -215,7 +218,7 @@ text_enum!(
         Rejected => "rejected",
         Implemented => "implemented",
         Withdrawn => "withdrawn",
-    } labels crate::text::suggestion_status
+    } section "suggestion_status"
 );
 
 impl SuggestionStatus {
@@ -230,7 +233,7 @@ text_enum!(
         Lesson => "lesson",
         GoodExample => "good_example",
         Pitfall => "pitfall",
-    } labels crate::text::lesson_kind
+    } section "lesson_kind"
 );
 
 text_enum!(
@@ -240,7 +243,7 @@ text_enum!(
         Internal => "internal",
         SupplierConfidential => "supplier_confidential",
         Personal => "personal",
-    } labels crate::text::confidentiality
+    } section "confidentiality"
 );
 
 text_enum!(
@@ -249,7 +252,7 @@ text_enum!(
         InProgress => "in_progress",
         Done => "done",
         Cancelled => "cancelled",
-    } labels crate::text::action_status
+    } section "action_status"
 );
 
 text_enum!(
@@ -257,7 +260,7 @@ text_enum!(
     Audience {
         Internal => "internal",
         Shared => "shared",
-    } labels crate::text::audience
+    } section "audience"
 );
 
 #[cfg(test)]

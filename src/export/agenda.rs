@@ -13,11 +13,14 @@ use minijinja::value::Serde;
 use minijinja::{Environment, Value};
 use serde::Serialize;
 
-use super::{ExportError, FAIR_DIALOGUE, ProjectCtx, without_controls};
+use std::collections::BTreeMap;
+
+use super::{ExportError, Lang, ProjectCtx, fair_dialogue, weekday_long, without_controls};
+use crate::catalog;
 use crate::domain::when::format_duration;
 use crate::domain::{
-    AgendaItem, Attendance, Clock, Meeting, MeetingStatus, Project, TextEnum, agenda_overrun,
-    agenda_times, is_supplier_facing,
+    AgendaItem, Attendance, Clock, Meeting, MeetingStatus, Project, agenda_overrun, agenda_times,
+    is_supplier_facing,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,22 +70,27 @@ fn environment() -> &'static Environment<'static> {
     })
 }
 
-/// Renders one meeting's agenda. Times are shown in the clock's local time.
+/// Renders one meeting's agenda in `lang`. Times are shown in the clock's local time.
 pub fn render(
     format: AgendaFormat,
+    lang: Lang,
     project: &Project,
     meeting: &Meeting,
     agenda: &[AgendaItem],
     attendance: &[Attendance],
     clock: &Clock,
 ) -> Result<String, ExportError> {
-    let ctx = context(project, meeting, agenda, attendance, clock);
+    let ctx = context(lang, project, meeting, agenda, attendance, clock);
     let template = environment().get_template(format.template())?;
     Ok(without_controls(template.render(Value::from(Serde(&ctx)))?))
 }
 
 #[derive(Serialize)]
 struct Context<'a> {
+    /// `sv` or `en`.
+    lang: &'static str,
+    /// The words of the document (the catalog's `[agenda]` section).
+    l: &'static BTreeMap<&'static str, &'static str>,
     project: ProjectCtx<'a>,
     meeting: MeetingCtx<'a>,
     participants: Vec<ParticipantCtx<'a>>,
@@ -103,7 +111,7 @@ struct MeetingCtx<'a> {
     format: &'static str,
     status: &'static str,
     cancelled: bool,
-    /// "Thursday 2026-12-03"
+    /// "torsdag 2026-12-03"
     day: String,
     /// "09:30–11:30", or "09:30 – 2026-12-04 11:30" across midnight.
     time: String,
@@ -137,6 +145,7 @@ struct ItemCtx<'a> {
 }
 
 fn context<'a>(
+    lang: Lang,
     project: &'a Project,
     meeting: &'a Meeting,
     agenda: &'a [AgendaItem],
@@ -169,19 +178,25 @@ fn context<'a>(
     let minutes = |m: i64| format_duration(u32::try_from(m.unsigned_abs()).unwrap_or(u32::MAX));
     let balance = match overrun {
         0 => String::new(),
-        o if o > 0 => format!("{} over", minutes(o)),
-        o => format!("{} to spare", minutes(o)),
+        o if o > 0 => catalog::fill(lang, "agenda", "over", &[("length", &minutes(o))]),
+        o => catalog::fill(lang, "agenda", "to_spare", &[("length", &minutes(o))]),
     };
     let total: i64 = agenda.iter().map(|i| i64::from(i.minutes)).sum();
     Context {
+        lang: lang.as_str(),
+        l: catalog::section(lang, "agenda"),
         project: ProjectCtx::of(project, ""),
         meeting: MeetingCtx {
             title: &meeting.title,
-            kind: meeting.kind.label(),
-            format: meeting.format.label(),
-            status: meeting.status.label(),
+            kind: catalog::label(lang, meeting.kind),
+            format: catalog::label(lang, meeting.format),
+            status: catalog::label(lang, meeting.status),
             cancelled: meeting.status == MeetingStatus::Cancelled,
-            day: start.format("%A %Y-%m-%d").to_string(),
+            day: format!(
+                "{} {}",
+                weekday_long(lang, start.date()),
+                start.format("%Y-%m-%d")
+            ),
             time,
             week: start.iso_week().week(),
             length: minutes(meeting.minutes()),
@@ -195,14 +210,14 @@ fn context<'a>(
             .map(|a| ParticipantCtx {
                 name: &a.person_name,
                 organisation: a.organisation_name.as_deref().unwrap_or(""),
-                role: a.role.label(),
+                role: catalog::label(lang, a.role),
             })
             .collect(),
         items,
         total: minutes(total),
         balance,
         over: overrun > 0,
-        fair_dialogue: is_supplier_facing(meeting, attendance).then_some(FAIR_DIALOGUE),
+        fair_dialogue: is_supplier_facing(meeting, attendance).then(|| fair_dialogue(lang)),
         generator: concat!("tidig ", env!("CARGO_PKG_VERSION")),
     }
 }

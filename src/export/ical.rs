@@ -16,8 +16,11 @@
 use crate::domain::web_link;
 use chrono::{DateTime, Utc};
 
+use super::{Lang, fair_dialogue};
+use crate::catalog;
+
 use crate::domain::when::format_duration;
-use crate::domain::{AgendaItem, Clock, Meeting, MeetingStatus, TextEnum, agenda_times};
+use crate::domain::{AgendaItem, Clock, Meeting, MeetingStatus, agenda_times};
 
 /// One meeting and its agenda, in agenda order.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,9 +35,15 @@ pub const PRODID: &str = concat!("-//tidig//tidig ", env!("CARGO_PKG_VERSION"), 
 /// Content lines are at most this many octets, not counting the CRLF (RFC 5545 §3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
 
-/// A calendar with one event per meeting. `stamp` is the export time (`DTSTAMP`);
-/// `clock` gives the local times shown in the description.
-pub fn calendar(meetings: &[CalendarEntry], stamp: DateTime<Utc>, clock: &Clock) -> String {
+/// A calendar with one event per meeting, its words in `lang`. `stamp` is the export
+/// time (`DTSTAMP`); `clock` gives the local times shown in the description, whose
+/// zone the description names.
+pub fn calendar(
+    meetings: &[CalendarEntry],
+    stamp: DateTime<Utc>,
+    clock: &Clock,
+    lang: Lang,
+) -> String {
     let mut out = String::with_capacity(512 + meetings.len() * 1024);
     let mut w = Writer { out: &mut out };
     w.raw("BEGIN", "VCALENDAR");
@@ -43,13 +52,19 @@ pub fn calendar(meetings: &[CalendarEntry], stamp: DateTime<Utc>, clock: &Clock)
     w.raw("CALSCALE", "GREGORIAN");
     w.raw("METHOD", "PUBLISH");
     for entry in meetings {
-        event(&mut w, entry, stamp, clock);
+        event(&mut w, entry, stamp, clock, lang);
     }
     w.raw("END", "VCALENDAR");
     super::without_controls_keep_crlf(out)
 }
 
-fn event(w: &mut Writer<'_>, entry: &CalendarEntry, stamp: DateTime<Utc>, clock: &Clock) {
+fn event(
+    w: &mut Writer<'_>,
+    entry: &CalendarEntry,
+    stamp: DateTime<Utc>,
+    clock: &Clock,
+    lang: Lang,
+) {
     let m = &entry.meeting;
     let cancelled = m.status == MeetingStatus::Cancelled;
     w.raw("BEGIN", "VEVENT");
@@ -57,14 +72,23 @@ fn event(w: &mut Writer<'_>, entry: &CalendarEntry, stamp: DateTime<Utc>, clock:
     w.raw("DTSTAMP", &utc(stamp));
     w.raw("DTSTART", &utc(m.start));
     w.raw("DTEND", &utc(m.end));
-    w.text("SUMMARY", &format!("{}: {}", m.project_code, m.title));
+    // Some calendars (calcurse) ignore STATUS: the title itself says it is off.
+    let prefix = if cancelled {
+        catalog::text(lang, "calendar", "cancelled_prefix")
+    } else {
+        ""
+    };
+    w.text(
+        "SUMMARY",
+        &format!("{prefix}{}: {}", m.project_code, m.title),
+    );
     if !m.location.trim().is_empty() {
         w.text("LOCATION", m.location.trim());
         if let Some(url) = web_link(&m.location) {
             w.raw("URL", url);
         }
     }
-    w.text("DESCRIPTION", &description(entry, clock));
+    w.text("DESCRIPTION", &description(entry, clock, lang));
     w.raw("STATUS", if cancelled { "CANCELLED" } else { "CONFIRMED" });
     // A cancelled meeting no longer makes anyone busy.
     w.raw("TRANSP", if cancelled { "TRANSPARENT" } else { "OPAQUE" });
@@ -75,7 +99,7 @@ fn event(w: &mut Writer<'_>, entry: &CalendarEntry, stamp: DateTime<Utc>, clock:
     if let Some(modified) = parse_stamp(&m.updated_at) {
         w.raw("LAST-MODIFIED", &utc(modified));
     }
-    w.text("CATEGORIES", m.kind.label());
+    w.text("CATEGORIES", catalog::label(lang, m.kind));
     w.raw("END", "VEVENT");
 }
 
@@ -104,26 +128,41 @@ fn utc(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-/// Type and format, purpose, desired outcome, then the timed agenda in local time.
-fn description(entry: &CalendarEntry, clock: &Clock) -> String {
+/// Type and format, purpose, desired outcome, then the timed agenda in local time,
+/// with the zone named (the reader's calendar may be in another one).
+fn description(entry: &CalendarEntry, clock: &Clock, lang: Lang) -> String {
     let m = &entry.meeting;
-    let mut d = format!("{} · {}", m.kind.label(), m.format.label());
+    let word = |key| catalog::text(lang, "calendar", key);
+    let mut d = format!(
+        "{} · {}",
+        catalog::label(lang, m.kind),
+        catalog::label(lang, m.format)
+    );
     if m.status == MeetingStatus::Cancelled {
         d.push_str(" · ");
-        d.push_str(&m.status.label().to_uppercase());
+        d.push_str(&catalog::label(lang, m.status).to_uppercase());
     }
     d.push('\n');
     if !m.purpose.trim().is_empty() {
-        d.push_str(&format!("\nPurpose: {}\n", m.purpose.trim()));
+        d.push_str(&format!("\n{}: {}\n", word("purpose"), m.purpose.trim()));
     }
     if !m.desired_outcome.trim().is_empty() {
         d.push_str(&format!(
-            "\nDesired outcome: {}\n",
+            "\n{}: {}\n",
+            word("desired_outcome"),
             m.desired_outcome.trim()
         ));
     }
     if !entry.agenda.is_empty() {
-        d.push_str("\nAgenda\n");
+        let zone = clock.zone_name(m.start);
+        d.push('\n');
+        d.push_str(&catalog::fill(
+            lang,
+            "calendar",
+            "agenda",
+            &[("zone", &zone)],
+        ));
+        d.push('\n');
         let times = agenda_times(m.start, entry.agenda.iter().map(|i| &i.minutes));
         for (item, (start, end)) in entry.agenda.iter().zip(times) {
             d.push_str(&format!(
@@ -135,15 +174,15 @@ fn description(entry: &CalendarEntry, clock: &Clock) -> String {
             ));
         }
         let total: u32 = entry.agenda.iter().map(|i| i.minutes).sum();
-        d.push_str(&format!(
-            "Total {} of {}\n",
-            format_duration(total),
-            format_duration(u32::try_from(m.minutes()).unwrap_or(0))
-        ));
+        let length = format_duration(u32::try_from(m.minutes()).unwrap_or(0));
+        let total = format_duration(total);
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("total", &total), ("length", &length)];
+        d.push_str(&catalog::fill(lang, "calendar", "total", &args));
+        d.push('\n');
     }
     if m.kind.is_supplier_facing() {
         d.push('\n');
-        d.push_str(super::FAIR_DIALOGUE);
+        d.push_str(fair_dialogue(lang));
         d.push('\n');
     }
     d.trim_end().to_string()

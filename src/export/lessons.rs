@@ -1,12 +1,16 @@
 //! Lessons and good examples as "learning examples" (lärande exempel) to pass on:
-//! Markdown or a self-contained HTML page. Only lessons marked shareable are included;
-//! the document says how many others were left out.
+//! Markdown or a self-contained HTML page, in Swedish or English. Only lessons marked
+//! shareable are included, and, as in every shared document, nothing says how many
+//! others there are.
 
 use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::{ExportError, GENERATOR, documents, without_controls};
+use std::collections::BTreeMap;
+
+use super::{ExportError, GENERATOR, Lang, documents, without_controls};
+use crate::catalog;
 use crate::domain::{Clock, Lesson, TextEnum};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,25 +39,28 @@ impl LessonsFormat {
 pub(crate) const MD_TEMPLATE: &str = "lessons.md.j2";
 pub(crate) const HTML_TEMPLATE: &str = "lessons.html.j2";
 
-/// Renders the shareable ones of `lessons`, in the order given.
+/// Renders the shareable ones of `lessons`, in the order given, in `lang`.
 pub fn render(
     format: LessonsFormat,
+    lang: Lang,
     lessons: &[Lesson],
     clock: &Clock,
 ) -> Result<String, ExportError> {
-    let ctx = context(lessons, clock);
+    let ctx = context(lang, lessons, clock);
     let template = documents().get_template(format.template())?;
     Ok(without_controls(template.render(Value::from(Serde(&ctx)))?))
 }
 
 #[derive(Serialize)]
 struct Context<'a> {
+    /// `sv` or `en`.
+    lang: &'static str,
+    /// The words of the document (the catalog's `[lessons]` section).
+    l: &'static BTreeMap<&'static str, &'static str>,
     /// The day of the export, "2026-11-26".
     date: String,
-    /// "3 learning examples"
+    /// "3 lärande exempel"
     count: String,
-    /// "2 lessons not marked shareable are left out.", or empty.
-    left_out: String,
     lessons: Vec<LessonCtx<'a>>,
     generator: &'static str,
 }
@@ -77,35 +84,31 @@ struct SectionCtx<'a> {
     text: &'a str,
 }
 
-fn context<'a>(lessons: &'a [Lesson], clock: &Clock) -> Context<'a> {
+fn context<'a>(lang: Lang, lessons: &'a [Lesson], clock: &Clock) -> Context<'a> {
     let shared: Vec<&Lesson> = lessons.iter().filter(|l| l.shareable).collect();
-    let left_out = lessons.len() - shared.len();
     Context {
+        lang: lang.as_str(),
+        l: catalog::section(lang, "lessons"),
         date: clock.today().format("%Y-%m-%d").to_string(),
         count: match shared.len() {
-            1 => "1 learning example".to_string(),
-            n => format!("{n} learning examples"),
+            1 => catalog::text(lang, "lessons", "count_one").to_string(),
+            n => catalog::fill(lang, "lessons", "count_many", &[("n", &n)]),
         },
-        left_out: match left_out {
-            0 => String::new(),
-            1 => "1 lesson not marked shareable is left out.".to_string(),
-            n => format!("{n} lessons not marked shareable are left out."),
-        },
-        lessons: shared.into_iter().map(lesson_ctx).collect(),
+        lessons: shared.into_iter().map(|l| lesson_ctx(lang, l)).collect(),
         generator: GENERATOR,
     }
 }
 
-fn lesson_ctx(l: &Lesson) -> LessonCtx<'_> {
+fn lesson_ctx(lang: Lang, l: &Lesson) -> LessonCtx<'_> {
     let sections = [
-        ("Context", "context", &l.context),
-        ("What happened", "happened", &l.what_happened),
-        ("What we learned", "learned", &l.what_we_learned),
-        ("Recommendation", "recommendation", &l.recommendation),
+        ("context", &l.context),
+        ("happened", &l.what_happened),
+        ("learned", &l.what_we_learned),
+        ("recommendation", &l.recommendation),
     ]
     .into_iter()
-    .map(|(heading, key, text)| SectionCtx {
-        heading,
+    .map(|(key, text)| SectionCtx {
+        heading: catalog::text(lang, "lessons", key),
         key,
         text: text.trim(),
     })
@@ -113,9 +116,9 @@ fn lesson_ctx(l: &Lesson) -> LessonCtx<'_> {
     .collect();
     LessonCtx {
         title: l.title.trim(),
-        kind: l.kind.label(),
+        kind: catalog::label(lang, l.kind),
         kind_key: l.kind.as_str(),
-        phase: l.phase.map(|p| p.label()),
+        phase: l.phase.map(|p| catalog::label(lang, p)),
         project_code: l.project_code.as_deref(),
         sections,
     }

@@ -10,6 +10,8 @@ pub mod needs;
 pub mod summary;
 
 use std::path::{Path, PathBuf};
+
+use crate::catalog;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -24,22 +26,9 @@ pub use needs::{NeedsFormat, render as render_needs};
 pub use summary::{SummaryFormat, SummaryInput, render as render_summary};
 
 /// The fair-dialogue statement carried by everything about a supplier-facing meeting
-/// (DESIGN §6), in English. [`fair_dialogue`] gives it in either language.
-pub const FAIR_DIALOGUE: &str = "Fair dialogue: the procurement has not started and this is \
-not a negotiation. The same information is given to all suppliers, and a summary of the \
-dialogue will be published.";
-
-/// The fair-dialogue statement in Swedish.
-pub const FAIR_DIALOGUE_SV: &str = "Likabehandling: upphandlingen har inte påbörjats och \
-detta är ingen förhandling. Samma information ges till alla leverantörer, och en \
-sammanfattning av dialogen kommer att publiceras.";
-
-/// The fair-dialogue statement in the export's language.
+/// (DESIGN §6), in the export's language.
 pub fn fair_dialogue(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => FAIR_DIALOGUE_SV,
-        Lang::En => FAIR_DIALOGUE,
-    }
+    catalog::text(lang, "document", "fair_dialogue")
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -229,41 +218,42 @@ pub(crate) fn documents() -> &'static Environment<'static> {
 // Languages
 // ---------------------------------------------------------------------------------------
 
-/// The language of an export, chosen per export (a summary for suppliers may be
-/// wanted in English while the app speaks Swedish).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Sv,
-    En,
-}
+pub use crate::catalog::Lang;
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
-
-    /// `sv` or `en`: the HTML `lang` attribute and the export log's value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Lang> {
-        Self::ALL.into_iter().find(|l| l.as_str() == s)
-    }
-}
-
-const WEEKDAYS_SV: [&str; 7] = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
-const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/// The short weekday name: `tor` (sv) or `Thu` (en). A table, not a locale crate.
+/// The short weekday name: `tor` (sv) or `Thu` (en).
 pub fn weekday(lang: Lang, day: NaiveDate) -> &'static str {
-    let i = day.weekday().num_days_from_monday() as usize;
-    match lang {
-        Lang::Sv => WEEKDAYS_SV[i],
-        Lang::En => WEEKDAYS_EN[i],
-    }
+    const KEYS: [&str; 7] = [
+        "weekday_1",
+        "weekday_2",
+        "weekday_3",
+        "weekday_4",
+        "weekday_5",
+        "weekday_6",
+        "weekday_7",
+    ];
+    catalog::text(
+        lang,
+        "document",
+        KEYS[day.weekday().num_days_from_monday() as usize],
+    )
+}
+
+/// The weekday in full: `torsdag` (sv) or `Thursday` (en).
+pub fn weekday_long(lang: Lang, day: NaiveDate) -> &'static str {
+    const KEYS: [&str; 7] = [
+        "weekday_long_1",
+        "weekday_long_2",
+        "weekday_long_3",
+        "weekday_long_4",
+        "weekday_long_5",
+        "weekday_long_6",
+        "weekday_long_7",
+    ];
+    catalog::text(
+        lang,
+        "document",
+        KEYS[day.weekday().num_days_from_monday() as usize],
+    )
 }
 
 /// `tor 2026-12-03`: the weekday and the ISO date.

@@ -59,6 +59,8 @@ pub const CSV_COLUMNS: [&str; 13] = [
 /// missing from the map has none).
 pub fn render(
     format: NeedsFormat,
+    _audience: crate::domain::Audience,
+    _lang: super::Lang,
     project: &Project,
     needs: &[Need],
     evidence: &HashMap<i64, Vec<Evidence>>,

@@ -23,8 +23,9 @@
 //! `plain` in text. The words of the document come from [`Labels`] (`l` in the
 //! templates), in the export's language.
 
+use crate::catalog;
 use crate::domain::web_link;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
@@ -39,8 +40,7 @@ use super::{
 use crate::domain::when::format_duration;
 use crate::domain::{
     ActionItem, ActionStatus, AgendaItem, Attendance, AttendanceRole, Audience, Clock, Decision,
-    Meeting, MeetingFormat, MeetingStatus, MeetingType, Need, NeedStatus, Note, NotesStatus, Phase,
-    Priority, Project, Question, Suggestion, SuggestionStatus, TextEnum, agenda_times,
+    Meeting, MeetingStatus, Need, Note, Project, Question, Suggestion, TextEnum, agenda_times,
     is_supplier_facing,
 };
 
@@ -192,351 +192,27 @@ pub fn render(
 // Words
 // ---------------------------------------------------------------------------------------
 
-/// The words of the document in one language (`l` in the templates).
-#[derive(Debug, Serialize)]
-pub struct Labels {
-    /// The document's name: "Mötesanteckningar" (not "minnesanteckningar", which has a
-    /// narrow legal meaning) or "Meeting notes".
-    pub title: &'static str,
-    pub case_number: &'static str,
-    pub meeting_type: &'static str,
-    pub date_time: &'static str,
-    pub place: &'static str,
-    pub phase: &'static str,
-    pub meeting_status: &'static str,
-    pub notes_status: &'static str,
-    pub note_taker: &'static str,
-    pub version: &'static str,
-    pub internal_banner: &'static str,
-    pub cancelled_banner: &'static str,
-    pub purpose_heading: &'static str,
-    pub purpose: &'static str,
-    pub desired_outcome: &'static str,
-    pub participants: &'static str,
-    pub present: &'static str,
-    pub absent: &'static str,
-    pub invited: &'static str,
-    pub no_participants: &'static str,
-    pub name: &'static str,
-    pub organisation: &'static str,
-    pub role: &'static str,
-    pub agenda: &'static str,
-    pub time: &'static str,
-    pub item: &'static str,
-    pub owner: &'static str,
-    pub duration: &'static str,
-    pub no_agenda: &'static str,
-    pub notes: &'static str,
-    pub general_notes: &'static str,
-    pub no_notes: &'static str,
-    pub internal_note: &'static str,
-    pub decisions: &'static str,
-    pub no_decisions: &'static str,
-    pub rationale: &'static str,
-    pub decided_by: &'static str,
-    pub actions: &'static str,
-    pub no_actions: &'static str,
-    pub action: &'static str,
-    pub due: &'static str,
-    pub status: &'static str,
-    pub needs: &'static str,
-    pub priority: &'static str,
-    pub suggestions: &'static str,
-    pub phase_concerned: &'static str,
-    pub buyer_response: &'static str,
-    pub questions: &'static str,
-    pub answer: &'static str,
-    pub next_meeting: &'static str,
-    pub generated: &'static str,
+/// The words of the document in one language (`l` in the templates): the catalog's
+/// `[summary]` section.
+fn labels(lang: Lang) -> &'static BTreeMap<&'static str, &'static str> {
+    catalog::section(lang, "summary")
 }
 
-const SV: Labels = Labels {
-    title: "Mötesanteckningar",
-    case_number: "Diarienummer",
-    meeting_type: "Mötestyp",
-    date_time: "Datum och tid",
-    place: "Plats",
-    phase: "Fas",
-    meeting_status: "Mötesstatus",
-    notes_status: "Anteckningarnas status",
-    note_taker: "Antecknare",
-    version: "Version",
-    internal_banner: "Intern version för projektgruppen – handlingen kan vara allmän; en \
-        begäran om utlämnande sekretessprövas.",
-    cancelled_banner: "Mötet är inställt",
-    purpose_heading: "Syfte och önskat resultat",
-    purpose: "Syfte",
-    desired_outcome: "Önskat resultat",
-    participants: "Deltagare",
-    present: "Närvarande",
-    absent: "Frånvarande",
-    invited: "Inbjudna",
-    no_participants: "Inga deltagare registrerade.",
-    name: "Namn",
-    organisation: "Organisation",
-    role: "Roll",
-    agenda: "Dagordning",
-    time: "Tid",
-    item: "Punkt",
-    owner: "Ansvarig",
-    duration: "Längd",
-    no_agenda: "Ingen dagordning.",
-    notes: "Anteckningar",
-    general_notes: "Allmänt",
-    no_notes: "Inga anteckningar.",
-    internal_note: "Intern",
-    decisions: "Beslut",
-    no_decisions: "Inga beslut.",
-    rationale: "Motivering",
-    decided_by: "Beslutat av",
-    actions: "Åtgärder",
-    no_actions: "Inga åtgärder.",
-    action: "Åtgärd",
-    due: "Klart senast",
-    status: "Status",
-    needs: "Behov som framkom",
-    priority: "Prioritet",
-    suggestions: "Förbättringsförslag",
-    phase_concerned: "Gäller fas",
-    buyer_response: "Beställarens svar",
-    questions: "Frågor och svar",
-    answer: "Svar",
-    next_meeting: "Nästa möte",
-    generated: "Skapad",
-};
-
-const EN: Labels = Labels {
-    title: "Meeting notes",
-    case_number: "Case number",
-    meeting_type: "Meeting type",
-    date_time: "Date and time",
-    place: "Place",
-    phase: "Phase",
-    meeting_status: "Meeting status",
-    notes_status: "Notes status",
-    note_taker: "Note-taker",
-    version: "Version",
-    internal_banner: "Internal version: contains internal notes and is not shared outside \
-        the buyer's team.",
-    cancelled_banner: "The meeting is cancelled",
-    purpose_heading: "Purpose and desired outcome",
-    purpose: "Purpose",
-    desired_outcome: "Desired outcome",
-    participants: "Participants",
-    present: "Present",
-    absent: "Absent",
-    invited: "Invited",
-    no_participants: "No participants recorded.",
-    name: "Name",
-    organisation: "Organisation",
-    role: "Role",
-    agenda: "Agenda",
-    time: "Time",
-    item: "Item",
-    owner: "Owner",
-    duration: "Length",
-    no_agenda: "No agenda.",
-    notes: "Notes",
-    general_notes: "General",
-    no_notes: "No notes.",
-    internal_note: "Internal",
-    decisions: "Decisions",
-    no_decisions: "No decisions.",
-    rationale: "Rationale",
-    decided_by: "Decided by",
-    actions: "Action items",
-    no_actions: "No action items.",
-    action: "Action",
-    due: "Due",
-    status: "Status",
-    needs: "Needs raised",
-    priority: "Priority",
-    suggestions: "Improvement suggestions",
-    phase_concerned: "Phase concerned",
-    buyer_response: "Buyer's response",
-    questions: "Open questions",
-    answer: "Answer",
-    next_meeting: "Next meeting",
-    generated: "Generated",
-};
-
-/// The document's words in `lang`.
-pub fn labels(lang: Lang) -> &'static Labels {
-    match lang {
-        Lang::Sv => &SV,
-        Lang::En => &EN,
-    }
-}
-
-/// Which version this is: "Intern" / "Delad" …
+/// Which version this is: "Intern" / "Extern version" …
 fn audience_label(lang: Lang, a: Audience) -> &'static str {
-    match (lang, a) {
-        (Lang::Sv, Audience::Internal) => "Intern (beställarens team)",
-        (Lang::Sv, Audience::Shared) => "Extern version (till mötesdeltagarna)",
-        (Lang::En, Audience::Internal) => "Internal (buyer's team)",
-        (Lang::En, Audience::Shared) => "Shared (all participants)",
+    match a {
+        Audience::Internal => catalog::text(lang, "summary", "audience_internal"),
+        Audience::Shared => catalog::text(lang, "summary", "audience_shared"),
     }
 }
 
 /// The internal version's line saying how many notes are in no export, or empty. A
 /// shared version never says what it leaves out.
 fn left_out_text(lang: Lang, audience: Audience, n: usize) -> String {
-    match (n, lang, audience) {
-        (0, ..) | (_, _, Audience::Shared) => String::new(),
-        (1, Lang::Sv, Audience::Internal) => {
-            "1 anteckning gäller leverantörens affärsuppgifter eller är personlig och är inte \
-             med i någon export."
-                .into()
-        }
-        (n, Lang::Sv, Audience::Internal) => format!(
-            "{n} anteckningar gäller leverantörens affärsuppgifter eller är personliga och är \
-             inte med i någon export."
-        ),
-        (1, Lang::En, Audience::Internal) => {
-            "1 note is supplier-confidential or personal and is in no export.".into()
-        }
-        (n, Lang::En, Audience::Internal) => {
-            format!("{n} notes are supplier-confidential or personal and are in no export.")
-        }
-    }
-}
-
-fn meeting_type(lang: Lang, t: MeetingType) -> &'static str {
-    use MeetingType::*;
-    match lang {
-        Lang::En => t.label(),
-        Lang::Sv => match t {
-            Kickoff => "Uppstartsmöte",
-            ProjectMeeting => "Projektmöte",
-            SteeringGroup => "Styrgruppsmöte",
-            ReferenceGroup => "Referensgruppsmöte",
-            NeedsWorkshop => "Behovsworkshop",
-            FocusGroup => "Fokusgrupp",
-            Interview => "Intervju",
-            InformationMeeting => "Informationsmöte för leverantörer",
-            SupplierWorkshop => "Leverantörsworkshop",
-            Webinar => "Webbinarium",
-            OneToOneDialogue => "Enskilt dialogmöte",
-            LessonsLearned => "Erfarenhetsåterföring",
-            Other => "Annat",
-        },
-    }
-}
-
-fn meeting_format(lang: Lang, f: MeetingFormat) -> &'static str {
-    match (lang, f) {
-        (Lang::En, f) => f.label(),
-        (Lang::Sv, MeetingFormat::InPerson) => "På plats",
-        (Lang::Sv, MeetingFormat::Digital) => "Digitalt",
-        (Lang::Sv, MeetingFormat::Hybrid) => "Hybrid",
-    }
-}
-
-fn meeting_status(lang: Lang, s: MeetingStatus) -> &'static str {
-    match (lang, s) {
-        (Lang::En, s) => s.label(),
-        (Lang::Sv, MeetingStatus::Planned) => "Planerat",
-        (Lang::Sv, MeetingStatus::Held) => "Genomfört",
-        (Lang::Sv, MeetingStatus::Cancelled) => "Inställt",
-    }
-}
-
-fn notes_status(lang: Lang, s: NotesStatus) -> &'static str {
-    match (lang, s) {
-        (Lang::En, s) => s.label(),
-        (Lang::Sv, NotesStatus::None) => "Inga anteckningar",
-        (Lang::Sv, NotesStatus::Working) => "Under arbete",
-        (Lang::Sv, NotesStatus::Draft) => "Utkast",
-        (Lang::Sv, NotesStatus::Approved) => "Godkända",
-        (Lang::Sv, NotesStatus::Sent) => "Skickade",
-    }
-}
-
-fn phase(lang: Lang, p: Phase) -> &'static str {
-    use Phase::*;
-    match lang {
-        Lang::En => p.label(),
-        Lang::Sv => match p {
-            Initiation => "Initiering",
-            NeedsAnalysis => "Behovsanalys",
-            MarketAnalysis => "Marknadsanalys",
-            EarlyDialogue => "Tidig dialog",
-            RiskAnalysis => "Riskanalys",
-            Strategy => "Upphandlingsstrategi",
-            Requirements => "Kravställning",
-            Tendering => "Annonsering och anbud",
-            EvaluationAward => "Utvärdering och tilldelning",
-            Contract => "Avtal",
-            FollowUp => "Uppföljning",
-            Closed => "Avslutat",
-        },
-    }
-}
-
-fn role(lang: Lang, r: AttendanceRole) -> &'static str {
-    use AttendanceRole::*;
-    match lang {
-        Lang::En => r.label(),
-        Lang::Sv => match r {
-            Chair => "Mötesledare",
-            Facilitator => "Processledare",
-            NoteTaker => "Antecknare",
-            Participant => "Deltagare",
-            Presenter => "Presenterar",
-            Observer => "Observatör",
-        },
-    }
-}
-
-fn action_status(lang: Lang, s: ActionStatus) -> &'static str {
-    match (lang, s) {
-        (Lang::En, s) => s.label(),
-        (Lang::Sv, ActionStatus::Open) => "Öppen",
-        (Lang::Sv, ActionStatus::InProgress) => "Pågår",
-        (Lang::Sv, ActionStatus::Done) => "Klar",
-        (Lang::Sv, ActionStatus::Cancelled) => "Utgår",
-    }
-}
-
-fn need_status(lang: Lang, s: NeedStatus) -> &'static str {
-    use NeedStatus::*;
-    match lang {
-        Lang::En => s.label(),
-        Lang::Sv => match s {
-            Identified => "Identifierat",
-            Analysed => "Analyserat",
-            Validated => "Validerat",
-            Prioritised => "Prioriterat",
-            Described => "Beskrivet",
-            Rejected => "Avvisat",
-            Deferred => "Uppskjutet",
-            Merged => "Sammanslaget",
-        },
-    }
-}
-
-fn priority(lang: Lang, p: Priority) -> &'static str {
-    match (lang, p) {
-        (Lang::En, p) => p.label(),
-        (Lang::Sv, Priority::Must) => "Måste",
-        (Lang::Sv, Priority::Should) => "Bör",
-        (Lang::Sv, Priority::Could) => "Kan",
-        (Lang::Sv, Priority::Wont) => "Inte nu",
-    }
-}
-
-fn suggestion_status(lang: Lang, s: SuggestionStatus) -> &'static str {
-    use SuggestionStatus::*;
-    match lang {
-        Lang::En => s.label(),
-        Lang::Sv => match s {
-            Proposed => "Föreslaget",
-            Discussed => "Diskuterat",
-            Accepted => "Godtaget",
-            Rejected => "Avslaget",
-            Implemented => "Genomfört",
-            Withdrawn => "Återtaget",
-        },
+    match (n, audience) {
+        (0, _) | (_, Audience::Shared) => String::new(),
+        (1, Audience::Internal) => catalog::text(lang, "summary", "left_out_one").to_string(),
+        (n, Audience::Internal) => catalog::fill(lang, "summary", "left_out_many", &[("n", &n)]),
     }
 }
 
@@ -548,7 +224,7 @@ fn suggestion_status(lang: Lang, s: SuggestionStatus) -> &'static str {
 struct Context<'a> {
     /// `sv` or `en`.
     lang: &'static str,
-    l: &'static Labels,
+    l: &'static BTreeMap<&'static str, &'static str>,
     /// `internal` or `shared`.
     audience: &'static str,
     audience_label: &'static str,
@@ -746,7 +422,7 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
     let person = |a: &'a Attendance| PersonCtx {
         name: a.person_name.trim(),
         organisation: a.organisation_name.as_deref().unwrap_or("").trim(),
-        role: role(lang, a.role),
+        role: catalog::label(lang, a.role),
     };
     let attendance_recorded = input.attendance.iter().any(|a| a.attended);
     let (present, absent, invited) = if attendance_recorded {
@@ -799,7 +475,7 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
         .actions
         .iter()
         .map(|a| {
-            let status = action_status(lang, a.status);
+            let status = catalog::label(lang, a.status);
             ActionCtx {
                 title: a.title.trim(),
                 owner: a.owner.trim(),
@@ -822,8 +498,8 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
         .map(|n| NeedCtx {
             code: &n.code,
             statement: n.statement.trim(),
-            priority: n.priority.map(|p| priority(lang, p)).unwrap_or(""),
-            status: need_status(lang, n.status),
+            priority: n.priority.map(|p| catalog::label(lang, p)).unwrap_or(""),
+            status: catalog::label(lang, n.status),
         })
         .collect();
     let suggestions = input
@@ -832,8 +508,8 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
         .map(|s| SuggestionCtx {
             title: s.title.trim(),
             description: s.description.trim(),
-            phase: phase(lang, s.phase),
-            status: suggestion_status(lang, s.status),
+            phase: catalog::label(lang, s.phase),
+            status: catalog::label(lang, s.status),
             buyer_response: s.buyer_response.trim(),
         })
         .collect();
@@ -847,7 +523,7 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
         .collect();
     let next_meeting = input.next_meeting.as_ref().map(|m| NextCtx {
         title: m.title.trim(),
-        kind: meeting_type(lang, m.kind),
+        kind: catalog::label(lang, m.kind),
         day: day_label(lang, clock.local(m.start).date()),
         time: time_span(clock, m.start, m.end),
         location: m.location.trim(),
@@ -861,17 +537,17 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
         audience: audience.as_str(),
         audience_label: audience_label(lang, audience),
         internal: audience == Audience::Internal,
-        project: ProjectCtx::of(project, phase(lang, project.phase)),
+        project: ProjectCtx::of(project, catalog::label(lang, project.phase)),
         meeting: MeetingCtx {
             title: meeting.title.trim(),
-            kind: meeting_type(lang, meeting.kind),
+            kind: catalog::label(lang, meeting.kind),
             day: day_label(lang, clock.local(meeting.start).date()),
             time: time_span(clock, meeting.start, meeting.end),
-            format: meeting_format(lang, meeting.format),
+            format: catalog::label(lang, meeting.format),
             location: meeting.location.trim(),
             link: web_link(&meeting.location),
-            status: meeting_status(lang, meeting.status),
-            notes_status: notes_status(lang, meeting.notes_status),
+            status: catalog::label(lang, meeting.status),
+            notes_status: catalog::label(lang, meeting.notes_status),
             cancelled: meeting.status == MeetingStatus::Cancelled,
             purpose: meeting.purpose.trim(),
             desired_outcome: meeting.desired_outcome.trim(),
@@ -904,8 +580,8 @@ mod tests {
 
     #[test]
     fn every_label_table_says_meeting_notes_not_minnesanteckningar() {
-        assert_eq!(labels(Lang::Sv).title, "Mötesanteckningar");
-        assert_eq!(labels(Lang::En).title, "Meeting notes");
+        assert_eq!(labels(Lang::Sv)["title"], "Mötesanteckningar");
+        assert_eq!(labels(Lang::En)["title"], "Meeting notes");
         for (_, source) in BUILT_IN {
             assert!(!source.to_lowercase().contains("minnesanteckning"));
         }

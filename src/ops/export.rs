@@ -25,18 +25,21 @@ pub const TRASHED_STAY_CANCELLED_DAYS: i64 = 90;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportJob {
     /// The calendar (.ics) of every live meeting, or of one project's.
-    Calendar { project_id: Option<i64> },
+    Calendar { project_id: Option<i64>, lang: Lang },
     /// One meeting as a calendar event (.ics).
-    MeetingCalendar { meeting_id: i64 },
+    MeetingCalendar { meeting_id: i64, lang: Lang },
     /// A meeting's printable agenda.
     Agenda {
         meeting_id: i64,
         format: AgendaFormat,
+        lang: Lang,
     },
-    /// A project's needs description.
+    /// A project's needs description for an audience.
     Needs {
         project_id: i64,
         format: NeedsFormat,
+        audience: Audience,
+        lang: Lang,
     },
     /// A meeting's notes (Mötesanteckningar) for an audience, in a language.
     Summary {
@@ -49,6 +52,7 @@ pub enum ExportJob {
     Lessons {
         project_id: Option<i64>,
         format: LessonsFormat,
+        lang: Lang,
     },
     /// Everything, or one project and what it refers to, as a versioned JSON bundle.
     Bundle { scope: Scope },
@@ -126,7 +130,7 @@ pub fn render(
         log: None,
     };
     Ok(match *job {
-        ExportJob::Calendar { project_id } => {
+        ExportJob::Calendar { project_id, lang } => {
             let name = match project_id {
                 Some(id) => store.project(live(store, EntityKind::Project, id)?)?.code,
                 None => text::FILE_ALL_MEETINGS.to_string(),
@@ -153,26 +157,37 @@ pub fn render(
             entries.sort_by(|a, b| {
                 (a.meeting.start, a.meeting.id).cmp(&(b.meeting.start, b.meeting.id))
             });
-            let ics = export::calendar(&entries, clock.now(), &clock);
+            let ics = export::calendar(&entries, clock.now(), &clock, lang);
             rendered(ics, format!("{name}.ics"))
         }
-        ExportJob::MeetingCalendar { meeting_id } => {
+        ExportJob::MeetingCalendar { meeting_id, lang } => {
             let meeting = live_meeting(store, meeting_id)?;
             let name = file_name(&meeting, store);
             let entry = CalendarEntry {
                 agenda: store.agenda(meeting_id)?,
                 meeting,
             };
-            let ics = export::calendar(&[entry], clock.now(), &clock);
+            let ics = export::calendar(&[entry], clock.now(), &clock, lang);
             rendered(ics, format!("{name}.ics"))
         }
-        ExportJob::Agenda { meeting_id, format } => {
+        ExportJob::Agenda {
+            meeting_id,
+            format,
+            lang,
+        } => {
             let meeting = live_meeting(store, meeting_id)?;
             let project = store.project(meeting.project_id)?;
             let agenda = store.agenda(meeting_id)?;
             let attendance = store.attendance(meeting_id)?;
-            let contents =
-                export::render_agenda(format, &project, &meeting, &agenda, &attendance, &clock)?;
+            let contents = export::render_agenda(
+                format,
+                lang,
+                &project,
+                &meeting,
+                &agenda,
+                &attendance,
+                &clock,
+            )?;
             let name = format!(
                 "{}-agenda.{}",
                 file_name(&meeting, store),
@@ -180,11 +195,17 @@ pub fn render(
             );
             rendered(contents, name)
         }
-        ExportJob::Needs { project_id, format } => {
+        ExportJob::Needs {
+            project_id,
+            format,
+            audience,
+            lang,
+        } => {
             let project = store.project(live(store, EntityKind::Project, project_id)?)?;
             let needs = store.all_needs(Some(project_id))?;
             let evidence = store.project_evidence(project_id)?;
-            let contents = export::render_needs(format, &project, &needs, &evidence, &clock)?;
+            let contents =
+                export::render_needs(format, audience, lang, &project, &needs, &evidence, &clock)?;
             let name = format!(
                 "{}-{}.{}",
                 project.code,
@@ -231,13 +252,17 @@ pub fn render(
             };
             rendered(bundle.to_json(), format!("{name}-{}.json", clock.today()))
         }
-        ExportJob::Lessons { project_id, format } => {
+        ExportJob::Lessons {
+            project_id,
+            format,
+            lang,
+        } => {
             // All of them: the renderer keeps the shareable ones.
             let lessons = store.lessons(project_id, None, None, false)?;
             if !lessons.iter().any(|l| l.shareable) {
                 return Err(ExportOpError::NothingShareable);
             }
-            let contents = export::render_lessons(format, &lessons, &clock)?;
+            let contents = export::render_lessons(format, lang, &lessons, &clock)?;
             let name = format!(
                 "{}-{}.{}",
                 text::FILE_LESSONS,

@@ -43,7 +43,12 @@ impl Sandbox {
     pub fn bare(&self) -> Command {
         let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tidig");
         let home = self.path("home");
+        // A Swedish user's locale, whatever the machine's: it chooses the exports'
+        // language.
         cmd.env_remove("TIDIG_DB")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "sv_SE.UTF-8")
             .env("TIDIG_CONFIG", self.config())
             .env("TIDIG_NOW", NOW)
             .env("TZ", self.tz)

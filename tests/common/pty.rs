@@ -148,6 +148,10 @@ impl Env {
         cmd.arg(self.db());
         cmd.cwd(self.dir.path());
         cmd.env_remove("TIDIG_DB");
+        // A Swedish user's locale, whatever the machine's (see `cli.rs`).
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
+        cmd.env("LANG", "sv_SE.UTF-8");
         cmd.env("TIDIG_CONFIG", self.config());
         cmd.env("TIDIG_NOW", NOW);
         if let Some(tz) = spawn.tz {
