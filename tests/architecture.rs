@@ -60,6 +60,14 @@ const RULES: &[Rule] = &[
         why: "the catalog words the domain's labels and codes, and nothing more",
     },
     Rule {
+        layer: "catalog.rs",
+        modules: &[
+            "store", "app", "ui", "tui", "cli", "export", "ops", "gather", "text", "demo",
+        ],
+        crates: &["rusqlite", "ratatui", "ratatui_textarea", "crossterm"],
+        why: "the language tables are looked up by everyone and look up nothing",
+    },
+    Rule {
         layer: "app",
         modules: &["ui", "tui", "cli"],
         crates: &[],

@@ -691,3 +691,104 @@ fn a_cancelled_meeting_says_so_on_the_agenda() {
     assert!(render(AgendaFormat::Markdown, &m, &[], &[]).contains("> **CANCELLED**"));
     assert!(render(AgendaFormat::Html, &m, &[], &[]).contains("<p class=\"banner\">Cancelled</p>"));
 }
+
+// ---------------------------------------------------------------------------------------
+// In Swedish
+// ---------------------------------------------------------------------------------------
+
+fn render_sv(format: AgendaFormat, m: &Meeting) -> String {
+    export::render_agenda(
+        format,
+        Lang::Sv,
+        &project(),
+        m,
+        &workshop_agenda(),
+        &people(),
+        &clock(),
+    )
+    .expect("renders")
+    .replace(env!("CARGO_PKG_VERSION"), "[version]")
+}
+
+#[test]
+fn swedish_agenda_snapshots() {
+    let mut m = meeting(1, "2026-12-03 09:30", 120, "Behovsworkshop 1");
+    m.kind = MeetingType::SupplierWorkshop;
+    insta::assert_snapshot!("agenda_markdown_sv", render_sv(AgendaFormat::Markdown, &m));
+    insta::assert_snapshot!("agenda_html_sv", render_sv(AgendaFormat::Html, &m));
+}
+
+#[test]
+fn a_swedish_agenda_has_no_english_label() {
+    let mut m = meeting(1, "2026-12-03 09:30", 120, "Behovsworkshop 1");
+    m.status = MeetingStatus::Cancelled;
+    let md = render_sv(AgendaFormat::Markdown, &m);
+    for english in [
+        "When",
+        "Where",
+        "Format:",
+        "Type",
+        "Purpose",
+        "Agenda",
+        "Total:",
+        " of ",
+        "week",
+        "Thursday",
+        "CANCELLED",
+        "Case number",
+        "Owner",
+        "Length",
+    ] {
+        assert!(!md.contains(english), "{english:?} in\n{md}");
+    }
+    assert!(md.contains("**Tid:** torsdag 2026-12-03, 09:30–11:30 (2 h) · vecka 49"));
+    assert!(md.contains("> **INSTÄLLT**"));
+    let html = render_sv(AgendaFormat::Html, &m);
+    assert!(html.contains("<html lang=\"sv\">"));
+    assert!(html.contains("<dt>Mötestyp</dt>"));
+}
+
+#[test]
+fn a_swedish_calendar_says_instaellt_and_names_the_zone() {
+    let ics = export::calendar(&three_meetings(), stamp(), &clock(), Lang::Sv);
+    let cal = parse(&ics);
+    assert_eq!(
+        unescape(prop(&cal.events[2], "SUMMARY")),
+        "INSTÄLLT: NORR-24: Informationsmöte för leverantörer"
+    );
+    assert_eq!(
+        unescape(prop(&cal.events[0], "SUMMARY")),
+        "NORR-24: Behovsworkshop 1"
+    );
+    assert_eq!(
+        prop(&cal.events[2], "CATEGORIES"),
+        "Informationsmöte för leverantörer"
+    );
+    let description = unescape(prop(&cal.events[0], "DESCRIPTION"));
+    assert!(
+        description.starts_with("Behovsworkshop · På plats\n"),
+        "{description}"
+    );
+    assert!(
+        description.contains("\nDagordning (tider i Europe/Stockholm)\n"),
+        "{description}"
+    );
+    assert!(
+        description.contains("\nTotalt 1 h 45 min av 2 h"),
+        "{description}"
+    );
+    let cancelled = unescape(prop(&cal.events[2], "DESCRIPTION"));
+    assert!(cancelled.contains(" · INSTÄLLT"), "{cancelled}");
+    assert!(
+        cancelled.contains(export::fair_dialogue(Lang::Sv)),
+        "{cancelled}"
+    );
+    // In English the prefix is CANCELLED.
+    let en = parse(&export::calendar(
+        &three_meetings(),
+        stamp(),
+        &clock(),
+        Lang::En,
+    ));
+    assert!(unescape(prop(&en.events[2], "SUMMARY")).starts_with("CANCELLED: NORR-24: "));
+}

@@ -389,7 +389,8 @@ impl Gen {
                 name,
                 organisation: Some(uuid(1, i % organisations)),
                 title: TITLES[i % TITLES.len()].into(),
-                email: format!("{login}@example.se"),
+                // `.example` is reserved for documentation (RFC 2606): nobody gets mail.
+                email: format!("{login}@demo.example"),
                 // The series Post- och telestyrelsen reserves for fiction.
                 phone: format!("070-1740{:03}", i % 1000),
                 created_at: stamp(c),
@@ -511,7 +512,7 @@ impl Gen {
                 purpose: "Att förstå behoven och vad marknaden kan erbjuda.".into(),
                 desired_outcome: "En gemensam bild av nästa steg.".into(),
                 location: if format == "digital" {
-                    "https://teams.example.se/l/meetup-join/demo".into()
+                    "https://teams.demo.example/l/meetup-join/demo".into()
                 } else {
                     "Stadshuset, sal Norrsken".into()
                 },
