@@ -324,6 +324,17 @@ pub enum ConfigWhat {
     Default,
 }
 
+/// The configured theme (dark unless the config says otherwise).
+fn theme_of(config: &Config) -> crate::ui::theme::Theme {
+    use crate::config::ThemeSetting;
+    use crate::ui::theme::Theme;
+    match config.theme {
+        None | Some(ThemeSetting::Dark) => Theme::Dark,
+        Some(ThemeSetting::Light) => Theme::Light,
+        Some(ThemeSetting::HighContrast) => Theme::HighContrast,
+    }
+}
+
 /// Loads the large demo with a progress bar on standard error when that is a terminal,
 /// and nothing there otherwise (a log or a pipe gets no control characters).
 fn load_large_demo(
@@ -425,6 +436,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 drafts: crate::draft_files::DraftFiles::for_store(&db, data_drafts),
             };
             app.export_lang = config.export_lang();
+            crate::ui::theme::set(crate::ui::theme::Theme::choose(
+                theme_of(&config),
+                std::env::var_os("NO_COLOR").as_deref(),
+            ));
             app.restore_draft_files();
             crate::tui::run(&mut app)
         }

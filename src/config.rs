@@ -22,6 +22,17 @@ pub struct Config {
     /// The language of exported documents when `--lang` (or the export dialog) does not
     /// choose: `sv` or `en`. Default: Swedish under a Swedish locale, else English.
     pub export_language: Option<LanguageSetting>,
+    /// The colours: `dark` (default), `light` or `high-contrast`. `NO_COLOR` in the
+    /// environment turns colour off whatever this says.
+    pub theme: Option<ThemeSetting>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeSetting {
+    Dark,
+    Light,
+    HighContrast,
 }
 
 /// A language as the config file names it.

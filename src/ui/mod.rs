@@ -14,7 +14,7 @@ mod overlays;
 mod portfolio;
 mod project;
 mod registers;
-mod theme;
+pub mod theme;
 mod trash;
 mod widgets;
 
