@@ -384,6 +384,15 @@ pub fn clock_from_env() -> Result<Clock> {
 pub fn run(cli: Cli) -> Result<()> {
     let config_path = config::config_path()?;
     let config = Config::load(&config_path)?;
+    // Key bindings are checked on every start, so a mistake shows at once.
+    let keymap = crate::app::Keymap::with_overrides(&config.key_overrides()).map_err(|e| {
+        anyhow::anyhow!(
+            "{} is not a valid tidig config (line {}): {}",
+            config_path.display(),
+            e.line,
+            e.message
+        )
+    })?;
     let db = config.db_path(cli.db.as_deref())?;
     let clock = clock_from_env()?;
     let keep = config.backups_kept();
@@ -436,6 +445,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 drafts: crate::draft_files::DraftFiles::for_store(&db, data_drafts),
             };
             app.export_lang = config.export_lang();
+            app.keymap = keymap;
             crate::ui::theme::set(crate::ui::theme::Theme::choose(
                 theme_of(&config),
                 std::env::var_os("NO_COLOR").as_deref(),
@@ -541,7 +551,12 @@ pub fn run(cli: Cli) -> Result<()> {
                     println!("config: {}", config_path.display());
                     println!("store:  {}", db.display());
                 }
-                ConfigWhat::Default => print!("{}", config::DEFAULT_CONFIG),
+                ConfigWhat::Default => print!(
+                    "{}{}{}",
+                    config::DEFAULT_CONFIG,
+                    crate::text::CONFIG_KEYS_HEADER,
+                    crate::app::Keymap::defaults().config_text()
+                ),
             }
             Ok(())
         }

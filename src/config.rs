@@ -2,6 +2,7 @@
 //! Precedence for the store: `--db`, then `TIDIG_DB`, then `db` in the config file,
 //! then the platform data directory.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -25,6 +26,24 @@ pub struct Config {
     /// The colours: `dark` (default), `light` or `high-contrast`. `NO_COLOR` in the
     /// environment turns colour off whatever this says.
     pub theme: Option<ThemeSetting>,
+    /// Key bindings that replace the defaults: `[keys.<context>]` tables of
+    /// `action = ["key", …]`. Checked against the keymap at start-up
+    /// (`app::Keymap::with_overrides`); [`Config::key_overrides`] gives them with lines.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, BTreeMap<toml::Spanned<String>, Vec<String>>>,
+    /// The file's text, to turn the positions of key bindings into line numbers.
+    #[serde(skip)]
+    source: String,
+}
+
+/// One `action = ["key", …]` line of the config's `[keys.<context>]` tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    pub context: String,
+    pub action: String,
+    pub keys: Vec<String>,
+    /// The line of the file it is on, for messages.
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +75,30 @@ impl Config {
     /// The number of automatic backups to keep.
     pub fn backups_kept(&self) -> usize {
         self.backups.unwrap_or(crate::store::DEFAULT_KEEP)
+    }
+
+    /// The key bindings the file sets, in file order within each context.
+    pub fn key_overrides(&self) -> Vec<KeyOverride> {
+        let line_of = |at: usize| {
+            self.source[..at.min(self.source.len())]
+                .matches('\n')
+                .count()
+                + 1
+        };
+        let mut out: Vec<KeyOverride> = self
+            .keys
+            .iter()
+            .flat_map(|(context, actions)| {
+                actions.iter().map(move |(action, keys)| KeyOverride {
+                    context: context.clone(),
+                    action: action.get_ref().clone(),
+                    keys: keys.clone(),
+                    line: line_of(action.span().start),
+                })
+            })
+            .collect();
+        out.sort_by_key(|o| o.line);
+        out
     }
 
     /// The language of exports: the config's, else the locale's.
@@ -96,17 +139,29 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         match std::fs::read_to_string(path) {
             // toml's own message spans several lines with a snippet; keep it to one.
-            Ok(text) => toml::from_str(&text).map_err(|e| {
-                let line = e
-                    .span()
-                    .map(|s| text[..s.start].matches('\n').count() + 1)
-                    .unwrap_or(1);
-                anyhow::anyhow!(
-                    "{} is not a valid tidig config (line {line}): {}",
-                    path.display(),
-                    e.message().trim()
-                )
-            }),
+            Ok(text) => toml::from_str(&text)
+                .map(|c: Config| Config {
+                    source: text.clone(),
+                    ..c
+                })
+                .map_err(|e| {
+                    let line = e
+                        .span()
+                        .map(|s| text[..s.start].matches('\n').count() + 1)
+                        .unwrap_or(1);
+                    // The key on that line, so that a bad value is named too.
+                    let key = text
+                        .lines()
+                        .nth(line - 1)
+                        .and_then(|l| l.split_once('='))
+                        .map(|(k, _)| format!(", {}", k.trim()))
+                        .unwrap_or_default();
+                    anyhow::anyhow!(
+                        "{} is not a valid tidig config (line {line}{key}): {}",
+                        path.display(),
+                        e.message().trim()
+                    )
+                }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
         }

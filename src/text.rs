@@ -931,3 +931,42 @@ pub const NOTE_CONFLICT_STATUS: &str = "Changed elsewhere: autosave stopped (Ctr
 pub const MSG_RELOADED: &str = "Reloaded the stored version";
 pub const MSG_NOTE_RECREATED: &str =
     "This note had been removed elsewhere: it was made again with your text, in this meeting";
+
+// ----- key bindings in the config file --------------------------------------------
+
+pub fn err_key_context(name: &str, known: &[&str]) -> String {
+    format!(
+        "[keys.{name}]: no such place for keys; the places are {}",
+        known.join(", ")
+    )
+}
+
+pub fn err_key_action(context: &str, action: &str, known: &[&str]) -> String {
+    format!(
+        "[keys.{context}] {action}: not an action there; its actions are {}",
+        known.join(", ")
+    )
+}
+
+pub fn err_key_name(key: &str) -> String {
+    format!(
+        "\"{key}\" is not a key tidig knows (write keys as help shows them: q, Enter, Ctrl-P, Alt-d, F5, Shift-Tab, PgDn)"
+    )
+}
+
+pub fn err_key_none(context: &str, action: &str) -> String {
+    format!("[keys.{context}] {action}: give at least one key")
+}
+
+pub fn err_key_conflict(context: &str, key: &str, first: &str, second: &str) -> String {
+    format!("[keys.{context}]: {key} is bound to both {first} and {second}")
+}
+
+/// Printed by `tidig config default` before every key binding.
+pub const CONFIG_KEYS_HEADER: &str = "
+# Key bindings, per place: `action = [\"key\", …]`. A line replaces that action's
+# default keys there; help and the footer show the keys in effect. Keys are written
+# as help shows them: q, G, Enter, Esc, Tab, Shift-Tab, Space, ↑ (or Up), PgDn, Home,
+# F5, Ctrl-P, Alt-d. Two actions on one key in one place stop start-up with the line.
+# Delete the lines you do not change, so later versions' defaults reach you.
+";

@@ -83,8 +83,9 @@ fn schedule_a_meeting_with_keys_and_find_it_in_the_week_view() {
     s.wait_for("Fri 2026-11-27 week 48");
     s.send(b"v");
     s.wait_for("Week 48 · 2026-11-23 – 2026-11-29");
+    // The whole card: ratatui draws only what changed, so wait for its last line too.
     wait_until(s.parser(), "the meeting in the week", TIMEOUT, |screen| {
-        screen.contains("10:00–11:30")
+        screen.contains("10:00–11:30") && screen.contains("Dialog med")
     });
     {
         let parser = s.parser().lock().unwrap();

@@ -1,6 +1,9 @@
 /// Everything a key can ask for. The keymap turns key presses into these; `App::update`
 /// carries them out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Its name in the config file is the variant in snake case (`[keys.portfolio]
+/// cycle_sort = ["s"]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     Quit,
     Help,

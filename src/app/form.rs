@@ -485,6 +485,11 @@ impl Form {
         }
     }
 
+    /// Whether Enter saves: a form of one single-line field has nowhere to move on to.
+    pub fn submits_on_enter(&self) -> bool {
+        self.fields.len() == 1 && !matches!(self.fields[0].kind, FieldKind::Multiline(_))
+    }
+
     /// Enter moves on in single-line fields and breaks the line in multi-line ones.
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         let multiline = matches!(self.focused().kind, FieldKind::Multiline(_));
@@ -585,6 +590,14 @@ mod tests {
         f.handle_key(&key(KeyCode::Enter));
         f.handle_key(&key(KeyCode::Char('x')));
         assert_eq!(f.value("goal"), "rad 1\nx");
+    }
+
+    #[test]
+    fn only_a_form_of_one_line_submits_on_enter() {
+        assert!(!sample().submits_on_enter());
+        let one = |field| Form::new(FormKind::Organisation { id: None }, "t", vec![field]);
+        assert!(one(Field::text("name", "Name", "")).submits_on_enter());
+        assert!(!one(Field::multiline("goal", "Goal", "")).submits_on_enter());
     }
 
     #[test]

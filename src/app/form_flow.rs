@@ -52,6 +52,14 @@ impl App {
     }
 
     pub(super) fn edit_form(&mut self, ev: &KeyEvent) {
+        // A dialog with one line to fill in is done with Enter, as people expect.
+        if ev.code == crossterm::event::KeyCode::Enter
+            && ev.modifiers.is_empty()
+            && self.form.as_ref().is_some_and(|f| f.submits_on_enter())
+        {
+            self.save_form();
+            return;
+        }
         if let Some(form) = &mut self.form
             && form.handle_key(ev)
         {

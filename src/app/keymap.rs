@@ -5,8 +5,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 
-/// Where the user is, for key lookup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+mod overrides;
+pub use overrides::KeyConfigError;
+
+/// Where the user is, for key lookup. Its name in the config file is the variant in
+/// snake case (`[keys.meeting_notes]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Context {
     /// Applies on every screen (not inside forms or dialogs).
     Global,
@@ -118,6 +123,14 @@ impl Key {
         }
     }
 
+    /// Ctrl with a key that is not a character (`Ctrl-→`).
+    pub const fn ctrl_key(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
     pub const fn ctrl(c: char) -> Key {
         Key {
             code: KeyCode::Char(c),
@@ -183,6 +196,7 @@ pub struct Binding {
     pub footer: bool,
 }
 
+#[derive(Debug)]
 pub struct Keymap {
     bindings: Vec<Binding>,
 }
@@ -277,8 +291,20 @@ impl Keymap {
         for ctx in [ProjectOverview, ProjectMeetings, TimePlan] {
             bind(ctx, &[Key::plain(K::Tab)], NextTab, true);
             bind(ctx, &[Key::plain(K::BackTab)], PrevTab, false);
-            bind(ctx, &[Key::ch('>')], PhaseNext, ctx == ProjectOverview);
-            bind(ctx, &[Key::ch('<')], PhasePrev, ctx == ProjectOverview);
+            // `<` and `>` need Shift or AltGr on Nordic keyboards: Ctrl-arrows too.
+            let (next, prev) = (Key::ctrl_key(K::Right), Key::ctrl_key(K::Left));
+            bind(
+                ctx,
+                &[Key::ch('>'), next],
+                PhaseNext,
+                ctx == ProjectOverview,
+            );
+            bind(
+                ctx,
+                &[Key::ch('<'), prev],
+                PhasePrev,
+                ctx == ProjectOverview,
+            );
             bind(ctx, &[Key::ch('r')], MarkReviewed, false);
         }
         bind(ProjectOverview, &[Key::ch('e')], Edit, true);
@@ -338,8 +364,9 @@ impl Keymap {
 
         bind(NoteEditor, &[Key::plain(K::Esc)], CloseEditor, true);
         bind(NoteEditor, &[Key::ctrl('s')], SaveNote, false);
-        bind(NoteEditor, &[Key::ctrl('u')], Undo, false);
-        bind(NoteEditor, &[Key::ctrl('r')], Redo, false);
+        // Ctrl-Z and Ctrl-Y as everywhere else; the editor's own Ctrl-U and Ctrl-R too.
+        bind(NoteEditor, &[Key::ctrl('z'), Key::ctrl('u')], Undo, false);
+        bind(NoteEditor, &[Key::ctrl('y'), Key::ctrl('r')], Redo, false);
         bind(
             NoteEditor,
             &[Key::ctrl('l'), Key::plain(K::F(9))],
@@ -464,8 +491,18 @@ impl Keymap {
         bind(ProjectNeeds, &[Key::plain(K::Enter)], Open, true);
         bind(ProjectNeeds, &[Key::ch('n')], New, true);
         bind(ProjectNeeds, &[Key::ch('e')], Edit, false);
-        bind(ProjectNeeds, &[Key::ch('>')], StatusForward, true);
-        bind(ProjectNeeds, &[Key::ch('<')], StatusBack, false);
+        bind(
+            ProjectNeeds,
+            &[Key::ch('>'), Key::ctrl_key(K::Right)],
+            StatusForward,
+            true,
+        );
+        bind(
+            ProjectNeeds,
+            &[Key::ch('<'), Key::ctrl_key(K::Left)],
+            StatusBack,
+            false,
+        );
         bind(ProjectNeeds, &[Key::ch('x')], Reject, false);
         bind(ProjectNeeds, &[Key::ch('z')], Defer, false);
         bind(ProjectNeeds, &[Key::ch('m')], Merge, false);
@@ -478,8 +515,18 @@ impl Keymap {
         bind(ProjectNeeds, &[Key::ch('d')], Delete, false);
 
         bind(NeedDetail, &[Key::ch('e')], Edit, true);
-        bind(NeedDetail, &[Key::ch('>')], StatusForward, true);
-        bind(NeedDetail, &[Key::ch('<')], StatusBack, true);
+        bind(
+            NeedDetail,
+            &[Key::ch('>'), Key::ctrl_key(K::Right)],
+            StatusForward,
+            true,
+        );
+        bind(
+            NeedDetail,
+            &[Key::ch('<'), Key::ctrl_key(K::Left)],
+            StatusBack,
+            true,
+        );
         bind(NeedDetail, &[Key::ch('x')], Reject, true);
         bind(NeedDetail, &[Key::ch('z')], Defer, true);
         bind(NeedDetail, &[Key::ch('m')], Merge, false);
@@ -495,8 +542,18 @@ impl Keymap {
             Edit,
             true,
         );
-        bind(ProjectSuggestions, &[Key::ch('>')], StatusForward, true);
-        bind(ProjectSuggestions, &[Key::ch('<')], StatusBack, false);
+        bind(
+            ProjectSuggestions,
+            &[Key::ch('>'), Key::ctrl_key(K::Right)],
+            StatusForward,
+            true,
+        );
+        bind(
+            ProjectSuggestions,
+            &[Key::ch('<'), Key::ctrl_key(K::Left)],
+            StatusBack,
+            false,
+        );
         bind(ProjectSuggestions, &[Key::ch('f')], CycleStatusFilter, true);
         bind(ProjectSuggestions, &[Key::ch('p')], CyclePhaseFilter, false);
         bind(ProjectSuggestions, &[Key::ch('l')], CycleLabel, false);

@@ -29,7 +29,8 @@ use autosave::Autosave;
 pub use conflicts::{Conflict, ConflictRow, ConflictSubject};
 use form::{FieldKind, Form, FormKind, LookupSource};
 use forms::SubmitError;
-use keymap::{Context, Key, Keymap};
+use keymap::{Context, Key};
+pub use keymap::{KeyConfigError, Keymap};
 pub use screens::*;
 
 use crate::domain::EntityKind;
