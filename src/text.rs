@@ -91,7 +91,7 @@ pub const FIELD_BLOCK: &str = "Block";
 pub const FIELD_EXPORTS: &str = "Exports";
 pub const PLAIN_TEXT: &str = "Plain text";
 pub const WHOLE_MEETING: &str = "The meeting as a whole";
-pub const HINT_DUE: &str = "2026-12-03 · fre · +7d";
+pub const HINT_DUE: &str = "2026-12-03 · fre · nästa fredag · om 2 veckor · +7d";
 pub const MSG_NOTE_SAVED: &str = "Note saved";
 pub const MSG_EDITOR_FAILED: &str = "The external editor failed";
 pub const MSG_NOTHING_TO_CAPTURE: &str =
@@ -136,7 +136,8 @@ pub const HINT_ORG_MATCHES: &str = "↑/↓ pick:";
 pub const HINT_ORG_EXISTING: &str = "existing organisation";
 pub const HINT_PERSON_NEW: &str = "new person, added to the directory on save";
 pub const HINT_PERSON_EXISTING: &str = "in the directory";
-pub const HINT_WHEN: &str = "2026-12-03 09:30 · fre 10:00 · imorgon 13:00 · +3d · 09:30";
+pub const HINT_WHEN: &str =
+    "2026-12-03 09:30 · fre 10:00 · nästa fredag 10:00 · imorgon 13:00 · +3d";
 pub const HINT_END: &str = "11:30 · 90m · 1h30 · 1,5h";
 pub const HINT_DURATION: &str = "15m · 1h · 1h30 · 1,5h";
 pub const HINT_NEW_PERSON_ORG: &str = "only for a new person";
@@ -296,7 +297,7 @@ pub fn field_error(e: &FieldError) -> String {
         FieldError::CodeTooLong { max } => return format!("at most {max} characters"),
         FieldError::CodeTaken => "another project already has this code",
         FieldError::CodeTakenInTrash => "a project in the trash has this code; restore or purge it",
-        FieldError::When => "not a date: try 2026-12-03 09:30, fre 10:00, imorgon 13:00 or +3d",
+        FieldError::When => "not a date: try 2026-12-03 09:30, nästa fre 10:00 or +3d",
         FieldError::TimeSkipped => "that time does not exist: the clocks go forward then",
         FieldError::Time => "not a time: use HH:MM",
         FieldError::Duration => "not a duration: try 90m, 1h30 or 1,5h",
@@ -305,7 +306,7 @@ pub fn field_error(e: &FieldError) -> String {
         FieldError::EndNotAfterStart => "must be after the start",
         FieldError::Email => "not an email address",
         FieldError::Phone => "digits, spaces, + - ( ) only",
-        FieldError::Due => "not a date: try 2026-12-03, fre or +7d",
+        FieldError::Due => "not a date: try 2026-12-03, fre, nästa fredag or om 2 veckor",
         FieldError::EvidenceSource => "give a meeting, a person or a document",
         FieldError::SolutionWords(words) => return solution_warning(words),
         FieldError::MergeOnly => "a need becomes merged by merging it into another",
@@ -970,3 +971,29 @@ pub const CONFIG_KEYS_HEADER: &str = "
 # F5, Ctrl-P, Alt-d. Two actions on one key in one place stop start-up with the line.
 # Delete the lines you do not change, so later versions' defaults reach you.
 ";
+
+/// A date as the user reads it back while typing: "Friday 11 Dec 2026 10:00" or, in
+/// Swedish, "fredag 11 dec 2026 10:00".
+pub fn date_reading(day: chrono::NaiveDate, time: Option<chrono::NaiveTime>) -> String {
+    use chrono::Datelike;
+    let lang = crate::catalog::interface_lang();
+    let weekday = crate::catalog::text(
+        lang,
+        "document",
+        [
+            "weekday_long_1",
+            "weekday_long_2",
+            "weekday_long_3",
+            "weekday_long_4",
+            "weekday_long_5",
+            "weekday_long_6",
+            "weekday_long_7",
+        ][day.weekday().num_days_from_monday() as usize],
+    );
+    let month = crate::catalog::text(lang, "document", &format!("month_{}", day.month()));
+    let mut out = format!("{weekday} {} {month} {}", day.day(), day.year());
+    if let Some(t) = time {
+        out.push_str(&t.format(" %H:%M").to_string());
+    }
+    out
+}

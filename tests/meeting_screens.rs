@@ -1013,3 +1013,26 @@ fn meeting_screens_draw_at_tiny_sizes_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_form_shows_how_a_typed_date_was_read_as_you_type() {
+    let (mut app, _) = fixture();
+    open_meetings_tab(&mut app, "NORR-24");
+    ch(&mut app, 'n');
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "Uppföljande dialog");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "nästa fredag 10:00");
+    // The fixture's today is Thursday 26 November 2026.
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = render(&app, w, h);
+        assert!(
+            screen.contains("→ Friday 4 Dec 2026 10:00"),
+            "{w}×{h}:\n{screen}"
+        );
+    }
+    // Half typed, nothing is read; the hint stays.
+    type_str(&mut app, "x");
+    let screen = render(&app, 120, 40);
+    assert!(!screen.contains("→ Friday"), "{screen}");
+}

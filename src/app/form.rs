@@ -378,6 +378,9 @@ pub struct Form {
     pub errors: FieldErrors,
     /// Advice that does not block saving (a need that names a solution).
     pub warnings: FieldErrors,
+    /// How a typed date was read ("fredag 11 dec 2026 10:00"), by field, shown as
+    /// the user types so that `fre` or `nästa fredag` is never a surprise.
+    pub readings: BTreeMap<&'static str, String>,
     /// After a failed save, every edit re-validates so messages follow the typing.
     pub attempted: bool,
     /// When the draft was last kept in the store (a stored UTC timestamp).
@@ -398,6 +401,7 @@ impl Form {
             focus: 0,
             errors: FieldErrors::default(),
             warnings: FieldErrors::default(),
+            readings: BTreeMap::new(),
             attempted: false,
             draft_saved_at: None,
             draft_failed: false,

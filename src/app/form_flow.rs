@@ -73,6 +73,7 @@ impl App {
         let clock = self.clock();
         if let Some(form) = &mut self.form {
             form.warnings = forms::warnings(form);
+            form.readings = forms::readings(form, &clock);
             if form.attempted {
                 form.errors = forms::validate(form, &clock);
             }

@@ -1,6 +1,8 @@
 //! The concrete forms: how each entity is laid out as fields, and how a filled-in
 //! form is validated and saved.
 
+use std::collections::BTreeMap;
+
 use super::form::{Field, Form, FormKind};
 use crate::domain::{
     ActionInput, ActionItem, ActionStatus, AgendaItem, AgendaItemInput, AttendanceRole, Audience,
@@ -175,7 +177,7 @@ pub fn milestone_form(project_id: i64, m: Option<&Milestone>) -> Form {
             text::COL_DUE,
             &m.map(|m| date_text(m.due_date)).unwrap_or_default(),
         )
-        .hint(text::HINT_DATE),
+        .hint(text::HINT_DUE),
     ];
     let title = if m.is_some() {
         text::FORM_EDIT_MILESTONE
@@ -691,7 +693,7 @@ pub fn decision_form(
             text::FIELD_DECIDED_ON,
             &d.map_or(today, |d| d.decided_on).to_string(),
         )
-        .hint(text::HINT_DATE),
+        .hint(text::HINT_DUE),
         label_field(d.map(|d| d.confidentiality)),
     ];
     let title = if d.is_some() {
@@ -805,6 +807,35 @@ pub fn notes_export_form(meeting_id: i64, audience: &str, lang: crate::catalog::
     )
 }
 
+/// How the date fields' text is read, for the line under the field.
+pub fn readings(form: &Form, clock: &Clock) -> BTreeMap<&'static str, String> {
+    let today = clock.today();
+    let mut out = BTreeMap::new();
+    let (key, with_time) = match form.kind {
+        FormKind::Meeting { .. } => ("start", true),
+        FormKind::Action { .. } | FormKind::Milestone { .. } => ("due_date", false),
+        FormKind::Decision { .. } => ("decided_on", false),
+        _ => return out,
+    };
+    let value = form.value(key);
+    if value.trim().is_empty() {
+        return out;
+    }
+    let reading = if with_time {
+        crate::domain::when::parse_datetime(&value, today)
+            .ok()
+            .map(|t| text::date_reading(t.date(), Some(t.time())))
+    } else {
+        crate::domain::when::parse_date(&value, today)
+            .ok()
+            .map(|d| text::date_reading(d, None))
+    };
+    if let Some(reading) = reading {
+        out.insert(key, reading);
+    }
+    out
+}
+
 /// Advice shown beside fields without blocking the save.
 pub fn warnings(form: &Form) -> FieldErrors {
     let mut w = FieldErrors::default();
@@ -899,7 +930,7 @@ pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
         )
         .map(|_| ()),
         FormKind::Milestone { .. } => {
-            MilestoneInput::validate(&v("title"), &v("due_date")).map(|_| ())
+            MilestoneInput::validate(&v("title"), &v("due_date"), clock.today()).map(|_| ())
         }
         FormKind::Meeting { .. } => meeting_input(form, clock).map(|_| ()),
         FormKind::AgendaItem { .. } => agenda_item_input(form).map(|_| ()),
@@ -974,7 +1005,8 @@ fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
             }
         }
         FormKind::Milestone { project_id, id } => {
-            let input = MilestoneInput::validate(&v("title"), &v("due_date"))?;
+            let input =
+                MilestoneInput::validate(&v("title"), &v("due_date"), store.clock().today())?;
             match id {
                 Some(id) => store.update_milestone(id, &input).map(|_| id),
                 None => store.create_milestone(project_id, &input),

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::enums::MilestoneStatus;
-use super::validation::{FieldError, FieldErrors, parse_iso_date};
+use super::validation::{FieldError, FieldErrors, parse_day_input};
 
 /// An entry in a project's time plan (tids- och arbetsplan).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,13 +31,14 @@ pub struct MilestoneInput {
 }
 
 impl MilestoneInput {
-    pub fn validate(title: &str, due: &str) -> Result<Self, FieldErrors> {
+    /// `due` as people type dates (`2027-02-01`, `nästa fredag`, `om 2 veckor`).
+    pub fn validate(title: &str, due: &str, today: NaiveDate) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
         let title = title.trim().to_string();
         if title.is_empty() {
             errors.add("title", FieldError::Required);
         }
-        let due_date = parse_iso_date("due_date", due, &mut errors);
+        let due_date = parse_day_input("due_date", due, today, &mut errors);
         errors.into_result(MilestoneInput { title, due_date })
     }
 }
@@ -70,8 +71,15 @@ mod tests {
 
     #[test]
     fn milestone_validation() {
-        assert!(MilestoneInput::validate("Annonsering", "2027-02-01").is_ok());
-        let e = MilestoneInput::validate("", "1 feb").unwrap_err();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        assert!(MilestoneInput::validate("Annonsering", "2027-02-01", today).is_ok());
+        assert_eq!(
+            MilestoneInput::validate("Annonsering", "nästa fredag", today)
+                .unwrap()
+                .due_date,
+            NaiveDate::from_ymd_opt(2026, 12, 4)
+        );
+        let e = MilestoneInput::validate("", "1 feb", today).unwrap_err();
         assert!(e.get("title").is_some() && e.get("due_date").is_some());
     }
 }

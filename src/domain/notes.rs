@@ -5,7 +5,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use super::enums::{ActionStatus, Confidentiality};
-use super::validation::{FieldError, FieldErrors, parse_iso_date};
+use super::validation::{FieldError, FieldErrors, parse_day_input, parse_iso_date};
 use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,7 +59,8 @@ impl DecisionInput {
         if t.is_empty() {
             errors.add("text", FieldError::Required);
         }
-        let decided_on = parse_iso_date("decided_on", decided_on, &mut errors).unwrap_or(today);
+        let decided_on =
+            parse_day_input("decided_on", decided_on, today, &mut errors).unwrap_or(today);
         errors.into_result(DecisionInput {
             text: t,
             rationale: rationale.trim().to_string(),

@@ -88,6 +88,30 @@ impl std::fmt::Display for FieldErrors {
     }
 }
 
+/// Parses an optional date as people type it (`2026-12-03`, `fre`, `nästa fredag`,
+/// `om 2 veckor`, `+7d`: see `when::parse_date`); empty input is `None`.
+pub fn parse_day_input(
+    field: &'static str,
+    raw: &str,
+    today: NaiveDate,
+    errors: &mut FieldErrors,
+) -> Option<NaiveDate> {
+    if raw.trim().is_empty() {
+        return None;
+    }
+    match super::when::parse_date(raw, today) {
+        Ok(d) => Some(d),
+        Err(e @ FieldError::DateRange { .. }) => {
+            errors.add(field, e);
+            None
+        }
+        Err(_) => {
+            errors.add(field, FieldError::Due);
+            None
+        }
+    }
+}
+
 /// Parses an optional ISO date (`YYYY-MM-DD`); empty input is `None`.
 pub fn parse_iso_date(
     field: &'static str,

@@ -1,6 +1,7 @@
 //! Dates, times and durations as people type them, in Swedish or English:
-//! `2026-12-03 09:30`, `09:30`, `imorgon 13:00`, `fre 10:00`, `+3d`, and `90m`,
-//! `1h30`, `1,5h`. Everything here is local wall-clock time; `Clock` turns it into UTC.
+//! `2026-12-03 09:30`, `09:30`, `imorgon 13:00`, `fre 10:00`, `nästa fredag`,
+//! `next fri`, `om 2 veckor`, `in 3 days`, `+3d`, and `90m`, `1h30`, `1,5h`.
+//! Everything here is local wall-clock time; `Clock` turns it into UTC.
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
@@ -64,7 +65,21 @@ pub fn parse_time(s: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
+/// Parses a local date relative to `today`, in the grammar of [`parse_datetime`]
+/// without the time: `2026-12-03`, `fre`, `nästa fredag`, `om 2 veckor`, `+7d`.
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, FieldError> {
+    let input = input.trim().to_lowercase();
+    if input.is_empty() {
+        return Err(FieldError::Required);
+    }
+    let words = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    check_year(parse_day(&words, today).ok_or(FieldError::When)?)
+}
+
 fn parse_day(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    if let Some(day) = next_week_day(s, today).or_else(|| in_some_time(s, today)) {
+        return Some(day);
+    }
     match s {
         "idag" | "i dag" | "today" => return Some(today),
         "imorgon" | "i morgon" | "tomorrow" => return today.checked_add_days(Days::new(1)),
@@ -88,6 +103,38 @@ fn parse_day(s: &str, today: NaiveDate) -> Option<NaiveDate> {
     // The first such day from today on.
     let ahead = (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
     today.checked_add_days(Days::new(u64::from(ahead)))
+}
+
+/// `nästa fredag`, `next fri`: that day in the week after this one (weeks start on
+/// Monday); `nästa vecka`, `next week`: its Monday.
+fn next_week_day(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let rest = s
+        .strip_prefix("nästa ")
+        .or_else(|| s.strip_prefix("next "))?;
+    let monday = today.checked_add_days(Days::new(
+        7 - u64::from(today.weekday().num_days_from_monday()),
+    ))?;
+    let day = match rest {
+        "vecka" | "week" => Weekday::Mon,
+        other => weekday(other)?,
+    };
+    monday.checked_add_days(Days::new(u64::from(day.num_days_from_monday())))
+}
+
+/// `om 2 veckor`, `om en vecka`, `om 3 dagar`, `in 2 weeks`, `in a day`.
+fn in_some_time(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let rest = s.strip_prefix("om ").or_else(|| s.strip_prefix("in "))?;
+    let (n, unit) = rest.split_once(' ')?;
+    let n: u64 = match n {
+        "en" | "ett" | "a" | "an" | "one" => 1,
+        n => n.parse().ok()?,
+    };
+    let days = match unit {
+        "dag" | "dagar" | "day" | "days" => n,
+        "vecka" | "veckor" | "week" | "weeks" => n.checked_mul(7)?,
+        _ => return None,
+    };
+    today.checked_add_days(Days::new(days))
 }
 
 fn weekday(s: &str) -> Option<Weekday> {
@@ -254,6 +301,66 @@ mod tests {
             Ok(dt(2026, 12, 2, 10, 0))
         );
         assert_eq!(parse_datetime("sön", today()), Ok(dt(2026, 11, 29, 9, 0)));
+    }
+
+    #[test]
+    fn next_weekdays_and_spans_of_time() {
+        // Today is Thursday 26 November; next week starts on Monday 30 November.
+        assert_eq!(
+            parse_datetime("nästa fredag 10:00", today()),
+            Ok(dt(2026, 12, 4, 10, 0))
+        );
+        assert_eq!(
+            parse_datetime("next fri", today()),
+            Ok(dt(2026, 12, 4, 9, 0))
+        );
+        assert_eq!(
+            parse_datetime("Nästa  måndag", today()),
+            Ok(dt(2026, 11, 30, 9, 0))
+        );
+        assert_eq!(
+            parse_datetime("nästa tor", today()),
+            Ok(dt(2026, 12, 3, 9, 0))
+        );
+        assert_eq!(
+            parse_datetime("next week", today()),
+            Ok(dt(2026, 11, 30, 9, 0))
+        );
+        assert_eq!(
+            parse_datetime("om 2 veckor 13:15", today()),
+            Ok(dt(2026, 12, 10, 13, 15))
+        );
+        assert_eq!(
+            parse_datetime("om en vecka", today()),
+            Ok(dt(2026, 12, 3, 9, 0))
+        );
+        assert_eq!(
+            parse_datetime("in 3 days", today()),
+            Ok(dt(2026, 11, 29, 9, 0))
+        );
+        assert_eq!(
+            parse_datetime("in a week", today()),
+            Ok(dt(2026, 12, 3, 9, 0))
+        );
+        for bad in [
+            "nästa",
+            "next year",
+            "om två veckor",
+            "in 3 months",
+            "om 99999999999999999999 dagar",
+        ] {
+            assert!(parse_datetime(bad, today()).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn dates_alone_take_the_same_words() {
+        assert_eq!(parse_date("nästa fredag", today()), Ok(d(2026, 12, 4)));
+        assert_eq!(parse_date("2027-02-01", today()), Ok(d(2027, 2, 1)));
+        assert_eq!(parse_date("+7d", today()), Ok(d(2026, 12, 3)));
+        assert_eq!(parse_date("", today()), Err(FieldError::Required));
+        assert_eq!(parse_date("fre 10:00", today()), Err(FieldError::When));
+        assert!(parse_date("+500000v", today()).is_err());
     }
 
     #[test]

@@ -40,6 +40,12 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
     if index != form.focus {
         return None;
     }
+    if let Some(reading) = form.readings.get(field.key) {
+        return Some(Line::from(Span::styled(
+            format!("→ {reading}"),
+            theme::ok(),
+        )));
+    }
     if let FieldKind::Lookup {
         source,
         input,
