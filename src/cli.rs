@@ -148,9 +148,10 @@ pub enum ExportWhat {
         format: Option<NeedsFormatArg>,
         /// Who it is for: internal (the buyer's team) or shared (may go into the
         /// procurement documents: shareable needs and evidence only, no names of
-        /// people or suppliers).
-        #[arg(long, value_enum, default_value_t = AudienceArg::Internal)]
-        audience: AudienceArg,
+        /// people or suppliers). Default: `export_audience` in the config, else
+        /// internal.
+        #[arg(long, value_enum)]
+        audience: Option<AudienceArg>,
         /// The document's language (default: `export_language` in the config, else
         /// Swedish under a Swedish locale and English otherwise).
         #[arg(long, value_enum)]
@@ -171,8 +172,9 @@ pub enum ExportWhat {
         format: Option<SummaryFormatArg>,
         /// Who it is for: internal (shareable and internal notes) or shared (shareable
         /// notes only). Supplier-confidential and personal notes are never exported.
-        #[arg(long, value_enum, default_value_t = AudienceArg::Internal)]
-        audience: AudienceArg,
+        /// Default: `export_audience` in the config, else internal.
+        #[arg(long, value_enum)]
+        audience: Option<AudienceArg>,
         /// The document's language (default: `export_language` in the config, else
         /// Swedish under a Swedish locale and English otherwise).
         #[arg(long, value_enum)]
@@ -370,14 +372,17 @@ fn load_large_demo(
 }
 
 /// The clock: the system's, unless `TIDIG_NOW` fixes it (for demos and tests).
-pub fn clock_from_env() -> Result<Clock> {
-    match std::env::var("TIDIG_NOW") {
-        Ok(s) => {
+/// The clock: real time, or `TIDIG_NOW`; in the configured zone, else the system's.
+pub fn clock_from_env(zone: Option<chrono_tz::Tz>) -> Result<Clock> {
+    match (std::env::var("TIDIG_NOW"), zone) {
+        (Ok(s), zone) => {
             let t = DateTime::parse_from_rfc3339(&s)
-                .with_context(|| format!("TIDIG_NOW={s} is not an RFC 3339 time"))?;
-            Ok(Clock::FixedLocal(t.with_timezone(&Utc)))
+                .with_context(|| format!("TIDIG_NOW={s} is not an RFC 3339 time"))?
+                .with_timezone(&Utc);
+            Ok(zone.map_or(Clock::FixedLocal(t), |z| Clock::FixedIn(t, z)))
         }
-        Err(_) => Ok(Clock::System),
+        (Err(_), Some(zone)) => Ok(Clock::SystemIn(zone)),
+        (Err(_), None) => Ok(Clock::System),
     }
 }
 
@@ -394,7 +399,7 @@ pub fn run(cli: Cli) -> Result<()> {
         )
     })?;
     let db = config.db_path(cli.db.as_deref())?;
-    let clock = clock_from_env()?;
+    let clock = clock_from_env(config.time_zone.map(|z| z.0))?;
     let keep = config.backups_kept();
     let open = || {
         let store = Store::open_keeping(&db, clock, keep)?;
@@ -445,6 +450,14 @@ pub fn run(cli: Cli) -> Result<()> {
                 drafts: crate::draft_files::DraftFiles::for_store(&db, data_drafts),
             };
             app.export_lang = config.export_lang();
+            app.export_audience = config.export_audience.map(Audience::from);
+            app.week_first_day = match config.week_start {
+                Some(crate::config::WeekStartSetting::Sunday) => chrono::Weekday::Sun,
+                _ => chrono::Weekday::Mon,
+            };
+            if let Some(folder) = &config.export_folder {
+                app.dirs.exports = folder.clone();
+            }
             app.keymap = keymap;
             crate::ui::theme::set(crate::ui::theme::Theme::choose(
                 theme_of(&config),
@@ -506,7 +519,13 @@ pub fn run(cli: Cli) -> Result<()> {
                 Some(dir) => TemplateSource::Dir(export::user_templates_dir(dir)),
                 None => TemplateSource::BuiltIn,
             };
-            export(&mut open()?, &db, &templates, config.export_lang(), what)
+            let defaults = ExportDefaults {
+                lang: config.export_lang(),
+                audience: config
+                    .export_audience
+                    .map_or(Audience::Internal, Audience::from),
+            };
+            export(&mut open()?, &db, &templates, defaults, what)
         }
         Some(Command::Import {
             what: ImportWhat::Bundle { file, dry_run },
@@ -927,13 +946,20 @@ fn warn_unreadable(rows: &[crate::store::UnreadableRow]) {
     }
 }
 
+/// What an export is when its command line does not say: from the config file.
+struct ExportDefaults {
+    lang: Lang,
+    audience: Audience,
+}
+
 fn export(
     store: &mut Store,
     db: &Path,
     templates: &TemplateSource,
-    default_lang: Lang,
+    defaults: ExportDefaults,
     what: ExportWhat,
 ) -> Result<()> {
+    let default_lang = defaults.lang;
     let (job, output) = match what {
         ExportWhat::Calendar {
             project,
@@ -1000,7 +1026,7 @@ fn export(
                 ExportJob::Needs {
                     project_id: project.id,
                     format,
-                    audience: Audience::from(audience),
+                    audience: audience.map_or(defaults.audience, Audience::from),
                     lang: lang.map_or(default_lang, Lang::from),
                 },
                 output,
@@ -1027,7 +1053,7 @@ fn export(
                 ],
                 SummaryFormat::Markdown,
             )?;
-            let audience = Audience::from(audience);
+            let audience = audience.map_or(defaults.audience, Audience::from);
             warn_open_points(store, meeting_id, audience)?;
             let job = ExportJob::Summary {
                 meeting_id,

@@ -26,6 +26,17 @@ pub struct Config {
     /// The colours: `dark` (default), `light` or `high-contrast`. `NO_COLOR` in the
     /// environment turns colour off whatever this says.
     pub theme: Option<ThemeSetting>,
+    /// The time zone times are shown and typed in (`Europe/Stockholm`); default: the
+    /// system's (`TZ`). Stored times are UTC either way.
+    pub time_zone: Option<ZoneSetting>,
+    /// Where exports made from the screens are written; default: `Documents/tidig`.
+    pub export_folder: Option<PathBuf>,
+    /// The audience an export is for when neither `--audience` nor the export dialog
+    /// chooses: `internal` or `shared`. Default: internal on the command line; on
+    /// screen, shared for supplier-facing meetings and internal otherwise.
+    pub export_audience: Option<AudienceSetting>,
+    /// The first day of the week in the week view: `monday` (default) or `sunday`.
+    pub week_start: Option<WeekStartSetting>,
     /// Key bindings that replace the defaults: `[keys.<context>]` tables of
     /// `action = ["key", …]`. Checked against the keymap at start-up
     /// (`app::Keymap::with_overrides`); [`Config::key_overrides`] gives them with lines.
@@ -44,6 +55,49 @@ pub struct KeyOverride {
     pub keys: Vec<String>,
     /// The line of the file it is on, for messages.
     pub line: usize,
+}
+
+/// A time zone by its IANA name; any other text is refused where it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ZoneSetting(pub chrono_tz::Tz);
+
+impl TryFrom<String> for ZoneSetting {
+    type Error = String;
+    fn try_from(name: String) -> Result<Self, String> {
+        name.parse()
+            .map(ZoneSetting)
+            .map_err(|_| crate::text::err_unknown_zone(&name))
+    }
+}
+
+impl From<ZoneSetting> for String {
+    fn from(z: ZoneSetting) -> String {
+        z.0.name().to_string()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AudienceSetting {
+    Internal,
+    Shared,
+}
+
+impl From<AudienceSetting> for crate::domain::Audience {
+    fn from(a: AudienceSetting) -> Self {
+        match a {
+            AudienceSetting::Internal => crate::domain::Audience::Internal,
+            AudienceSetting::Shared => crate::domain::Audience::Shared,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekStartSetting {
+    Monday,
+    Sunday,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

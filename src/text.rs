@@ -997,3 +997,7 @@ pub fn date_reading(day: chrono::NaiveDate, time: Option<chrono::NaiveTime>) -> 
     }
     out
 }
+
+pub fn err_unknown_zone(name: &str) -> String {
+    format!("\"{name}\" is not a time zone; use a name such as \"Europe/Stockholm\" or \"UTC\"")
+}

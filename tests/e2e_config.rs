@@ -94,3 +94,41 @@ fn mistakes_stop_start_up_with_the_file_line_and_key() {
         }
     }
 }
+
+#[test]
+fn settings_change_what_the_commands_do() {
+    let s = Sandbox::empty("Europe/Stockholm");
+    s.tidig().arg("demo").assert().success();
+    // The demo's steering group meets 10:00–11:30 in Stockholm on 24 November.
+    let id = "2";
+    let md = s.run(&["export", "agenda", id]);
+    assert!(md.contains("10:00–11:30"), "{md}");
+    // The zone: the same agenda in New York time.
+    std::fs::write(s.config(), "time_zone = \"America/New_York\"\n").unwrap();
+    let md = s.run(&["export", "agenda", id]);
+    assert!(md.contains("04:00–05:30"), "{md}");
+    // The default audience: shared unless the command line says otherwise.
+    std::fs::write(s.config(), "export_audience = \"shared\"\n").unwrap();
+    let shared = s.run(&["export", "summary", id]);
+    assert!(shared.contains("Extern version"), "{shared}");
+    let internal = s.run(&["export", "summary", id, "--audience", "internal"]);
+    assert!(!internal.contains("Extern version"), "{internal}");
+    // The export language from the config wins over the locale.
+    std::fs::write(s.config(), "export_language = \"en\"\n").unwrap();
+    let en = s.run(&["export", "agenda", id]);
+    assert!(en.contains("**When:**"), "{en}");
+    // A zone that does not exist is named, with its line.
+    std::fs::write(s.config(), "\ntime_zone = \"Europe/Lund\"\n").unwrap();
+    let out = s
+        .tidig()
+        .arg("check")
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("line 2") && err.contains("Europe/Lund"),
+        "{err}"
+    );
+}

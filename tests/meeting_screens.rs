@@ -1036,3 +1036,26 @@ fn the_form_shows_how_a_typed_date_was_read_as_you_type() {
     let screen = render(&app, 120, 40);
     assert!(!screen.contains("→ Friday"), "{screen}");
 }
+
+#[test]
+fn a_week_can_start_on_sunday() {
+    let (mut app, _) = fixture();
+    app.week_first_day = chrono::Weekday::Sun;
+    ch(&mut app, '2');
+    ch(&mut app, 'v');
+    assert_eq!(
+        app.agenda.from,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+    );
+    let term = terminal(&app, 120, 40);
+    let buffer = term.backend().buffer();
+    let screen = buffer_text(buffer);
+    // Still ISO week 48: the week of its Monday.
+    assert!(
+        screen.contains("Week 48 · 2026-11-22 – 2026-11-28"),
+        "{screen}"
+    );
+    let monday = week_column(buffer, "Mon 23").join("\n");
+    assert!(monday.contains("13:00–14:00"), "{monday}");
+    assert!(!week_column(buffer, "Sun 22").is_empty());
+}

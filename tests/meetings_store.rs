@@ -1135,7 +1135,7 @@ fn demo_weeks_are_lively_whatever_the_day() {
                 day.weekday()
             );
         }
-        let monday = week_start(today);
+        let monday = week_start(today, chrono::Weekday::Mon);
         for week in 0..3 {
             let from = monday + Duration::days(7 * week);
             let to = from + Duration::days(7);

@@ -153,7 +153,7 @@ impl App {
         let from = match (view.mode, view.from) {
             (_, Some(from)) => from,
             (AgendaMode::List, None) => today,
-            (AgendaMode::Week, None) => week_start(today),
+            (AgendaMode::Week, None) => week_start(today, self.week_first_day),
         };
         view.from = Some(from);
         let days = match view.mode {
@@ -589,7 +589,7 @@ impl App {
                     AgendaMode::Week => AgendaMode::List,
                 };
                 view.from = Some(match view.mode {
-                    AgendaMode::Week => week_start(from),
+                    AgendaMode::Week => week_start(from, self.week_first_day),
                     AgendaMode::List => today.max(from),
                 });
             }

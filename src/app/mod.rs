@@ -188,6 +188,11 @@ pub struct App {
     /// The language exports are written in unless the user picks another (config
     /// `export_language`, else the locale).
     pub export_lang: crate::catalog::Lang,
+    /// The audience of exports when set in the config (`export_audience`); otherwise
+    /// the notes dialog proposes shared for supplier-facing meetings.
+    pub export_audience: Option<crate::domain::Audience>,
+    /// The week view's first day (`week_start` in the config; Monday by default).
+    pub week_first_day: chrono::Weekday,
     /// The open form's changes not yet kept as a draft.
     draft_autosave: Autosave,
     /// The open note's changes not yet written.
@@ -230,6 +235,8 @@ impl App {
             should_quit: false,
             dirs: AppDirs::default(),
             export_lang: crate::catalog::Lang::Sv,
+            export_audience: None,
+            week_first_day: chrono::Weekday::Mon,
             draft_autosave: Autosave::default(),
             note_autosave: Autosave::default(),
             form_kept: None,

@@ -560,10 +560,10 @@ impl App {
     /// Asks what to export: format, audience and language.
     pub(super) fn ask_notes_export(&mut self) {
         if let Some(state) = &self.meeting {
-            let audience = if state.supplier_facing {
-                "shared"
-            } else {
-                "internal"
+            let audience = match self.export_audience {
+                Some(a) => a.as_str(),
+                None if state.supplier_facing => "shared",
+                None => "internal",
             };
             self.open_form(forms::notes_export_form(
                 state.meeting.id,

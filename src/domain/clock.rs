@@ -12,8 +12,11 @@ pub enum Clock {
     Fixed(DateTime<Utc>),
     /// A fixed time, shown in the system's zone (`TIDIG_NOW`).
     FixedLocal(DateTime<Utc>),
-    /// A fixed time in a named zone (daylight-saving tests).
+    /// A fixed time in a named zone (daylight-saving tests; `TIDIG_NOW` with a
+    /// configured `time_zone`).
     FixedIn(DateTime<Utc>, chrono_tz::Tz),
+    /// The real time, shown in a named zone (`time_zone` in the config file).
+    SystemIn(chrono_tz::Tz),
 }
 
 /// The name of the zone `Local` uses: `TZ` when it names a zone, else the system's.
@@ -30,7 +33,7 @@ fn system_zone() -> Option<String> {
 impl Clock {
     pub fn now(&self) -> DateTime<Utc> {
         match self {
-            Clock::System => Utc::now(),
+            Clock::System | Clock::SystemIn(_) => Utc::now(),
             Clock::Fixed(t) | Clock::FixedLocal(t) | Clock::FixedIn(t, _) => *t,
         }
     }
@@ -40,7 +43,7 @@ impl Clock {
         match self {
             Clock::System | Clock::FixedLocal(_) => t.with_timezone(&Local).naive_local(),
             Clock::Fixed(_) => t.naive_utc(),
-            Clock::FixedIn(_, tz) => t.with_timezone(tz).naive_local(),
+            Clock::FixedIn(_, tz) | Clock::SystemIn(tz) => t.with_timezone(tz).naive_local(),
         }
     }
 
@@ -56,7 +59,7 @@ impl Clock {
         match self {
             Clock::System | Clock::FixedLocal(_) => pick(Local.from_local_datetime(&local)),
             Clock::Fixed(_) => Ok(Utc.from_utc_datetime(&local)),
-            Clock::FixedIn(_, tz) => pick(tz.from_local_datetime(&local)),
+            Clock::FixedIn(_, tz) | Clock::SystemIn(tz) => pick(tz.from_local_datetime(&local)),
         }
     }
 
@@ -71,7 +74,7 @@ impl Clock {
     pub fn zone_name(&self, at: DateTime<Utc>) -> String {
         match self {
             Clock::Fixed(_) => "UTC".to_string(),
-            Clock::FixedIn(_, tz) => tz.name().to_string(),
+            Clock::FixedIn(_, tz) | Clock::SystemIn(tz) => tz.name().to_string(),
             Clock::System | Clock::FixedLocal(_) => system_zone().unwrap_or_else(|| {
                 let offset = Local.offset_from_utc_datetime(&at.naive_utc());
                 format!("UTC{offset}")

@@ -307,10 +307,11 @@ pub fn is_supplier_facing(meeting: &Meeting, attendance: &[Attendance]) -> bool 
     meeting.kind.is_supplier_facing() || attendance.iter().any(|a| a.organisation_is_supplier)
 }
 
-/// Monday of the ISO week containing `day`.
-pub fn week_start(day: NaiveDate) -> NaiveDate {
+/// The first day of the week containing `day`, for weeks that start on `first`
+/// (Monday, as ISO and Sweden have it, or Sunday).
+pub fn week_start(day: NaiveDate, first: chrono::Weekday) -> NaiveDate {
     use chrono::Datelike;
-    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+    day - Duration::days(i64::from(day.weekday().days_since(first)))
 }
 
 #[cfg(test)]
@@ -395,16 +396,22 @@ mod tests {
     }
 
     #[test]
-    fn weeks_start_on_monday() {
+    fn weeks_start_on_monday_or_sunday() {
+        use chrono::Weekday::{Mon, Sun};
         let thu = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         assert_eq!(
-            week_start(thu),
+            week_start(thu, Mon),
             NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
         );
         let mon = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        assert_eq!(week_start(mon), mon);
+        assert_eq!(week_start(mon, Mon), mon);
         let sun = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        assert_eq!(week_start(sun), mon);
+        assert_eq!(week_start(sun, Mon), mon);
+        assert_eq!(week_start(sun, Sun), sun);
+        assert_eq!(
+            week_start(thu, Sun),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+        );
     }
 
     #[test]

@@ -92,7 +92,7 @@ fn clock_on(store: &Store, today: NaiveDate) -> crate::domain::Clock {
     match clock {
         Clock::System | Clock::FixedLocal(_) => Clock::FixedLocal(now),
         Clock::Fixed(_) => Clock::Fixed(now),
-        Clock::FixedIn(_, tz) => Clock::FixedIn(now, tz),
+        Clock::FixedIn(_, tz) | Clock::SystemIn(tz) => Clock::FixedIn(now, tz),
     }
 }
 

@@ -208,19 +208,17 @@ fn visible_blocks(blocks: Vec<(bool, Vec<Line<'static>>)>, height: usize) -> Vec
     lines
 }
 
-fn week(frame: &mut Frame, area: Rect, app: &App, monday: NaiveDate) {
+fn week(frame: &mut Frame, area: Rect, app: &App, first: NaiveDate) {
     let view = &app.agenda;
     let clock = app.clock();
     let today = clock.today();
-    let sunday = monday + Days::new(6);
+    let last = first + Days::new(6);
+    // The ISO week of its middle: right for weeks that start on Sunday too.
+    let number = format::iso_week(first + Days::new(3));
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         format!(
             " {} ",
-            text::week_title(
-                format::iso_week(monday),
-                &monday.to_string(),
-                &sunday.to_string()
-            )
+            text::week_title(number, &first.to_string(), &last.to_string())
         ),
         theme::title(),
     ));
@@ -248,7 +246,7 @@ fn week(frame: &mut Frame, area: Rect, app: &App, monday: NaiveDate) {
     frame.render_widget(Paragraph::new(lines), unreadable);
     let columns = Layout::horizontal([Constraint::Fill(1); 7]).split(inner);
     for (offset, column) in columns.iter().enumerate() {
-        let day = monday + Days::new(offset as u64);
+        let day = first + Days::new(offset as u64);
         let head_style = if day == today {
             theme::current()
         } else {
@@ -267,7 +265,7 @@ fn week(frame: &mut Frame, area: Rect, app: &App, monday: NaiveDate) {
         let mut blocks: Vec<(bool, Vec<Line>)> = Vec::new();
         for (i, m) in view.meetings.iter().enumerate() {
             // A meeting that started before Monday shows on Monday.
-            if day_of(app, m).max(monday) != day {
+            if day_of(app, m).max(first) != day {
                 continue;
             }
             blocks.push((
