@@ -764,7 +764,7 @@ fn week_view_this_week_and_next() {
     assert_eq!(fg_of(buffer, "Styrgruppsmöte"), Color::Red);
     let narrow = terminal(&app, 80, 24);
     assert!(buffer_text(narrow.backend().buffer()).contains("13:00 ⚠"));
-    assert_eq!(fg_of(narrow.backend().buffer(), "Styrgrupps"), Color::Red);
+    assert_eq!(fg_of(narrow.backend().buffer(), "Styrgrupp"), Color::Red);
     snap!(&app, "week_next");
 
     // [ goes back, t jumps to today's week from anywhere.

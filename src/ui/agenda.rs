@@ -121,6 +121,7 @@ fn meeting_block(
     overlap: bool,
     selected: bool,
     width: usize,
+    title_lines: usize,
     app: &App,
 ) -> Vec<Line<'static>> {
     let clock = app.clock();
@@ -160,7 +161,7 @@ fn meeting_block(
             colour(theme::accent()),
         )),
     ];
-    for part in widgets::wrap(&m.title, width.max(4)).into_iter().take(3) {
+    for part in widgets::wrap_words(&m.title, width.max(4), title_lines) {
         lines.push(Line::from(Span::styled(part, colour(Style::new()))));
     }
     lines.push(Line::from(""));
@@ -261,29 +262,36 @@ fn week(frame: &mut Frame, area: Rect, app: &App, first: NaiveDate) {
             head_style,
         ));
         let width = column.width.saturating_sub(1) as usize;
-        // Each meeting is a block of lines; the selected block is kept in view.
-        let mut blocks: Vec<(bool, Vec<Line>)> = Vec::new();
-        for (i, m) in view.meetings.iter().enumerate() {
-            // A meeting that started before Monday shows on Monday.
-            if day_of(app, m).max(first) != day {
-                continue;
+        // Each meeting is a block of lines; the selected block is kept in view. Titles
+        // get all the lines the day has room for, and fewer (cut with …) when it is full.
+        let height = column.height.saturating_sub(1) as usize;
+        let day_blocks = |title_lines: usize| -> Vec<(bool, Vec<Line>)> {
+            view.meetings
+                .iter()
+                .enumerate()
+                // A meeting that started before the week shows on its first day.
+                .filter(|(_, m)| day_of(app, m).max(first) == day)
+                .map(|(i, m)| {
+                    let selected = i == view.cursor.selected;
+                    let overlap = view.overlapping.contains(&m.id);
+                    (
+                        selected,
+                        meeting_block(m, overlap, selected, width, title_lines, app),
+                    )
+                })
+                .collect()
+        };
+        let fits =
+            |b: &[(bool, Vec<Line>)]| b.iter().map(|(_, l)| l.len()).sum::<usize>() <= height;
+        let mut blocks = day_blocks(usize::MAX);
+        for lines in [3, 2, 1] {
+            if fits(&blocks) {
+                break;
             }
-            blocks.push((
-                i == view.cursor.selected,
-                meeting_block(
-                    m,
-                    view.overlapping.contains(&m.id),
-                    i == view.cursor.selected,
-                    width,
-                    app,
-                ),
-            ));
+            blocks = day_blocks(lines);
         }
         let mut lines = vec![head];
-        lines.extend(visible_blocks(
-            blocks,
-            column.height.saturating_sub(1) as usize,
-        ));
+        lines.extend(visible_blocks(blocks, height));
         let border = if offset < 6 {
             Borders::RIGHT
         } else {

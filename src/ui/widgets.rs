@@ -154,6 +154,69 @@ pub fn labelled(fields: &[(&str, String)], width: u16) -> Vec<Line<'static>> {
     lines
 }
 
+/// Word-wraps `text` to at most `max_lines` lines of `width` columns, breaking only
+/// between words: a word longer than a line, and the last line when text is left
+/// over, end in `…` so that a cut always shows.
+pub fn wrap_words(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(2);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut cut = false;
+    for word in text.split_whitespace() {
+        let needed = if line.is_empty() {
+            word.width()
+        } else {
+            line.width() + 1 + word.width()
+        };
+        if needed > width && !line.is_empty() {
+            if lines.len() + 1 == max_lines {
+                cut = true;
+                break;
+            }
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        if word.width() > width {
+            line.push_str(&ellipsize(word, width));
+        } else {
+            line.push_str(word);
+        }
+    }
+    if cut {
+        line = ellipsize(&format!("{line}…"), width);
+        if !line.ends_with('…') {
+            line.push('…');
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` cut to `width` columns with `…` as its last column when it does not fit.
+pub fn ellipsize(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 /// Word-wraps `text` to `width` columns; a word longer than a line is split.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;
@@ -203,5 +266,21 @@ mod tests {
         );
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 4), [""]);
+    }
+
+    #[test]
+    fn words_are_never_broken_and_every_cut_shows() {
+        assert_eq!(
+            wrap_words("Behovsworkshop med kökspersonalen", 10, 9),
+            ["Behovswor…", "med", "köksperso…"]
+        );
+        assert_eq!(
+            wrap_words("Behovsworkshop med kökspersonalen", 20, 1),
+            ["Behovsworkshop med…"]
+        );
+        assert_eq!(wrap_words("Kort titel", 20, 3), ["Kort titel"]);
+        assert_eq!(wrap_words("", 5, 3), [""]);
+        assert_eq!(ellipsize("Luleå kommun", 6), "Luleå…");
+        assert_eq!(ellipsize("LULE-25", 7), "LULE-25");
     }
 }
