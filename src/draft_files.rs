@@ -324,7 +324,10 @@ mod tests {
         // As written before versions were kept: the body alone.
         fs::write(tmp.path().join("note-old.md"), "<!-- mine -->\ntext").unwrap();
         let kept = files.note("old").unwrap();
-        assert_eq!((kept.body.as_str(), kept.version), ("<!-- mine -->\ntext", None));
+        assert_eq!(
+            (kept.body.as_str(), kept.version),
+            ("<!-- mine -->\ntext", None)
+        );
         // The file still reads as Markdown, the version line a comment at its top.
         let path = files.keep_note("new", 12, "# Rubrik").unwrap();
         assert_eq!(

@@ -937,8 +937,7 @@ pub const MSG_NOTE_CONFLICT_LATER: &str =
 /// The note editor's corner while its note is in conflict.
 pub const NOTE_CONFLICT_STATUS: &str = "Changed elsewhere: autosave stopped (Ctrl-S to choose)";
 pub const MSG_RELOADED: &str = "Reloaded the stored version";
-pub const MSG_TRASHED_ELSEWHERE: &str =
-    "Moved to the trash elsewhere: k keeps yours and brings it back · r leaves it in the trash · b see both";
+pub const MSG_TRASHED_ELSEWHERE: &str = "Moved to the trash elsewhere: k keeps yours and brings it back · r leaves it in the trash · b see both";
 pub const CONFLICT_TRASHED: &str = "It was moved to the trash elsewhere. Keep mine saves your version and brings it back out of the trash; reload leaves it there.";
 pub const MSG_RELOADED_IN_TRASH: &str =
     "Left in the trash, as it was put there elsewhere (Trash restores it)";

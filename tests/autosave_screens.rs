@@ -114,7 +114,10 @@ fn a_failed_save_keeps_the_text_warns_on_esc_and_is_retried() {
     app.tick_at(t0 + autosave::PAUSE);
     assert_eq!(body(&app, id), NOTE);
     let kept = app.dirs.drafts.note(&uuid).unwrap();
-    assert_eq!((kept.path.clone(), kept.body), (file.clone(), typed.clone()));
+    assert_eq!(
+        (kept.path.clone(), kept.body),
+        (file.clone(), typed.clone())
+    );
     assert_eq!(app.unsaved_files(), vec![file.clone()]);
     let screen = render(&app, 120, 40);
     assert!(screen.contains("not saved, retrying"), "{screen}");

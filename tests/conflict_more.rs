@@ -83,8 +83,14 @@ fn a_kept_note_whose_note_changed_since_opens_the_conflict_instead_of_writing() 
 
     let mut app = restart(dir.path());
     app.restore_draft_files();
-    assert_eq!(body(&app, id), "Start. Ändrat i fönster B.", "not overwritten");
+    assert_eq!(
+        body(&app, id),
+        "Start. Ändrat i fönster B.",
+        "not overwritten"
+    );
     assert_eq!(app.context(), Context::Conflict);
+    // Killed now, the next start must ask again: the file still names the old version.
+    assert_eq!(app.dirs.drafts.note(&uuid).unwrap().version, Some(version));
     assert_eq!(
         app.editor.as_ref().unwrap().text(),
         "Start. Text från körningen som föll."
@@ -95,7 +101,10 @@ fn a_kept_note_whose_note_changed_since_opens_the_conflict_instead_of_writing() 
     assert_eq!(rows[0].stored, "Start. Ändrat i fönster B.");
     ch(&mut app, 'k');
     assert_eq!(body(&app, id), "Start. Text från körningen som föll.");
-    assert!(app.dirs.drafts.found().is_empty(), "the file went with the save");
+    assert!(
+        app.dirs.drafts.found().is_empty(),
+        "the file went with the save"
+    );
 }
 
 #[test]
@@ -113,6 +122,14 @@ fn a_kept_note_without_a_version_counts_as_unknown_and_asks() {
     app.restore_draft_files();
     assert_eq!(body(&app, id), "Start.");
     assert_eq!(app.context(), Context::Conflict);
+    // Still unknown in the file (no row is at version 0), so a kill now asks again.
+    let kept = app.dirs.drafts.note(&uuid).unwrap();
+    assert_eq!((kept.body.as_str(), kept.version), ("Gammal fil.", Some(0)));
+    drop(app);
+    let mut app = restart(dir.path());
+    app.restore_draft_files();
+    assert_eq!(app.context(), Context::Conflict);
+    assert_eq!(body(&app, id), "Start.");
     // Reload: the stored text wins, the kept one is dropped with its file.
     ch(&mut app, 'r');
     assert_eq!(app.editor.as_ref().unwrap().text(), "Start.");
@@ -143,7 +160,10 @@ fn a_note_opened_with_a_stale_kept_file_asks_too() {
     let (mut app, id) = app_in(dir.path());
     let uuid = app.store.note(id).unwrap().uuid;
     let version = app.store.version(EntityKind::Note, id).unwrap();
-    app.dirs.drafts.keep_note(&uuid, version, "Kvar i fil.").unwrap();
+    app.dirs
+        .drafts
+        .keep_note(&uuid, version, "Kvar i fil.")
+        .unwrap();
     other(dir.path()).update_note_body(id, "Nyare.").unwrap();
     open_project(&mut app, "NORR-24");
     project_tab(&mut app, ProjectTab::Meetings);
@@ -174,6 +194,8 @@ fn an_external_edit_of_a_note_changed_meanwhile_asks_instead_of_writing() {
     app.external_edit_done(id, version, Ok("Från $EDITOR.\n".into()));
     assert_eq!(body(&app, id), "Från B.");
     assert_eq!(app.context(), Context::Conflict);
+    let uuid = app.store.note(id).unwrap().uuid;
+    assert_eq!(app.dirs.drafts.note(&uuid).unwrap().version, Some(version));
     assert_eq!(app.editor.as_ref().unwrap().text(), "Från $EDITOR.");
     let kept = app.editor.as_ref().unwrap().kept.clone();
     assert!(kept.is_some_and(|p| p.exists()), "kept in a draft file");
@@ -191,7 +213,9 @@ fn keep_mine_on_a_project_trashed_elsewhere_brings_it_back_with_the_save() {
     press(&mut app, KeyCode::Tab);
     type_str(&mut app, " (A)");
     let project = app.store.project_by_code("NORR-24").unwrap().id;
-    other(dir.path()).trash(EntityKind::Project, project).unwrap();
+    other(dir.path())
+        .trash(EntityKind::Project, project)
+        .unwrap();
     ctrl(&mut app, 's');
     assert_eq!(app.context(), Context::Conflict);
     assert!(conflict(&app).trashed);
@@ -214,7 +238,9 @@ fn reload_on_a_row_trashed_elsewhere_leaves_it_in_the_trash() {
     press(&mut app, KeyCode::Tab);
     type_str(&mut app, " (A)");
     let project = app.store.project_by_code("NORR-24").unwrap().id;
-    other(dir.path()).trash(EntityKind::Project, project).unwrap();
+    other(dir.path())
+        .trash(EntityKind::Project, project)
+        .unwrap();
     ctrl(&mut app, 's');
     ch(&mut app, 'r');
     assert!(app.form.is_none(), "nothing to edit outside the trash");
@@ -236,12 +262,13 @@ fn an_invalid_keep_mine_leaves_the_row_in_the_trash() {
         press(&mut app, KeyCode::Backspace);
     }
     let project = app.store.project_by_code("NORR-24").unwrap().id;
-    other(dir.path()).trash(EntityKind::Project, project).unwrap();
+    other(dir.path())
+        .trash(EntityKind::Project, project)
+        .unwrap();
     ctrl(&mut app, 's');
-    if app.context() == Context::Conflict {
-        ch(&mut app, 'k');
-    }
-    assert!(app.form.is_some());
+    assert_eq!(app.context(), Context::Conflict);
+    ch(&mut app, 'k');
+    assert_eq!(app.context(), Context::Form, "the title is still required");
     assert!(app.store.is_trashed(EntityKind::Project, project).unwrap());
 }
 
@@ -263,8 +290,14 @@ fn a_participant_added_to_a_meeting_cancelled_elsewhere_asks_first() {
     ch(&mut app, 'b');
     let row = &conflict(&app).rows[0];
     assert_eq!(row.label, tidig::text::KIND_MEETING);
-    assert!(row.stored.contains(MeetingStatus::Cancelled.label()), "{row:?}");
-    assert!(!row.mine.contains(MeetingStatus::Cancelled.label()), "{row:?}");
+    assert!(
+        row.stored.contains(MeetingStatus::Cancelled.label()),
+        "{row:?}"
+    );
+    assert!(
+        !row.mine.contains(MeetingStatus::Cancelled.label()),
+        "{row:?}"
+    );
     ch(&mut app, 'k');
     assert!(app.form.is_none());
     assert_eq!(app.store.attendance(meeting).unwrap().len(), 1);

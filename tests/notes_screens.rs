@@ -24,8 +24,7 @@ use tidig::{
     app::{App, Effect, MeetingTab, ProjectTab, Screen, StatusKind, keymap::Context},
     domain::{
         ActionStatus, AgendaItemInput, Confidentiality, DecisionInput, EntityKind, MeetingFormat,
-        MeetingInput,
-        MeetingStatus, MeetingType, NotesStatus,
+        MeetingInput, MeetingStatus, MeetingType, NotesStatus,
     },
     store::{ActionFilter, Store},
 };

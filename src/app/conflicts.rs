@@ -119,12 +119,7 @@ impl App {
             }
             FormKind::Evidence { need_id } | FormKind::NeedReason { need_id, .. } => {
                 let need = store.need(need_id)?;
-                let basis = format!(
-                    "{} {} · {}",
-                    need.code,
-                    need.statement,
-                    need.status.label()
-                );
+                let basis = format!("{} {} · {}", need.code, need.statement, need.status.label());
                 let mut form = match kind {
                     FormKind::NeedReason { to, .. } => {
                         forms::need_reason_form(need_id, &need.code, to)
@@ -214,7 +209,11 @@ impl App {
             .note_by_uuid(&uuid)
             .ok()
             .flatten()
-            .is_some_and(|(n, _)| self.store.is_trashed(EntityKind::Note, n.id).unwrap_or(false));
+            .is_some_and(|(n, _)| {
+                self.store
+                    .is_trashed(EntityKind::Note, n.id)
+                    .unwrap_or(false)
+            });
         self.open_conflict(ConflictSubject::Note, rows, trashed);
     }
 

@@ -416,7 +416,9 @@ impl App {
     /// (or less, if it is set shorter), then as before.
     fn waiting_briefly<T>(&mut self, f: impl FnOnce(&mut App) -> T) -> T {
         let before = self.store.busy_timeout().ok();
-        let brief = before.map_or(autosave::BACKGROUND_WAIT, |b| b.min(autosave::BACKGROUND_WAIT));
+        let brief = before.map_or(autosave::BACKGROUND_WAIT, |b| {
+            b.min(autosave::BACKGROUND_WAIT)
+        });
         let _ = self.store.set_busy_timeout(brief);
         let out = f(self);
         if let Some(before) = before {

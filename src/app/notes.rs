@@ -160,7 +160,9 @@ impl App {
             }
             other => other,
         };
-        let text = given.as_ref().map_or(note.body.as_str(), |g| g.body.as_str());
+        let text = given
+            .as_ref()
+            .map_or(note.body.as_str(), |g| g.body.as_str());
         let Some(state) = &self.meeting else { return };
         let project_id = state.meeting.project_id;
         let block = state.block_title(note.agenda_item_id).map(str::to_string);
@@ -191,7 +193,13 @@ impl App {
         });
         let Some(given) = given else { return };
         if given.base != Some(version) {
-            // Typed over another version (or one not known): the user chooses.
+            // Typed over another version (or one not known): the user chooses. Until
+            // then the editor, and so its draft file, keeps the version the text was
+            // typed over (0 when not known: no row has it), so that a later start
+            // still asks instead of writing it over the change.
+            if let Some(editor) = &mut self.editor {
+                editor.version = given.base.unwrap_or(0);
+            }
             self.keep_note_in_file(&given.body);
             return self.note_conflict();
         }
@@ -364,14 +372,22 @@ impl App {
         let Some(editor) = &mut self.editor else {
             return;
         };
-        let unchanged = |k: &crate::draft_files::KeptNote| {
-            k.body == body && k.version == Some(editor.version)
-        };
+        let unchanged =
+            |k: &crate::draft_files::KeptNote| k.body == body && k.version == Some(editor.version);
         let kept = match &editor.kept {
-            Some(path) if self.dirs.drafts.note(&editor.uuid).is_some_and(|k| unchanged(&k)) => {
+            Some(path)
+                if self
+                    .dirs
+                    .drafts
+                    .note(&editor.uuid)
+                    .is_some_and(|k| unchanged(&k)) =>
+            {
                 Ok(path.clone())
             }
-            _ => self.dirs.drafts.keep_note(&editor.uuid, editor.version, body),
+            _ => self
+                .dirs
+                .drafts
+                .keep_note(&editor.uuid, editor.version, body),
         };
         editor.kept = kept.ok();
     }

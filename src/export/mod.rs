@@ -772,7 +772,10 @@ mod tests {
              <li>två <code>\u{2068}\u{202E}kod\u{2069}</code></li>\n</ul>\n"
         );
         // Text without a bidi control is left as it is.
-        assert_eq!(markdown_html("Vanlig *text*"), "<p>Vanlig <em>text</em></p>\n");
+        assert_eq!(
+            markdown_html("Vanlig *text*"),
+            "<p>Vanlig <em>text</em></p>\n"
+        );
         // Raw HTML shown as text is isolated too.
         let raw = markdown_html("ett <b>\u{202E}x</b>");
         assert!(raw.contains("\u{2068}\u{202E}x\u{2069}"), "{raw:?}");

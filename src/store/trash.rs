@@ -84,7 +84,10 @@ impl Store {
     /// Whether row `id` is in the trash (`NotFound` if there is no such row).
     pub fn is_trashed(&self, kind: EntityKind, id: i64) -> Result<bool> {
         super::found(self.conn.query_row(
-            &format!("SELECT deleted_at IS NOT NULL FROM {} WHERE id = ?1", table(kind)),
+            &format!(
+                "SELECT deleted_at IS NOT NULL FROM {} WHERE id = ?1",
+                table(kind)
+            ),
             [id],
             |r| r.get(0),
         ))

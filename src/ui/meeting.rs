@@ -257,7 +257,10 @@ fn participants(frame: &mut Frame, area: Rect, state: &MeetingState) {
         };
         Row::new(vec![
             Span::raw(a.person_name.clone()),
-            Span::styled(shown(a.organisation_name.as_deref().unwrap_or_default()), org_style),
+            Span::styled(
+                shown(a.organisation_name.as_deref().unwrap_or_default()),
+                org_style,
+            ),
             Span::raw(a.role.label()),
             Span::raw(tick(a.invited)),
             Span::raw(tick(a.attended)),

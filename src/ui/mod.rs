@@ -219,7 +219,10 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
             StatusKind::Error => theme::error(),
         };
         frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(format!(" {}", shown(&msg.text)), style))),
+            Paragraph::new(Line::from(Span::styled(
+                format!(" {}", shown(&msg.text)),
+                style,
+            ))),
             area,
         );
     }

@@ -131,7 +131,10 @@ pub fn pick(frame: &mut Frame, area: Rect, pick: &crate::app::Pick) {
         } else {
             theme::title()
         };
-        lines.push(Line::from(Span::styled(format!(" {} ", shown(name)), style)));
+        lines.push(Line::from(Span::styled(
+            format!(" {} ", shown(name)),
+            style,
+        )));
         lines.push(Line::from(Span::styled(
             format!("   {}", shown(detail)),
             theme::muted(),
@@ -160,7 +163,10 @@ pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app:
         .join(" · ");
     let mut lines = vec![Line::from(message.to_string()), Line::from("")];
     if conflict.trashed {
-        lines.push(Line::from(Span::styled(text::CONFLICT_TRASHED, theme::error())));
+        lines.push(Line::from(Span::styled(
+            text::CONFLICT_TRASHED,
+            theme::error(),
+        )));
         lines.push(Line::from(""));
     }
     if conflict.both {
@@ -177,7 +183,11 @@ pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app:
                 (text::CONFLICT_STORED, &row.stored),
             ] {
                 lines.push(Line::from(Span::styled(format!("  {who}:"), theme::key())));
-                lines.extend(value.lines().map(|l| Line::from(format!("    {}", shown(l)))));
+                lines.extend(
+                    value
+                        .lines()
+                        .map(|l| Line::from(format!("    {}", shown(l)))),
+                );
             }
             lines.push(Line::from(""));
         }

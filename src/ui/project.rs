@@ -23,7 +23,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(format!(" {} ", shown(&p.code)), theme::current()),
         Span::styled(format!(" {}", shown(&p.title)), theme::title()),
         Span::styled(
-            format!("  {}", shown(p.buyer_name.as_deref().unwrap_or(text::NOT_SET))),
+            format!(
+                "  {}",
+                shown(p.buyer_name.as_deref().unwrap_or(text::NOT_SET))
+            ),
             theme::muted(),
         ),
     ]);

@@ -165,7 +165,10 @@ pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView
             Span::raw(shown(&d.text)),
             Span::styled(shown(&d.rationale), theme::muted()),
             Span::raw(d.decided_by.clone()),
-            Span::styled(shown(d.meeting_title.as_deref().unwrap_or_default()), theme::muted()),
+            Span::styled(
+                shown(d.meeting_title.as_deref().unwrap_or_default()),
+                theme::muted(),
+            ),
         ])
     });
     widgets::table(
