@@ -3,9 +3,10 @@
 //! next start gives it back; a successful save removes it.
 //!
 //! One file per open text, named by what it belongs to: `note-<uuid>.md` holds a note's
-//! body as typed, `form-<key>.json` a form's draft. Folders are 0700 and files 0600
-//! whatever the umask; every file is written whole or not at all (a temporary file in
-//! the same folder, then a rename).
+//! body as typed (after a first line naming the version of the note it was typed over,
+//! see `VERSION_LINE`), `form-<key>.json` a form's draft (its payload names the
+//! version). Folders are 0700 and files 0600 whatever the umask; every file is written
+//! whole or not at all (a temporary file in the same folder, then a rename).
 
 use std::fs;
 use std::io::{self, Write};
@@ -22,8 +23,13 @@ pub struct DraftFiles {
 /// What a draft file holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kept {
-    /// The body of the note with this UUID.
-    Note { uuid: String, body: String },
+    /// The body of the note with this UUID, typed over the note at `version`
+    /// (`None`: unknown, a file from before versions were kept).
+    Note {
+        uuid: String,
+        body: String,
+        version: Option<i64>,
+    },
     /// The draft of the form with this draft key (see `FormKind::draft_key`).
     Form { key: String, payload: String },
 }
@@ -34,6 +40,19 @@ pub struct Found {
     pub path: PathBuf,
     pub kept: Kept,
 }
+
+/// A kept note found on disk: where, its text, and the version it was typed over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptNote {
+    pub path: PathBuf,
+    pub body: String,
+    pub version: Option<i64>,
+}
+
+/// The first line of a note's draft file: the version of the note the text was typed
+/// over, so that giving it back can tell whether the note changed since. An HTML
+/// comment, so the file still reads as the Markdown it holds.
+const VERSION_LINE: (&str, &str) = ("<!-- tidig note version ", " -->\n");
 
 #[derive(Serialize, Deserialize)]
 struct FormFile {
@@ -57,9 +76,10 @@ impl DraftFiles {
         DraftFiles::new(std::iter::once(beside).chain(fallback).collect())
     }
 
-    /// Keeps a note's body; returns the file written.
-    pub fn keep_note(&self, uuid: &str, body: &str) -> io::Result<PathBuf> {
-        self.write(&note_file(uuid), body)
+    /// Keeps a note's body, typed over the note at `version`; returns the file written.
+    pub fn keep_note(&self, uuid: &str, version: i64, body: &str) -> io::Result<PathBuf> {
+        let (open, close) = VERSION_LINE;
+        self.write(&note_file(uuid), &format!("{open}{version}{close}{body}"))
     }
 
     /// Keeps a form's draft; returns the file written.
@@ -72,12 +92,17 @@ impl DraftFiles {
         self.write(&form_file(key), &json)
     }
 
-    /// The kept body of a note, if a draft file has one.
-    pub fn note(&self, uuid: &str) -> Option<(PathBuf, String)> {
+    /// The kept text of a note, if a draft file has one.
+    pub fn note(&self, uuid: &str) -> Option<KeptNote> {
         let name = note_file(uuid);
         self.dirs.iter().find_map(|dir| {
             let path = dir.join(&name);
-            fs::read_to_string(&path).ok().map(|body| (path, body))
+            let (body, version) = read_note(&path)?;
+            Some(KeptNote {
+                path,
+                body,
+                version,
+            })
         })
     }
 
@@ -162,10 +187,11 @@ fn read_kept(path: &Path) -> Option<Kept> {
         .strip_prefix("note-")
         .and_then(|n| n.strip_suffix(".md"))
     {
-        let body = fs::read_to_string(path).ok()?;
+        let (body, version) = read_note(path)?;
         return Some(Kept::Note {
             uuid: uuid.to_string(),
             body,
+            version,
         });
     }
     if name.starts_with("form-") && name.ends_with(".json") {
@@ -176,6 +202,18 @@ fn read_kept(path: &Path) -> Option<Kept> {
         });
     }
     None
+}
+
+/// A note's draft file: its text and the version it was typed over, if the file names
+/// one (files written before versions were kept do not).
+fn read_note(path: &Path) -> Option<(String, Option<i64>)> {
+    let contents = fs::read_to_string(path).ok()?;
+    let (open, close) = VERSION_LINE;
+    let versioned = contents.strip_prefix(open).and_then(|rest| {
+        let (number, body) = rest.split_once(close)?;
+        Some((body.to_string(), Some(number.parse().ok()?)))
+    });
+    Some(versioned.unwrap_or((contents, None)))
 }
 
 fn write_private(dir: &Path, name: &str, contents: &str) -> io::Result<PathBuf> {
@@ -217,7 +255,7 @@ mod tests {
     fn notes_and_forms_round_trip_privately() {
         let tmp = tempfile::tempdir().unwrap();
         let files = DraftFiles::for_store(&tmp.path().join("t.db"), None);
-        let note = files.keep_note("0b6c-uuid", "åäö\nrad två").unwrap();
+        let note = files.keep_note("0b6c-uuid", 4, "åäö\nrad två").unwrap();
         assert_eq!(note, tmp.path().join("t.db-drafts/note-0b6c-uuid.md"));
         let form = files
             .keep_form("meeting:3:new", r#"{"title":"Möte"}"#)
@@ -225,7 +263,11 @@ mod tests {
         assert_eq!(form.file_name().unwrap(), "form-meeting_3_new.json");
         assert_eq!(
             files.note("0b6c-uuid"),
-            Some((note.clone(), "åäö\nrad två".to_string()))
+            Some(KeptNote {
+                path: note.clone(),
+                body: "åäö\nrad två".to_string(),
+                version: Some(4)
+            })
         );
         let found: Vec<Kept> = files.found().into_iter().map(|f| f.kept).collect();
         assert_eq!(
@@ -237,7 +279,8 @@ mod tests {
                 },
                 Kept::Note {
                     uuid: "0b6c-uuid".into(),
-                    body: "åäö\nrad två".into()
+                    body: "åäö\nrad två".into(),
+                    version: Some(4)
                 },
             ]
         );
@@ -264,13 +307,32 @@ mod tests {
         fs::write(&blocked, "").unwrap();
         let fallback = tmp.path().join("data/drafts");
         let files = DraftFiles::new(vec![blocked.join("sub"), fallback.clone()]);
-        let path = files.keep_note("u1", "text").unwrap();
+        let path = files.keep_note("u1", 1, "text").unwrap();
         assert_eq!(path, fallback.join("note-u1.md"));
-        assert_eq!(files.note("u1").map(|(_, b)| b).as_deref(), Some("text"));
+        assert_eq!(files.note("u1").map(|k| k.body).as_deref(), Some("text"));
     }
 
     #[test]
     fn no_folder_is_an_error_not_a_loss_in_silence() {
-        assert!(DraftFiles::default().keep_note("u", "x").is_err());
+        assert!(DraftFiles::default().keep_note("u", 1, "x").is_err());
+    }
+
+    #[test]
+    fn a_note_file_without_a_version_line_is_an_unknown_version() {
+        let tmp = tempfile::tempdir().unwrap();
+        let files = DraftFiles::new(vec![tmp.path().to_path_buf()]);
+        // As written before versions were kept: the body alone.
+        fs::write(tmp.path().join("note-old.md"), "<!-- mine -->\ntext").unwrap();
+        let kept = files.note("old").unwrap();
+        assert_eq!(
+            (kept.body.as_str(), kept.version),
+            ("<!-- mine -->\ntext", None)
+        );
+        // The file still reads as Markdown, the version line a comment at its top.
+        let path = files.keep_note("new", 12, "# Rubrik").unwrap();
+        assert_eq!(
+            fs::read_to_string(path).unwrap(),
+            "<!-- tidig note version 12 -->\n# Rubrik"
+        );
     }
 }

@@ -386,6 +386,14 @@ pub fn restored_from(path: &std::path::Path) -> String {
     format!("Unsaved text restored from {}", path.display())
 }
 
+/// On start: more than one kept note was changed elsewhere since its text was kept.
+pub fn kept_notes_changed(n: usize) -> String {
+    format!(
+        "{n} kept notes were changed elsewhere since: this one asks now, the others when \
+         their note is opened (r reload · k keep mine · b see both)"
+    )
+}
+
 /// On start: text kept in draft files went back into the store.
 pub fn drafts_restored(notes: usize, forms: usize) -> String {
     let mut parts = Vec::new();
@@ -930,6 +938,11 @@ pub const MSG_NOTE_CONFLICT_LATER: &str =
 /// The note editor's corner while its note is in conflict.
 pub const NOTE_CONFLICT_STATUS: &str = "Changed elsewhere: autosave stopped (Ctrl-S to choose)";
 pub const MSG_RELOADED: &str = "Reloaded the stored version";
+pub const MSG_TRASHED_ELSEWHERE: &str = "Moved to the trash elsewhere: k keeps yours and brings it back · r leaves it in the trash · b see both";
+pub const CONFLICT_TRASHED: &str = "It was moved to the trash elsewhere. Keep mine saves your version and brings it back out of the trash; reload leaves it there.";
+pub const MSG_RELOADED_IN_TRASH: &str =
+    "Left in the trash, as it was put there elsewhere (Trash restores it)";
+pub const MSG_SAVED_OUT_OF_TRASH: &str = "Saved and brought back from the trash";
 pub const MSG_NOTE_RECREATED: &str =
     "This note had been removed elsewhere: it was made again with your text, in this meeting";
 

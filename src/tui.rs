@@ -142,13 +142,17 @@ fn restore(mut terminal: DefaultTerminal) {
 
 fn run_effect(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) -> anyhow::Result<()> {
     match effect {
-        Effect::EditExternally { note_id, text } => {
+        Effect::EditExternally {
+            note_id,
+            version,
+            text,
+        } => {
             // Hand the terminal to the editor, then take it back.
             let _ = execute!(stdout(), DisableBracketedPaste);
             ratatui::restore();
             let result = edit_externally(&text);
             // The text first: nothing that can go wrong with the terminal may lose it.
-            app.external_edit_done(note_id, result);
+            app.external_edit_done(note_id, version, result);
             *terminal = ratatui::try_init()?;
             let _ = execute!(stdout(), EnableBracketedPaste);
             // A terminal that does not answer a cursor query must not end the program.

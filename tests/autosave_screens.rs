@@ -13,6 +13,7 @@ use crossterm::event::KeyCode;
 use rusqlite::Connection;
 use tidig::app::keymap::Context;
 use tidig::app::{MeetingTab, ProjectTab, autosave};
+use tidig::domain::EntityKind;
 use tidig::draft_files::DraftFiles;
 use tidig::store::Store;
 
@@ -112,7 +113,11 @@ fn a_failed_save_keeps_the_text_warns_on_esc_and_is_retried() {
     let t0 = Instant::now();
     app.tick_at(t0 + autosave::PAUSE);
     assert_eq!(body(&app, id), NOTE);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), typed);
+    let kept = app.dirs.drafts.note(&uuid).unwrap();
+    assert_eq!(
+        (kept.path.clone(), kept.body),
+        (file.clone(), typed.clone())
+    );
     assert_eq!(app.unsaved_files(), vec![file.clone()]);
     let screen = render(&app, 120, 40);
     assert!(screen.contains("not saved, retrying"), "{screen}");
@@ -167,7 +172,8 @@ fn the_next_start_restores_kept_notes_and_form_drafts() {
     let (mut app, id) = app_in(dir.path());
     let uuid = app.store.note(id).unwrap().uuid;
     let files = app.dirs.drafts.clone();
-    files.keep_note(&uuid, "Återställd text").unwrap();
+    let version = app.store.version(EntityKind::Note, id).unwrap();
+    files.keep_note(&uuid, version, "Återställd text").unwrap();
     files
         .keep_form("project:new", r#"{"code":"ATER-1"}"#)
         .unwrap();

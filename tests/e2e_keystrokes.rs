@@ -84,6 +84,14 @@ fn drafts_dir(env: &Env) -> PathBuf {
     env.dir.path().join("t.db-drafts")
 }
 
+/// The text a note's draft file keeps (after the line naming its version).
+fn kept_body(file: &Path) -> String {
+    let contents = std::fs::read_to_string(file).unwrap();
+    let (first, body) = contents.split_once('\n').unwrap();
+    assert!(first.starts_with("<!-- tidig note version "), "{first}");
+    body.to_string()
+}
+
 #[test]
 fn steady_typing_is_saved_while_it_goes_on() {
     let env = seeded_env(Vec::new());
@@ -217,7 +225,7 @@ fn a_failed_save_keeps_the_text_and_succeeds_once_the_lock_is_gone() {
     s.wait_for("not saved, retrying");
     s.wait_for("Not saved");
     // The text is in a private draft file and still in the editor.
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), typed);
+    assert_eq!(kept_body(&file), typed);
     #[cfg(unix)]
     {
         assert_eq!(mode(&file), 0o600);
@@ -250,6 +258,56 @@ fn a_failed_save_keeps_the_text_and_succeeds_once_the_lock_is_gone() {
 }
 
 #[test]
+fn a_lock_held_elsewhere_never_freezes_the_screen_and_the_text_is_saved_once_it_goes() {
+    // The real busy timeout (10 s): only the retries' own short wait may be felt.
+    let env = seeded_env(Vec::new());
+    let mut s = env.spawn();
+    open_new_note(&mut s);
+    let file = drafts_dir(&env).join(format!("note-{}.md", note_uuid(&env.db())));
+
+    let lock = Lock::take(&env.db());
+    let started = Instant::now();
+    s.send("Under låset".as_bytes());
+    s.wait_for("not saved, retrying");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the first try gave up quickly: {:?}",
+        started.elapsed()
+    );
+    // Keys keep working while the retries go on: each shows at once, well within the
+    // busy timeout, however many retries fail in between.
+    for word in ["ett", "två", "tre"] {
+        thread::sleep(Duration::from_millis(1200));
+        let sent = Instant::now();
+        s.send(format!(" {word}").as_bytes());
+        wait_until(s.parser(), "the word on screen", TIMEOUT, |screen| {
+            screen.contains(&format!(" {word}"))
+        });
+        assert!(
+            sent.elapsed() < Duration::from_secs(2),
+            "{word} took {:?} to show",
+            sent.elapsed()
+        );
+        assert!(s.screen().contains("not saved, retrying"), "{}", s.screen());
+    }
+    let typed = "Under låset ett två tre";
+    assert_eq!(note_bodies(&env.db()), vec![String::new()]);
+    wait_until(s.parser(), "the draft file to hold it all", TIMEOUT, |_| {
+        file.exists() && kept_body(&file) == typed
+    });
+
+    // The lock goes; a retry stores the text and removes the draft file.
+    lock.release();
+    s.wait_for("saved 12:00:00");
+    assert_eq!(note_bodies(&env.db()), vec![typed.to_string()]);
+    wait_until(s.parser(), "the draft file to go", TIMEOUT, |_| {
+        !file.exists()
+    });
+    s.send(CTRL_C);
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn quitting_while_saves_fail_exits_non_zero_and_the_next_start_restores_the_text() {
     let env = seeded_env(short_busy_timeout());
     let mut s = env.spawn();
@@ -270,7 +328,7 @@ fn quitting_while_saves_fail_exits_non_zero_and_the_next_start_restores_the_text
         screen.contains("could not be saved") && screen.contains(&file_name)
     });
     drop(s);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), typed);
+    assert_eq!(kept_body(&file), typed);
     lock.release();
     assert_eq!(note_bodies(&env.db()), vec![String::new()]);
 

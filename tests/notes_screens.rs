@@ -23,8 +23,8 @@ use crossterm::event::{Event, KeyCode};
 use tidig::{
     app::{App, Effect, MeetingTab, ProjectTab, Screen, StatusKind, keymap::Context},
     domain::{
-        ActionStatus, AgendaItemInput, Confidentiality, DecisionInput, MeetingFormat, MeetingInput,
-        MeetingStatus, MeetingType, NotesStatus,
+        ActionStatus, AgendaItemInput, Confidentiality, DecisionInput, EntityKind, MeetingFormat,
+        MeetingInput, MeetingStatus, MeetingType, NotesStatus,
     },
     store::{ActionFilter, Store},
 };
@@ -639,14 +639,16 @@ fn the_external_editor_gets_the_saved_text_and_its_result_is_saved() {
     // E on the Notes tab asks the terminal loop to run $EDITOR on the note.
     select_note(&mut app, id);
     ch(&mut app, 'E');
+    let version = app.store.version(EntityKind::Note, id).unwrap();
     assert_eq!(
         app.effect.take(),
         Some(Effect::EditExternally {
             note_id: id,
+            version,
             text: NOTE_INTRO.into()
         })
     );
-    app.external_edit_done(id, Ok("Från editorn: åäö 漢字\n\n".into()));
+    app.external_edit_done(id, version, Ok("Från editorn: åäö 漢字\n\n".into()));
     assert_eq!(note_body(&app, id), "Från editorn: åäö 漢字");
     assert_eq!(app.status.as_ref().unwrap().text, "Note saved");
 
@@ -656,21 +658,24 @@ fn the_external_editor_gets_the_saved_text_and_its_result_is_saved() {
     type_str(&mut app, " Mer.");
     ctrl(&mut app, 'g');
     assert_eq!(note_body(&app, id), "Från editorn: åäö 漢字 Mer.");
+    let version = app.store.version(EntityKind::Note, id).unwrap();
     assert_eq!(
         app.effect.take(),
         Some(Effect::EditExternally {
             note_id: id,
+            version,
             text: "Från editorn: åäö 漢字 Mer.".into()
         })
     );
-    app.external_edit_done(id, Ok("Rad ett\nRad två\n".into()));
+    app.external_edit_done(id, version, Ok("Rad ett\nRad två\n".into()));
     assert_eq!(note_body(&app, id), "Rad ett\nRad två");
     assert_eq!(editor_text(&app), "Rad ett\nRad två");
     assert!(!app.editor.as_ref().unwrap().is_dirty());
     assert_eq!(app.context(), Context::NoteEditor);
 
     // An editor that fails changes nothing and says so.
-    app.external_edit_done(id, Err(std::io::Error::other("vi exited with 1")));
+    let version = app.store.version(EntityKind::Note, id).unwrap();
+    app.external_edit_done(id, version, Err(std::io::Error::other("vi exited with 1")));
     assert_eq!(note_body(&app, id), "Rad ett\nRad två");
     let status = app.status.as_ref().unwrap();
     assert_eq!(status.kind, StatusKind::Error);

@@ -11,6 +11,12 @@ pub const PAUSE: Duration = Duration::from_millis(800);
 /// typing continues.
 pub const MAX_WAIT: Duration = Duration::from_secs(2);
 
+/// How long a save made in the background (by the tick, or while saves are failing)
+/// waits for another program's lock before it gives up until the next try: short, so
+/// that keys keep working while a lock is held; the text stays in memory and in its
+/// draft file meanwhile, and the next try comes a pause later.
+pub const BACKGROUND_WAIT: Duration = Duration::from_millis(200);
+
 /// The unsaved changes of one text (the open note, or the open form's draft).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Autosave {

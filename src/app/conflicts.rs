@@ -5,6 +5,7 @@
 
 use super::{App, Form, FormKind, Overlay, forms};
 use crate::app::Action;
+use crate::domain::{EntityKind, TextEnum};
 use crate::store::{NoteSaved, StoreError};
 use crate::text;
 
@@ -33,6 +34,8 @@ pub struct Conflict {
     /// Showing both versions (after `b`).
     pub both: bool,
     pub scroll: u16,
+    /// The row was moved to the trash elsewhere: "keep mine" brings it back.
+    pub trashed: bool,
 }
 
 impl App {
@@ -105,6 +108,31 @@ impl App {
                 ..
             } => forms::action_form(project_id, meeting_id, Some(&store.action(id)?)),
             FormKind::Answer { .. } => forms::answer_form(&store.question(id)?),
+            // Forms that add to their row: a fresh form, and the row in a line.
+            FormKind::Participant { meeting_id } => {
+                let m = store.meeting(meeting_id)?;
+                let when = clock.local(m.start).format("%Y-%m-%d %H:%M");
+                let mut form = forms::participant_form(meeting_id);
+                form.basis = Some(format!("{} · {when} · {}", m.title, m.status.label()));
+                form.version = Some(version);
+                return Ok(Some(form));
+            }
+            FormKind::Evidence { need_id } | FormKind::NeedReason { need_id, .. } => {
+                let need = store.need(need_id)?;
+                let basis = format!("{} {} · {}", need.code, need.statement, need.status.label());
+                let mut form = match kind {
+                    FormKind::NeedReason { to, .. } => {
+                        forms::need_reason_form(need_id, &need.code, to)
+                    }
+                    _ => {
+                        let meetings = self.meeting_choices(need.project_id);
+                        forms::evidence_form(need_id, &meetings)
+                    }
+                };
+                form.basis = Some(basis);
+                form.version = Some(version);
+                return Ok(Some(form));
+            }
             _ => return Ok(None),
         };
         form.version = Some(version);
@@ -120,6 +148,22 @@ impl App {
         let stored = self.report(stored);
         let Some(form) = &self.form else { return };
         let rows = match stored {
+            // What was added to it is new; the row itself is what changed.
+            Some(Some(stored)) if form.kind.adds_to_row() => {
+                let (mine, now) = (form.basis.clone(), stored.basis.clone());
+                let label = match form.kind.row() {
+                    Some((crate::domain::EntityKind::Meeting, _)) => text::KIND_MEETING,
+                    _ => text::KIND_NEED,
+                };
+                (mine != now)
+                    .then(|| ConflictRow {
+                        label: label.to_string(),
+                        mine: mine.unwrap_or_default(),
+                        stored: now.unwrap_or_default(),
+                    })
+                    .into_iter()
+                    .collect()
+            }
             Some(Some(stored)) => form
                 .fields
                 .iter()
@@ -132,7 +176,17 @@ impl App {
                 .collect(),
             _ => Vec::new(),
         };
-        self.open_conflict(ConflictSubject::Form, rows);
+        let trashed = self.form_row_trashed();
+        self.open_conflict(ConflictSubject::Form, rows, trashed);
+    }
+
+    /// Whether the open form's row was moved to the trash (elsewhere).
+    fn form_row_trashed(&mut self) -> bool {
+        let Some((entity, id)) = self.form.as_ref().and_then(|f| f.kind.row()) else {
+            return false;
+        };
+        let trashed = self.store.is_trashed(entity, id);
+        self.report(trashed).unwrap_or(false)
     }
 
     /// The note editor's save found its note changed elsewhere: autosave stops (the
@@ -150,19 +204,31 @@ impl App {
             mine,
             stored,
         }];
-        self.open_conflict(ConflictSubject::Note, rows);
+        let trashed = self
+            .store
+            .note_by_uuid(&uuid)
+            .ok()
+            .flatten()
+            .is_some_and(|(n, _)| {
+                self.store
+                    .is_trashed(EntityKind::Note, n.id)
+                    .unwrap_or(false)
+            });
+        self.open_conflict(ConflictSubject::Note, rows, trashed);
     }
 
-    fn open_conflict(&mut self, subject: ConflictSubject, rows: Vec<ConflictRow>) {
+    fn open_conflict(&mut self, subject: ConflictSubject, rows: Vec<ConflictRow>, trashed: bool) {
         self.overlay = Some(Overlay::Conflict(Conflict {
             subject,
             rows,
             both: false,
             scroll: 0,
+            trashed,
         }));
-        self.error(match subject {
-            ConflictSubject::Form => text::MSG_CHANGED_ELSEWHERE,
-            ConflictSubject::Note => text::MSG_NOTE_CHANGED_ELSEWHERE,
+        self.error(match (subject, trashed) {
+            (_, true) => text::MSG_TRASHED_ELSEWHERE,
+            (ConflictSubject::Form, false) => text::MSG_CHANGED_ELSEWHERE,
+            (ConflictSubject::Note, false) => text::MSG_NOTE_CHANGED_ELSEWHERE,
         });
     }
 
@@ -202,11 +268,17 @@ impl App {
         }
     }
 
-    /// "Reload": the form shows the stored row; what was typed is dropped.
+    /// "Reload": the form shows the stored row; what was typed is dropped. A row in
+    /// the trash is not edited: the form closes and says where the row is.
     fn reload_form(&mut self) {
         let Some((kind, focus)) = self.form.as_ref().map(|f| (f.kind, f.focus)) else {
             return;
         };
+        if self.form_row_trashed() {
+            self.close_form(true);
+            self.refresh();
+            return self.info(text::MSG_RELOADED_IN_TRASH);
+        }
         let stored = self.stored_form(kind);
         match self.report(stored) {
             Some(Some(mut stored)) => {
@@ -223,17 +295,19 @@ impl App {
         }
     }
 
-    /// "Keep mine": the form saves over the stored row, now knowingly.
+    /// "Keep mine": the form saves over the stored row, now knowingly; a row moved to
+    /// the trash elsewhere comes back out of it with the save (one transaction).
     fn keep_my_form(&mut self) {
         let Some((entity, id)) = self.form.as_ref().and_then(|f| f.kind.row()) else {
             return;
         };
+        let trashed = self.form_row_trashed();
         let version = self.store.version(entity, id);
         if let Some(version) = self.report(version)
             && let Some(form) = &mut self.form
         {
             form.version = Some(version);
-            self.save_form();
+            self.save_form_bringing_back(trashed);
         }
     }
 

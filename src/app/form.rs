@@ -88,8 +88,8 @@ pub enum FormKind {
 }
 
 impl FormKind {
-    /// The existing row this form edits, if it edits one: its save is checked against
-    /// the version the form loaded (see `forms::submit`).
+    /// The existing row this form edits (or adds to, see `adds_to_row`), if any: its
+    /// save is checked against the version the form loaded (see `forms::submit`).
     pub fn row(self) -> Option<(EntityKind, i64)> {
         let (kind, id) = match self {
             FormKind::Project { id } => (EntityKind::Project, id),
@@ -104,9 +104,26 @@ impl FormKind {
             FormKind::Decision { id, .. } => (EntityKind::Decision, id),
             FormKind::Action { id, .. } => (EntityKind::ActionItem, id),
             FormKind::Answer { question_id } => (EntityKind::Question, Some(question_id)),
+            // A participant is added to a meeting, evidence to a need, and a reason
+            // moves a need's status: a change to that row made elsewhere since (its
+            // status, or moved to the trash) is asked about, not saved past.
+            FormKind::Participant { meeting_id } => (EntityKind::Meeting, Some(meeting_id)),
+            FormKind::Evidence { need_id } | FormKind::NeedReason { need_id, .. } => {
+                (EntityKind::Need, Some(need_id))
+            }
             _ => return None,
         };
         id.map(|id| (kind, id))
+    }
+
+    /// Whether the form adds to its row (or moves its status) rather than showing the
+    /// row's own fields: a conflict then shows the row as it was and as it is now
+    /// (see `Form::basis`), not field by field.
+    pub fn adds_to_row(self) -> bool {
+        matches!(
+            self,
+            FormKind::Participant { .. } | FormKind::Evidence { .. } | FormKind::NeedReason { .. }
+        )
     }
 
     /// Key under which unsaved contents are kept as a draft.
@@ -389,6 +406,9 @@ pub struct Form {
     pub draft_failed: bool,
     /// The version of the row this form edits, as loaded (see `FormKind::row`).
     pub version: Option<i64>,
+    /// For a form that adds to its row (`FormKind::adds_to_row`): that row as it was
+    /// when the form opened, in a line, to show beside the stored one in a conflict.
+    pub basis: Option<String>,
     initial: BTreeMap<&'static str, String>,
 }
 
@@ -406,6 +426,7 @@ impl Form {
             draft_saved_at: None,
             draft_failed: false,
             version: None,
+            basis: None,
             initial: BTreeMap::new(),
         };
         form.initial = form.values();

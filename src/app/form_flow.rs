@@ -114,6 +114,12 @@ impl App {
     }
 
     pub(super) fn save_form(&mut self) {
+        self.save_form_bringing_back(false);
+    }
+
+    /// Saves the open form; `bring_back` also takes its row out of the trash in the
+    /// same transaction ("keep mine" on a row trashed elsewhere).
+    pub(super) fn save_form_bringing_back(&mut self, bring_back: bool) {
         let clock = self.clock();
         let Some(form) = &mut self.form else { return };
         form.attempted = true;
@@ -135,7 +141,12 @@ impl App {
             }
             return;
         }
-        match forms::submit(form, &mut self.store) {
+        let submitted = if bring_back {
+            forms::submit_bringing_back(form, &mut self.store)
+        } else {
+            forms::submit(form, &mut self.store)
+        };
+        match submitted {
             Ok(saved) => {
                 // What the user calls the thing just saved.
                 let mut label = [
@@ -158,7 +169,12 @@ impl App {
                     label = format!("{} {}", need.code, need.statement);
                 }
                 self.close_form(true);
-                self.info(format!("{}: {label}", text::MSG_SAVED));
+                let saved_msg = if bring_back {
+                    text::MSG_SAVED_OUT_OF_TRASH
+                } else {
+                    text::MSG_SAVED
+                };
+                self.info(format!("{saved_msg}: {label}"));
                 self.refresh();
                 match saved.kind {
                     FormKind::Project { id: None } => self.select_project(saved.id),
@@ -221,8 +237,15 @@ impl App {
 
     /// Writes the open form's contents as a draft, if it has unsaved changes. When the
     /// store cannot take it, the draft goes to a private file and is tried again on the
-    /// next tick.
+    /// next tick. While that goes on it waits only briefly for a lock (see `tick_at`).
     pub(super) fn save_draft(&mut self) {
+        self.save_without_freezing(|app| {
+            app.write_draft();
+            true
+        });
+    }
+
+    fn write_draft(&mut self) {
         let Some(form) = &self.form else {
             self.draft_autosave.done();
             return;

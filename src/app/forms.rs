@@ -973,6 +973,21 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
     }
 }
 
+/// `submit` for "keep mine" on a row moved to the trash elsewhere: the row comes back
+/// out of the trash and takes the form's values in one transaction, or neither happens
+/// (an invalid field leaves it in the trash).
+pub fn submit_bringing_back(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
+    let (Some((kind, id)), Some(expected)) = (form.kind.row(), form.version) else {
+        return submit(form, store);
+    };
+    store
+        .save_if_unchanged(kind, id, expected, |s| {
+            s.restore(kind, id)?;
+            write(form, s)
+        })
+        .map(|(saved, _)| saved)
+}
+
 fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
     let v = |k: &str| form.value(k);
     let id = match form.kind {

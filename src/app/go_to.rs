@@ -42,7 +42,7 @@ impl App {
     }
 
     /// Shows `screen`, pushing it unless it is already on top.
-    fn show(&mut self, screen: Screen) {
+    pub(super) fn show(&mut self, screen: Screen) {
         if self.screen() == screen {
             self.refresh();
         } else {

@@ -119,8 +119,12 @@ pub enum PickPurpose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Suspend the TUI, edit `text` in `$VISUAL`/`$EDITOR`, hand the result back with
-    /// `App::external_edit_done`.
-    EditExternally { note_id: i64, text: String },
+    /// `App::external_edit_done` with `version`, the note's version `text` was taken at.
+    EditExternally {
+        note_id: i64,
+        version: i64,
+        text: String,
+    },
 }
 
 /// Folders the app writes to outside the store.
@@ -396,13 +400,55 @@ impl App {
         self.tick_at(Instant::now());
     }
 
-    /// `tick` at a given instant (tests inject it).
+    /// `tick` at a given instant (tests inject it). Saves made here wait only briefly
+    /// for another program's lock (see `autosave::BACKGROUND_WAIT`), so a lock held
+    /// elsewhere never freezes the screen: a save that cannot get it is retried a
+    /// pause later.
     pub fn tick_at(&mut self, now: Instant) {
-        if self.draft_autosave.is_due(now) {
-            self.save_draft();
+        let draft = self.draft_autosave.is_due(now);
+        let note = self.note_autosave.is_due(now);
+        if !(draft || note) {
+            return;
         }
-        if self.note_autosave.is_due(now) {
-            self.save_note();
+        self.waiting_briefly(|app| {
+            if draft {
+                app.save_draft();
+            }
+            if note {
+                app.save_note();
+            }
+        });
+    }
+
+    /// Runs `f` with the store waiting at most `autosave::BACKGROUND_WAIT` for a lock
+    /// (or less, if it is set shorter), then as before.
+    fn waiting_briefly<T>(&mut self, f: impl FnOnce(&mut App) -> T) -> T {
+        let before = self.store.busy_timeout().ok();
+        let brief = before.map_or(autosave::BACKGROUND_WAIT, |b| {
+            b.min(autosave::BACKGROUND_WAIT)
+        });
+        let _ = self.store.set_busy_timeout(brief);
+        let out = f(self);
+        if let Some(before) = before {
+            let _ = self.store.set_busy_timeout(before);
+        }
+        out
+    }
+
+    /// Whether saves of the open text are failing (a lock held elsewhere, a full disk):
+    /// every save then waits only briefly, also on `Esc`, screen changes and quitting,
+    /// so that none of them freezes the screen for the whole busy timeout.
+    fn saves_failing(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.save_failed)
+            || self.form.as_ref().is_some_and(|f| f.draft_failed)
+    }
+
+    /// `save` itself, or (while saves are failing) waiting only briefly for a lock.
+    fn save_without_freezing(&mut self, save: impl FnOnce(&mut App) -> bool) -> bool {
+        if self.saves_failing() {
+            self.waiting_briefly(save)
+        } else {
+            save(self)
         }
     }
 

@@ -9,6 +9,18 @@ use crate::domain::{EntityKind, EntityRef};
 use crate::store::NoteSaved;
 use crate::text;
 
+/// Text for the note editor to open with instead of the stored body: from a draft file
+/// or from `$EDITOR`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct GivenText {
+    pub body: String,
+    /// The note's version the text was typed over; `None` when not known (a draft file
+    /// from before versions were kept).
+    pub base: Option<i64>,
+    /// The draft file that holds it, removed once it is saved.
+    pub file: Option<std::path::PathBuf>,
+}
+
 fn next_label(c: Confidentiality) -> Confidentiality {
     let all = Confidentiality::ALL;
     all[(c.index() + 1) % all.len()]
@@ -86,10 +98,15 @@ impl App {
             }
             Action::ExternalEditor => {
                 if let Some(n) = note {
-                    self.effect = Some(Effect::EditExternally {
-                        note_id: n.id,
-                        text: n.body,
-                    });
+                    // The version the text was handed out at, checked when it comes back.
+                    let version = self.store.version(EntityKind::Note, n.id);
+                    if let Some(version) = self.report(version) {
+                        self.effect = Some(Effect::EditExternally {
+                            note_id: n.id,
+                            version,
+                            text: n.body,
+                        });
+                    }
                 }
             }
             Action::Delete => match note {
@@ -106,6 +123,15 @@ impl App {
     // ----- the editor ---------------------------------------------------------------
 
     pub(super) fn open_editor(&mut self, note_id: i64) {
+        self.open_editor_with(note_id, None);
+    }
+
+    /// Opens the editor on a note, with `given` text instead of the stored body (else
+    /// the text of the note's draft file, if it has one). Given text typed over another
+    /// version of the note than the stored one (or over an unknown one) is never
+    /// written over it: the editor opens in conflict and the user chooses, as when a
+    /// save finds the note changed (see `conflicts`).
+    pub(super) fn open_editor_with(&mut self, note_id: i64, given: Option<GivenText>) {
         self.save_open_work();
         // The version before the text: a change in between makes the first save ask,
         // rather than write over it.
@@ -117,17 +143,26 @@ impl App {
         };
         // Text the store could not take earlier is given back, unsaved, and written by
         // the next autosave.
-        let kept = match self.dirs.drafts.note(&note.uuid) {
+        let given = given.or_else(|| {
+            self.dirs.drafts.note(&note.uuid).map(|kept| GivenText {
+                body: kept.body,
+                base: kept.version,
+                file: Some(kept.path),
+            })
+        });
+        let given = match given {
             // Already in the store (saved by a later run): nothing to give back.
-            Some((_, body)) if body == note.body => {
-                self.dirs.drafts.forget_note(&note.uuid);
+            Some(g) if g.body == note.body => {
+                if g.file.is_some() {
+                    self.dirs.drafts.forget_note(&note.uuid);
+                }
                 None
             }
             other => other,
         };
-        let text = kept
+        let text = given
             .as_ref()
-            .map_or(note.body.as_str(), |(_, b)| b.as_str());
+            .map_or(note.body.as_str(), |g| g.body.as_str());
         let Some(state) = &self.meeting else { return };
         let project_id = state.meeting.project_id;
         let block = state.block_title(note.agenda_item_id).map(str::to_string);
@@ -148,7 +183,7 @@ impl App {
             saved: note.body,
             saved_at: None,
             // A file given back is removed once its text is saved.
-            kept: kept.as_ref().map(|(path, _)| path.clone()),
+            kept: given.as_ref().and_then(|g| g.file.clone()),
             save_failed: false,
             close_warned: false,
             agenda_item_id: note.agenda_item_id,
@@ -156,9 +191,21 @@ impl App {
             conflict: false,
             area,
         });
-        if let Some((path, _)) = kept {
-            self.note_autosave.changed(std::time::Instant::now());
-            self.info(text::restored_from(&path));
+        let Some(given) = given else { return };
+        if given.base != Some(version) {
+            // Typed over another version (or one not known): the user chooses. Until
+            // then the editor, and so its draft file, keeps the version the text was
+            // typed over (0 when not known: no row has it), so that a later start
+            // still asks instead of writing it over the change.
+            if let Some(editor) = &mut self.editor {
+                editor.version = given.base.unwrap_or(0);
+            }
+            self.keep_note_in_file(&given.body);
+            return self.note_conflict();
+        }
+        self.note_autosave.changed(std::time::Instant::now());
+        if let Some(path) = &given.file {
+            self.info(text::restored_from(path));
         }
     }
 
@@ -205,6 +252,7 @@ impl App {
                 if let Some(editor) = &self.editor {
                     self.effect = Some(Effect::EditExternally {
                         note_id: editor.note_id,
+                        version: editor.version,
                         text: editor.text(),
                     });
                 }
@@ -252,7 +300,12 @@ impl App {
     /// store cannot take it, the text stays in the editor and goes to a private draft
     /// file, and the next tick tries again. When the note changed elsewhere, autosave
     /// stops and the user chooses (see `conflicts`). Returns whether the note is saved.
+    /// While saves are failing it waits only briefly for a lock (see `tick_at`).
     pub(super) fn save_note(&mut self) -> bool {
+        self.save_without_freezing(App::write_editor_text)
+    }
+
+    fn write_editor_text(&mut self) -> bool {
         let Some(editor) = &self.editor else {
             self.note_autosave.done();
             return true;
@@ -319,11 +372,22 @@ impl App {
         let Some(editor) = &mut self.editor else {
             return;
         };
+        let unchanged =
+            |k: &crate::draft_files::KeptNote| k.body == body && k.version == Some(editor.version);
         let kept = match &editor.kept {
-            Some(path) if std::fs::read_to_string(path).ok().as_deref() == Some(body) => {
+            Some(path)
+                if self
+                    .dirs
+                    .drafts
+                    .note(&editor.uuid)
+                    .is_some_and(|k| unchanged(&k)) =>
+            {
                 Ok(path.clone())
             }
-            _ => self.dirs.drafts.keep_note(&editor.uuid, body),
+            _ => self
+                .dirs
+                .drafts
+                .keep_note(&editor.uuid, editor.version, body),
         };
         editor.kept = kept.ok();
     }
@@ -359,8 +423,15 @@ impl App {
         self.refresh();
     }
 
-    /// Back from `$EDITOR`: the new text replaces the note's.
-    pub fn external_edit_done(&mut self, note_id: i64, result: std::io::Result<String>) {
+    /// Back from `$EDITOR`: the new text replaces the note's, if the note is still at
+    /// `version` (the one the text was handed out at); otherwise the editor opens with
+    /// the text and the user chooses, as for any conflict.
+    pub fn external_edit_done(
+        &mut self,
+        note_id: i64,
+        version: i64,
+        result: std::io::Result<String>,
+    ) {
         let body = match result {
             Ok(body) => body.trim_end_matches('\n').to_string(),
             Err(e) => return self.error(format!("{}: {e}", text::MSG_EDITOR_FAILED)),
@@ -369,25 +440,41 @@ impl App {
             && editor.note_id == note_id
         {
             // Into the editor first, then saved like typing: a failure keeps it there
-            // and in a draft file.
+            // and in a draft file, a change made elsewhere asks.
             editor.area = text_area(&body);
             editor.area.set_max_histories(500);
             if self.save_note() {
                 self.info(text::MSG_NOTE_SAVED);
             }
-        } else {
-            match self.store.update_note_body(note_id, &body) {
-                Ok(()) => self.info(text::MSG_NOTE_SAVED),
-                Err(e) => {
-                    // No editor to keep it in: a draft file, given back when the note
-                    // is opened or tidig starts.
-                    let kept = self
-                        .store
-                        .note(note_id)
-                        .ok()
-                        .and_then(|n| self.dirs.drafts.keep_note(&n.uuid, &body).ok());
-                    self.error(text::not_saved(&e.to_string(), kept.as_deref()));
-                }
+            return self.refresh();
+        }
+        let Some(note) = self.report(self.store.note(note_id)) else {
+            return;
+        };
+        let target = crate::store::NoteTarget {
+            uuid: note.uuid.clone(),
+            meeting_id: note.meeting_id,
+            agenda_item_id: note.agenda_item_id,
+            confidentiality: note.confidentiality,
+            version,
+        };
+        match self.store.save_note_text(&target, &body) {
+            Ok(NoteSaved::Saved { .. }) => self.info(text::MSG_NOTE_SAVED),
+            Ok(NoteSaved::Recreated { .. }) => self.info(text::MSG_NOTE_RECREATED),
+            Ok(NoteSaved::Changed) => {
+                self.refresh();
+                let given = GivenText {
+                    body,
+                    base: Some(version),
+                    file: None,
+                };
+                return self.open_editor_with(note_id, Some(given));
+            }
+            Err(e) => {
+                // No editor to keep it in: a draft file, given back (with its version
+                // checked) when the note is opened or tidig starts.
+                let kept = self.dirs.drafts.keep_note(&note.uuid, version, &body).ok();
+                self.error(text::not_saved(&e.to_string(), kept.as_deref()));
             }
         }
         self.refresh();

@@ -45,6 +45,27 @@ pub fn terminal_safe(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `s` with each bidirectional control named in angle brackets (`⟨RLO⟩`) and every
+/// other character as it is (line breaks too): for the TUI, where text is laid out in
+/// lines and cells by the screen itself. Text without one is returned as it is.
+pub fn bidi_named(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| bidi_name(c).is_some()) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match bidi_name(c) {
+            Some(name) => {
+                out.push('⟨');
+                out.push_str(name);
+                out.push('⟩');
+            }
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// `s` as a bidirectional isolate, for documents (the plain-text equivalent of HTML's
 /// `<bdi>`): text holding a bidirectional control is wrapped in FSI … PDI, with its own
 /// isolates balanced, so that an override (RLO) in one field cannot reorder the rest of

@@ -296,7 +296,10 @@ pub(crate) fn safe_url(url: &str) -> bool {
 /// A note body (Markdown) as HTML that is safe to put in a page: raw HTML in the note
 /// is shown as the text it is, links to anything but web and mail addresses
 /// (`javascript:`, `data:` …) are dropped (their text stays), and images are reduced
-/// to their description so that opening the file loads nothing.
+/// to their description so that opening the file loads nothing. Every run of text
+/// that holds a bidirectional control is an isolate of its own (see `isolate_run`), so
+/// that an override (RLO) in a note cannot reorder the rest of its paragraph, its
+/// list item or the page around it.
 pub fn markdown_html(src: &str) -> String {
     // Whether each open link was dropped, innermost last.
     let mut links: Vec<bool> = Vec::new();
@@ -313,9 +316,25 @@ pub fn markdown_html(src: &str) -> String {
         Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
         other => Some(other),
     });
+    let events = events.map(|event| match event {
+        Event::Text(t) => Event::Text(isolate_run(t)),
+        Event::Code(t) => Event::Code(isolate_run(t)),
+        other => other,
+    });
     let mut out = String::with_capacity(src.len() * 3 / 2 + 16);
     pulldown_cmark::html::push_html(&mut out, events);
     out
+}
+
+/// One run of a note's text (between two pieces of markup) as a bidirectional isolate
+/// if it holds a bidi control: FSI … PDI, the plain-text `<bdi>`, with its own isolates
+/// balanced (`domain::visible::isolated`). Markdown splits a paragraph into runs at
+/// every emphasis, link or line, so an override ends at the end of the user's run.
+fn isolate_run(t: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowStr<'_> {
+    if let std::borrow::Cow::Owned(isolated) = crate::domain::visible::isolated(&t) {
+        return isolated.into();
+    }
+    t
 }
 
 /// A note body (Markdown) as plain text: paragraphs separated by a blank line, list
@@ -739,6 +758,27 @@ mod tests {
             "<title>\u{2068}exe.\u{202E}txt\u{2069}</title>\
              <p>\u{2068}exe.\u{202E}txt\u{2069}: &lt;b&gt;</p>"
         );
+    }
+
+    #[test]
+    fn an_override_in_a_note_body_stays_inside_its_own_run_of_text() {
+        let html = markdown_html(
+            "Före \u{202E}baklänges *betonat* efter\n\n- punkt \u{202B}ett\n- två `\u{202E}kod`",
+        );
+        assert_eq!(
+            html,
+            "<p>\u{2068}Före \u{202E}baklänges \u{2069}<em>betonat</em> efter</p>\n\
+             <ul>\n<li>\u{2068}punkt \u{202B}ett\u{2069}</li>\n\
+             <li>två <code>\u{2068}\u{202E}kod\u{2069}</code></li>\n</ul>\n"
+        );
+        // Text without a bidi control is left as it is.
+        assert_eq!(
+            markdown_html("Vanlig *text*"),
+            "<p>Vanlig <em>text</em></p>\n"
+        );
+        // Raw HTML shown as text is isolated too.
+        let raw = markdown_html("ett <b>\u{202E}x</b>");
+        assert!(raw.contains("\u{2068}\u{202E}x\u{2069}"), "{raw:?}");
     }
 
     #[test]

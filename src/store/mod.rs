@@ -303,6 +303,14 @@ impl Store {
         Ok(())
     }
 
+    /// How long a read or write waits for another connection's lock now.
+    pub fn busy_timeout(&self) -> Result<std::time::Duration> {
+        let ms: i64 = self
+            .conn
+            .query_row("PRAGMA busy_timeout", [], |r| r.get(0))?;
+        Ok(std::time::Duration::from_millis(ms.max(0) as u64))
+    }
+
     pub fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;
     }
@@ -480,18 +488,5 @@ impl Store {
                 Err(e)
             }
         }
-    }
-
-    /// The id of the row with `uuid` in one of the store's own tables, if any.
-    pub(crate) fn id_by_uuid(&self, table: &'static str, uuid: &str) -> Result<Option<i64>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row(
-                &format!("SELECT id FROM {table} WHERE uuid = ?1"),
-                [uuid],
-                |r| r.get(0),
-            )
-            .optional()?)
     }
 }

@@ -81,6 +81,18 @@ impl Store {
         self.set_deleted(kind, id, Some(now))
     }
 
+    /// Whether row `id` is in the trash (`NotFound` if there is no such row).
+    pub fn is_trashed(&self, kind: EntityKind, id: i64) -> Result<bool> {
+        super::found(self.conn.query_row(
+            &format!(
+                "SELECT deleted_at IS NOT NULL FROM {} WHERE id = ?1",
+                table(kind)
+            ),
+            [id],
+            |r| r.get(0),
+        ))
+    }
+
     /// Brings a trashed row back; a live row is `NotFound`.
     pub fn restore(&mut self, kind: EntityKind, id: i64) -> Result<()> {
         self.set_deleted(kind, id, None)

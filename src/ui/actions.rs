@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Row};
 
+use super::shown;
 use super::{format, theme, widgets};
 use crate::app::App;
 use crate::domain::{ActionBucket, TextEnum};
@@ -73,14 +74,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         };
         let mut cells = vec![
             super::notes::short_label(a.confidentiality),
-            Span::raw(format!("{mark} {}", a.title)),
-            Span::raw(a.owner.clone()),
+            Span::raw(format!("{mark} {}", shown(&a.title))),
+            Span::raw(shown(&a.owner)),
             Span::styled(format::date(a.due_date), due_style),
-            Span::styled(a.project_code.clone(), theme::accent()),
+            Span::styled(shown(&a.project_code), theme::accent()),
         ];
         if wide {
             cells.push(Span::styled(
-                a.meeting_title.clone().unwrap_or_default(),
+                shown(a.meeting_title.as_deref().unwrap_or_default()),
                 theme::muted(),
             ));
         }

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row};
 
+use super::shown;
 use super::{format, meetings::flag, theme, widgets};
 use crate::app::{AGENDA_DAYS, AgendaMode, App};
 use crate::domain::{Meeting, MeetingStatus, TextEnum};
@@ -74,8 +75,8 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
                 format!("  {}", format::time_range(clock, m.start, m.end)),
                 style,
             ),
-            Span::styled(m.project_code.clone(), theme::accent()),
-            Span::styled(m.title.clone(), style),
+            Span::styled(shown(&m.project_code), theme::accent()),
+            Span::styled(shown(&m.title), style),
             Span::styled(m.kind.label(), theme::muted()),
             flag(m, view.overlapping.contains(&m.id)),
         ]));
@@ -157,11 +158,11 @@ fn meeting_block(
     let mut lines = vec![
         Line::from(Span::styled(format!("{time}{mark}"), colour(theme::key()))),
         Line::from(Span::styled(
-            m.project_code.clone(),
+            shown(&m.project_code),
             colour(theme::accent()),
         )),
     ];
-    for part in widgets::wrap_words(&m.title, width.max(4), title_lines) {
+    for part in widgets::wrap_words(&shown(&m.title), width.max(4), title_lines) {
         lines.push(Line::from(Span::styled(part, colour(Style::new()))));
     }
     lines.push(Line::from(""));

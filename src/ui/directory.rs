@@ -3,6 +3,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Row, Tabs};
 
+use super::shown;
 use super::{theme, widgets};
 use crate::app::{App, DirectoryTab};
 use crate::domain::TextEnum;
@@ -34,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             }
             let rows = d.organisations.iter().map(|o| {
                 Row::new(vec![
-                    Span::raw(o.name.clone()),
+                    Span::raw(shown(&o.name)),
                     Span::styled(o.kind.label(), theme::muted()),
                 ])
             });
@@ -63,14 +64,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let name_w = longest(|p| p.name.chars().count(), text::COL_NAME.len());
             let rows = d.people.iter().map(|p| {
                 let mut cells = vec![
-                    Span::raw(p.name.clone()),
-                    Span::raw(p.organisation_name.clone().unwrap_or_default()),
+                    Span::raw(shown(&p.name)),
+                    Span::raw(shown(p.organisation_name.as_deref().unwrap_or_default())),
                 ];
                 if wide {
-                    cells.push(Span::styled(p.title.clone(), theme::muted()));
+                    cells.push(Span::styled(shown(&p.title), theme::muted()));
                 }
-                cells.push(Span::raw(p.email.clone()));
-                cells.push(Span::raw(p.phone.clone()));
+                cells.push(Span::raw(shown(&p.email)));
+                cells.push(Span::raw(shown(&p.phone)));
                 Row::new(cells)
             });
             let mut header = vec![text::COL_NAME, text::COL_ORGANISATION];

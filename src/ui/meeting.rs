@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
 
+use super::shown;
 use super::{format, theme, widgets};
 use crate::app::{App, MeetingState, MeetingTab};
 use crate::domain::when::format_duration;
@@ -22,8 +23,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {} ", m.project_code), theme::current()),
-            Span::styled(format!(" {}", m.title), theme::title()),
+            Span::styled(format!(" {} ", shown(&m.project_code)), theme::current()),
+            Span::styled(format!(" {}", shown(&m.title)), theme::title()),
             Span::styled(
                 format!("  {} · {}", m.kind.label(), m.status.label()),
                 theme::muted(),
@@ -134,8 +135,8 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
                 format!(
                     "⚠ {} {} ({})",
                     format::time_range(clock, other.start, other.end),
-                    other.title,
-                    other.project_code
+                    shown(&other.title),
+                    shown(&other.project_code)
                 ),
                 theme::error(),
             ),
@@ -177,7 +178,7 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         if body.is_empty() {
             lines.push(Line::from(Span::styled(text::NOT_SET, theme::muted())));
         }
-        lines.extend(body.lines().map(|l| Line::from(l.to_string())));
+        lines.extend(body.lines().map(|l| Line::from(shown(l))));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -205,11 +206,11 @@ fn agenda(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         };
         Row::new(vec![
             Span::styled(format::time_range(clock, start, stop), style),
-            Span::raw(item.title.clone()),
+            Span::raw(shown(&item.title)),
             Span::styled(format_duration(item.minutes), theme::muted()),
-            Span::raw(item.method.clone()),
-            Span::raw(item.owner.clone()),
-            Span::styled(item.expected_outcome.clone(), theme::muted()),
+            Span::raw(shown(&item.method)),
+            Span::raw(shown(&item.owner)),
+            Span::styled(shown(&item.expected_outcome), theme::muted()),
         ])
     });
     widgets::table(
@@ -256,7 +257,10 @@ fn participants(frame: &mut Frame, area: Rect, state: &MeetingState) {
         };
         Row::new(vec![
             Span::raw(a.person_name.clone()),
-            Span::styled(a.organisation_name.clone().unwrap_or_default(), org_style),
+            Span::styled(
+                shown(a.organisation_name.as_deref().unwrap_or_default()),
+                org_style,
+            ),
             Span::raw(a.role.label()),
             Span::raw(tick(a.invited)),
             Span::raw(tick(a.attended)),

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Row};
 
+use super::shown;
 use super::{format, theme, widgets};
 use crate::app::{App, ProjectState};
 use crate::domain::{Meeting, MeetingStatus, TextEnum, checklist_open};
@@ -80,7 +81,7 @@ fn meeting_row(m: &Meeting, overlapping: bool, clock: crate::domain::Clock) -> R
     Row::new(vec![
         Span::styled(format::day(date), style),
         Span::styled(format::time_range(clock, m.start, m.end), style),
-        Span::styled(m.title.clone(), style),
+        Span::styled(shown(&m.title), style),
         Span::styled(m.kind.label(), theme::muted()),
         Span::styled(m.status.label(), style),
         flag(m, overlapping),

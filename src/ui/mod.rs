@@ -79,6 +79,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     contain_bidi(frame.buffer_mut());
 }
 
+/// Stored text as the screen shows it: each bidirectional control (U+202A–U+202E,
+/// U+2066–U+2069, the marks) named, `⟨RLO⟩`, so that it is seen for what it is instead
+/// of reordering the line. Every screen passes stored text through this; text typed in
+/// an editor or form field is left as typed (the cursor must match it), and
+/// `contain_bidi` keeps any control that reaches a frame from the terminal.
+pub(crate) fn shown(s: &str) -> String {
+    crate::domain::visible::bidi_named(s).into_owned()
+}
+
 /// The last step of every frame: bidirectional controls (an RLO in a stored title)
 /// never reach the terminal, whichever widget drew them. They have no width, so ratatui
 /// keeps them with the character before; they are taken out of that cell, and the cell
@@ -103,19 +112,19 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
             Screen::Portfolio => parts.push(text::VIEW_PORTFOLIO.to_string()),
             Screen::Project { .. } => {
                 if let Some(p) = &app.project {
-                    parts.push(p.project.code.clone());
+                    parts.push(shown(&p.project.code));
                     parts.push(p.tab.title().to_string());
                 }
             }
             Screen::Meeting { .. } => {
                 if let Some(m) = &app.meeting {
-                    parts.push(m.meeting.title.clone());
+                    parts.push(shown(&m.meeting.title));
                     parts.push(m.tab.title().to_string());
                 }
             }
             Screen::Need { .. } => {
                 if let Some(n) = &app.need {
-                    parts.push(n.need.code.clone());
+                    parts.push(shown(&n.need.code));
                 }
             }
             Screen::Lessons => parts.push(text::VIEW_LESSONS.to_string()),
@@ -141,7 +150,7 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
         }
     }
     if let Some(form) = &app.form {
-        parts.push(form.title.clone());
+        parts.push(shown(&form.title));
     }
     parts
 }
@@ -210,7 +219,10 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
             StatusKind::Error => theme::error(),
         };
         frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(format!(" {}", msg.text), style))),
+            Paragraph::new(Line::from(Span::styled(
+                format!(" {}", shown(&msg.text)),
+                style,
+            ))),
             area,
         );
     }

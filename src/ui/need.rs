@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
 
+use super::shown;
 use super::{format, theme, widgets};
 use crate::app::App;
 use crate::domain::{TextEnum, solution_words};
@@ -16,8 +17,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {} ", n.project_code), theme::current()),
-            Span::styled(format!(" {} ", n.code), theme::title()),
+            Span::styled(format!(" {} ", shown(&n.project_code)), theme::current()),
+            Span::styled(format!(" {} ", shown(&n.code)), theme::title()),
             Span::styled(n.status.label(), super::needs::status_style(n.status)),
         ])),
         head,
@@ -86,10 +87,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             };
             Row::new(vec![
                 super::notes::short_label(e.confidentiality),
-                Span::raw(meeting),
-                Span::raw(e.person_name.clone().unwrap_or_default()),
-                Span::raw(e.document.clone()),
-                Span::styled(e.note.clone(), theme::muted()),
+                Span::raw(shown(&meeting)),
+                Span::raw(shown(e.person_name.as_deref().unwrap_or_default())),
+                Span::raw(shown(&e.document)),
+                Span::styled(shown(&e.note), theme::muted()),
             ])
         });
         widgets::table(
@@ -138,7 +139,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 ),
                 theme::muted(),
             ),
-            Span::raw(format!("{from}{}{reason}", change.to.label())),
+            Span::raw(shown(&format!("{from}{}{reason}", change.to.label()))),
         ]));
     }
     frame.render_widget(

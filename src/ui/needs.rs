@@ -74,10 +74,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
             Span::styled("⚠", theme::key())
         };
         Row::new(vec![
-            Span::styled(n.code.clone(), theme::accent()),
+            Span::styled(super::shown(&n.code), theme::accent()),
             super::notes::short_label(n.confidentiality),
-            Span::styled(n.statement.clone(), style),
-            Span::styled(n.category.clone(), theme::muted()),
+            Span::styled(super::shown(&n.statement), style),
+            Span::styled(super::shown(&n.category), theme::muted()),
             Span::styled(n.priority.map_or(text::NOT_SET, |p| p.label()), style),
             Span::styled(n.status.label(), status_style(n.status)),
             Span::styled(

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Row};
 
+use super::shown;
 use super::{format, theme, widgets};
 use crate::app::{App, MeetingState, NoteEditor, Outcome};
 use crate::domain::{ActionBucket, Confidentiality, TextEnum};
@@ -65,7 +66,7 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
         rows.push(Row::new(vec![
             Line::from(label(n.confidentiality)),
             Line::from(vec![
-                Span::raw(first.to_string()),
+                Span::raw(shown(first)),
                 Span::styled(tail, theme::muted()),
             ]),
         ]));
@@ -111,7 +112,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                     text::KIND_DECISION,
                     Row::new(vec![
                         label(d.confidentiality),
-                        Span::raw(d.text.clone()),
+                        Span::raw(shown(&d.text)),
                         Span::styled(d.decided_by.clone(), theme::muted()),
                         Span::styled(d.decided_on.to_string(), theme::muted()),
                     ]),
@@ -130,8 +131,8 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                     text::KIND_ACTION,
                     Row::new(vec![
                         label(a.confidentiality),
-                        Span::raw(format!("{mark}{}", a.title)),
-                        Span::styled(a.owner.clone(), theme::muted()),
+                        Span::raw(format!("{mark}{}", shown(&a.title))),
+                        Span::styled(shown(&a.owner), theme::muted()),
                         Span::styled(format::date(a.due_date), due_style),
                     ]),
                 )
@@ -142,13 +143,13 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                 let answered = if q.answer.is_empty() {
                     Span::styled(text::UNANSWERED, theme::key())
                 } else {
-                    Span::styled(q.answer.clone(), theme::muted())
+                    Span::styled(shown(&q.answer), theme::muted())
                 };
                 (
                     text::KIND_QUESTION,
                     Row::new(vec![
                         label(q.confidentiality),
-                        Span::raw(q.text.clone()),
+                        Span::raw(shown(&q.text)),
                         answered,
                         Span::raw(""),
                     ]),

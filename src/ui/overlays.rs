@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
+use super::shown;
 use super::{theme, widgets};
 use crate::app::App;
 use crate::app::keymap::Context;
@@ -106,7 +107,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, message: &str) {
     let rect = widgets::centered(area, 56, 6);
     let inner = widgets::dialog(frame, rect, text::CONFIRM_TITLE);
     let lines = vec![
-        Line::from(message.to_string()),
+        Line::from(shown(message)),
         Line::from(""),
         Line::from(Span::styled(text::CONFIRM_KEYS, theme::key())),
     ];
@@ -130,9 +131,12 @@ pub fn pick(frame: &mut Frame, area: Rect, pick: &crate::app::Pick) {
         } else {
             theme::title()
         };
-        lines.push(Line::from(Span::styled(format!(" {name} "), style)));
         lines.push(Line::from(Span::styled(
-            format!("   {detail}"),
+            format!(" {} ", shown(name)),
+            style,
+        )));
+        lines.push(Line::from(Span::styled(
+            format!("   {}", shown(detail)),
             theme::muted(),
         )));
     }
@@ -158,6 +162,13 @@ pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app:
         .collect::<Vec<_>>()
         .join(" · ");
     let mut lines = vec![Line::from(message.to_string()), Line::from("")];
+    if conflict.trashed {
+        lines.push(Line::from(Span::styled(
+            text::CONFLICT_TRASHED,
+            theme::error(),
+        )));
+        lines.push(Line::from(""));
+    }
     if conflict.both {
         if conflict.rows.is_empty() {
             lines.push(Line::from(Span::styled(
@@ -166,13 +177,17 @@ pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app:
             )));
         }
         for row in &conflict.rows {
-            lines.push(Line::from(Span::styled(row.label.clone(), theme::title())));
+            lines.push(Line::from(Span::styled(shown(&row.label), theme::title())));
             for (who, value) in [
                 (text::CONFLICT_MINE, &row.mine),
                 (text::CONFLICT_STORED, &row.stored),
             ] {
                 lines.push(Line::from(Span::styled(format!("  {who}:"), theme::key())));
-                lines.extend(value.lines().map(|l| Line::from(format!("    {l}"))));
+                lines.extend(
+                    value
+                        .lines()
+                        .map(|l| Line::from(format!("    {}", shown(l)))),
+                );
             }
             lines.push(Line::from(""));
         }
@@ -180,6 +195,8 @@ pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app:
     lines.push(Line::from(Span::styled(keys, theme::key())));
     let height = if conflict.both {
         area.height.saturating_sub(2)
+    } else if conflict.trashed {
+        12
     } else {
         8
     };

@@ -53,9 +53,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             format::local_date(app.clock(), &r.updated_at)
         };
         Row::new(vec![
-            Span::styled(r.code.clone(), theme::accent()),
-            Span::raw(r.title.clone()),
-            Span::raw(r.buyer_name.clone().unwrap_or_default()),
+            Span::styled(super::shown(&r.code), theme::accent()),
+            Span::raw(super::shown(&r.title)),
+            Span::raw(super::shown(r.buyer_name.as_deref().unwrap_or_default())),
             Span::raw(r.phase.label()),
             Span::raw(r.status.label()),
             Span::styled(updated, theme::muted()),

@@ -3,6 +3,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
 
+use super::shown;
 use super::{format, theme, widgets};
 use crate::app::{App, ProjectState, ProjectTab};
 use crate::domain::{MilestoneStatus, Phase, TextEnum};
@@ -19,10 +20,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(area);
 
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", p.code), theme::current()),
-        Span::styled(format!(" {}", p.title), theme::title()),
+        Span::styled(format!(" {} ", shown(&p.code)), theme::current()),
+        Span::styled(format!(" {}", shown(&p.title)), theme::title()),
         Span::styled(
-            format!("  {}", p.buyer_name.as_deref().unwrap_or(text::NOT_SET)),
+            format!(
+                "  {}",
+                shown(p.buyer_name.as_deref().unwrap_or(text::NOT_SET))
+            ),
             theme::muted(),
         ),
     ]);
@@ -130,7 +134,7 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     if p.goal.is_empty() {
         lines.push(Line::from(Span::styled(text::NOT_SET, theme::muted())));
     }
-    lines.extend(p.goal.lines().map(|l| Line::from(l.to_string())));
+    lines.extend(p.goal.lines().map(|l| Line::from(shown(l))));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
@@ -185,7 +189,7 @@ fn time_plan(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         };
         Row::new(vec![
             Span::styled(mark, style),
-            Span::raw(m.title.clone()),
+            Span::raw(shown(&m.title)),
             Span::raw(format::date(m.due_date)),
             Span::styled(format::date(m.done_date), theme::muted()),
             note,

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Row};
 
+use super::shown;
 use super::{format, theme, widgets};
 use crate::app::{App, LessonsView, SuggestionsView};
 use crate::domain::{SuggestionStatus, TextEnum};
@@ -44,7 +45,7 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
         };
         Row::new(vec![
             super::notes::short_label(s.confidentiality),
-            Span::raw(s.title.clone()),
+            Span::raw(shown(&s.title)),
             Span::styled(s.phase.label(), theme::muted()),
             Span::styled(s.status.label(), status_style),
             Span::styled(waiting, theme::key()),
@@ -106,16 +107,14 @@ pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: 
     }
     let rows = view.items.iter().map(|l| {
         let mut cells = vec![
-            Span::raw(l.title.clone()),
+            Span::raw(shown(&l.title)),
             Span::styled(l.kind.label(), theme::accent()),
             Span::styled(l.phase.map_or(text::NOT_SET, |p| p.label()), theme::muted()),
         ];
         if with_project {
-            cells.push(Span::raw(
-                l.project_code
-                    .clone()
-                    .unwrap_or_else(|| text::GENERAL.into()),
-            ));
+            cells.push(Span::raw(shown(
+                l.project_code.as_deref().unwrap_or(text::GENERAL),
+            )));
         }
         cells.push(Span::styled(
             if l.shareable {
@@ -163,10 +162,13 @@ pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView
         Row::new(vec![
             Span::styled(d.decided_on.to_string(), theme::muted()),
             super::notes::short_label(d.confidentiality),
-            Span::raw(d.text.clone()),
-            Span::styled(d.rationale.clone(), theme::muted()),
+            Span::raw(shown(&d.text)),
+            Span::styled(shown(&d.rationale), theme::muted()),
             Span::raw(d.decided_by.clone()),
-            Span::styled(d.meeting_title.clone().unwrap_or_default(), theme::muted()),
+            Span::styled(
+                shown(d.meeting_title.as_deref().unwrap_or_default()),
+                theme::muted(),
+            ),
         ])
     });
     widgets::table(

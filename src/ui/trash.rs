@@ -3,6 +3,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Row};
 
+use super::shown;
 use super::{format, theme, widgets};
 use crate::app::App;
 use crate::text;
@@ -19,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let rows = t.items.iter().map(|i| {
         Row::new(vec![
             Span::styled(i.kind.label(), theme::muted()),
-            Span::raw(i.label.clone()),
+            Span::raw(shown(&i.label)),
             Span::styled(
                 format::local_datetime(app.clock(), &i.deleted_at),
                 theme::muted(),

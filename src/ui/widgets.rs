@@ -1,5 +1,6 @@
 //! Small shared pieces: centred rectangles, tables with a selection, dialogs.
 
+use super::shown;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -70,7 +71,7 @@ pub fn dialog(frame: &mut Frame, area: Rect, title: &str) -> Rect {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::accent())
-        .title(Span::styled(format!(" {title} "), theme::title()));
+        .title(Span::styled(format!(" {} ", shown(title)), theme::title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
@@ -139,7 +140,8 @@ pub fn labelled(fields: &[(&str, String)], width: u16) -> Vec<Line<'static>> {
     let value_width = (width as usize).saturating_sub(LABEL_WIDTH).max(10);
     let mut lines = Vec::new();
     for (label, value) in fields {
-        for (i, part) in wrap(value, value_width).into_iter().enumerate() {
+        // Values are stored text: bidi controls named (see `ui::shown`).
+        for (i, part) in wrap(&shown(value), value_width).into_iter().enumerate() {
             let label = if i == 0 {
                 label.to_string()
             } else {
