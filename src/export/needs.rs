@@ -121,7 +121,7 @@ fn reason(lang: Lang, n: &Need, needs: &[Need]) -> String {
         Some(code) if n.status == NeedStatus::Merged && n.status_reason.trim().is_empty() => {
             catalog::fill(lang, "needs", "merged_into", &[("code", &code)])
         }
-        _ => n.status_reason.trim().to_string(),
+        _ => n.status_reason.clone(),
     }
 }
 
@@ -309,6 +309,8 @@ struct Context<'a> {
     project: ProjectCtx<'a>,
     /// Subject, goal, procedure …: the ones the project has.
     background: Vec<Fact>,
+    /// The project says nothing of its subject, goal or procedure yet.
+    no_background: bool,
     /// MoSCoW "Bör" is a priority, not a bör-krav.
     moscow: &'static str,
     /// The day of the export, "2026-11-26".
@@ -519,6 +521,14 @@ fn context<'a>(input: &'a NeedsInput, audience: Audience, lang: Lang) -> Context
         ),
         project: ProjectCtx::of(&input.project, catalog::label(lang, input.project.phase)),
         background: background(lang, &input.project),
+        no_background: [
+            &input.project.subject,
+            &input.project.goal,
+            &input.project.planned_procedure,
+        ]
+        .iter()
+        .all(|t| t.trim().is_empty())
+            && input.project.innovation_level.is_none(),
         moscow: word(lang, "moscow"),
         date: input.clock.today().format("%Y-%m-%d").to_string(),
         total: shown.len(),
@@ -606,7 +616,7 @@ fn need_ctx<'a>(lang: Lang, n: &'a Need, input: &'a NeedsInput) -> NeedCtx<'a> {
         so_that,
         status: catalog::label(lang, n.status),
         status_key: n.status.as_str(),
-        status_reason: reason(lang, n, &input.needs),
+        status_reason: reason(lang, n, &input.needs).trim().to_string(),
         owner: n.owner.trim(),
         evidence: input
             .evidence
