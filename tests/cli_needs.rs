@@ -324,7 +324,10 @@ fn export_needs_markdown_to_stdout_and_file() {
     let s = Sandbox::new();
     // Swedish under the sandbox's Swedish locale, for the buyer's team by default.
     let md = s.run(&["export", "needs", "norr-24"]);
-    assert!(md.starts_with("# Behovsbeskrivning – Måltider i förskolan\n"), "{md}");
+    assert!(
+        md.starts_with("# Behovsbeskrivning – Måltider i förskolan\n"),
+        "{md}"
+    );
     for text in [
         "> **Intern version för projektgruppen",
         "- **Diarienummer:** KS 2024/0117",
@@ -353,7 +356,10 @@ fn export_needs_markdown_to_stdout_and_file() {
 fn export_needs_lang_chooses_every_word_and_the_html_lang() {
     let s = Sandbox::new();
     let en = s.run(&["export", "needs", "NORR-24", "--lang", "en"]);
-    assert!(en.starts_with("# Needs description – Måltider i förskolan\n"), "{en}");
+    assert!(
+        en.starts_with("# Needs description – Måltider i förskolan\n"),
+        "{en}"
+    );
     assert!(en.contains("- **Case number:** KS 2024/0117"));
     assert!(en.contains("## Scope limits"));
     assert!(en.contains("Meeting: Behovsworkshop 1 (2026-11-19)"));
@@ -377,12 +383,22 @@ fn export_needs_shared_carries_only_shareable_needs_and_no_names() {
     for lang in ["sv", "en"] {
         for format in ["md", "html", "csv"] {
             let args = [
-                "export", "needs", "NORR-24", "--audience", "shared", "--lang", lang,
-                "--format", format,
+                "export",
+                "needs",
+                "NORR-24",
+                "--audience",
+                "shared",
+                "--lang",
+                lang,
+                "--format",
+                format,
             ];
             let out = s.run(&args);
             // The shareable needs and the shareable evidence, without its person.
-            assert!(out.contains("Barnen ska få varm mat, varje dag."), "{lang} {format}");
+            assert!(
+                out.contains("Barnen ska få varm mat, varje dag."),
+                "{lang} {format}"
+            );
             assert!(out.contains("Alla grupper tog upp det."), "{lang} {format}");
             assert!(out.contains("Enkät 2026.pdf"), "{lang} {format}");
             // Nothing internal, no person, no scope limits, nothing counted.
@@ -419,7 +435,10 @@ fn export_needs_shared_carries_only_shareable_needs_and_no_names() {
         .assert()
         .failure();
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
-    assert!(err.contains("'everyone'") && err.contains("internal, shared"), "{err}");
+    assert!(
+        err.contains("'everyone'") && err.contains("internal, shared"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -442,13 +461,19 @@ fn export_needs_csv_has_bom_crlf_and_every_need() {
         "Kod;Behov;Som;Behöver;För att;Kategori;Prioritet;Status;Skäl;Ansvarig;Underlag;\
          Antal underlag;Skapad;Ändrad"
     );
-    assert!(lines[1].starts_with("B-001;Barnen ska få varm mat, varje dag.;;;;Kost och näring;Måste;Analyserat;"));
+    assert!(lines[1].starts_with(
+        "B-001;Barnen ska få varm mat, varje dag.;;;;Kost och näring;Måste;Analyserat;"
+    ));
     assert!(lines[2].starts_with("B-002;\"'=HYPERLINK(\"\"http://x\"\")\";;;;Ärenden;Kan;"));
     assert!(lines[3].starts_with("B-003;Varm mat varje dag.;"));
     assert!(lines[3].contains(";Sammanslaget;ingår i B-001;"));
     // A comma needs no quotes when the separator is a semicolon.
     assert!(lines[4].contains(";Avvisat;En lösning, inte ett behov.;"));
-    assert!(lines[1].ends_with(";3;2026-11-26 12:00;2026-11-26 12:00"), "{}", lines[1]);
+    assert!(
+        lines[1].ends_with(";3;2026-11-26 12:00;2026-11-26 12:00"),
+        "{}",
+        lines[1]
+    );
 
     // --format wins over the extension, and standard output gets the same bytes.
     let stdout = s
@@ -463,7 +488,9 @@ fn export_needs_csv_has_bom_crlf_and_every_need() {
     assert_eq!(&stdout[3..], text.as_bytes());
 
     // English: commas and English words.
-    let en = s.run(&["export", "needs", "NORR-24", "--format", "csv", "--lang", "en"]);
+    let en = s.run(&[
+        "export", "needs", "NORR-24", "--format", "csv", "--lang", "en",
+    ]);
     let en: Vec<&str> = en.split_terminator("\r\n").collect();
     assert!(en[0].starts_with("\u{feff}Code,Need,As a,I need,So that,Category,Priority,Status"));
     assert!(en[4].contains(",Rejected,\"En lösning, inte ett behov.\","));
@@ -483,7 +510,11 @@ fn export_needs_separator_overrides_the_language() {
     let s = Sandbox::new();
     let header = |args: &[&str]| -> String {
         let out = s.run(args);
-        out.trim_start_matches('\u{feff}').lines().next().unwrap().to_string()
+        out.trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
     };
     let base = ["export", "needs", "NORR-24", "--format", "csv"];
     let with = |extra: &[&'static str]| -> Vec<&str> {
@@ -504,7 +535,11 @@ fn export_needs_separator_overrides_the_language() {
     // Only CSV has a separator; an unknown one is refused.
     let err = s.refuses(&["export", "needs", "NORR-24", "--separator", "tab"]);
     assert!(err.contains("--separator") && err.contains("CSV"), "{err}");
-    let out = s.tidig().args(with(&["--separator", "|"])).assert().failure();
+    let out = s
+        .tidig()
+        .args(with(&["--separator", "|"]))
+        .assert()
+        .failure();
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(err.contains("'|'") && err.contains("tab"), "{err}");
 }

@@ -307,12 +307,26 @@ fn everything() -> NeedsInput {
     )));
     list.push(Evidence {
         confidentiality: Confidentiality::SupplierConfidential,
-        ..evidence(8, 1, None, None, "Prislista", "Priset per portion är 31 kr.")
+        ..evidence(
+            8,
+            1,
+            None,
+            None,
+            "Prislista",
+            "Priset per portion är 31 kr.",
+        )
     });
     map.insert(
         3,
         vec![
-            share(evidence(9, 3, None, None, "", "Som Per Nilsson sa: listan kommer för sent.")),
+            share(evidence(
+                9,
+                3,
+                None,
+                None,
+                "",
+                "Som Per Nilsson sa: listan kommer för sent.",
+            )),
             share(evidence(
                 10,
                 3,
@@ -326,7 +340,14 @@ fn everything() -> NeedsInput {
     map.insert(
         9,
         vec![
-            share(evidence(11, 9, None, None, "Solbacka Mat AB:s broschyr", "")),
+            share(evidence(
+                11,
+                9,
+                None,
+                None,
+                "Solbacka Mat AB:s broschyr",
+                "",
+            )),
             share(evidence(12, 9, None, None, "Föräldraenkät 2026", "")),
         ],
     );
@@ -362,7 +383,11 @@ fn render_needs(format: NeedsFormat) -> String {
 }
 
 /// Hand-made input, rendered for the buyer's team in English as it is.
-fn render_input(format: NeedsFormat, needs: Vec<Need>, evidence: HashMap<i64, Vec<Evidence>>) -> String {
+fn render_input(
+    format: NeedsFormat,
+    needs: Vec<Need>,
+    evidence: HashMap<i64, Vec<Evidence>>,
+) -> String {
     let input = NeedsInput {
         project: project(),
         needs,
@@ -591,9 +616,23 @@ fn the_shared_version_carries_only_shareable_unnamed_items() {
     let input = input_for(Audience::Shared);
     let codes: Vec<&str> = input.needs.iter().map(|n| n.code.as_str()).collect();
     assert_eq!(codes.len(), 7, "{codes:?}");
-    assert!(!codes.iter().any(|c| ["B-004", "B-007", "B-008"].contains(c)));
-    assert!(input.needs.iter().all(|n| n.confidentiality == Confidentiality::Shareable));
-    assert!(input.needs.iter().all(|n| n.owner.is_empty() && n.status_reason.is_empty()));
+    assert!(
+        !codes
+            .iter()
+            .any(|c| ["B-004", "B-007", "B-008"].contains(c))
+    );
+    assert!(
+        input
+            .needs
+            .iter()
+            .all(|n| n.confidentiality == Confidentiality::Shareable)
+    );
+    assert!(
+        input
+            .needs
+            .iter()
+            .all(|n| n.owner.is_empty() && n.status_reason.is_empty())
+    );
     for list in input.evidence.values() {
         for e in list {
             assert_eq!(e.confidentiality, Confidentiality::Shareable);
@@ -624,7 +663,10 @@ fn the_shared_version_carries_only_shareable_unnamed_items() {
         for format in NeedsFormat::ALL {
             let out = render(format, Audience::Shared, lang);
             for text in never {
-                assert!(!out.contains(text), "{text} in the shared {format:?} ({lang:?})");
+                assert!(
+                    !out.contains(text),
+                    "{text} in the shared {format:?} ({lang:?})"
+                );
             }
             // Nothing counts what was left out.
             for word in ["left out", "inte med", "utelämna"] {
@@ -639,7 +681,11 @@ fn the_shared_version_carries_only_shareable_unnamed_items() {
     // And the internal version carries what is internal, but never a supplier's
     // business information.
     let internal = render(NeedsFormat::Markdown, Audience::Internal, Lang::Sv);
-    for text in ["Åsa Öberg", "Vi vill kunna beställa specialkost", "Solbacka Mat AB"] {
+    for text in [
+        "Åsa Öberg",
+        "Vi vill kunna beställa specialkost",
+        "Solbacka Mat AB",
+    ] {
         assert!(internal.contains(text), "{text}");
     }
     assert!(!internal.contains("Priset per portion") && !internal.contains("Prislista"));
@@ -706,7 +752,9 @@ fn csv_round_trips_every_need_with_bom_and_crlf() {
         // Labels, not codes.
         assert_eq!(
             cell("Priority"),
-            n.priority.map(|p| tidig::catalog::label(Lang::En, p)).unwrap_or("")
+            n.priority
+                .map(|p| tidig::catalog::label(Lang::En, p))
+                .unwrap_or("")
         );
         assert_eq!(cell("Status"), tidig::catalog::label(Lang::En, n.status));
         if n.status == NeedStatus::Merged {
@@ -751,14 +799,26 @@ fn csv_round_trips_every_need_with_bom_and_crlf() {
 #[test]
 fn swedish_csv_uses_semicolons_and_swedish_words_and_any_separator_can_be_chosen() {
     let input = input_for(Audience::Internal);
-    let sv = export::render_needs(&input, NeedsFormat::Csv, Audience::Internal, Lang::Sv, None)
-        .unwrap();
+    let sv =
+        export::render_needs(&input, NeedsFormat::Csv, Audience::Internal, Lang::Sv, None).unwrap();
     let rows = read_csv_with(&sv[3..], ';');
     assert_eq!(
         rows[0],
         [
-            "Kod", "Behov", "Som", "Behöver", "För att", "Kategori", "Prioritet", "Status",
-            "Skäl", "Ansvarig", "Underlag", "Antal underlag", "Skapad", "Ändrad"
+            "Kod",
+            "Behov",
+            "Som",
+            "Behöver",
+            "För att",
+            "Kategori",
+            "Prioritet",
+            "Status",
+            "Skäl",
+            "Ansvarig",
+            "Underlag",
+            "Antal underlag",
+            "Skapad",
+            "Ändrad"
         ]
     );
     let cells = csv_cells(&rows);
@@ -864,9 +924,14 @@ fn html_escapes_user_text() {
     };
     input.project.title = "Kök & <matsal>".into();
     input.project.goal = "<img src=x onerror=alert(1)>".into();
-    let html =
-        export::render_needs(&input, NeedsFormat::Html, Audience::Internal, Lang::En, None)
-            .unwrap();
+    let html = export::render_needs(
+        &input,
+        NeedsFormat::Html,
+        Audience::Internal,
+        Lang::En,
+        None,
+    )
+    .unwrap();
     assert!(!html.contains("<script>"), "raw script tag in the HTML");
     assert!(!html.contains("<b>Åsa"));
     assert!(!html.contains("<matsal>"));

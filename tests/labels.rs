@@ -490,6 +490,12 @@ fn shared_needs_descriptions_of_every_demo_project_carry_only_shareable_items() 
         }
     }
     assert_eq!(exports, projects.len() * 6);
-    assert!(shared_evidence > 0, "some evidence does reach shared versions");
-    assert!(internal_with_markers > 0, "internal versions carry internal items");
+    assert!(
+        shared_evidence > 0,
+        "some evidence does reach shared versions"
+    );
+    assert!(
+        internal_with_markers > 0,
+        "internal versions carry internal items"
+    );
 }

@@ -943,7 +943,16 @@ mod tests {
     #[test]
     fn csv_quotes_only_when_needed_and_guards_formulas() {
         let mut out = String::new();
-        let fields = ["B-001", "a, b", "sa \"hej\"", "rad\nrad", "=1+1", "-2", "x;y", "1,5"];
+        let fields = [
+            "B-001",
+            "a, b",
+            "sa \"hej\"",
+            "rad\nrad",
+            "=1+1",
+            "-2",
+            "x;y",
+            "1,5",
+        ];
         csv_record(&mut out, &fields, CsvSeparator::Comma);
         assert_eq!(
             out,

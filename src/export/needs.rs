@@ -653,7 +653,11 @@ mod tests {
     #[test]
     fn the_swedish_sentence_is_the_one_the_form_writes() {
         for (as_a, i_need, so_that) in [
-            ("nattpersonal", "veta att brukaren sover", "jag inte väcker någon"),
+            (
+                "nattpersonal",
+                "veta att brukaren sover",
+                "jag inte väcker någon",
+            ),
             ("", "färre larm", ""),
             ("", "färre larm", "natten blir lugn"),
         ] {

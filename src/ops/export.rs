@@ -10,8 +10,8 @@ use crate::domain::{
     MeetingType, NeedStatus, TextEnum, mentions_link, next_meeting, shared_may_name,
 };
 use crate::export::{
-    self, AgendaFormat, CalendarEntry, CsvSeparator, ExportError, Lang, LessonsFormat,
-    NeedsFormat, NeedsInput, SummaryFormat, SummaryInput, TemplateSource,
+    self, AgendaFormat, CalendarEntry, CsvSeparator, ExportError, Lang, LessonsFormat, NeedsFormat,
+    NeedsInput, SummaryFormat, SummaryInput, TemplateSource,
 };
 use crate::store::{ActionFilter, Store, StoreError};
 use crate::text;
@@ -204,7 +204,11 @@ pub fn render(
             lang,
             separator,
         } => {
-            let input = needs_input(store, live(store, EntityKind::Project, project_id)?, audience)?;
+            let input = needs_input(
+                store,
+                live(store, EntityKind::Project, project_id)?,
+                audience,
+            )?;
             let contents = export::render_needs(&input, format, audience, lang, separator)?;
             let name = format!(
                 "{}-{}.{}",
@@ -517,7 +521,9 @@ pub fn needs_for_audience(input: NeedsInput, audience: Audience, names: &[String
                     e
                 })
                 .filter(|e| {
-                    e.meeting_id.is_some() || !e.document.trim().is_empty() || !e.note.trim().is_empty()
+                    e.meeting_id.is_some()
+                        || !e.document.trim().is_empty()
+                        || !e.note.trim().is_empty()
                 })
                 .collect();
             (need, list)
