@@ -16,7 +16,8 @@ use crate::domain::{
     Audience, Clock, EntityKind, EntityRef, Meeting, Need, Project, Suggestion, TextEnum,
 };
 use crate::export::{
-    self, AgendaFormat, Lang, LessonsFormat, NeedsFormat, SummaryFormat, TemplateSource,
+    self, AgendaFormat, CsvSeparator, Lang, LessonsFormat, NeedsFormat, SummaryFormat,
+    TemplateSource,
 };
 use crate::ops::{self, Destination, ExportJob};
 use crate::store::{ImportError, ProjectFilter, Store, StoreError};
@@ -156,6 +157,10 @@ pub enum ExportWhat {
         /// Swedish under a Swedish locale and English otherwise).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// The CSV file's field separator (default: `;` for Swedish, as Swedish Excel
+        /// expects, `,` for English).
+        #[arg(long, value_enum, value_name = "SEP")]
+        separator: Option<SeparatorArg>,
         /// Write to FILE instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -280,6 +285,26 @@ impl From<SummaryFormatArg> for SummaryFormat {
             SummaryFormatArg::Md => SummaryFormat::Markdown,
             SummaryFormatArg::Html => SummaryFormat::Html,
             SummaryFormatArg::Txt => SummaryFormat::Text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeparatorArg {
+    #[value(name = ",", alias = "comma")]
+    Comma,
+    #[value(name = ";", alias = "semicolon")]
+    Semicolon,
+    #[value(name = "tab")]
+    Tab,
+}
+
+impl From<SeparatorArg> for CsvSeparator {
+    fn from(s: SeparatorArg) -> Self {
+        match s {
+            SeparatorArg::Comma => CsvSeparator::Comma,
+            SeparatorArg::Semicolon => CsvSeparator::Semicolon,
+            SeparatorArg::Tab => CsvSeparator::Tab,
         }
     }
 }
@@ -1008,6 +1033,7 @@ fn export(
             format,
             audience,
             lang,
+            separator,
             output,
         } => {
             let project = find_project(store, &project)?;
@@ -1022,12 +1048,16 @@ fn export(
                 ],
                 NeedsFormat::Markdown,
             )?;
+            if separator.is_some() && format != NeedsFormat::Csv {
+                bail!("{}", crate::text::ERR_SEPARATOR_NOT_CSV);
+            }
             (
                 ExportJob::Needs {
                     project_id: project.id,
                     format,
                     audience: audience.map_or(defaults.audience, Audience::from),
                     lang: lang.map_or(default_lang, Lang::from),
+                    separator: separator.map(CsvSeparator::from),
                 },
                 output,
             )

@@ -614,6 +614,9 @@ pub fn warn_export_open_points(open: usize) -> String {
     format!("warning: {open} equal-treatment {points} still open on this meeting's checklist")
 }
 
+pub const ERR_SEPARATOR_NOT_CSV: &str =
+    "--separator applies to CSV only: add --format csv or write to a .csv file";
+
 pub fn err_unknown_extension(ext: &str, known: &[&str]) -> String {
     format!(
         "tidig cannot write .{ext} files; this export can be written as .{}",

@@ -28,7 +28,12 @@ impl Sandbox {
     /// person and a document), two suggestions and three lessons (one not shareable);
     /// LULE-25 with one need, one suggestion and one lesson.
     fn new() -> Sandbox {
-        let sandbox = Sandbox::empty("UTC");
+        Sandbox::new_in("UTC")
+    }
+
+    /// [`Sandbox::new`] whose runs have `TZ=tz`.
+    fn new_in(tz: &'static str) -> Sandbox {
+        let sandbox = Sandbox::empty(tz);
         let mut store = Store::open(&sandbox.db(), clock()).expect("store opens");
         let project = |code: &str, title: &str, buyer: &str| ProjectInput {
             code: code.into(),
@@ -115,12 +120,24 @@ impl Sandbox {
                 &need_input("Gångvägar före kl. 7.", "Drift", Some(Must)),
             )
             .unwrap();
-        store
+        let e1 = store
             .add_evidence(b1, Some(workshop), None, "", "Alla grupper tog upp det.")
             .unwrap();
-        store
+        let e2 = store
             .add_evidence(b1, None, Some(asa), "Enkät 2026.pdf", "")
             .unwrap();
+        // B-001 and B-002 and two pieces of evidence may be shared; the rest is
+        // internal, as new items are.
+        for need in [b1, b2] {
+            store
+                .set_label(EntityKind::Need, need, Confidentiality::Shareable)
+                .unwrap();
+        }
+        for e in [e1, e2] {
+            store
+                .set_evidence_label(e, Confidentiality::Shareable)
+                .unwrap();
+        }
         store
             .add_evidence(b3, None, Some(asa), "", "Samma sak som B-001.")
             .unwrap();
@@ -129,7 +146,6 @@ impl Sandbox {
         store
             .set_need_status(b4, NeedStatus::Rejected, "En lösning, inte ett behov.")
             .unwrap();
-        let _ = b2;
 
         let suggestion = |title: &str, status: SuggestionStatus| SuggestionInput {
             meeting_id: None,
@@ -306,42 +322,123 @@ fn unknown_project_is_refused_in_one_line() {
 #[test]
 fn export_needs_markdown_to_stdout_and_file() {
     let s = Sandbox::new();
+    // Swedish under the sandbox's Swedish locale, for the buyer's team by default.
     let md = s.run(&["export", "needs", "norr-24"]);
-    assert!(md.starts_with("# Needs description: Måltider i förskolan\n"));
-    assert!(md.contains("- **Case number:** KS 2024/0117"));
-    assert!(md.contains("- **Date:** 2026-11-26"));
-    assert!(md.contains("Meeting: Behovsworkshop 1 (2026-11-19)"));
-    assert!(md.contains("Person: Åsa Öberg · Document: Enkät 2026.pdf"));
-    // The merged need's evidence is with the need it was merged into.
-    assert!(md.contains("Samma sak som B-001."));
-    assert!(md.contains("2 needs are left out"));
-    assert!(!md.contains("**B-003**") && !md.contains("**B-004**"));
+    assert!(
+        md.starts_with("# Behovsbeskrivning – Måltider i förskolan\n"),
+        "{md}"
+    );
+    for text in [
+        "> **Intern version för projektgruppen",
+        "- **Diarienummer:** KS 2024/0117",
+        "- **Datum:** 2026-11-26",
+        "- **Version:** Intern version (projektgruppen)",
+        "## Bakgrund, mål och omfattning",
+        "inte ett bör-krav i upphandlingens mening",
+        "Möte: Behovsworkshop 1 (2026-11-19)",
+        "Person: Åsa Öberg · Dokument: Enkät 2026.pdf",
+        // The merged need's evidence is with the need it was merged into.
+        "Samma sak som B-001.",
+        // The rejected need is a scope limit, with its reason.
+        "## Avgränsningar",
+        "- **B-004** Vi behöver en app. — *En lösning, inte ett behov.*",
+        "Sammanslagna behov ingår i det behov de slogs ihop med: B-003 → B-001.",
+    ] {
+        assert!(md.contains(text), "{text}\n{md}");
+    }
+    assert!(!md.contains("\n**B-003**") && !md.contains("\n**B-004**"));
 
     let file = s.export_to(&["export", "needs", "NORR-24"], "behov.md");
     assert_eq!(String::from_utf8(file).unwrap(), md);
 }
 
 #[test]
-fn export_needs_html_by_extension_and_by_flag() {
+fn export_needs_lang_chooses_every_word_and_the_html_lang() {
     let s = Sandbox::new();
-    let html =
-        String::from_utf8(s.export_to(&["export", "needs", "NORR-24"], "behov.html")).unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("<h1>Måltider i förskolan</h1>"));
-    assert!(html.contains("@media print"));
+    let en = s.run(&["export", "needs", "NORR-24", "--lang", "en"]);
     assert!(
-        !html.contains("<link") && !html.contains("<script") && !html.contains("<img"),
-        "self-contained"
+        en.starts_with("# Needs description – Måltider i förskolan\n"),
+        "{en}"
     );
-    // The need that looks like a formula is plain, escaped text in HTML.
-    assert!(html.contains("=HYPERLINK(&quot;http:&#x2f;&#x2f;x&quot;)"));
+    assert!(en.contains("- **Case number:** KS 2024/0117"));
+    assert!(en.contains("## Scope limits"));
+    assert!(en.contains("Meeting: Behovsworkshop 1 (2026-11-19)"));
+    assert!(!en.contains("Behovsbeskrivning") && !en.contains("Underlag"));
+    let sv = s.run(&["export", "needs", "NORR-24", "--lang", "sv"]);
+    assert_eq!(sv, s.run(&["export", "needs", "NORR-24"]));
+    for (lang, words) in [("sv", "Behovsbeskrivning"), ("en", "Needs description")] {
+        let html = String::from_utf8(s.export_to(
+            &["export", "needs", "NORR-24", "--lang", lang],
+            &format!("behov-{lang}.html"),
+        ))
+        .unwrap();
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
+        assert!(html.contains(words), "{lang}");
+    }
+}
 
-    let flagged = String::from_utf8(s.export_to(
-        &["export", "needs", "NORR-24", "--format", "html"],
-        "behov.txt",
-    ))
-    .unwrap();
-    assert_eq!(flagged, html);
+#[test]
+fn export_needs_shared_carries_only_shareable_needs_and_no_names() {
+    let s = Sandbox::new();
+    for lang in ["sv", "en"] {
+        for format in ["md", "html", "csv"] {
+            let args = [
+                "export",
+                "needs",
+                "NORR-24",
+                "--audience",
+                "shared",
+                "--lang",
+                lang,
+                "--format",
+                format,
+            ];
+            let out = s.run(&args);
+            // The shareable needs and the shareable evidence, without its person.
+            assert!(
+                out.contains("Barnen ska få varm mat, varje dag."),
+                "{lang} {format}"
+            );
+            assert!(out.contains("Alla grupper tog upp det."), "{lang} {format}");
+            assert!(out.contains("Enkät 2026.pdf"), "{lang} {format}");
+            // Nothing internal, no person, no scope limits, nothing counted.
+            for never in [
+                "Åsa Öberg",
+                "Samma sak som B-001.",
+                "Menyn på webben.",
+                "Vi behöver en app.",
+                "En lösning, inte ett behov.",
+                "B-003",
+                "B-004",
+                "B-005",
+                "Behovsworkshop 1",
+                "Avgränsningar",
+                "Scope limits",
+                "Intern version",
+                "Internal version",
+            ] {
+                assert!(!out.contains(never), "{never} in {lang} {format}:\n{out}");
+            }
+        }
+    }
+    let md = s.run(&["export", "needs", "NORR-24", "--audience", "shared"]);
+    assert!(md.contains("- **Version:** Extern version (kan ingå i upphandlingsdokumenten)"));
+    assert!(md.contains("  - Möte: Behovsworkshop (2026-11-19) — *Alla grupper tog upp det.*"));
+    // --audience internal is the default.
+    assert_eq!(
+        s.run(&["export", "needs", "NORR-24", "--audience", "internal"]),
+        s.run(&["export", "needs", "NORR-24"])
+    );
+    let out = s
+        .tidig()
+        .args(["export", "needs", "NORR-24", "--audience", "everyone"])
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("'everyone'") && err.contains("internal, shared"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -356,13 +453,27 @@ fn export_needs_csv_has_bom_crlf_and_every_need() {
         0,
         "no bare LF: {text:?}"
     );
+    // Swedish: semicolons, Swedish headers and labels.
     let lines: Vec<&str> = text.split_terminator("\r\n").collect();
     assert_eq!(lines.len(), 6, "header and five needs");
-    assert!(lines[0].starts_with("code,statement,as_a,i_need,so_that,category,priority,status"));
-    assert!(lines[2].starts_with("B-002,\"'=HYPERLINK(\"\"http://x\"\")\",,,,Ärenden,could,"));
-    assert!(lines[3].starts_with("B-003,Varm mat varje dag.,"));
-    assert!(lines[3].contains(",merged,merged into B-001,"));
-    assert!(lines[4].contains(",rejected,\"En lösning, inte ett behov.\","));
+    assert_eq!(
+        lines[0],
+        "Kod;Behov;Som;Behöver;För att;Kategori;Prioritet;Status;Skäl;Ansvarig;Underlag;\
+         Antal underlag;Skapad;Ändrad"
+    );
+    assert!(lines[1].starts_with(
+        "B-001;Barnen ska få varm mat, varje dag.;;;;Kost och näring;Måste;Analyserat;"
+    ));
+    assert!(lines[2].starts_with("B-002;\"'=HYPERLINK(\"\"http://x\"\")\";;;;Ärenden;Kan;"));
+    assert!(lines[3].starts_with("B-003;Varm mat varje dag.;"));
+    assert!(lines[3].contains(";Sammanslaget;ingår i B-001;"));
+    // A comma needs no quotes when the separator is a semicolon.
+    assert!(lines[4].contains(";Avvisat;En lösning, inte ett behov.;"));
+    assert!(
+        lines[1].ends_with(";3;2026-11-26 12:00;2026-11-26 12:00"),
+        "{}",
+        lines[1]
+    );
 
     // --format wins over the extension, and standard output gets the same bytes.
     let stdout = s
@@ -375,6 +486,62 @@ fn export_needs_csv_has_bom_crlf_and_every_need() {
         .clone();
     assert!(stdout.starts_with(BOM));
     assert_eq!(&stdout[3..], text.as_bytes());
+
+    // English: commas and English words.
+    let en = s.run(&[
+        "export", "needs", "NORR-24", "--format", "csv", "--lang", "en",
+    ]);
+    let en: Vec<&str> = en.split_terminator("\r\n").collect();
+    assert!(en[0].starts_with("\u{feff}Code,Need,As a,I need,So that,Category,Priority,Status"));
+    assert!(en[4].contains(",Rejected,\"En lösning, inte ett behov.\","));
+}
+
+#[test]
+fn export_needs_csv_times_are_local() {
+    let s = Sandbox::new_in("Europe/Stockholm");
+    let csv = s.run(&["export", "needs", "NORR-24", "--format", "csv"]);
+    let b1 = csv.split_terminator("\r\n").nth(1).unwrap();
+    // Stored at 12:00 UTC: 13:00 in Stockholm in November.
+    assert!(b1.ends_with(";2026-11-26 13:00;2026-11-26 13:00"), "{b1}");
+}
+
+#[test]
+fn export_needs_separator_overrides_the_language() {
+    let s = Sandbox::new();
+    let header = |args: &[&str]| -> String {
+        let out = s.run(args);
+        out.trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let base = ["export", "needs", "NORR-24", "--format", "csv"];
+    let with = |extra: &[&'static str]| -> Vec<&str> {
+        let mut all = base.to_vec();
+        all.extend_from_slice(extra);
+        all
+    };
+    assert!(header(&with(&["--separator", ","])).starts_with("Kod,Behov,Som,Behöver,För att,"));
+    assert!(header(&with(&["--separator", "comma"])).starts_with("Kod,Behov,"));
+    assert!(header(&with(&["--lang", "en", "--separator", ";"])).starts_with("Code;Need;As a;"));
+    assert!(header(&with(&["--separator", "tab"])).starts_with("Kod\tBehov\tSom\tBehöver\t"));
+    // Written to a .csv file as well.
+    let file = s.export_to(
+        &["export", "needs", "NORR-24", "--separator", "tab"],
+        "behov.csv",
+    );
+    assert!(String::from_utf8(file).unwrap().contains("Kod\tBehov"));
+    // Only CSV has a separator; an unknown one is refused.
+    let err = s.refuses(&["export", "needs", "NORR-24", "--separator", "tab"]);
+    assert!(err.contains("--separator") && err.contains("CSV"), "{err}");
+    let out = s
+        .tidig()
+        .args(with(&["--separator", "|"]))
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("'|'") && err.contains("tab"), "{err}");
 }
 
 // ---------------------------------------------------------------------------------------

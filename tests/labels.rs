@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use tidig::domain::{
     Audience, Confidentiality, EntityKind, TextEnum, mentions_link, shared_may_name,
 };
-use tidig::export::{Lang, SummaryFormat, TemplateSource};
+use tidig::export::{Lang, NeedsFormat, SummaryFormat, TemplateSource};
 use tidig::ops::ExportJob;
 use tidig::ops::export;
 use tidig::store::{APPLICATION_ID, SCHEMA_VERSION, Store};
@@ -373,6 +373,126 @@ fn shared_versions_of_every_demo_meeting_carry_only_shareable_items() {
     assert!(
         shareable_seen > 0,
         "some shareable outcomes do reach shared versions"
+    );
+    assert!(
+        internal_with_markers > 0,
+        "internal versions carry internal items"
+    );
+}
+
+/// Every project of the demo, every format and language: once the needs and their
+/// evidence are labelled half shareable and every row that is not carries a marker, no
+/// shared needs description carries a marker, a person's name, a supplier's name, a
+/// meeting's title or a one-to-one's evidence, and none counts what it left out.
+#[test]
+fn shared_needs_descriptions_of_every_demo_project_carry_only_shareable_items() {
+    let store = demo_store();
+    let conn = store.connection();
+    for table in ["needs", "need_evidence"] {
+        conn.execute_batch(&format!(
+            "UPDATE {table} SET confidentiality = CASE id % 4
+                 WHEN 0 THEN 'shareable' WHEN 2 THEN 'shareable'
+                 WHEN 1 THEN 'internal' ELSE 'supplier_confidential' END;
+             UPDATE {table} SET confidentiality = 'personal' WHERE id % 7 = 3;"
+        ))
+        .unwrap();
+    }
+    conn.execute_batch(
+        "UPDATE needs SET statement = statement || ' qq-need-' || id || '-qq',
+                          owner = owner || ' qq-owner-' || id || '-qq'
+             WHERE confidentiality != 'shareable';
+         UPDATE need_evidence SET note = note || ' qq-evidence-' || id || '-qq'
+             WHERE confidentiality != 'shareable';
+         UPDATE need_evidence SET document = document || ' qq-document-' || id || '-qq'
+             WHERE confidentiality != 'shareable' AND document != '';
+         UPDATE need_evidence SET note = note || ' qq-one-to-one-' || id || '-qq'
+             WHERE meeting_id IN (SELECT id FROM meetings WHERE kind = 'one_to_one_dialogue');
+         UPDATE meetings SET title = title || ' mm-' || id || '-mm';",
+    )
+    .unwrap();
+    // Shareable evidence that names someone: the shared version leaves it out too.
+    conn.execute_batch(
+        "UPDATE need_evidence SET note = note || ' (sa Jörgen Nilsson) qq-named-' || id || '-qq'
+             WHERE confidentiality = 'shareable' AND id % 3 = 0;",
+    )
+    .unwrap();
+    let people: Vec<String> = store
+        .list_people()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    let suppliers: Vec<String> = store
+        .list_organisations()
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.kind == tidig::domain::OrgKind::Supplier)
+        .map(|o| o.name)
+        .collect();
+    assert!(!people.is_empty() && !suppliers.is_empty());
+    let projects = store
+        .list_projects(&tidig::domain::ProjectFilter::default())
+        .unwrap();
+    let (mut exports, mut shared_evidence, mut internal_with_markers) = (0, 0, 0);
+    for project in &projects {
+        let input = export::needs_input(&store, project.id, Audience::Shared).unwrap();
+        assert!(
+            input
+                .needs
+                .iter()
+                .all(|n| n.confidentiality == Confidentiality::Shareable)
+        );
+        shared_evidence += input.evidence.values().map(Vec::len).sum::<usize>();
+        for format in NeedsFormat::ALL {
+            for lang in Lang::ALL {
+                let job = ExportJob::Needs {
+                    project_id: project.id,
+                    format,
+                    audience: Audience::Shared,
+                    lang,
+                    separator: None,
+                };
+                let out = export::render(&store, &job, &TemplateSource::BuiltIn)
+                    .unwrap()
+                    .contents;
+                exports += 1;
+                for marker in ["qq-", "mm-"] {
+                    if let Some(at) = out.find(marker) {
+                        panic!(
+                            "{} ({format:?}, {lang:?}) carries {}",
+                            project.code,
+                            &out[at..(at + 30).min(out.len())]
+                        );
+                    }
+                }
+                for name in people.iter().chain(&suppliers) {
+                    assert!(
+                        !out.contains(name.as_str()),
+                        "{} ({format:?}, {lang:?}) names {name}",
+                        project.code
+                    );
+                }
+                assert!(!out.contains("left out") && !out.contains("Avgränsningar"));
+            }
+        }
+        let job = ExportJob::Needs {
+            project_id: project.id,
+            format: NeedsFormat::Markdown,
+            audience: Audience::Internal,
+            lang: Lang::Sv,
+            separator: None,
+        };
+        let internal = export::render(&store, &job, &TemplateSource::BuiltIn)
+            .unwrap()
+            .contents;
+        if internal.contains("qq-") {
+            internal_with_markers += 1;
+        }
+    }
+    assert_eq!(exports, projects.len() * 6);
+    assert!(
+        shared_evidence > 0,
+        "some evidence does reach shared versions"
     );
     assert!(
         internal_with_markers > 0,

@@ -57,6 +57,7 @@ fn every_job(store: &Store) -> Vec<ExportJob> {
             format: NeedsFormat::Csv,
             audience: Audience::Shared,
             lang: Lang::Sv,
+            separator: None,
         },
         ExportJob::Summary {
             meeting_id: meeting,

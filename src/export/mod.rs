@@ -22,7 +22,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 pub use agenda::{AgendaFormat, render as render_agenda};
 pub use ical::{CalendarEntry, calendar};
 pub use lessons::{LessonsFormat, render as render_lessons};
-pub use needs::{NeedsFormat, render as render_needs};
+pub use needs::{NeedsFormat, NeedsInput, render as render_needs};
 pub use summary::{SummaryFormat, SummaryInput, render as render_summary};
 
 /// The fair-dialogue statement carried by everything about a supplier-facing meeting
@@ -697,16 +697,44 @@ fn starts_entity(rest: &str) -> bool {
 /// å, ä and ö as UTF-8 rather than in the local 8-bit code page.
 pub const CSV_BOM: char = '\u{feff}';
 
-/// Appends one RFC 4180 record: fields separated by commas, quoted (with quotes
-/// doubled) when they hold a comma, a quote, CR or LF, and the record ended by CRLF.
-/// Every field is guarded against formula injection first (`csv_guard`).
-pub(crate) fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+/// What separates the fields of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvSeparator {
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+impl CsvSeparator {
+    pub fn as_char(self) -> char {
+        match self {
+            CsvSeparator::Comma => ',',
+            CsvSeparator::Semicolon => ';',
+            CsvSeparator::Tab => '\t',
+        }
+    }
+
+    /// What a spreadsheet set to `lang` reads without asking: Swedish Excel and
+    /// LibreOffice take `;`, since the comma is the decimal sign there; English `,`.
+    pub fn for_lang(lang: Lang) -> CsvSeparator {
+        match lang {
+            Lang::Sv => CsvSeparator::Semicolon,
+            Lang::En => CsvSeparator::Comma,
+        }
+    }
+}
+
+/// Appends one RFC 4180 record: fields separated by `separator`, quoted (with quotes
+/// doubled) when they hold the separator, a quote, CR or LF, and the record ended by
+/// CRLF. Every field is guarded against formula injection first (`csv_guard`).
+pub(crate) fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S], separator: CsvSeparator) {
+    let separator = separator.as_char();
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(separator);
         }
         let field = csv_guard(field.as_ref());
-        if field.contains([',', '"', '\r', '\n']) {
+        if field.contains([separator, '"', '\r', '\n']) {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');
@@ -955,14 +983,33 @@ mod tests {
     #[test]
     fn csv_quotes_only_when_needed_and_guards_formulas() {
         let mut out = String::new();
-        csv_record(
-            &mut out,
-            &["B-001", "a, b", "sa \"hej\"", "rad\nrad", "=1+1", "-2"],
-        );
+        let fields = [
+            "B-001",
+            "a, b",
+            "sa \"hej\"",
+            "rad\nrad",
+            "=1+1",
+            "-2",
+            "x;y",
+            "1,5",
+        ];
+        csv_record(&mut out, &fields, CsvSeparator::Comma);
         assert_eq!(
             out,
-            "B-001,\"a, b\",\"sa \"\"hej\"\"\",\"rad\nrad\",'=1+1,'-2\r\n"
+            "B-001,\"a, b\",\"sa \"\"hej\"\"\",\"rad\nrad\",'=1+1,'-2,x;y,\"1,5\"\r\n"
         );
+        // With `;` the semicolon is what needs quotes, and the comma does not.
+        let mut out = String::new();
+        csv_record(&mut out, &fields, CsvSeparator::Semicolon);
+        assert_eq!(
+            out,
+            "B-001;a, b;\"sa \"\"hej\"\"\";\"rad\nrad\";'=1+1;'-2;\"x;y\";1,5\r\n"
+        );
+        let mut out = String::new();
+        csv_record(&mut out, &["a b", "c\td"], CsvSeparator::Tab);
+        assert_eq!(out, "a b\t\"c\td\"\r\n");
+        assert_eq!(CsvSeparator::for_lang(Lang::Sv), CsvSeparator::Semicolon);
+        assert_eq!(CsvSeparator::for_lang(Lang::En), CsvSeparator::Comma);
         assert_eq!(csv_guard("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_guard("\tx"), "'\tx");
         assert_eq!(csv_guard("Kök"), "Kök");

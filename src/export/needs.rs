@@ -1,20 +1,39 @@
-//! The needs description (behovsbeskrivning) of one project: Markdown or a
-//! self-contained HTML page for reading and printing, grouped by category and MoSCoW
-//! priority with the evidence behind each need, and a CSV file of every need for
-//! spreadsheets.
+//! The needs description (behovsbeskrivning) of one project, in Swedish or English:
+//! Markdown or a self-contained HTML page for reading and printing, grouped by category
+//! and MoSCoW priority with the evidence behind each need, and a CSV file of every need
+//! for spreadsheets.
 //!
-//! Merged and rejected needs are left out of the documents (a note says how many and
-//! why) but are rows of the CSV file, with their status and its reason.
+//! # Audience
+//!
+//! The gathering step (`ops::export::needs_input`) applies the audience rule before
+//! anything reaches this renderer: [`NeedsInput`] holds only the needs and evidence the
+//! version may carry. The internal version also holds the merged and rejected needs,
+//! which the documents list as scope limits rather than describe; the shared one
+//! (which often ends up in the procurement documents) holds neither, nor any name of a
+//! person, a supplier's meeting or an owner. The renderer only says which version it is.
+//!
+//! # Words
+//!
+//! Every word comes from the catalog's `[needs]` section (`l` in the templates) and the
+//! enum labels, in the export's language. The CSV file is written for a spreadsheet set
+//! to that language ([`CsvSeparator::for_lang`]): labels, not codes, and local times.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::{CSV_BOM, ExportError, GENERATOR, ProjectCtx, csv_record, documents, without_controls};
-use crate::domain::{Clock, Evidence, Need, NeedStatus, Priority, Project, TextEnum, swedish_cmp};
+use super::{
+    CSV_BOM, CsvSeparator, ExportError, GENERATOR, Lang, ProjectCtx, csv_record, documents,
+    without_controls,
+};
+use crate::catalog;
+use crate::domain::{
+    Audience, Clock, Evidence, MeetingType, Need, NeedStatus, Priority, Project, TextEnum,
+    swedish_cmp,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NeedsFormat {
@@ -25,6 +44,8 @@ pub enum NeedsFormat {
 }
 
 impl NeedsFormat {
+    pub const ALL: [NeedsFormat; 3] = [Self::Markdown, Self::Html, Self::Csv];
+
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
@@ -38,40 +59,43 @@ impl NeedsFormat {
 pub(crate) const MD_TEMPLATE: &str = "needs.md.j2";
 pub(crate) const HTML_TEMPLATE: &str = "needs.html.j2";
 
-/// The CSV file's header row, in column order.
-pub const CSV_COLUMNS: [&str; 13] = [
-    "code",
-    "statement",
-    "as_a",
-    "i_need",
-    "so_that",
-    "category",
-    "priority",
-    "status",
-    "status_reason",
-    "owner",
-    "evidence",
-    "created",
-    "updated",
-];
+/// Everything a needs description is made from, for one audience: the caller gathers
+/// it and leaves out what that audience may not read.
+#[derive(Debug, Clone)]
+pub struct NeedsInput {
+    pub project: Project,
+    /// The needs this version carries. Merged and rejected ones (internal version
+    /// only) are not described but listed: rejected ones as scope limits.
+    pub needs: Vec<Need>,
+    /// The evidence this version shows, by need id (a need missing here has none).
+    pub evidence: HashMap<i64, Vec<Evidence>>,
+    /// The type of each meeting that evidence comes from: where the gathering left a
+    /// meeting's title out, the meeting is named by its type.
+    pub meeting_kinds: HashMap<i64, MeetingType>,
+    /// The export date is its today; times in the CSV are in its local time.
+    pub clock: Clock,
+}
 
-/// Renders a project's needs. `evidence` maps a need's id to its evidence (a need
-/// missing from the map has none).
+/// Renders a project's needs for `audience` in `lang`. `separator` is the CSV file's
+/// (default: what a spreadsheet in `lang` expects); the documents ignore it.
 pub fn render(
+    input: &NeedsInput,
     format: NeedsFormat,
-    _audience: crate::domain::Audience,
-    _lang: super::Lang,
-    project: &Project,
-    needs: &[Need],
-    evidence: &HashMap<i64, Vec<Evidence>>,
-    clock: &Clock,
+    audience: Audience,
+    lang: Lang,
+    separator: Option<CsvSeparator>,
 ) -> Result<String, ExportError> {
     let template = match format {
-        NeedsFormat::Csv => return Ok(super::without_controls_keep_crlf(csv(needs, evidence))),
+        NeedsFormat::Csv => {
+            let separator = separator.unwrap_or(CsvSeparator::for_lang(lang));
+            return Ok(super::without_controls_keep_crlf(csv(
+                input, audience, lang, separator,
+            )));
+        }
         NeedsFormat::Markdown => MD_TEMPLATE,
         NeedsFormat::Html => HTML_TEMPLATE,
     };
-    let ctx = context(project, needs, evidence, clock);
+    let ctx = context(input, audience, lang);
     let template = documents().get_template(template)?;
     Ok(without_controls(template.render(Value::from(Serde(&ctx)))?))
 }
@@ -82,71 +106,145 @@ fn described(need: &Need) -> bool {
     !matches!(need.status, NeedStatus::Merged | NeedStatus::Rejected)
 }
 
+fn word(lang: Lang, key: &str) -> &'static str {
+    catalog::text(lang, "needs", key)
+}
+
+/// Why a need has its status: a merge stores the need it went into, not a sentence,
+/// and is worded here; a stored reason (a rejection, a deferral) is shown as it is.
+fn reason(lang: Lang, n: &Need, needs: &[Need]) -> String {
+    let target = n
+        .merged_into
+        .and_then(|id| needs.iter().find(|t| t.id == id))
+        .map(|t| t.code.as_str());
+    match target {
+        Some(code) if n.status == NeedStatus::Merged && n.status_reason.trim().is_empty() => {
+            catalog::fill(lang, "needs", "merged_into", &[("code", &code)])
+        }
+        _ => n.status_reason.clone(),
+    }
+}
+
+/// "Som nattpersonal behöver jag …, för att …." as the form writes a statement in
+/// `lang` (`text::need_sentence` writes the Swedish one when a need is saved).
+fn sentence(lang: Lang, as_a: &str, i_need: &str, so_that: &str) -> String {
+    let mut s = if as_a.is_empty() {
+        catalog::fill(lang, "needs", "sentence_we", &[("i_need", &i_need)])
+    } else {
+        catalog::fill(
+            lang,
+            "needs",
+            "sentence_role",
+            &[("as_a", &as_a), ("i_need", &i_need)],
+        )
+    };
+    if !so_that.is_empty() {
+        s.push_str(&catalog::fill(
+            lang,
+            "needs",
+            "sentence_so_that",
+            &[("so_that", &so_that)],
+        ));
+    }
+    s.push('.');
+    s
+}
+
 // ---------------------------------------------------------------------------------------
 // CSV
 // ---------------------------------------------------------------------------------------
 
-fn csv(needs: &[Need], evidence: &HashMap<i64, Vec<Evidence>>) -> String {
+/// The CSV file's columns, as catalog keys, in order. The shared version has no owner
+/// (a person) and no reason column (the buyer's own reasoning).
+pub fn csv_columns(audience: Audience) -> Vec<&'static str> {
+    const ALL: [&str; 14] = [
+        "csv_code",
+        "csv_statement",
+        "csv_as_a",
+        "csv_i_need",
+        "csv_so_that",
+        "csv_category",
+        "csv_priority",
+        "csv_status",
+        "csv_reason",
+        "csv_owner",
+        "csv_evidence",
+        "csv_evidence_count",
+        "csv_created",
+        "csv_updated",
+    ];
+    ALL.into_iter()
+        .filter(|c| audience == Audience::Internal || !matches!(*c, "csv_reason" | "csv_owner"))
+        .collect()
+}
+
+/// The CSV file's header row in `lang`.
+pub fn csv_header(audience: Audience, lang: Lang) -> Vec<&'static str> {
+    csv_columns(audience)
+        .into_iter()
+        .map(|key| word(lang, key))
+        .collect()
+}
+
+fn csv(input: &NeedsInput, audience: Audience, lang: Lang, separator: CsvSeparator) -> String {
     let mut out = String::new();
     out.push(CSV_BOM);
-    csv_record(&mut out, &CSV_COLUMNS);
-    let mut sorted: Vec<&Need> = needs.iter().collect();
+    csv_record(&mut out, &csv_header(audience, lang), separator);
+    let mut sorted: Vec<&Need> = input.needs.iter().collect();
     sorted.sort_by_key(|n| (n.project_code.as_str(), n.number));
     for n in sorted {
-        let evidence = evidence
-            .get(&n.id)
-            .map(|list| {
-                list.iter()
-                    .map(evidence_text)
-                    .filter(|t| !t.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("; ")
+        let list = input.evidence.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
+        let evidence = list
+            .iter()
+            .map(|e| evidence_text(lang, e, &input.meeting_kinds))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let row: Vec<String> = csv_columns(audience)
+            .into_iter()
+            .map(|column| match column {
+                "csv_code" => n.code.clone(),
+                "csv_statement" => n.statement.clone(),
+                "csv_as_a" => n.as_a.clone(),
+                "csv_i_need" => n.i_need.clone(),
+                "csv_so_that" => n.so_that.clone(),
+                "csv_category" => n.category.clone(),
+                "csv_priority" => n
+                    .priority
+                    .map(|p| catalog::label(lang, p).to_string())
+                    .unwrap_or_default(),
+                "csv_status" => catalog::label(lang, n.status).to_string(),
+                "csv_reason" => reason(lang, n, &input.needs),
+                "csv_owner" => n.owner.clone(),
+                "csv_evidence" => evidence.clone(),
+                "csv_evidence_count" => list.len().to_string(),
+                "csv_created" => input.clock.local_datetime(&n.created_at),
+                "csv_updated" => input.clock.local_datetime(&n.updated_at),
+                other => unreachable!("no CSV column {other}"),
             })
-            .unwrap_or_default();
-        // A merge stores the need it went into, not a sentence: word it here.
-        let target = n
-            .merged_into
-            .and_then(|id| needs.iter().find(|t| t.id == id))
-            .map(|t| t.code.as_str());
-        let reason = crate::text::need_reason(&n.status_reason, n.status, target);
-        csv_record(
-            &mut out,
-            &[
-                n.code.as_str(),
-                n.statement.as_str(),
-                n.as_a.as_str(),
-                n.i_need.as_str(),
-                n.so_that.as_str(),
-                n.category.as_str(),
-                n.priority.map(|p| p.as_str()).unwrap_or(""),
-                n.status.as_str(),
-                &reason,
-                n.owner.as_str(),
-                evidence.as_str(),
-                n.created_at.as_str(),
-                n.updated_at.as_str(),
-            ],
-        );
+            .collect();
+        csv_record(&mut out, &row, separator);
     }
     out
 }
 
 /// One piece of evidence on one line:
-/// "Meeting: Behovsworkshop 1 (2026-11-19) · Person: Åsa Öberg · Document: Enkät.pdf — note".
-fn evidence_text(e: &Evidence) -> String {
+/// "Möte: Behovsworkshop 1 (2026-11-19) · Person: Åsa Öberg · Dokument: Enkät.pdf — note".
+fn evidence_text(lang: Lang, e: &Evidence, kinds: &HashMap<i64, MeetingType>) -> String {
     let mut parts = Vec::new();
-    if let Some(title) = &e.meeting_title {
+    if let Some(name) = meeting_name(lang, e, kinds) {
+        let meeting = word(lang, "meeting");
         match &e.meeting_date {
-            Some(date) => parts.push(format!("Meeting: {title} ({date})")),
-            None => parts.push(format!("Meeting: {title}")),
+            Some(date) => parts.push(format!("{meeting}: {name} ({date})")),
+            None => parts.push(format!("{meeting}: {name}")),
         }
     }
     if let Some(name) = &e.person_name {
-        parts.push(format!("Person: {name}"));
+        parts.push(format!("{}: {name}", word(lang, "person")));
     }
     let document = e.document.trim();
     if !document.is_empty() {
-        parts.push(format!("Document: {document}"));
+        parts.push(format!("{}: {document}", word(lang, "document")));
     }
     let mut text = parts.join(" · ");
     let note = e.note.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -157,6 +255,20 @@ fn evidence_text(e: &Evidence) -> String {
         text.push_str(&note);
     }
     text
+}
+
+/// The meeting evidence comes from: its title, or its type where the gathering left
+/// the title out (titles of supplier meetings name the supplier).
+fn meeting_name<'a>(
+    lang: Lang,
+    e: &'a Evidence,
+    kinds: &HashMap<i64, MeetingType>,
+) -> Option<&'a str> {
+    match (&e.meeting_title, e.meeting_id) {
+        (Some(title), _) => Some(title.as_str()),
+        (None, Some(id)) => kinds.get(&id).map(|k| catalog::label(lang, *k)),
+        (None, None) => None,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -183,41 +295,48 @@ fn priority_key(p: Option<Priority>) -> &'static str {
     p.map(|p| p.as_str()).unwrap_or("none")
 }
 
-/// The heading of a priority group.
-fn priority_heading(p: Option<Priority>) -> &'static str {
-    match p {
-        Some(Priority::Must) => "Must have",
-        Some(Priority::Should) => "Should have",
-        Some(Priority::Could) => "Could have",
-        Some(Priority::Wont) => "Won't have this time",
-        None => "Not yet prioritised",
-    }
-}
-
-/// The short column label of a priority.
-fn priority_label(p: Option<Priority>) -> &'static str {
-    p.map(|p| p.label()).unwrap_or("No priority")
-}
-
-const UNCATEGORISED: &str = "Uncategorised";
-
 #[derive(Serialize)]
 struct Context<'a> {
+    /// `sv` or `en`.
+    lang: &'static str,
+    /// The words of the document (the catalog's `[needs]` section).
+    l: &'static BTreeMap<&'static str, &'static str>,
+    /// The internal version says so at the top.
+    internal: bool,
+    internal_banner: &'static str,
+    /// Which version this is, in words.
+    version: &'static str,
     project: ProjectCtx<'a>,
+    /// Subject, goal, procedure …: the ones the project has.
+    background: Vec<Fact>,
+    /// The project says nothing of its subject, goal or procedure yet.
+    no_background: bool,
+    /// MoSCoW "Bör" is a priority, not a bör-krav.
+    moscow: &'static str,
     /// The day of the export, "2026-11-26".
     date: String,
     /// Needs in the description.
     total: usize,
-    /// "2 must, 1 should, 1 without priority": the counts that are not zero.
+    /// "8 behov"
+    count: String,
+    /// "2 måste, 1 bör, 1 utan prioritet": the counts that are not zero.
     by_priority: String,
     /// The priority column labels of the summary table.
     columns: Vec<&'static str>,
     summary: Vec<SummaryRow>,
     totals: Vec<usize>,
-    /// Why some needs are not in the description, or empty.
-    left_out: String,
     categories: Vec<CategoryCtx<'a>>,
+    /// Rejected needs with their reasons (internal version only).
+    scope: Vec<ScopeCtx<'a>>,
+    /// Which needs were merged into which, or empty.
+    merged: String,
     generator: &'static str,
+}
+
+#[derive(Serialize)]
+struct Fact {
+    label: &'static str,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -235,7 +354,8 @@ struct CategoryCtx<'a> {
     uncategorised: bool,
     /// An HTML id for the section.
     anchor: String,
-    count: usize,
+    /// "3 behov"
+    count: String,
     groups: Vec<GroupCtx<'a>>,
 }
 
@@ -256,10 +376,9 @@ struct NeedCtx<'a> {
     as_a: &'a str,
     i_need: &'a str,
     so_that: &'a str,
-    priority: &'static str,
     status: &'static str,
     status_key: &'static str,
-    status_reason: &'a str,
+    status_reason: String,
     owner: &'a str,
     evidence: Vec<EvidenceCtx<'a>>,
 }
@@ -273,13 +392,15 @@ struct EvidenceCtx<'a> {
     note: &'a str,
 }
 
-fn context<'a>(
-    project: &'a Project,
-    needs: &'a [Need],
-    evidence: &'a HashMap<i64, Vec<Evidence>>,
-    clock: &Clock,
-) -> Context<'a> {
-    let shown: Vec<&Need> = needs.iter().filter(|n| described(n)).collect();
+#[derive(Serialize)]
+struct ScopeCtx<'a> {
+    code: &'a str,
+    statement: &'a str,
+    reason: &'a str,
+}
+
+fn context<'a>(input: &'a NeedsInput, audience: Audience, lang: Lang) -> Context<'a> {
+    let shown: Vec<&Need> = input.needs.iter().filter(|n| described(n)).collect();
 
     // Categories in Swedish order, the uncategorised last.
     let mut names: Vec<&str> = shown.iter().map(|n| n.category.trim()).collect();
@@ -302,20 +423,27 @@ fn context<'a>(
             let group: Vec<NeedCtx<'a>> = members
                 .iter()
                 .filter(|n| n.priority == *priority)
-                .map(|n| need_ctx(n, evidence))
+                .map(|n| need_ctx(lang, n, input))
                 .collect();
             counts[rank] = group.len();
             totals[rank] += group.len();
             if !group.is_empty() {
                 groups.push(GroupCtx {
-                    heading: priority_heading(*priority),
+                    heading: match priority {
+                        Some(p) => catalog::label(lang, *p),
+                        None => word(lang, "not_prioritised"),
+                    },
                     key: priority_key(*priority),
                     needs: group,
                 });
             }
         }
         let uncategorised = name.is_empty();
-        let label = if uncategorised { UNCATEGORISED } else { name };
+        let label = if uncategorised {
+            word(lang, "uncategorised")
+        } else {
+            name
+        };
         summary.push(SummaryRow {
             category: label.to_string(),
             uncategorised,
@@ -326,7 +454,7 @@ fn context<'a>(
             name: label,
             uncategorised,
             anchor: format!("c{}", i + 1),
-            count: members.len(),
+            count: count(lang, members.len()),
             groups,
         });
     }
@@ -336,33 +464,132 @@ fn context<'a>(
         .zip(&totals)
         .filter(|(_, n)| **n > 0)
         .map(|(p, n)| match p {
-            Some(p) => format!("{n} {}", p.label().to_lowercase()),
-            None => format!("{n} without priority"),
+            Some(p) => format!("{n} {}", catalog::label(lang, *p).to_lowercase()),
+            None => format!("{n} {}", word(lang, "without_priority")),
         })
         .collect::<Vec<_>>()
         .join(", ");
 
-    let merged = needs
-        .iter()
-        .filter(|n| n.status == NeedStatus::Merged)
-        .count();
-    let rejected = needs
+    let mut rejected: Vec<&Need> = input
+        .needs
         .iter()
         .filter(|n| n.status == NeedStatus::Rejected)
-        .count();
+        .collect();
+    rejected.sort_by_key(|n| n.number);
+    let scope = rejected
+        .into_iter()
+        .map(|n| ScopeCtx {
+            code: &n.code,
+            statement: n.statement.trim(),
+            reason: n.status_reason.trim(),
+        })
+        .collect();
 
+    let mut merged: Vec<&Need> = input
+        .needs
+        .iter()
+        .filter(|n| n.status == NeedStatus::Merged)
+        .collect();
+    merged.sort_by_key(|n| n.number);
+    let merged = merged
+        .into_iter()
+        .filter_map(|n| {
+            let target = input.needs.iter().find(|t| Some(t.id) == n.merged_into)?;
+            Some(format!("{} → {}", n.code, target.code))
+        })
+        .collect::<Vec<_>>();
+    let merged = if merged.is_empty() {
+        String::new()
+    } else {
+        catalog::fill(lang, "needs", "merged", &[("list", &merged.join(", "))])
+    };
+
+    let internal = audience == Audience::Internal;
     Context {
-        project: ProjectCtx::of(project, ""),
-        date: clock.today().format("%Y-%m-%d").to_string(),
+        lang: lang.as_str(),
+        l: catalog::section(lang, "needs"),
+        internal,
+        // The same words as on the internal meeting notes.
+        internal_banner: catalog::text(lang, "summary", "internal_banner"),
+        version: word(
+            lang,
+            if internal {
+                "version_internal"
+            } else {
+                "version_shared"
+            },
+        ),
+        project: ProjectCtx::of(&input.project, catalog::label(lang, input.project.phase)),
+        background: background(lang, &input.project),
+        no_background: [
+            &input.project.subject,
+            &input.project.goal,
+            &input.project.planned_procedure,
+        ]
+        .iter()
+        .all(|t| t.trim().is_empty())
+            && input.project.innovation_level.is_none(),
+        moscow: word(lang, "moscow"),
+        date: input.clock.today().format("%Y-%m-%d").to_string(),
         total: shown.len(),
+        count: count(lang, shown.len()),
         by_priority,
-        columns: PRIORITIES.iter().map(|p| priority_label(*p)).collect(),
+        columns: PRIORITIES
+            .iter()
+            .map(|p| match p {
+                Some(p) => catalog::label(lang, *p),
+                None => word(lang, "no_priority"),
+            })
+            .collect(),
         summary,
         totals,
-        left_out: left_out_note(merged, rejected),
         categories,
+        scope,
+        merged,
         generator: GENERATOR,
     }
+}
+
+/// "1 behov", "3 needs".
+fn count(lang: Lang, n: usize) -> String {
+    match n {
+        1 => word(lang, "count_one").to_string(),
+        n => catalog::fill(lang, "needs", "count_many", &[("n", &n)]),
+    }
+}
+
+/// What the project says about itself: the background, goal and scope of the needs.
+fn background(lang: Lang, p: &Project) -> Vec<Fact> {
+    let period = match (p.start_date, p.end_date) {
+        (None, None) => String::new(),
+        (start, end) => format!(
+            "{} – {}",
+            start.map(|d| d.to_string()).unwrap_or_default(),
+            end.map(|d| d.to_string()).unwrap_or_default()
+        )
+        .trim()
+        .to_string(),
+    };
+    [
+        ("subject", p.subject.trim().to_string()),
+        ("goal", p.goal.trim().to_string()),
+        ("procedure", p.planned_procedure.trim().to_string()),
+        (
+            "innovation_level",
+            p.innovation_level
+                .map(|i| catalog::label(lang, i).to_string())
+                .unwrap_or_default(),
+        ),
+        ("phase", catalog::label(lang, p.phase).to_string()),
+        ("period", period),
+    ]
+    .into_iter()
+    .filter(|(_, text)| !text.is_empty())
+    .map(|(key, text)| Fact {
+        label: word(lang, key),
+        text,
+    })
+    .collect()
 }
 
 /// Swedish order, ignoring case, with the empty category (uncategorised) last.
@@ -372,11 +599,14 @@ fn category_order(a: &str, b: &str) -> Ordering {
         .then_with(|| swedish_cmp(a, b))
 }
 
-fn need_ctx<'a>(n: &'a Need, evidence: &'a HashMap<i64, Vec<Evidence>>) -> NeedCtx<'a> {
+fn need_ctx<'a>(lang: Lang, n: &'a Need, input: &'a NeedsInput) -> NeedCtx<'a> {
     let (as_a, i_need, so_that) = (n.as_a.trim(), n.i_need.trim(), n.so_that.trim());
-    // A statement written from the structured form says the same thing again.
+    // A statement written from the structured form (in either language) says the same
+    // thing again.
     let structured = !i_need.is_empty()
-        && n.statement.trim() != crate::text::need_sentence(as_a, i_need, so_that);
+        && !Lang::ALL
+            .iter()
+            .any(|l| n.statement.trim() == sentence(*l, as_a, i_need, so_that));
     NeedCtx {
         code: &n.code,
         statement: n.statement.trim(),
@@ -384,17 +614,17 @@ fn need_ctx<'a>(n: &'a Need, evidence: &'a HashMap<i64, Vec<Evidence>>) -> NeedC
         as_a,
         i_need,
         so_that,
-        priority: priority_label(n.priority),
-        status: n.status.label(),
+        status: catalog::label(lang, n.status),
         status_key: n.status.as_str(),
-        status_reason: n.status_reason.trim(),
+        status_reason: reason(lang, n, &input.needs).trim().to_string(),
         owner: n.owner.trim(),
-        evidence: evidence
+        evidence: input
+            .evidence
             .get(&n.id)
             .map(|list| {
                 list.iter()
                     .map(|e| EvidenceCtx {
-                        meeting: e.meeting_title.as_deref(),
+                        meeting: meeting_name(lang, e, &input.meeting_kinds),
                         meeting_date: e.meeting_date.as_deref(),
                         person: e.person_name.as_deref(),
                         document: e.document.trim(),
@@ -404,36 +634,6 @@ fn need_ctx<'a>(n: &'a Need, evidence: &'a HashMap<i64, Vec<Evidence>>) -> NeedC
             })
             .unwrap_or_default(),
     }
-}
-
-/// "3 needs are left out: 2 were merged into other needs and 1 was rejected. …"
-fn left_out_note(merged: usize, rejected: usize) -> String {
-    let total = merged + rejected;
-    if total == 0 {
-        return String::new();
-    }
-    let mut why = Vec::new();
-    match merged {
-        0 => {}
-        1 => why.push("1 was merged into another need (which carries its evidence)".to_string()),
-        n => why.push(format!(
-            "{n} were merged into other needs (which carry their evidence)"
-        )),
-    }
-    match rejected {
-        0 => {}
-        1 => why.push("1 was rejected".to_string()),
-        n => why.push(format!("{n} were rejected")),
-    }
-    let (subject, verb) = if total == 1 {
-        ("need", "is")
-    } else {
-        ("needs", "are")
-    };
-    format!(
-        "{total} {subject} {verb} left out: {}. The CSV export lists every need with its status.",
-        why.join(" and ")
-    )
 }
 
 #[cfg(test)]
@@ -451,17 +651,29 @@ mod tests {
     }
 
     #[test]
-    fn the_note_says_how_many_and_why() {
-        assert_eq!(left_out_note(0, 0), "");
-        assert!(left_out_note(1, 0).starts_with("1 need is left out: 1 was merged"));
-        assert!(left_out_note(2, 1).starts_with(
-            "3 needs are left out: 2 were merged into other needs (which carry their \
-                 evidence) and 1 was rejected."
-        ));
+    fn the_swedish_sentence_is_the_one_the_form_writes() {
+        for (as_a, i_need, so_that) in [
+            (
+                "nattpersonal",
+                "veta att brukaren sover",
+                "jag inte väcker någon",
+            ),
+            ("", "färre larm", ""),
+            ("", "färre larm", "natten blir lugn"),
+        ] {
+            assert_eq!(
+                sentence(Lang::Sv, as_a, i_need, so_that),
+                crate::text::need_sentence(as_a, i_need, so_that)
+            );
+        }
+        assert_eq!(
+            sentence(Lang::En, "a carer", "quiet nights", "people sleep"),
+            "As a carer, I need quiet nights, so that people sleep."
+        );
     }
 
     #[test]
-    fn evidence_reads_as_one_line() {
+    fn evidence_reads_as_one_line_in_either_language() {
         let e = Evidence {
             id: 1,
             need_id: 1,
@@ -474,9 +686,25 @@ mod tests {
             note: "sa det\ntvå gånger".into(),
             confidentiality: crate::domain::Confidentiality::Shareable,
         };
+        let kinds = HashMap::from([(1, MeetingType::NeedsWorkshop)]);
         assert_eq!(
-            evidence_text(&e),
+            evidence_text(Lang::Sv, &e, &kinds),
+            "Möte: Behovsworkshop 1 (2026-11-19) · Person: Åsa Öberg · Dokument: Enkät.pdf — sa det två gånger"
+        );
+        assert_eq!(
+            evidence_text(Lang::En, &e, &kinds),
             "Meeting: Behovsworkshop 1 (2026-11-19) · Person: Åsa Öberg · Document: Enkät.pdf — sa det två gånger"
+        );
+        // Without its title (the shared version), a meeting is named by its type.
+        let untitled = Evidence {
+            meeting_title: None,
+            person_id: None,
+            person_name: None,
+            ..e.clone()
+        };
+        assert_eq!(
+            evidence_text(Lang::Sv, &untitled, &kinds),
+            "Möte: Behovsworkshop (2026-11-19) · Dokument: Enkät.pdf — sa det två gånger"
         );
         let note_only = Evidence {
             meeting_id: None,
@@ -487,6 +715,18 @@ mod tests {
             document: String::new(),
             ..e
         };
-        assert_eq!(evidence_text(&note_only), "sa det två gånger");
+        assert_eq!(
+            evidence_text(Lang::Sv, &note_only, &kinds),
+            "sa det två gånger"
+        );
+    }
+
+    #[test]
+    fn the_shared_csv_has_no_owner_or_reason_column() {
+        assert_eq!(csv_columns(Audience::Internal).len(), 14);
+        let shared = csv_header(Audience::Shared, Lang::Sv);
+        assert!(!shared.contains(&"Ansvarig") && !shared.contains(&"Skäl"));
+        assert_eq!(shared[0], "Kod");
+        assert_eq!(csv_header(Audience::Shared, Lang::En)[0], "Code");
     }
 }

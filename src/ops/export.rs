@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use crate::bundle::Scope;
 use crate::domain::{
-    Attendance, Audience, EntityKind, EntityRef, ExportRecord, Meeting, MeetingStatus, TextEnum,
-    mentions_link, next_meeting, shared_may_name,
+    Attendance, Audience, EntityKind, EntityRef, Evidence, ExportRecord, Meeting, MeetingStatus,
+    MeetingType, NeedStatus, TextEnum, mentions_link, next_meeting, shared_may_name,
 };
 use crate::export::{
-    self, AgendaFormat, CalendarEntry, ExportError, Lang, LessonsFormat, NeedsFormat,
-    SummaryFormat, SummaryInput, TemplateSource,
+    self, AgendaFormat, CalendarEntry, CsvSeparator, ExportError, Lang, LessonsFormat, NeedsFormat,
+    NeedsInput, SummaryFormat, SummaryInput, TemplateSource,
 };
 use crate::store::{ActionFilter, Store, StoreError};
 use crate::text;
@@ -40,6 +40,8 @@ pub enum ExportJob {
         format: NeedsFormat,
         audience: Audience,
         lang: Lang,
+        /// The CSV file's separator; `None` is what a spreadsheet in `lang` expects.
+        separator: Option<CsvSeparator>,
     },
     /// A meeting's notes (Mötesanteckningar) for an audience, in a language.
     Summary {
@@ -200,15 +202,17 @@ pub fn render(
             format,
             audience,
             lang,
+            separator,
         } => {
-            let project = store.project(live(store, EntityKind::Project, project_id)?)?;
-            let needs = store.all_needs(Some(project_id))?;
-            let evidence = store.project_evidence(project_id)?;
-            let contents =
-                export::render_needs(format, audience, lang, &project, &needs, &evidence, &clock)?;
+            let input = needs_input(
+                store,
+                live(store, EntityKind::Project, project_id)?,
+                audience,
+            )?;
+            let contents = export::render_needs(&input, format, audience, lang, separator)?;
             let name = format!(
                 "{}-{}.{}",
-                project.code,
+                input.project.code,
                 text::FILE_NEEDS,
                 format.extension()
             );
@@ -415,6 +419,146 @@ pub fn for_audience(input: SummaryInput, audience: Audience) -> SummaryInput {
         suggestions: audience.share(input.suggestions),
         ..input
     }
+}
+
+/// Everything a project's needs description is made from, for `audience`: its needs
+/// and their evidence, with the audience rule applied ([`needs_for_audience`]).
+pub fn needs_input(
+    store: &Store,
+    project_id: i64,
+    audience: Audience,
+) -> Result<NeedsInput, StoreError> {
+    let project = store.project(project_id)?;
+    let meeting_kinds = store
+        .project_meetings(project_id)?
+        .into_iter()
+        .map(|m| (m.id, m.kind))
+        .collect();
+    // Names the shared version must not carry: every person's, and every
+    // organisation's but the buyer's (whom the document names anyway).
+    let mut names: Vec<String> = store.list_people()?.into_iter().map(|p| p.name).collect();
+    names.extend(
+        store
+            .list_organisations()?
+            .into_iter()
+            .filter(|o| Some(o.id) != project.buyer_id)
+            .map(|o| o.name),
+    );
+    let everything = NeedsInput {
+        needs: store.all_needs(Some(project_id))?,
+        evidence: store.project_evidence(project_id)?,
+        meeting_kinds,
+        clock: store.clock(),
+        project,
+    };
+    Ok(needs_for_audience(everything, audience, &names))
+}
+
+/// What of a project's needs and evidence `audience` may read, the rest dropped before
+/// any renderer sees it. Both versions carry only what `Audience::share` lets through.
+/// The shared version (it often ends up in the procurement documents) also leaves out:
+///
+/// - merged and rejected needs (the internal version lists them as scope limits);
+/// - who owns a need, and the reason for its status (the buyer's own reasoning);
+/// - who raised a piece of evidence, and the titles of meetings (a meeting is named by
+///   its type, since a supplier meeting's title names the supplier);
+/// - evidence from one-to-one dialogues (what one supplier said, and when), or from a
+///   meeting whose type is not known;
+/// - evidence whose text names a person or an organisation in `names`, and evidence
+///   with nothing left to say.
+///
+/// Nothing counts what was left out.
+pub fn needs_for_audience(input: NeedsInput, audience: Audience, names: &[String]) -> NeedsInput {
+    let needs = audience.share(input.needs);
+    let mut evidence: std::collections::HashMap<i64, Vec<Evidence>> = input
+        .evidence
+        .into_iter()
+        .filter(|(need, _)| needs.iter().any(|n| n.id == *need))
+        .map(|(need, list)| (need, audience.share(list)))
+        .collect();
+    if audience == Audience::Internal {
+        evidence.retain(|_, list| !list.is_empty());
+        return NeedsInput {
+            needs,
+            evidence,
+            ..input
+        };
+    }
+    let needs: Vec<_> = needs
+        .into_iter()
+        .filter(|n| !matches!(n.status, NeedStatus::Merged | NeedStatus::Rejected))
+        .map(|mut n| {
+            n.owner.clear();
+            n.status_reason.clear();
+            n.merged_into = None;
+            n
+        })
+        .collect();
+    let kinds = &input.meeting_kinds;
+    let evidence = evidence
+        .into_iter()
+        .filter(|(need, _)| needs.iter().any(|n| n.id == *need))
+        .map(|(need, list)| {
+            let list: Vec<Evidence> = list
+                .into_iter()
+                .filter(|e| {
+                    // A meeting whose type is unknown here (in the trash, unreadable)
+                    // might have been a one-to-one.
+                    let from_a_meeting_we_may_name = match e.meeting_id {
+                        None => true,
+                        Some(m) => kinds
+                            .get(&m)
+                            .is_some_and(|k| *k != MeetingType::OneToOneDialogue),
+                    };
+                    from_a_meeting_we_may_name
+                        && !names_any(&e.note, names)
+                        && !names_any(&e.document, names)
+                })
+                .map(|mut e| {
+                    e.person_id = None;
+                    e.person_name = None;
+                    e.meeting_title = None;
+                    e
+                })
+                .filter(|e| {
+                    e.meeting_id.is_some()
+                        || !e.document.trim().is_empty()
+                        || !e.note.trim().is_empty()
+                })
+                .collect();
+            (need, list)
+        })
+        .filter(|(_, list)| !list.is_empty())
+        .collect();
+    NeedsInput {
+        needs,
+        evidence,
+        ..input
+    }
+}
+
+/// Whether `text` names any of `names` as a word, ignoring case ("Åsa Öberg",
+/// "Åsa Öbergs"; not "Norrsken" inside "Norrskensgatan" — one letter `s` after a
+/// name, the genitive, still counts). Names shorter than three letters are no evidence.
+fn names_any(text: &str, names: &[String]) -> bool {
+    let text = text.to_lowercase();
+    names.iter().any(|name| {
+        let name = name.trim().to_lowercase();
+        if name.chars().count() < 3 {
+            return false;
+        }
+        text.match_indices(&name).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let mut after = text[at + name.len()..].chars();
+            let word_start = !before.is_some_and(char::is_alphanumeric);
+            let word_end = match after.next() {
+                None => true,
+                Some('s') => !after.next().is_some_and(char::is_alphanumeric),
+                Some(c) => !c.is_alphanumeric(),
+            };
+            word_start && word_end
+        })
+    })
 }
 
 /// The project's next meeting after `this` for the internal version; for the shared
