@@ -425,6 +425,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 drafts: crate::draft_files::DraftFiles::for_store(&db, data_drafts),
             };
             app.export_lang = config.export_lang();
+            app.thresholds = config.thresholds();
             app.restore_draft_files();
             crate::tui::run(&mut app)
         }

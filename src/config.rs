@@ -22,6 +22,9 @@ pub struct Config {
     /// The language of exported documents when `--lang` (or the export dialog) does not
     /// choose: `sv` or `en`. Default: Swedish under a Swedish locale, else English.
     pub export_language: Option<LanguageSetting>,
+    /// Days after its last review that a project counts as due for review again (the
+    /// attention tab and the portfolio mark it). Default 14.
+    pub stale_after_days: Option<u32>,
 }
 
 /// A language as the config file names it.
@@ -45,6 +48,15 @@ impl Config {
     /// The number of automatic backups to keep.
     pub fn backups_kept(&self) -> usize {
         self.backups.unwrap_or(crate::store::DEFAULT_KEEP)
+    }
+
+    /// The attention rules' limits.
+    pub fn thresholds(&self) -> crate::domain::Thresholds {
+        crate::domain::Thresholds {
+            stale_after_days: self
+                .stale_after_days
+                .unwrap_or(crate::domain::DEFAULT_STALE_AFTER_DAYS),
+        }
     }
 
     /// The language of exports: the config's, else the locale's.
@@ -177,6 +189,16 @@ mod tests {
             PathBuf::from("/b.db")
         );
         assert_eq!(c.db_path(None).unwrap(), PathBuf::from("/a.db"));
+    }
+
+    #[test]
+    fn stale_after_days_has_a_default_and_can_be_set() {
+        assert_eq!(Config::default().thresholds().stale_after_days, 14);
+        let c: Config = toml::from_str("stale_after_days = 7").unwrap();
+        assert_eq!(c.thresholds().stale_after_days, 7);
+        // A negative or non-number value is refused, not read as the default.
+        assert!(toml::from_str::<Config>("stale_after_days = -1").is_err());
+        assert!(toml::from_str::<Config>("stale_after_days = \"two weeks\"").is_err());
     }
 
     #[test]

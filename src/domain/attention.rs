@@ -215,6 +215,7 @@ pub struct ProjectFigures {
     /// The next planned meeting's start (stored UTC).
     pub next_meeting: Option<String>,
     pub overdue_actions: usize,
+    pub slipped_milestones: usize,
     pub open_needs: usize,
     /// The last review's stored UTC timestamp.
     pub last_reviewed_at: Option<String>,

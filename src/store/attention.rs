@@ -106,11 +106,12 @@ impl Store {
         let today = self.clock.today().to_string();
         let now = self.now();
         let sql = format!(
-            "SELECT p.id, {}, {}, {}, p.last_reviewed_at
+            "SELECT p.id, {}, {}, {}, p.last_reviewed_at, {}
              FROM projects p WHERE p.id IN (SELECT value FROM json_each(?1))",
             figure_sql(Figure::NextMeeting, &today, &now),
             figure_sql(Figure::Overdue, &today, &now),
             figure_sql(Figure::OpenNeeds, &today, &now),
+            figure_sql(Figure::Slipped, &today, &now),
         );
         let ids = serde_json::to_string(ids).expect("ids serialise");
         let mut stmt = self.conn.prepare(&sql)?;
@@ -122,6 +123,7 @@ impl Store {
                     overdue_actions: r.get::<_, i64>(2)? as usize,
                     open_needs: r.get::<_, i64>(3)? as usize,
                     last_reviewed_at: r.get(4)?,
+                    slipped_milestones: r.get::<_, i64>(5)? as usize,
                 },
             ))
         })?;
@@ -210,6 +212,7 @@ pub(super) enum Figure {
     NextMeeting,
     Overdue,
     OpenNeeds,
+    Slipped,
 }
 
 /// SQL for one figure of project `p`, with today's date and the current instant
@@ -226,6 +229,11 @@ pub(super) fn figure_sql(figure: Figure, today: &str, now: &str) -> String {
               WHERE a.project_id = p.id AND a.deleted_at IS NULL AND a.status IN ({})
                 AND a.due_date < '{today}')",
             codes_where(action_open)
+        ),
+        Figure::Slipped => format!(
+            "(SELECT count(*) FROM milestones ms
+              WHERE ms.project_id = p.id AND ms.deleted_at IS NULL AND ms.status = 'planned'
+                AND ms.due_date < '{today}')"
         ),
         Figure::OpenNeeds => format!(
             "(SELECT count(*) FROM needs n

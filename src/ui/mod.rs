@@ -2,6 +2,7 @@
 
 mod actions;
 mod agenda;
+mod attention;
 mod directory;
 mod form;
 mod format;
@@ -53,6 +54,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Project { .. } => project::draw(frame, body, app),
         Screen::Meeting { .. } => meeting::draw(frame, body, app),
         Screen::Need { .. } => need::draw(frame, body, app),
+        Screen::ReviewSummary => {
+            if let Some(review) = &app.review {
+                attention::summary(frame, body, review)
+            }
+        }
         Screen::Lessons => registers::lessons(frame, body, &app.library, true),
         Screen::Actions => actions::draw(frame, body, app),
         Screen::Agenda => agenda::draw(frame, body, app),
@@ -118,6 +124,7 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
                     parts.push(n.need.code.clone());
                 }
             }
+            Screen::ReviewSummary => parts.push(text::REVIEW_SUMMARY.to_string()),
             Screen::Lessons => parts.push(text::VIEW_LESSONS.to_string()),
             Screen::Actions => parts.push(text::VIEW_ACTIONS.to_string()),
             Screen::Agenda => parts.push(
