@@ -998,7 +998,7 @@ pub fn reviewed_ago(age: crate::domain::ReviewAge) -> String {
         Fresh(0) => "Reviewed today".to_string(),
         Fresh(1) => "Reviewed yesterday".to_string(),
         Fresh(d) => format!("Reviewed {d} days ago"),
-        Stale(d) => format!("Reviewed {d} days ago: due for review"),
+        Stale(d) => format!("Due: reviewed {d} days ago"),
     }
 }
 
@@ -1030,10 +1030,12 @@ pub fn review_position(at: usize, of: usize) -> String {
 pub fn review_overdue(actions: usize, milestones: usize) -> String {
     let mut parts = Vec::new();
     if actions > 0 {
-        parts.push(format!("{actions} overdue actions"));
+        let a = if actions == 1 { "action" } else { "actions" };
+        parts.push(format!("{actions} overdue {a}"));
     }
     if milestones > 0 {
-        parts.push(format!("{milestones} slipped milestones"));
+        let m = if milestones == 1 { "milestone" } else { "milestones" };
+        parts.push(format!("{milestones} slipped {m}"));
     }
     parts.join(" · ")
 }

@@ -109,6 +109,11 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
             Screen::Portfolio => parts.push(text::VIEW_PORTFOLIO.to_string()),
             Screen::Project { .. } => {
                 if let Some(p) = &app.project {
+                    if let Some(r) = &app.review
+                        && r.current() == Some(p.project.id)
+                    {
+                        parts.push(text::review_position(r.at + 1, r.projects.len()));
+                    }
                     parts.push(p.project.code.clone());
                     parts.push(p.tab.title().to_string());
                 }
