@@ -47,7 +47,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if p.rows.is_empty() {
         return widgets::empty(frame, list_area, block, text::PORTFOLIO_NO_MATCH);
     }
-    let wide = area.width >= 100;
+    // The buyer, phase and status need 120 columns beside a readable title.
+    let wide = area.width >= 120;
     let shown = widgets::page(p.rows.len(), p.cursor.selected, list_area);
     let selected = p.cursor.selected - shown.start;
     let rows = p.rows[shown].iter().map(|r| {
@@ -71,14 +72,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .max()
         .unwrap_or(4)
         .max(4) as u16;
-    // At 80 columns the code and title keep their room and the figures follow; from
-    // 100 columns the buyer, phase and status come back.
+    // Below 120 columns the code and title keep their room and the figures follow;
+    // from 120 the buyer, phase and status come back.
     let (widths, header): (Vec<Constraint>, Vec<&str>) = if wide {
         (
             vec![
                 Constraint::Length(code_width),
                 Constraint::Fill(3),
-                Constraint::Fill(2),
+                Constraint::Fill(1),
                 Constraint::Length(16),
                 Constraint::Length(9),
                 Constraint::Length(16),
