@@ -1015,7 +1015,11 @@ pub fn today_overdue(actions: usize, projects: usize, milestones: usize) -> Stri
         parts.push(format!("{actions} {a} in {projects} {p}"));
     }
     if milestones > 0 {
-        let m = if milestones == 1 { "milestone" } else { "milestones" };
+        let m = if milestones == 1 {
+            "milestone"
+        } else {
+            "milestones"
+        };
         parts.push(format!("{milestones} {m}"));
     }
     format!("overdue: {}", parts.join(" · "))
@@ -1034,7 +1038,11 @@ pub fn review_overdue(actions: usize, milestones: usize) -> String {
         parts.push(format!("{actions} overdue {a}"));
     }
     if milestones > 0 {
-        let m = if milestones == 1 { "milestone" } else { "milestones" };
+        let m = if milestones == 1 {
+            "milestone"
+        } else {
+            "milestones"
+        };
         parts.push(format!("{milestones} slipped {m}"));
     }
     parts.join(" · ")

@@ -74,23 +74,98 @@ fn store_with_attention() -> (Store, i64) {
     milestone(&mut store, p, "Due today: not slipped", 26);
     let done = milestone(&mut store, p, "Done long ago", 2);
     store.toggle_milestone_done(done).unwrap();
-    meeting(&mut store, p, "Nästa workshop", MeetingType::NeedsWorkshop, 30, MeetingStatus::Planned, NotesStatus::None);
-    meeting(&mut store, p, "Earlier today", MeetingType::ProjectMeeting, 26, MeetingStatus::Planned, NotesStatus::None);
-    meeting(&mut store, p, "Held, nothing written", MeetingType::SteeringGroup, 10, MeetingStatus::Held, NotesStatus::None);
-    meeting(&mut store, p, "Held, draft notes", MeetingType::ProjectMeeting, 12, MeetingStatus::Held, NotesStatus::Draft);
-    meeting(&mut store, p, "Held and sent", MeetingType::ProjectMeeting, 13, MeetingStatus::Held, NotesStatus::Sent);
-    meeting(&mut store, p, "Leverantörsträff", MeetingType::InformationMeeting, 27, MeetingStatus::Planned, NotesStatus::None);
+    meeting(
+        &mut store,
+        p,
+        "Nästa workshop",
+        MeetingType::NeedsWorkshop,
+        30,
+        MeetingStatus::Planned,
+        NotesStatus::None,
+    );
+    meeting(
+        &mut store,
+        p,
+        "Earlier today",
+        MeetingType::ProjectMeeting,
+        26,
+        MeetingStatus::Planned,
+        NotesStatus::None,
+    );
+    meeting(
+        &mut store,
+        p,
+        "Held, nothing written",
+        MeetingType::SteeringGroup,
+        10,
+        MeetingStatus::Held,
+        NotesStatus::None,
+    );
+    meeting(
+        &mut store,
+        p,
+        "Held, draft notes",
+        MeetingType::ProjectMeeting,
+        12,
+        MeetingStatus::Held,
+        NotesStatus::Draft,
+    );
+    meeting(
+        &mut store,
+        p,
+        "Held and sent",
+        MeetingType::ProjectMeeting,
+        13,
+        MeetingStatus::Held,
+        NotesStatus::Sent,
+    );
+    meeting(
+        &mut store,
+        p,
+        "Leverantörsträff",
+        MeetingType::InformationMeeting,
+        27,
+        MeetingStatus::Planned,
+        NotesStatus::None,
+    );
     store
-        .create_action(p, None, &action("Late one", "Anna", Some(date(2026, 11, 20)), ActionStatus::Open))
+        .create_action(
+            p,
+            None,
+            &action(
+                "Late one",
+                "Anna",
+                Some(date(2026, 11, 20)),
+                ActionStatus::Open,
+            ),
+        )
         .unwrap();
     store
-        .create_action(p, None, &action("Due today", "Bo", Some(date(2026, 11, 26)), ActionStatus::InProgress))
+        .create_action(
+            p,
+            None,
+            &action(
+                "Due today",
+                "Bo",
+                Some(date(2026, 11, 26)),
+                ActionStatus::InProgress,
+            ),
+        )
         .unwrap();
     store
-        .create_action(p, None, &action("Closed", "Bo", Some(date(2026, 11, 1)), ActionStatus::Done))
+        .create_action(
+            p,
+            None,
+            &action("Closed", "Bo", Some(date(2026, 11, 1)), ActionStatus::Done),
+        )
         .unwrap();
     suggestion(&mut store, p, "Längre svarstid", SuggestionStatus::Proposed);
-    suggestion(&mut store, p, "Already accepted", SuggestionStatus::Accepted);
+    suggestion(
+        &mut store,
+        p,
+        "Already accepted",
+        SuggestionStatus::Accepted,
+    );
     (store, p)
 }
 
@@ -108,23 +183,45 @@ fn titles(store: &Store, project: i64, kind: SectionKind) -> Vec<String> {
 #[test]
 fn attention_lists_what_the_rules_select() {
     let (store, p) = store_with_attention();
-    assert_eq!(titles(&store, p, SectionKind::SlippedMilestones), ["Behovsanalys klar"]);
+    assert_eq!(
+        titles(&store, p, SectionKind::SlippedMilestones),
+        ["Behovsanalys klar"]
+    );
     // Soonest first; a meeting earlier today has started and is not "next".
     assert_eq!(
         titles(&store, p, SectionKind::NextMeetings),
         ["Leverantörsträff", "Nästa workshop"]
     );
     // Overdue first; done actions are not listed.
-    assert_eq!(titles(&store, p, SectionKind::Actions), ["Late one", "Due today"]);
-    assert_eq!(titles(&store, p, SectionKind::NotesMissing), ["Held, nothing written"]);
-    assert_eq!(titles(&store, p, SectionKind::NotesUnsent), ["Held, draft notes"]);
+    assert_eq!(
+        titles(&store, p, SectionKind::Actions),
+        ["Late one", "Due today"]
+    );
+    assert_eq!(
+        titles(&store, p, SectionKind::NotesMissing),
+        ["Held, nothing written"]
+    );
+    assert_eq!(
+        titles(&store, p, SectionKind::NotesUnsent),
+        ["Held, draft notes"]
+    );
     // A supplier-facing meeting with the checklist unticked.
-    assert_eq!(titles(&store, p, SectionKind::OpenPoints), ["Leverantörsträff"]);
-    assert_eq!(titles(&store, p, SectionKind::AwaitingBuyer), ["Längre svarstid"]);
+    assert_eq!(
+        titles(&store, p, SectionKind::OpenPoints),
+        ["Leverantörsträff"]
+    );
+    assert_eq!(
+        titles(&store, p, SectionKind::AwaitingBuyer),
+        ["Längre svarstid"]
+    );
 
     let a = store.attention(p).unwrap();
     assert_eq!(a.overdue_actions, 1);
-    let actions = a.sections.iter().find(|s| s.kind == SectionKind::Actions).unwrap();
+    let actions = a
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::Actions)
+        .unwrap();
     assert_eq!(
         actions.lines[0].detail,
         LineDetail::Action {
@@ -132,7 +229,11 @@ fn attention_lists_what_the_rules_select() {
             overdue: true
         }
     );
-    let points = a.sections.iter().find(|s| s.kind == SectionKind::OpenPoints).unwrap();
+    let points = a
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::OpenPoints)
+        .unwrap();
     assert_eq!(points.lines[0].detail, LineDetail::OpenPoints(5));
     // Every line names the item it opens, in the order shown.
     assert_eq!(a.items().len(), 9);
@@ -156,7 +257,16 @@ fn sections_show_a_page_and_count_the_rest() {
     let p = norr(&mut store);
     for i in 0..12 {
         store
-            .create_action(p, None, &action(&format!("Action {i:02}"), "", Some(date(2026, 11, 1 + i)), ActionStatus::Open))
+            .create_action(
+                p,
+                None,
+                &action(
+                    &format!("Action {i:02}"),
+                    "",
+                    Some(date(2026, 11, 1 + i)),
+                    ActionStatus::Open,
+                ),
+            )
             .unwrap();
     }
     let a = store.attention(p).unwrap();
@@ -254,11 +364,17 @@ fn a_project_opens_on_attention_and_enter_opens_the_line() {
     ch(&mut app, 'j');
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen(), Screen::Meeting { .. }));
-    assert_eq!(app.meeting.as_ref().unwrap().meeting.title, "Leverantörsträff");
+    assert_eq!(
+        app.meeting.as_ref().unwrap().meeting.title,
+        "Leverantörsträff"
+    );
     // Esc comes back to the attention tab, the cursor where it was.
     press(&mut app, KeyCode::Esc);
     let p = app.project.as_ref().unwrap();
-    assert_eq!((p.tab, p.attention.cursor.selected), (ProjectTab::Attention, 1));
+    assert_eq!(
+        (p.tab, p.attention.cursor.selected),
+        (ProjectTab::Attention, 1)
+    );
     assert_eq!(
         p.attention.selected(),
         Some(EntityRef::new(
@@ -320,7 +436,13 @@ fn review_mode_walks_the_active_projects_and_sums_up() {
     ch(&mut app, 'n');
     assert_eq!(app.project.as_ref().unwrap().project.code, "RVB-26");
     ch(&mut app, 'r');
-    assert!(app.store.project_by_code("RVB-26").unwrap().last_reviewed_at.is_some());
+    assert!(
+        app.store
+            .project_by_code("RVB-26")
+            .unwrap()
+            .last_reviewed_at
+            .is_some()
+    );
     snap!(&app, "review_project");
     // `]` and `[` walk too; every project opens on its attention tab.
     press(&mut app, KeyCode::Tab);
@@ -377,7 +499,10 @@ fn review_mode_without_active_projects_says_so() {
     let mut app = App::new(store);
     ch(&mut app, 'R');
     assert_eq!(app.screen(), Screen::Portfolio);
-    assert_eq!(app.status.as_ref().unwrap().text, "No active projects to review");
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "No active projects to review"
+    );
 }
 
 // ----- the dashboard ------------------------------------------------------------------
@@ -394,7 +519,12 @@ fn the_portfolio_is_a_dashboard() {
     }
     let first = app.portfolio.rows[0].id;
     let most = app.portfolio.figures[&first].overdue_actions;
-    assert!(app.portfolio.figures.values().all(|f| f.overdue_actions <= most));
+    assert!(
+        app.portfolio
+            .figures
+            .values()
+            .all(|f| f.overdue_actions <= most)
+    );
     assert!(most > 0);
     snap!(&app, "dashboard_by_overdue");
 }
@@ -408,7 +538,11 @@ fn figures_are_loaded_around_the_cursor_only() {
     let mut app = App::new(store);
     let loaded = app.portfolio.figures.len();
     assert!(loaded < 400, "{loaded} figures loaded at the top");
-    assert!(app.portfolio.figures.contains_key(&app.portfolio.rows[0].id));
+    assert!(
+        app.portfolio
+            .figures
+            .contains_key(&app.portfolio.rows[0].id)
+    );
     press(&mut app, KeyCode::End);
     let last = app.portfolio.rows[399].id;
     assert!(app.portfolio.figures.contains_key(&last));

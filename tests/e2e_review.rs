@@ -44,7 +44,8 @@ fn review_mode_walks_stamps_and_sums_up() {
     s.send(b"\r");
     wait_until(s.parser(), "the portfolio", TIMEOUT, |screen| {
         !screen.contains("Review summary")
-            && common::pty::line_with(screen, "RVB-26").is_some_and(|l| l.trim_end().ends_with("0d"))
+            && common::pty::line_with(screen, "RVB-26")
+                .is_some_and(|l| l.trim_end().ends_with("0d"))
     });
     s.send(b"q");
     let status = s.wait_exit();

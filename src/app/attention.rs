@@ -99,7 +99,10 @@ impl App {
     /// Ends the walk on its summary: every project walked through, whether it was
     /// stamped, and what is still overdue in it.
     pub(super) fn finish_review(&mut self) {
-        let Some(ids) = self.review.as_ref().map(|r| r.projects.iter().map(|p| p.0).collect::<Vec<_>>())
+        let Some(ids) = self
+            .review
+            .as_ref()
+            .map(|r| r.projects.iter().map(|p| p.0).collect::<Vec<_>>())
         else {
             return;
         };

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use crate::domain::{
     ActionFilter, ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson,
     LessonKind, Meeting, Milestone, Need, NeedCounts, NeedFilter, Note, NotesStatus, Organisation,
-    Person, Phase, Project, ProjectFigures, ProjectFilter, ProjectRow, Question, StatusChange, Suggestion,
-    SuggestionStatus, TrashItem,
+    Person, Phase, Project, ProjectFigures, ProjectFilter, ProjectRow, Question, StatusChange,
+    Suggestion, SuggestionStatus, TrashItem,
 };
 
 use super::text_input::TextInput;
@@ -20,9 +20,15 @@ use crate::store::TodayStrip;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Portfolio,
-    Project { id: i64 },
-    Meeting { id: i64 },
-    Need { id: i64 },
+    Project {
+        id: i64,
+    },
+    Meeting {
+        id: i64,
+    },
+    Need {
+        id: i64,
+    },
     /// The end of review mode: what was reviewed and what is still overdue.
     ReviewSummary,
     Agenda,

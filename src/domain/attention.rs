@@ -30,7 +30,11 @@ impl Default for Thresholds {
 }
 
 /// A milestone has slipped when it is still planned and its day has passed.
-pub fn milestone_slipped(status: MilestoneStatus, due: Option<NaiveDate>, today: NaiveDate) -> bool {
+pub fn milestone_slipped(
+    status: MilestoneStatus,
+    due: Option<NaiveDate>,
+    today: NaiveDate,
+) -> bool {
     status == MilestoneStatus::Planned && due.is_some_and(|d| d < today)
 }
 
@@ -56,7 +60,10 @@ pub fn awaits_buyer(status: SuggestionStatus) -> bool {
 pub fn need_open(status: NeedStatus) -> bool {
     matches!(
         status,
-        NeedStatus::Identified | NeedStatus::Analysed | NeedStatus::Validated | NeedStatus::Prioritised
+        NeedStatus::Identified
+            | NeedStatus::Analysed
+            | NeedStatus::Validated
+            | NeedStatus::Prioritised
     )
 }
 
@@ -157,7 +164,10 @@ pub enum LineDetail {
     None,
     Meeting(MeetingType),
     /// An action's owner, and whether it is overdue.
-    Action { owner: String, overdue: bool },
+    Action {
+        owner: String,
+        overdue: bool,
+    },
     /// Equal-treatment points still open.
     OpenPoints(usize),
     Notes(NotesStatus),
@@ -232,10 +242,22 @@ mod tests {
     #[test]
     fn a_milestone_slips_the_day_after_it_was_due() {
         let today = d(26);
-        assert!(!milestone_slipped(MilestoneStatus::Planned, Some(d(26)), today));
-        assert!(milestone_slipped(MilestoneStatus::Planned, Some(d(25)), today));
+        assert!(!milestone_slipped(
+            MilestoneStatus::Planned,
+            Some(d(26)),
+            today
+        ));
+        assert!(milestone_slipped(
+            MilestoneStatus::Planned,
+            Some(d(25)),
+            today
+        ));
         assert!(!milestone_slipped(MilestoneStatus::Done, Some(d(1)), today));
-        assert!(!milestone_slipped(MilestoneStatus::Cancelled, Some(d(1)), today));
+        assert!(!milestone_slipped(
+            MilestoneStatus::Cancelled,
+            Some(d(1)),
+            today
+        ));
         assert!(!milestone_slipped(MilestoneStatus::Planned, None, today));
     }
 
@@ -254,7 +276,11 @@ mod tests {
     fn held_meetings_owe_notes_until_they_are_sent() {
         use MeetingStatus::*;
         assert_eq!(notes_gap(Held, NotesStatus::None), Some(NotesGap::Missing));
-        for begun in [NotesStatus::Working, NotesStatus::Draft, NotesStatus::Approved] {
+        for begun in [
+            NotesStatus::Working,
+            NotesStatus::Draft,
+            NotesStatus::Approved,
+        ] {
             assert_eq!(notes_gap(Held, begun), Some(NotesGap::Unsent));
         }
         assert_eq!(notes_gap(Held, NotesStatus::Sent), None);

@@ -15,7 +15,7 @@ use super::{Result, Store};
 use crate::domain::{
     Attention, AttentionLine, CHECKLIST, EntityKind, EntityRef, LineDetail, LineWhen, MeetingType,
     NotesStatus, ProjectFigures, Section, SectionKind, SuggestionStatus, TextEnum, action_open,
-    awaits_buyer, codes_where, checklist_open, need_open,
+    awaits_buyer, checklist_open, codes_where, need_open,
 };
 
 /// Lines shown per section of the attention view; the section's title gives the total.
@@ -322,8 +322,14 @@ fn line(kind: SectionKind, entity: EntityKind, r: &Row<'_>, today: &str) -> Resu
     let (when, detail) = match entity {
         EntityKind::Meeting => {
             let start: Option<String> = r.get(3)?;
-            let meeting_kind = r.get::<_, String>(4).ok().and_then(|s| MeetingType::parse(&s));
-            let notes = r.get::<_, String>(5).ok().and_then(|s| NotesStatus::parse(&s));
+            let meeting_kind = r
+                .get::<_, String>(4)
+                .ok()
+                .and_then(|s| MeetingType::parse(&s));
+            let notes = r
+                .get::<_, String>(5)
+                .ok()
+                .and_then(|s| NotesStatus::parse(&s));
             let checklist: i64 = r.get(6)?;
             let detail = match kind {
                 SectionKind::OpenPoints => LineDetail::OpenPoints(checklist_open(checklist as u32)),
@@ -343,7 +349,10 @@ fn line(kind: SectionKind, entity: EntityKind, r: &Row<'_>, today: &str) -> Resu
                 .get::<_, String>(4)
                 .ok()
                 .and_then(|s| SuggestionStatus::parse(&s));
-            (LineWhen::None, status.map_or(LineDetail::None, LineDetail::Suggestion))
+            (
+                LineWhen::None,
+                status.map_or(LineDetail::None, LineDetail::Suggestion),
+            )
         }
         _ => (day(r.get(3)?), LineDetail::None),
     };

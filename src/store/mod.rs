@@ -27,11 +27,11 @@ use rusqlite::Connection;
 
 use crate::domain::{Clock, FieldError, StoreFault};
 
+pub use attention::{ATTENTION_PAGE, TODAY_PAGE, TodayMeeting, TodayStrip};
 pub use backups::{
     BackupReason, DEFAULT_KEEP, automatic_backups, backup_dir, inspect_backup, is_unopenable,
     replace_unopenable,
 };
-pub use attention::{ATTENTION_PAGE, TODAY_PAGE, TodayMeeting, TodayStrip};
 pub use bundle::ImportError;
 pub use drafts::Draft;
 pub use entity::Location;

@@ -21,15 +21,25 @@ fn order_by(sort: ProjectSort, descending: bool, today: &str, now: &str) -> Stri
             ordinal_case::<crate::domain::Phase>("p.phase"),
             dir(false)
         ),
-        ProjectSort::Status => format!("{} {}", ordinal_case::<ProjectStatus>("p.status"), dir(false)),
+        ProjectSort::Status => format!(
+            "{} {}",
+            ordinal_case::<ProjectStatus>("p.status"),
+            dir(false)
+        ),
         ProjectSort::Updated => format!("p.updated_at {}", dir(false)),
         ProjectSort::NextMeeting => {
             let next = figure_sql(Figure::NextMeeting, today, now);
             format!("{next} IS NULL, {next} {}", dir(false))
         }
-        ProjectSort::Overdue => format!("{} {}", figure_sql(Figure::Overdue, today, now), dir(true)),
+        ProjectSort::Overdue => {
+            format!("{} {}", figure_sql(Figure::Overdue, today, now), dir(true))
+        }
         ProjectSort::OpenNeeds => {
-            format!("{} {}", figure_sql(Figure::OpenNeeds, today, now), dir(true))
+            format!(
+                "{} {}",
+                figure_sql(Figure::OpenNeeds, today, now),
+                dir(true)
+            )
         }
         ProjectSort::Reviewed => format!("p.last_reviewed_at {}", dir(false)),
     };

@@ -133,7 +133,10 @@ fn summary_column(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState
 
 fn heading(frame: &mut Frame, area: Rect, title: &str) {
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(format!(" {title}"), theme::label()))),
+        Paragraph::new(Line::from(Span::styled(
+            format!(" {title}"),
+            theme::label(),
+        ))),
         area,
     );
 }
@@ -151,10 +154,7 @@ fn chart(frame: &mut Frame, area: Rect, bars: Vec<(&'static str, u64)>) {
                 .value_style(theme::title().reversed())
         })
         .collect();
-    frame.render_widget(
-        BarChart::horizontal(bars).bar_gap(0).bar_width(1),
-        area,
-    );
+    frame.render_widget(BarChart::horizontal(bars).bar_gap(0).bar_width(1), area);
 }
 
 /// The phase as one line and the twelve as dots: `▶ 4/12 Early dialogue`, `✓✓✓▶········`.
@@ -228,7 +228,10 @@ fn lines(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         }
         if section.total > section.lines.len() {
             out.push(Line::from(Span::styled(
-                format!("   {}", text::more_lines(section.total - section.lines.len())),
+                format!(
+                    "   {}",
+                    text::more_lines(section.total - section.lines.len())
+                ),
                 theme::muted(),
             )));
         }
@@ -275,7 +278,10 @@ fn line(
     }
     spans.push(Span::styled(l.title.clone(), base));
     if !detail.is_empty() {
-        spans.push(Span::styled(format!(" · {detail}"), theme::muted().patch(base)));
+        spans.push(Span::styled(
+            format!(" · {detail}"),
+            theme::muted().patch(base),
+        ));
     }
     let mut line = Line::from(spans);
     // A long title gives way at the right edge rather than wrapping into the next line.
@@ -317,7 +323,11 @@ pub fn summary(frame: &mut Frame, area: Rect, review: &ReviewState) {
         if lines.is_empty() {
             text::NOT_SET.to_string()
         } else {
-            lines.iter().map(|l| l.code.as_str()).collect::<Vec<_>>().join(", ")
+            lines
+                .iter()
+                .map(|l| l.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
     let mut out = vec![

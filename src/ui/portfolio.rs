@@ -200,12 +200,18 @@ fn today_strip(frame: &mut Frame, area: Rect, app: &App) {
             time.get(11..).unwrap_or(&time).to_string(),
             theme::muted(),
         ));
-        first.push(Span::styled(format!(" {}", m.project_code), theme::accent()));
+        first.push(Span::styled(
+            format!(" {}", m.project_code),
+            theme::accent(),
+        ));
         first.push(Span::raw(format!(" {}", m.title)));
     }
     if t.meetings_total > t.meetings.len() {
         first.push(Span::styled(
-            format!(" · {}", text::more_lines(t.meetings_total - t.meetings.len())),
+            format!(
+                " · {}",
+                text::more_lines(t.meetings_total - t.meetings.len())
+            ),
             theme::muted(),
         ));
     }
