@@ -976,6 +976,11 @@ pub fn attention_section(kind: crate::domain::SectionKind, total: usize) -> Stri
     format!("{name} ({total})")
 }
 
+/// "2 overdue" beside the open actions' heading.
+pub fn overdue_count(n: usize) -> String {
+    format!("{n} {OVERDUE}")
+}
+
 /// "+3 more" under a section that shows only its first lines.
 pub fn more_lines(n: usize) -> String {
     format!("+{n} more")

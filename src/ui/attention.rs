@@ -10,7 +10,8 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph};
 use super::{format, theme};
 use crate::app::{App, ProjectState, ReviewState};
 use crate::domain::{
-    AttentionLine, LineDetail, LineWhen, NeedStatus, Phase, Priority, TextEnum, review_age,
+    AttentionLine, LineDetail, LineWhen, NeedStatus, Phase, Priority, SectionKind, TextEnum,
+    review_age,
 };
 use crate::text;
 
@@ -214,10 +215,17 @@ fn lines(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         if !out.is_empty() {
             out.push(Line::default());
         }
-        out.push(Line::from(Span::styled(
+        let mut heading = vec![Span::styled(
             format!(" {}", text::attention_section(section.kind, section.total)),
             theme::label(),
-        )));
+        )];
+        if section.kind == SectionKind::Actions && data.overdue_actions > 0 {
+            heading.push(Span::styled(
+                format!(" · {}", text::overdue_count(data.overdue_actions)),
+                theme::error(),
+            ));
+        }
+        out.push(Line::from(heading));
         for l in &section.lines {
             let is_selected = index == selected;
             if is_selected {
