@@ -1007,17 +1007,15 @@ pub fn reviewed_ago(age: crate::domain::ReviewAge) -> String {
     }
 }
 
-/// The portfolio's "today" strip, overdue part: "Overdue: 5 actions in 3 projects ·
-/// 2 milestones".
-pub fn today_overdue(actions: usize, projects: usize, milestones: usize) -> String {
+/// The portfolio's "today" strip, overdue part: "overdue: 5 actions · 2 milestones".
+pub fn today_overdue(actions: usize, milestones: usize) -> String {
     if actions == 0 && milestones == 0 {
         return "nothing overdue".to_string();
     }
     let mut parts = Vec::new();
     if actions > 0 {
         let a = if actions == 1 { "action" } else { "actions" };
-        let p = if projects == 1 { "project" } else { "projects" };
-        parts.push(format!("{actions} {a} in {projects} {p}"));
+        parts.push(format!("{actions} {a}"));
     }
     if milestones > 0 {
         let m = if milestones == 1 {

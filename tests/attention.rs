@@ -307,8 +307,16 @@ fn figures_and_the_today_strip_count_in_sql() {
     assert_eq!(strip.meetings_total, 1);
     assert_eq!(strip.meetings[0].title, "Earlier today");
     assert_eq!(strip.meetings[0].project_code, "NORR-24");
-    assert_eq!((strip.overdue_actions, strip.overdue_projects), (1, 1));
+    assert_eq!(strip.overdue_actions, 1);
     assert_eq!(strip.slipped_milestones, 1);
+    // What belongs to a project in the trash is not overdue any more.
+    store.trash(tidig::domain::EntityKind::Project, p).unwrap();
+    let strip = store
+        .today_strip("2026-11-26T00:00:00Z", "2026-11-27T00:00:00Z")
+        .unwrap();
+    assert_eq!((strip.overdue_actions, strip.slipped_milestones), (0, 0));
+    assert_eq!(strip.meetings_total, 0);
+    store.restore(tidig::domain::EntityKind::Project, p).unwrap();
 
     store.mark_project_reviewed(p).unwrap();
     let f = &store.project_figures(&[p]).unwrap()[&p];

@@ -5,9 +5,8 @@ use chrono::Days;
 
 use super::*;
 
-/// Rows around the cursor whose figures are loaded: more than any terminal shows
-/// above or below the selected row.
-const FIGURES_MARGIN: usize = 80;
+/// Project rows on a 120×40 terminal: the page when the terminal loop has not said.
+const DEFAULT_PAGE_ROWS: usize = 33;
 
 impl App {
     pub(super) fn refresh_dashboard(&mut self) {
@@ -27,18 +26,31 @@ impl App {
         }
     }
 
+    /// The terminal shows `rows` project rows: figures are loaded for that many.
+    pub fn set_portfolio_rows(&mut self, rows: usize) {
+        if self.portfolio.page_rows != Some(rows) {
+            self.portfolio.page_rows = Some(rows);
+            if self.screen() == Screen::Portfolio {
+                self.load_figures(false);
+            }
+        }
+    }
+
     /// Loads the figures of the rows near the cursor, unless they are loaded already
     /// (`force` after the rows changed).
     pub(super) fn load_figures(&mut self, force: bool) {
         let p = &self.portfolio;
         let len = p.rows.len();
         let at = p.cursor.selected;
-        let needed = at.saturating_sub(FIGURES_MARGIN)..(at + FIGURES_MARGIN).min(len);
+        // A page of the list holds the cursor's row and reaches at most a page from it;
+        // one more page on each side is loaded so that moving rarely queries.
+        let margin = p.page_rows.unwrap_or(DEFAULT_PAGE_ROWS).max(1);
+        let needed = at.saturating_sub(margin)..(at + margin).min(len);
         let loaded = &p.figures_rows;
         if !force && loaded.start <= needed.start && needed.end <= loaded.end {
             return;
         }
-        let rows = at.saturating_sub(2 * FIGURES_MARGIN)..(at + 2 * FIGURES_MARGIN).min(len);
+        let rows = at.saturating_sub(2 * margin)..(at + 2 * margin).min(len);
         let ids: Vec<i64> = p.rows[rows.clone()].iter().map(|r| r.id).collect();
         if let Some(figures) = self.report(self.store.project_figures(&ids)) {
             self.portfolio.figures = figures;

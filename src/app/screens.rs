@@ -77,6 +77,9 @@ pub struct PortfolioState {
     pub figures_rows: std::ops::Range<usize>,
     /// Today's meetings and what is overdue, across projects.
     pub today: TodayStrip,
+    /// Project rows the terminal shows (set by the terminal loop; `None` until then,
+    /// taken as a 40-line terminal's).
+    pub page_rows: Option<usize>,
 }
 
 impl PortfolioState {

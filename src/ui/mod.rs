@@ -85,6 +85,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     contain_bidi(frame.buffer_mut());
 }
 
+/// How many project rows the portfolio shows on a terminal `height` lines high (the
+/// app loads the dashboard's figures for that many rows around the cursor).
+pub fn portfolio_rows(app: &App, height: u16) -> usize {
+    // Header, status line, footer, and the read-only banner if shown.
+    let chrome = 3 + u16::from(app.store.is_read_only());
+    portfolio::list_rows(app, height.saturating_sub(chrome))
+}
+
 /// The last step of every frame: bidirectional controls (an RLO in a stored title)
 /// never reach the terminal, whichever widget drew them. They have no width, so ratatui
 /// keeps them with the character before; they are taken out of that cell, and the cell

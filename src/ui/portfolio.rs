@@ -15,7 +15,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let filtering = p.filter_input.is_some() || !p.filter.text.is_empty();
     let [today_area, filter_area, list_area] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(TODAY_LINES),
         Constraint::Length(u16::from(filtering)),
         Constraint::Min(1),
     ])
@@ -215,7 +215,7 @@ fn today_strip(frame: &mut Frame, area: Rect, app: &App) {
             theme::muted(),
         ));
     }
-    let overdue = text::today_overdue(t.overdue_actions, t.overdue_projects, t.slipped_milestones);
+    let overdue = text::today_overdue(t.overdue_actions, t.slipped_milestones);
     let style = if t.overdue_actions + t.slipped_milestones > 0 {
         theme::error()
     } else {
@@ -227,6 +227,18 @@ fn today_strip(frame: &mut Frame, area: Rect, app: &App) {
     ]);
     frame.render_widget(Paragraph::new(vec![Line::from(first), second]), area);
 }
+
+/// Rows of projects in a body `height` lines high: the layout of `draw`.
+pub(super) fn list_rows(app: &App, height: u16) -> usize {
+    let p = &app.portfolio;
+    let filtering = p.filter_input.is_some() || !p.filter.text.is_empty();
+    // The today strip, the filter line, the list's title and its header row.
+    let around = TODAY_LINES + u16::from(filtering) + 2;
+    height.saturating_sub(around).max(1) as usize
+}
+
+/// Lines of the "today" strip above the list.
+const TODAY_LINES: u16 = 2;
 
 fn welcome(frame: &mut Frame, area: Rect) {
     let width = 74;
