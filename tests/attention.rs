@@ -316,7 +316,9 @@ fn figures_and_the_today_strip_count_in_sql() {
         .unwrap();
     assert_eq!((strip.overdue_actions, strip.slipped_milestones), (0, 0));
     assert_eq!(strip.meetings_total, 0);
-    store.restore(tidig::domain::EntityKind::Project, p).unwrap();
+    store
+        .restore(tidig::domain::EntityKind::Project, p)
+        .unwrap();
 
     store.mark_project_reviewed(p).unwrap();
     let f = &store.project_figures(&[p]).unwrap()[&p];
