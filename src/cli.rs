@@ -488,6 +488,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 theme_of(&config),
                 std::env::var_os("NO_COLOR").as_deref(),
             ));
+            app.thresholds = config.thresholds();
             app.restore_draft_files();
             crate::tui::run(&mut app)
         }

@@ -37,6 +37,9 @@ pub struct Config {
     pub export_audience: Option<AudienceSetting>,
     /// The first day of the week in the week view: `monday` (default) or `sunday`.
     pub week_start: Option<WeekStartSetting>,
+    /// Days after its last review that a project counts as due for review again (the
+    /// attention tab and the portfolio mark it). Default 14.
+    pub stale_after_days: Option<u32>,
     /// Key bindings that replace the defaults: `[keys.<context>]` tables of
     /// `action = ["key", …]`. Checked against the keymap at start-up
     /// (`app::Keymap::with_overrides`); [`Config::key_overrides`] gives them with lines.
@@ -153,6 +156,15 @@ impl Config {
             .collect();
         out.sort_by_key(|o| o.line);
         out
+    }
+
+    /// The attention rules' limits.
+    pub fn thresholds(&self) -> crate::domain::Thresholds {
+        crate::domain::Thresholds {
+            stale_after_days: self
+                .stale_after_days
+                .unwrap_or(crate::domain::DEFAULT_STALE_AFTER_DAYS),
+        }
     }
 
     /// The language of exports: the config's, else the locale's.
@@ -297,6 +309,16 @@ mod tests {
             PathBuf::from("/b.db")
         );
         assert_eq!(c.db_path(None).unwrap(), PathBuf::from("/a.db"));
+    }
+
+    #[test]
+    fn stale_after_days_has_a_default_and_can_be_set() {
+        assert_eq!(Config::default().thresholds().stale_after_days, 14);
+        let c: Config = toml::from_str("stale_after_days = 7").unwrap();
+        assert_eq!(c.thresholds().stale_after_days, 7);
+        // A negative or non-number value is refused, not read as the default.
+        assert!(toml::from_str::<Config>("stale_after_days = -1").is_err());
+        assert!(toml::from_str::<Config>("stale_after_days = \"two weeks\"").is_err());
     }
 
     #[test]

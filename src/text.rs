@@ -1017,3 +1017,122 @@ pub fn date_reading(day: chrono::NaiveDate, time: Option<chrono::NaiveTime>) -> 
 pub fn err_unknown_zone(name: &str) -> String {
     format!("\"{name}\" is not a time zone; use a name such as \"Europe/Stockholm\" or \"UTC\"")
 }
+
+// ----- attention, review mode and the dashboard ----------------------------------------
+
+pub const TAB_ATTENTION: &str = "Attention";
+pub const COL_NEXT_MEETING: &str = "Next meeting";
+pub const COL_OVERDUE: &str = "Overdue";
+pub const COL_OPEN_NEEDS: &str = "Open needs";
+pub const COL_REVIEWED: &str = "Reviewed";
+/// Narrow column headings of the dashboard at 80 columns.
+pub const COL_NEXT_SHORT: &str = "Next";
+pub const COL_OVERDUE_SHORT: &str = "Late";
+pub const COL_NEEDS_SHORT: &str = "Needs";
+pub const COL_REVIEWED_SHORT: &str = "Rev.";
+pub const ATTENTION_NOTHING: &str = "Nothing needs attention here.";
+pub const ATTENTION_NEEDS_BY_STATUS: &str = "Needs by status";
+pub const ATTENTION_NEEDS_BY_PRIORITY: &str = "Needs by MoSCoW";
+pub const ATTENTION_NO_NEEDS: &str = "No needs yet";
+pub const ATTENTION_PRIORITY_NONE: &str = "Not set";
+pub const ATTENTION_NEVER_REVIEWED: &str = "Never reviewed";
+pub const TODAY_TITLE: &str = "Today";
+pub const TODAY_NO_MEETINGS: &str = "no meetings";
+pub const REVIEW_TITLE: &str = "Review";
+pub const REVIEW_SUMMARY: &str = "Review summary";
+pub const REVIEW_REVIEWED: &str = "Reviewed today";
+pub const REVIEW_SKIPPED: &str = "Not marked as reviewed";
+pub const REVIEW_STILL_OVERDUE: &str = "Still overdue";
+pub const REVIEW_NOTHING_OVERDUE: &str = "Nothing overdue in the projects walked through.";
+pub const MSG_NO_ACTIVE_PROJECTS: &str = "No active projects to review";
+pub const MSG_REVIEW_DONE: &str = "Review finished";
+
+/// The heading of an attention section with its total.
+pub fn attention_section(kind: crate::domain::SectionKind, total: usize) -> String {
+    use crate::domain::SectionKind::*;
+    let name = match kind {
+        SlippedMilestones => "Slipped milestones",
+        NextMeetings => "Next meetings",
+        Actions => "Open actions",
+        NotesMissing => "Held, no notes",
+        NotesUnsent => "Notes not sent",
+        OpenPoints => "Open equal-treatment points",
+        AwaitingBuyer => "Awaiting the buyer's answer",
+    };
+    format!("{name} ({total})")
+}
+
+/// "2 overdue" beside the open actions' heading.
+pub fn overdue_count(n: usize) -> String {
+    format!("{n} {OVERDUE}")
+}
+
+/// "+3 more" under a section that shows only its first lines.
+pub fn more_lines(n: usize) -> String {
+    format!("+{n} more")
+}
+
+/// "3 open points".
+pub fn open_points(n: usize) -> String {
+    if n == 1 {
+        "1 open point".to_string()
+    } else {
+        format!("{n} open points")
+    }
+}
+
+/// How long ago the last review was: "Reviewed 3 days ago", stale ones said so.
+pub fn reviewed_ago(age: crate::domain::ReviewAge) -> String {
+    use crate::domain::ReviewAge::*;
+    match age {
+        Never => ATTENTION_NEVER_REVIEWED.to_string(),
+        Fresh(0) => "Reviewed today".to_string(),
+        Fresh(1) => "Reviewed yesterday".to_string(),
+        Fresh(d) => format!("Reviewed {d} days ago"),
+        Stale(d) => format!("Due: reviewed {d} days ago"),
+    }
+}
+
+/// The portfolio's "today" strip, overdue part: "overdue: 5 actions · 2 milestones".
+pub fn today_overdue(actions: usize, milestones: usize) -> String {
+    if actions == 0 && milestones == 0 {
+        return "nothing overdue".to_string();
+    }
+    let mut parts = Vec::new();
+    if actions > 0 {
+        let a = if actions == 1 { "action" } else { "actions" };
+        parts.push(format!("{actions} {a}"));
+    }
+    if milestones > 0 {
+        let m = if milestones == 1 {
+            "milestone"
+        } else {
+            "milestones"
+        };
+        parts.push(format!("{milestones} {m}"));
+    }
+    format!("overdue: {}", parts.join(" · "))
+}
+
+/// Review mode's place in the walk: "Review 2/5".
+pub fn review_position(at: usize, of: usize) -> String {
+    format!("{REVIEW_TITLE} {at}/{of}")
+}
+
+/// A project's overdue count in the review summary.
+pub fn review_overdue(actions: usize, milestones: usize) -> String {
+    let mut parts = Vec::new();
+    if actions > 0 {
+        let a = if actions == 1 { "action" } else { "actions" };
+        parts.push(format!("{actions} overdue {a}"));
+    }
+    if milestones > 0 {
+        let m = if milestones == 1 {
+            "milestone"
+        } else {
+            "milestones"
+        };
+        parts.push(format!("{milestones} slipped {m}"));
+    }
+    parts.join(" · ")
+}

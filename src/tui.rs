@@ -95,6 +95,9 @@ fn event_loop(
         if app.should_quit {
             return Ok(Ended::Quit);
         }
+        // The portfolio loads figures for the rows it can show: tell it how many.
+        let size = terminal.size()?;
+        app.set_portfolio_rows(crate::ui::portfolio_rows(app, size.height));
         terminal.draw(|frame| crate::ui::draw(frame, app))?;
         if let Some(effect) = app.effect.take() {
             run_effect(terminal, app, effect)?;

@@ -53,6 +53,8 @@ fn open_new_note(s: &mut Session) {
     s.wait_for("NORR-24");
     s.send(ENTER);
     s.wait_for("Overview");
+    // A project opens on Attention; Overview is the next tab.
+    s.send(TAB);
     s.send(TAB);
     s.wait_for(MEETING);
     s.send(ENTER);

@@ -47,6 +47,8 @@ fn schedule_a_meeting_with_keys_and_find_it_in_the_week_view() {
     // Open it and go to its Meetings tab.
     s.send(b"\r");
     s.wait_for("Overview");
+    // A project opens on Attention; Overview is the next tab.
+    s.send(TAB);
     s.send(TAB);
     s.wait_for("No meetings yet");
 

@@ -29,9 +29,11 @@ fn add_a_need_with_keys_and_move_its_status_on() {
     // A project: n, code, Tab, title, Ctrl-S.
     s.create_project("NORR-24", "Trygg nattillsyn");
 
-    // Open it: Overview → Meetings → Needs.
+    // Open it: Attention → Overview → Meetings → Needs.
     s.send(b"\r");
     s.wait_for("Overview");
+    // A project opens on Attention; Overview is the next tab.
+    s.send(TAB);
     s.send(TAB);
     s.wait_for("No meetings yet");
     s.send(TAB);

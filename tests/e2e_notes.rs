@@ -62,6 +62,8 @@ fn new_note_in_a_new_meeting(s: &mut Session) {
     // Its Meetings tab.
     s.send(ENTER);
     s.wait_for("Overview");
+    // A project opens on Attention; Overview is the next tab.
+    s.send(TAB);
     s.send(TAB);
     s.wait_for("No meetings yet");
 
@@ -157,6 +159,8 @@ fn typed_notes_survive_a_killed_process() {
     s.wait_for("NORR-24");
     s.send(ENTER);
     s.wait_for("Overview");
+    // A project opens on Attention; Overview is the next tab.
+    s.send(TAB);
     s.send(TAB);
     s.wait_for(MEETING);
     s.send(ENTER);

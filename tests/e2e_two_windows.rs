@@ -70,6 +70,8 @@ fn open_meeting(s: &mut Session, nth: usize, title: &str) {
     s.wait_for("NORR-24");
     s.send(ENTER);
     s.wait_for("Overview");
+    // A project opens on Attention; Overview is the next tab.
+    s.send(TAB);
     s.send(TAB);
     s.wait_for(title);
     for _ in 0..nth {

@@ -274,6 +274,9 @@ fn open_meetings_tab(app: &mut App, code: &str) {
     select_project(app, code);
     press(app, KeyCode::Enter);
     // A project opened before comes back on the tab it was left on.
+    if app.context() == Context::ProjectAttention {
+        press(app, KeyCode::Tab);
+    }
     if app.context() == Context::ProjectOverview {
         press(app, KeyCode::Tab);
     }

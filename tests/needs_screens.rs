@@ -454,9 +454,11 @@ fn fixture() -> (App, Ids) {
 
 // ----- moving about -------------------------------------------------------------------
 
-/// Portfolio → NORR-24 → Overview → Meetings → Needs, with Tab.
+/// Portfolio → NORR-24 → Attention → Overview → Meetings → Needs, with Tab.
 fn open_needs_tab(app: &mut App) {
     open_project(app, NORR);
+    assert_eq!(app.context(), Context::ProjectAttention);
+    press(app, KeyCode::Tab);
     assert_eq!(app.context(), Context::ProjectOverview);
     press(app, KeyCode::Tab);
     assert_eq!(app.context(), Context::ProjectMeetings);

@@ -147,12 +147,16 @@ fn project_form_scrolls_to_focused_field() {
 fn project_detail() {
     let mut app = demo_app();
     open_project(&mut app, "RVB-26");
+    // A project opens on Attention; Overview is the next tab.
+    assert_eq!(app.context(), Context::ProjectAttention);
+    press(&mut app, KeyCode::Tab);
     snap!(&app, "project_overview");
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.context(), Context::ProjectMeetings);
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.context(), Context::ProjectNeeds);
-    // The time plan is the last tab: Shift-Tab from the overview wraps to it.
+    // The time plan is the last tab: Shift-Tab from Attention wraps to it.
+    press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
@@ -165,6 +169,7 @@ fn project_detail_long_texts() {
     // LULE-25 has the longest procedure and a two-line goal.
     let mut app = demo_app();
     open_project(&mut app, "LULE-25");
+    press(&mut app, KeyCode::Tab);
     snap!(&app, "project_overview_long");
 }
 
@@ -177,6 +182,7 @@ fn help_overlay() {
 
     let mut app = demo_app();
     open_project(&mut app, "RVB-26");
+    press(&mut app, KeyCode::Tab);
     ch(&mut app, '?');
     snap!(&app, "help_project");
 }
@@ -349,6 +355,7 @@ fn help_lists_exactly_the_keymap_of_the_context() {
     assert!(app.overlay.is_none(), "? closes help again");
 
     open_project(&mut app, "RVB-26");
+    press(&mut app, KeyCode::Tab);
     ch(&mut app, '?');
     assert_help_lists_keymap(&app, Context::ProjectOverview);
     press(&mut app, KeyCode::Esc);

@@ -35,6 +35,10 @@ pub enum Action {
     PhaseNext,
     PhasePrev,
     MarkReviewed,
+    /// Review mode: walk through the active projects.
+    StartReview,
+    ReviewNext,
+    ReviewPrev,
     LoadDemo,
     GoAgenda,
     CancelMeeting,
@@ -236,6 +240,9 @@ impl Action {
             ConflictReload => "reload (drop mine)",
             ConflictKeepMine => "keep mine (overwrite)",
             ConflictSeeBoth => "see both",
+            StartReview => "review mode",
+            ReviewNext => "next project",
+            ReviewPrev => "previous project",
         }
     }
 }

@@ -48,6 +48,12 @@ pub enum Context {
     /// A save found the row changed elsewhere: reload, keep mine, or see both.
     Conflict,
     Help,
+    /// A project's attention tab.
+    ProjectAttention,
+    /// Review mode, on the walk's project (its attention tab).
+    Review,
+    /// Review mode's closing summary.
+    ReviewSummary,
 }
 
 impl Context {
@@ -96,6 +102,9 @@ impl Context {
             Context::Confirm => crate::text::CONFIRM_TITLE,
             Context::Conflict => crate::text::CONFLICT_TITLE,
             Context::Help => crate::text::HELP_TITLE,
+            Context::ProjectAttention => crate::text::TAB_ATTENTION,
+            Context::Review => crate::text::REVIEW_TITLE,
+            Context::ReviewSummary => crate::text::REVIEW_SUMMARY,
         }
     }
 }
@@ -269,6 +278,8 @@ impl Keymap {
             MeetingOutcomes,
             Actions,
             ProjectDecisions,
+            ProjectAttention,
+            Review,
         ] {
             for (keys, action) in moves {
                 bind(ctx, keys, action, false);
@@ -287,6 +298,39 @@ impl Keymap {
         bind(Portfolio, &[Key::ch('S')], ReverseSort, false);
         bind(Portfolio, &[Key::ch('f')], CycleStatusFilter, true);
         bind(Portfolio, &[Key::ch('D')], LoadDemo, false);
+        bind(Portfolio, &[Key::ch('R')], StartReview, true);
+
+        // A project's attention tab, and the same tab in review mode with the walk's keys.
+        for ctx in [Review, ProjectAttention] {
+            bind(ctx, &[Key::plain(K::Enter)], Open, true);
+            if ctx == Review {
+                bind(ctx, &[Key::ch('n'), Key::ch(']')], ReviewNext, true);
+                bind(ctx, &[Key::ch('p'), Key::ch('[')], ReviewPrev, true);
+                bind(ctx, &[Key::plain(K::Esc)], Back, true);
+            }
+            bind(ctx, &[Key::ch('r')], MarkReviewed, true);
+            bind(ctx, &[Key::plain(K::Tab)], NextTab, true);
+            bind(ctx, &[Key::plain(K::BackTab)], PrevTab, false);
+            bind(
+                ctx,
+                &[Key::ch('>'), Key::ctrl_key(K::Right)],
+                PhaseNext,
+                false,
+            );
+            bind(
+                ctx,
+                &[Key::ch('<'), Key::ctrl_key(K::Left)],
+                PhasePrev,
+                false,
+            );
+        }
+        bind(ReviewSummary, &[Key::plain(K::Enter)], GoPortfolio, true);
+        bind(
+            ReviewSummary,
+            &[Key::ch('p'), Key::ch('[')],
+            ReviewPrev,
+            true,
+        );
 
         for ctx in [ProjectOverview, ProjectMeetings, TimePlan] {
             bind(ctx, &[Key::plain(K::Tab)], NextTab, true);

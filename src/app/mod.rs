@@ -2,8 +2,10 @@
 //! binary feeds events in and draws what `ui` makes of the state.
 
 mod action;
+mod attention;
 pub mod autosave;
 mod conflicts;
+mod dashboard;
 mod directory;
 mod filter;
 pub mod form;
@@ -184,6 +186,10 @@ pub struct App {
     pub effect: Option<Effect>,
     pub directory: DirectoryState,
     pub trash: TrashState,
+    /// Review mode's walk, while it lasts.
+    pub review: Option<ReviewState>,
+    /// The attention rules' limits (config `stale_after_days`).
+    pub thresholds: crate::domain::Thresholds,
     pub form: Option<Form>,
     pub overlay: Option<Overlay>,
     pub status: Option<StatusMessage>,
@@ -233,6 +239,8 @@ impl App {
             effect: None,
             directory: DirectoryState::default(),
             trash: TrashState::default(),
+            review: None,
+            thresholds: crate::domain::Thresholds::default(),
             form: None,
             overlay: None,
             status: None,
@@ -283,7 +291,9 @@ impl App {
         match self.screen() {
             Screen::Portfolio if !self.portfolio.has_any => Context::Welcome,
             Screen::Portfolio => Context::Portfolio,
-            Screen::Project { .. } => match self.project.as_ref().map(|p| p.tab) {
+            Screen::Project { id } => match self.project.as_ref().map(|p| p.tab) {
+                Some(ProjectTab::Attention) if self.reviewing(id) => Context::Review,
+                Some(ProjectTab::Attention) => Context::ProjectAttention,
                 Some(ProjectTab::TimePlan) => Context::TimePlan,
                 Some(ProjectTab::Meetings) => Context::ProjectMeetings,
                 Some(ProjectTab::Needs) => Context::ProjectNeeds,
@@ -301,6 +311,7 @@ impl App {
                 _ => Context::MeetingDetails,
             },
             Screen::Need { .. } => Context::NeedDetail,
+            Screen::ReviewSummary => Context::ReviewSummary,
             Screen::Lessons => Context::LessonsLibrary,
             Screen::Actions => Context::Actions,
             Screen::Agenda => match self.agenda.mode {
@@ -514,6 +525,7 @@ impl App {
                 Screen::Project { .. } => self.update_project(other),
                 Screen::Meeting { .. } => self.update_meeting(other),
                 Screen::Need { .. } => self.update_need(other),
+                Screen::ReviewSummary => self.update_review_summary(other),
                 Screen::Agenda => self.update_agenda(other),
                 Screen::Lessons => self.update_lessons(other, false),
                 Screen::Actions => self.update_actions(other),
@@ -524,6 +536,10 @@ impl App {
     }
 
     fn back(&mut self) {
+        // Esc in review mode ends the walk on its summary.
+        if self.context() == Context::Review {
+            return self.finish_review();
+        }
         if self.screen() == Screen::Portfolio && !self.portfolio.filter.text.is_empty() {
             self.portfolio.filter.text.clear();
             self.refresh_portfolio();
@@ -542,12 +558,17 @@ impl App {
         if self.nav.len() > 1 {
             self.save_open_work();
             self.nav.pop();
+            if self.nav.len() == 1 {
+                // Back at the top: a review walk (or its summary) is over.
+                self.review = None;
+            }
             self.refresh();
         }
     }
 
     fn go_top(&mut self, screen: Screen) {
         self.save_open_work();
+        self.review = None;
         self.nav = vec![screen];
         self.refresh();
     }
@@ -563,10 +584,15 @@ impl App {
             Screen::Portfolio => {
                 let len = self.portfolio.rows.len();
                 self.portfolio.cursor.step(delta, len);
+                self.load_figures(false);
             }
             Screen::Project { .. } => {
                 if let Some(p) = &mut self.project {
                     match p.tab {
+                        ProjectTab::Attention => {
+                            let len = p.attention.data.items().len();
+                            p.attention.cursor.step(delta, len);
+                        }
                         ProjectTab::Meetings => {
                             let len = p.meetings.len();
                             p.meeting_cursor.step(delta, len);
@@ -604,6 +630,7 @@ impl App {
                 let len = self.agenda.len();
                 self.agenda.cursor.step(delta, len);
             }
+            Screen::ReviewSummary => {}
             Screen::Need { .. } => {
                 if let Some(n) = &mut self.need {
                     let len = n.evidence.len();
@@ -712,6 +739,7 @@ impl App {
             Screen::Project { id } => self.refresh_project(id),
             Screen::Meeting { id } => self.refresh_meeting(id),
             Screen::Need { id } => self.refresh_need(id),
+            Screen::ReviewSummary => {}
             Screen::Agenda => self.refresh_agenda(),
             Screen::Lessons => self.refresh_lessons_library(),
             Screen::Actions => self.refresh_actions(),

@@ -45,6 +45,7 @@ impl App {
                 self.portfolio.cursor = Cursor::default();
                 self.refresh_portfolio();
             }
+            Action::StartReview => self.start_review(),
             Action::LoadDemo => {
                 let today = self.clock().today();
                 let result = crate::ops::demo::load(&mut self.store, today);
@@ -88,8 +89,11 @@ impl App {
             }
             Action::MarkReviewed => {
                 let result = self.store.mark_project_reviewed(project_id);
-                self.after_write(result, text::MSG_REVIEWED);
+                if self.after_write(result, text::MSG_REVIEWED) {
+                    self.note_reviewed(project_id);
+                }
             }
+            other if tab == ProjectTab::Attention => self.update_attention(other),
             other if tab == ProjectTab::Meetings => self.update_project_meetings(other),
             other if tab == ProjectTab::Needs => self.update_project_needs(other),
             other if tab == ProjectTab::Suggestions => self.update_project_suggestions(other),
@@ -144,6 +148,7 @@ impl App {
             !self.portfolio.rows.is_empty() || self.store.has_projects().unwrap_or(true);
         let len = self.portfolio.rows.len();
         self.portfolio.cursor.clamp(len);
+        self.refresh_dashboard();
     }
 
     /// Reloads the project and only the data of the tab on screen.
@@ -163,6 +168,7 @@ impl App {
                     suggestions: SuggestionsView::default(),
                     decisions: DecisionsView::default(),
                     lessons: LessonsView::default(),
+                    attention: AttentionView::default(),
                     tab: ProjectTab::default(),
                     cursor: Cursor::default(),
                     meeting_cursor: Cursor::default(),
@@ -177,6 +183,7 @@ impl App {
         let id = state.project.id;
         match state.tab {
             ProjectTab::Overview => {}
+            ProjectTab::Attention => self.refresh_attention(),
             ProjectTab::Meetings => {
                 if let Some(list) = self.load_meeting_list(id)
                     && let Some(s) = &mut self.project

@@ -1,26 +1,36 @@
 //! Per-screen state: what each screen shows, loaded by `App` when the screen opens
 //! or its data changes, and never during rendering.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
 use crate::domain::{
     ActionFilter, ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson,
     LessonKind, Meeting, Milestone, Need, NeedCounts, NeedFilter, Note, NotesStatus, Organisation,
-    Person, Phase, Project, ProjectFilter, ProjectRow, Question, StatusChange, Suggestion,
-    SuggestionStatus, TrashItem,
+    Person, Phase, Project, ProjectFigures, ProjectFilter, ProjectRow, Question, StatusChange,
+    Suggestion, SuggestionStatus, TrashItem,
 };
 
 use super::text_input::TextInput;
+use crate::domain::{Attention, EntityRef};
+use crate::store::TodayStrip;
 
 /// Where the user is. The navigation stack holds these; Esc pops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Portfolio,
-    Project { id: i64 },
-    Meeting { id: i64 },
-    Need { id: i64 },
+    Project {
+        id: i64,
+    },
+    Meeting {
+        id: i64,
+    },
+    Need {
+        id: i64,
+    },
+    /// The end of review mode: what was reviewed and what is still overdue.
+    ReviewSummary,
     Agenda,
     Actions,
     Lessons,
@@ -61,6 +71,15 @@ pub struct PortfolioState {
     pub has_any: bool,
     /// The text filter being typed (`/`), if open.
     pub filter_input: Option<TextInput>,
+    /// The dashboard's figures for the rows around the cursor (`figures_rows`), keyed
+    /// by project id: only what can be on screen is computed.
+    pub figures: HashMap<i64, ProjectFigures>,
+    pub figures_rows: std::ops::Range<usize>,
+    /// Today's meetings and what is overdue, across projects.
+    pub today: TodayStrip,
+    /// Project rows the terminal shows (set by the terminal loop; `None` until then,
+    /// taken as a 40-line terminal's).
+    pub page_rows: Option<usize>,
 }
 
 impl PortfolioState {
@@ -71,7 +90,9 @@ impl PortfolioState {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ProjectTab {
+    /// What needs attention: the tab a project opens on.
     #[default]
+    Attention,
     Overview,
     Meetings,
     Needs,
@@ -82,7 +103,8 @@ pub enum ProjectTab {
 }
 
 impl ProjectTab {
-    pub const ALL: [ProjectTab; 7] = [
+    pub const ALL: [ProjectTab; 8] = [
+        ProjectTab::Attention,
         ProjectTab::Overview,
         ProjectTab::Meetings,
         ProjectTab::Needs,
@@ -94,6 +116,7 @@ impl ProjectTab {
 
     pub fn title(self) -> &'static str {
         match self {
+            ProjectTab::Attention => crate::text::TAB_ATTENTION,
             ProjectTab::Overview => crate::text::TAB_OVERVIEW,
             ProjectTab::Meetings => crate::text::TAB_MEETINGS,
             ProjectTab::Needs => crate::text::TAB_NEEDS,
@@ -114,10 +137,54 @@ pub struct ProjectState {
     pub suggestions: SuggestionsView,
     pub decisions: DecisionsView,
     pub lessons: LessonsView,
+    pub attention: AttentionView,
     pub tab: ProjectTab,
     /// Selection in the time plan.
     pub cursor: Cursor,
     pub meeting_cursor: Cursor,
+}
+
+/// A project's attention tab.
+#[derive(Debug, Default)]
+pub struct AttentionView {
+    pub data: Attention,
+    pub cursor: Cursor,
+}
+
+impl AttentionView {
+    /// The item of the line the cursor is on.
+    pub fn selected(&self) -> Option<EntityRef> {
+        self.data.items().get(self.cursor.selected).copied()
+    }
+}
+
+/// Review mode: a walk through the active projects, one at a time.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ReviewState {
+    /// (id, code) of the projects walked through, in order.
+    pub projects: Vec<(i64, String)>,
+    /// The project on screen (or last on screen, in the summary).
+    pub at: usize,
+    /// Ids of the projects stamped "reviewed today" during the walk.
+    pub reviewed: Vec<i64>,
+    /// The closing summary, once the walk has ended.
+    pub summary: Vec<ReviewLine>,
+}
+
+impl ReviewState {
+    pub fn current(&self) -> Option<i64> {
+        self.projects.get(self.at).map(|p| p.0)
+    }
+}
+
+/// One project in the review summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewLine {
+    pub id: i64,
+    pub code: String,
+    pub reviewed: bool,
+    pub overdue_actions: usize,
+    pub slipped_milestones: usize,
 }
 
 /// A project's needs register as the Needs tab shows it.

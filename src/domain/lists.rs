@@ -13,10 +13,27 @@ pub enum ProjectSort {
     Phase,
     Status,
     Updated,
+    /// The next planned meeting, soonest first.
+    NextMeeting,
+    /// Overdue actions, most first.
+    Overdue,
+    /// Open needs, most first.
+    OpenNeeds,
+    /// The last review, longest ago (or never) first.
+    Reviewed,
 }
 
 impl ProjectSort {
-    pub const ALL: [ProjectSort; 4] = [Self::Code, Self::Phase, Self::Status, Self::Updated];
+    pub const ALL: [ProjectSort; 8] = [
+        Self::Code,
+        Self::Phase,
+        Self::Status,
+        Self::Updated,
+        Self::NextMeeting,
+        Self::Overdue,
+        Self::OpenNeeds,
+        Self::Reviewed,
+    ];
 
     pub fn next(self) -> Self {
         let i = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
@@ -29,6 +46,10 @@ impl ProjectSort {
             Self::Phase => text::COL_PHASE,
             Self::Status => text::COL_STATUS,
             Self::Updated => text::COL_UPDATED,
+            Self::NextMeeting => text::COL_NEXT_MEETING,
+            Self::Overdue => text::COL_OVERDUE,
+            Self::OpenNeeds => text::COL_OPEN_NEEDS,
+            Self::Reviewed => text::COL_REVIEWED,
         }
     }
 }
@@ -121,6 +142,10 @@ mod tests {
             ProjectSort::Phase,
             ProjectSort::Status,
             ProjectSort::Updated,
+            ProjectSort::NextMeeting,
+            ProjectSort::Overdue,
+            ProjectSort::OpenNeeds,
+            ProjectSort::Reviewed,
         ] {
             s = s.next();
             assert_eq!(s, expected);

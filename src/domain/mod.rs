@@ -1,5 +1,6 @@
 //! Plain domain types, enums, validation and derived values. No IO.
 
+mod attention;
 mod audience;
 pub mod clean;
 pub mod clock;
@@ -19,6 +20,11 @@ mod validation;
 pub mod visible;
 pub mod when;
 
+pub use attention::{
+    Attention, AttentionLine, DEFAULT_STALE_AFTER_DAYS, LineDetail, LineWhen, NotesGap,
+    ProjectFigures, ReviewAge, Section, SectionKind, Thresholds, action_open, action_overdue,
+    awaits_buyer, codes_where, milestone_slipped, need_open, notes_gap, review_age,
+};
 pub use audience::Labelled;
 pub use clock::Clock;
 pub use collate::swedish_cmp;

@@ -1,5 +1,6 @@
 //! The SQLite store: opening safely, pragmas, migrations, and one file per aggregate.
 
+mod attention;
 mod backups;
 mod bundle;
 mod directory;
@@ -26,6 +27,7 @@ use rusqlite::Connection;
 
 use crate::domain::{Clock, FieldError, StoreFault};
 
+pub use attention::{ATTENTION_PAGE, TODAY_PAGE, TodayMeeting, TodayStrip};
 pub use backups::{
     BackupReason, DEFAULT_KEEP, automatic_backups, backup_dir, inspect_backup, is_unopenable,
     replace_unopenable,

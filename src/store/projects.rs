@@ -7,16 +7,43 @@ use crate::domain::{
 };
 
 /// The portfolio's ORDER BY clause. Phase and status sort in their domain order, not
-/// alphabetically.
-fn order_by(sort: ProjectSort, descending: bool) -> String {
-    let dir = if descending { "DESC" } else { "ASC" };
+/// alphabetically. The dashboard's figures sort the way a review reads them: the soonest
+/// meeting, the most overdue, the most open needs, the oldest review first (`S` turns
+/// each round); a project without a next meeting comes last either way. Only a figure
+/// being sorted by is computed for every project.
+fn order_by(sort: ProjectSort, descending: bool, today: &str, now: &str) -> String {
+    use super::attention::{Figure, figure_sql};
+    let dir = |reverse: bool| if descending != reverse { "DESC" } else { "ASC" };
     let key = match sort {
-        ProjectSort::Code => "p.code".to_string(),
-        ProjectSort::Phase => ordinal_case::<crate::domain::Phase>("p.phase"),
-        ProjectSort::Status => ordinal_case::<ProjectStatus>("p.status"),
-        ProjectSort::Updated => "p.updated_at".to_string(),
+        ProjectSort::Code => format!("p.code {}", dir(false)),
+        ProjectSort::Phase => format!(
+            "{} {}",
+            ordinal_case::<crate::domain::Phase>("p.phase"),
+            dir(false)
+        ),
+        ProjectSort::Status => format!(
+            "{} {}",
+            ordinal_case::<ProjectStatus>("p.status"),
+            dir(false)
+        ),
+        ProjectSort::Updated => format!("p.updated_at {}", dir(false)),
+        ProjectSort::NextMeeting => {
+            let next = figure_sql(Figure::NextMeeting, today, now);
+            format!("{next} IS NULL, {next} {}", dir(false))
+        }
+        ProjectSort::Overdue => {
+            format!("{} {}", figure_sql(Figure::Overdue, today, now), dir(true))
+        }
+        ProjectSort::OpenNeeds => {
+            format!(
+                "{} {}",
+                figure_sql(Figure::OpenNeeds, today, now),
+                dir(true)
+            )
+        }
+        ProjectSort::Reviewed => format!("p.last_reviewed_at {}", dir(false)),
     };
-    format!("{key} {dir}, p.code ASC")
+    format!("{key}, p.code ASC")
 }
 
 pub(super) fn ordinal_case<E: TextEnum>(column: &str) -> String {
@@ -83,7 +110,12 @@ impl Store {
                     || ' ' || p.case_number || ' ' || p.subject || ' '
                     || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(p.tags))), ?2) > 0)
              ORDER BY {}",
-            order_by(filter.sort, filter.descending)
+            order_by(
+                filter.sort,
+                filter.descending,
+                &self.clock.today().to_string(),
+                &self.now()
+            )
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(

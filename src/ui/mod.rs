@@ -2,6 +2,7 @@
 
 mod actions;
 mod agenda;
+mod attention;
 mod directory;
 mod form;
 mod format;
@@ -53,6 +54,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Project { .. } => project::draw(frame, body, app),
         Screen::Meeting { .. } => meeting::draw(frame, body, app),
         Screen::Need { .. } => need::draw(frame, body, app),
+        Screen::ReviewSummary => {
+            if let Some(review) = &app.review {
+                attention::summary(frame, body, review)
+            }
+        }
         Screen::Lessons => registers::lessons(frame, body, &app.library, true),
         Screen::Actions => actions::draw(frame, body, app),
         Screen::Agenda => agenda::draw(frame, body, app),
@@ -88,6 +94,14 @@ pub(crate) fn shown(s: &str) -> String {
     crate::domain::visible::bidi_named(s).into_owned()
 }
 
+/// How many project rows the portfolio shows on a terminal `height` lines high (the
+/// app loads the dashboard's figures for that many rows around the cursor).
+pub fn portfolio_rows(app: &App, height: u16) -> usize {
+    // Header, status line, footer, and the read-only banner if shown.
+    let chrome = 3 + u16::from(app.store.is_read_only());
+    portfolio::list_rows(app, height.saturating_sub(chrome))
+}
+
 /// The last step of every frame: bidirectional controls (an RLO in a stored title)
 /// never reach the terminal, whichever widget drew them. They have no width, so ratatui
 /// keeps them with the character before; they are taken out of that cell, and the cell
@@ -112,6 +126,11 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
             Screen::Portfolio => parts.push(text::VIEW_PORTFOLIO.to_string()),
             Screen::Project { .. } => {
                 if let Some(p) = &app.project {
+                    if let Some(r) = &app.review
+                        && r.current() == Some(p.project.id)
+                    {
+                        parts.push(text::review_position(r.at + 1, r.projects.len()));
+                    }
                     parts.push(shown(&p.project.code));
                     parts.push(p.tab.title().to_string());
                 }
@@ -127,6 +146,7 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
                     parts.push(shown(&n.need.code));
                 }
             }
+            Screen::ReviewSummary => parts.push(text::REVIEW_SUMMARY.to_string()),
             Screen::Lessons => parts.push(text::VIEW_LESSONS.to_string()),
             Screen::Actions => parts.push(text::VIEW_ACTIONS.to_string()),
             Screen::Agenda => parts.push(

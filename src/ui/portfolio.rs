@@ -5,7 +5,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row};
 
 use super::{format, theme, widgets};
 use crate::app::App;
-use crate::domain::TextEnum;
+use crate::domain::{ProjectFigures, TextEnum, review_age};
 use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -14,9 +14,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return welcome(frame, area);
     }
     let filtering = p.filter_input.is_some() || !p.filter.text.is_empty();
-    let [filter_area, list_area] =
-        Layout::vertical([Constraint::Length(u16::from(filtering)), Constraint::Min(1)])
-            .areas(area);
+    let [today_area, filter_area, list_area] = Layout::vertical([
+        Constraint::Length(TODAY_LINES),
+        Constraint::Length(u16::from(filtering)),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    today_strip(frame, today_area, app);
 
     if filtering {
         widgets::filter_line(frame, filter_area, p.filter_input.as_ref(), &p.filter.text);
@@ -43,23 +47,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if p.rows.is_empty() {
         return widgets::empty(frame, list_area, block, text::PORTFOLIO_NO_MATCH);
     }
-    let wide = area.width >= 100;
+    // The buyer, phase and status need 120 columns beside a readable title.
+    let wide = area.width >= 120;
     let shown = widgets::page(p.rows.len(), p.cursor.selected, list_area);
     let selected = p.cursor.selected - shown.start;
     let rows = p.rows[shown].iter().map(|r| {
-        let updated = if wide {
-            format::local_datetime(app.clock(), &r.updated_at)
-        } else {
-            format::local_date(app.clock(), &r.updated_at)
-        };
-        Row::new(vec![
+        let figures = figure_cells(app, p.figures.get(&r.id), wide);
+        let mut cells = vec![
             Span::styled(super::shown(&r.code), theme::accent()),
             Span::raw(super::shown(&r.title)),
-            Span::raw(super::shown(r.buyer_name.as_deref().unwrap_or_default())),
-            Span::raw(r.phase.label()),
-            Span::raw(r.status.label()),
-            Span::styled(updated, theme::muted()),
-        ])
+        ];
+        if wide {
+            cells.push(Span::raw(super::shown(
+                r.buyer_name.as_deref().unwrap_or_default(),
+            )));
+            cells.push(Span::raw(r.phase.label()));
+            cells.push(Span::raw(r.status.label()));
+        }
+        cells.extend(figures);
+        Row::new(cells)
     });
     let code_width = p
         .rows
@@ -68,31 +74,173 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .max()
         .unwrap_or(4)
         .max(4) as u16;
-    let widths = [
-        Constraint::Length(code_width),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(18),
-        Constraint::Length(9),
-        Constraint::Length(if wide { 16 } else { 10 }),
-    ];
+    // Below 120 columns the code and title keep their room and the figures follow;
+    // from 120 the buyer, phase and status come back.
+    let (widths, header): (Vec<Constraint>, Vec<&str>) = if wide {
+        (
+            vec![
+                Constraint::Length(code_width),
+                Constraint::Fill(3),
+                Constraint::Fill(1),
+                Constraint::Length(16),
+                Constraint::Length(9),
+                Constraint::Length(16),
+                Constraint::Length(4),
+                Constraint::Length(5),
+                Constraint::Length(4),
+            ],
+            vec![
+                text::COL_CODE,
+                text::COL_TITLE,
+                text::COL_BUYER,
+                text::COL_PHASE,
+                text::COL_STATUS,
+                text::COL_NEXT_MEETING,
+                text::COL_OVERDUE_SHORT,
+                text::COL_NEEDS_SHORT,
+                text::COL_REVIEWED_SHORT,
+            ],
+        )
+    } else {
+        (
+            vec![
+                Constraint::Length(code_width),
+                Constraint::Fill(1),
+                Constraint::Length(11),
+                Constraint::Length(4),
+                Constraint::Length(5),
+                Constraint::Length(4),
+            ],
+            vec![
+                text::COL_CODE,
+                text::COL_TITLE,
+                text::COL_NEXT_SHORT,
+                text::COL_OVERDUE_SHORT,
+                text::COL_NEEDS_SHORT,
+                text::COL_REVIEWED_SHORT,
+            ],
+        )
+    };
     widgets::table(
         frame,
         list_area,
         block,
-        &[
-            text::COL_CODE,
-            text::COL_TITLE,
-            text::COL_BUYER,
-            text::COL_PHASE,
-            text::COL_STATUS,
-            text::COL_UPDATED,
-        ],
+        &header,
         rows.collect(),
         &widths,
         Some(selected),
     );
 }
+
+/// Next meeting, overdue actions, open needs and days since review; "…" while a row's
+/// figures are not loaded (never on screen: they are loaded around the cursor).
+fn figure_cells(app: &App, f: Option<&ProjectFigures>, wide: bool) -> Vec<Span<'static>> {
+    let Some(f) = f else {
+        return vec![Span::styled("…", theme::muted()); 4];
+    };
+    let clock = app.clock();
+    let next = f.next_meeting.as_deref().map_or_else(
+        || Span::styled(text::NOT_SET, theme::muted()),
+        |t| {
+            let local = format::local_datetime(clock, t);
+            // At 80 columns "11-30 09:00": the year is this one or the next.
+            let shown = if wide {
+                local
+            } else {
+                local.get(5..).unwrap_or(&local).to_string()
+            };
+            Span::raw(shown)
+        },
+    );
+    let count = |n: usize, style: ratatui::style::Style| {
+        if n == 0 {
+            Span::styled("0", theme::muted())
+        } else {
+            Span::styled(n.to_string(), style)
+        }
+    };
+    let last = f
+        .last_reviewed_at
+        .as_deref()
+        .and_then(|t| chrono::NaiveDate::parse_from_str(&clock.local_date(t), "%Y-%m-%d").ok());
+    let age = review_age(last, clock.today(), app.thresholds);
+    let review_style = if age.is_stale() {
+        theme::error()
+    } else {
+        theme::muted()
+    };
+    let review = Span::styled(
+        age.days()
+            .map_or_else(|| text::NOT_SET.to_string(), |d| format!("{d}d")),
+        review_style,
+    );
+    vec![
+        next,
+        count(f.overdue_actions, theme::error()),
+        count(f.open_needs, ratatui::style::Style::new()),
+        review,
+    ]
+}
+
+/// Two lines above the list: today's meetings across projects, and what is overdue.
+fn today_strip(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.portfolio.today;
+    let clock = app.clock();
+    let mut first = vec![Span::styled(
+        format!(" {:<7}", text::TODAY_TITLE),
+        theme::title(),
+    )];
+    if t.meetings.is_empty() {
+        first.push(Span::styled(text::TODAY_NO_MEETINGS, theme::muted()));
+    }
+    for (i, m) in t.meetings.iter().enumerate() {
+        if i > 0 {
+            first.push(Span::styled(" · ", theme::muted()));
+        }
+        let time = format::local_datetime(clock, &m.start_at);
+        first.push(Span::styled(
+            time.get(11..).unwrap_or(&time).to_string(),
+            theme::muted(),
+        ));
+        first.push(Span::styled(
+            format!(" {}", m.project_code),
+            theme::accent(),
+        ));
+        first.push(Span::raw(format!(" {}", m.title)));
+    }
+    if t.meetings_total > t.meetings.len() {
+        first.push(Span::styled(
+            format!(
+                " · {}",
+                text::more_lines(t.meetings_total - t.meetings.len())
+            ),
+            theme::muted(),
+        ));
+    }
+    let overdue = text::today_overdue(t.overdue_actions, t.slipped_milestones);
+    let style = if t.overdue_actions + t.slipped_milestones > 0 {
+        theme::error()
+    } else {
+        theme::ok()
+    };
+    let second = Line::from(vec![
+        Span::raw(format!(" {:<7}", "")),
+        Span::styled(overdue, style),
+    ]);
+    frame.render_widget(Paragraph::new(vec![Line::from(first), second]), area);
+}
+
+/// Rows of projects in a body `height` lines high: the layout of `draw`.
+pub(super) fn list_rows(app: &App, height: u16) -> usize {
+    let p = &app.portfolio;
+    let filtering = p.filter_input.is_some() || !p.filter.text.is_empty();
+    // The today strip, the filter line, the list's title and its header row.
+    let around = TODAY_LINES + u16::from(filtering) + 2;
+    height.saturating_sub(around).max(1) as usize
+}
+
+/// Lines of the "today" strip above the list.
+const TODAY_LINES: u16 = 2;
 
 fn welcome(frame: &mut Frame, area: Rect) {
     let width = 74;

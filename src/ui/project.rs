@@ -37,15 +37,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     widgets::line_with_note(frame, title_area, title, where_now);
     let selected = ProjectTab::ALL.iter().position(|t| *t == state.tab);
     let titles: Vec<&str> = ProjectTab::ALL.iter().map(|t| t.title()).collect();
-    widgets::tabs_with_note(
-        frame,
-        tabs_area,
-        &titles,
-        selected.unwrap_or(0),
-        Line::default(),
-    );
+    // In review mode the tab row says where the walk is.
+    let note = match &app.review {
+        Some(r) if r.current() == Some(p.id) => Line::from(Span::styled(
+            format!("{} ", text::review_position(r.at + 1, r.projects.len())),
+            theme::accent(),
+        )),
+        _ => Line::default(),
+    };
+    widgets::tabs_with_note(frame, tabs_area, &titles, selected.unwrap_or(0), note);
 
     match state.tab {
+        ProjectTab::Attention => super::attention::draw(frame, body, app, state),
         ProjectTab::Overview => overview(frame, body, app, state),
         ProjectTab::Meetings => super::meetings::draw(frame, body, app, state),
         ProjectTab::Needs => super::needs::draw(frame, body, state),
@@ -139,7 +142,7 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
 }
 
 /// The twelve phases, done ones ticked and the current one highlighted.
-fn phase_track(current: Phase) -> Vec<Line<'static>> {
+pub(super) fn phase_track(current: Phase) -> Vec<Line<'static>> {
     Phase::ALL
         .iter()
         .map(|&phase| {

@@ -87,13 +87,17 @@ pub fn tabs_with_note(
 ) {
     use ratatui::widgets::Tabs;
     // Tabs draws " title " per tab with "│" between them.
-    let used: usize = titles.iter().map(|t| t.chars().count() + 2).sum::<usize>() + titles.len();
-    frame.render_widget(
-        Tabs::new(titles.iter().map(|t| Line::from(*t)))
-            .select(Some(selected))
-            .highlight_style(theme::current()),
-        area,
-    );
+    let mut used: usize =
+        titles.iter().map(|t| t.chars().count() + 2).sum::<usize>() + titles.len();
+    let mut tabs = Tabs::new(titles.iter().map(|t| Line::from(*t)))
+        .select(Some(selected))
+        .highlight_style(theme::current());
+    // Too many tabs for the width: drop the padding rather than the last tabs.
+    if used > area.width as usize {
+        tabs = tabs.padding("", "");
+        used -= 2 * titles.len();
+    }
+    frame.render_widget(tabs, area);
     let free = (area.width as usize).saturating_sub(used + 1);
     if note.width() < free {
         frame.render_widget(Paragraph::new(note.right_aligned()), area);
