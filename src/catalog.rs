@@ -148,6 +148,51 @@ pub fn label<E: TextEnum>(lang: Lang, value: E) -> &'static str {
     text(lang, E::SECTION, value.as_str())
 }
 
+/// The short weekday name: `tor` (sv) or `Thu` (en).
+pub fn weekday(lang: Lang, day: chrono::NaiveDate) -> &'static str {
+    const KEYS: [&str; 7] = [
+        "weekday_1",
+        "weekday_2",
+        "weekday_3",
+        "weekday_4",
+        "weekday_5",
+        "weekday_6",
+        "weekday_7",
+    ];
+    text(lang, "document", KEYS[weekday_index(day)])
+}
+
+/// The weekday in full: `torsdag` (sv) or `Thursday` (en).
+pub fn weekday_long(lang: Lang, day: chrono::NaiveDate) -> &'static str {
+    const KEYS: [&str; 7] = [
+        "weekday_long_1",
+        "weekday_long_2",
+        "weekday_long_3",
+        "weekday_long_4",
+        "weekday_long_5",
+        "weekday_long_6",
+        "weekday_long_7",
+    ];
+    text(lang, "document", KEYS[weekday_index(day)])
+}
+
+/// The month's short name: `dec` (sv) or `Dec` (en).
+pub fn month_short(lang: Lang, day: chrono::NaiveDate) -> &'static str {
+    const KEYS: [&str; 12] = [
+        "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8",
+        "month_9", "month_10", "month_11", "month_12",
+    ];
+    text(
+        lang,
+        "document",
+        KEYS[chrono::Datelike::month0(&day) as usize],
+    )
+}
+
+fn weekday_index(day: chrono::NaiveDate) -> usize {
+    chrono::Datelike::weekday(&day).num_days_from_monday() as usize
+}
+
 /// The interface's language, set once at start-up (config, `--lang`, locale).
 static INTERFACE: AtomicU8 = AtomicU8::new(1);
 

@@ -993,20 +993,8 @@ pub const CONFIG_KEYS_HEADER: &str = "
 pub fn date_reading(day: chrono::NaiveDate, time: Option<chrono::NaiveTime>) -> String {
     use chrono::Datelike;
     let lang = crate::catalog::interface_lang();
-    let weekday = crate::catalog::text(
-        lang,
-        "document",
-        [
-            "weekday_long_1",
-            "weekday_long_2",
-            "weekday_long_3",
-            "weekday_long_4",
-            "weekday_long_5",
-            "weekday_long_6",
-            "weekday_long_7",
-        ][day.weekday().num_days_from_monday() as usize],
-    );
-    let month = crate::catalog::text(lang, "document", &format!("month_{}", day.month()));
+    let weekday = crate::catalog::weekday_long(lang, day);
+    let month = crate::catalog::month_short(lang, day);
     let mut out = format!("{weekday} {} {month} {}", day.day(), day.year());
     if let Some(t) = time {
         out.push_str(&t.format(" %H:%M").to_string());

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::catalog;
 use std::sync::OnceLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{Environment, UndefinedBehavior, Value};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -220,41 +220,7 @@ pub(crate) fn documents() -> &'static Environment<'static> {
 
 pub use crate::catalog::Lang;
 
-/// The short weekday name: `tor` (sv) or `Thu` (en).
-pub fn weekday(lang: Lang, day: NaiveDate) -> &'static str {
-    const KEYS: [&str; 7] = [
-        "weekday_1",
-        "weekday_2",
-        "weekday_3",
-        "weekday_4",
-        "weekday_5",
-        "weekday_6",
-        "weekday_7",
-    ];
-    catalog::text(
-        lang,
-        "document",
-        KEYS[day.weekday().num_days_from_monday() as usize],
-    )
-}
-
-/// The weekday in full: `torsdag` (sv) or `Thursday` (en).
-pub fn weekday_long(lang: Lang, day: NaiveDate) -> &'static str {
-    const KEYS: [&str; 7] = [
-        "weekday_long_1",
-        "weekday_long_2",
-        "weekday_long_3",
-        "weekday_long_4",
-        "weekday_long_5",
-        "weekday_long_6",
-        "weekday_long_7",
-    ];
-    catalog::text(
-        lang,
-        "document",
-        KEYS[day.weekday().num_days_from_monday() as usize],
-    )
-}
+pub use crate::catalog::{weekday, weekday_long};
 
 /// `tor 2026-12-03`: the weekday and the ISO date.
 pub fn day_label(lang: Lang, day: NaiveDate) -> String {
