@@ -628,7 +628,7 @@ fn header_has_project_case_type_time_place_phase_status_and_note_taker() {
         "- **Diarienummer:** KS 2025/0412",
         "- **Mötestyp:** Leverantörsworkshop",
         "- **Datum och tid:** ons 2026-11-18 09:00–11:00",
-        "- **Plats:** Stadshuset, sal Norrsken (på plats)",
+        "- **Plats:** Stadshuset, sal Norrsken\n- **Mötesform:** På plats\n",
         "- **Fas:** Tidig dialog",
         "- **Mötesstatus:** Genomfört",
         "- **Anteckningarnas status:** Utkast",

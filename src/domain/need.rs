@@ -439,7 +439,7 @@ mod tests {
             meeting_id: None,
             meeting_title: None,
             phase: Phase::Requirements,
-            title: "Färre skallkrav".into(),
+            title: "Färre ska-krav".into(),
             description: String::new(),
             rationale: String::new(),
             status: SuggestionStatus::Proposed,
