@@ -15,6 +15,7 @@ mod meeting;
 mod milestone;
 mod need;
 mod notes;
+pub mod search;
 mod validation;
 pub mod visible;
 pub mod when;

@@ -14,6 +14,7 @@ mod notes;
 mod open;
 mod projects;
 mod readable;
+mod search;
 mod suggestions;
 mod trash;
 mod versions;
@@ -338,6 +339,7 @@ impl Store {
         for row in fk {
             problems.push(row?);
         }
+        problems.extend(self.search_index_problems()?);
         for (table, column) in DATE_COLUMNS {
             for (id, value) in self.unreadable_dates(table, column)? {
                 problems.push(format!(
