@@ -415,6 +415,29 @@ fn renaming_people_organisations_and_projects_moves_their_words() {
         found(&store, "äldreomsorg"),
         [EntityRef::new(EntityKind::Project, vgr)]
     );
+    // A project is found by its buyer's name, also after the buyer is renamed.
+    let buyer = count(
+        &store,
+        "SELECT buyer_id FROM projects WHERE code = 'VGR-7'",
+    );
+    assert!(found(&store, "götalandsreg").contains(&EntityRef::new(EntityKind::Project, vgr)));
+    store
+        .update_organisation(
+            buyer,
+            &OrganisationInput {
+                name: "Region Västkust".into(),
+                kind: OrgKind::ContractingAuthority,
+            },
+        )
+        .unwrap();
+    assert!(found(&store, "götalandsreg").is_empty());
+    assert_eq!(
+        found(&store, "västkust"),
+        [
+            EntityRef::new(EntityKind::Project, vgr),
+            EntityRef::new(EntityKind::Organisation, buyer)
+        ]
+    );
     store.trash(EntityKind::Organisation, org).unwrap();
     assert!(found(&store, "nybol").is_empty());
     in_step(&store);

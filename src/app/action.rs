@@ -237,7 +237,7 @@ impl Action {
             GoToMeeting => "go to meeting",
             Undo => "undo",
             Redo => "redo",
-            Search => "search everything",
+            Search => "search all",
             Palette => "command palette",
             NextKind => "one kind / all",
             PrevKind => "previous kind",

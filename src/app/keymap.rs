@@ -196,6 +196,8 @@ pub struct Command {
     pub key: String,
     /// Whether it applies in the context the palette was opened from.
     pub applies: bool,
+    /// Whether that is by a key of that context itself (not an everywhere key).
+    pub local: bool,
     /// Where it has a key.
     pub contexts: Vec<Context>,
 }
@@ -670,6 +672,7 @@ impl Keymap {
                 Some(c) => {
                     if here(b.context) && !c.applies {
                         c.applies = true;
+                        c.local = b.context == context;
                         c.key = b.key.display();
                     }
                     if !c.contexts.contains(&b.context) {
@@ -680,6 +683,7 @@ impl Keymap {
                     action: b.action,
                     key: b.key.display(),
                     applies: here(b.context),
+                    local: b.context == context,
                     contexts: vec![b.context],
                 }),
             }
@@ -765,7 +769,7 @@ mod tests {
         assert!(help.contains(&("j / ↓".to_string(), "down")));
         assert!(help.contains(&("f".to_string(), "filter")));
         let global = km.help(Context::Global);
-        assert!(global.contains(&("/ / Ctrl-F".to_string(), "search everything")));
+        assert!(global.contains(&("/ / Ctrl-F".to_string(), "search all")));
         assert!(global.contains(&(": / Ctrl-P".to_string(), "command palette")));
     }
 

@@ -123,7 +123,7 @@ impl App {
                 } else {
                     None
                 };
-                let detail = if c.applies {
+                let detail = if c.local {
                     context.title().to_string()
                 } else {
                     String::new()

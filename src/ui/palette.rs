@@ -77,7 +77,7 @@ fn entry_line(entry: &PaletteEntry, selected: bool, width: usize) -> Line<'stati
     let marker = if selected { " ▶ " } else { "   " };
     let key = format!("{:>KEY_WIDTH$} ", entry.key);
     let detail = entry.disabled.as_deref().unwrap_or(&entry.detail);
-    let room = width.saturating_sub(marker.len() + KEY_WIDTH + 2);
+    let room = width.saturating_sub(3 + KEY_WIDTH + 2);
     let name_room = (room * 3 / 5).max(10);
     let mut spans = vec![Span::raw(marker)];
     let mut used = 0;

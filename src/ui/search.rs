@@ -13,6 +13,9 @@ use crate::app::SearchState;
 use crate::domain::search::{SearchHit, split_marked};
 use crate::text;
 
+/// Columns of the "  ▶ " before each hit.
+const MARKER_WIDTH: usize = 4;
+
 pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
     let rect = widgets::centered(area, 120, area.height.saturating_sub(2));
     let inner = widgets::dialog(frame, rect, text::SEARCH_TITLE);
@@ -87,8 +90,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
                 selected_line = lines.len();
             }
             lines.push(hit_line(hit, selected, width));
-            if !hit.snippet.is_empty() {
-                lines.push(marked_line("      ", &hit.snippet, theme::muted(), width));
+            if !hit.context.is_empty() || !hit.snippet.is_empty() {
+                lines.push(place_line(hit, width));
             }
             index += 1;
         }
@@ -110,19 +113,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
 }
 
-/// "  ▶ title … place [label]": the title cut to leave room for where the item lives.
+/// "  ▶ title … [label]": the title cut to leave room for the item's label.
 fn hit_line(hit: &SearchHit, selected: bool, width: usize) -> Line<'static> {
-    let mut right: Vec<Span<'static>> = Vec::new();
-    if !hit.context.is_empty() {
-        right.push(Span::styled(format!(" {}", hit.context), theme::label()));
-    }
-    if let Some(label) = hit.label {
-        right.push(Span::raw(" "));
-        right.push(notes::short_label(label));
-    }
-    let right_width: usize = right.iter().map(Span::width).sum();
+    let label = hit.label.map(notes::short_label);
+    let label_width = label.as_ref().map_or(0, Span::width);
     let marker = if selected { "  ▶ " } else { "    " };
-    let room = width.saturating_sub(marker.len() + right_width + 1).max(10);
+    let room = width.saturating_sub(MARKER_WIDTH + label_width + 2).max(10);
     let base = if selected {
         theme::selected()
     } else {
@@ -130,22 +126,33 @@ fn hit_line(hit: &SearchHit, selected: bool, width: usize) -> Line<'static> {
     };
     let mut spans = vec![Span::raw(marker)];
     spans.extend(marked_spans(&hit.title, base, room));
-    let used: usize = spans.iter().map(Span::width).sum();
-    let pad = width.saturating_sub(used + right_width + 1);
-    if pad > 0 {
-        spans.push(Span::raw(" ".repeat(pad)));
+    if let Some(label) = label {
+        let used: usize = spans.iter().map(Span::width).sum();
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used + label_width + 1))));
+        spans.push(label);
     }
-    spans.extend(right);
     Line::from(spans)
 }
 
-fn marked_line(indent: &str, text: &str, base: Style, width: usize) -> Line<'static> {
-    let mut spans = vec![Span::raw(indent.to_string())];
-    spans.extend(marked_spans(
-        text,
-        base,
-        width.saturating_sub(indent.len() + 1),
-    ));
+/// "      NORR-24 · Workshop · …the matched words in their context…".
+fn place_line(hit: &SearchHit, width: usize) -> Line<'static> {
+    let indent = " ".repeat(MARKER_WIDTH + 2);
+    let mut spans = vec![Span::raw(indent)];
+    let mut room = width.saturating_sub(MARKER_WIDTH + 3);
+    if !hit.context.is_empty() {
+        let (cut, full) = widgets::cut_to_width(&hit.context, room);
+        room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(cut.as_str()));
+        spans.push(Span::styled(cut, theme::label()));
+        if !full {
+            spans.push(Span::styled("…", theme::label()));
+            return Line::from(spans);
+        }
+        if !hit.snippet.is_empty() {
+            spans.push(Span::styled(" · ", theme::muted()));
+            room = room.saturating_sub(3);
+        }
+    }
+    spans.extend(marked_spans(&hit.snippet, theme::muted(), room));
     Line::from(spans)
 }
 

@@ -41,9 +41,9 @@ CREATE VIRTUAL TABLE search_exact USING fts5(
 -- row reads that row only.
 CREATE VIEW search_source (code, id, title, body) AS
     SELECT 1, t.id, t.code || ' ' || t.title,
-           concat_ws(' ', t.case_number, t.subject, t.goal, t.planned_procedure,
+           concat_ws(' ', o.name, t.case_number, t.subject, t.goal, t.planned_procedure,
                      replace(replace(replace(t.tags, '[', ''), ']', ''), '"', ''))
-    FROM projects t
+    FROM projects t LEFT JOIN organisations o ON o.id = t.buyer_id
     WHERE t.deleted_at IS NULL
     UNION ALL
     SELECT 2, t.id, t.title, concat_ws(' ', t.purpose, t.desired_outcome, t.location)
@@ -120,8 +120,8 @@ CREATE TRIGGER projects_search_insert AFTER INSERT ON projects
 BEGIN
     INSERT INTO search_refresh VALUES (1, NEW.id);
 END;
-CREATE TRIGGER projects_search_update AFTER UPDATE OF code, title, case_number, subject,
-    goal, planned_procedure, tags, deleted_at ON projects
+CREATE TRIGGER projects_search_update AFTER UPDATE OF code, title, buyer_id, case_number,
+    subject, goal, planned_procedure, tags, deleted_at ON projects
 BEGIN
     INSERT INTO search_refresh VALUES (1, NEW.id);
 END;
@@ -319,9 +319,11 @@ CREATE TRIGGER organisations_search_insert AFTER INSERT ON organisations
 BEGIN
     INSERT INTO search_refresh VALUES (13, NEW.id);
 END;
+-- A project is found by its buyer's name too.
 CREATE TRIGGER organisations_search_update AFTER UPDATE OF name, deleted_at ON organisations
 BEGIN
     INSERT INTO search_refresh VALUES (13, NEW.id);
+    INSERT INTO search_refresh SELECT 1, id FROM projects WHERE buyer_id = NEW.id;
 END;
 CREATE TRIGGER organisations_search_delete AFTER DELETE ON organisations
 BEGIN
