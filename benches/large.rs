@@ -75,11 +75,31 @@ fn benches(c: &mut criterion::Criterion) {
     // Search (`/`) and the command palette (`:`): the keypress that completes each text,
     // the search or match it sets off, and the frame after it. The text before it is
     // typed untimed.
-    for typed in ["d", "di", "dialo", "dialogmöte", "lulea", "luleå", "kommun b"] {
-        bench_typing(&mut group, (&mut app, &mut term), '/', "search keypress", typed);
+    for typed in [
+        "d",
+        "di",
+        "dialo",
+        "dialogmöte",
+        "lulea",
+        "luleå",
+        "kommun b",
+    ] {
+        bench_typing(
+            &mut group,
+            (&mut app, &mut term),
+            '/',
+            "search keypress",
+            typed,
+        );
     }
     for typed in ["n", "ne", "le25", "behov", "trash"] {
-        bench_typing(&mut group, (&mut app, &mut term), ':', "palette keypress", typed);
+        bench_typing(
+            &mut group,
+            (&mut app, &mut term),
+            ':',
+            "palette keypress",
+            typed,
+        );
     }
     drop(app);
 

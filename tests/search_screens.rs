@@ -65,7 +65,10 @@ fn slash_searches_from_any_screen_and_enter_lands_on_the_note_in_its_meeting() {
     assert_eq!(s.results.total(), 1);
     let screen = render(&app, 80, 24);
     assert!(screen.contains("kolibrinäbb"), "{screen}");
-    assert!(screen.contains("[Supplier]"), "the note's label shows:\n{screen}");
+    assert!(
+        screen.contains("[Supplier]"),
+        "the note's label shows:\n{screen}"
+    );
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, None);
     assert_eq!(app.screen(), Screen::Meeting { id: meeting });
@@ -171,7 +174,11 @@ fn palette_lists_every_command_with_its_key_and_greys_what_does_not_apply() {
     assert_eq!(capture.disabled.as_deref(), Some("only on Note editor"));
     // Those that apply come first.
     let first_disabled = p.entries.iter().position(|e| e.disabled.is_some()).unwrap();
-    assert!(p.entries[first_disabled..].iter().all(|e| e.disabled.is_some()));
+    assert!(
+        p.entries[first_disabled..]
+            .iter()
+            .all(|e| e.disabled.is_some())
+    );
     snap!(&app, "palette_portfolio");
 
     // A greyed command says why and does nothing.
@@ -183,10 +190,7 @@ fn palette_lists_every_command_with_its_key_and_greys_what_does_not_apply() {
     );
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.context(), Context::Palette);
-    assert_eq!(
-        app.status.as_ref().unwrap().text,
-        "only on Note editor"
-    );
+    assert_eq!(app.status.as_ref().unwrap().text, "only on Note editor");
 }
 
 #[test]
@@ -296,5 +300,8 @@ fn palette_on_a_read_only_store_greys_what_writes() {
         .iter()
         .find(|e| e.target == PaletteTarget::Action(Action::New))
         .unwrap();
-    assert_eq!(new.disabled.as_deref(), Some(tidig::text::PALETTE_READ_ONLY));
+    assert_eq!(
+        new.disabled.as_deref(),
+        Some(tidig::text::PALETTE_READ_ONLY)
+    );
 }

@@ -9,9 +9,8 @@ use common::{today, utc};
 use tidig::bundle::{Scope, Timestamp};
 use tidig::domain::search::SearchResults;
 use tidig::domain::{
-    Confidentiality, DecisionInput, EntityKind, EntityRef, LessonInput, LessonKind,
-    MilestoneInput, NeedInput, OrgKind, OrganisationInput, PersonInput, Phase, SuggestionInput,
-    SuggestionStatus,
+    Confidentiality, DecisionInput, EntityKind, EntityRef, LessonInput, LessonKind, MilestoneInput,
+    NeedInput, OrgKind, OrganisationInput, PersonInput, Phase, SuggestionInput, SuggestionStatus,
 };
 use tidig::store::Store;
 
@@ -44,11 +43,7 @@ fn meeting_with_note(store: &mut Store, title: &str, body: &str) -> (i64, i64, i
     let meeting = store
         .create_meeting(
             project,
-            &meeting_input(
-                title,
-                utc(2026, 11, 27, 9, 0),
-                utc(2026, 11, 27, 11, 0),
-            ),
+            &meeting_input(title, utc(2026, 11, 27, 9, 0), utc(2026, 11, 27, 11, 0)),
         )
         .unwrap();
     let note = store
@@ -61,7 +56,8 @@ fn meeting_with_note(store: &mut Store, title: &str, body: &str) -> (i64, i64, i
 fn a_new_store_has_an_empty_index_and_every_kind_is_found() {
     on_both_stores(|store| {
         in_step(store);
-        let (project, meeting, note) = meeting_with_note(store, "Kvällsworkshop", "Snöröjning kvällstid");
+        let (project, meeting, note) =
+            meeting_with_note(store, "Kvällsworkshop", "Snöröjning kvällstid");
         let block = store
             .add_agenda_item(meeting, &block("Kvällsrunda genomgång", 30))
             .unwrap();
@@ -191,7 +187,10 @@ fn a_new_store_has_an_empty_index_and_every_kind_is_found() {
                 organisation
             ]
         );
-        assert_eq!(found(store, "NORR-24"), [EntityRef::new(EntityKind::Project, project)]);
+        assert_eq!(
+            found(store, "NORR-24"),
+            [EntityRef::new(EntityKind::Project, project)]
+        );
     });
 }
 
@@ -235,14 +234,20 @@ fn trashed_items_and_everything_in_a_trashed_project_or_meeting_are_hidden() {
 
         // The note itself.
         store.trash(EntityKind::Note, note).unwrap();
-        assert_eq!(found(store, "zebrafink"), [EntityRef::new(EntityKind::Decision, decision)]);
+        assert_eq!(
+            found(store, "zebrafink"),
+            [EntityRef::new(EntityKind::Decision, decision)]
+        );
         store.restore(EntityKind::Note, note).unwrap();
         assert_eq!(found(store, "zebrafink").len(), 2);
         in_step(store);
 
         // Its meeting: the note goes, the decision stays in its project.
         store.trash(EntityKind::Meeting, meeting).unwrap();
-        assert_eq!(found(store, "zebrafink"), [EntityRef::new(EntityKind::Decision, decision)]);
+        assert_eq!(
+            found(store, "zebrafink"),
+            [EntityRef::new(EntityKind::Decision, decision)]
+        );
         assert!(found(store, "workshop").is_empty());
         in_step(store);
         store.restore(EntityKind::Meeting, meeting).unwrap();
@@ -299,7 +304,12 @@ fn without_diacritics_finds_them_and_with_them_narrows() {
     let mut store = memory_store();
     let (_, meeting, lulea) = meeting_with_note(&mut store, "Workshop", "Möte i Luleå hamn");
     let lulea_plain = store
-        .create_note(meeting, None, "Lulea som stavat utan ring", Confidentiality::Shareable)
+        .create_note(
+            meeting,
+            None,
+            "Lulea som stavat utan ring",
+            Confidentiality::Shareable,
+        )
         .unwrap();
     // "lulea" finds both spellings.
     let mut both = found(&store, "lulea");
@@ -317,7 +327,11 @@ fn without_diacritics_finds_them_and_with_them_narrows() {
 #[test]
 fn prefixes_match_and_every_word_must() {
     let mut store = memory_store();
-    let (_, _, note) = meeting_with_note(&mut store, "Workshop", "Första dialogmötet med leverantörer");
+    let (_, _, note) = meeting_with_note(
+        &mut store,
+        "Workshop",
+        "Första dialogmötet med leverantörer",
+    );
     assert_eq!(found(&store, "dialo"), [note_ref(note)]);
     assert_eq!(found(&store, "dialogmöte"), [note_ref(note)]);
     assert_eq!(found(&store, "dialo lev"), [note_ref(note)]);
@@ -362,9 +376,17 @@ fn titles_rank_above_text_and_counts_cover_more_than_the_page() {
     assert_eq!(results.groups[0].hits[0].item.id, titled);
     // The title is highlighted; the text's match is in the snippet.
     let hit = &results.groups[0].hits[0];
-    assert!(hit.title.contains("\u{1}Snöskottning\u{2}"), "{:?}", hit.title);
+    assert!(
+        hit.title.contains("\u{1}Snöskottning\u{2}"),
+        "{:?}",
+        hit.title
+    );
     let other = &results.groups[0].hits[1];
-    assert!(other.snippet.contains("\u{1}Snöskottning\u{2}"), "{:?}", other.snippet);
+    assert!(
+        other.snippet.contains("\u{1}Snöskottning\u{2}"),
+        "{:?}",
+        other.snippet
+    );
     assert_eq!(other.context, "NORR-24");
     assert_eq!(other.label, Some(Confidentiality::Internal));
 }
@@ -416,10 +438,7 @@ fn renaming_people_organisations_and_projects_moves_their_words() {
         [EntityRef::new(EntityKind::Project, vgr)]
     );
     // A project is found by its buyer's name, also after the buyer is renamed.
-    let buyer = count(
-        &store,
-        "SELECT buyer_id FROM projects WHERE code = 'VGR-7'",
-    );
+    let buyer = count(&store, "SELECT buyer_id FROM projects WHERE code = 'VGR-7'");
     assert!(found(&store, "götalandsreg").contains(&EntityRef::new(EntityKind::Project, vgr)));
     store
         .update_organisation(
@@ -504,7 +523,9 @@ fn an_older_store_gets_its_index_built_by_the_migration() {
         // As a store of version 9 was: no index, no triggers feeding it.
         let conn = store.connection();
         let triggers: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%search%'")
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%search%'",
+            )
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()
@@ -512,7 +533,8 @@ fn an_older_store_gets_its_index_built_by_the_migration() {
             .unwrap();
         assert!(triggers.len() > 30);
         for name in triggers {
-            conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}")).unwrap();
+            conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}"))
+                .unwrap();
         }
         conn.execute_batch(
             "DROP TABLE search; DROP TABLE search_exact; DROP VIEW search_refresh;
@@ -523,5 +545,31 @@ fn an_older_store_gets_its_index_built_by_the_migration() {
     let store = common::store::file_store(&path);
     assert_eq!(found(&store, "fjällbj").len(), 1);
     assert_eq!(found(&store, "NORR-24").len(), 1);
+    in_step(&store);
+}
+
+#[test]
+fn a_kind_with_more_hits_than_are_ranked_is_counted_whole_and_shown_newest_first() {
+    let mut store = memory_store();
+    let (_, meeting, _) = meeting_with_note(&mut store, "Workshop", "Första");
+    let many = tidig::store::RANK_CAP + 5;
+    let mut last = 0;
+    store
+        .atomically(|s| {
+            for i in 0..many {
+                last = s.create_note(
+                    meeting,
+                    None,
+                    &format!("Trafiksäkerhet punkt {i}"),
+                    Confidentiality::Internal,
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let results = store.search("trafiks", 3).unwrap();
+    assert_eq!(kinds(&results), [(EntityKind::Note, many)]);
+    let ids: Vec<i64> = results.hits().map(|h| h.item.id).collect();
+    assert_eq!(ids, [last, last - 1, last - 2]);
     in_step(&store);
 }

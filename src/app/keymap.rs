@@ -261,8 +261,18 @@ impl Keymap {
         bind(Global, &[Key::ch('4')], GoLessons, false);
         bind(Global, &[Key::ch('5')], GoDirectory, false);
         bind(Global, &[Key::ch('6')], GoTrash, false);
-        bind(Global, &[Key::ch('/'), Key::ctrl('f')], Action::Search, false);
-        bind(Global, &[Key::ch(':'), Key::ctrl('p')], Action::Palette, false);
+        bind(
+            Global,
+            &[Key::ch('/'), Key::ctrl('f')],
+            Action::Search,
+            false,
+        );
+        bind(
+            Global,
+            &[Key::ch(':'), Key::ctrl('p')],
+            Action::Palette,
+            false,
+        );
 
         for ctx in [
             Portfolio,

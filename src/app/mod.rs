@@ -17,8 +17,8 @@ mod needs;
 mod notes;
 pub mod palette;
 mod projects;
-pub mod search;
 pub mod screens;
+pub mod search;
 pub mod text_input;
 
 use std::path::PathBuf;

@@ -244,9 +244,7 @@ impl App {
             };
             scored.push((score, i, entry));
         }
-        scored.sort_by_key(|(score, i, e)| {
-            (std::cmp::Reverse(*score), e.disabled.is_some(), *i)
-        });
+        scored.sort_by_key(|(score, i, e)| (std::cmp::Reverse(*score), e.disabled.is_some(), *i));
         let mut entries: Vec<PaletteEntry> = Vec::with_capacity(PALETTE_ENTRIES);
         let mut indices = Vec::new();
         for (_, _, entry) in scored.into_iter().take(PALETTE_ENTRIES) {

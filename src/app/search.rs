@@ -120,9 +120,7 @@ impl App {
         let kind = s.kind;
         let result = match (SearchTerms::parse(&typed), kind) {
             (None, _) => Ok(SearchResults::default()),
-            (Some(terms), Some(kind)) => self
-                .store
-                .search_kinds(&terms, &[kind], HITS_OF_ONE_KIND),
+            (Some(terms), Some(kind)) => self.store.search_kinds(&terms, &[kind], HITS_OF_ONE_KIND),
             (Some(_), None) => self.store.search(&typed, HITS_PER_KIND),
         };
         let Some(results) = super::report(&mut self.status, result) else {

@@ -72,11 +72,7 @@ impl SearchTerms {
         }
         let phrase = |w: &String| format!("\"{w}\"*");
         let folded = words.iter().map(phrase).collect::<Vec<_>>().join(" ");
-        let marked: Vec<String> = words
-            .iter()
-            .filter(|w| !w.is_ascii())
-            .map(phrase)
-            .collect();
+        let marked: Vec<String> = words.iter().filter(|w| !w.is_ascii()).map(phrase).collect();
         Some(SearchTerms {
             folded,
             exact: (!marked.is_empty()).then(|| marked.join(" ")),
@@ -104,8 +100,6 @@ pub struct SearchHit {
 pub struct SearchGroup {
     pub kind: EntityKind,
     pub total: usize,
-    /// `total` is where counting stopped: there are at least that many.
-    pub at_least: bool,
     pub hits: Vec<SearchHit>,
 }
 
@@ -120,11 +114,6 @@ impl SearchResults {
     /// Every hit counted, shown or not.
     pub fn total(&self) -> usize {
         self.groups.iter().map(|g| g.total).sum()
-    }
-
-    /// Whether some kind had more hits than were counted.
-    pub fn at_least(&self) -> bool {
-        self.groups.iter().any(|g| g.at_least)
     }
 
     /// The hits shown, in order.

@@ -15,9 +15,9 @@ use crate::domain::{Confidentiality, EntityKind, EntityRef, TextEnum};
 /// Words of context around the matched words in a snippet.
 const SNIPPET_WORDS: i64 = 12;
 
-/// Hits of a kind counted at most (shown as "1000+"), and the number from which a kind's
-/// hits are no longer ranked (see `best_hits_of`).
-pub const COUNT_CAP: usize = 1000;
+/// The number of hits from which a kind's hits are no longer ranked (see
+/// `best_hits_of`).
+pub const RANK_CAP: usize = 1000;
 
 /// One query per kind: where an item lives (project code, meeting …) and its label.
 fn context_sql(kind: EntityKind) -> &'static str {
@@ -102,40 +102,45 @@ impl Store {
         kinds: &[EntityKind],
         per_kind: usize,
     ) -> Result<SearchResults> {
+        let counts = self.count_hits(terms)?;
         let mut groups = Vec::new();
         for kind in SEARCH_KINDS.into_iter().filter(|k| kinds.contains(k)) {
-            let total = self.count_hits(terms, kind)?;
+            let total = counts[kind_code(kind) as usize - 1];
             if total == 0 {
                 continue;
             }
-            let at_least = total >= COUNT_CAP;
-            let hits = self.best_hits_of(terms, kind, per_kind, !at_least)?;
-            groups.push(SearchGroup {
-                kind,
-                total,
-                at_least,
-                hits,
-            });
+            let hits = self.best_hits_of(terms, kind, per_kind, total < RANK_CAP)?;
+            groups.push(SearchGroup { kind, total, hits });
         }
         Ok(SearchResults { groups })
     }
 
-    /// How many documents of `kind` match, counting no further than `COUNT_CAP`: the
-    /// work of a keypress stays the same however much is stored.
-    fn count_hits(&self, terms: &SearchTerms, kind: EntityKind) -> Result<usize> {
-        let (first, last) = rowid_range(kind);
+    /// How many documents of each kind match (index: code − 1), in one query: a word
+    /// typed as a prefix is expanded to the index's words once per query, which costs
+    /// more than counting what it matched. Reads rowids only.
+    fn count_hits(&self, terms: &SearchTerms) -> Result<[usize; SEARCH_KINDS.len()]> {
         let sql = format!(
-            "SELECT count(*) FROM (
-                 SELECT 1 FROM search WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 {}
-                 LIMIT {COUNT_CAP})",
-            exact_clause(terms, "?4")
+            "SELECT rowid >> {ID_BITS}, count(*) FROM search
+             WHERE search MATCH ?1 {} GROUP BY 1",
+            exact_clause(terms, "?2")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let n: i64 = match &terms.exact {
-            Some(exact) => stmt.query_row(params![terms.folded, first, last, exact], |r| r.get(0))?,
-            None => stmt.query_row(params![terms.folded, first, last], |r| r.get(0))?,
+        let mut rows = match &terms.exact {
+            Some(exact) => stmt.query(params![terms.folded, exact])?,
+            None => stmt.query(params![terms.folded])?,
         };
-        Ok(n as usize)
+        let mut counts = [0; SEARCH_KINDS.len()];
+        while let Some(row) = rows.next()? {
+            let code: i64 = row.get(0)?;
+            let n: i64 = row.get(1)?;
+            if let Some(slot) = usize::try_from(code - 1)
+                .ok()
+                .and_then(|i| counts.get_mut(i))
+            {
+                *slot = n as usize;
+            }
+        }
+        Ok(counts)
     }
 
     /// The best `limit` hits of one kind, with title, snippet, context and label.
@@ -145,14 +150,12 @@ impl Store {
         kind: EntityKind,
         limit: usize,
     ) -> Result<Vec<SearchHit>> {
-        let ranked = self.count_hits(terms, kind)? < COUNT_CAP;
-        self.best_hits_of(terms, kind, limit, ranked)
+        self.best_hits_of(terms, kind, limit, false)
     }
 
     /// `ranked`: by relevance (bm25, a title weighing ten times the rest), for a kind
-    /// with fewer than `COUNT_CAP` hits. Ranking reads every hit, so a kind with more is
-    /// read in rowid order instead, which FTS5 streams: the hits in a title first, then
-    /// the others, newest first in each.
+    /// with fewer than `RANK_CAP` hits. Ranking reads every hit, so a kind with more is
+    /// read newest first instead, which FTS5 streams and stops after `limit`.
     fn best_hits_of(
         &self,
         terms: &SearchTerms,
@@ -160,23 +163,12 @@ impl Store {
         limit: usize,
         ranked: bool,
     ) -> Result<Vec<SearchHit>> {
-        let rows = if ranked {
-            self.hit_rows(terms, kind, limit, "ORDER BY rank", false)?
+        let order = if ranked {
+            "ORDER BY rank"
         } else {
-            let mut rows = self.hit_rows(terms, kind, limit, "ORDER BY rowid DESC", true)?;
-            if rows.len() < limit {
-                let more = self.hit_rows(terms, kind, limit + rows.len(), "ORDER BY rowid DESC", false)?;
-                for row in more {
-                    if rows.len() == limit {
-                        break;
-                    }
-                    if !rows.iter().any(|r| r.0 == row.0) {
-                        rows.push(row);
-                    }
-                }
-            }
-            rows
+            "ORDER BY rowid DESC"
         };
+        let rows = self.hit_rows(terms, kind, limit, order)?;
         let mut hits = Vec::with_capacity(rows.len());
         for (rowid, title, snippet, body) in rows {
             let Some(item) = item_of_rowid(rowid) else {
@@ -204,15 +196,13 @@ impl Store {
         Ok(hits)
     }
 
-    /// (rowid, highlighted title, body snippet, body start) of a kind's hits in `order`;
-    /// `in_title`: only those whose title matches.
+    /// (rowid, highlighted title, body snippet, body start) of a kind's hits in `order`.
     fn hit_rows(
         &self,
         terms: &SearchTerms,
         kind: EntityKind,
         limit: usize,
         order: &str,
-        in_title: bool,
     ) -> Result<Vec<(i64, String, String, String)>> {
         let (first, last) = rowid_range(kind);
         let sql = format!(
@@ -225,11 +215,7 @@ impl Store {
              {order} LIMIT ?4",
             exact_clause(terms, "?5")
         );
-        let folded = if in_title {
-            format!("title : ({})", terms.folded)
-        } else {
-            terms.folded.clone()
-        };
+        let folded = &terms.folded;
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let map = |r: &rusqlite::Row<'_>| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?));
         let limit = limit as i64;

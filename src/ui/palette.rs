@@ -30,9 +30,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PaletteState) {
         ])),
         typed_at,
     );
-    let x = typed_at.x
-        + 3
-        + unicode_width::UnicodeWidthStr::width(state.input.before_cursor()) as u16;
+    let x =
+        typed_at.x + 3 + unicode_width::UnicodeWidthStr::width(state.input.before_cursor()) as u16;
     frame.set_cursor_position((x.min(typed_at.right().saturating_sub(1)), typed_at.y));
 
     let list = Rect {

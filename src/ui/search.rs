@@ -31,12 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
     let summary = if state.input.value().trim().is_empty() {
         String::new()
     } else {
-        let plus = if state.results.at_least() { "+" } else { "" };
-        format!(
-            "{}{plus} {} · {kind} ",
-            state.results.total(),
-            text::SEARCH_HITS
-        )
+        format!("{} {} · {kind} ", state.results.total(), text::SEARCH_HITS)
     };
     widgets::line_with_note(
         frame,
@@ -47,9 +42,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
         ]),
         Line::from(Span::styled(summary, theme::muted())),
     );
-    let x = typed_at.x
-        + 3
-        + unicode_width::UnicodeWidthStr::width(state.input.before_cursor()) as u16;
+    let x =
+        typed_at.x + 3 + unicode_width::UnicodeWidthStr::width(state.input.before_cursor()) as u16;
     frame.set_cursor_position((x.min(typed_at.right().saturating_sub(1)), typed_at.y));
 
     let list = Rect {
@@ -79,10 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
     for group in &state.results.groups {
         lines.push(Line::from(vec![
             Span::styled(format!(" {}", group.kind.label()), theme::title()),
-            Span::styled(
-                format!(" · {}{}", group.total, if group.at_least { "+" } else { "" }),
-                theme::muted(),
-            ),
+            Span::styled(format!(" · {}", group.total), theme::muted()),
         ]));
         for hit in &group.hits {
             let selected = index == state.cursor.selected;
@@ -98,11 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
         let more = group.total.saturating_sub(group.hits.len());
         if more > 0 && state.kind.is_none() {
             lines.push(Line::from(Span::styled(
-                format!(
-                    "    … {more}{} {}",
-                    if group.at_least { "+" } else { "" },
-                    text::SEARCH_MORE
-                ),
+                format!("    … {more} {}", text::SEARCH_MORE),
                 theme::muted(),
             )));
         }
@@ -128,7 +115,9 @@ fn hit_line(hit: &SearchHit, selected: bool, width: usize) -> Line<'static> {
     spans.extend(marked_spans(&hit.title, base, room));
     if let Some(label) = label {
         let used: usize = spans.iter().map(Span::width).sum();
-        spans.push(Span::raw(" ".repeat(width.saturating_sub(used + label_width + 1))));
+        spans.push(Span::raw(
+            " ".repeat(width.saturating_sub(used + label_width + 1)),
+        ));
         spans.push(label);
     }
     Line::from(spans)

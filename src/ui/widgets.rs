@@ -191,21 +191,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wraps_words_and_splits_long_ones() {
-        assert_eq!(
-            wrap("Förhandlat förfarande med annonsering", 12),
-            ["Förhandlat", "förfarande", "med", "annonsering"]
-        );
-        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("", 4), [""]);
-    }
-}
-
 /// The start of `text` that fits in `room` columns, and whether that is all of it; when
 /// it is not, one column is left for the "…" the caller adds.
 pub fn cut_to_width(text: &str, room: usize) -> (String, bool) {
@@ -224,4 +209,19 @@ pub fn cut_to_width(text: &str, room: usize) -> (String, bool) {
         out.push(c);
     }
     (out, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_words_and_splits_long_ones() {
+        assert_eq!(
+            wrap("Förhandlat förfarande med annonsering", 12),
+            ["Förhandlat", "förfarande", "med", "annonsering"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), [""]);
+    }
 }
