@@ -7,6 +7,12 @@
 -- (search.rs, `SearchKind`) shifted left 40 bits, or-ed with the row's id. Ranges of
 -- rowids are thus kinds, which FTS5 can seek to.
 --
+-- Search as you type asks for prefixes ("dia", "dialo"), which FTS5 answers by
+-- merging the lists of every word with that prefix, once per query, unless the prefix
+-- is indexed: the prefixes of up to six letters are. The index keeps which documents
+-- hold a word, not where (detail = none): that keeps the lists short, and snippet() and
+-- ranking find the words again in the few documents they show.
+--
 -- Two tables share the rowids:
 --   search        the text (for snippet()), tokenised with diacritics folded, so that
 --                 "lulea" finds "Luleå";
@@ -23,7 +29,8 @@
 CREATE VIRTUAL TABLE search USING fts5(
     title, body,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '1 2 3'
+    prefix = '1 2 3 4 5 6',
+    detail = none
 );
 -- A word in the title weighs ten times one in the rest of the text.
 INSERT INTO search (search, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
@@ -33,7 +40,8 @@ CREATE VIRTUAL TABLE search_exact USING fts5(
     content = '',
     contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0',
-    prefix = '1 2 3'
+    prefix = '1 2 3',
+    detail = none
 );
 
 -- What each searchable row says, for the rows that may be shown. `code` is the kind,
