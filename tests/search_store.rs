@@ -552,7 +552,7 @@ fn an_older_store_gets_its_index_built_by_the_migration() {
 fn a_kind_with_more_hits_than_are_ranked_is_counted_whole_and_shown_newest_first() {
     let mut store = memory_store();
     let (_, meeting, _) = meeting_with_note(&mut store, "Workshop", "Första");
-    let many = tidig::store::RANK_CAP + 5;
+    let many = tidig::store::COUNT_CAP + 5;
     let mut last = 0;
     store
         .atomically(|s| {
@@ -569,6 +569,13 @@ fn a_kind_with_more_hits_than_are_ranked_is_counted_whole_and_shown_newest_first
         .unwrap();
     let results = store.search("trafiks", 3).unwrap();
     assert_eq!(kinds(&results), [(EntityKind::Note, many)]);
+    assert!(!results.at_least());
+    let ids: Vec<i64> = results.hits().map(|h| h.item.id).collect();
+    assert_eq!(ids, [last, last - 1, last - 2]);
+    // Words short enough for the index's prefixes are counted up to a cap ("1000+").
+    let results = store.search("trafik", 3).unwrap();
+    assert_eq!(kinds(&results), [(EntityKind::Note, tidig::store::COUNT_CAP)]);
+    assert!(results.at_least());
     let ids: Vec<i64> = results.hits().map(|h| h.item.id).collect();
     assert_eq!(ids, [last, last - 1, last - 2]);
     in_step(&store);

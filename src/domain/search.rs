@@ -54,7 +54,13 @@ pub struct SearchTerms {
     /// For the index of words as written: the words typed with a letter outside ASCII
     /// (å, ä, ö, é …), which then match only that spelling. `None` when there are none.
     pub exact: Option<String>,
+    /// Every word is at most `INDEXED_PREFIX` letters long, so the index holds it as a
+    /// prefix and a query need not expand it into the words it begins.
+    pub all_indexed: bool,
 }
+
+/// The longest prefix the index keeps (migration 0010, `prefix = '1 2 3 4 5 6'`).
+pub const INDEXED_PREFIX: usize = 6;
 
 impl SearchTerms {
     /// `None` when nothing searchable was typed (only spaces or punctuation).
@@ -76,6 +82,7 @@ impl SearchTerms {
         Some(SearchTerms {
             folded,
             exact: (!marked.is_empty()).then(|| marked.join(" ")),
+            all_indexed: words.iter().all(|w| w.chars().count() <= INDEXED_PREFIX),
         })
     }
 }
@@ -100,6 +107,8 @@ pub struct SearchHit {
 pub struct SearchGroup {
     pub kind: EntityKind,
     pub total: usize,
+    /// `total` is where counting stopped: there are at least that many.
+    pub at_least: bool,
     pub hits: Vec<SearchHit>,
 }
 
@@ -114,6 +123,11 @@ impl SearchResults {
     /// Every hit counted, shown or not.
     pub fn total(&self) -> usize {
         self.groups.iter().map(|g| g.total).sum()
+    }
+
+    /// Whether some kind has more hits than were counted.
+    pub fn at_least(&self) -> bool {
+        self.groups.iter().any(|g| g.at_least)
     }
 
     /// The hits shown, in order.
@@ -154,6 +168,8 @@ mod tests {
             "\"dialo\"* \"or\"* \"near\"* \"x\"* \"b\"* \"001\"*"
         );
         assert_eq!(t.exact, None);
+        assert!(t.all_indexed);
+        assert!(!SearchTerms::parse("dialogm").unwrap().all_indexed);
         assert_eq!(SearchTerms::parse(" -*() "), None);
     }
 

@@ -36,7 +36,7 @@ pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
 pub use readable::{Listed, UnreadableRow};
-pub use search::RANK_CAP;
+pub use search::{COUNT_CAP, RANK_CAP};
 pub use versions::{NoteSaved, NoteTarget};
 // The query types live in the domain (the screens show them); these names keep working
 // for callers that reach them through the store.

@@ -16,8 +16,12 @@ use crate::domain::{Confidentiality, EntityKind, EntityRef, TextEnum};
 const SNIPPET_WORDS: i64 = 12;
 
 /// The number of hits from which a kind's hits are no longer ranked (see
-/// `best_hits_of`).
-pub const RANK_CAP: usize = 1000;
+/// `best_hits_of`): ranking finds the words again in every hit.
+pub const RANK_CAP: usize = 200;
+
+/// Where counting the hits of a kind stops when the words typed are short (see
+/// `count_hits_capped`); shown as "1000+".
+pub const COUNT_CAP: usize = 1000;
 
 /// One query per kind: where an item lives (project code, meeting …) and its label.
 fn context_sql(kind: EntityKind) -> &'static str {
@@ -102,7 +106,11 @@ impl Store {
         kinds: &[EntityKind],
         per_kind: usize,
     ) -> Result<SearchResults> {
-        let counts = self.count_hits(terms)?;
+        let counts = if terms.all_indexed {
+            self.count_hits_capped(terms)?
+        } else {
+            self.count_hits(terms)?
+        };
         let mut groups = Vec::new();
         for kind in SEARCH_KINDS.into_iter().filter(|k| kinds.contains(k)) {
             let total = counts[kind_code(kind) as usize - 1];
@@ -110,14 +118,19 @@ impl Store {
                 continue;
             }
             let hits = self.best_hits_of(terms, kind, per_kind, total < RANK_CAP)?;
-            groups.push(SearchGroup { kind, total, hits });
+            groups.push(SearchGroup {
+                kind,
+                total,
+                at_least: terms.all_indexed && total >= COUNT_CAP,
+                hits,
+            });
         }
         Ok(SearchResults { groups })
     }
 
     /// How many documents of each kind match (index: code − 1), in one query: a word
-    /// typed as a prefix is expanded to the index's words once per query, which costs
-    /// more than counting what it matched. Reads rowids only.
+    /// typed as a prefix longer than the index keeps is expanded to the index's words
+    /// once per query, which costs more than counting what it matched.
     fn count_hits(&self, terms: &SearchTerms) -> Result<[usize; SEARCH_KINDS.len()]> {
         let sql = format!(
             "SELECT rowid >> {ID_BITS}, count(*) FROM search
@@ -139,6 +152,31 @@ impl Store {
             {
                 *slot = n as usize;
             }
+        }
+        Ok(counts)
+    }
+
+    /// The same, kind by kind and no further than `COUNT_CAP`, when every word's prefix
+    /// is in the index (nothing to expand): the first letters typed match most of the
+    /// store, and counting all of it would cost more than the rest of the keypress.
+    fn count_hits_capped(&self, terms: &SearchTerms) -> Result<[usize; SEARCH_KINDS.len()]> {
+        let sql = format!(
+            "SELECT count(*) FROM (
+                 SELECT 1 FROM search WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 {}
+                 LIMIT {COUNT_CAP})",
+            exact_clause(terms, "?4")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut counts = [0; SEARCH_KINDS.len()];
+        for (slot, kind) in counts.iter_mut().zip(SEARCH_KINDS) {
+            let (first, last) = rowid_range(kind);
+            let n: i64 = match &terms.exact {
+                Some(exact) => {
+                    stmt.query_row(params![terms.folded, first, last, exact], |r| r.get(0))?
+                }
+                None => stmt.query_row(params![terms.folded, first, last], |r| r.get(0))?,
+            };
+            *slot = n as usize;
         }
         Ok(counts)
     }
@@ -289,7 +327,10 @@ fn exact_clause(terms: &SearchTerms, param: &str) -> String {
     if terms.exact.is_none() {
         return String::new();
     }
-    format!("AND rowid IN (SELECT rowid FROM search_exact WHERE search_exact MATCH {param})")
+    // `+rowid`: a filter on the folded query's hits. As a constraint SQLite would look
+    // each exact hit up in the folded index instead, expanding the typed prefix again
+    // for every one of them.
+    format!("AND +rowid IN (SELECT rowid FROM search_exact WHERE search_exact MATCH {param})")
 }
 
 /// Line breaks in a snippet become spaces: a hit is one line on screen.

@@ -73,7 +73,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
     for group in &state.results.groups {
         lines.push(Line::from(vec![
             Span::styled(format!(" {}", group.kind.label()), theme::title()),
-            Span::styled(format!(" · {}", group.total), theme::muted()),
+            Span::styled(
+                format!(" · {}{}", group.total, plus(group.at_least)),
+                theme::muted(),
+            ),
         ]));
         for hit in &group.hits {
             let selected = index == state.cursor.selected;
@@ -89,7 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
         let more = group.total.saturating_sub(group.hits.len());
         if more > 0 && state.kind.is_none() {
             lines.push(Line::from(Span::styled(
-                format!("    … {more} {}", text::SEARCH_MORE),
+                format!("    … {more}{} {}", plus(group.at_least), text::SEARCH_MORE),
                 theme::muted(),
             )));
         }
@@ -164,4 +167,9 @@ pub fn marked_spans(text: &str, base: Style, room: usize) -> Vec<Span<'static>> 
         }
     }
     spans
+}
+
+/// "+" after a count that stopped: "1000+".
+fn plus(at_least: bool) -> &'static str {
+    if at_least { "+" } else { "" }
 }

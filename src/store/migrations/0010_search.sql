@@ -40,7 +40,7 @@ CREATE VIRTUAL TABLE search_exact USING fts5(
     content = '',
     contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0',
-    prefix = '1 2 3',
+    prefix = '1 2 3 4 5 6',
     detail = none
 );
 
