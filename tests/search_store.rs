@@ -572,9 +572,12 @@ fn a_kind_with_more_hits_than_are_ranked_is_counted_whole_and_shown_newest_first
     assert!(!results.at_least());
     let ids: Vec<i64> = results.hits().map(|h| h.item.id).collect();
     assert_eq!(ids, [last, last - 1, last - 2]);
-    // Words short enough for the index's prefixes are counted up to a cap ("1000+").
+    // Words short enough for the index's prefixes are counted up to a cap ("500+").
     let results = store.search("trafik", 3).unwrap();
-    assert_eq!(kinds(&results), [(EntityKind::Note, tidig::store::COUNT_CAP)]);
+    assert_eq!(
+        kinds(&results),
+        [(EntityKind::Note, tidig::store::COUNT_CAP)]
+    );
     assert!(results.at_least());
     let ids: Vec<i64> = results.hits().map(|h| h.item.id).collect();
     assert_eq!(ids, [last, last - 1, last - 2]);

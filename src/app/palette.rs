@@ -6,7 +6,7 @@
 
 use crossterm::event::KeyEvent;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use super::keymap::Context;
 use super::text_input::TextInput;
@@ -58,12 +58,19 @@ impl PaletteState {
     }
 }
 
-/// The matcher's buffers, reused from keypress to keypress.
-pub struct Fuzzy(Matcher);
+/// The matcher's buffers, reused from keypress to keypress, and the open palette's
+/// candidates' names as the matcher reads them (converted once, when it opens).
+pub struct Fuzzy {
+    matcher: Matcher,
+    haystacks: Vec<Utf32String>,
+}
 
 impl Default for Fuzzy {
     fn default() -> Self {
-        Fuzzy(Matcher::new(Config::DEFAULT))
+        Fuzzy {
+            matcher: Matcher::new(Config::DEFAULT),
+            haystacks: Vec::new(),
+        }
     }
 }
 
@@ -94,6 +101,10 @@ impl App {
                 matched: Vec::new(),
             }));
         }
+        self.fuzzy.haystacks = candidates
+            .iter()
+            .map(|c| Utf32String::from(c.name.as_str()))
+            .collect();
         self.overlay = Some(Overlay::Palette(PaletteState {
             candidates,
             ..PaletteState::default()
@@ -229,11 +240,14 @@ impl App {
             Normalization::Smart,
             AtomKind::Fuzzy,
         );
-        let matcher = &mut self.fuzzy.0;
+        let Fuzzy { matcher, haystacks } = &mut self.fuzzy;
         let mut buf = Vec::new();
         let mut scored: Vec<(u32, usize, &PaletteEntry)> = Vec::new();
         for (i, entry) in p.candidates.iter().chain(meetings.iter()).enumerate() {
-            let haystack = Utf32Str::new(&entry.name, &mut buf);
+            let haystack = match haystacks.get(i) {
+                Some(h) => h.slice(..),
+                None => Utf32Str::new(&entry.name, &mut buf),
+            };
             let score = pattern.score(haystack, matcher);
             // A meeting the index found matches by its words even when the fuzzy
             // pattern does not.

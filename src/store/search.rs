@@ -20,8 +20,8 @@ const SNIPPET_WORDS: i64 = 12;
 pub const RANK_CAP: usize = 200;
 
 /// Where counting the hits of a kind stops when the words typed are short (see
-/// `count_hits_capped`); shown as "1000+".
-pub const COUNT_CAP: usize = 1000;
+/// `count_hits_capped`); shown as "500+".
+pub const COUNT_CAP: usize = 500;
 
 /// One query per kind: where an item lives (project code, meeting …) and its label.
 fn context_sql(kind: EntityKind) -> &'static str {

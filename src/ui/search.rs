@@ -169,7 +169,7 @@ pub fn marked_spans(text: &str, base: Style, room: usize) -> Vec<Span<'static>> 
     spans
 }
 
-/// "+" after a count that stopped: "1000+".
+/// "+" after a count that stopped: "500+".
 fn plus(at_least: bool) -> &'static str {
     if at_least { "+" } else { "" }
 }
