@@ -72,6 +72,35 @@ fn benches(c: &mut criterion::Criterion) {
         |app| ch(app, '1'),
         |app| ch(app, '3'),
     );
+    // Search (`/`) and the command palette (`:`): the keypress that completes each text,
+    // the search or match it sets off, and the frame after it. The text before it is
+    // typed untimed.
+    for typed in [
+        "d",
+        "di",
+        "dialo",
+        "dialogmöte",
+        "lulea",
+        "luleå",
+        "kommun b",
+    ] {
+        bench_typing(
+            &mut group,
+            (&mut app, &mut term),
+            '/',
+            "search keypress",
+            typed,
+        );
+    }
+    for typed in ["n", "ne", "le25", "behov", "trash"] {
+        bench_typing(
+            &mut group,
+            (&mut app, &mut term),
+            ':',
+            "palette keypress",
+            typed,
+        );
+    }
     drop(app);
 
     let meeting: i64 = keeper
@@ -113,6 +142,33 @@ fn benches(c: &mut criterion::Criterion) {
         })
     });
     group.finish();
+}
+
+/// Benchmarks the last keypress of `typed` (and the frame after it) in the overlay that
+/// `opener` opens from the portfolio.
+fn bench_typing(
+    group: &mut common::Group<'_>,
+    (app, term): (&mut tidig::app::App, &mut common::Term),
+    opener: char,
+    what: &str,
+    typed: &str,
+) {
+    let (before, last) = typed.split_at(typed.len() - typed.chars().last().unwrap().len_utf8());
+    let last = last.chars().next().unwrap();
+    bench_key_draw(
+        group,
+        format!("{what} \"{typed}\""),
+        (app, term),
+        |app| {
+            press(app, KeyCode::Esc);
+            ch(app, '1');
+            ch(app, opener);
+            for c in before.chars() {
+                ch(app, c);
+            }
+        },
+        |app| ch(app, last),
+    );
 }
 
 criterion_group! {

@@ -739,7 +739,7 @@ pub const PORTFOLIO_SORT: &str = "sort";
 pub const PORTFOLIO_STATUS_ALL: &str = "all statuses";
 pub const PORTFOLIO_FILTER: &str = "filter";
 pub const PORTFOLIO_NO_MATCH: &str =
-    "No project matches. Esc clears the filter, f changes the status filter.";
+    "No project matches. Esc clears the filter, F changes the status filter.";
 pub const WELCOME_TITLE: &str = "Welcome to tidig";
 pub const WELCOME_LINES: &[&str] = &[
     "Your workbench for early-dialogue procurement projects.",
@@ -760,6 +760,23 @@ pub const TIME_PLAN_EMPTY: &str = "No milestones yet. Press n to add one.";
 pub const OVERDUE: &str = "overdue";
 pub const TRASH_EMPTY: &str = "The trash is empty.";
 pub const DIRECTORY_EMPTY: &str = "Nothing here yet. Press n to add.";
+
+// Search across everything and the command palette
+pub const SEARCH_TITLE: &str = "Search";
+pub const SEARCH_PROMPT: &str = "/";
+pub const SEARCH_HINT: &str =
+    "Type to search projects, meetings, agendas, notes, outcomes, needs, people …";
+pub const SEARCH_NOTHING: &str = "Nothing found.";
+pub const SEARCH_HITS: &str = "found";
+pub const SEARCH_ALL_KINDS: &str = "all kinds";
+/// After a group's hits when it has more: "12 more: Tab shows one kind".
+pub const SEARCH_MORE: &str = "more · Tab shows this kind";
+pub const PALETTE_TITLE: &str = "Commands";
+pub const PALETTE_PROMPT: &str = ":";
+pub const PALETTE_NOTHING: &str = "No command or item matches.";
+/// Before the screens a command works on: "only on Notes, Agenda".
+pub const PALETTE_ONLY_ON: &str = "only on";
+pub const PALETTE_READ_ONLY: &str = "the store is read-only";
 
 // Help
 pub const HELP_TITLE: &str = "Keys";

@@ -587,7 +587,7 @@ fn needs_tab_filtered_by_status_priority_and_category() {
     open_needs_tab(&mut app);
 
     // f: the first status, Identified.
-    ch(&mut app, 'f');
+    ch(&mut app, 'F');
     let filter = &app.project.as_ref().unwrap().needs.filter;
     assert_eq!(filter.status, Some(NeedStatus::Identified));
     assert_eq!(listed_codes(&app), ["B-003", "B-009"]);
@@ -598,7 +598,7 @@ fn needs_tab_filtered_by_status_priority_and_category() {
     snap!(&app, "needs_by_status");
     // f round the cycle back to every status.
     for _ in 0..NeedStatus::ALL.len() {
-        ch(&mut app, 'f');
+        ch(&mut app, 'F');
     }
     assert_eq!(app.project.as_ref().unwrap().needs.filter.status, None);
     assert_eq!(listed_codes(&app).len(), 9);
@@ -659,7 +659,7 @@ fn needs_tab_filtered_by_status_priority_and_category() {
 fn needs_text_filter_narrows_while_typing_and_esc_clears_it() {
     let (mut app, _) = fixture();
     open_needs_tab(&mut app);
-    ch(&mut app, '/');
+    ch(&mut app, 'f');
     assert_eq!(app.context(), Context::FilterInput);
 
     // Each keypress narrows: "n" is in most needs, "natt" in four.
@@ -698,7 +698,7 @@ fn needs_text_filter_narrows_while_typing_and_esc_clears_it() {
     );
 
     // Enter keeps it; then Esc on the tab clears it before leaving the project.
-    ch(&mut app, '/');
+    ch(&mut app, 'f');
     type_str(&mut app, "LARM");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.context(), Context::ProjectNeeds);
@@ -714,18 +714,18 @@ fn needs_text_filter_narrows_while_typing_and_esc_clears_it() {
 fn needs_text_filter_ignores_case_of_swedish_letters_and_matches_codes() {
     let (mut app, _) = fixture();
     open_needs_tab(&mut app);
-    ch(&mut app, '/');
+    ch(&mut app, 'f');
     type_str(&mut app, "SÄNGEN");
     assert_eq!(listed_codes(&app), ["B-003", "B-009"]);
     press(&mut app, KeyCode::Esc);
-    ch(&mut app, '/');
+    ch(&mut app, 'f');
     type_str(&mut app, "b-00");
     assert_eq!(listed_codes(&app).len(), 9);
     type_str(&mut app, "4");
     assert_eq!(listed_codes(&app), ["B-004"]);
     // Categories and owners are searched too.
     press(&mut app, KeyCode::Esc);
-    ch(&mut app, '/');
+    ch(&mut app, 'f');
     type_str(&mut app, "anna berg");
     assert_eq!(listed_codes(&app), ["B-004"]);
 }
@@ -1290,7 +1290,7 @@ fn help_lists_exactly_the_keymap_for_needs_and_the_need_screen() {
     assert_footer_from_keymap(&app, Context::NeedDetail);
     // The help of the filter line is its own.
     press(&mut app, KeyCode::Esc);
-    ch(&mut app, '/');
+    ch(&mut app, 'f');
     assert_help_from_keymap(&mut app, Context::FilterInput);
 }
 
@@ -1316,7 +1316,7 @@ fn needs_screens_draw_at_tiny_sizes_without_panicking() {
     open_needs_tab(&mut app);
     let steps: &[fn(&mut App)] = &[
         |_| {},
-        |a| ch(a, '/'),
+        |a| ch(a, 'f'),
         |a| type_str(a, "natt"),
         |a| press(a, KeyCode::Enter),
         |a| press(a, KeyCode::Enter),

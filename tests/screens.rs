@@ -63,7 +63,7 @@ fn portfolio_populated() {
 #[test]
 fn portfolio_filtered_by_text() {
     let mut app = demo_app();
-    ch(&mut app, '/');
+    ch(&mut app, 'f');
     type_str(&mut app, "energi");
     assert_eq!(codes(&app), ["UHEM-25"]);
     // Still typing: the filter line is open.
@@ -79,7 +79,7 @@ fn portfolio_filtered_by_text() {
 #[test]
 fn portfolio_filter_without_match() {
     let mut app = demo_app();
-    ch(&mut app, '/');
+    ch(&mut app, 'f');
     type_str(&mut app, "vård");
     press(&mut app, KeyCode::Enter);
     // "vård" only occurs in a milestone title, which the filter does not search.
@@ -91,9 +91,9 @@ fn portfolio_filter_without_match() {
 fn portfolio_filtered_by_status() {
     let mut app = demo_app();
     // None → Prospect → Active
-    ch(&mut app, 'f');
+    ch(&mut app, 'F');
     assert_eq!(app.portfolio.filter.status, Some(ProjectStatus::Prospect));
-    ch(&mut app, 'f');
+    ch(&mut app, 'F');
     assert_eq!(app.portfolio.filter.status, Some(ProjectStatus::Active));
     assert_eq!(codes(&app), ["LULE-25", "RVB-26", "TRV-BRO", "UHEM-25"]);
     snap!(&app, "portfolio_status_active");
@@ -327,7 +327,8 @@ fn assert_help_lists_keymap(app: &App, context: Context) {
         Some(Overlay::Help { context, scroll: 0 }),
         "help opened for the wrong context"
     );
-    let screen = render(app, 120, 40);
+    // Tall enough for one column, which `help_rows` reads.
+    let screen = render(app, 120, 50);
     let mut sections = vec![context];
     if !context.is_modal() {
         sections.push(Context::Global);
@@ -523,7 +524,7 @@ fn ctrl_c_with_a_clean_form_leaves_no_draft() {
 #[test]
 fn filter_ignores_case_of_swedish_letters() {
     let mut app = demo_app();
-    ch(&mut app, '/');
+    ch(&mut app, 'f');
     type_str(&mut app, "VÄLFÄRDSTEKNIK");
     assert_eq!(codes(&app), ["LULE-25"]);
     // Esc while typing clears the filter.
@@ -535,7 +536,7 @@ fn filter_ignores_case_of_swedish_letters() {
 #[test]
 fn esc_clears_a_kept_filter_before_anything_else() {
     let mut app = demo_app();
-    ch(&mut app, '/');
+    ch(&mut app, 'f');
     type_str(&mut app, "energi");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.portfolio.rows.len(), 1);

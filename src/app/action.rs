@@ -90,6 +90,13 @@ pub enum Action {
     GoToMeeting,
     Undo,
     Redo,
+    /// Search across everything.
+    Search,
+    /// The command palette.
+    Palette,
+    /// Search results: only the next / previous kind (then all again).
+    NextKind,
+    PrevKind,
     // Forms
     FormNext,
     FormPrev,
@@ -145,6 +152,12 @@ impl Action {
                 | NotesStatusNext
                 | NotesStatusBack
         )
+    }
+
+    /// Moves the cursor (and nothing else).
+    pub fn is_movement(self) -> bool {
+        use Action::*;
+        matches!(self, Up | Down | Top | Bottom | PageUp | PageDown)
     }
 
     /// What the action does, as help and the footer show it.
@@ -231,6 +244,10 @@ impl Action {
             GoToMeeting => "go to meeting",
             Undo => "undo",
             Redo => "redo",
+            Search => "search all",
+            Palette => "command palette",
+            NextKind => "one kind / all",
+            PrevKind => "previous kind",
             FormNext => "next field",
             FormPrev => "previous field",
             FormSave => "save",

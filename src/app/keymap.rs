@@ -44,6 +44,10 @@ pub enum Context {
     Form,
     /// Typing the portfolio's text filter.
     FilterInput,
+    /// Search across everything: typing and choosing a hit.
+    Search,
+    /// The command palette: typing and choosing a command or an item.
+    Palette,
     Confirm,
     /// A save found the row changed elsewhere: reload, keep mine, or see both.
     Conflict,
@@ -63,12 +67,20 @@ impl Context {
             self,
             Context::Form
                 | Context::FilterInput
+                | Context::Search
+                | Context::Palette
                 | Context::Confirm
                 | Context::Conflict
                 | Context::Help
                 | Context::Pick
                 | Context::NoteEditor
         )
+    }
+
+    /// Contexts whose actions the command palette offers: screens, and the note editor
+    /// (its captures), not the inside of dialogs, forms and typed lines.
+    pub fn runs_commands(self) -> bool {
+        !self.is_modal() || self == Context::NoteEditor
     }
 
     pub fn title(self) -> &'static str {
@@ -99,6 +111,8 @@ impl Context {
             Context::Trash => crate::text::VIEW_TRASH,
             Context::Form => "Form",
             Context::FilterInput => crate::text::PORTFOLIO_FILTER,
+            Context::Search => crate::text::SEARCH_TITLE,
+            Context::Palette => crate::text::PALETTE_TITLE,
             Context::Confirm => crate::text::CONFIRM_TITLE,
             Context::Conflict => crate::text::CONFLICT_TITLE,
             Context::Help => crate::text::HELP_TITLE,
@@ -196,6 +210,20 @@ impl Key {
     }
 }
 
+/// An action as the command palette lists it (see `Keymap::commands`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Command {
+    pub action: Action,
+    /// The key that runs it where it applies (else its first key anywhere).
+    pub key: String,
+    /// Whether it applies in the context the palette was opened from.
+    pub applies: bool,
+    /// Whether that is by a key of that context itself (not an everywhere key).
+    pub local: bool,
+    /// Where it has a key.
+    pub contexts: Vec<Context>,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub context: Context,
@@ -256,6 +284,18 @@ impl Keymap {
         bind(Global, &[Key::ch('4')], GoLessons, false);
         bind(Global, &[Key::ch('5')], GoDirectory, false);
         bind(Global, &[Key::ch('6')], GoTrash, false);
+        bind(
+            Global,
+            &[Key::ch('/'), Key::ctrl('f')],
+            Action::Search,
+            false,
+        );
+        bind(
+            Global,
+            &[Key::ch(':'), Key::ctrl('p')],
+            Action::Palette,
+            false,
+        );
 
         for ctx in [
             Portfolio,
@@ -293,10 +333,11 @@ impl Keymap {
         bind(Portfolio, &[Key::ch('n')], New, true);
         bind(Portfolio, &[Key::ch('e')], Edit, true);
         bind(Portfolio, &[Key::ch('d')], Delete, true);
-        bind(Portfolio, &[Key::ch('/'), Key::ctrl('f')], Filter, true);
+        // `/` searches everything; the list's own text filter is `f` (its status `F`).
+        bind(Portfolio, &[Key::ch('f')], Filter, true);
         bind(Portfolio, &[Key::ch('s')], CycleSort, true);
         bind(Portfolio, &[Key::ch('S')], ReverseSort, false);
-        bind(Portfolio, &[Key::ch('f')], CycleStatusFilter, true);
+        bind(Portfolio, &[Key::ch('F')], CycleStatusFilter, true);
         bind(Portfolio, &[Key::ch('D')], LoadDemo, false);
         bind(Portfolio, &[Key::ch('R')], StartReview, true);
 
@@ -550,8 +591,8 @@ impl Keymap {
         bind(ProjectNeeds, &[Key::ch('x')], Reject, false);
         bind(ProjectNeeds, &[Key::ch('z')], Defer, false);
         bind(ProjectNeeds, &[Key::ch('m')], Merge, false);
-        bind(ProjectNeeds, &[Key::ch('/'), Key::ctrl('f')], Filter, true);
-        bind(ProjectNeeds, &[Key::ch('f')], CycleStatusFilter, true);
+        bind(ProjectNeeds, &[Key::ch('f')], Filter, true);
+        bind(ProjectNeeds, &[Key::ch('F')], CycleStatusFilter, true);
         bind(ProjectNeeds, &[Key::ch('p')], CyclePriorityFilter, false);
         bind(ProjectNeeds, &[Key::ch('c')], CycleCategoryFilter, false);
         bind(ProjectNeeds, &[Key::ch('s')], CycleSort, false);
@@ -638,6 +679,22 @@ impl Keymap {
         bind(FilterInput, &[Key::plain(K::Down)], Down, true);
         bind(FilterInput, &[Key::plain(K::F(1))], Action::Help, false);
 
+        bind(Context::Search, &[Key::plain(K::Enter)], Open, true);
+        bind(Context::Search, &[Key::plain(K::Tab)], NextKind, true);
+        bind(Context::Search, &[Key::plain(K::BackTab)], PrevKind, false);
+        bind(Context::Search, &[Key::plain(K::Esc)], Back, true);
+        for (keys, action) in [
+            (&[Key::plain(K::Up)][..], Up),
+            (&[Key::plain(K::Down)][..], Down),
+            (&[Key::plain(K::PageUp)][..], PageUp),
+            (&[Key::plain(K::PageDown)][..], PageDown),
+        ] {
+            bind(Context::Search, keys, action, false);
+            bind(Context::Palette, keys, action, false);
+        }
+        bind(Context::Palette, &[Key::plain(K::Enter)], Open, true);
+        bind(Context::Palette, &[Key::plain(K::Esc)], Back, true);
+
         bind(
             Confirm,
             &[Key::ch('y'), Key::plain(K::Enter)],
@@ -709,6 +766,42 @@ impl Keymap {
         rows.into_iter()
             .map(|(a, keys)| (keys.join(" / "), a.describe()))
             .collect()
+    }
+
+    /// Every action a user can run by name (the command palette), each once: those that
+    /// apply in `context` first, with the key that runs them there, then the others with
+    /// the contexts they apply in. Moving the cursor and the mechanics of dialogs and
+    /// forms are left out: they mean nothing away from their key.
+    pub fn commands(&self, context: Context) -> Vec<Command> {
+        let here = |ctx: Context| ctx == context || (ctx == Context::Global && !context.is_modal());
+        let mut commands: Vec<Command> = Vec::new();
+        for b in &self.bindings {
+            if !b.context.runs_commands() || b.action.is_movement() {
+                continue;
+            }
+            match commands.iter_mut().find(|c| c.action == b.action) {
+                Some(c) => {
+                    if here(b.context) && !c.applies {
+                        c.applies = true;
+                        c.local = b.context == context;
+                        c.key = b.key.display();
+                    }
+                    if !c.contexts.contains(&b.context) {
+                        c.contexts.push(b.context);
+                    }
+                }
+                None => commands.push(Command {
+                    action: b.action,
+                    key: b.key.display(),
+                    applies: here(b.context),
+                    local: b.context == context,
+                    contexts: vec![b.context],
+                }),
+            }
+        }
+        // Stable: the keymap's order within each half.
+        commands.sort_by_key(|c| !c.applies);
+        commands
     }
 
     /// How many of `footer(context)`'s hints belong to the context itself (the rest
@@ -785,7 +878,10 @@ mod tests {
         let km = Keymap::defaults();
         let help = km.help(Context::Portfolio);
         assert!(help.contains(&("j / ↓".to_string(), "down")));
-        assert!(help.contains(&("/ / Ctrl-F".to_string(), "filter")));
+        assert!(help.contains(&("f".to_string(), "filter")));
+        let global = km.help(Context::Global);
+        assert!(global.contains(&("/ / Ctrl-F".to_string(), "search all")));
+        assert!(global.contains(&(": / Ctrl-P".to_string(), "command palette")));
     }
 
     #[test]

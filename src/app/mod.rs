@@ -17,8 +17,10 @@ pub mod keymap;
 mod meetings;
 mod needs;
 mod notes;
+pub mod palette;
 mod projects;
 pub mod screens;
+pub mod search;
 pub mod text_input;
 
 use std::path::PathBuf;
@@ -33,7 +35,9 @@ use form::{FieldKind, Form, FormKind, LookupSource};
 use forms::SubmitError;
 use keymap::{Context, Key};
 pub use keymap::{KeyConfigError, Keymap};
+pub use palette::{PaletteEntry, PaletteState, PaletteTarget};
 pub use screens::*;
+pub use search::SearchState;
 
 use crate::domain::EntityKind;
 use crate::domain::{Clock, MilestoneStatus, ProjectStatus, TextEnum};
@@ -91,6 +95,10 @@ pub enum Overlay {
     Pick(Pick),
     /// A save found its row changed elsewhere (see `conflicts`).
     Conflict(Conflict),
+    /// Search across everything (`/`).
+    Search(SearchState),
+    /// The command palette (`:`).
+    Palette(PaletteState),
 }
 
 /// A list to choose one entry from.
@@ -212,6 +220,8 @@ pub struct App {
     /// UUIDs of the notes this process created: the only empty notes its tidy-up may
     /// remove before they are a day old (another window may be filling the others).
     own_notes: Vec<String>,
+    /// The command palette's fuzzy matcher, kept for its buffers.
+    fuzzy: palette::Fuzzy,
 }
 
 impl App {
@@ -253,6 +263,7 @@ impl App {
             note_autosave: Autosave::default(),
             form_kept: None,
             own_notes: Vec::new(),
+            fuzzy: palette::Fuzzy::default(),
         };
         app.refresh();
         app
@@ -273,6 +284,8 @@ impl App {
             Some(Overlay::Help { .. }) => return Context::Help,
             Some(Overlay::Pick(_)) => return Context::Pick,
             Some(Overlay::Conflict(_)) => return Context::Conflict,
+            Some(Overlay::Search(_)) => return Context::Search,
+            Some(Overlay::Palette(_)) => return Context::Palette,
             None => {}
         }
         if self.form.is_some() {
@@ -388,11 +401,18 @@ impl App {
             None if context == Context::Form => self.edit_form(ev),
             None if context == Context::FilterInput => self.edit_filter(ev),
             None if context == Context::NoteEditor => self.edit_note(ev),
+            None if context == Context::Search => self.edit_search(ev),
+            None if context == Context::Palette => self.edit_palette(ev),
             None => {}
         }
     }
 
     fn handle_paste(&mut self, text: &str) {
+        match self.context() {
+            Context::Search => return self.paste_into_search(text),
+            Context::Palette => return self.paste_into_palette(text),
+            _ => {}
+        }
         if let Some(input) = self.filter_input_mut() {
             input.paste(text);
             self.apply_filter_text();
@@ -497,6 +517,8 @@ impl App {
             Context::FilterInput => return self.update_filter(action),
             Context::Pick => return self.update_pick(action),
             Context::NoteEditor => return self.update_editor(action),
+            Context::Search => return self.update_search(action),
+            Context::Palette => return self.update_palette(action),
             _ => {}
         }
         match action {
@@ -508,6 +530,8 @@ impl App {
                 })
             }
             Action::Back => self.back(),
+            Action::Search => self.open_search(),
+            Action::Palette => self.open_palette(),
             Action::GoPortfolio => self.go_top(Screen::Portfolio),
             Action::GoAgenda => self.go_top(Screen::Agenda),
             Action::GoLessons => self.go_top(Screen::Lessons),

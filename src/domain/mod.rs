@@ -16,6 +16,7 @@ mod meeting;
 mod milestone;
 mod need;
 mod notes;
+pub mod search;
 mod validation;
 pub mod visible;
 pub mod when;

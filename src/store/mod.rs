@@ -15,6 +15,7 @@ mod notes;
 mod open;
 mod projects;
 mod readable;
+mod search;
 mod suggestions;
 mod trash;
 mod versions;
@@ -37,6 +38,7 @@ pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
 pub use readable::{Listed, UnreadableRow};
+pub use search::{COUNT_CAP, RANK_CAP};
 pub use versions::{NoteSaved, NoteTarget};
 // The query types live in the domain (the screens show them); these names keep working
 // for callers that reach them through the store.
@@ -348,6 +350,7 @@ impl Store {
         for row in fk {
             problems.push(row?);
         }
+        problems.extend(self.search_index_problems()?);
         for (table, column) in DATE_COLUMNS {
             for (id, value) in self.unreadable_dates(table, column)? {
                 problems.push(format!(

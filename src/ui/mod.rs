@@ -12,9 +12,11 @@ mod need;
 mod needs;
 mod notes;
 mod overlays;
+mod palette;
 mod portfolio;
 mod project;
 mod registers;
+mod search;
 pub mod theme;
 mod trash;
 mod widgets;
@@ -80,6 +82,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Confirm { message, .. }) => overlays::confirm(frame, frame.area(), message),
         Some(Overlay::Pick(pick)) => overlays::pick(frame, frame.area(), pick),
         Some(Overlay::Conflict(conflict)) => overlays::conflict(frame, frame.area(), app, conflict),
+        Some(Overlay::Search(state)) => search::draw(frame, body, state),
+        Some(Overlay::Palette(state)) => palette::draw(frame, body, state),
         None => {}
     }
     contain_bidi(frame.buffer_mut());

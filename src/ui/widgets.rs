@@ -260,6 +260,26 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The start of `text` that fits in `room` columns, and whether that is all of it; when
+/// it is not, one column is left for the "…" the caller adds.
+pub fn cut_to_width(text: &str, room: usize) -> (String, bool) {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= room {
+        return (text.to_string(), true);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    (out, false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

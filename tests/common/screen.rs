@@ -303,7 +303,9 @@ pub fn assert_help_from_keymap(app: &mut App, context: Context) {
         Some(Overlay::Help { context, scroll: 0 }),
         "F1 opens help for {context:?}"
     );
-    let screen = render(app, 120, 40);
+    // Tall enough for one column (the longest help, the needs tab's, takes two at 40
+    // rows), which is what `help_rows` reads.
+    let screen = render(app, 120, 50);
     let mut expected: Vec<(String, String)> = app
         .keymap
         .help(context)

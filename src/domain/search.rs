@@ -1,0 +1,203 @@
+//! Search across everything: what the user typed, as full-text queries, and the results
+//! as the screens show them. The index itself is the store's (`store::search`).
+
+use super::{Confidentiality, EntityKind, EntityRef};
+
+/// The kinds in the order their groups are shown. A kind's position + 1 is its code in
+/// the index (migration 0010: the document's rowid is the code shifted left 40 bits, or-ed
+/// with the row's id), so this order and that file must agree.
+pub const SEARCH_KINDS: [EntityKind; 13] = [
+    EntityKind::Project,
+    EntityKind::Meeting,
+    EntityKind::AgendaItem,
+    EntityKind::Note,
+    EntityKind::Decision,
+    EntityKind::ActionItem,
+    EntityKind::Question,
+    EntityKind::Need,
+    EntityKind::Suggestion,
+    EntityKind::Lesson,
+    EntityKind::Milestone,
+    EntityKind::Person,
+    EntityKind::Organisation,
+];
+
+/// Bits of a document's rowid that hold the row's id.
+pub const ID_BITS: u32 = 40;
+
+/// The index code of `kind` (see `SEARCH_KINDS`).
+pub fn kind_code(kind: EntityKind) -> i64 {
+    SEARCH_KINDS
+        .iter()
+        .position(|k| *k == kind)
+        .expect("every kind is searched") as i64
+        + 1
+}
+
+/// The item a document's rowid names.
+pub fn item_of_rowid(rowid: i64) -> Option<EntityRef> {
+    let code = rowid >> ID_BITS;
+    let kind = *SEARCH_KINDS.get(usize::try_from(code).ok()?.checked_sub(1)?)?;
+    Some(EntityRef::new(kind, rowid & ((1 << ID_BITS) - 1)))
+}
+
+/// Marks around the matched words in a hit's text (the screen turns them into style).
+/// Control characters never reach stored text (`domain::clean`), so they cannot clash.
+pub const MATCH_START: char = '\u{1}';
+pub const MATCH_END: char = '\u{2}';
+
+/// What the user typed, as FTS5 queries: every word must match, as a prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchTerms {
+    /// For the index with diacritics folded: every word ("lulea" finds "Luleå").
+    pub folded: String,
+    /// For the index of words as written: the words typed with a letter outside ASCII
+    /// (å, ä, ö, é …), which then match only that spelling. `None` when there are none.
+    pub exact: Option<String>,
+    /// Every word is at most `INDEXED_PREFIX` letters long, so the index holds it as a
+    /// prefix and a query need not expand it into the words it begins.
+    pub all_indexed: bool,
+}
+
+/// The longest prefix the index keeps (migration 0010, `prefix = '1 2 3 4 5 6'`).
+pub const INDEXED_PREFIX: usize = 6;
+
+impl SearchTerms {
+    /// `None` when nothing searchable was typed (only spaces or punctuation).
+    ///
+    /// Words are what the index's tokenizer sees as words (letters and digits); every
+    /// other character separates them, so no FTS5 syntax ever reaches the query.
+    pub fn parse(typed: &str) -> Option<SearchTerms> {
+        let words: Vec<String> = typed
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let phrase = |w: &String| format!("\"{w}\"*");
+        let folded = words.iter().map(phrase).collect::<Vec<_>>().join(" ");
+        let marked: Vec<String> = words.iter().filter(|w| !w.is_ascii()).map(phrase).collect();
+        Some(SearchTerms {
+            folded,
+            exact: (!marked.is_empty()).then(|| marked.join(" ")),
+            all_indexed: words.iter().all(|w| w.chars().count() <= INDEXED_PREFIX),
+        })
+    }
+}
+
+/// One item found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub item: EntityRef,
+    /// The item's title (or a note's first words), matched words between `MATCH_START`
+    /// and `MATCH_END`.
+    pub title: String,
+    /// Where the other matched words are, in context; empty when only the title matched.
+    pub snippet: String,
+    /// Where the item lives: its project's code, its meeting, its organisation …
+    pub context: String,
+    /// The item's confidentiality label, for the kinds that carry one.
+    pub label: Option<Confidentiality>,
+}
+
+/// The hits of one kind: how many there are, and the best of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchGroup {
+    pub kind: EntityKind,
+    pub total: usize,
+    /// `total` is where counting stopped: there are at least that many.
+    pub at_least: bool,
+    pub hits: Vec<SearchHit>,
+}
+
+/// Search results, grouped by kind in `SEARCH_KINDS` order; kinds without hits are left
+/// out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchResults {
+    pub groups: Vec<SearchGroup>,
+}
+
+impl SearchResults {
+    /// Every hit counted, shown or not.
+    pub fn total(&self) -> usize {
+        self.groups.iter().map(|g| g.total).sum()
+    }
+
+    /// Whether some kind has more hits than were counted.
+    pub fn at_least(&self) -> bool {
+        self.groups.iter().any(|g| g.at_least)
+    }
+
+    /// The hits shown, in order.
+    pub fn hits(&self) -> impl Iterator<Item = &SearchHit> {
+        self.groups.iter().flat_map(|g| g.hits.iter())
+    }
+
+    pub fn shown(&self) -> usize {
+        self.groups.iter().map(|g| g.hits.len()).sum()
+    }
+}
+
+/// `text` split into (matched, part) pieces at the marks, marks removed.
+pub fn split_marked(text: &str) -> Vec<(bool, &str)> {
+    let mut parts = Vec::new();
+    let mut matched = false;
+    for (i, piece) in text.split([MATCH_START, MATCH_END]).enumerate() {
+        if i > 0 {
+            // Each mark toggles; FTS5 never nests them.
+            matched = !matched;
+        }
+        if !piece.is_empty() {
+            parts.push((matched, piece));
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_become_prefix_phrases_and_syntax_is_dropped() {
+        let t = SearchTerms::parse("  Dialo* OR \"NEAR(x\" B-001 ").unwrap();
+        assert_eq!(
+            t.folded,
+            "\"dialo\"* \"or\"* \"near\"* \"x\"* \"b\"* \"001\"*"
+        );
+        assert_eq!(t.exact, None);
+        assert!(t.all_indexed);
+        assert!(!SearchTerms::parse("dialogm").unwrap().all_indexed);
+        assert_eq!(SearchTerms::parse(" -*() "), None);
+    }
+
+    #[test]
+    fn words_with_diacritics_also_go_to_the_exact_index() {
+        let t = SearchTerms::parse("Luleå kommun").unwrap();
+        assert_eq!(t.folded, "\"luleå\"* \"kommun\"*");
+        assert_eq!(t.exact.as_deref(), Some("\"luleå\"*"));
+    }
+
+    #[test]
+    fn rowids_name_kind_and_id() {
+        for kind in SEARCH_KINDS {
+            let rowid = (kind_code(kind) << ID_BITS) | 12345;
+            assert_eq!(item_of_rowid(rowid), Some(EntityRef::new(kind, 12345)));
+        }
+        assert_eq!(item_of_rowid(7), None);
+        assert_eq!(item_of_rowid(99 << ID_BITS), None);
+        // Every kind that can be trashed is searched.
+        assert_eq!(SEARCH_KINDS.len(), EntityKind::ALL.len());
+    }
+
+    #[test]
+    fn marks_split_text_into_matched_and_plain_parts() {
+        let text = "a \u{1}Luleå\u{2} b \u{1}x\u{2}";
+        assert_eq!(
+            split_marked(text),
+            vec![(false, "a "), (true, "Luleå"), (false, " b "), (true, "x")]
+        );
+    }
+}
