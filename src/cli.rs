@@ -412,6 +412,15 @@ pub fn clock_from_env(zone: Option<chrono_tz::Tz>) -> Result<Clock> {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    // The default config is printed whatever the user's file says: it is how a broken
+    // file gets mended.
+    if let Some(Command::Config {
+        what: ConfigWhat::Default,
+    }) = &cli.command
+    {
+        print_default_config();
+        return Ok(());
+    }
     let config_path = config::config_path()?;
     let config = Config::load(&config_path)?;
     // Key bindings are checked on every start, so a mistake shows at once.
@@ -596,16 +605,21 @@ pub fn run(cli: Cli) -> Result<()> {
                     println!("config: {}", config_path.display());
                     println!("store:  {}", db.display());
                 }
-                ConfigWhat::Default => print!(
-                    "{}{}{}",
-                    config::DEFAULT_CONFIG,
-                    crate::text::CONFIG_KEYS_HEADER,
-                    crate::app::Keymap::defaults().config_text()
-                ),
+                ConfigWhat::Default => print_default_config(),
             }
             Ok(())
         }
     }
+}
+
+/// Every setting, commented, and every key binding: `tidig config default`.
+fn print_default_config() {
+    print!(
+        "{}{}{}",
+        config::DEFAULT_CONFIG,
+        crate::text::CONFIG_KEYS_HEADER,
+        crate::app::Keymap::defaults().config_text()
+    );
 }
 
 /// The first start of a day that may change the store (the app, `demo`) keeps a copy

@@ -92,6 +92,9 @@ fn mistakes_stop_start_up_with_the_file_line_and_key() {
         for w in words {
             assert!(err.contains(w), "{config}: {err}");
         }
+        // The default can still be printed, to mend the file with.
+        let default = common::cli::stdout_of(s.tidig().args(["config", "default"]));
+        assert!(default.contains("[keys.global]"));
     }
 }
 
