@@ -254,7 +254,7 @@ mod tests {
 
     #[test]
     fn every_enum_value_has_a_label_in_both_languages() {
-        use crate::domain::*;
+        use crate::domain::TextEnum;
         fn check<E: TextEnum>() {
             for lang in Lang::ALL {
                 for v in E::ALL {
@@ -268,23 +268,7 @@ mod tests {
                 }
             }
         }
-        check::<Phase>();
-        check::<ProjectStatus>();
-        check::<InnovationLevel>();
-        check::<OrgKind>();
-        check::<MilestoneStatus>();
-        check::<MeetingType>();
-        check::<MeetingFormat>();
-        check::<MeetingStatus>();
-        check::<NotesStatus>();
-        check::<AttendanceRole>();
-        check::<Priority>();
-        check::<NeedStatus>();
-        check::<SuggestionStatus>();
-        check::<LessonKind>();
-        check::<Confidentiality>();
-        check::<ActionStatus>();
-        check::<Audience>();
+        crate::domain::for_each_text_enum!(check);
     }
 
     #[test]

@@ -54,6 +54,33 @@ macro_rules! text_enum {
     };
 }
 
+/// Calls `$check::<E>()` for every text enum, for tests that must cover them all.
+#[cfg(test)]
+macro_rules! for_each_text_enum {
+    ($check:ident) => {{
+        use $crate::domain::*;
+        $check::<Phase>();
+        $check::<ProjectStatus>();
+        $check::<InnovationLevel>();
+        $check::<OrgKind>();
+        $check::<MilestoneStatus>();
+        $check::<MeetingType>();
+        $check::<MeetingFormat>();
+        $check::<MeetingStatus>();
+        $check::<NotesStatus>();
+        $check::<AttendanceRole>();
+        $check::<Priority>();
+        $check::<NeedStatus>();
+        $check::<SuggestionStatus>();
+        $check::<LessonKind>();
+        $check::<Confidentiality>();
+        $check::<ActionStatus>();
+        $check::<Audience>();
+    }};
+}
+#[cfg(test)]
+pub(crate) use for_each_text_enum;
+
 text_enum!(
     /// The phases of a procurement project, in order.
     Phase {
@@ -305,22 +332,7 @@ mod tests {
                 assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
             }
         }
-        check::<Phase>();
-        check::<ProjectStatus>();
-        check::<InnovationLevel>();
-        check::<OrgKind>();
-        check::<MilestoneStatus>();
-        check::<MeetingType>();
-        check::<MeetingFormat>();
-        check::<MeetingStatus>();
-        check::<NotesStatus>();
-        check::<AttendanceRole>();
-        check::<Priority>();
-        check::<NeedStatus>();
-        check::<SuggestionStatus>();
-        check::<LessonKind>();
-        check::<Confidentiality>();
-        check::<ActionStatus>();
+        for_each_text_enum!(check);
     }
 
     #[test]

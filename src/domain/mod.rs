@@ -6,6 +6,8 @@ pub mod clean;
 pub mod clock;
 mod collate;
 mod enums;
+#[cfg(test)]
+pub(crate) use enums::for_each_text_enum;
 
 mod directory;
 mod entity;
