@@ -17,8 +17,12 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use crate::domain::TextEnum;
 
 /// A language tidig writes: of the interface, or of one export (a summary for
-/// suppliers may be wanted in English while the app speaks Swedish).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// suppliers may be wanted in English while the app speaks Swedish). The config file
+/// names it `sv` or `en`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Sv,

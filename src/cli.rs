@@ -484,7 +484,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 drafts: crate::draft_files::DraftFiles::for_store(&db, data_drafts),
             };
             app.export_lang = config.export_lang();
-            app.export_audience = config.export_audience.map(Audience::from);
+            app.export_audience = config.export_audience;
             app.week_first_day = match config.week_start {
                 Some(crate::config::WeekStartSetting::Sunday) => chrono::Weekday::Sun,
                 _ => chrono::Weekday::Mon,
@@ -556,9 +556,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let defaults = ExportDefaults {
                 lang: config.export_lang(),
-                audience: config
-                    .export_audience
-                    .map_or(Audience::Internal, Audience::from),
+                audience: config.export_audience.unwrap_or(Audience::Internal),
             };
             export(&mut open()?, &db, &templates, defaults, what)
         }

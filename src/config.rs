@@ -22,7 +22,7 @@ pub struct Config {
     pub backups: Option<usize>,
     /// The language of exported documents when `--lang` (or the export dialog) does not
     /// choose: `sv` or `en`. Default: Swedish under a Swedish locale, else English.
-    pub export_language: Option<LanguageSetting>,
+    pub export_language: Option<Lang>,
     /// The colours: `dark` (default), `light` or `high-contrast`. `NO_COLOR` in the
     /// environment turns colour off whatever this says.
     pub theme: Option<ThemeSetting>,
@@ -34,7 +34,7 @@ pub struct Config {
     /// The audience an export is for when neither `--audience` nor the export dialog
     /// chooses: `internal` or `shared`. Default: internal on the command line; on
     /// screen, shared for supplier-facing meetings and internal otherwise.
-    pub export_audience: Option<AudienceSetting>,
+    pub export_audience: Option<crate::domain::Audience>,
     /// The first day of the week in the week view: `monday` (default) or `sunday`.
     pub week_start: Option<WeekStartSetting>,
     /// Days after its last review that a project counts as due for review again (the
@@ -82,22 +82,6 @@ impl From<ZoneSetting> for String {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum AudienceSetting {
-    Internal,
-    Shared,
-}
-
-impl From<AudienceSetting> for crate::domain::Audience {
-    fn from(a: AudienceSetting) -> Self {
-        match a {
-            AudienceSetting::Internal => crate::domain::Audience::Internal,
-            AudienceSetting::Shared => crate::domain::Audience::Shared,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
 pub enum WeekStartSetting {
     Monday,
     Sunday,
@@ -109,23 +93,6 @@ pub enum ThemeSetting {
     Dark,
     Light,
     HighContrast,
-}
-
-/// A language as the config file names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LanguageSetting {
-    Sv,
-    En,
-}
-
-impl From<LanguageSetting> for Lang {
-    fn from(l: LanguageSetting) -> Lang {
-        match l {
-            LanguageSetting::Sv => Lang::Sv,
-            LanguageSetting::En => Lang::En,
-        }
-    }
 }
 
 impl Config {
@@ -169,10 +136,8 @@ impl Config {
 
     /// The language of exports: the config's, else the locale's.
     pub fn export_lang(&self) -> Lang {
-        self.export_language.map_or_else(
-            || Lang::from_environment(|name| std::env::var(name).ok()),
-            Lang::from,
-        )
+        self.export_language
+            .unwrap_or_else(|| Lang::from_environment(|name| std::env::var(name).ok()))
     }
 }
 
