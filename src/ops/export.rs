@@ -435,15 +435,19 @@ pub fn needs_input(
         .map(|m| (m.id, m.kind))
         .collect();
     // Names the shared version must not carry: every person's, and every
-    // organisation's but the buyer's (whom the document names anyway).
-    let mut names: Vec<String> = store.list_people()?.into_iter().map(|p| p.name).collect();
-    names.extend(
-        store
-            .list_organisations()?
-            .into_iter()
-            .filter(|o| Some(o.id) != project.buyer_id)
-            .map(|o| o.name),
-    );
+    // organisation's but the buyer's (whom the document names anyway). The internal
+    // version checks no names, so the directory is only read for the shared one.
+    let mut names: Vec<String> = Vec::new();
+    if audience == Audience::Shared {
+        names.extend(store.list_people()?.into_iter().map(|p| p.name));
+        names.extend(
+            store
+                .list_organisations()?
+                .into_iter()
+                .filter(|o| Some(o.id) != project.buyer_id)
+                .map(|o| o.name),
+        );
+    }
     let everything = NeedsInput {
         needs: store.all_needs(Some(project_id))?,
         evidence: store.project_evidence(project_id)?,
@@ -495,6 +499,12 @@ pub fn needs_for_audience(input: NeedsInput, audience: Audience, names: &[String
         })
         .collect();
     let kinds = &input.meeting_kinds;
+    // Each name once, as `names_any` compares them; too short a name is no evidence.
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| n.chars().count() >= 3)
+        .collect();
     let evidence = evidence
         .into_iter()
         .filter(|(need, _)| needs.iter().any(|n| n.id == *need))
@@ -511,8 +521,8 @@ pub fn needs_for_audience(input: NeedsInput, audience: Audience, names: &[String
                             .is_some_and(|k| *k != MeetingType::OneToOneDialogue),
                     };
                     from_a_meeting_we_may_name
-                        && !names_any(&e.note, names)
-                        && !names_any(&e.document, names)
+                        && !names_any(&e.note, &names)
+                        && !names_any(&e.document, &names)
                 })
                 .map(|mut e| {
                     e.person_id = None;
@@ -537,17 +547,13 @@ pub fn needs_for_audience(input: NeedsInput, audience: Audience, names: &[String
     }
 }
 
-/// Whether `text` names any of `names` as a word, ignoring case ("Åsa Öberg",
-/// "Åsa Öbergs"; not "Norrsken" inside "Norrskensgatan" — one letter `s` after a
-/// name, the genitive, still counts). Names shorter than three letters are no evidence.
+/// Whether `text` names any of `names` (trimmed, lower-case) as a word, ignoring case
+/// ("Åsa Öberg", "Åsa Öbergs"; not "Norrsken" inside "Norrskensgatan" — one letter `s`
+/// after a name, the genitive, still counts).
 fn names_any(text: &str, names: &[String]) -> bool {
     let text = text.to_lowercase();
     names.iter().any(|name| {
-        let name = name.trim().to_lowercase();
-        if name.chars().count() < 3 {
-            return false;
-        }
-        text.match_indices(&name).any(|(at, _)| {
+        text.match_indices(name.as_str()).any(|(at, _)| {
             let before = text[..at].chars().next_back();
             let mut after = text[at + name.len()..].chars();
             let word_start = !before.is_some_and(char::is_alphanumeric);
