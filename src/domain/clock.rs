@@ -20,14 +20,19 @@ pub enum Clock {
 }
 
 /// The name of the zone `Local` uses: `TZ` when it names a zone, else the system's.
+/// Read once: it does not change while tidig runs, and a calendar asks per event.
 fn system_zone() -> Option<String> {
-    let from_env = std::env::var("TZ").ok().and_then(|tz| {
-        let name = tz.trim_start_matches(':');
-        name.parse::<chrono_tz::Tz>()
-            .ok()
-            .map(|z| z.name().to_string())
-    });
-    from_env.or_else(|| iana_time_zone::get_timezone().ok())
+    static ZONE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    ZONE.get_or_init(|| {
+        let from_env = std::env::var("TZ").ok().and_then(|tz| {
+            let name = tz.trim_start_matches(':');
+            name.parse::<chrono_tz::Tz>()
+                .ok()
+                .map(|z| z.name().to_string())
+        });
+        from_env.or_else(|| iana_time_zone::get_timezone().ok())
+    })
+    .clone()
 }
 
 impl Clock {

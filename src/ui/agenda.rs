@@ -266,13 +266,17 @@ fn week(frame: &mut Frame, area: Rect, app: &App, first: NaiveDate) {
         // Each meeting is a block of lines; the selected block is kept in view. Titles
         // get all the lines the day has room for, and fewer (cut with …) when it is full.
         let height = column.height.saturating_sub(1) as usize;
+        // A meeting that started before the week shows on its first day.
+        let on_day: Vec<(usize, &Meeting)> = view
+            .meetings
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| day_of(app, m).max(first) == day)
+            .collect();
         let day_blocks = |title_lines: usize| -> Vec<(bool, Vec<Line>)> {
-            view.meetings
+            on_day
                 .iter()
-                .enumerate()
-                // A meeting that started before the week shows on its first day.
-                .filter(|(_, m)| day_of(app, m).max(first) == day)
-                .map(|(i, m)| {
+                .map(|&(i, m)| {
                     let selected = i == view.cursor.selected;
                     let overlap = view.overlapping.contains(&m.id);
                     (
