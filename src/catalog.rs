@@ -200,7 +200,15 @@ fn weekday_index(day: chrono::NaiveDate) -> usize {
 /// The interface's language, set once at start-up (config, `--lang`, locale).
 static INTERFACE: AtomicU8 = AtomicU8::new(1);
 
+thread_local! {
+    /// A language for one thread only: tests draw screens in both languages at once.
+    static THREAD_INTERFACE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
 pub fn interface_lang() -> Lang {
+    if let Some(lang) = THREAD_INTERFACE.with(std::cell::Cell::get) {
+        return lang;
+    }
     match INTERFACE.load(Ordering::Relaxed) {
         0 => Lang::Sv,
         _ => Lang::En,
@@ -215,6 +223,11 @@ pub fn set_interface_lang(lang: Lang) {
         },
         Ordering::Relaxed,
     );
+}
+
+/// Sets the interface language for this thread only (tests).
+pub fn use_interface_lang_in_this_thread(lang: Lang) {
+    THREAD_INTERFACE.with(|c| c.set(Some(lang)));
 }
 
 #[cfg(test)]

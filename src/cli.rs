@@ -33,6 +33,12 @@ pub struct Cli {
     #[arg(long, global = true, env = "TIDIG_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// The interface's language: sv or en (default: `language` in the config, else
+    /// Swedish under a Swedish locale and English otherwise). Documents have their own
+    /// `--lang`.
+    #[arg(long = "lang", env = "TIDIG_LANG", value_enum, value_name = "LANG")]
+    pub interface_lang: Option<LangArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -379,7 +385,7 @@ fn load_large_demo(
             .expect("a valid progress template")
             .progress_chars("=> "),
         );
-        bar.set_message(crate::text::DEMO_PROGRESS);
+        bar.set_message(crate::text::demo_progress());
         Some(bar)
     } else {
         None
@@ -421,16 +427,24 @@ pub fn run(cli: Cli) -> Result<()> {
         print_default_config();
         return Ok(());
     }
+    // The locale's language first, so that a broken config file is reported in it.
+    let chosen = cli.interface_lang.map(Lang::from);
+    crate::catalog::set_interface_lang(
+        chosen.unwrap_or_else(|| Lang::from_environment(|name| std::env::var(name).ok())),
+    );
     let config_path = config::config_path()?;
     let config = Config::load(&config_path)?;
+    if let (None, Some(lang)) = (chosen, config.language) {
+        crate::catalog::set_interface_lang(lang);
+    }
     // Key bindings are checked on every start, so a mistake shows at once.
     let keymap = crate::app::Keymap::with_overrides(&config.key_overrides()).map_err(|e| {
-        anyhow::anyhow!(
-            "{} is not a valid tidig config (line {}): {}",
-            config_path.display(),
+        anyhow::anyhow!(crate::text::err_bad_config(
+            &config_path,
             e.line,
-            e.message
-        )
+            "",
+            &e.message
+        ))
     })?;
     let db = config.db_path(cli.db.as_deref())?;
     let clock = clock_from_env(config.time_zone.map(|z| z.0))?;
@@ -454,9 +468,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
                     Ok(())
                 } else {
-                    Err(anyhow::anyhow!(
-                        "the app needs a terminal; use a subcommand (see --help) for scripts"
-                    ))
+                    Err(anyhow::anyhow!(crate::text::err_needs_terminal()))
                 }
             };
             // An existing store is checked first (its problems matter more); a new one
@@ -518,22 +530,26 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
             };
             println!(
-                "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants, {} needs, {} suggestions, {} lessons, {} notes, {} decisions, {} actions, {} questions",
-                db.display(),
-                added.projects,
-                added.organisations,
-                added.people,
-                added.milestones,
-                added.meetings,
-                added.agenda_items,
-                added.participants,
-                added.needs,
-                added.suggestions,
-                added.lessons,
-                added.notes,
-                added.decisions,
-                added.actions,
-                added.questions
+                "{}",
+                crate::text::demo_added(
+                    &db,
+                    &[
+                        ("projects", added.projects),
+                        ("organisations", added.organisations),
+                        ("people", added.people),
+                        ("milestones", added.milestones),
+                        ("meetings", added.meetings),
+                        ("agenda_items", added.agenda_items),
+                        ("participants", added.participants),
+                        ("needs", added.needs),
+                        ("suggestions", added.suggestions),
+                        ("lessons", added.lessons),
+                        ("notes", added.notes),
+                        ("decisions", added.decisions),
+                        ("actions", added.actions),
+                        ("questions", added.questions),
+                    ]
+                )
             );
             Ok(())
         }
@@ -545,7 +561,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = open()?;
             let project = project.map(|c| find_project(&store, &c)).transpose()?;
             let text = list(&store, what, project.as_ref(), json)
-                .with_context(|| format!("cannot read {}", db.display()))?;
+                .with_context(|| crate::text::err_cannot_read(&db))?;
             write_stdout(&text)
         }
         Some(Command::Export { what }) => {
@@ -577,7 +593,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             store
                 .backup(&dest)
-                .with_context(|| format!("backup to {} failed", dest.display()))?;
+                .with_context(|| crate::text::err_backup_failed(&dest))?;
             println!("{}", dest.display());
             Ok(())
         }
@@ -586,22 +602,21 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = open()?;
             let problems = store
                 .check()
-                .with_context(|| format!("cannot check {}", db.display()))?;
+                .with_context(|| crate::text::err_cannot_check(&db))?;
             if problems.is_empty() {
-                println!("ok: {}", db.display());
+                println!("{}", crate::text::check_ok(&db));
                 Ok(())
             } else {
                 for p in &problems {
                     println!("{p}");
                 }
-                bail!("{} problem(s) found in {}", problems.len(), db.display())
+                bail!("{}", crate::text::check_problems(problems.len(), &db))
             }
         }
         Some(Command::Config { what }) => {
             match what {
                 ConfigWhat::Path => {
-                    println!("config: {}", config_path.display());
-                    println!("store:  {}", db.display());
+                    println!("{}", crate::text::config_paths(&config_path, &db));
                 }
                 ConfigWhat::Default => print_default_config(),
             }
@@ -615,7 +630,7 @@ fn print_default_config() {
     print!(
         "{}{}{}",
         config::DEFAULT_CONFIG,
-        crate::text::CONFIG_KEYS_HEADER,
+        crate::text::config_keys_header(),
         crate::app::Keymap::defaults().config_text()
     );
 }
@@ -935,7 +950,7 @@ fn find_project(store: &Store, code: &str) -> Result<Project> {
     let code = code.trim().to_uppercase();
     match store.project_by_code(&code) {
         Err(StoreError::NotFound) => {
-            bail!("no project with code {code}; `tidig list projects` shows them")
+            bail!("{}", crate::text::err_no_project(&code))
         }
         other => Ok(other?),
     }
@@ -944,14 +959,14 @@ fn find_project(store: &Store, code: &str) -> Result<Project> {
 /// A live meeting by the id the user typed; one in the trash is refused.
 fn find_meeting(store: &Store, id: &str) -> Result<i64> {
     let Ok(id) = id.trim().parse::<i64>() else {
-        bail!("{id:?} is not a meeting id; `tidig list meetings` shows them");
+        bail!("{}", crate::text::err_not_meeting_id(id));
     };
     match store.locate(EntityRef::new(EntityKind::Meeting, id)) {
         Err(StoreError::NotFound) => {
-            bail!("no meeting with id {id}; `tidig list meetings` shows them")
+            bail!("{}", crate::text::err_no_meeting(id))
         }
         Ok(at) if at.trashed || at.parent_trashed => {
-            bail!("meeting {id} is in the trash; restore it to export it")
+            bail!("{}", crate::text::err_meeting_in_trash(id))
         }
         other => other?,
     };
@@ -1062,7 +1077,7 @@ fn export(
                 NeedsFormat::Markdown,
             )?;
             if separator.is_some() && format != NeedsFormat::Csv {
-                bail!("{}", crate::text::ERR_SEPARATOR_NOT_CSV);
+                bail!("{}", crate::text::err_separator_not_csv());
             }
             (
                 ExportJob::Needs {
@@ -1165,14 +1180,16 @@ fn import_bundle(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
         Ok(bundle) => bundle,
         Err(ops::bundle::ReadError::Invalid(issues)) => return Err(refuse(&issues)),
         Err(ops::bundle::ReadError::Io(e)) => {
-            return Err(anyhow::Error::from(e).context(format!("cannot read {name}")));
+            return Err(
+                anyhow::Error::from(e).context(crate::text::err_cannot_read(Path::new(&name)))
+            );
         }
     };
     match ops::bundle::import_bundle(store, &bundle, dry_run) {
         Ok(report) => write_stdout(crate::text::import_report(&report, &name).as_bytes()),
         Err(ImportError::Invalid(issues)) => Err(refuse(&issues)),
         Err(ImportError::Store(e)) => {
-            Err(anyhow::Error::from(e).context(format!("nothing was imported from {name}")))
+            Err(anyhow::Error::from(e).context(crate::text::err_nothing_imported(&name)))
         }
     }
 }

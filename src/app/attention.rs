@@ -27,7 +27,7 @@ impl App {
         match action {
             Action::Open => match selected {
                 Some(item) => self.go_to(item),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             Action::ReviewNext => self.review_step(1),
             Action::ReviewPrev => self.review_step(-1),
@@ -41,7 +41,7 @@ impl App {
             return;
         };
         if projects.is_empty() {
-            return self.info(text::MSG_NO_ACTIVE_PROJECTS);
+            return self.info(text::msg_no_active_projects());
         }
         self.save_open_work();
         self.review = Some(ReviewState {
@@ -130,7 +130,7 @@ impl App {
         self.save_open_work();
         self.nav.truncate(1);
         self.nav.push(Screen::ReviewSummary);
-        self.info(text::MSG_REVIEW_DONE);
+        self.info(text::msg_review_done());
     }
 
     pub(super) fn update_review_summary(&mut self, action: Action) {

@@ -112,7 +112,7 @@ pub enum ExportOpError {
     /// The thing to export is in the trash (or belongs to something that is).
     #[error("{}", text::err_export_in_trash(.0.kind))]
     InTrash(EntityRef),
-    #[error("{}", text::MSG_NO_SHAREABLE_LESSONS)]
+    #[error("{}", text::msg_no_shareable_lessons())]
     NothingShareable,
     /// The file was written, but the meeting's export log could not be updated.
     #[error("{}", text::err_export_not_logged(.0))]
@@ -135,7 +135,7 @@ pub fn render(
         ExportJob::Calendar { project_id, lang } => {
             let name = match project_id {
                 Some(id) => store.project(live(store, EntityKind::Project, id)?)?.code,
-                None => text::FILE_ALL_MEETINGS.to_string(),
+                None => text::file_all_meetings().to_string(),
             };
             let mut agendas = store.agendas(project_id)?;
             let mut entries: Vec<CalendarEntry> = store
@@ -213,7 +213,7 @@ pub fn render(
             let name = format!(
                 "{}-{}.{}",
                 input.project.code,
-                text::FILE_NEEDS,
+                text::file_needs(),
                 format.extension()
             );
             rendered(contents, name)
@@ -228,7 +228,7 @@ pub fn render(
             let name = format!(
                 "{}-{}-{}.{}",
                 file_name(&meeting, store),
-                text::FILE_NOTES,
+                text::file_notes(),
                 audience.as_str(),
                 format.extension()
             );
@@ -269,7 +269,7 @@ pub fn render(
             let contents = export::render_lessons(format, lang, &lessons, &clock)?;
             let name = format!(
                 "{}-{}.{}",
-                text::FILE_LESSONS,
+                text::file_lessons(),
                 clock.today(),
                 format.extension()
             );

@@ -13,9 +13,9 @@ use rusqlite::{Row, params};
 
 use super::{Result, Store};
 use crate::domain::{
-    Attention, AttentionLine, CHECKLIST, EntityKind, EntityRef, LineDetail, LineWhen, MeetingType,
-    NotesStatus, ProjectFigures, Section, SectionKind, SuggestionStatus, TextEnum, action_open,
-    awaits_buyer, checklist_open, codes_where, need_open,
+    Attention, AttentionLine, CHECKLIST_LEN, EntityKind, EntityRef, LineDetail, LineWhen,
+    MeetingType, NotesStatus, ProjectFigures, Section, SectionKind, SuggestionStatus, TextEnum,
+    action_open, awaits_buyer, checklist_open, codes_where, need_open,
 };
 
 /// Lines shown per section of the attention view; the section's title gives the total.
@@ -26,7 +26,7 @@ pub const TODAY_PAGE: usize = 6;
 
 /// The checklist bits when every point is ticked.
 fn checklist_full() -> u32 {
-    (1u32 << CHECKLIST.len()) - 1
+    (1u32 << CHECKLIST_LEN) - 1
 }
 
 /// SQL: the meeting `m` is supplier-facing, by its type or because a supplier attends
