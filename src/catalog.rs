@@ -236,8 +236,10 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn keys(lang: Lang) -> BTreeSet<String> {
+        // `[cli]` is Swedish only: the English help is clap's, from the doc comments.
         table(lang)
             .iter()
+            .filter(|(s, _)| **s != "cli")
             .flat_map(|(s, m)| m.keys().map(move |k| format!("{s}.{k}")))
             .collect()
     }
