@@ -68,6 +68,8 @@ pub enum Action {
     CyclePhaseFilter,
     CycleKindFilter,
     ExportLessons,
+    /// The project's report (its attention view as a document), as HTML.
+    ExportReport,
     GoActions,
     CycleLabel,
     /// The label of the selected piece of a need's evidence.
@@ -223,6 +225,7 @@ impl Action {
             CyclePhaseFilter => "phase filter",
             CycleKindFilter => "kind filter",
             ExportLessons => "export shareable (.html)",
+            ExportReport => "export project report (.html)",
             GoActions => "actions",
             CycleLabel => "change label",
             CycleEvidenceLabel => "evidence's label",
