@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::bundle::Scope;
 use crate::domain::{
     Attendance, Audience, EntityKind, EntityRef, Evidence, ExportRecord, Meeting, MeetingStatus,
-    MeetingType, NeedStatus, TextEnum, Thresholds, mentions_link, next_meeting, review_age,
+    MeetingType, NeedStatus, NotesStatus, TextEnum, Thresholds, mentions_link, next_meeting, review_age,
     shared_may_name,
 };
 use crate::export::{
@@ -444,6 +444,11 @@ pub fn summary_input(
         needs,
         suggestions,
         next_meeting,
+        approved_at: store
+            .notes_status_dates(id)?
+            .into_iter()
+            .find(|(s, _)| *s == NotesStatus::Approved)
+            .map(|(_, at)| at),
         clock: store.clock(),
         project,
         meeting,
