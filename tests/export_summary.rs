@@ -367,6 +367,7 @@ fn input() -> SummaryInput {
             },
         ],
         next_meeting: Some(next),
+        approved_at: None,
         clock: clock(),
     }
 }

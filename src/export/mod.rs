@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{Environment, UndefinedBehavior, Value};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 pub use agenda::{AgendaFormat, render as render_agenda};
 pub use ical::{CalendarEntry, calendar};
@@ -411,9 +411,24 @@ pub fn markdown_html(src: &str) -> String {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
         Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
-        Event::Start(Tag::Link { ref dest_url, .. }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            ref dest_url,
+            ..
+        }) => {
             let keep = safe_url(dest_url);
             links.push(!keep);
+            if keep && matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                // Its text is its address: marked, so that print does not repeat it.
+                let mut tag = String::from("<a class=\"bare\" href=\"");
+                if link_type == LinkType::Email && !dest_url.starts_with("mailto:") {
+                    tag.push_str("mailto:");
+                }
+                pulldown_cmark_escape::escape_href(&mut tag, dest_url)
+                    .expect("writing to a String cannot fail");
+                tag.push_str("\">");
+                return Some(Event::InlineHtml(tag.into()));
+            }
             keep.then_some(event)
         }
         Event::End(TagEnd::Link) => (!links.pop().unwrap_or(false)).then_some(event),
