@@ -225,7 +225,7 @@ impl Action {
             CyclePhaseFilter => "phase filter",
             CycleKindFilter => "kind filter",
             ExportLessons => "export shareable (.html)",
-            ExportReport => "export project report (.html)",
+            ExportReport => "export report (.html)",
             GoActions => "actions",
             CycleLabel => "change label",
             CycleEvidenceLabel => "evidence's label",
