@@ -16,8 +16,8 @@ use crate::domain::{
     Audience, Clock, EntityKind, EntityRef, Meeting, Need, Project, Suggestion, TextEnum,
 };
 use crate::export::{
-    self, AgendaFormat, CsvSeparator, Lang, LessonsFormat, NeedsFormat, ReportFormat, SummaryFormat,
-    TemplateSource,
+    self, AgendaFormat, CsvSeparator, Lang, LessonsFormat, NeedsFormat, ReportFormat,
+    SummaryFormat, TemplateSource,
 };
 use crate::ops::{self, Destination, ExportJob};
 use crate::store::{ImportError, ProjectFilter, Store, StoreError};

@@ -576,5 +576,9 @@ fn x_on_the_attention_tab_writes_the_project_report() {
     let html = std::fs::read_to_string(exports.path().join(&files[0])).unwrap();
     assert!(html.contains("<html lang=\"sv\">"));
     assert!(html.contains("<p class=\"banner\">Internt arbetsmaterial"));
-    assert!(status.text.contains("LULE-25-report-2026-11-26.html"), "{}", status.text);
+    assert!(
+        status.text.contains("LULE-25-report-2026-11-26.html"),
+        "{}",
+        status.text
+    );
 }

@@ -47,9 +47,16 @@ fn report_says_at_the_top_that_it_is_internal_in_both_languages_and_formats() {
     let html = s.run(&["export", "report", "LULE-25", "--format", "html"]);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"));
     let body = &html[html.find("<body>").unwrap()..];
-    let banner = body.find("<p class=\"banner\">Internt arbetsmaterial").unwrap();
-    assert!(banner < body.find("<section>").unwrap(), "before every section");
-    let html_en = s.run(&["export", "report", "LULE-25", "--format", "html", "--lang", "en"]);
+    let banner = body
+        .find("<p class=\"banner\">Internt arbetsmaterial")
+        .unwrap();
+    assert!(
+        banner < body.find("<section>").unwrap(),
+        "before every section"
+    );
+    let html_en = s.run(&[
+        "export", "report", "LULE-25", "--format", "html", "--lang", "en",
+    ]);
     assert!(html_en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html_en.contains("<p class=\"banner\">Internal working document"));
     assert!(html_en.contains("content: \"Page \" counter(page) \" of \" counter(pages)"));
@@ -64,7 +71,12 @@ fn report_says_at_the_top_that_it_is_internal_in_both_languages_and_formats() {
         assert!(html_en.contains(text), "{text}");
     }
     // No Swedish word of the report's own is left in the English version.
-    for word in ["Projektrapport", "Läget i korthet", "Försenade", "Senaste genomgång"] {
+    for word in [
+        "Projektrapport",
+        "Läget i korthet",
+        "Försenade",
+        "Senaste genomgång",
+    ] {
         assert!(!html_en.contains(word), "{word}");
         assert!(!en.contains(word), "{word}");
     }
@@ -78,9 +90,19 @@ fn report_to_a_file_takes_its_format_from_the_extension() {
     assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
     assert!(html.contains(PRINT_CSS));
     let file = s.export_to(&["export", "report", "LULE-25"], "rapport.md");
-    assert!(String::from_utf8(file).unwrap().starts_with("# Projektrapport"));
+    assert!(
+        String::from_utf8(file)
+            .unwrap()
+            .starts_with("# Projektrapport")
+    );
     // A format the report does not have is refused, and nothing is written.
-    let err = s.refuses(&["export", "report", "LULE-25", "-o", s.path("r.csv").to_str().unwrap()]);
+    let err = s.refuses(&[
+        "export",
+        "report",
+        "LULE-25",
+        "-o",
+        s.path("r.csv").to_str().unwrap(),
+    ]);
     assert!(err.contains("csv"), "{err}");
     assert!(!s.path("r.csv").exists());
 }
@@ -131,15 +153,25 @@ fn report_lists_every_line_where_the_tab_shows_a_page() {
             .unwrap();
     }
     // The screen's view is a page; the report's has them all.
-    assert_eq!(store.attention(project).unwrap().sections[0].lines.len(), ATTENTION_PAGE);
+    assert_eq!(
+        store.attention(project).unwrap().sections[0].lines.len(),
+        ATTENTION_PAGE
+    );
     drop(store);
     let md = s.run(&["export", "report", "MANY-1"]);
     for i in 0..n {
-        assert!(md.contains(&format!("| Åtgärd nummer {i} | Processledaren |")), "{i}\n{md}");
+        assert!(
+            md.contains(&format!("| Åtgärd nummer {i} | Processledaren |")),
+            "{i}\n{md}"
+        );
     }
     // Overdue ones in their own table, with the days they are late.
-    let overdue = &md[md.find("## Försenade åtgärder").unwrap()..md.find("## Övriga öppna åtgärder").unwrap()];
-    assert!(overdue.contains("| Åtgärd nummer 0 | Processledaren | fre 2026-11-20 | 6 |"), "{overdue}");
+    let overdue = &md
+        [md.find("## Försenade åtgärder").unwrap()..md.find("## Övriga öppna åtgärder").unwrap()];
+    assert!(
+        overdue.contains("| Åtgärd nummer 0 | Processledaren | fre 2026-11-20 | 6 |"),
+        "{overdue}"
+    );
     assert_eq!(overdue.matches("| Åtgärd nummer").count(), 6);
     assert!(md.contains("- **Försenade åtgärder:** 6"), "{md}");
     assert!(md.contains("*Inga behov registrerade.*"), "{md}");

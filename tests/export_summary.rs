@@ -1046,7 +1046,9 @@ fn notes_before_approval_are_marked_utkast_and_approved_ones_are_not() {
         // In the page's header, the running header of every printed page and the
         // watermark.
         assert!(
-            html.contains("<p class=\"banner draft\">UTKAST – anteckningarna är inte godkända.</p>"),
+            html.contains(
+                "<p class=\"banner draft\">UTKAST – anteckningarna är inte godkända.</p>"
+            ),
             "{status:?}"
         );
         assert!(html.contains("@top-right { content: \"UTKAST · Mötesanteckningar"));
@@ -1066,13 +1068,26 @@ fn notes_before_approval_are_marked_utkast_and_approved_ones_are_not() {
             }
         }
         let html = render(&input, SummaryFormat::Html, Audience::Internal, Lang::Sv);
-        assert!(html.contains("<dt>Godkändes</dt>\n<dd>2026-11-19</dd>"), "{html}");
-        let md = render(&input, SummaryFormat::Markdown, Audience::Internal, Lang::En);
+        assert!(
+            html.contains("<dt>Godkändes</dt>\n<dd>2026-11-19</dd>"),
+            "{html}"
+        );
+        let md = render(
+            &input,
+            SummaryFormat::Markdown,
+            Audience::Internal,
+            Lang::En,
+        );
         assert!(md.contains("- **Approved on:** 2026-11-19"), "{md}");
     }
     // Approved, but the history does not say when: no date is made up.
     input.approved_at = None;
-    let md = render(&input, SummaryFormat::Markdown, Audience::Internal, Lang::Sv);
+    let md = render(
+        &input,
+        SummaryFormat::Markdown,
+        Audience::Internal,
+        Lang::Sv,
+    );
     assert!(!md.contains("Godkändes"), "{md}");
 }
 
@@ -1084,7 +1099,12 @@ fn notes_carry_a_justeras_block_in_both_languages() {
     for line in ["Namn", "Datum", "Underskrift"] {
         assert!(html.contains(&format!("\">{line}</div>")), "{line}");
     }
-    let md = render(&input, SummaryFormat::Markdown, Audience::Internal, Lang::En);
+    let md = render(
+        &input,
+        SummaryFormat::Markdown,
+        Audience::Internal,
+        Lang::En,
+    );
     assert!(md.contains("## Checked and approved\n\nName: ...."), "{md}");
     assert!(md.contains("\n\nSignature: ...."), "{md}");
 }
@@ -1093,7 +1113,10 @@ fn notes_carry_a_justeras_block_in_both_languages() {
 fn printed_notes_carry_buyer_code_case_number_title_date_and_page_numbers() {
     let input = input();
     let html = render(&input, SummaryFormat::Html, Audience::Shared, Lang::Sv);
-    assert!(html.contains("@top-left { content: \"Luleå kommun\""), "{html}");
+    assert!(
+        html.contains("@top-left { content: \"Luleå kommun\""),
+        "{html}"
+    );
     assert!(html.contains("@top-center { content: \"LULE-25 · Dnr KS 2025/0412\""));
     assert!(html.contains("Mötesanteckningar · 2026-11-18\""));
     assert!(html.contains("content: \"Sida \" counter(page) \" (\" counter(pages) \")\""));
@@ -1107,7 +1130,10 @@ fn hostile_text_cannot_leave_the_printed_header() {
     input.project.buyer_name = Some("A\"; } body { display: none } </style><script>".into());
     let html = render(&input, SummaryFormat::Html, Audience::Internal, Lang::Sv);
     let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
-    assert!(!style.contains("<script") && !style.contains("</"), "{style}");
+    assert!(
+        !style.contains("<script") && !style.contains("</"),
+        "{style}"
+    );
     assert!(
         style.contains(r#"@top-left { content: "A\22 ; } body { display: none } \3c /style\3e \3c script\3e ";"#),
         "{style}"

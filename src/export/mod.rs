@@ -178,7 +178,10 @@ impl PageCtx {
                 } else {
                     format!("{} · {} {case}", p.code, word("case_number_short"))
                 };
-                (p.buyer_name.as_deref().unwrap_or("").trim().to_string(), code)
+                (
+                    p.buyer_name.as_deref().unwrap_or("").trim().to_string(),
+                    code,
+                )
             }
             None => (String::new(), String::new()),
         };
@@ -878,6 +881,45 @@ pub fn csv_guard(cell: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_strings_cannot_end_the_string_or_the_style_element() {
+        assert_eq!(css_string("Luleå kommun"), "\"Luleå kommun\"");
+        assert_eq!(
+            css_string("a\"b\\c</style><x>&'"),
+            r#""a\22 b\5c c\3c /style\3e \3c x\3e \26 \27 ""#
+        );
+        assert_eq!(css_string("rad\nny \u{202E}"), r#""rad\a ny \202e ""#);
+    }
+
+    #[test]
+    fn page_counters_follow_the_pattern_of_each_language() {
+        assert_eq!(
+            css_counter("Sida {page} ({pages})"),
+            r#""Sida " counter(page) " (" counter(pages) ")""#
+        );
+        assert_eq!(
+            css_counter("Page {page} of {pages}"),
+            r#""Page " counter(page) " of " counter(pages)"#
+        );
+        assert_eq!(
+            css_counter("{page}/{pages}"),
+            r#"counter(page) "/" counter(pages)"#
+        );
+        // A brace that is no placeholder is text.
+        assert_eq!(css_counter("{x} {page}"), r#""{" "x} " counter(page)"#);
+    }
+
+    #[test]
+    fn links_written_as_their_address_are_marked_bare() {
+        assert_eq!(
+            markdown_html("<https://a.se/x?a=1&b=2> och <ida@example.se>"),
+            "<p><a class=\"bare\" href=\"https://a.se/x?a=1&amp;b=2\">https://a.se/x?a=1&amp;b=2</a> \
+             och <a class=\"bare\" href=\"mailto:ida@example.se\">ida@example.se</a></p>\n"
+        );
+        // An unsafe autolink is still dropped to its text.
+        assert!(!markdown_html("<javascript:alert(1)>").contains("href"));
+    }
 
     #[test]
     fn documents_lose_control_characters_but_keep_line_ends() {

@@ -26,8 +26,8 @@ use minijinja::value::Serde;
 use serde::Serialize;
 
 use super::{
-    CSV_BOM, CsvSeparator, ExportError, GENERATOR, Lang, PageCtx, ProjectCtx, csv_record, documents,
-    without_controls,
+    CSV_BOM, CsvSeparator, ExportError, GENERATOR, Lang, PageCtx, ProjectCtx, csv_record,
+    documents, without_controls,
 };
 use crate::catalog;
 use crate::domain::{

@@ -59,7 +59,11 @@ pub struct ReportInput {
 }
 
 /// Renders a project report in `lang`.
-pub fn render(input: &ReportInput, format: ReportFormat, lang: Lang) -> Result<String, ExportError> {
+pub fn render(
+    input: &ReportInput,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<String, ExportError> {
     let doc = document(input, lang);
     let name = match format {
         ReportFormat::Markdown => MD_TEMPLATE,

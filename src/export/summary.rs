@@ -41,8 +41,7 @@ use crate::domain::when::format_duration;
 use crate::domain::{
     ActionItem, ActionStatus, AgendaItem, Attendance, AttendanceRole, Audience, Clock, Decision,
     Meeting, MeetingStatus, Need, Note, NotesStatus, Project, Question, Suggestion, TextEnum,
-    agenda_times,
-    is_supplier_facing,
+    agenda_times, is_supplier_facing,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

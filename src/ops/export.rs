@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::bundle::Scope;
 use crate::domain::{
     Attendance, Audience, EntityKind, EntityRef, Evidence, ExportRecord, Meeting, MeetingStatus,
-    MeetingType, NeedStatus, NotesStatus, TextEnum, Thresholds, mentions_link, next_meeting, review_age,
-    shared_may_name,
+    MeetingType, NeedStatus, NotesStatus, TextEnum, Thresholds, mentions_link, next_meeting,
+    review_age, shared_may_name,
 };
 use crate::export::{
     self, AgendaFormat, CalendarEntry, CsvSeparator, ExportError, Lang, LessonsFormat, NeedsFormat,
