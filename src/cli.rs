@@ -16,8 +16,8 @@ use crate::domain::{
     Audience, Clock, EntityKind, EntityRef, Meeting, Need, Project, Suggestion, TextEnum,
 };
 use crate::export::{
-    self, AgendaFormat, CsvSeparator, Lang, LessonsFormat, NeedsFormat, SummaryFormat,
-    TemplateSource,
+    self, AgendaFormat, CsvSeparator, Lang, LessonsFormat, NeedsFormat, ReportFormat,
+    SummaryFormat, TemplateSource,
 };
 use crate::ops::{self, Destination, ExportJob};
 use crate::store::{ImportError, ProjectFilter, Store, StoreError};
@@ -204,6 +204,25 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// A project's attention view as a report for the buyer's project lead (internal):
+    /// phases, slipped milestones, next meetings, overdue and open actions, notes
+    /// missing or unsent, open equal-treatment points, suggestions awaiting the buyer,
+    /// needs by status and priority, and the last review.
+    Report {
+        /// The project's code, as `tidig list projects` shows it.
+        #[arg(value_name = "CODE")]
+        project: String,
+        /// Output format (default: from the -o file's extension, else md).
+        #[arg(long, value_enum)]
+        format: Option<ReportFormatArg>,
+        /// The document's language (default: `export_language` in the config, else
+        /// Swedish under a Swedish locale and English otherwise).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Shareable lessons and good examples as learning examples to pass on.
     Lessons {
         /// Only this project's lessons (by code); without it, all lessons.
@@ -257,6 +276,21 @@ impl From<AgendaFormatArg> for LessonsFormat {
         match f {
             AgendaFormatArg::Md => LessonsFormat::Markdown,
             AgendaFormatArg::Html => LessonsFormat::Html,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    Md,
+    Html,
+}
+
+impl From<ReportFormatArg> for ReportFormat {
+    fn from(f: ReportFormatArg) -> Self {
+        match f {
+            ReportFormatArg::Md => ReportFormat::Markdown,
+            ReportFormatArg::Html => ReportFormat::Html,
         }
     }
 }
@@ -573,6 +607,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let defaults = ExportDefaults {
                 lang: config.export_lang(),
                 audience: config.export_audience.unwrap_or(Audience::Internal),
+                thresholds: config.thresholds(),
             };
             export(&mut open()?, &db, &templates, defaults, what)
         }
@@ -1003,6 +1038,8 @@ fn warn_unreadable(rows: &[crate::store::UnreadableRow]) {
 struct ExportDefaults {
     lang: Lang,
     audience: Audience,
+    /// When a project's review is due, for the project report.
+    thresholds: crate::domain::Thresholds,
 }
 
 fn export(
@@ -1128,6 +1165,31 @@ fn export(
             };
             format_for(output.as_deref(), None, &[("json", ())], ())?;
             (ExportJob::Bundle { scope }, output)
+        }
+        ExportWhat::Report {
+            project,
+            format,
+            lang,
+            output,
+        } => {
+            let project = find_project(store, &project)?;
+            let format = format_for(
+                output.as_deref(),
+                format.map(ReportFormat::from),
+                &[
+                    ("md", ReportFormat::Markdown),
+                    ("html", ReportFormat::Html),
+                    ("htm", ReportFormat::Html),
+                ],
+                ReportFormat::Markdown,
+            )?;
+            let job = ExportJob::Report {
+                project_id: project.id,
+                format,
+                lang: lang.map_or(default_lang, Lang::from),
+                thresholds: defaults.thresholds,
+            };
+            (job, output)
         }
         ExportWhat::Lessons {
             project,

@@ -606,6 +606,7 @@ words!(
     file_notes,
     file_needs
 );
+words!(file_report);
 
 // ----- writing files and exports --------------------------------------------------
 

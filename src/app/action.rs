@@ -68,6 +68,8 @@ pub enum Action {
     CyclePhaseFilter,
     CycleKindFilter,
     ExportLessons,
+    /// The project's report (its attention view as a document), as HTML.
+    ExportReport,
     GoActions,
     CycleLabel,
     /// The label of the selected piece of a need's evidence.

@@ -31,6 +31,16 @@ impl App {
             },
             Action::ReviewNext => self.review_step(1),
             Action::ReviewPrev => self.review_step(-1),
+            Action::ExportReport => {
+                if let Some(p) = &self.project {
+                    self.export(crate::ops::ExportJob::Report {
+                        project_id: p.project.id,
+                        format: crate::export::ReportFormat::Html,
+                        lang: self.export_lang,
+                        thresholds: self.thresholds,
+                    });
+                }
+            }
             _ => {}
         }
     }

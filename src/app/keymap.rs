@@ -350,6 +350,7 @@ impl Keymap {
                 bind(ctx, &[Key::plain(K::Esc)], Back, true);
             }
             bind(ctx, &[Key::ch('r')], MarkReviewed, true);
+            bind(ctx, &[Key::ch('x')], ExportReport, false);
             bind(ctx, &[Key::plain(K::Tab)], NextTab, true);
             bind(ctx, &[Key::plain(K::BackTab)], PrevTab, false);
             bind(

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use crate::bundle::Scope;
 use crate::domain::{
     Attendance, Audience, EntityKind, EntityRef, Evidence, ExportRecord, Meeting, MeetingStatus,
-    MeetingType, NeedStatus, TextEnum, mentions_link, next_meeting, shared_may_name,
+    MeetingType, NeedStatus, NotesStatus, TextEnum, Thresholds, mentions_link, next_meeting,
+    review_age, shared_may_name,
 };
 use crate::export::{
     self, AgendaFormat, CalendarEntry, CsvSeparator, ExportError, Lang, LessonsFormat, NeedsFormat,
-    NeedsInput, SummaryFormat, SummaryInput, TemplateSource,
+    NeedsInput, ReportFormat, ReportInput, SummaryFormat, SummaryInput, TemplateSource,
 };
 use crate::store::{ActionFilter, Store, StoreError};
 use crate::text;
@@ -58,6 +59,14 @@ pub enum ExportJob {
     },
     /// Everything, or one project and what it refers to, as a versioned JSON bundle.
     Bundle { scope: Scope },
+    /// A project's attention view as an internal report for the buyer's project lead.
+    Report {
+        project_id: i64,
+        format: ReportFormat,
+        lang: Lang,
+        /// When a review counts as due (the config's `stale_after_days`).
+        thresholds: Thresholds,
+    },
 }
 
 /// Where the result goes.
@@ -256,6 +265,27 @@ pub fn render(
             };
             rendered(bundle.to_json(), format!("{name}-{}.json", clock.today()))
         }
+        ExportJob::Report {
+            project_id,
+            format,
+            lang,
+            thresholds,
+        } => {
+            let input = report_input(
+                store,
+                live(store, EntityKind::Project, project_id)?,
+                thresholds,
+            )?;
+            let contents = export::render_report(&input, format, lang)?;
+            let name = format!(
+                "{}-{}-{}.{}",
+                input.project.code,
+                text::file_report(),
+                clock.today(),
+                format.extension()
+            );
+            rendered(contents, name)
+        }
         ExportJob::Lessons {
             project_id,
             format,
@@ -342,6 +372,30 @@ fn live_meeting(store: &Store, id: i64) -> Result<Meeting, ExportOpError> {
     Ok(store.meeting(live(store, EntityKind::Meeting, id)?)?)
 }
 
+/// Everything a project report is made from: the project and its attention view with
+/// every line (the tab shows a page of each section; a document shows them all), and
+/// how long ago it was reviewed under `thresholds`. The report is internal: it is
+/// only ever for the buyer's team.
+pub fn report_input(
+    store: &Store,
+    project_id: i64,
+    thresholds: Thresholds,
+) -> Result<ReportInput, StoreError> {
+    let clock = store.clock();
+    let project = store.project(project_id)?;
+    let attention = store.attention_paged(project_id, None)?;
+    let last_review = attention
+        .last_reviewed_at
+        .as_deref()
+        .and_then(|t| chrono::NaiveDate::parse_from_str(&clock.local_date(t), "%Y-%m-%d").ok());
+    Ok(ReportInput {
+        review: review_age(last_review, clock.today(), thresholds),
+        project,
+        attention,
+        clock,
+    })
+}
+
 /// Everything a meeting's notes are made from: its project, agenda, participants, and
 /// of its notes, decisions, actions (done ones too), questions, the needs with evidence
 /// from the meeting and the suggestions made at it only those `audience` may read
@@ -390,6 +444,11 @@ pub fn summary_input(
         needs,
         suggestions,
         next_meeting,
+        approved_at: store
+            .notes_status_dates(id)?
+            .into_iter()
+            .find(|(s, _)| *s == NotesStatus::Approved)
+            .map(|(_, at)| at),
         clock: store.clock(),
         project,
         meeting,

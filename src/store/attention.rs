@@ -55,8 +55,17 @@ struct SectionQuery {
 }
 
 impl Store {
-    /// What needs attention in project `id`, as of the store's clock.
+    /// What needs attention in project `id`, as of the store's clock: the first
+    /// `ATTENTION_PAGE` lines of each section, as the screen shows them.
     pub fn attention(&self, id: i64) -> Result<Attention> {
+        self.attention_paged(id, Some(ATTENTION_PAGE))
+    }
+
+    /// What needs attention in project `id`, with up to `page` lines per section, or
+    /// every line (`None`, for a document such as the project report).
+    pub fn attention_paged(&self, id: i64, page: Option<usize>) -> Result<Attention> {
+        // SQLite reads a negative LIMIT as none.
+        let limit = page.map_or(-1, |p| p as i64);
         let today = self.clock.today().to_string();
         let now = self.now();
         let mut sections = Vec::new();
@@ -64,7 +73,7 @@ impl Store {
             let mut stmt = self.conn.prepare_cached(&q.sql)?;
             let mut total = 0;
             let mut lines = Vec::new();
-            let mut rows = stmt.query(params![id, today, now, ATTENTION_PAGE as i64])?;
+            let mut rows = stmt.query(params![id, today, now, limit])?;
             while let Some(r) = rows.next()? {
                 total = r.get::<_, i64>(0)? as usize;
                 lines.push(line(q.kind, q.entity, r, &today)?);
