@@ -154,6 +154,11 @@ pub fn label<E: TextEnum>(lang: Lang, value: E) -> &'static str {
 
 /// The short weekday name: `tor` (sv) or `Thu` (en).
 pub fn weekday(lang: Lang, day: chrono::NaiveDate) -> &'static str {
+    weekday_name(lang, chrono::Datelike::weekday(&day))
+}
+
+/// The short name of a weekday: `tor` (sv) or `Thu` (en).
+pub fn weekday_name(lang: Lang, day: chrono::Weekday) -> &'static str {
     const KEYS: [&str; 7] = [
         "weekday_1",
         "weekday_2",
@@ -163,7 +168,7 @@ pub fn weekday(lang: Lang, day: chrono::NaiveDate) -> &'static str {
         "weekday_6",
         "weekday_7",
     ];
-    text(lang, "document", KEYS[weekday_index(day)])
+    text(lang, "document", KEYS[day.num_days_from_monday() as usize])
 }
 
 /// The weekday in full: `torsdag` (sv) or `Thursday` (en).

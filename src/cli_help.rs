@@ -60,15 +60,20 @@ fn word(lang: Lang, key: &str) -> &'static str {
     catalog::text(lang, "cli", key)
 }
 
-fn translate(mut cmd: Command, parent: &str, lang: Lang) -> Command {
-    let words = catalog::section(lang, "cli");
-    let path = if parent.is_empty() && cmd.get_name() == "tidig" {
+/// A subcommand's key in `[cli]`: `export.summary`; the top command's is empty.
+fn path_of(cmd: &Command, parent: &str) -> String {
+    if parent.is_empty() && cmd.get_name() == "tidig" {
         String::new()
     } else if parent.is_empty() {
         cmd.get_name().to_string()
     } else {
         format!("{parent}.{}", cmd.get_name())
-    };
+    }
+}
+
+fn translate(mut cmd: Command, parent: &str, lang: Lang) -> Command {
+    let words = catalog::section(lang, "cli");
+    let path = path_of(&cmd, parent);
     let about_key = if path.is_empty() {
         "tidig"
     } else {
@@ -133,13 +138,7 @@ mod tests {
 
     /// Every subcommand and argument of the command line, as `[cli]` keys.
     fn keys(cmd: &Command, parent: &str, out: &mut Vec<(String, String)>) {
-        let path = if parent.is_empty() && cmd.get_name() == "tidig" {
-            String::new()
-        } else if parent.is_empty() {
-            cmd.get_name().to_string()
-        } else {
-            format!("{parent}.{}", cmd.get_name())
-        };
+        let path = path_of(cmd, parent);
         out.push((
             if path.is_empty() {
                 "tidig".into()

@@ -453,16 +453,7 @@ pub fn overlap_warning(title: &str, code: &str, when: &str, count: usize) -> Str
 }
 
 pub fn weekday(d: chrono::Weekday) -> &'static str {
-    const KEYS: [&str; 7] = [
-        "weekday_1",
-        "weekday_2",
-        "weekday_3",
-        "weekday_4",
-        "weekday_5",
-        "weekday_6",
-        "weekday_7",
-    ];
-    catalog::text(lang(), "document", KEYS[d.num_days_from_monday() as usize])
+    catalog::weekday_name(lang(), d)
 }
 
 words!(
