@@ -1,10 +1,11 @@
 //! Action items across all projects, grouped by when they are due.
 
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Row};
+use ratatui::widgets::{Block, Borders};
 
 use super::shown;
 use super::{format, theme, widgets};
@@ -58,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 theme::title()
             };
-            rows.push(Row::new(vec![
+            rows.push(TableRow::new(vec![
                 Span::raw(""),
                 Span::styled(b.label(), style),
             ]));
@@ -91,7 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 theme::ok(),
             ));
         }
-        rows.push(Row::new(cells));
+        rows.push(TableRow::new(cells));
     }
     // Narrow screens keep the title readable: the meeting column goes first.
     let mut header = vec![

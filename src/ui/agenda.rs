@@ -1,11 +1,12 @@
 //! Meetings across all projects: the next days as a list, or one week side by side.
 
+use super::widgets::TableRow;
 use chrono::{Days, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::shown;
 use super::{format, meetings::flag, theme, widgets};
@@ -54,7 +55,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
             } else {
                 theme::title()
             };
-            rows.push(Row::new(vec![
+            rows.push(TableRow::new(vec![
                 Span::styled(format::day(day), style),
                 Span::styled(
                     format!("{} {}", text::week(), format::iso_week(day)),
@@ -70,7 +71,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
         } else {
             Style::new()
         };
-        rows.push(Row::new(vec![
+        rows.push(TableRow::new(vec![
             Span::styled(
                 format!("  {}", format::time_range(clock, m.start, m.end)),
                 style,
@@ -85,7 +86,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
         if view.meetings.len() + i == view.cursor.selected {
             selected_row = rows.len();
         }
-        rows.push(Row::new(vec![
+        rows.push(TableRow::new(vec![
             Span::raw(""),
             Span::raw(""),
             Span::styled(text::unreadable_row(*id), theme::error()),

@@ -1,7 +1,8 @@
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Row, Tabs};
+use ratatui::widgets::{Block, Borders, Tabs};
 
 use super::shown;
 use super::{theme, widgets};
@@ -34,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 return widgets::empty(frame, list_area, block, text::directory_empty());
             }
             let rows = d.organisations.iter().map(|o| {
-                Row::new(vec![
+                TableRow::new(vec![
                     Span::raw(shown(&o.name)),
                     Span::styled(o.kind.label(), theme::muted()),
                 ])
@@ -72,7 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 }
                 cells.push(Span::raw(shown(&p.email)));
                 cells.push(Span::raw(shown(&p.phone)));
-                Row::new(cells)
+                TableRow::new(cells)
             });
             let mut header = vec![text::col_name(), text::col_organisation()];
             let mut widths = vec![Constraint::Length(name_w), Constraint::Fill(2)];

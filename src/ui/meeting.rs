@@ -1,9 +1,10 @@
 //! The meeting screen: details, timed agenda, participants and checklist.
 
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::shown;
 use super::{format, theme, widgets};
@@ -207,7 +208,7 @@ fn agenda(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         } else {
             ratatui::style::Style::new()
         };
-        Row::new(vec![
+        TableRow::new(vec![
             Span::styled(format::time_range(clock, start, stop), style),
             Span::raw(shown(&item.title)),
             Span::styled(format_duration(item.minutes), theme::muted()),
@@ -258,7 +259,7 @@ fn participants(frame: &mut Frame, area: Rect, state: &MeetingState) {
         } else {
             theme::muted()
         };
-        Row::new(vec![
+        TableRow::new(vec![
             Span::raw(a.person_name.clone()),
             Span::styled(
                 shown(a.organisation_name.as_deref().unwrap_or_default()),

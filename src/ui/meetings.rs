@@ -1,10 +1,11 @@
 //! A project's Meetings tab: upcoming meetings, then past ones.
 
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Row};
+use ratatui::widgets::{Block, Borders};
 
 use super::shown;
 use super::{format, theme, widgets};
@@ -23,7 +24,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     }
     let clock = app.clock();
     let section = |label: &str, n: usize| {
-        Row::new(vec![Span::styled(format!("{label} ({n})"), theme::title())])
+        TableRow::new(vec![Span::styled(format!("{label} ({n})"), theme::title())])
     };
     let mut rows = Vec::new();
     let mut selected_row = 0;
@@ -70,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     );
 }
 
-fn meeting_row(m: &Meeting, overlapping: bool, clock: crate::domain::Clock) -> Row<'static> {
+fn meeting_row(m: &Meeting, overlapping: bool, clock: crate::domain::Clock) -> TableRow<'static> {
     let cancelled = m.status == MeetingStatus::Cancelled;
     let style = if cancelled {
         theme::muted()
@@ -78,7 +79,7 @@ fn meeting_row(m: &Meeting, overlapping: bool, clock: crate::domain::Clock) -> R
         Style::new()
     };
     let date = clock.local(m.start).date();
-    Row::new(vec![
+    TableRow::new(vec![
         Span::styled(format::day(date), style),
         Span::styled(format::time_range(clock, m.start, m.end), style),
         Span::styled(shown(&m.title), style),
@@ -110,8 +111,8 @@ pub fn flag(m: &Meeting, overlapping: bool) -> Span<'static> {
 }
 
 /// A row that cannot be read: said so in the title column, where the eye goes.
-pub(super) fn unreadable_row(id: i64) -> Row<'static> {
-    Row::new(vec![
+pub(super) fn unreadable_row(id: i64) -> TableRow<'static> {
+    TableRow::new(vec![
         Span::raw(""),
         Span::raw(""),
         Span::styled(text::unreadable_row(id), theme::error()),

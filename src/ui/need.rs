@@ -1,9 +1,10 @@
 //! One need: its statement, where it came from and how its status moved.
 
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::shown;
 use super::{format, theme, widgets};
@@ -85,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 (None, Some(t)) => t.clone(),
                 _ => String::new(),
             };
-            Row::new(vec![
+            TableRow::new(vec![
                 super::notes::short_label(e.confidentiality),
                 Span::raw(shown(&meeting)),
                 Span::raw(shown(e.person_name.as_deref().unwrap_or_default())),

@@ -1,10 +1,11 @@
 //! A project's needs register: summary bar, filters and the table.
 
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{theme, widgets};
 use crate::app::ProjectState;
@@ -73,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
         } else {
             Span::styled("⚠", theme::key())
         };
-        Row::new(vec![
+        TableRow::new(vec![
             Span::styled(super::shown(&n.code), theme::accent()),
             super::notes::short_label(n.confidentiality),
             Span::styled(super::shown(&n.statement), style),

@@ -1,10 +1,11 @@
 //! A meeting's notes, outcomes and the note editor.
 
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Row};
+use ratatui::widgets::{Block, Borders};
 
 use super::shown;
 use super::{format, theme, widgets};
@@ -48,7 +49,7 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
                 .unwrap_or(text::whole_meeting())
                 .to_string();
             // The block's title runs in the wide column, so it is not cut.
-            rows.push(Row::new(vec![
+            rows.push(TableRow::new(vec![
                 Span::styled("§", theme::muted()),
                 Span::styled(heading, theme::title()),
             ]));
@@ -63,7 +64,7 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
         } else {
             String::new()
         };
-        rows.push(Row::new(vec![
+        rows.push(TableRow::new(vec![
             Line::from(label(n.confidentiality)),
             Line::from(vec![
                 Span::raw(shown(first)),
@@ -110,7 +111,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                 let d = d.expect("listed decision");
                 (
                     text::kind_decision(),
-                    Row::new(vec![
+                    TableRow::new(vec![
                         label(d.confidentiality),
                         Span::raw(shown(&d.text)),
                         Span::styled(d.decided_by.clone(), theme::muted()),
@@ -129,7 +130,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                 let mark = if a.is_open() { "[ ] " } else { "[x] " };
                 (
                     text::kind_action(),
-                    Row::new(vec![
+                    TableRow::new(vec![
                         label(a.confidentiality),
                         Span::raw(format!("{mark}{}", shown(&a.title))),
                         Span::styled(shown(&a.owner), theme::muted()),
@@ -147,7 +148,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                 };
                 (
                     text::kind_question(),
-                    Row::new(vec![
+                    TableRow::new(vec![
                         label(q.confidentiality),
                         Span::raw(shown(&q.text)),
                         answered,
@@ -159,7 +160,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
         if heading != section {
             section = heading;
             // The heading runs in the wide column, as on the Notes tab.
-            rows.push(Row::new(vec![
+            rows.push(TableRow::new(vec![
                 Span::raw(""),
                 Span::styled(heading, theme::title()),
             ]));

@@ -1,7 +1,8 @@
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{format, theme, widgets};
 use crate::app::App;
@@ -65,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             cells.push(Span::raw(r.status.label()));
         }
         cells.extend(figures);
-        Row::new(cells)
+        TableRow::new(cells)
     });
     let code_width = p
         .rows

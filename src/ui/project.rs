@@ -1,7 +1,8 @@
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::shown;
 use super::{format, theme, widgets};
@@ -192,7 +193,7 @@ fn time_plan(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         } else {
             Span::raw("")
         };
-        Row::new(vec![
+        TableRow::new(vec![
             Span::styled(mark, style),
             Span::raw(shown(&m.title)),
             Span::raw(format::date(m.due_date)),

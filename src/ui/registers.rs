@@ -1,9 +1,10 @@
 //! Improvement suggestions and lessons: a project's tabs and the lessons library.
 
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Row};
+use ratatui::widgets::{Block, Borders};
 
 use super::shown;
 use super::{format, theme, widgets};
@@ -43,7 +44,7 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
             SuggestionStatus::Rejected | SuggestionStatus::Withdrawn => theme::muted(),
             _ => theme::key(),
         };
-        Row::new(vec![
+        TableRow::new(vec![
             super::notes::short_label(s.confidentiality),
             Span::raw(shown(&s.title)),
             Span::styled(s.phase.label(), theme::muted()),
@@ -127,7 +128,7 @@ pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: 
             },
             theme::ok(),
         ));
-        Row::new(cells)
+        TableRow::new(cells)
     });
     let mut header = vec![text::col_title(), text::col_kind(), text::col_phase()];
     let mut widths = vec![
@@ -162,7 +163,7 @@ pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView
         return widgets::empty(frame, area, block, text::decisions_empty());
     }
     let rows = view.items.iter().map(|d| {
-        Row::new(vec![
+        TableRow::new(vec![
             Span::styled(d.decided_on.to_string(), theme::muted()),
             super::notes::short_label(d.confidentiality),
             Span::raw(shown(&d.text)),

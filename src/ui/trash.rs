@@ -1,7 +1,8 @@
+use super::widgets::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Row};
+use ratatui::widgets::{Block, Borders};
 
 use super::shown;
 use super::{format, theme, widgets};
@@ -18,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return widgets::empty(frame, area, block, text::trash_empty());
     }
     let rows = t.items.iter().map(|i| {
-        Row::new(vec![
+        TableRow::new(vec![
             Span::styled(i.kind.label(), theme::muted()),
             Span::raw(shown(&i.label)),
             Span::styled(

@@ -20,25 +20,114 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// A table with a header and the selected row highlighted and kept in view.
+/// One row of a [`table`]: its cells as lines, so that the table can cut each to its
+/// column with a "…" (ratatui's own rows only clip).
+pub struct TableRow<'a> {
+    cells: Vec<Line<'a>>,
+}
+
+impl<'a> TableRow<'a> {
+    pub fn new<T: Into<Line<'a>>>(cells: impl IntoIterator<Item = T>) -> Self {
+        TableRow {
+            cells: cells.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// The highlight symbol in front of the selected row.
+const SELECTED_MARK: &str = "▶ ";
+const COLUMN_SPACING: u16 = 1;
+
+/// A table with a header and the selected row highlighted and kept in view. A cell
+/// wider than its column is cut with "…", so a cut never passes for the whole text.
 pub fn table(
     frame: &mut Frame,
     area: Rect,
     block: Block<'_>,
     header: &[&str],
-    rows: Vec<Row<'_>>,
+    rows: Vec<TableRow<'_>>,
     widths: &[Constraint],
     selected: Option<usize>,
 ) {
-    let header = Row::new(header.iter().map(|h| Cell::from(*h))).style(theme::header_row());
+    let columns = column_widths(block.inner(area).width, widths, selected.is_some());
+    let header = Row::new(fit_cells(
+        header.iter().map(|h| Line::from(*h)).collect(),
+        &columns,
+    ))
+    .style(theme::header_row());
+    let rows: Vec<Row<'_>> = rows
+        .into_iter()
+        .map(|r| Row::new(fit_cells(r.cells, &columns)))
+        .collect();
     let table = Table::new(rows, widths.to_vec())
         .header(header)
         .block(block)
-        .column_spacing(1)
+        .column_spacing(COLUMN_SPACING)
         .row_highlight_style(theme::selected())
-        .highlight_symbol("▶ ");
+        .highlight_symbol(SELECTED_MARK);
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// Each cell cut to its column.
+fn fit_cells<'a>(cells: Vec<Line<'a>>, columns: &[u16]) -> Vec<Cell<'a>> {
+    cells
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let room = columns.get(i).copied().unwrap_or(u16::MAX) as usize;
+            Cell::from(fit_line(line, room))
+        })
+        .collect()
+}
+
+/// The width of each column, as ratatui's table lays them out in `width` columns.
+fn column_widths(width: u16, widths: &[Constraint], selection: bool) -> Vec<u16> {
+    use ratatui::layout::{Flex, Layout};
+    let mark = if selection {
+        unicode_width::UnicodeWidthStr::width(SELECTED_MARK) as u16
+    } else {
+        0
+    };
+    let columns = Rect::new(0, 0, width.saturating_sub(mark), 1);
+    Layout::horizontal(widths.to_vec())
+        .flex(Flex::Start)
+        .spacing(COLUMN_SPACING)
+        .split(columns)
+        .iter()
+        .map(|c| c.width)
+        .collect()
+}
+
+/// `line` cut to `room` columns with "…" (in the style of the text it ends) when it
+/// does not fit.
+pub fn fit_line(line: Line<'_>, room: usize) -> Line<'_> {
+    if line.width() <= room {
+        return line;
+    }
+    let Line {
+        spans,
+        style,
+        alignment,
+        ..
+    } = line;
+    let mut out = Vec::new();
+    let mut left = room;
+    for span in spans {
+        let (cut, whole) = cut_to_width(&span.content, left);
+        left = left.saturating_sub(unicode_width::UnicodeWidthStr::width(cut.as_str()));
+        let span_style = span.style;
+        out.push(Span::styled(cut, span_style));
+        if !whole {
+            if room > 0 {
+                out.push(Span::styled("…", span_style));
+            }
+            break;
+        }
+    }
+    let mut line = Line::from(out).style(style);
+    line.alignment = alignment;
+    line
 }
 
 /// The page of a long list that a table in `area` shows, the one holding `selected`.
