@@ -484,6 +484,7 @@ pub const COL_LENGTH: &str = "Length";
 pub const COL_INVITED: &str = "Invited";
 pub const COL_ATTENDED: &str = "Attended";
 pub const COL_PROJECT: &str = "Project";
+pub const COL_OWNER: &str = "Owner";
 pub const FIELD_LENGTH: &str = "Length";
 pub const FIELD_SUPPLIER_FACING: &str = "Supplier-facing";
 pub const FIELD_OVERLAPS: &str = "Overlaps";
@@ -575,7 +576,7 @@ pub const FILTER_ALL: &str = "all";
 pub const NO_PRIORITY: &str = "No priority";
 pub const NEEDS_EMPTY: &str = "No needs yet. Press n to add the first one.";
 pub const NEEDS_NO_MATCH: &str =
-    "No need matches. Esc clears the text filter; f, p and c change the filters.";
+    "No need matches. f changes the filters, F clears them.";
 pub const SUGGESTIONS_EMPTY: &str = "No improvement suggestions here. Press n to propose one.";
 pub const LESSONS_EMPTY: &str = "No lessons here yet. Press n to write one down.";
 pub const EVIDENCE_EMPTY: &str =
@@ -739,7 +740,7 @@ pub const PORTFOLIO_SORT: &str = "sort";
 pub const PORTFOLIO_STATUS_ALL: &str = "all statuses";
 pub const PORTFOLIO_FILTER: &str = "filter";
 pub const PORTFOLIO_NO_MATCH: &str =
-    "No project matches. Esc clears the filter, F changes the status filter.";
+    "No project matches. Esc clears the text, F clears every filter.";
 pub const WELCOME_TITLE: &str = "Welcome to tidig";
 pub const WELCOME_LINES: &[&str] = &[
     "Your workbench for early-dialogue procurement projects.",
@@ -1140,4 +1141,22 @@ pub fn review_overdue(actions: usize, milestones: usize) -> String {
         parts.push(format!("{milestones} slipped {m}"));
     }
     parts.join(" · ")
+}
+
+// The filter bar (`f`) and its facet menu
+pub const FILTER_BAR_LABEL: &str = "Filter";
+pub const FILTER_BAR_CLEARS: &str = "F clears";
+pub const FILTER_BAR_HINT: &str = "type to filter · Tab facets · Enter keeps · Esc clears text";
+pub const FACET_MENU_TITLE: &str = "Filter by";
+pub const FACET_ANY: &str = "any";
+pub const FILTERS_CLEARED: &str = "Filters cleared";
+
+/// A list's title count while filtered: "12 of 340".
+pub fn shown_of(shown: usize, total: usize) -> String {
+    format!("{shown} of {total}")
+}
+
+/// The value menu's title: "Filter by Phase".
+pub fn facet_menu_title(facet: &str) -> String {
+    format!("{FACET_MENU_TITLE} {facet}")
 }

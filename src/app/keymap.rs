@@ -333,11 +333,11 @@ impl Keymap {
         bind(Portfolio, &[Key::ch('n')], New, true);
         bind(Portfolio, &[Key::ch('e')], Edit, true);
         bind(Portfolio, &[Key::ch('d')], Delete, true);
-        // `/` searches everything; the list's own text filter is `f` (its status `F`).
+        // `/` searches everything; the list's own filter bar is `f`, and `F` clears it.
         bind(Portfolio, &[Key::ch('f')], Filter, true);
         bind(Portfolio, &[Key::ch('s')], CycleSort, true);
         bind(Portfolio, &[Key::ch('S')], ReverseSort, false);
-        bind(Portfolio, &[Key::ch('F')], CycleStatusFilter, true);
+        bind(Portfolio, &[Key::ch('F')], ClearFilters, true);
         bind(Portfolio, &[Key::ch('D')], LoadDemo, false);
         bind(Portfolio, &[Key::ch('R')], StartReview, true);
 
@@ -500,8 +500,10 @@ impl Keymap {
         bind(Actions, &[Key::ch('e')], Edit, true);
         bind(Actions, &[Key::plain(K::Enter)], GoToMeeting, true);
         bind(Actions, &[Key::ch('n')], New, false);
-        bind(Actions, &[Key::ch('o')], CycleOwnerFilter, true);
-        bind(Actions, &[Key::ch('p')], CycleProjectFilter, true);
+        bind(Actions, &[Key::ch('f')], Filter, true);
+        bind(Actions, &[Key::ch('F')], ClearFilters, true);
+        bind(Actions, &[Key::ch('o')], CycleOwnerFilter, false);
+        bind(Actions, &[Key::ch('p')], CycleProjectFilter, false);
         bind(Actions, &[Key::ch('h')], ToggleClosed, false);
         bind(Actions, &[Key::ch('l')], CycleLabel, false);
         bind(Actions, &[Key::ch('d')], Delete, false);
@@ -592,7 +594,7 @@ impl Keymap {
         bind(ProjectNeeds, &[Key::ch('z')], Defer, false);
         bind(ProjectNeeds, &[Key::ch('m')], Merge, false);
         bind(ProjectNeeds, &[Key::ch('f')], Filter, true);
-        bind(ProjectNeeds, &[Key::ch('F')], CycleStatusFilter, true);
+        bind(ProjectNeeds, &[Key::ch('F')], ClearFilters, true);
         bind(ProjectNeeds, &[Key::ch('p')], CyclePriorityFilter, false);
         bind(ProjectNeeds, &[Key::ch('c')], CycleCategoryFilter, false);
         bind(ProjectNeeds, &[Key::ch('s')], CycleSort, false);
@@ -639,7 +641,8 @@ impl Keymap {
             StatusBack,
             false,
         );
-        bind(ProjectSuggestions, &[Key::ch('f')], CycleStatusFilter, true);
+        bind(ProjectSuggestions, &[Key::ch('f')], Filter, true);
+        bind(ProjectSuggestions, &[Key::ch('F')], ClearFilters, true);
         bind(ProjectSuggestions, &[Key::ch('p')], CyclePhaseFilter, false);
         bind(ProjectSuggestions, &[Key::ch('l')], CycleLabel, false);
         bind(ProjectSuggestions, &[Key::ch('d')], Delete, false);
@@ -647,8 +650,10 @@ impl Keymap {
         for ctx in [ProjectLessons, LessonsLibrary] {
             bind(ctx, &[Key::ch('n')], New, true);
             bind(ctx, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
-            bind(ctx, &[Key::ch('f')], CyclePhaseFilter, true);
-            bind(ctx, &[Key::ch('t')], CycleKindFilter, true);
+            bind(ctx, &[Key::ch('f')], Filter, true);
+            bind(ctx, &[Key::ch('F')], ClearFilters, true);
+            bind(ctx, &[Key::ch('p')], CyclePhaseFilter, false);
+            bind(ctx, &[Key::ch('t')], CycleKindFilter, false);
             bind(ctx, &[Key::ch('x')], ExportLessons, true);
             bind(ctx, &[Key::ch('d')], Delete, false);
         }
@@ -675,6 +680,7 @@ impl Keymap {
 
         bind(FilterInput, &[Key::plain(K::Enter)], FilterKeep, true);
         bind(FilterInput, &[Key::plain(K::Esc)], FilterClear, true);
+        bind(FilterInput, &[Key::plain(K::Tab)], FacetMenu, true);
         bind(FilterInput, &[Key::plain(K::Up)], Up, true);
         bind(FilterInput, &[Key::plain(K::Down)], Down, true);
         bind(FilterInput, &[Key::plain(K::F(1))], Action::Help, false);

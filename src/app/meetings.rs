@@ -461,6 +461,9 @@ impl App {
                 };
                 let chosen = pick.cursor.selected;
                 match pick.purpose {
+                    purpose @ (PickPurpose::Facet { .. } | PickPurpose::FacetValue { .. }) => {
+                        self.picked_facet(purpose, chosen)
+                    }
                     PickPurpose::MergeInto {
                         from,
                         from_code,

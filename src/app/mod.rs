@@ -8,6 +8,7 @@ mod conflicts;
 mod dashboard;
 mod directory;
 mod filter;
+pub use filter::{FilterLine, FilterList};
 pub mod form;
 mod form_flow;
 pub mod forms;
@@ -40,7 +41,7 @@ pub use screens::*;
 pub use search::SearchState;
 
 use crate::domain::EntityKind;
-use crate::domain::{Clock, MilestoneStatus, ProjectStatus, TextEnum};
+use crate::domain::{Clock, MilestoneStatus, TextEnum};
 use crate::domain::{MeetingStatus, NotesStatus};
 use crate::draft_files::DraftFiles;
 use crate::store::{Store, StoreError};
@@ -116,6 +117,14 @@ pub enum PickPurpose {
     Template {
         meeting_id: i64,
         templates: Vec<AgendaTemplate>,
+    },
+    /// The filter bar's facets of a list: choosing one opens its values.
+    Facet { list: FilterList },
+    /// One facet's values (`None`: any) in the order of the options.
+    FacetValue {
+        list: FilterList,
+        facet: crate::domain::FacetId,
+        values: Vec<Option<String>>,
     },
     /// Merge need `from` into one of `targets` (id, code).
     MergeInto {
@@ -538,6 +547,10 @@ impl App {
             Action::GoActions => self.go_top(Screen::Actions),
             Action::GoDirectory => self.go_top(Screen::Directory),
             Action::GoTrash => self.go_top(Screen::Trash),
+            Action::Filter | Action::ClearFilters if self.filter_list().is_some() => {
+                let list = self.filter_list().expect("checked above");
+                self.update_list_filter(list, action);
+            }
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),
             Action::PageUp => self.move_cursor(-PAGE),

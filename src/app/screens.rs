@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 
 use crate::domain::{
     ActionFilter, ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson,
-    LessonKind, Meeting, Milestone, Need, NeedCounts, NeedFilter, Note, NotesStatus, Organisation,
-    Person, Phase, Project, ProjectFigures, ProjectFilter, ProjectRow, Question, StatusChange,
-    Suggestion, SuggestionStatus, TrashItem,
+    LessonFilter, Meeting, Milestone, Need, NeedCounts, NeedFilter, Note, NotesStatus,
+    Organisation, Person, Project, ProjectFigures, ProjectFilter, ProjectRow, Question,
+    StatusChange, Suggestion, SuggestionFilter, TrashItem,
 };
 
 use super::text_input::TextInput;
@@ -69,8 +69,10 @@ pub struct PortfolioState {
     pub cursor: Cursor,
     /// False only when the store has no live project at all: show the welcome panel.
     pub has_any: bool,
-    /// The text filter being typed (`/`), if open.
+    /// The text filter being typed (`f`), if open.
     pub filter_input: Option<TextInput>,
+    /// Live projects before the filter, while one is on (the title's "12 of 340").
+    pub total: Option<usize>,
     /// The dashboard's figures for the rows around the cursor (`figures_rows`), keyed
     /// by project id: only what can be on screen is computed.
     pub figures: HashMap<i64, ProjectFigures>,
@@ -195,25 +197,33 @@ pub struct NeedsView {
     pub counts: NeedCounts,
     pub categories: Vec<String>,
     pub cursor: Cursor,
-    /// The text filter being typed (`/`), if open.
+    /// The text filter being typed (`f`), if open.
     pub filter_input: Option<TextInput>,
+    /// Needs before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 #[derive(Debug, Default)]
 pub struct SuggestionsView {
-    pub status: Option<SuggestionStatus>,
-    pub phase: Option<Phase>,
+    pub filter: SuggestionFilter,
     pub items: Vec<Suggestion>,
     pub cursor: Cursor,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Suggestions before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 /// Lessons: a project's, or the whole library's.
 #[derive(Debug, Default)]
 pub struct LessonsView {
-    pub phase: Option<Phase>,
-    pub kind: Option<LessonKind>,
+    pub filter: LessonFilter,
     pub items: Vec<Lesson>,
     pub cursor: Cursor,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Lessons before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 /// One need with where it came from and how its status moved.
@@ -465,6 +475,10 @@ pub struct ActionsView {
     /// Projects that have actions, for the project filter: (id, code).
     pub projects: Vec<(i64, String)>,
     pub cursor: Cursor,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Actions before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 /// A project's decisions.

@@ -2,7 +2,7 @@
 //! filters, counts and the trash. Plain data: the screens show them (with the labels
 //! here), the store turns them into SQL.
 
-use super::{EntityKind, NeedStatus, Priority, ProjectStatus};
+use super::{EntityKind, LessonKind, NeedStatus, Phase, Priority, ProjectStatus, SuggestionStatus};
 use crate::text;
 
 /// Portfolio ordering.
@@ -60,6 +60,9 @@ pub struct ProjectFilter {
     /// Matches code, title, buyer, case number, subject and tags, ignoring case.
     pub text: String,
     pub status: Option<ProjectStatus>,
+    pub phase: Option<Phase>,
+    /// The buyer organisation's name, exactly.
+    pub buyer: Option<String>,
     pub sort: ProjectSort,
     pub descending: bool,
 }
@@ -120,6 +123,26 @@ pub struct ActionFilter {
     pub owner: Option<String>,
     /// Also done and cancelled ones.
     pub include_closed: bool,
+    /// Matches title, owner, project code and meeting title, ignoring case.
+    pub text: String,
+}
+
+/// Which improvement suggestions a list shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SuggestionFilter {
+    pub status: Option<SuggestionStatus>,
+    pub phase: Option<Phase>,
+    /// Matches title, description and the buyer's response, ignoring case.
+    pub text: String,
+}
+
+/// Which lessons a list shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LessonFilter {
+    pub phase: Option<Phase>,
+    pub kind: Option<LessonKind>,
+    /// Matches title, context, what happened, what was learned and the recommendation.
+    pub text: String,
 }
 
 /// One row of the trash: what it is, its name and when it was deleted.

@@ -11,6 +11,7 @@ pub(crate) use enums::for_each_text_enum;
 
 mod directory;
 mod entity;
+mod facets;
 mod fault;
 pub mod holidays;
 mod lists;
@@ -39,8 +40,10 @@ pub use enums::{
     Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
 };
 pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
+pub use facets::{FacetCount, FacetId, ListFilter, facet_rank, facet_value_label};
 pub use lists::{
-    ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
+    ActionFilter, LessonFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort,
+    SuggestionFilter, TrashItem,
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,

@@ -15,28 +15,22 @@ use crate::text;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let view = &app.actions;
     let f = &view.filter;
-    let project = f
-        .project_id
-        .and_then(|id| view.projects.iter().find(|(p, _)| *p == id))
-        .map_or(text::FILTER_ALL, |(_, code)| code.as_str());
+    let area = super::filter_bar::above(frame, area, app);
     let title = Line::from(vec![
         Span::styled(
-            format!(" {} · {} ", text::VIEW_ACTIONS, view.actions.len()),
+            format!(
+                " {} · {} ",
+                text::VIEW_ACTIONS,
+                super::filter_bar::count(view.actions.len(), view.total)
+            ),
             theme::title(),
         ),
         Span::styled(
-            format!(
-                "· {} {} · {} {}{} ",
-                text::FIELD_OWNER.to_lowercase(),
-                f.owner.as_deref().unwrap_or(text::FILTER_ALL),
-                text::COL_PROJECT.to_lowercase(),
-                project,
-                if f.include_closed {
-                    text::WITH_DONE
-                } else {
-                    ""
-                },
-            ),
+            if f.include_closed {
+                format!("{} ", text::WITH_DONE.trim_start())
+            } else {
+                String::new()
+            },
             theme::muted(),
         ),
     ]);

@@ -12,23 +12,15 @@ use crate::domain::{SuggestionStatus, TextEnum};
 use crate::text;
 
 pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsView) {
-    let all = text::FILTER_ALL;
-    let title = Line::from(vec![
-        Span::styled(
-            format!(" {} · {} ", text::TAB_SUGGESTIONS, view.items.len()),
-            theme::title(),
+    let area = super::filter_bar::above(frame, area, app);
+    let title = Line::from(vec![Span::styled(
+        format!(
+            " {} · {} ",
+            text::TAB_SUGGESTIONS,
+            super::filter_bar::count(view.items.len(), view.total)
         ),
-        Span::styled(
-            format!(
-                "· {} {} · {} {} ",
-                text::COL_STATUS.to_lowercase(),
-                view.status.map_or(all, |s| s.label()),
-                text::COL_PHASE.to_lowercase(),
-                view.phase.map_or(all, |p| p.label()),
-            ),
-            theme::muted(),
-        ),
-    ]);
+        theme::title(),
+    )]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.items.is_empty() {
         return widgets::empty(frame, area, block, text::SUGGESTIONS_EMPTY);
@@ -78,29 +70,20 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
 }
 
 /// Lessons of a project (`with_project` false) or the library across projects.
-pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: bool) {
-    let all = text::FILTER_ALL;
+pub fn lessons(frame: &mut Frame, area: Rect, app: &App, view: &LessonsView, with_project: bool) {
+    let area = super::filter_bar::above(frame, area, app);
     let heading = if with_project {
         text::VIEW_LESSONS
     } else {
         text::TAB_LESSONS
     };
-    let title = Line::from(vec![
-        Span::styled(
-            format!(" {heading} · {} ", view.items.len()),
-            theme::title(),
+    let title = Line::from(vec![Span::styled(
+        format!(
+            " {heading} · {} ",
+            super::filter_bar::count(view.items.len(), view.total)
         ),
-        Span::styled(
-            format!(
-                "· {} {} · {} {} ",
-                text::COL_PHASE.to_lowercase(),
-                view.phase.map_or(all, |p| p.label()),
-                text::COL_KIND.to_lowercase(),
-                view.kind.map_or(all, |k| k.label()),
-            ),
-            theme::muted(),
-        ),
-    ]);
+        theme::title(),
+    )]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.items.is_empty() {
         return widgets::empty(frame, area, block, text::LESSONS_EMPTY);
