@@ -1150,6 +1150,7 @@ pub const FILTER_BAR_HINT: &str = "type to filter · Tab facets · Enter keeps �
 pub const FACET_MENU_TITLE: &str = "Filter by";
 pub const FACET_ANY: &str = "any";
 pub const FILTERS_CLEARED: &str = "Filters cleared";
+pub const FILTER_NO_MATCH: &str = "Nothing here matches the filter. F clears it.";
 
 /// A list's title count while filtered: "12 of 340".
 pub fn shown_of(shown: usize, total: usize) -> String {

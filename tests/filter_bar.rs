@@ -256,3 +256,40 @@ fn actions_filter_by_text_and_owner() {
         || a.meeting_title.as_deref().unwrap_or("").to_lowercase().contains(&title.to_lowercase())
         || a.project_code.to_lowercase().contains(&title.to_lowercase())));
 }
+
+#[test]
+fn the_trash_filters_by_what_was_deleted() {
+    let mut app = demo_app();
+    // Put a project and one of its needs in the trash.
+    open_project(&mut app, "LULE-25");
+    project_tab(&mut app, ProjectTab::Needs);
+    ch(&mut app, 'd');
+    press(&mut app, KeyCode::Enter);
+    ch(&mut app, '1');
+    ch(&mut app, 'd');
+    press(&mut app, KeyCode::Enter);
+    ch(&mut app, '6');
+    assert_eq!(app.screen(), Screen::Trash);
+    let all = app.trash.items.len();
+    assert!(all >= 2, "{:?}", app.trash.items);
+
+    pick_facet(&mut app, "What", tidig::domain::EntityKind::Need.label());
+    assert!(!app.trash.items.is_empty());
+    assert!(
+        app.trash
+            .items
+            .iter()
+            .all(|i| i.kind == tidig::domain::EntityKind::Need)
+    );
+    assert_eq!(app.trash.total, Some(all));
+    snap!(&app, "trash_by_kind");
+    // Text on top that matches nothing: the list says the filter hides everything.
+    ch(&mut app, 'f');
+    type_str(&mut app, "zzzz");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.trash.items.is_empty());
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Nothing here matches the filter"), "{screen}");
+    ch(&mut app, 'F');
+    assert_eq!(app.trash.items.len(), all);
+}

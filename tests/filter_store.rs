@@ -284,3 +284,47 @@ fn suggestions_and_lessons_filter_by_text_and_facets() {
         [("good_example".into(), 1), ("pitfall".into(), 1)]
     );
 }
+
+#[test]
+fn the_trash_filters_by_kind_and_name_and_counts_each_kind() {
+    use tidig::domain::TrashFilter;
+    let mut store = portfolio();
+    let rows = store.list_projects(&ProjectFilter::default()).unwrap();
+    let lule = rows.iter().find(|p| p.code == "LULE-25").unwrap().id;
+    let norr = rows.iter().find(|p| p.code == "NORR-24").unwrap().id;
+    let action_id = store
+        .create_action(norr, None, &action("Boka lokal i Luleå", "Åsa", None, ActionStatus::Open))
+        .unwrap();
+    store.trash(EntityKind::ActionItem, action_id).unwrap();
+    store.trash(EntityKind::Project, lule).unwrap();
+
+    assert_eq!(store.list_total(FacetScope::Trash).unwrap(), 2);
+    assert_eq!(
+        counts(&store, FacetScope::Trash, FacetId::ItemKind),
+        [("project".into(), 1), ("action_item".into(), 1)]
+    );
+    let labels = |filter: &TrashFilter| -> Vec<String> {
+        store
+            .list_trash_filtered(filter)
+            .unwrap()
+            .into_iter()
+            .map(|i| i.label)
+            .collect()
+    };
+    let luleå = TrashFilter {
+        text: "LULEÅ".into(),
+        ..Default::default()
+    };
+    assert_eq!(labels(&luleå).len(), 1, "the action's title; the project is LULE-25");
+    let projects = TrashFilter {
+        kind: Some(EntityKind::Project),
+        ..Default::default()
+    };
+    assert_eq!(labels(&projects), ["LULE-25 Trygg hemtjänst"]);
+    let both = TrashFilter {
+        kind: Some(EntityKind::Project),
+        text: "boka".into(),
+    };
+    assert!(labels(&both).is_empty());
+    assert_eq!(labels(&TrashFilter::default()).len(), 2);
+}

@@ -77,8 +77,10 @@ impl App {
     }
 
     pub(super) fn refresh_trash(&mut self) {
-        if let Some(items) = self.report(self.store.list_trash()) {
+        let total = self.unfiltered_total(super::FilterList::Trash);
+        if let Some(items) = self.report(self.store.list_trash_filtered(&self.trash.filter)) {
             self.trash.items = items;
+            self.trash.total = total;
         }
         let len = self.trash.items.len();
         self.trash.cursor.clamp(len);

@@ -16,6 +16,7 @@ pub enum FilterList {
     ProjectLessons,
     Library,
     Actions,
+    Trash,
 }
 
 /// One list's filter bar, borrowed from wherever that list keeps it.
@@ -59,6 +60,7 @@ impl App {
             },
             Screen::Lessons => Some(FilterList::Library),
             Screen::Actions => Some(FilterList::Actions),
+            Screen::Trash => Some(FilterList::Trash),
             _ => None,
         }
     }
@@ -72,6 +74,7 @@ impl App {
             FilterList::ProjectLessons => &self.project.as_ref()?.lessons.filter,
             FilterList::Library => &self.library.filter,
             FilterList::Actions => &self.actions.filter,
+            FilterList::Trash => &self.trash.filter,
         })
     }
 
@@ -93,6 +96,7 @@ impl App {
             FilterList::ProjectLessons => bar!(&mut self.project.as_mut()?.lessons),
             FilterList::Library => bar!(&mut self.library),
             FilterList::Actions => bar!(&mut self.actions),
+            FilterList::Trash => bar!(&mut self.trash),
         })
     }
 
@@ -108,6 +112,7 @@ impl App {
             FilterList::Actions => FacetScope::Actions {
                 include_closed: self.actions.filter.include_closed,
             },
+            FilterList::Trash => FacetScope::Trash,
         })
     }
 
@@ -129,6 +134,7 @@ impl App {
             FilterList::ProjectLessons => self.refresh_project_lessons(),
             FilterList::Library => self.refresh_lessons_library(),
             FilterList::Actions => self.refresh_actions(),
+            FilterList::Trash => self.refresh_trash(),
         }
     }
 
@@ -171,6 +177,7 @@ impl App {
             FilterList::ProjectLessons => self.project.as_ref()?.lessons.filter_input.as_ref(),
             FilterList::Library => self.library.filter_input.as_ref(),
             FilterList::Actions => self.actions.filter_input.as_ref(),
+            FilterList::Trash => self.trash.filter_input.as_ref(),
         }
     }
 

@@ -671,6 +671,8 @@ impl Keymap {
 
         bind(Trash, &[Key::ch('r'), Key::plain(K::Enter)], Restore, true);
         bind(Trash, &[Key::ch('X'), Key::plain(K::Delete)], Purge, true);
+        bind(Trash, &[Key::ch('f')], Filter, true);
+        bind(Trash, &[Key::ch('F')], ClearFilters, true);
 
         bind(Form, &[Key::plain(K::Tab)], FormNext, true);
         bind(Form, &[Key::plain(K::BackTab)], FormPrev, true);

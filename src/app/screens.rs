@@ -9,7 +9,7 @@ use crate::domain::{
     ActionFilter, ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson,
     LessonFilter, Meeting, Milestone, Need, NeedCounts, NeedFilter, Note, NotesStatus,
     Organisation, Person, Project, ProjectFigures, ProjectFilter, ProjectRow, Question,
-    StatusChange, Suggestion, SuggestionFilter, TrashItem,
+    StatusChange, Suggestion, SuggestionFilter, TrashFilter, TrashItem,
 };
 
 use super::text_input::TextInput;
@@ -541,6 +541,11 @@ pub struct DirectoryState {
 
 #[derive(Debug, Default)]
 pub struct TrashState {
+    pub filter: TrashFilter,
     pub items: Vec<TrashItem>,
     pub cursor: Cursor,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Rows in the trash before the filter, while one is on.
+    pub total: Option<usize>,
 }

@@ -2,7 +2,10 @@
 //! them on every list's filter. The store turns the filters into SQL; the screens show
 //! them with the facets' labels.
 
-use super::lists::{ActionFilter, LessonFilter, NeedFilter, ProjectFilter, SuggestionFilter};
+use super::EntityKind;
+use super::lists::{
+    ActionFilter, LessonFilter, NeedFilter, ProjectFilter, SuggestionFilter, TrashFilter,
+};
 use super::{LessonKind, NeedStatus, Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum};
 use crate::text;
 
@@ -17,6 +20,8 @@ pub enum FacetId {
     Owner,
     Project,
     Kind,
+    /// What a trashed row is (project, meeting, note …).
+    ItemKind,
 }
 
 impl FacetId {
@@ -31,6 +36,7 @@ impl FacetId {
             Self::Owner => text::COL_OWNER,
             Self::Project => text::COL_PROJECT,
             Self::Kind => text::COL_KIND,
+            Self::ItemKind => text::COL_WHAT,
         }
     }
 }
@@ -105,6 +111,7 @@ pub fn facet_value_label(id: FacetId, value: &str) -> String {
             .or_else(|| label::<NeedStatus>(value))
             .or_else(|| label::<SuggestionStatus>(value)),
         FacetId::Kind => label::<LessonKind>(value),
+        FacetId::ItemKind => EntityKind::parse(value).map(EntityKind::label),
         _ => None,
     };
     known.map_or_else(|| value.to_string(), str::to_string)
@@ -123,6 +130,8 @@ pub fn facet_rank(id: FacetId, value: &str) -> usize {
             .or_else(|| index::<NeedStatus>(value))
             .or_else(|| index::<SuggestionStatus>(value)),
         FacetId::Kind => index::<LessonKind>(value),
+        FacetId::ItemKind => EntityKind::parse(value)
+            .and_then(|k| EntityKind::ALL.iter().position(|x| *x == k)),
         _ => None,
     };
     known.unwrap_or(usize::MAX)
@@ -262,6 +271,29 @@ impl ListFilter for LessonFilter {
     }
 }
 
+impl ListFilter for TrashFilter {
+    fn facets(&self) -> &'static [FacetId] {
+        &[FacetId::ItemKind]
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn set_text(&mut self, text: &str) {
+        self.text = text.to_string();
+    }
+    fn facet(&self, id: FacetId) -> Option<String> {
+        match id {
+            FacetId::ItemKind => self.kind.map(|k| k.as_str().to_string()),
+            _ => None,
+        }
+    }
+    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
+        if id == FacetId::ItemKind {
+            self.kind = value.and_then(EntityKind::parse);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,5 +355,12 @@ mod tests {
             Phase::EarlyDialogue.label()
         );
         assert_eq!(facet_value_label(FacetId::Owner, "Anna"), "Anna");
+        // A lesson as a trashed row is not the lesson kind "Lesson".
+        assert_eq!(
+            facet_value_label(FacetId::ItemKind, "action_item"),
+            EntityKind::ActionItem.label()
+        );
+        assert!(facet_rank(FacetId::ItemKind, "project") < facet_rank(FacetId::ItemKind, "note"));
+        assert_eq!(facet_rank(FacetId::Owner, "Anna"), usize::MAX);
     }
 }

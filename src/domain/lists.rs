@@ -145,6 +145,14 @@ pub struct LessonFilter {
     pub text: String,
 }
 
+/// Which rows the trash shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrashFilter {
+    pub kind: Option<EntityKind>,
+    /// Matches the row's name as the trash shows it, ignoring case.
+    pub text: String,
+}
+
 /// One row of the trash: what it is, its name and when it was deleted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrashItem {

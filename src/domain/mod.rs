@@ -43,7 +43,7 @@ pub use fault::{StoreFault, changed_message, not_found_message, store_other_mess
 pub use facets::{FacetCount, FacetId, ListFilter, facet_rank, facet_value_label};
 pub use lists::{
     ActionFilter, LessonFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort,
-    SuggestionFilter, TrashItem,
+    SuggestionFilter, TrashFilter, TrashItem,
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,

@@ -1,10 +1,12 @@
 //! The filter bar's counts: how many rows a list has in all, and how many have each
 //! value of a facet. Counted in SQL over the list's own scope, never by loading rows.
 
+use std::borrow::Cow;
+
 use rusqlite::types::Value;
 
 use super::{Result, Store};
-use crate::domain::{FacetCount, FacetId, facet_rank};
+use crate::domain::{EntityKind, FacetCount, FacetId, facet_rank};
 
 /// A list, with what always bounds it (its project, whether closed actions show).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,12 +17,13 @@ pub enum FacetScope {
     Suggestions(i64),
     /// A project's lessons, or (`None`) the whole library.
     Lessons(Option<i64>),
+    Trash,
 }
 
 impl FacetScope {
     /// `FROM … WHERE …` of the list's live rows, with `?1` the scope's value.
-    fn rows(self) -> (&'static str, Value) {
-        match self {
+    fn rows(self) -> (Cow<'static, str>, Value) {
+        let (rows, value) = match self {
             Self::Portfolio => (
                 "FROM projects p LEFT JOIN organisations o ON o.id = p.buyer_id
                  WHERE p.deleted_at IS NULL AND ?1 IS NULL",
@@ -47,7 +50,9 @@ impl FacetScope {
                    AND (?1 IS NULL OR l.project_id = ?1)",
                 id.map_or(Value::Null, Value::Integer),
             ),
-        }
+            Self::Trash => return (Cow::Owned(trash_rows()), Value::Null),
+        };
+        (Cow::Borrowed(rows), value)
     }
 
     /// The (value, name) columns of a facet on this list; `None` if it has no such facet.
@@ -66,9 +71,25 @@ impl FacetScope {
             (Self::Suggestions(_), F::Phase) => ("s.phase", "s.phase"),
             (Self::Lessons(_), F::Phase) => ("l.phase", "l.phase"),
             (Self::Lessons(_), F::Kind) => ("l.kind", "l.kind"),
+            (Self::Trash, F::ItemKind) => ("t.kind", "t.kind"),
             _ => return None,
         })
     }
+}
+
+/// Every trashed row as `t.kind`, over all the tables the trash lists.
+fn trash_rows() -> String {
+    let parts: Vec<String> = EntityKind::ALL
+        .iter()
+        .map(|k| {
+            format!(
+                "SELECT '{}' AS kind FROM {} WHERE deleted_at IS NOT NULL",
+                k.as_str(),
+                super::trash::table(*k)
+            )
+        })
+        .collect();
+    format!("FROM ({}) t WHERE ?1 IS NULL", parts.join(" UNION ALL "))
 }
 
 impl Store {

@@ -36,7 +36,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.actions.is_empty() {
-        return widgets::empty(frame, area, block, text::ACTIONS_EMPTY);
+        return widgets::empty(
+            frame,
+            area,
+            block,
+            super::filter_bar::empty_message(text::ACTIONS_EMPTY, view.total),
+        );
     }
     let today = app.clock().today();
     let wide = area.width >= 110;

@@ -27,6 +27,15 @@ pub fn above(frame: &mut Frame, area: Rect, app: &App) -> Rect {
     list
 }
 
+/// What an empty list says: its own words, or that the filter hides everything.
+pub fn empty_message(own: &'static str, total: Option<usize>) -> &'static str {
+    if total.is_some() {
+        text::FILTER_NO_MATCH
+    } else {
+        own
+    }
+}
+
 /// The list title's count: "340", or "12 of 340" while a filter narrows it.
 pub fn count(shown: usize, total: Option<usize>) -> String {
     match total {

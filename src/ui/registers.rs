@@ -23,7 +23,12 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
     )]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.items.is_empty() {
-        return widgets::empty(frame, area, block, text::SUGGESTIONS_EMPTY);
+        return widgets::empty(
+            frame,
+            area,
+            block,
+            super::filter_bar::empty_message(text::SUGGESTIONS_EMPTY, view.total),
+        );
     }
     let clock = app.clock();
     let rows = view.items.iter().map(|s| {
@@ -86,7 +91,12 @@ pub fn lessons(frame: &mut Frame, area: Rect, app: &App, view: &LessonsView, wit
     )]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.items.is_empty() {
-        return widgets::empty(frame, area, block, text::LESSONS_EMPTY);
+        return widgets::empty(
+            frame,
+            area,
+            block,
+            super::filter_bar::empty_message(text::LESSONS_EMPTY, view.total),
+        );
     }
     let rows = view.items.iter().map(|l| {
         let mut cells = vec![

@@ -10,12 +10,22 @@ use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.trash;
+    let area = super::filter_bar::above(frame, area, app);
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · {} ", text::VIEW_TRASH, t.items.len()),
+        format!(
+            " {} · {} ",
+            text::VIEW_TRASH,
+            super::filter_bar::count(t.items.len(), t.total)
+        ),
         theme::title(),
     ));
     if t.items.is_empty() {
-        return widgets::empty(frame, area, block, text::TRASH_EMPTY);
+        return widgets::empty(
+            frame,
+            area,
+            block,
+            super::filter_bar::empty_message(text::TRASH_EMPTY, t.total),
+        );
     }
     let rows = t.items.iter().map(|i| {
         Row::new(vec![
