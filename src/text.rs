@@ -485,6 +485,7 @@ pub const COL_INVITED: &str = "Invited";
 pub const COL_ATTENDED: &str = "Attended";
 pub const COL_PROJECT: &str = "Project";
 pub const COL_OWNER: &str = "Owner";
+pub const COL_NOTES_STATUS: &str = "Notes";
 pub const FIELD_LENGTH: &str = "Length";
 pub const FIELD_SUPPLIER_FACING: &str = "Supplier-facing";
 pub const FIELD_OVERLAPS: &str = "Overlaps";
@@ -575,8 +576,7 @@ pub fn need_cannot_move(code: &str, status: &str) -> String {
 pub const FILTER_ALL: &str = "all";
 pub const NO_PRIORITY: &str = "No priority";
 pub const NEEDS_EMPTY: &str = "No needs yet. Press n to add the first one.";
-pub const NEEDS_NO_MATCH: &str =
-    "No need matches. f changes the filters, F clears them.";
+pub const NEEDS_NO_MATCH: &str = "No need matches. f changes the filters, F clears them.";
 pub const SUGGESTIONS_EMPTY: &str = "No improvement suggestions here. Press n to propose one.";
 pub const LESSONS_EMPTY: &str = "No lessons here yet. Press n to write one down.";
 pub const EVIDENCE_EMPTY: &str =

@@ -37,7 +37,10 @@ fn text_then_a_facet_shrink_the_portfolio_and_capital_f_clears_them() {
     s.wait_for("Portfolio · 2 of 3");
     let screen = s.screen();
     assert!(!screen.contains("LULE-25"), "{screen}");
-    assert!(screen.contains("NORR-24") && screen.contains("VGR-7"), "{screen}");
+    assert!(
+        screen.contains("NORR-24") && screen.contains("VGR-7"),
+        "{screen}"
+    );
 
     // Tab: the facet menu; the second facet is the phase; its values in phase order
     // (any, Initiation, Needs analysis, Early dialogue).
@@ -53,8 +56,14 @@ fn text_then_a_facet_shrink_the_portfolio_and_capital_f_clears_them() {
     s.send(ENTER);
     s.wait_for("F clears");
     let screen = s.screen();
-    assert!(screen.contains("Filter: \"region\" · Phase: Early dialogue"), "{screen}");
-    assert!(screen.contains("NORR-24") && !screen.contains("VGR-7"), "{screen}");
+    assert!(
+        screen.contains("Filter: \"region\" · Phase: Early dialogue"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("NORR-24") && !screen.contains("VGR-7"),
+        "{screen}"
+    );
 
     // F: every filter off, the line gone.
     s.send(b"F");

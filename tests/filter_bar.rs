@@ -78,7 +78,10 @@ fn text_and_a_facet_narrow_the_portfolio_and_capital_f_clears_both() {
     let both = codes(&app);
     assert!(both.len() <= 4 && !both.is_empty(), "{both:?}");
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("Filter: \"u\" · Status: Active   F clears"), "{screen}");
+    assert!(
+        screen.contains("Filter: \"u\" · Status: Active   F clears"),
+        "{screen}"
+    );
     let shown_of = format!("Portfolio · {} of {}", both.len(), all.len());
     assert!(screen.contains(&shown_of), "{screen}");
     snap!(&app, "portfolio_text_and_status");
@@ -89,7 +92,10 @@ fn text_and_a_facet_narrow_the_portfolio_and_capital_f_clears_both() {
     assert_eq!(app.portfolio.filter.text, "");
     let screen = render(&app, 120, 40);
     assert!(!screen.contains("Filter:"), "{screen}");
-    assert!(screen.contains(&format!("Portfolio · {} ·", all.len())), "{screen}");
+    assert!(
+        screen.contains(&format!("Portfolio · {} ·", all.len())),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -151,7 +157,10 @@ fn the_needs_filter_survives_opening_a_need_and_leaving_the_screen() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen(), Screen::Need { .. }));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.project.as_ref().unwrap().needs.filter.status, Some(status));
+    assert_eq!(
+        app.project.as_ref().unwrap().needs.filter.status,
+        Some(status)
+    );
     assert_eq!(app.project.as_ref().unwrap().needs.needs.len(), shown);
 
     // Away to the actions and back to the project: still filtered.
@@ -203,7 +212,12 @@ fn suggestions_and_lessons_filter_by_text() {
     project_tab(&mut app, ProjectTab::Suggestions);
     let items = app.project.as_ref().unwrap().suggestions.items.clone();
     assert!(!items.is_empty(), "the demo has suggestions");
-    let word = items[0].title.split_whitespace().last().unwrap().to_lowercase();
+    let word = items[0]
+        .title
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .to_lowercase();
     ch(&mut app, 'f');
     type_str(&mut app, &word);
     let view = &app.project.as_ref().unwrap().suggestions;
@@ -221,7 +235,10 @@ fn suggestions_and_lessons_filter_by_text() {
 
     ch(&mut app, '4');
     let all = app.library.items.clone();
-    let phase = all.iter().find_map(|l| l.phase).expect("a lesson with a phase");
+    let phase = all
+        .iter()
+        .find_map(|l| l.phase)
+        .expect("a lesson with a phase");
     pick_facet(&mut app, "Phase", phase.label());
     let expected = all.iter().filter(|l| l.phase == Some(phase)).count();
     assert_eq!(app.library.items.len(), expected);
@@ -237,12 +254,20 @@ fn actions_filter_by_text_and_owner() {
     ch(&mut app, '3');
     let all = app.actions.actions.clone();
     assert!(all.len() > 1, "the demo has open actions");
-    let owner = all.iter().find(|a| !a.owner.is_empty()).unwrap().owner.clone();
+    let owner = all
+        .iter()
+        .find(|a| !a.owner.is_empty())
+        .unwrap()
+        .owner
+        .clone();
     pick_facet(&mut app, "Owner", &owner);
     assert!(app.actions.actions.iter().all(|a| a.owner == owner));
     assert_eq!(app.actions.total, Some(all.len()));
     let screen = render(&app, 120, 40);
-    assert!(screen.contains(&format!("Filter: Owner: {owner}")), "{screen}");
+    assert!(
+        screen.contains(&format!("Filter: Owner: {owner}")),
+        "{screen}"
+    );
     snap!(&app, "actions_by_owner");
     ch(&mut app, 'F');
     assert_eq!(app.actions.actions.len(), all.len());
@@ -251,10 +276,18 @@ fn actions_filter_by_text_and_owner() {
     ch(&mut app, 'f');
     type_str(&mut app, &title.to_uppercase());
     assert!(app.actions.actions.iter().any(|a| a.id == all[0].id));
-    assert!(app.actions.actions.iter().all(|a| a.title.to_lowercase().contains(&title.to_lowercase())
-        || a.owner.to_lowercase().contains(&title.to_lowercase())
-        || a.meeting_title.as_deref().unwrap_or("").to_lowercase().contains(&title.to_lowercase())
-        || a.project_code.to_lowercase().contains(&title.to_lowercase())));
+    assert!(app.actions.actions.iter().all(|a| {
+        a.title.to_lowercase().contains(&title.to_lowercase())
+            || a.owner.to_lowercase().contains(&title.to_lowercase())
+            || a.meeting_title
+                .as_deref()
+                .unwrap_or("")
+                .to_lowercase()
+                .contains(&title.to_lowercase())
+            || a.project_code
+                .to_lowercase()
+                .contains(&title.to_lowercase())
+    }));
 }
 
 #[test]
@@ -289,7 +322,72 @@ fn the_trash_filters_by_what_was_deleted() {
     press(&mut app, KeyCode::Enter);
     assert!(app.trash.items.is_empty());
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("Nothing here matches the filter"), "{screen}");
+    assert!(
+        screen.contains("Nothing here matches the filter"),
+        "{screen}"
+    );
     ch(&mut app, 'F');
     assert_eq!(app.trash.items.len(), all);
+}
+
+#[test]
+fn a_projects_meetings_filter_by_type_status_and_notes_status() {
+    let mut app = demo_app();
+    open_project(&mut app, "LULE-25");
+    project_tab(&mut app, ProjectTab::Meetings);
+    let all = app.project.as_ref().unwrap().meetings.meetings.clone();
+    assert!(all.len() > 1, "the demo has meetings");
+    let first = all[0].clone();
+
+    ch(&mut app, 'f');
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        pick_options(&app)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect::<Vec<_>>(),
+        ["Type", "Status", "Notes"]
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+
+    pick_facet(&mut app, "Type", first.kind.label());
+    let list = &app.project.as_ref().unwrap().meetings;
+    assert!(list.meetings.iter().all(|m| m.kind == first.kind));
+    assert!(list.meetings.iter().any(|m| m.id == first.id));
+    assert_eq!(list.total, Some(all.len()));
+    pick_facet(&mut app, "Status", first.status.label());
+    pick_facet(&mut app, "Notes", first.notes_status.label());
+    let list = &app.project.as_ref().unwrap().meetings;
+    assert!(list.meetings.iter().any(|m| m.id == first.id));
+    assert!(list.meetings.iter().all(|m| m.kind == first.kind
+        && m.status == first.status
+        && m.notes_status == first.notes_status));
+    let screen = render(&app, 120, 40);
+    let line = format!(
+        "Filter: Type: {} · Status: {} · Notes: {}",
+        first.kind.label(),
+        first.status.label(),
+        first.notes_status.label()
+    );
+    assert!(screen.contains(&line), "{screen}");
+    snap!(&app, "meetings_by_type_status_notes");
+
+    // Into the meeting and back: still filtered.
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Meeting { .. }));
+    press(&mut app, KeyCode::Esc);
+    let list = &app.project.as_ref().unwrap().meetings;
+    assert_eq!(list.filter.kind, Some(first.kind));
+    assert_eq!(list.total, Some(all.len()));
+
+    // Text on top; F clears all of it.
+    ch(&mut app, 'f');
+    type_str(&mut app, "zzzz");
+    assert!(app.project.as_ref().unwrap().meetings.meetings.is_empty());
+    press(&mut app, KeyCode::Enter);
+    ch(&mut app, 'F');
+    let list = &app.project.as_ref().unwrap().meetings;
+    assert_eq!(list.meetings.len(), all.len());
+    assert_eq!(list.total, None);
 }

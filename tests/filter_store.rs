@@ -99,7 +99,11 @@ fn portfolio_counts_leave_out_trashed_projects_and_empty_values() {
     let buyers = counts(&store, FacetScope::Portfolio, FacetId::Buyer);
     assert_eq!(
         buyers.iter().map(|b| b.0.as_str()).collect::<Vec<_>>(),
-        ["Luleå kommun", "Region Norrbotten", "Västra Götalandsregionen"]
+        [
+            "Luleå kommun",
+            "Region Norrbotten",
+            "Västra Götalandsregionen"
+        ]
     );
     let vgr = store
         .list_projects(&ProjectFilter::default())
@@ -169,13 +173,25 @@ fn actions_filter_by_text_over_title_owner_and_project() {
     let norr = norr(&mut store);
     let vgr = vgr(&mut store);
     store
-        .create_action(norr, None, &action("Boka lokal", "Åsa", None, ActionStatus::Open))
+        .create_action(
+            norr,
+            None,
+            &action("Boka lokal", "Åsa", None, ActionStatus::Open),
+        )
         .unwrap();
     store
-        .create_action(vgr, None, &action("Skicka inbjudan", "Erik", None, ActionStatus::Open))
+        .create_action(
+            vgr,
+            None,
+            &action("Skicka inbjudan", "Erik", None, ActionStatus::Open),
+        )
         .unwrap();
     store
-        .create_action(vgr, None, &action("Boka buss", "Åsa", None, ActionStatus::Done))
+        .create_action(
+            vgr,
+            None,
+            &action("Boka buss", "Åsa", None, ActionStatus::Done),
+        )
         .unwrap();
     let titles = |filter: &ActionFilter| -> Vec<String> {
         store
@@ -217,7 +233,10 @@ fn actions_filter_by_text_over_title_owner_and_project() {
         .map(|c| (c.value.as_str(), c.name.as_str(), c.count))
         .collect();
     let (norr, vgr) = (norr.to_string(), vgr.to_string());
-    assert_eq!(named, [(norr.as_str(), "NORR-24", 1), (vgr.as_str(), "VGR-7", 2)]);
+    assert_eq!(
+        named,
+        [(norr.as_str(), "NORR-24", 1), (vgr.as_str(), "VGR-7", 2)]
+    );
 }
 
 #[test]
@@ -253,7 +272,11 @@ fn suggestions_and_lessons_filter_by_text_and_facets() {
     );
 
     for (title, kind, project) in [
-        ("Funktionskrav gav fler anbud", LessonKind::GoodExample, Some(norr)),
+        (
+            "Funktionskrav gav fler anbud",
+            LessonKind::GoodExample,
+            Some(norr),
+        ),
         ("För kort anbudstid", LessonKind::Pitfall, None),
     ] {
         let input = LessonInput {
@@ -278,7 +301,10 @@ fn suggestions_and_lessons_filter_by_text_and_facets() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].title, "För kort anbudstid");
     assert_eq!(store.list_total(FacetScope::Lessons(None)).unwrap(), 2);
-    assert_eq!(store.list_total(FacetScope::Lessons(Some(norr))).unwrap(), 1);
+    assert_eq!(
+        store.list_total(FacetScope::Lessons(Some(norr))).unwrap(),
+        1
+    );
     assert_eq!(
         counts(&store, FacetScope::Lessons(None), FacetId::Kind),
         [("good_example".into(), 1), ("pitfall".into(), 1)]
@@ -293,7 +319,11 @@ fn the_trash_filters_by_kind_and_name_and_counts_each_kind() {
     let lule = rows.iter().find(|p| p.code == "LULE-25").unwrap().id;
     let norr = rows.iter().find(|p| p.code == "NORR-24").unwrap().id;
     let action_id = store
-        .create_action(norr, None, &action("Boka lokal i Luleå", "Åsa", None, ActionStatus::Open))
+        .create_action(
+            norr,
+            None,
+            &action("Boka lokal i Luleå", "Åsa", None, ActionStatus::Open),
+        )
         .unwrap();
     store.trash(EntityKind::ActionItem, action_id).unwrap();
     store.trash(EntityKind::Project, lule).unwrap();
@@ -315,7 +345,11 @@ fn the_trash_filters_by_kind_and_name_and_counts_each_kind() {
         text: "LULEÅ".into(),
         ..Default::default()
     };
-    assert_eq!(labels(&luleå).len(), 1, "the action's title; the project is LULE-25");
+    assert_eq!(
+        labels(&luleå).len(),
+        1,
+        "the action's title; the project is LULE-25"
+    );
     let projects = TrashFilter {
         kind: Some(EntityKind::Project),
         ..Default::default()
@@ -327,4 +361,79 @@ fn the_trash_filters_by_kind_and_name_and_counts_each_kind() {
     };
     assert!(labels(&both).is_empty());
     assert_eq!(labels(&TrashFilter::default()).len(), 2);
+}
+
+#[test]
+fn a_projects_meetings_filter_by_type_status_and_text_in_sql() {
+    use common::store::meeting_input;
+    use common::utc;
+    use tidig::domain::{MeetingFilter, MeetingStatus, MeetingType};
+    let mut store = memory_store();
+    let norr = norr(&mut store);
+    let other = vgr(&mut store);
+    let mut workshop = meeting_input(
+        "Behovsworkshop",
+        utc(2026, 11, 20, 9, 0),
+        utc(2026, 11, 20, 11, 0),
+    );
+    workshop.kind = MeetingType::NeedsWorkshop;
+    workshop.location = "Luleå stadshus".into();
+    let workshop = store.create_meeting(norr, &workshop).unwrap();
+    store
+        .create_meeting(
+            norr,
+            &meeting_input(
+                "Projektmöte",
+                utc(2026, 11, 27, 9, 0),
+                utc(2026, 11, 27, 10, 0),
+            ),
+        )
+        .unwrap();
+    store
+        .create_meeting(
+            other,
+            &meeting_input("Annat", utc(2026, 11, 27, 9, 0), utc(2026, 11, 27, 10, 0)),
+        )
+        .unwrap();
+    store
+        .set_meeting_status(workshop, MeetingStatus::Held)
+        .unwrap();
+
+    let titles = |filter: &MeetingFilter| -> Vec<String> {
+        store
+            .project_meetings_filtered(norr, filter)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|m| m.title)
+            .collect()
+    };
+    assert_eq!(titles(&MeetingFilter::default()).len(), 2);
+    let held = MeetingFilter {
+        status: Some(MeetingStatus::Held),
+        ..Default::default()
+    };
+    assert_eq!(titles(&held), ["Behovsworkshop"]);
+    let by_place = MeetingFilter {
+        text: "STADSHUS".into(),
+        ..Default::default()
+    };
+    assert_eq!(titles(&by_place), ["Behovsworkshop"]);
+    let none = MeetingFilter {
+        kind: Some(MeetingType::NeedsWorkshop),
+        status: Some(MeetingStatus::Planned),
+        ..Default::default()
+    };
+    assert!(titles(&none).is_empty());
+
+    let scope = FacetScope::Meetings(norr);
+    assert_eq!(store.list_total(scope).unwrap(), 2);
+    assert_eq!(
+        counts(&store, scope, FacetId::MeetingType),
+        [("project_meeting".into(), 1), ("needs_workshop".into(), 1)]
+    );
+    assert_eq!(
+        counts(&store, scope, FacetId::MeetingStatus),
+        [("planned".into(), 1), ("held".into(), 1)]
+    );
 }

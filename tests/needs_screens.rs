@@ -31,9 +31,8 @@ use tidig::{
 
 use common::clock;
 use common::screen::{
-    pick_facet,
-    assert_footer_from_keymap, assert_help_from_keymap, ch, ctrl, line_with, open_project, press,
-    project_tab, render, snap, type_str,
+    assert_footer_from_keymap, assert_help_from_keymap, ch, ctrl, line_with, open_project,
+    pick_facet, press, project_tab, render, snap, type_str,
 };
 use common::store::vgr;
 

@@ -93,7 +93,11 @@ fn portfolio_filter_without_match() {
 fn portfolio_filtered_by_status() {
     let mut app = demo_app();
     // The status is a facet, picked from the filter bar's menu.
-    pick_facet(&mut app, "Status", tidig::domain::TextEnum::label(ProjectStatus::Active));
+    pick_facet(
+        &mut app,
+        "Status",
+        tidig::domain::TextEnum::label(ProjectStatus::Active),
+    );
     assert_eq!(app.portfolio.filter.status, Some(ProjectStatus::Active));
     assert_eq!(codes(&app), ["LULE-25", "RVB-26", "TRV-BRO", "UHEM-25"]);
     snap!(&app, "portfolio_status_active");

@@ -17,6 +17,7 @@ pub enum FilterList {
     Library,
     Actions,
     Trash,
+    Meetings,
 }
 
 /// One list's filter bar, borrowed from wherever that list keeps it.
@@ -53,6 +54,7 @@ impl App {
         match self.screen() {
             Screen::Portfolio if self.portfolio.has_any => Some(FilterList::Portfolio),
             Screen::Project { .. } => match self.project.as_ref()?.tab {
+                ProjectTab::Meetings => Some(FilterList::Meetings),
                 ProjectTab::Needs => Some(FilterList::Needs),
                 ProjectTab::Suggestions => Some(FilterList::Suggestions),
                 ProjectTab::Lessons => Some(FilterList::ProjectLessons),
@@ -75,6 +77,7 @@ impl App {
             FilterList::Library => &self.library.filter,
             FilterList::Actions => &self.actions.filter,
             FilterList::Trash => &self.trash.filter,
+            FilterList::Meetings => &self.project.as_ref()?.meetings.filter,
         })
     }
 
@@ -97,6 +100,15 @@ impl App {
             FilterList::Library => bar!(&mut self.library),
             FilterList::Actions => bar!(&mut self.actions),
             FilterList::Trash => bar!(&mut self.trash),
+            FilterList::Meetings => {
+                // The meetings' cursor lives beside the list (it is kept across reloads).
+                let p = self.project.as_mut()?;
+                Bar {
+                    filter: &mut p.meetings.filter,
+                    input: &mut p.meetings.filter_input,
+                    cursor: &mut p.meeting_cursor,
+                }
+            }
         })
     }
 
@@ -113,6 +125,7 @@ impl App {
                 include_closed: self.actions.filter.include_closed,
             },
             FilterList::Trash => FacetScope::Trash,
+            FilterList::Meetings => FacetScope::Meetings(project()?),
         })
     }
 
@@ -135,6 +148,7 @@ impl App {
             FilterList::Library => self.refresh_lessons_library(),
             FilterList::Actions => self.refresh_actions(),
             FilterList::Trash => self.refresh_trash(),
+            FilterList::Meetings => self.refresh_project_tab(),
         }
     }
 
@@ -160,7 +174,9 @@ impl App {
         if !filter.is_active() && self.filter_input().is_none() {
             return None;
         }
-        Some(FilterLine::of(filter, &|id, v| self.facet_value_name(id, v)))
+        Some(FilterLine::of(filter, &|id, v| {
+            self.facet_value_name(id, v)
+        }))
     }
 
     /// The text being typed in the filter bar and the part of it before the cursor.
@@ -178,6 +194,7 @@ impl App {
             FilterList::Library => self.library.filter_input.as_ref(),
             FilterList::Actions => self.actions.filter_input.as_ref(),
             FilterList::Trash => self.trash.filter_input.as_ref(),
+            FilterList::Meetings => self.project.as_ref()?.meetings.filter_input.as_ref(),
         }
     }
 

@@ -401,6 +401,8 @@ impl Keymap {
         bind(ProjectMeetings, &[Key::ch('c')], CancelMeeting, false);
         bind(ProjectMeetings, &[Key::ch('x')], ExportCalendar, true);
         bind(ProjectMeetings, &[Key::ch('d')], Delete, false);
+        bind(ProjectMeetings, &[Key::ch('f')], Filter, false);
+        bind(ProjectMeetings, &[Key::ch('F')], ClearFilters, false);
 
         let meeting_tabs = [
             MeetingDetails,

@@ -59,8 +59,14 @@ impl App {
     // ----- loading ------------------------------------------------------------------
 
     /// A project's meetings, upcoming first, with overlaps against every project.
-    pub(super) fn load_meeting_list(&mut self, project_id: i64) -> Option<MeetingList> {
-        let listed = self.report(self.store.project_meetings_listed(project_id))?;
+    /// The project's meetings as `filter` narrows them (the list takes the filter on).
+    pub(super) fn load_meeting_list(
+        &mut self,
+        project_id: i64,
+        filter: crate::domain::MeetingFilter,
+    ) -> Option<MeetingList> {
+        let total = self.unfiltered_total(super::FilterList::Meetings);
+        let listed = self.report(self.store.project_meetings_filtered(project_id, &filter))?;
         let all = listed.rows;
         let now = self.clock().now();
         let (mut upcoming, mut past): (Vec<Meeting>, Vec<Meeting>) =
@@ -74,6 +80,9 @@ impl App {
             upcoming: count,
             overlapping,
             unreadable: listed.unreadable.iter().map(|r| r.id).collect(),
+            filter,
+            filter_input: None,
+            total,
         })
     }
 

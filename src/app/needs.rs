@@ -1,7 +1,9 @@
 //! Needs, improvement suggestions and lessons: the project's Needs, Suggestions and
 //! Lessons tabs, the need screen and the lessons library.
 
-use super::{Action, App, Cursor, FilterList, NeedState, Overlay, Pending, Pick, PickPurpose, forms};
+use super::{
+    Action, App, Cursor, FilterList, NeedState, Overlay, Pending, Pick, PickPurpose, forms,
+};
 use crate::domain::{EntityKind, EntityRef};
 use crate::domain::{LessonKind, NeedStatus, Phase, SuggestionStatus, TextEnum};
 use crate::text;
@@ -78,7 +80,9 @@ impl App {
 
     pub(super) fn refresh_lessons_library(&mut self) {
         let total = self.unfiltered_total(FilterList::Library);
-        let loaded = self.store.lessons_filtered(None, &self.library.filter, false);
+        let loaded = self
+            .store
+            .lessons_filtered(None, &self.library.filter, false);
         if let Some(items) = self.report(loaded) {
             self.library.cursor.clamp(items.len());
             self.library.items = items;
@@ -136,9 +140,7 @@ impl App {
                     self.go_to(EntityRef::new(EntityKind::Need, n.id));
                 }
             }
-            Action::CyclePriorityFilter
-            | Action::CycleCategoryFilter
-            | Action::CycleSort => {
+            Action::CyclePriorityFilter | Action::CycleCategoryFilter | Action::CycleSort => {
                 if let Some(s) = &mut self.project {
                     let f = &mut s.needs.filter;
                     match action {

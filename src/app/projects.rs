@@ -176,10 +176,13 @@ impl App {
             ProjectTab::Overview => {}
             ProjectTab::Attention => self.refresh_attention(),
             ProjectTab::Meetings => {
-                if let Some(list) = self.load_meeting_list(id)
+                let filter = state.meetings.filter.clone();
+                if let Some(mut list) = self.load_meeting_list(id, filter)
                     && let Some(s) = &mut self.project
                 {
                     s.meeting_cursor.clamp(list.len());
+                    // The bar's open text stays open across a reload.
+                    list.filter_input = s.meetings.filter_input.take();
                     s.meetings = list;
                 }
             }

@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 
 use crate::domain::{
     ActionFilter, ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson,
-    LessonFilter, Meeting, Milestone, Need, NeedCounts, NeedFilter, Note, NotesStatus,
-    Organisation, Person, Project, ProjectFigures, ProjectFilter, ProjectRow, Question,
-    StatusChange, Suggestion, SuggestionFilter, TrashFilter, TrashItem,
+    LessonFilter, Meeting, MeetingFilter, Milestone, Need, NeedCounts, NeedFilter, Note,
+    NotesStatus, Organisation, Person, Project, ProjectFigures, ProjectFilter, ProjectRow,
+    Question, StatusChange, Suggestion, SuggestionFilter, TrashFilter, TrashItem,
 };
 
 use super::text_input::TextInput;
@@ -249,6 +249,11 @@ pub struct MeetingList {
     /// Ids of rows that cannot be read, listed after the meetings (cursor positions
     /// `meetings.len()..`) so that they can be moved to the trash.
     pub unreadable: Vec<i64>,
+    pub filter: MeetingFilter,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Meetings before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 impl MeetingList {

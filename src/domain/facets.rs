@@ -2,10 +2,11 @@
 //! them on every list's filter. The store turns the filters into SQL; the screens show
 //! them with the facets' labels.
 
-use super::EntityKind;
 use super::lists::{
-    ActionFilter, LessonFilter, NeedFilter, ProjectFilter, SuggestionFilter, TrashFilter,
+    ActionFilter, LessonFilter, MeetingFilter, NeedFilter, ProjectFilter, SuggestionFilter,
+    TrashFilter,
 };
+use super::{EntityKind, MeetingStatus, MeetingType, NotesStatus};
 use super::{LessonKind, NeedStatus, Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum};
 use crate::text;
 
@@ -22,6 +23,10 @@ pub enum FacetId {
     Kind,
     /// What a trashed row is (project, meeting, note …).
     ItemKind,
+    MeetingType,
+    /// Planned, held or cancelled.
+    MeetingStatus,
+    NotesStatus,
 }
 
 impl FacetId {
@@ -37,6 +42,9 @@ impl FacetId {
             Self::Project => text::COL_PROJECT,
             Self::Kind => text::COL_KIND,
             Self::ItemKind => text::COL_WHAT,
+            Self::MeetingType => text::COL_TYPE,
+            Self::MeetingStatus => text::COL_STATUS,
+            Self::NotesStatus => text::COL_NOTES_STATUS,
         }
     }
 }
@@ -112,6 +120,9 @@ pub fn facet_value_label(id: FacetId, value: &str) -> String {
             .or_else(|| label::<SuggestionStatus>(value)),
         FacetId::Kind => label::<LessonKind>(value),
         FacetId::ItemKind => EntityKind::parse(value).map(EntityKind::label),
+        FacetId::MeetingType => label::<MeetingType>(value),
+        FacetId::MeetingStatus => label::<MeetingStatus>(value),
+        FacetId::NotesStatus => label::<NotesStatus>(value),
         _ => None,
     };
     known.map_or_else(|| value.to_string(), str::to_string)
@@ -130,8 +141,12 @@ pub fn facet_rank(id: FacetId, value: &str) -> usize {
             .or_else(|| index::<NeedStatus>(value))
             .or_else(|| index::<SuggestionStatus>(value)),
         FacetId::Kind => index::<LessonKind>(value),
-        FacetId::ItemKind => EntityKind::parse(value)
-            .and_then(|k| EntityKind::ALL.iter().position(|x| *x == k)),
+        FacetId::ItemKind => {
+            EntityKind::parse(value).and_then(|k| EntityKind::ALL.iter().position(|x| *x == k))
+        }
+        FacetId::MeetingType => index::<MeetingType>(value),
+        FacetId::MeetingStatus => index::<MeetingStatus>(value),
+        FacetId::NotesStatus => index::<NotesStatus>(value),
         _ => None,
     };
     known.unwrap_or(usize::MAX)
@@ -266,6 +281,38 @@ impl ListFilter for LessonFilter {
         match id {
             FacetId::Phase => self.phase = parse(value),
             FacetId::Kind => self.kind = parse(value),
+            _ => {}
+        }
+    }
+}
+
+impl ListFilter for MeetingFilter {
+    fn facets(&self) -> &'static [FacetId] {
+        &[
+            FacetId::MeetingType,
+            FacetId::MeetingStatus,
+            FacetId::NotesStatus,
+        ]
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn set_text(&mut self, text: &str) {
+        self.text = text.to_string();
+    }
+    fn facet(&self, id: FacetId) -> Option<String> {
+        match id {
+            FacetId::MeetingType => code(self.kind),
+            FacetId::MeetingStatus => code(self.status),
+            FacetId::NotesStatus => code(self.notes_status),
+            _ => None,
+        }
+    }
+    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
+        match id {
+            FacetId::MeetingType => self.kind = parse(value),
+            FacetId::MeetingStatus => self.status = parse(value),
+            FacetId::NotesStatus => self.notes_status = parse(value),
             _ => {}
         }
     }

@@ -2,7 +2,10 @@
 //! filters, counts and the trash. Plain data: the screens show them (with the labels
 //! here), the store turns them into SQL.
 
-use super::{EntityKind, LessonKind, NeedStatus, Phase, Priority, ProjectStatus, SuggestionStatus};
+use super::{
+    EntityKind, LessonKind, MeetingStatus, MeetingType, NeedStatus, NotesStatus, Phase, Priority,
+    ProjectStatus, SuggestionStatus,
+};
 use crate::text;
 
 /// Portfolio ordering.
@@ -142,6 +145,17 @@ pub struct LessonFilter {
     pub phase: Option<Phase>,
     pub kind: Option<LessonKind>,
     /// Matches title, context, what happened, what was learned and the recommendation.
+    pub text: String,
+}
+
+/// Which of a project's meetings its Meetings tab shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingFilter {
+    pub kind: Option<MeetingType>,
+    /// Planned, held or cancelled.
+    pub status: Option<MeetingStatus>,
+    pub notes_status: Option<NotesStatus>,
+    /// Matches title, purpose and location, ignoring case.
     pub text: String,
 }
 

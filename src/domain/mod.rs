@@ -39,11 +39,11 @@ pub use enums::{
     MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
     Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
 };
-pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use facets::{FacetCount, FacetId, ListFilter, facet_rank, facet_value_label};
+pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use lists::{
-    ActionFilter, LessonFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort,
-    SuggestionFilter, TrashFilter, TrashItem,
+    ActionFilter, LessonFilter, MeetingFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter,
+    ProjectSort, SuggestionFilter, TrashFilter, TrashItem,
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,

@@ -13,11 +13,15 @@ use crate::domain::{EntityKind, FacetCount, FacetId, facet_rank};
 pub enum FacetScope {
     Portfolio,
     Needs(i64),
-    Actions { include_closed: bool },
+    Actions {
+        include_closed: bool,
+    },
     Suggestions(i64),
     /// A project's lessons, or (`None`) the whole library.
     Lessons(Option<i64>),
     Trash,
+    /// A project's meetings.
+    Meetings(i64),
 }
 
 impl FacetScope {
@@ -51,6 +55,11 @@ impl FacetScope {
                 id.map_or(Value::Null, Value::Integer),
             ),
             Self::Trash => return (Cow::Owned(trash_rows()), Value::Null),
+            Self::Meetings(id) => (
+                "FROM meetings m JOIN projects p ON p.id = m.project_id
+                 WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND m.project_id = ?1",
+                Value::Integer(id),
+            ),
         };
         (Cow::Borrowed(rows), value)
     }
@@ -72,6 +81,9 @@ impl FacetScope {
             (Self::Lessons(_), F::Phase) => ("l.phase", "l.phase"),
             (Self::Lessons(_), F::Kind) => ("l.kind", "l.kind"),
             (Self::Trash, F::ItemKind) => ("t.kind", "t.kind"),
+            (Self::Meetings(_), F::MeetingType) => ("m.kind", "m.kind"),
+            (Self::Meetings(_), F::MeetingStatus) => ("m.status", "m.status"),
+            (Self::Meetings(_), F::NotesStatus) => ("m.notes_status", "m.notes_status"),
             _ => return None,
         })
     }

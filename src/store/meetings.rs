@@ -8,8 +8,8 @@ use super::projects::enum_col;
 use super::readable::{Listed, read_rows};
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
-    AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingInput, MeetingStatus,
-    NotesStatus, OrgKind, TextEnum,
+    AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingFilter, MeetingInput,
+    MeetingStatus, NotesStatus, OrgKind, TextEnum,
 };
 
 /// The stored form of an instant: UTC, second precision, so text order is time order.
@@ -96,6 +96,29 @@ impl Store {
     /// A project's meetings, by start, and the ids of its rows that cannot be read.
     pub fn project_meetings_listed(&self, project_id: i64) -> Result<Listed<Meeting>> {
         self.query_meetings("m.project_id = ?1", [project_id])
+    }
+
+    /// A project's meetings as the filter bar narrows them (type, status, notes status,
+    /// text in title, purpose and location), by start; unreadable rows as above.
+    pub fn project_meetings_filtered(
+        &self,
+        project_id: i64,
+        filter: &MeetingFilter,
+    ) -> Result<Listed<Meeting>> {
+        self.query_meetings(
+            "m.project_id = ?1
+             AND (?2 IS NULL OR m.kind = ?2)
+             AND (?3 IS NULL OR m.status = ?3)
+             AND (?4 IS NULL OR m.notes_status = ?4)
+             AND (?5 = '' OR instr(fold(m.title || ' ' || m.purpose || ' ' || m.location), ?5) > 0)",
+            params![
+                project_id,
+                filter.kind.map(|k| k.as_str()),
+                filter.status.map(|s| s.as_str()),
+                filter.notes_status.map(|s| s.as_str()),
+                filter.text.trim().to_lowercase()
+            ],
+        )
     }
 
     /// Readable meetings (of all projects) that share any time with `[from, to)`.
