@@ -391,3 +391,42 @@ fn a_projects_meetings_filter_by_type_status_and_notes_status() {
     assert_eq!(list.meetings.len(), all.len());
     assert_eq!(list.total, None);
 }
+
+#[test]
+fn the_agenda_filters_its_days_by_project_and_type() {
+    let mut app = demo_app();
+    ch(&mut app, '2');
+    assert_eq!(app.screen(), Screen::Agenda);
+    let all = app.agenda.meetings.clone();
+    assert!(all.len() > 1, "the demo has meetings in the next days");
+    let first = all[0].clone();
+
+    pick_facet(&mut app, "Project", &first.project_code);
+    assert!(
+        app.agenda
+            .meetings
+            .iter()
+            .all(|m| m.project_id == first.project_id)
+    );
+    assert_eq!(app.agenda.total, Some(all.len()));
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains(&format!("Filter: Project: {}", first.project_code)),
+        "the project by its code:\n{screen}"
+    );
+    let count = format!("· {} of {}", app.agenda.meetings.len(), all.len());
+    assert!(screen.contains(&count), "{screen}");
+    snap!(&app, "agenda_by_project");
+
+    pick_facet(&mut app, "Type", first.kind.label());
+    assert!(app.agenda.meetings.iter().any(|m| m.id == first.id));
+    assert!(app.agenda.meetings.iter().all(|m| m.kind == first.kind));
+    // The week view keeps the filter.
+    ch(&mut app, 'v');
+    assert!(app.agenda.meetings.iter().all(|m| m.kind == first.kind));
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Filter: Project:"), "{screen}");
+    ch(&mut app, 'F');
+    assert_eq!(app.agenda.filter, Default::default());
+    assert_eq!(app.agenda.total, None);
+}

@@ -18,6 +18,7 @@ pub enum FilterList {
     Actions,
     Trash,
     Meetings,
+    Agenda,
 }
 
 /// One list's filter bar, borrowed from wherever that list keeps it.
@@ -63,6 +64,7 @@ impl App {
             Screen::Lessons => Some(FilterList::Library),
             Screen::Actions => Some(FilterList::Actions),
             Screen::Trash => Some(FilterList::Trash),
+            Screen::Agenda => Some(FilterList::Agenda),
             _ => None,
         }
     }
@@ -78,6 +80,7 @@ impl App {
             FilterList::Actions => &self.actions.filter,
             FilterList::Trash => &self.trash.filter,
             FilterList::Meetings => &self.project.as_ref()?.meetings.filter,
+            FilterList::Agenda => &self.agenda.filter,
         })
     }
 
@@ -100,6 +103,7 @@ impl App {
             FilterList::Library => bar!(&mut self.library),
             FilterList::Actions => bar!(&mut self.actions),
             FilterList::Trash => bar!(&mut self.trash),
+            FilterList::Agenda => bar!(&mut self.agenda),
             FilterList::Meetings => {
                 // The meetings' cursor lives beside the list (it is kept across reloads).
                 let p = self.project.as_mut()?;
@@ -126,6 +130,10 @@ impl App {
             },
             FilterList::Trash => FacetScope::Trash,
             FilterList::Meetings => FacetScope::Meetings(project()?),
+            FilterList::Agenda => {
+                let (from, to) = self.agenda_range()?;
+                FacetScope::Agenda { from, to }
+            }
         })
     }
 
@@ -149,11 +157,15 @@ impl App {
             FilterList::Actions => self.refresh_actions(),
             FilterList::Trash => self.refresh_trash(),
             FilterList::Meetings => self.refresh_project_tab(),
+            FilterList::Agenda => self.refresh_agenda(),
         }
     }
 
     /// How a facet's value shows: an enum's label, a project's code for its id.
     fn facet_value_name(&self, id: FacetId, value: &str) -> String {
+        if let Some(name) = self.facet_names.get(&(id, value.to_string())) {
+            return name.clone();
+        }
         if id == FacetId::Project
             && let Some((_, code)) = self
                 .actions
@@ -195,6 +207,7 @@ impl App {
             FilterList::Actions => self.actions.filter_input.as_ref(),
             FilterList::Trash => self.trash.filter_input.as_ref(),
             FilterList::Meetings => self.project.as_ref()?.meetings.filter_input.as_ref(),
+            FilterList::Agenda => self.agenda.filter_input.as_ref(),
         }
     }
 
@@ -328,6 +341,8 @@ impl App {
         let mut values = vec![None];
         for c in counts {
             let name = if facet == FacetId::Project {
+                self.facet_names
+                    .insert((facet, c.value.clone()), c.name.clone());
                 c.name.clone()
             } else {
                 facet_value_label(facet, &c.value)

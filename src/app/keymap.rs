@@ -561,6 +561,8 @@ impl Keymap {
             bind(ctx, &[Key::ch('t')], Today, true);
             bind(ctx, &[Key::ch('x')], ExportCalendar, true);
             bind(ctx, &[Key::ch('d')], Delete, false);
+            bind(ctx, &[Key::ch('f')], Filter, false);
+            bind(ctx, &[Key::ch('F')], ClearFilters, false);
         }
 
         bind(Pick, &[Key::plain(K::Enter)], Open, true);

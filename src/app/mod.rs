@@ -196,6 +196,9 @@ pub struct App {
     pub meeting: Option<MeetingState>,
     pub need: Option<NeedState>,
     pub agenda: AgendaViewState,
+    /// Names of facet values that are ids (a project's code for its id), learnt as the
+    /// facet menu lists them, for the filter line.
+    pub(crate) facet_names: std::collections::HashMap<(crate::domain::FacetId, String), String>,
     pub library: LessonsView,
     pub actions: ActionsView,
     pub editor: Option<NoteEditor>,
@@ -252,6 +255,7 @@ impl App {
             meeting: None,
             need: None,
             agenda: AgendaViewState::default(),
+            facet_names: Default::default(),
             library: LessonsView::default(),
             actions: ActionsView::default(),
             editor: None,

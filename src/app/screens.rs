@@ -6,10 +6,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::domain::{
-    ActionFilter, ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson,
-    LessonFilter, Meeting, MeetingFilter, Milestone, Need, NeedCounts, NeedFilter, Note,
-    NotesStatus, Organisation, Person, Project, ProjectFigures, ProjectFilter, ProjectRow,
-    Question, StatusChange, Suggestion, SuggestionFilter, TrashFilter, TrashItem,
+    ActionFilter, ActionItem, AgendaFilter, AgendaItem, Attendance, Decision, Evidence,
+    ExportRecord, Lesson, LessonFilter, Meeting, MeetingFilter, Milestone, Need, NeedCounts,
+    NeedFilter, Note, NotesStatus, Organisation, Person, Project, ProjectFigures, ProjectFilter,
+    ProjectRow, Question, StatusChange, Suggestion, SuggestionFilter, TrashFilter, TrashItem,
 };
 
 use super::text_input::TextInput;
@@ -515,6 +515,11 @@ pub struct AgendaViewState {
     /// Ids of rows in the range that cannot be read, listed after the meetings.
     pub unreadable: Vec<i64>,
     pub cursor: Cursor,
+    pub filter: AgendaFilter,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Meetings in the days shown before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 impl AgendaViewState {

@@ -3,8 +3,8 @@
 //! them with the facets' labels.
 
 use super::lists::{
-    ActionFilter, LessonFilter, MeetingFilter, NeedFilter, ProjectFilter, SuggestionFilter,
-    TrashFilter,
+    ActionFilter, AgendaFilter, LessonFilter, MeetingFilter, NeedFilter, ProjectFilter,
+    SuggestionFilter, TrashFilter,
 };
 use super::{EntityKind, MeetingStatus, MeetingType, NotesStatus};
 use super::{LessonKind, NeedStatus, Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum};
@@ -310,6 +310,41 @@ impl ListFilter for MeetingFilter {
     }
     fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
         match id {
+            FacetId::MeetingType => self.kind = parse(value),
+            FacetId::MeetingStatus => self.status = parse(value),
+            FacetId::NotesStatus => self.notes_status = parse(value),
+            _ => {}
+        }
+    }
+}
+
+impl ListFilter for AgendaFilter {
+    fn facets(&self) -> &'static [FacetId] {
+        &[
+            FacetId::Project,
+            FacetId::MeetingType,
+            FacetId::MeetingStatus,
+            FacetId::NotesStatus,
+        ]
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn set_text(&mut self, text: &str) {
+        self.text = text.to_string();
+    }
+    fn facet(&self, id: FacetId) -> Option<String> {
+        match id {
+            FacetId::Project => self.project_id.map(|id| id.to_string()),
+            FacetId::MeetingType => code(self.kind),
+            FacetId::MeetingStatus => code(self.status),
+            FacetId::NotesStatus => code(self.notes_status),
+            _ => None,
+        }
+    }
+    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
+        match id {
+            FacetId::Project => self.project_id = value.and_then(|v| v.parse().ok()),
             FacetId::MeetingType => self.kind = parse(value),
             FacetId::MeetingStatus => self.status = parse(value),
             FacetId::NotesStatus => self.notes_status = parse(value),

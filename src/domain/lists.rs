@@ -159,6 +159,18 @@ pub struct MeetingFilter {
     pub text: String,
 }
 
+/// Which meetings the agenda and week view show within their days.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AgendaFilter {
+    pub project_id: Option<i64>,
+    pub kind: Option<MeetingType>,
+    /// Planned, held or cancelled.
+    pub status: Option<MeetingStatus>,
+    pub notes_status: Option<NotesStatus>,
+    /// Matches title, purpose, location and the project's code, ignoring case.
+    pub text: String,
+}
+
 /// Which rows the trash shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrashFilter {

@@ -42,8 +42,8 @@ pub use enums::{
 pub use facets::{FacetCount, FacetId, ListFilter, facet_rank, facet_value_label};
 pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use lists::{
-    ActionFilter, LessonFilter, MeetingFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter,
-    ProjectSort, SuggestionFilter, TrashFilter, TrashItem,
+    ActionFilter, AgendaFilter, LessonFilter, MeetingFilter, NeedCounts, NeedFilter, NeedSort,
+    ProjectFilter, ProjectSort, SuggestionFilter, TrashFilter, TrashItem,
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,

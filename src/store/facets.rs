@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use chrono::{DateTime, Utc};
+use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
 use super::{Result, Store};
@@ -22,11 +24,16 @@ pub enum FacetScope {
     Trash,
     /// A project's meetings.
     Meetings(i64),
+    /// The agenda's meetings between two instants (as `meetings_between` takes them).
+    Agenda {
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    },
 }
 
 impl FacetScope {
-    /// `FROM … WHERE …` of the list's live rows, with `?1` the scope's value.
-    fn rows(self) -> (Cow<'static, str>, Value) {
+    /// `FROM … WHERE …` of the list's live rows, with `?1` (and on) the scope's values.
+    fn rows(self) -> (Cow<'static, str>, Vec<Value>) {
         let (rows, value) = match self {
             Self::Portfolio => (
                 "FROM projects p LEFT JOIN organisations o ON o.id = p.buyer_id
@@ -54,14 +61,28 @@ impl FacetScope {
                    AND (?1 IS NULL OR l.project_id = ?1)",
                 id.map_or(Value::Null, Value::Integer),
             ),
-            Self::Trash => return (Cow::Owned(trash_rows()), Value::Null),
+            Self::Trash => return (Cow::Owned(trash_rows()), vec![Value::Null]),
+            Self::Agenda { from, to } => {
+                let earliest = from - chrono::Duration::days(7);
+                return (
+                    Cow::Borrowed(
+                        "FROM meetings m JOIN projects p ON p.id = m.project_id
+                         WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL
+                           AND m.start_at >= ?1 AND m.start_at < ?3 AND m.end_at > ?2",
+                    ),
+                    [earliest, from, to]
+                        .iter()
+                        .map(|t| Value::Text(super::meetings::utc_text(*t)))
+                        .collect(),
+                );
+            }
             Self::Meetings(id) => (
                 "FROM meetings m JOIN projects p ON p.id = m.project_id
                  WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND m.project_id = ?1",
                 Value::Integer(id),
             ),
         };
-        (Cow::Borrowed(rows), value)
+        (Cow::Borrowed(rows), vec![value])
     }
 
     /// The (value, name) columns of a facet on this list; `None` if it has no such facet.
@@ -84,6 +105,10 @@ impl FacetScope {
             (Self::Meetings(_), F::MeetingType) => ("m.kind", "m.kind"),
             (Self::Meetings(_), F::MeetingStatus) => ("m.status", "m.status"),
             (Self::Meetings(_), F::NotesStatus) => ("m.notes_status", "m.notes_status"),
+            (Self::Agenda { .. }, F::Project) => ("CAST(p.id AS TEXT)", "p.code"),
+            (Self::Agenda { .. }, F::MeetingType) => ("m.kind", "m.kind"),
+            (Self::Agenda { .. }, F::MeetingStatus) => ("m.status", "m.status"),
+            (Self::Agenda { .. }, F::NotesStatus) => ("m.notes_status", "m.notes_status"),
             _ => return None,
         })
     }
@@ -111,7 +136,7 @@ impl Store {
         let n: i64 = self
             .conn
             .prepare_cached(&format!("SELECT count(*) {rows}"))?
-            .query_row([value], |r| r.get(0))?;
+            .query_row(params_from_iter(value), |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
@@ -129,7 +154,7 @@ impl Store {
              GROUP BY {value_col} ORDER BY min({name_col}) COLLATE sv"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([value], |r| {
+        let rows = stmt.query_map(params_from_iter(value), |r| {
             Ok(FacetCount {
                 value: r.get(0)?,
                 name: r.get(1)?,

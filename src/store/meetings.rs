@@ -8,8 +8,8 @@ use super::projects::enum_col;
 use super::readable::{Listed, read_rows};
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
-    AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingFilter, MeetingInput,
-    MeetingStatus, NotesStatus, OrgKind, TextEnum,
+    AgendaFilter, AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingFilter,
+    MeetingInput, MeetingStatus, NotesStatus, OrgKind, TextEnum,
 };
 
 /// The stored form of an instant: UTC, second precision, so text order is time order.
@@ -138,6 +138,36 @@ impl Store {
         self.query_meetings(
             "m.start_at >= ?1 AND m.start_at < ?3 AND m.end_at > ?2",
             params![utc_text(earliest), utc_text(from), utc_text(to)],
+        )
+    }
+
+    /// The agenda's meetings in `[from, to)` as the filter bar narrows them (project,
+    /// type, status, notes status, text), by start; unreadable rows in the range too.
+    pub fn meetings_between_filtered(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        filter: &AgendaFilter,
+    ) -> Result<Listed<Meeting>> {
+        let earliest = from - chrono::Duration::days(7);
+        self.query_meetings(
+            "m.start_at >= ?1 AND m.start_at < ?3 AND m.end_at > ?2
+             AND (?4 IS NULL OR m.project_id = ?4)
+             AND (?5 IS NULL OR m.kind = ?5)
+             AND (?6 IS NULL OR m.status = ?6)
+             AND (?7 IS NULL OR m.notes_status = ?7)
+             AND (?8 = '' OR instr(fold(m.title || ' ' || m.purpose || ' ' || m.location
+                  || ' ' || p.code), ?8) > 0)",
+            params![
+                utc_text(earliest),
+                utc_text(from),
+                utc_text(to),
+                filter.project_id,
+                filter.kind.map(|k| k.as_str()),
+                filter.status.map(|s| s.as_str()),
+                filter.notes_status.map(|s| s.as_str()),
+                filter.text.trim().to_lowercase()
+            ],
         )
     }
 
