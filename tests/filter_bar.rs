@@ -430,3 +430,49 @@ fn the_agenda_filters_its_days_by_project_and_type() {
     assert_eq!(app.agenda.filter, Default::default());
     assert_eq!(app.agenda.total, None);
 }
+
+#[test]
+fn the_directory_filters_organisations_by_kind_and_people_by_organisation() {
+    use tidig::app::DirectoryTab;
+    let mut app = demo_app();
+    ch(&mut app, '5');
+    assert_eq!(app.screen(), Screen::Directory);
+    let orgs = app.directory.organisations.clone();
+    let kind = orgs[0].kind;
+    pick_facet(&mut app, "Kind", kind.label());
+    assert!(app.directory.organisations.iter().all(|o| o.kind == kind));
+    assert_eq!(app.directory.org_total, Some(orgs.len()));
+
+    // The people tab has its own filter; the organisations' stays.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.directory.tab, DirectoryTab::People);
+    let people = app.directory.people.clone();
+    let person = people
+        .iter()
+        .find(|p| p.organisation_name.is_some())
+        .expect("someone with an organisation")
+        .clone();
+    let org = person.organisation_name.clone().unwrap();
+    pick_facet(&mut app, "Organisation", &org);
+    assert!(
+        app.directory
+            .people
+            .iter()
+            .all(|p| p.organisation_id == person.organisation_id)
+    );
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains(&format!("Filter: Organisation: {org}")),
+        "{screen}"
+    );
+    snap!(&app, "people_by_organisation");
+    assert_eq!(app.directory.org_filter.kind, Some(kind));
+
+    ch(&mut app, 'F');
+    assert_eq!(app.directory.people.len(), people.len());
+    assert_eq!(
+        app.directory.org_filter.kind,
+        Some(kind),
+        "F clears this tab's"
+    );
+}

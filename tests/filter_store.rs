@@ -7,7 +7,7 @@ mod common;
 use tidig::domain::{
     ActionFilter, ActionStatus, EntityKind, FacetId, LessonFilter, LessonInput, LessonKind,
     NeedFilter, NeedInput, Phase, Priority, ProjectFilter, ProjectInput, ProjectStatus,
-    SuggestionFilter, SuggestionInput, SuggestionStatus,
+    SuggestionFilter, SuggestionInput, SuggestionStatus, TextEnum,
 };
 use tidig::store::{FacetScope, Store};
 
@@ -436,4 +436,47 @@ fn a_projects_meetings_filter_by_type_status_and_text_in_sql() {
         counts(&store, scope, FacetId::MeetingStatus),
         [("planned".into(), 1), ("held".into(), 1)]
     );
+}
+
+#[test]
+fn the_directory_filters_in_sql_and_counts_per_kind_and_organisation() {
+    use tidig::domain::{OrgKind, OrganisationFilter, PersonFilter};
+    let store = portfolio();
+    let orgs = store
+        .list_organisations_filtered(&OrganisationFilter::default())
+        .unwrap();
+    assert_eq!(orgs.len(), 3, "the three buyers");
+    let by_text = OrganisationFilter {
+        text: "LULEÅ".into(),
+        ..Default::default()
+    };
+    let found = store.list_organisations_filtered(&by_text).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].name, "Luleå kommun");
+    let kind = orgs[0].kind;
+    let of_kind = OrganisationFilter {
+        kind: Some(kind),
+        ..Default::default()
+    };
+    let n = orgs.iter().filter(|o| o.kind == kind).count();
+    assert_eq!(
+        store.list_organisations_filtered(&of_kind).unwrap().len(),
+        n
+    );
+    assert_eq!(store.list_total(FacetScope::Organisations).unwrap(), 3);
+    let kinds = counts(&store, FacetScope::Organisations, FacetId::OrgKind);
+    assert_eq!(kinds.iter().map(|k| k.1).sum::<i64>(), 3);
+    assert!(
+        kinds
+            .iter()
+            .all(|k| OrgKind::ALL.iter().any(|x| x.as_str() == k.0))
+    );
+    // Nobody yet.
+    assert!(
+        store
+            .list_people_filtered(&PersonFilter::default())
+            .unwrap()
+            .is_empty()
+    );
+    assert!(counts(&store, FacetScope::People, FacetId::Organisation).is_empty());
 }

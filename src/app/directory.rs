@@ -65,11 +65,17 @@ impl App {
     }
 
     pub(super) fn refresh_directory(&mut self) {
-        if let Some(orgs) = self.report(self.store.list_organisations()) {
+        let org_total = self.unfiltered_total(super::FilterList::Organisations);
+        let person_total = self.unfiltered_total(super::FilterList::People);
+        let d = &self.directory;
+        if let Some(orgs) = self.report(self.store.list_organisations_filtered(&d.org_filter)) {
             self.directory.organisations = orgs;
+            self.directory.org_total = org_total;
         }
-        if let Some(people) = self.report(self.store.list_people()) {
+        let d = &self.directory;
+        if let Some(people) = self.report(self.store.list_people_filtered(&d.person_filter)) {
             self.directory.people = people;
+            self.directory.person_total = person_total;
         }
         let d = &mut self.directory;
         d.org_cursor.clamp(d.organisations.len());

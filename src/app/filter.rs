@@ -19,6 +19,8 @@ pub enum FilterList {
     Trash,
     Meetings,
     Agenda,
+    Organisations,
+    People,
 }
 
 /// One list's filter bar, borrowed from wherever that list keeps it.
@@ -65,6 +67,10 @@ impl App {
             Screen::Actions => Some(FilterList::Actions),
             Screen::Trash => Some(FilterList::Trash),
             Screen::Agenda => Some(FilterList::Agenda),
+            Screen::Directory => Some(match self.directory.tab {
+                DirectoryTab::Organisations => FilterList::Organisations,
+                DirectoryTab::People => FilterList::People,
+            }),
             _ => None,
         }
     }
@@ -81,6 +87,8 @@ impl App {
             FilterList::Trash => &self.trash.filter,
             FilterList::Meetings => &self.project.as_ref()?.meetings.filter,
             FilterList::Agenda => &self.agenda.filter,
+            FilterList::Organisations => &self.directory.org_filter,
+            FilterList::People => &self.directory.person_filter,
         })
     }
 
@@ -104,6 +112,22 @@ impl App {
             FilterList::Actions => bar!(&mut self.actions),
             FilterList::Trash => bar!(&mut self.trash),
             FilterList::Agenda => bar!(&mut self.agenda),
+            FilterList::Organisations => {
+                let d = &mut self.directory;
+                Bar {
+                    filter: &mut d.org_filter,
+                    input: &mut d.org_filter_input,
+                    cursor: &mut d.org_cursor,
+                }
+            }
+            FilterList::People => {
+                let d = &mut self.directory;
+                Bar {
+                    filter: &mut d.person_filter,
+                    input: &mut d.person_filter_input,
+                    cursor: &mut d.person_cursor,
+                }
+            }
             FilterList::Meetings => {
                 // The meetings' cursor lives beside the list (it is kept across reloads).
                 let p = self.project.as_mut()?;
@@ -134,6 +158,8 @@ impl App {
                 let (from, to) = self.agenda_range()?;
                 FacetScope::Agenda { from, to }
             }
+            FilterList::Organisations => FacetScope::Organisations,
+            FilterList::People => FacetScope::People,
         })
     }
 
@@ -158,6 +184,7 @@ impl App {
             FilterList::Trash => self.refresh_trash(),
             FilterList::Meetings => self.refresh_project_tab(),
             FilterList::Agenda => self.refresh_agenda(),
+            FilterList::Organisations | FilterList::People => self.refresh_directory(),
         }
     }
 
@@ -208,6 +235,8 @@ impl App {
             FilterList::Trash => self.trash.filter_input.as_ref(),
             FilterList::Meetings => self.project.as_ref()?.meetings.filter_input.as_ref(),
             FilterList::Agenda => self.agenda.filter_input.as_ref(),
+            FilterList::Organisations => self.directory.org_filter_input.as_ref(),
+            FilterList::People => self.directory.person_filter_input.as_ref(),
         }
     }
 
@@ -340,7 +369,8 @@ impl App {
         let mut options = vec![(text::FACET_ANY.to_string(), total.to_string())];
         let mut values = vec![None];
         for c in counts {
-            let name = if facet == FacetId::Project {
+            // Ids are shown by the name the store gives them (a project's code).
+            let name = if matches!(facet, FacetId::Project | FacetId::Organisation) {
                 self.facet_names
                     .insert((facet, c.value.clone()), c.name.clone());
                 c.name.clone()

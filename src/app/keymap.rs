@@ -672,6 +672,8 @@ impl Keymap {
         bind(Directory, &[Key::ch('n')], New, true);
         bind(Directory, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
         bind(Directory, &[Key::ch('d')], Delete, true);
+        bind(Directory, &[Key::ch('f')], Filter, true);
+        bind(Directory, &[Key::ch('F')], ClearFilters, true);
 
         bind(Trash, &[Key::ch('r'), Key::plain(K::Enter)], Restore, true);
         bind(Trash, &[Key::ch('X'), Key::plain(K::Delete)], Purge, true);

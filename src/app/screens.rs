@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use crate::domain::{
     ActionFilter, ActionItem, AgendaFilter, AgendaItem, Attendance, Decision, Evidence,
     ExportRecord, Lesson, LessonFilter, Meeting, MeetingFilter, Milestone, Need, NeedCounts,
-    NeedFilter, Note, NotesStatus, Organisation, Person, Project, ProjectFigures, ProjectFilter,
-    ProjectRow, Question, StatusChange, Suggestion, SuggestionFilter, TrashFilter, TrashItem,
+    NeedFilter, Note, NotesStatus, Organisation, OrganisationFilter, Person, PersonFilter, Project,
+    ProjectFigures, ProjectFilter, ProjectRow, Question, StatusChange, Suggestion,
+    SuggestionFilter, TrashFilter, TrashItem,
 };
 
 use super::text_input::TextInput;
@@ -547,6 +548,14 @@ pub struct DirectoryState {
     pub people: Vec<Person>,
     pub org_cursor: Cursor,
     pub person_cursor: Cursor,
+    pub org_filter: OrganisationFilter,
+    pub person_filter: PersonFilter,
+    /// The text filter being typed (`f`) on the tab on screen, if open.
+    pub org_filter_input: Option<TextInput>,
+    pub person_filter_input: Option<TextInput>,
+    /// Organisations and people before the filter, while one is on.
+    pub org_total: Option<usize>,
+    pub person_total: Option<usize>,
 }
 
 #[derive(Debug, Default)]

@@ -6,7 +6,8 @@ use super::lists::{
     ActionFilter, AgendaFilter, LessonFilter, MeetingFilter, NeedFilter, ProjectFilter,
     SuggestionFilter, TrashFilter,
 };
-use super::{EntityKind, MeetingStatus, MeetingType, NotesStatus};
+use super::lists::{OrganisationFilter, PersonFilter};
+use super::{EntityKind, MeetingStatus, MeetingType, NotesStatus, OrgKind};
 use super::{LessonKind, NeedStatus, Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum};
 use crate::text;
 
@@ -27,6 +28,9 @@ pub enum FacetId {
     /// Planned, held or cancelled.
     MeetingStatus,
     NotesStatus,
+    OrgKind,
+    /// A person's organisation, by id.
+    Organisation,
 }
 
 impl FacetId {
@@ -45,6 +49,8 @@ impl FacetId {
             Self::MeetingType => text::COL_TYPE,
             Self::MeetingStatus => text::COL_STATUS,
             Self::NotesStatus => text::COL_NOTES_STATUS,
+            Self::OrgKind => text::COL_KIND,
+            Self::Organisation => text::COL_ORGANISATION,
         }
     }
 }
@@ -123,6 +129,7 @@ pub fn facet_value_label(id: FacetId, value: &str) -> String {
         FacetId::MeetingType => label::<MeetingType>(value),
         FacetId::MeetingStatus => label::<MeetingStatus>(value),
         FacetId::NotesStatus => label::<NotesStatus>(value),
+        FacetId::OrgKind => label::<OrgKind>(value),
         _ => None,
     };
     known.map_or_else(|| value.to_string(), str::to_string)
@@ -147,6 +154,7 @@ pub fn facet_rank(id: FacetId, value: &str) -> usize {
         FacetId::MeetingType => index::<MeetingType>(value),
         FacetId::MeetingStatus => index::<MeetingStatus>(value),
         FacetId::NotesStatus => index::<NotesStatus>(value),
+        FacetId::OrgKind => index::<OrgKind>(value),
         _ => None,
     };
     known.unwrap_or(usize::MAX)
@@ -349,6 +357,52 @@ impl ListFilter for AgendaFilter {
             FacetId::MeetingStatus => self.status = parse(value),
             FacetId::NotesStatus => self.notes_status = parse(value),
             _ => {}
+        }
+    }
+}
+
+impl ListFilter for OrganisationFilter {
+    fn facets(&self) -> &'static [FacetId] {
+        &[FacetId::OrgKind]
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn set_text(&mut self, text: &str) {
+        self.text = text.to_string();
+    }
+    fn facet(&self, id: FacetId) -> Option<String> {
+        match id {
+            FacetId::OrgKind => code(self.kind),
+            _ => None,
+        }
+    }
+    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
+        if id == FacetId::OrgKind {
+            self.kind = parse(value);
+        }
+    }
+}
+
+impl ListFilter for PersonFilter {
+    fn facets(&self) -> &'static [FacetId] {
+        &[FacetId::Organisation]
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn set_text(&mut self, text: &str) {
+        self.text = text.to_string();
+    }
+    fn facet(&self, id: FacetId) -> Option<String> {
+        match id {
+            FacetId::Organisation => self.organisation_id.map(|id| id.to_string()),
+            _ => None,
+        }
+    }
+    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
+        if id == FacetId::Organisation {
+            self.organisation_id = value.and_then(|v| v.parse().ok());
         }
     }
 }

@@ -3,8 +3,8 @@
 //! here), the store turns them into SQL.
 
 use super::{
-    EntityKind, LessonKind, MeetingStatus, MeetingType, NeedStatus, NotesStatus, Phase, Priority,
-    ProjectStatus, SuggestionStatus,
+    EntityKind, LessonKind, MeetingStatus, MeetingType, NeedStatus, NotesStatus, OrgKind, Phase,
+    Priority, ProjectStatus, SuggestionStatus,
 };
 use crate::text;
 
@@ -168,6 +168,22 @@ pub struct AgendaFilter {
     pub status: Option<MeetingStatus>,
     pub notes_status: Option<NotesStatus>,
     /// Matches title, purpose, location and the project's code, ignoring case.
+    pub text: String,
+}
+
+/// Which organisations the directory shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrganisationFilter {
+    pub kind: Option<OrgKind>,
+    /// Matches the name, ignoring case.
+    pub text: String,
+}
+
+/// Which people the directory shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PersonFilter {
+    pub organisation_id: Option<i64>,
+    /// Matches name, title, e-mail and organisation, ignoring case.
     pub text: String,
 }
 

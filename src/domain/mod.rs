@@ -43,7 +43,8 @@ pub use facets::{FacetCount, FacetId, ListFilter, facet_rank, facet_value_label}
 pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use lists::{
     ActionFilter, AgendaFilter, LessonFilter, MeetingFilter, NeedCounts, NeedFilter, NeedSort,
-    ProjectFilter, ProjectSort, SuggestionFilter, TrashFilter, TrashItem,
+    OrganisationFilter, PersonFilter, ProjectFilter, ProjectSort, SuggestionFilter, TrashFilter,
+    TrashItem,
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,

@@ -29,6 +29,8 @@ pub enum FacetScope {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     },
+    Organisations,
+    People,
 }
 
 impl FacetScope {
@@ -76,6 +78,15 @@ impl FacetScope {
                         .collect(),
                 );
             }
+            Self::Organisations => (
+                "FROM organisations o WHERE o.deleted_at IS NULL AND ?1 IS NULL",
+                Value::Null,
+            ),
+            Self::People => (
+                "FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
+                 WHERE p.deleted_at IS NULL AND ?1 IS NULL",
+                Value::Null,
+            ),
             Self::Meetings(id) => (
                 "FROM meetings m JOIN projects p ON p.id = m.project_id
                  WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND m.project_id = ?1",
@@ -105,6 +116,8 @@ impl FacetScope {
             (Self::Meetings(_), F::MeetingType) => ("m.kind", "m.kind"),
             (Self::Meetings(_), F::MeetingStatus) => ("m.status", "m.status"),
             (Self::Meetings(_), F::NotesStatus) => ("m.notes_status", "m.notes_status"),
+            (Self::Organisations, F::OrgKind) => ("o.kind", "o.kind"),
+            (Self::People, F::Organisation) => ("CAST(o.id AS TEXT)", "o.name"),
             (Self::Agenda { .. }, F::Project) => ("CAST(p.id AS TEXT)", "p.code"),
             (Self::Agenda { .. }, F::MeetingType) => ("m.kind", "m.kind"),
             (Self::Agenda { .. }, F::MeetingStatus) => ("m.status", "m.status"),

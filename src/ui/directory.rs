@@ -13,9 +13,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let d = &app.directory;
     let [tabs_area, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let list_area = super::filter_bar::above(frame, list_area, app);
     let titles = [
-        format!("{} ({})", text::TAB_ORGANISATIONS, d.organisations.len()),
-        format!("{} ({})", text::TAB_PEOPLE, d.people.len()),
+        format!(
+            "{} ({})",
+            text::TAB_ORGANISATIONS,
+            super::filter_bar::count(d.organisations.len(), d.org_total)
+        ),
+        format!(
+            "{} ({})",
+            text::TAB_PEOPLE,
+            super::filter_bar::count(d.people.len(), d.person_total)
+        ),
     ];
     let selected = match d.tab {
         DirectoryTab::Organisations => 0,
@@ -31,7 +40,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     match d.tab {
         DirectoryTab::Organisations => {
             if d.organisations.is_empty() {
-                return widgets::empty(frame, list_area, block, text::DIRECTORY_EMPTY);
+                let message = super::filter_bar::empty_message(text::DIRECTORY_EMPTY, d.org_total);
+                return widgets::empty(frame, list_area, block, message);
             }
             let rows = d.organisations.iter().map(|o| {
                 Row::new(vec![
@@ -51,7 +61,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         DirectoryTab::People => {
             if d.people.is_empty() {
-                return widgets::empty(frame, list_area, block, text::DIRECTORY_EMPTY);
+                let message =
+                    super::filter_bar::empty_message(text::DIRECTORY_EMPTY, d.person_total);
+                return widgets::empty(frame, list_area, block, message);
             }
             // E-mail addresses and phone numbers are never cut (a cut address looks
             // like another, valid one); on narrow screens the title column goes first.
