@@ -573,7 +573,6 @@ pub fn need_cannot_move(code: &str, status: &str) -> String {
     format!("{code} is {status}: it cannot move that way")
 }
 
-pub const FILTER_ALL: &str = "all";
 pub const NO_PRIORITY: &str = "No priority";
 pub const NEEDS_EMPTY: &str = "No needs yet. Press n to add the first one.";
 pub const NEEDS_NO_MATCH: &str = "No need matches. f changes the filters, F clears them.";
@@ -737,7 +736,6 @@ pub const CONFIRM_REMOVE_EVIDENCE: &str =
 
 // Portfolio
 pub const PORTFOLIO_SORT: &str = "sort";
-pub const PORTFOLIO_STATUS_ALL: &str = "all statuses";
 pub const PORTFOLIO_FILTER: &str = "filter";
 pub const PORTFOLIO_NO_MATCH: &str =
     "No project matches. Esc clears the text, F clears every filter.";
