@@ -484,6 +484,8 @@ words!(
     checklist_not_applicable,
     checklist_title
 );
+words!(col_owner);
+words!(col_notes_status);
 
 pub fn meeting_length(length: &str) -> String {
     ui_fill("meeting_length", &[("length", &length)])
@@ -572,7 +574,6 @@ pub fn need_cannot_move(code: &str, status: &str) -> String {
 }
 
 words!(
-    filter_all,
     no_priority,
     needs_empty,
     needs_no_match,
@@ -734,7 +735,6 @@ words!(confirm_remove_evidence);
 // Portfolio
 words!(
     portfolio_sort,
-    portfolio_status_all,
     portfolio_filter,
     portfolio_no_match,
     welcome_title
@@ -1250,6 +1250,30 @@ pub fn number(n: usize) -> String {
         out.push(digit);
     }
     out
+}
+
+// The filter bar (`f`) and its facet menu
+words!(
+    filter_bar_label,
+    filter_bar_clears,
+    filter_bar_hint,
+    facet_any,
+    facet_menu,
+    filters_cleared,
+    filter_no_match
+);
+
+/// A list's title count while filtered: "12 of 340".
+pub fn shown_of(shown: usize, total: usize) -> String {
+    ui_fill(
+        "shown_of",
+        &[("shown", &number(shown)), ("total", &number(total))],
+    )
+}
+
+/// The value menu's title: "Filter by Phase".
+pub fn facet_menu_title(facet: &str) -> String {
+    ui_fill("facet_menu_title", &[("facet", &facet)])
 }
 
 #[cfg(test)]

@@ -168,10 +168,10 @@ fn a_filter_that_hides_a_suggestion_is_cleared() {
     } else {
         tidig::domain::SuggestionStatus::Rejected
     };
-    app.project.as_mut().unwrap().suggestions.status = Some(other);
+    app.project.as_mut().unwrap().suggestions.filter.status = Some(other);
     go(&mut app, EntityKind::Suggestion, id);
     let p = app.project.as_ref().unwrap();
-    assert_eq!(p.suggestions.status, None);
+    assert_eq!(p.suggestions.filter.status, None);
     assert_eq!(p.suggestions.items[p.suggestions.cursor.selected].id, id);
 }
 

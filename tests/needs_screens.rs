@@ -31,8 +31,8 @@ use tidig::{
 
 use common::clock;
 use common::screen::{
-    assert_footer_from_keymap, assert_help_from_keymap, ch, ctrl, line_with, open_project, press,
-    project_tab, render, snap, type_str,
+    assert_footer_from_keymap, assert_help_from_keymap, ch, ctrl, line_with, open_project,
+    pick_facet, press, project_tab, render, snap, type_str,
 };
 use common::store::vgr;
 
@@ -586,20 +586,19 @@ fn needs_tab_filtered_by_status_priority_and_category() {
     let (mut app, _) = fixture();
     open_needs_tab(&mut app);
 
-    // f: the first status, Identified.
-    ch(&mut app, 'F');
+    // The status facet from the filter bar's menu: Identified.
+    pick_facet(&mut app, "Status", NeedStatus::Identified.label());
     let filter = &app.project.as_ref().unwrap().needs.filter;
     assert_eq!(filter.status, Some(NeedStatus::Identified));
     assert_eq!(listed_codes(&app), ["B-003", "B-009"]);
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("status Identified"), "{screen}");
+    assert!(screen.contains("Status: Identified"), "{screen}");
+    assert!(screen.contains("Needs · 2 of 9"), "{screen}");
     // The summary still counts the whole register.
     assert!(status_summary(&screen).contains("Analysed 1"), "{screen}");
     snap!(&app, "needs_by_status");
-    // f round the cycle back to every status.
-    for _ in 0..NeedStatus::ALL.len() {
-        ch(&mut app, 'F');
-    }
+    // F clears it.
+    ch(&mut app, 'F');
     assert_eq!(app.project.as_ref().unwrap().needs.filter.status, None);
     assert_eq!(listed_codes(&app).len(), 9);
 
@@ -611,7 +610,7 @@ fn needs_tab_filtered_by_status_priority_and_category() {
     );
     assert_eq!(listed_codes(&app), ["B-001", "B-004", "B-008", "B-009"]);
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("priority Must"), "{screen}");
+    assert!(screen.contains("Priority: Must"), "{screen}");
     snap!(&app, "needs_by_priority");
     for _ in 0..Priority::ALL.len() {
         ch(&mut app, 'p');
@@ -645,7 +644,7 @@ fn needs_tab_filtered_by_status_priority_and_category() {
     );
     assert_eq!(listed_codes(&app), ["B-003", "B-004", "B-009"]);
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("category Larm"), "{screen}");
+    assert!(screen.contains("Category: Larm"), "{screen}");
     snap!(&app, "needs_by_category");
     // Past the last category the filter is off again.
     for _ in 0..3 {
@@ -1168,29 +1167,30 @@ fn suggestions_tab_shows_how_long_open_ones_have_waited() {
     assert!(accepted.contains("2026-11-05"), "{accepted}");
     snap!(&app, "suggestions_tab");
 
-    // f: the first status, Proposed.
-    ch(&mut app, 'f');
+    // The status facet from the filter bar's menu: Proposed.
+    pick_facet(&mut app, "Status", SuggestionStatus::Proposed.label());
     let view = &app.project.as_ref().unwrap().suggestions;
-    assert_eq!(view.status, Some(SuggestionStatus::Proposed));
+    assert_eq!(view.filter.status, Some(SuggestionStatus::Proposed));
     assert_eq!(view.items.len(), 1);
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("status Proposed"), "{screen}");
+    assert!(screen.contains("Status: Proposed"), "{screen}");
+    assert!(screen.contains("Suggestions · 1 of 6"), "{screen}");
     snap!(&app, "suggestions_by_status");
     // p: the phase filter on top of it (Initiation): nothing proposed there.
     ch(&mut app, 'p');
     let view = &app.project.as_ref().unwrap().suggestions;
-    assert_eq!(view.phase, Some(Phase::Initiation));
+    assert_eq!(view.filter.phase, Some(Phase::Initiation));
     assert!(view.items.is_empty());
 
     // `>` moves an open suggestion on: Discussed → Accepted gets today's date.
-    ch(&mut app, 'p');
-    for _ in 0..Phase::ALL.len() - 1 {
-        ch(&mut app, 'p');
-    }
-    assert_eq!(app.project.as_ref().unwrap().suggestions.phase, None);
-    ch(&mut app, 'f');
+    ch(&mut app, 'F');
+    assert_eq!(
+        app.project.as_ref().unwrap().suggestions.filter,
+        Default::default()
+    );
+    pick_facet(&mut app, "Status", SuggestionStatus::Discussed.label());
     let view = &app.project.as_ref().unwrap().suggestions;
-    assert_eq!(view.status, Some(SuggestionStatus::Discussed));
+    assert_eq!(view.filter.status, Some(SuggestionStatus::Discussed));
     ch(&mut app, '>');
     let s = app
         .store
@@ -1245,34 +1245,30 @@ fn lessons_library_filtered_by_phase_and_kind() {
     );
     snap!(&app, "library");
 
-    // f: phases in order; the fourth is Early dialogue.
-    for _ in 0..4 {
-        ch(&mut app, 'f');
-    }
-    assert_eq!(app.library.phase, Some(Phase::EarlyDialogue));
+    // The phase facet from the filter bar's menu.
+    pick_facet(&mut app, "Phase", Phase::EarlyDialogue.label());
+    assert_eq!(app.library.filter.phase, Some(Phase::EarlyDialogue));
     let titles: Vec<&str> = app.library.items.iter().map(|l| l.title.as_str()).collect();
     assert_eq!(titles.len(), 2, "{titles:?}");
     assert!(titles.contains(&"Korta dialogmöten med en fråga i taget"));
     assert!(titles.contains(&"Leverantörerna fick olika information"));
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("phase Early dialogue"), "{screen}");
+    assert!(screen.contains("Phase: Early dialogue"), "{screen}");
     snap!(&app, "library_by_phase");
 
-    // t on top: Lesson kind → nothing of Early dialogue; clear the phase.
-    ch(&mut app, 't');
-    assert_eq!(app.library.kind, Some(LessonKind::Lesson));
+    // The kind on top: Lesson → nothing of Early dialogue; clear the phase.
+    pick_facet(&mut app, "Kind", LessonKind::Lesson.label());
+    assert_eq!(app.library.filter.kind, Some(LessonKind::Lesson));
     assert!(app.library.items.is_empty());
-    for _ in 0..Phase::ALL.len() - 4 + 1 {
-        ch(&mut app, 'f');
-    }
-    assert_eq!(app.library.phase, None);
-    // t again: good examples, across projects and general.
-    ch(&mut app, 't');
-    assert_eq!(app.library.kind, Some(LessonKind::GoodExample));
+    pick_facet(&mut app, "Phase", "any");
+    assert_eq!(app.library.filter.phase, None);
+    // Good examples, across projects and general.
+    pick_facet(&mut app, "Kind", LessonKind::GoodExample.label());
+    assert_eq!(app.library.filter.kind, Some(LessonKind::GoodExample));
     let titles: Vec<&str> = app.library.items.iter().map(|l| l.title.as_str()).collect();
     assert_eq!(titles.len(), 2, "{titles:?}");
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("kind Good example"), "{screen}");
+    assert!(screen.contains("Kind: Good example"), "{screen}");
     snap!(&app, "library_by_kind");
 }
 

@@ -17,7 +17,9 @@ use tidig::{
 };
 
 use common::clock;
-use common::screen::{ch, ctrl, help_rows, open_project, press, render, snap, type_str};
+use common::screen::{
+    ch, ctrl, help_rows, open_project, pick_facet, press, render, snap, type_str,
+};
 
 // ----- helpers ------------------------------------------------------------------------
 
@@ -90,10 +92,12 @@ fn portfolio_filter_without_match() {
 #[test]
 fn portfolio_filtered_by_status() {
     let mut app = demo_app();
-    // None → Prospect → Active
-    ch(&mut app, 'F');
-    assert_eq!(app.portfolio.filter.status, Some(ProjectStatus::Prospect));
-    ch(&mut app, 'F');
+    // The status is a facet, picked from the filter bar's menu.
+    pick_facet(
+        &mut app,
+        "Status",
+        tidig::domain::TextEnum::label(ProjectStatus::Active),
+    );
     assert_eq!(app.portfolio.filter.status, Some(ProjectStatus::Active));
     assert_eq!(codes(&app), ["LULE-25", "RVB-26", "TRV-BRO", "UHEM-25"]);
     snap!(&app, "portfolio_status_active");

@@ -26,7 +26,10 @@ pub enum Action {
     FilterClear,
     CycleSort,
     ReverseSort,
-    CycleStatusFilter,
+    /// Clears the list's text and every facet.
+    ClearFilters,
+    /// The filter bar's menu of facets.
+    FacetMenu,
     GoPortfolio,
     GoDirectory,
     GoTrash,

@@ -68,11 +68,17 @@ impl App {
     }
 
     pub(super) fn refresh_directory(&mut self) {
-        if let Some(orgs) = self.report(self.store.list_organisations()) {
+        let org_total = self.unfiltered_total(super::FilterList::Organisations);
+        let person_total = self.unfiltered_total(super::FilterList::People);
+        let d = &self.directory;
+        if let Some(orgs) = self.report(self.store.list_organisations_filtered(&d.org_filter)) {
             self.directory.organisations = orgs;
+            self.directory.org_total = org_total;
         }
-        if let Some(people) = self.report(self.store.list_people()) {
+        let d = &self.directory;
+        if let Some(people) = self.report(self.store.list_people_filtered(&d.person_filter)) {
             self.directory.people = people;
+            self.directory.person_total = person_total;
         }
         let d = &mut self.directory;
         d.org_cursor.clamp(d.organisations.len());
@@ -80,8 +86,10 @@ impl App {
     }
 
     pub(super) fn refresh_trash(&mut self) {
-        if let Some(items) = self.report(self.store.list_trash()) {
+        let total = self.unfiltered_total(super::FilterList::Trash);
+        if let Some(items) = self.report(self.store.list_trash_filtered(&self.trash.filter)) {
             self.trash.items = items;
+            self.trash.total = total;
         }
         let len = self.trash.items.len();
         self.trash.cursor.clamp(len);

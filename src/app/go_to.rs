@@ -131,10 +131,8 @@ impl App {
         if !self.select_in_project_tab(item) {
             // Hidden by a filter: show everything, then select it.
             if let Some(p) = &mut self.project {
-                p.suggestions.status = None;
-                p.suggestions.phase = None;
-                p.lessons.phase = None;
-                p.lessons.kind = None;
+                p.suggestions.filter = Default::default();
+                p.lessons.filter = Default::default();
             }
             self.refresh_project_tab();
             self.select_in_project_tab(item);
@@ -173,8 +171,7 @@ impl App {
         self.show(Screen::Lessons);
         let l = &mut self.library;
         if !select(&mut l.cursor, l.items.iter().map(|x| x.id), id) {
-            l.phase = None;
-            l.kind = None;
+            l.filter = Default::default();
             self.refresh();
             let l = &mut self.library;
             select(&mut l.cursor, l.items.iter().map(|x| x.id), id);
@@ -192,6 +189,7 @@ impl App {
             let f = &mut self.actions.filter;
             f.owner = None;
             f.project_id = None;
+            f.text.clear();
             f.include_closed = true;
             self.refresh();
             select(

@@ -333,11 +333,11 @@ impl Keymap {
         bind(Portfolio, &[Key::ch('n')], New, true);
         bind(Portfolio, &[Key::ch('e')], Edit, true);
         bind(Portfolio, &[Key::ch('d')], Delete, true);
-        // `/` searches everything; the list's own text filter is `f` (its status `F`).
+        // `/` searches everything; the list's own filter bar is `f`, and `F` clears it.
         bind(Portfolio, &[Key::ch('f')], Filter, true);
         bind(Portfolio, &[Key::ch('s')], CycleSort, true);
         bind(Portfolio, &[Key::ch('S')], ReverseSort, false);
-        bind(Portfolio, &[Key::ch('F')], CycleStatusFilter, true);
+        bind(Portfolio, &[Key::ch('F')], ClearFilters, true);
         bind(Portfolio, &[Key::ch('D')], LoadDemo, false);
         bind(Portfolio, &[Key::ch('R')], StartReview, true);
 
@@ -402,6 +402,8 @@ impl Keymap {
         bind(ProjectMeetings, &[Key::ch('c')], CancelMeeting, false);
         bind(ProjectMeetings, &[Key::ch('x')], ExportCalendar, true);
         bind(ProjectMeetings, &[Key::ch('d')], Delete, false);
+        bind(ProjectMeetings, &[Key::ch('f')], Filter, false);
+        bind(ProjectMeetings, &[Key::ch('F')], ClearFilters, false);
 
         let meeting_tabs = [
             MeetingDetails,
@@ -501,8 +503,10 @@ impl Keymap {
         bind(Actions, &[Key::ch('e')], Edit, true);
         bind(Actions, &[Key::plain(K::Enter)], GoToMeeting, true);
         bind(Actions, &[Key::ch('n')], New, false);
-        bind(Actions, &[Key::ch('o')], CycleOwnerFilter, true);
-        bind(Actions, &[Key::ch('p')], CycleProjectFilter, true);
+        bind(Actions, &[Key::ch('f')], Filter, true);
+        bind(Actions, &[Key::ch('F')], ClearFilters, true);
+        bind(Actions, &[Key::ch('o')], CycleOwnerFilter, false);
+        bind(Actions, &[Key::ch('p')], CycleProjectFilter, false);
         bind(Actions, &[Key::ch('h')], ToggleClosed, false);
         bind(Actions, &[Key::ch('l')], CycleLabel, false);
         bind(Actions, &[Key::ch('d')], Delete, false);
@@ -558,6 +562,8 @@ impl Keymap {
             bind(ctx, &[Key::ch('t')], Today, true);
             bind(ctx, &[Key::ch('x')], ExportCalendar, true);
             bind(ctx, &[Key::ch('d')], Delete, false);
+            bind(ctx, &[Key::ch('f')], Filter, false);
+            bind(ctx, &[Key::ch('F')], ClearFilters, false);
         }
 
         bind(Pick, &[Key::plain(K::Enter)], Open, true);
@@ -593,7 +599,7 @@ impl Keymap {
         bind(ProjectNeeds, &[Key::ch('z')], Defer, false);
         bind(ProjectNeeds, &[Key::ch('m')], Merge, false);
         bind(ProjectNeeds, &[Key::ch('f')], Filter, true);
-        bind(ProjectNeeds, &[Key::ch('F')], CycleStatusFilter, true);
+        bind(ProjectNeeds, &[Key::ch('F')], ClearFilters, true);
         bind(ProjectNeeds, &[Key::ch('p')], CyclePriorityFilter, false);
         bind(ProjectNeeds, &[Key::ch('c')], CycleCategoryFilter, false);
         bind(ProjectNeeds, &[Key::ch('s')], CycleSort, false);
@@ -640,7 +646,8 @@ impl Keymap {
             StatusBack,
             false,
         );
-        bind(ProjectSuggestions, &[Key::ch('f')], CycleStatusFilter, true);
+        bind(ProjectSuggestions, &[Key::ch('f')], Filter, true);
+        bind(ProjectSuggestions, &[Key::ch('F')], ClearFilters, true);
         bind(ProjectSuggestions, &[Key::ch('p')], CyclePhaseFilter, false);
         bind(ProjectSuggestions, &[Key::ch('l')], CycleLabel, false);
         bind(ProjectSuggestions, &[Key::ch('d')], Delete, false);
@@ -648,8 +655,10 @@ impl Keymap {
         for ctx in [ProjectLessons, LessonsLibrary] {
             bind(ctx, &[Key::ch('n')], New, true);
             bind(ctx, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
-            bind(ctx, &[Key::ch('f')], CyclePhaseFilter, true);
-            bind(ctx, &[Key::ch('t')], CycleKindFilter, true);
+            bind(ctx, &[Key::ch('f')], Filter, true);
+            bind(ctx, &[Key::ch('F')], ClearFilters, true);
+            bind(ctx, &[Key::ch('p')], CyclePhaseFilter, false);
+            bind(ctx, &[Key::ch('t')], CycleKindFilter, false);
             bind(ctx, &[Key::ch('x')], ExportLessons, true);
             bind(ctx, &[Key::ch('d')], Delete, false);
         }
@@ -664,9 +673,13 @@ impl Keymap {
         bind(Directory, &[Key::ch('n')], New, true);
         bind(Directory, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
         bind(Directory, &[Key::ch('d')], Delete, true);
+        bind(Directory, &[Key::ch('f')], Filter, true);
+        bind(Directory, &[Key::ch('F')], ClearFilters, true);
 
         bind(Trash, &[Key::ch('r'), Key::plain(K::Enter)], Restore, true);
         bind(Trash, &[Key::ch('X'), Key::plain(K::Delete)], Purge, true);
+        bind(Trash, &[Key::ch('f')], Filter, true);
+        bind(Trash, &[Key::ch('F')], ClearFilters, true);
 
         bind(Form, &[Key::plain(K::Tab)], FormNext, true);
         bind(Form, &[Key::plain(K::BackTab)], FormPrev, true);
@@ -676,6 +689,7 @@ impl Keymap {
 
         bind(FilterInput, &[Key::plain(K::Enter)], FilterKeep, true);
         bind(FilterInput, &[Key::plain(K::Esc)], FilterClear, true);
+        bind(FilterInput, &[Key::plain(K::Tab)], FacetMenu, true);
         bind(FilterInput, &[Key::plain(K::Up)], Up, true);
         bind(FilterInput, &[Key::plain(K::Down)], Down, true);
         bind(FilterInput, &[Key::plain(K::F(1))], Action::Help, false);

@@ -59,8 +59,14 @@ impl App {
     // ----- loading ------------------------------------------------------------------
 
     /// A project's meetings, upcoming first, with overlaps against every project.
-    pub(super) fn load_meeting_list(&mut self, project_id: i64) -> Option<MeetingList> {
-        let listed = self.report(self.store.project_meetings_listed(project_id))?;
+    /// The project's meetings as `filter` narrows them (the list takes the filter on).
+    pub(super) fn load_meeting_list(
+        &mut self,
+        project_id: i64,
+        filter: crate::domain::MeetingFilter,
+    ) -> Option<MeetingList> {
+        let total = self.unfiltered_total(super::FilterList::Meetings);
+        let listed = self.report(self.store.project_meetings_filtered(project_id, &filter))?;
         let all = listed.rows;
         let now = self.clock().now();
         let (mut upcoming, mut past): (Vec<Meeting>, Vec<Meeting>) =
@@ -74,6 +80,9 @@ impl App {
             upcoming: count,
             overlapping,
             unreadable: listed.unreadable.iter().map(|r| r.id).collect(),
+            filter,
+            filter_input: None,
+            total,
         })
     }
 
@@ -156,6 +165,44 @@ impl App {
             (AgendaMode::Week, None) => week_start(today, self.week_first_day),
         };
         view.from = Some(from);
+        let Some((start, end)) = self.agenda_range() else {
+            return;
+        };
+        let total = self.unfiltered_total(super::FilterList::Agenda);
+        let filter = self.agenda.filter.clone();
+        let loaded = self
+            .store
+            .meetings_between_filtered(start, end, &filter)
+            .and_then(|listed| {
+                // Overlaps are with any meeting of those days, shown or filtered out.
+                let overlapping = if total.is_some() {
+                    let all = self.store.meetings_between(start, end)?;
+                    let ids: HashSet<i64> = listed.rows.iter().map(|m| m.id).collect();
+                    overlapping_ids(&all)
+                        .into_iter()
+                        .filter(|id| ids.contains(id))
+                        .collect()
+                } else {
+                    overlapping_ids(&listed.rows)
+                };
+                Ok((listed, overlapping))
+            });
+        if let Some((listed, overlapping)) = self.report(loaded) {
+            self.agenda.overlapping = overlapping;
+            self.agenda.meetings = listed.rows;
+            self.agenda.unreadable = listed.unreadable.iter().map(|r| r.id).collect();
+            self.agenda.total = total;
+        }
+        let len = self.agenda.len();
+        self.agenda.cursor.clamp(len);
+    }
+
+    /// The instants the agenda's days span (from its first day's midnight on).
+    pub(super) fn agenda_range(
+        &self,
+    ) -> Option<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)> {
+        let view = &self.agenda;
+        let from = view.from?;
         let days = match view.mode {
             AgendaMode::List => super::AGENDA_DAYS,
             AgendaMode::Week => 7,
@@ -170,14 +217,7 @@ impl App {
                     clock.to_utc(end_day.and_hms_opt(0, 0, 0).expect("midnight"))?,
                 ))
             });
-        let Ok((start, end)) = range else { return };
-        if let Some(listed) = self.report(self.store.meetings_between_listed(start, end)) {
-            self.agenda.overlapping = overlapping_ids(&listed.rows);
-            self.agenda.meetings = listed.rows;
-            self.agenda.unreadable = listed.unreadable.iter().map(|r| r.id).collect();
-        }
-        let len = self.agenda.len();
-        self.agenda.cursor.clamp(len);
+        range.ok()
     }
 
     /// Leaves a screen whose subject disappeared (deleted elsewhere).
@@ -464,6 +504,9 @@ impl App {
                 };
                 let chosen = pick.cursor.selected;
                 match pick.purpose {
+                    purpose @ (PickPurpose::Facet { .. } | PickPurpose::FacetValue { .. }) => {
+                        self.picked_facet(purpose, chosen)
+                    }
                     PickPurpose::MergeInto {
                         from,
                         from_code,

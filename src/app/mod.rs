@@ -8,6 +8,7 @@ mod conflicts;
 mod dashboard;
 mod directory;
 mod filter;
+pub use filter::{FilterLine, FilterList};
 pub mod form;
 mod form_flow;
 pub mod forms;
@@ -40,7 +41,7 @@ pub use screens::*;
 pub use search::SearchState;
 
 use crate::domain::EntityKind;
-use crate::domain::{Clock, MilestoneStatus, ProjectStatus, TextEnum};
+use crate::domain::{Clock, MilestoneStatus, TextEnum};
 use crate::domain::{MeetingStatus, NotesStatus};
 use crate::draft_files::DraftFiles;
 use crate::store::{Store, StoreError};
@@ -117,6 +118,14 @@ pub enum PickPurpose {
         meeting_id: i64,
         templates: Vec<AgendaTemplate>,
     },
+    /// The filter bar's facets of a list: choosing one opens its values.
+    Facet { list: FilterList },
+    /// One facet's values (`None`: any) in the order of the options.
+    FacetValue {
+        list: FilterList,
+        facet: crate::domain::FacetId,
+        values: Vec<Option<String>>,
+    },
     /// Merge need `from` into one of `targets` (id, code).
     MergeInto {
         from: i64,
@@ -187,6 +196,9 @@ pub struct App {
     pub meeting: Option<MeetingState>,
     pub need: Option<NeedState>,
     pub agenda: AgendaViewState,
+    /// Names of facet values that are ids (a project's code for its id), learnt as the
+    /// facet menu lists them, for the filter line.
+    pub(crate) facet_names: std::collections::HashMap<(crate::domain::FacetId, String), String>,
     pub library: LessonsView,
     pub actions: ActionsView,
     pub editor: Option<NoteEditor>,
@@ -243,6 +255,7 @@ impl App {
             meeting: None,
             need: None,
             agenda: AgendaViewState::default(),
+            facet_names: Default::default(),
             library: LessonsView::default(),
             actions: ActionsView::default(),
             editor: None,
@@ -538,6 +551,10 @@ impl App {
             Action::GoActions => self.go_top(Screen::Actions),
             Action::GoDirectory => self.go_top(Screen::Directory),
             Action::GoTrash => self.go_top(Screen::Trash),
+            Action::Filter | Action::ClearFilters if self.filter_list().is_some() => {
+                let list = self.filter_list().expect("checked above");
+                self.update_list_filter(list, action);
+            }
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),
             Action::PageUp => self.move_cursor(-PAGE),

@@ -1,7 +1,9 @@
 //! Needs, improvement suggestions and lessons: the project's Needs, Suggestions and
 //! Lessons tabs, the need screen and the lessons library.
 
-use super::{Action, App, Cursor, NeedState, Overlay, Pending, Pick, PickPurpose, forms};
+use super::{
+    Action, App, Cursor, FilterList, NeedState, Overlay, Pending, Pick, PickPurpose, forms,
+};
 use crate::domain::{EntityKind, EntityRef};
 use crate::domain::{LessonKind, NeedStatus, Phase, SuggestionStatus, TextEnum};
 use crate::text;
@@ -24,6 +26,7 @@ impl App {
     // ----- loading ------------------------------------------------------------------
 
     pub(super) fn refresh_needs(&mut self) {
+        let total = self.unfiltered_total(FilterList::Needs);
         let Some(state) = &self.project else { return };
         let id = state.project.id;
         let filter = state.needs.filter.clone();
@@ -39,45 +42,51 @@ impl App {
         {
             s.needs.cursor.clamp(needs.len());
             s.needs.needs = needs;
+            s.needs.total = total;
             s.needs.counts = counts;
             s.needs.categories = categories;
         }
     }
 
     pub(super) fn refresh_suggestions_tab(&mut self) {
+        let total = self.unfiltered_total(FilterList::Suggestions);
         let Some(state) = &self.project else { return };
-        let view = &state.suggestions;
         let loaded = self
             .store
-            .suggestions(Some(state.project.id), view.status, view.phase);
+            .suggestions_filtered(Some(state.project.id), &state.suggestions.filter);
         if let Some(items) = self.report(loaded)
             && let Some(s) = &mut self.project
         {
             s.suggestions.cursor.clamp(items.len());
             s.suggestions.items = items;
+            s.suggestions.total = total;
         }
     }
 
     pub(super) fn refresh_project_lessons(&mut self) {
+        let total = self.unfiltered_total(FilterList::ProjectLessons);
         let Some(state) = &self.project else { return };
-        let view = &state.lessons;
-        let loaded = self
-            .store
-            .lessons(Some(state.project.id), view.phase, view.kind, false);
+        let loaded =
+            self.store
+                .lessons_filtered(Some(state.project.id), &state.lessons.filter, false);
         if let Some(items) = self.report(loaded)
             && let Some(s) = &mut self.project
         {
             s.lessons.cursor.clamp(items.len());
             s.lessons.items = items;
+            s.lessons.total = total;
         }
     }
 
     pub(super) fn refresh_lessons_library(&mut self) {
-        let view = &self.library;
-        let loaded = self.store.lessons(None, view.phase, view.kind, false);
+        let total = self.unfiltered_total(FilterList::Library);
+        let loaded = self
+            .store
+            .lessons_filtered(None, &self.library.filter, false);
         if let Some(items) = self.report(loaded) {
             self.library.cursor.clamp(items.len());
             self.library.items = items;
+            self.library.total = total;
         }
     }
 
@@ -131,20 +140,10 @@ impl App {
                     self.go_to(EntityRef::new(EntityKind::Need, n.id));
                 }
             }
-            Action::Filter => {
-                if let Some(s) = &mut self.project {
-                    let typed = s.needs.filter.text.clone();
-                    s.needs.filter_input = Some(super::text_input::TextInput::new(&typed));
-                }
-            }
-            Action::CycleStatusFilter
-            | Action::CyclePriorityFilter
-            | Action::CycleCategoryFilter
-            | Action::CycleSort => {
+            Action::CyclePriorityFilter | Action::CycleCategoryFilter | Action::CycleSort => {
                 if let Some(s) = &mut self.project {
                     let f = &mut s.needs.filter;
                     match action {
-                        Action::CycleStatusFilter => f.status = cycle_filter(f.status),
                         Action::CyclePriorityFilter => f.priority = cycle_filter(f.priority),
                         Action::CycleSort => f.sort = f.sort.next(),
                         _ => f.category = cycle_in(&s.needs.categories, f.category.as_ref()),
@@ -320,14 +319,10 @@ impl App {
                     }
                 }
             }
-            Action::CycleStatusFilter | Action::CyclePhaseFilter => {
+            Action::CyclePhaseFilter => {
                 if let Some(s) = &mut self.project {
                     let v = &mut s.suggestions;
-                    if action == Action::CycleStatusFilter {
-                        v.status = cycle_filter::<SuggestionStatus>(v.status);
-                    } else {
-                        v.phase = cycle_filter::<Phase>(v.phase);
-                    }
+                    v.filter.phase = cycle_filter::<Phase>(v.filter.phase);
                     v.cursor = Cursor::default();
                 }
                 self.refresh_suggestions_tab();
@@ -386,9 +381,9 @@ impl App {
                     _ => &mut self.library,
                 };
                 if action == Action::CyclePhaseFilter {
-                    view.phase = cycle_filter::<Phase>(view.phase);
+                    view.filter.phase = cycle_filter::<Phase>(view.filter.phase);
                 } else {
-                    view.kind = cycle_filter::<LessonKind>(view.kind);
+                    view.filter.kind = cycle_filter::<LessonKind>(view.filter.kind);
                 }
                 view.cursor = Cursor::default();
                 if in_project {

@@ -696,6 +696,7 @@ impl App {
     // ----- the actions screen -------------------------------------------------------
 
     pub(super) fn refresh_actions(&mut self) {
+        let total = self.unfiltered_total(super::FilterList::Actions);
         let filter = self.actions.filter.clone();
         let loaded = self.store.actions(&filter).and_then(|actions| {
             let owners = self.store.action_owners()?;
@@ -713,6 +714,7 @@ impl App {
             actions.sort_by_key(|a| (a.bucket(today), a.due_date, a.id));
             self.actions.cursor.clamp(actions.len());
             self.actions.actions = actions;
+            self.actions.total = total;
             self.actions.owners = owners;
             self.actions.projects = projects;
         }

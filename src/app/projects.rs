@@ -27,22 +27,12 @@ impl App {
                 ),
                 None => self.info(text::msg_nothing_selected()),
             },
-            Action::Filter => {
-                self.portfolio.filter_input =
-                    Some(text_input::TextInput::new(&self.portfolio.filter.text));
-            }
             Action::CycleSort => {
                 self.portfolio.filter.sort = self.portfolio.filter.sort.next();
                 self.refresh_portfolio();
             }
             Action::ReverseSort => {
                 self.portfolio.filter.descending = !self.portfolio.filter.descending;
-                self.refresh_portfolio();
-            }
-            Action::CycleStatusFilter => {
-                let status = self.portfolio.filter.status;
-                self.portfolio.filter.status = super::needs::cycle_filter::<ProjectStatus>(status);
-                self.portfolio.cursor = Cursor::default();
                 self.refresh_portfolio();
             }
             Action::StartReview => self.start_review(),
@@ -144,6 +134,7 @@ impl App {
         if let Some(rows) = self.report(self.store.list_projects(&self.portfolio.filter)) {
             self.portfolio.rows = rows;
         }
+        self.portfolio.total = self.unfiltered_total(super::FilterList::Portfolio);
         self.portfolio.has_any =
             !self.portfolio.rows.is_empty() || self.store.has_projects().unwrap_or(true);
         let len = self.portfolio.rows.len();
@@ -185,10 +176,13 @@ impl App {
             ProjectTab::Overview => {}
             ProjectTab::Attention => self.refresh_attention(),
             ProjectTab::Meetings => {
-                if let Some(list) = self.load_meeting_list(id)
+                let filter = state.meetings.filter.clone();
+                if let Some(mut list) = self.load_meeting_list(id, filter)
                     && let Some(s) = &mut self.project
                 {
                     s.meeting_cursor.clamp(list.len());
+                    // The bar's open text stays open across a reload.
+                    list.filter_input = s.meetings.filter_input.take();
                     s.meetings = list;
                 }
             }

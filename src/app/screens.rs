@@ -6,10 +6,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::domain::{
-    ActionFilter, ActionItem, AgendaItem, Attendance, Decision, Evidence, ExportRecord, Lesson,
-    LessonKind, Meeting, Milestone, Need, NeedCounts, NeedFilter, Note, NotesStatus, Organisation,
-    Person, Phase, Project, ProjectFigures, ProjectFilter, ProjectRow, Question, StatusChange,
-    Suggestion, SuggestionStatus, TrashItem,
+    ActionFilter, ActionItem, AgendaFilter, AgendaItem, Attendance, Decision, Evidence,
+    ExportRecord, Lesson, LessonFilter, Meeting, MeetingFilter, Milestone, Need, NeedCounts,
+    NeedFilter, Note, NotesStatus, Organisation, OrganisationFilter, Person, PersonFilter, Project,
+    ProjectFigures, ProjectFilter, ProjectRow, Question, StatusChange, Suggestion,
+    SuggestionFilter, TrashFilter, TrashItem,
 };
 
 use super::text_input::TextInput;
@@ -69,8 +70,10 @@ pub struct PortfolioState {
     pub cursor: Cursor,
     /// False only when the store has no live project at all: show the welcome panel.
     pub has_any: bool,
-    /// The text filter being typed (`/`), if open.
+    /// The text filter being typed (`f`), if open.
     pub filter_input: Option<TextInput>,
+    /// Live projects before the filter, while one is on (the title's "12 of 340").
+    pub total: Option<usize>,
     /// The dashboard's figures for the rows around the cursor (`figures_rows`), keyed
     /// by project id: only what can be on screen is computed.
     pub figures: HashMap<i64, ProjectFigures>,
@@ -195,25 +198,33 @@ pub struct NeedsView {
     pub counts: NeedCounts,
     pub categories: Vec<String>,
     pub cursor: Cursor,
-    /// The text filter being typed (`/`), if open.
+    /// The text filter being typed (`f`), if open.
     pub filter_input: Option<TextInput>,
+    /// Needs before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 #[derive(Debug, Default)]
 pub struct SuggestionsView {
-    pub status: Option<SuggestionStatus>,
-    pub phase: Option<Phase>,
+    pub filter: SuggestionFilter,
     pub items: Vec<Suggestion>,
     pub cursor: Cursor,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Suggestions before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 /// Lessons: a project's, or the whole library's.
 #[derive(Debug, Default)]
 pub struct LessonsView {
-    pub phase: Option<Phase>,
-    pub kind: Option<LessonKind>,
+    pub filter: LessonFilter,
     pub items: Vec<Lesson>,
     pub cursor: Cursor,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Lessons before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 /// One need with where it came from and how its status moved.
@@ -239,6 +250,11 @@ pub struct MeetingList {
     /// Ids of rows that cannot be read, listed after the meetings (cursor positions
     /// `meetings.len()..`) so that they can be moved to the trash.
     pub unreadable: Vec<i64>,
+    pub filter: MeetingFilter,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Meetings before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 impl MeetingList {
@@ -465,6 +481,10 @@ pub struct ActionsView {
     /// Projects that have actions, for the project filter: (id, code).
     pub projects: Vec<(i64, String)>,
     pub cursor: Cursor,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Actions before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 /// A project's decisions.
@@ -496,6 +516,11 @@ pub struct AgendaViewState {
     /// Ids of rows in the range that cannot be read, listed after the meetings.
     pub unreadable: Vec<i64>,
     pub cursor: Cursor,
+    pub filter: AgendaFilter,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Meetings in the days shown before the filter, while one is on.
+    pub total: Option<usize>,
 }
 
 impl AgendaViewState {
@@ -523,10 +548,23 @@ pub struct DirectoryState {
     pub people: Vec<Person>,
     pub org_cursor: Cursor,
     pub person_cursor: Cursor,
+    pub org_filter: OrganisationFilter,
+    pub person_filter: PersonFilter,
+    /// The text filter being typed (`f`) on the tab on screen, if open.
+    pub org_filter_input: Option<TextInput>,
+    pub person_filter_input: Option<TextInput>,
+    /// Organisations and people before the filter, while one is on.
+    pub org_total: Option<usize>,
+    pub person_total: Option<usize>,
 }
 
 #[derive(Debug, Default)]
 pub struct TrashState {
+    pub filter: TrashFilter,
     pub items: Vec<TrashItem>,
     pub cursor: Cursor,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Rows in the trash before the filter, while one is on.
+    pub total: Option<usize>,
 }

@@ -2,7 +2,10 @@
 //! filters, counts and the trash. Plain data: the screens show them (with the labels
 //! here), the store turns them into SQL.
 
-use super::{EntityKind, NeedStatus, Priority, ProjectStatus};
+use super::{
+    EntityKind, LessonKind, MeetingStatus, MeetingType, NeedStatus, NotesStatus, OrgKind, Phase,
+    Priority, ProjectStatus, SuggestionStatus,
+};
 use crate::text;
 
 /// Portfolio ordering.
@@ -60,6 +63,9 @@ pub struct ProjectFilter {
     /// Matches code, title, buyer, case number, subject and tags, ignoring case.
     pub text: String,
     pub status: Option<ProjectStatus>,
+    pub phase: Option<Phase>,
+    /// The buyer organisation's name, exactly.
+    pub buyer: Option<String>,
     pub sort: ProjectSort,
     pub descending: bool,
 }
@@ -120,6 +126,73 @@ pub struct ActionFilter {
     pub owner: Option<String>,
     /// Also done and cancelled ones.
     pub include_closed: bool,
+    /// Matches title, owner, project code and meeting title, ignoring case.
+    pub text: String,
+}
+
+/// Which improvement suggestions a list shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SuggestionFilter {
+    pub status: Option<SuggestionStatus>,
+    pub phase: Option<Phase>,
+    /// Matches title, description and the buyer's response, ignoring case.
+    pub text: String,
+}
+
+/// Which lessons a list shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LessonFilter {
+    pub phase: Option<Phase>,
+    pub kind: Option<LessonKind>,
+    /// Matches title, context, what happened, what was learned and the recommendation.
+    pub text: String,
+}
+
+/// Which of a project's meetings its Meetings tab shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingFilter {
+    pub kind: Option<MeetingType>,
+    /// Planned, held or cancelled.
+    pub status: Option<MeetingStatus>,
+    pub notes_status: Option<NotesStatus>,
+    /// Matches title, purpose and location, ignoring case.
+    pub text: String,
+}
+
+/// Which meetings the agenda and week view show within their days.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AgendaFilter {
+    pub project_id: Option<i64>,
+    pub kind: Option<MeetingType>,
+    /// Planned, held or cancelled.
+    pub status: Option<MeetingStatus>,
+    pub notes_status: Option<NotesStatus>,
+    /// Matches title, purpose, location and the project's code, ignoring case.
+    pub text: String,
+}
+
+/// Which organisations the directory shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrganisationFilter {
+    pub kind: Option<OrgKind>,
+    /// Matches the name, ignoring case.
+    pub text: String,
+}
+
+/// Which people the directory shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PersonFilter {
+    pub organisation_id: Option<i64>,
+    /// Matches name, title, e-mail and organisation, ignoring case.
+    pub text: String,
+}
+
+/// Which rows the trash shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrashFilter {
+    pub kind: Option<EntityKind>,
+    /// Matches the row's name as the trash shows it, ignoring case.
+    pub text: String,
 }
 
 /// One row of the trash: what it is, its name and when it was deleted.

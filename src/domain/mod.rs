@@ -11,6 +11,7 @@ pub(crate) use enums::for_each_text_enum;
 
 mod directory;
 mod entity;
+mod facets;
 mod fault;
 pub mod holidays;
 mod lists;
@@ -38,9 +39,12 @@ pub use enums::{
     MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
     Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
 };
+pub use facets::{FacetCount, FacetId, ListFilter, facet_rank, facet_value_label};
 pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use lists::{
-    ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
+    ActionFilter, AgendaFilter, LessonFilter, MeetingFilter, NeedCounts, NeedFilter, NeedSort,
+    OrganisationFilter, PersonFilter, ProjectFilter, ProjectSort, SuggestionFilter, TrashFilter,
+    TrashItem,
 };
 pub use meeting::{
     AgendaItem, AgendaItemInput, Attendance, CHECKLIST_LEN, End, Meeting, MeetingDraft,

@@ -2,7 +2,10 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::projects::enum_col;
 use super::{Result, Store, changed, found, new_uuid};
-use crate::domain::{OrgKind, Organisation, OrganisationInput, Person, PersonInput, TextEnum};
+use crate::domain::{
+    OrgKind, Organisation, OrganisationFilter, OrganisationInput, Person, PersonFilter,
+    PersonInput, TextEnum,
+};
 
 const ORG_COLUMNS: &str = "id, uuid, name, kind, created_at, updated_at";
 
@@ -241,5 +244,48 @@ impl Store {
         changed(n)?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// The directory as the filter bar narrows it.
+impl Store {
+    /// Live organisations of one kind (if given) whose name contains the text.
+    pub fn list_organisations_filtered(
+        &self,
+        filter: &OrganisationFilter,
+    ) -> Result<Vec<Organisation>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ORG_COLUMNS} FROM organisations WHERE deleted_at IS NULL
+               AND (?1 IS NULL OR kind = ?1)
+               AND (?2 = '' OR instr(fold(name), ?2) > 0)
+             ORDER BY name COLLATE sv"
+        ))?;
+        let rows = stmt.query_map(
+            params![
+                filter.kind.map(|k| k.as_str()),
+                filter.text.trim().to_lowercase()
+            ],
+            org_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Live people of one organisation (if given) whose name, title, e-mail or
+    /// organisation contains the text.
+    pub fn list_people_filtered(&self, filter: &PersonFilter) -> Result<Vec<Person>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people p
+             LEFT JOIN organisations o ON o.id = p.organisation_id
+             WHERE p.deleted_at IS NULL
+               AND (?1 IS NULL OR p.organisation_id = ?1)
+               AND (?2 = '' OR instr(fold(p.name || ' ' || p.title || ' ' || p.email || ' '
+                    || ifnull(o.name, '')), ?2) > 0)
+             ORDER BY p.name COLLATE sv"
+        ))?;
+        let rows = stmt.query_map(
+            params![filter.organisation_id, filter.text.trim().to_lowercase()],
+            person_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -8,8 +8,8 @@ use super::projects::enum_col;
 use super::readable::{Listed, read_rows};
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
-    AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingInput, MeetingStatus,
-    NotesStatus, OrgKind, TextEnum,
+    AgendaFilter, AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingFilter,
+    MeetingInput, MeetingStatus, NotesStatus, OrgKind, TextEnum,
 };
 
 /// The stored form of an instant: UTC, second precision, so text order is time order.
@@ -98,6 +98,29 @@ impl Store {
         self.query_meetings("m.project_id = ?1", [project_id])
     }
 
+    /// A project's meetings as the filter bar narrows them (type, status, notes status,
+    /// text in title, purpose and location), by start; unreadable rows as above.
+    pub fn project_meetings_filtered(
+        &self,
+        project_id: i64,
+        filter: &MeetingFilter,
+    ) -> Result<Listed<Meeting>> {
+        self.query_meetings(
+            "m.project_id = ?1
+             AND (?2 IS NULL OR m.kind = ?2)
+             AND (?3 IS NULL OR m.status = ?3)
+             AND (?4 IS NULL OR m.notes_status = ?4)
+             AND (?5 = '' OR instr(fold(m.title || ' ' || m.purpose || ' ' || m.location), ?5) > 0)",
+            params![
+                project_id,
+                filter.kind.map(|k| k.as_str()),
+                filter.status.map(|s| s.as_str()),
+                filter.notes_status.map(|s| s.as_str()),
+                filter.text.trim().to_lowercase()
+            ],
+        )
+    }
+
     /// Readable meetings (of all projects) that share any time with `[from, to)`.
     pub fn meetings_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Meeting>> {
         Ok(self.meetings_between_listed(from, to)?.rows)
@@ -115,6 +138,36 @@ impl Store {
         self.query_meetings(
             "m.start_at >= ?1 AND m.start_at < ?3 AND m.end_at > ?2",
             params![utc_text(earliest), utc_text(from), utc_text(to)],
+        )
+    }
+
+    /// The agenda's meetings in `[from, to)` as the filter bar narrows them (project,
+    /// type, status, notes status, text), by start; unreadable rows in the range too.
+    pub fn meetings_between_filtered(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        filter: &AgendaFilter,
+    ) -> Result<Listed<Meeting>> {
+        let earliest = from - chrono::Duration::days(7);
+        self.query_meetings(
+            "m.start_at >= ?1 AND m.start_at < ?3 AND m.end_at > ?2
+             AND (?4 IS NULL OR m.project_id = ?4)
+             AND (?5 IS NULL OR m.kind = ?5)
+             AND (?6 IS NULL OR m.status = ?6)
+             AND (?7 IS NULL OR m.notes_status = ?7)
+             AND (?8 = '' OR instr(fold(m.title || ' ' || m.purpose || ' ' || m.location
+                  || ' ' || p.code), ?8) > 0)",
+            params![
+                utc_text(earliest),
+                utc_text(from),
+                utc_text(to),
+                filter.project_id,
+                filter.kind.map(|k| k.as_str()),
+                filter.status.map(|s| s.as_str()),
+                filter.notes_status.map(|s| s.as_str()),
+                filter.text.trim().to_lowercase()
+            ],
         )
     }
 

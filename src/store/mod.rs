@@ -6,6 +6,7 @@ mod bundle;
 mod directory;
 mod drafts;
 mod entity;
+mod facets;
 mod labels;
 mod meetings;
 mod migrate;
@@ -36,6 +37,7 @@ pub use backups::{
 pub use bundle::ImportError;
 pub use drafts::Draft;
 pub use entity::Location;
+pub use facets::FacetScope;
 pub use migrate::SCHEMA_VERSION;
 pub use readable::{Listed, UnreadableRow};
 pub use search::{COUNT_CAP, RANK_CAP};

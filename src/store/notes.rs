@@ -252,6 +252,8 @@ impl Store {
                AND (?2 IS NULL OR a.meeting_id = ?2)
                AND (?3 IS NULL OR a.owner = ?3)
                AND (?4 OR a.status IN ('open', 'in_progress'))
+               AND (?5 = '' OR instr(fold(a.title || ' ' || a.owner || ' ' || p.code
+                    || ' ' || ifnull(m.title, '')), ?5) > 0)
              ORDER BY a.due_date IS NULL, a.due_date, a.id"
         ))?;
         let rows = stmt.query_map(
@@ -259,7 +261,8 @@ impl Store {
                 filter.project_id,
                 filter.meeting_id,
                 filter.owner,
-                filter.include_closed
+                filter.include_closed,
+                filter.text.trim().to_lowercase()
             ],
             action_from_row,
         )?;

@@ -106,6 +106,8 @@ impl Store {
              FROM projects p LEFT JOIN organisations o ON o.id = p.buyer_id
              WHERE p.deleted_at IS NULL
                AND (?1 IS NULL OR p.status = ?1)
+               AND (?3 IS NULL OR p.phase = ?3)
+               AND (?4 IS NULL OR o.name = ?4)
                AND (?2 = '' OR instr(fold(p.code || ' ' || p.title || ' ' || ifnull(o.name, '')
                     || ' ' || p.case_number || ' ' || p.subject || ' '
                     || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(p.tags))), ?2) > 0)
@@ -121,7 +123,9 @@ impl Store {
         let rows = stmt.query_map(
             params![
                 filter.status.map(|s| s.as_str()),
-                filter.text.trim().to_lowercase()
+                filter.text.trim().to_lowercase(),
+                filter.phase.map(|p| p.as_str()),
+                filter.buyer
             ],
             |r| {
                 Ok(ProjectRow {

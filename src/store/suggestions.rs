@@ -5,7 +5,8 @@ use rusqlite::{Row, params};
 use super::projects::enum_col;
 use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{
-    Lesson, LessonInput, LessonKind, Phase, Suggestion, SuggestionInput, SuggestionStatus, TextEnum,
+    Lesson, LessonFilter, LessonInput, LessonKind, Phase, Suggestion, SuggestionFilter,
+    SuggestionInput, SuggestionStatus, TextEnum,
 };
 
 const SUGGESTION_COLUMNS: &str = "s.id, s.uuid, s.project_id, p.code, s.meeting_id, m.title,
@@ -67,6 +68,20 @@ impl Store {
         status: Option<SuggestionStatus>,
         phase: Option<Phase>,
     ) -> Result<Vec<Suggestion>> {
+        let filter = SuggestionFilter {
+            status,
+            phase,
+            ..Default::default()
+        };
+        self.suggestions_filtered(project_id, &filter)
+    }
+
+    /// Live suggestions matching the filter bar's text and facets, in list order.
+    pub fn suggestions_filtered(
+        &self,
+        project_id: Option<i64>,
+        filter: &SuggestionFilter,
+    ) -> Result<Vec<Suggestion>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SUGGESTION_COLUMNS} FROM suggestions s
              JOIN projects p ON p.id = s.project_id
@@ -75,13 +90,16 @@ impl Store {
                AND (?1 IS NULL OR s.project_id = ?1)
                AND (?2 IS NULL OR s.status = ?2)
                AND (?3 IS NULL OR s.phase = ?3)
+               AND (?4 = '' OR instr(fold(s.title || ' ' || s.description || ' '
+                    || s.buyer_response), ?4) > 0)
              ORDER BY s.status NOT IN ('proposed', 'discussed'), s.created_at, s.id"
         ))?;
         let rows = stmt.query_map(
             params![
                 project_id,
-                status.map(|s| s.as_str()),
-                phase.map(|p| p.as_str())
+                filter.status.map(|s| s.as_str()),
+                filter.phase.map(|p| p.as_str()),
+                filter.text.trim().to_lowercase()
             ],
             suggestion_from_row,
         )?;
@@ -183,6 +201,21 @@ impl Store {
         kind: Option<LessonKind>,
         shareable_only: bool,
     ) -> Result<Vec<Lesson>> {
+        let filter = LessonFilter {
+            phase,
+            kind,
+            ..Default::default()
+        };
+        self.lessons_filtered(project_id, &filter, shareable_only)
+    }
+
+    /// Live lessons matching the filter bar's text and facets, in library order.
+    pub fn lessons_filtered(
+        &self,
+        project_id: Option<i64>,
+        filter: &LessonFilter,
+        shareable_only: bool,
+    ) -> Result<Vec<Lesson>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {LESSON_COLUMNS} FROM lessons l LEFT JOIN projects p ON p.id = l.project_id
              WHERE l.deleted_at IS NULL AND (p.id IS NULL OR p.deleted_at IS NULL)
@@ -190,15 +223,18 @@ impl Store {
                AND (?2 IS NULL OR l.phase = ?2)
                AND (?3 IS NULL OR l.kind = ?3)
                AND (NOT ?4 OR l.shareable)
+               AND (?5 = '' OR instr(fold(l.title || ' ' || l.context || ' ' || l.what_happened
+                    || ' ' || l.what_we_learned || ' ' || l.recommendation), ?5) > 0)
              ORDER BY l.phase IS NULL, {}, l.title COLLATE sv",
             super::projects::ordinal_case::<Phase>("ifnull(l.phase, '')")
         ))?;
         let rows = stmt.query_map(
             params![
                 project_id,
-                phase.map(|p| p.as_str()),
-                kind.map(|k| k.as_str()),
-                shareable_only
+                filter.phase.map(|p| p.as_str()),
+                filter.kind.map(|k| k.as_str()),
+                shareable_only,
+                filter.text.trim().to_lowercase()
             ],
             lesson_from_row,
         )?;

@@ -3,7 +3,7 @@
 use rusqlite::params;
 
 use super::{Result, Store, StoreError, changed};
-use crate::domain::{EntityKind, TrashItem};
+use crate::domain::{EntityKind, TrashFilter, TrashItem};
 
 /// The table of each kind's rows.
 pub fn table(kind: EntityKind) -> &'static str {
@@ -151,11 +151,25 @@ impl Store {
 
     /// Everything in the trash, most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<TrashItem>> {
+        self.list_trash_filtered(&TrashFilter::default())
+    }
+
+    /// The trash as the filter bar narrows it: one kind, and names containing the text.
+    pub fn list_trash_filtered(&self, filter: &TrashFilter) -> Result<Vec<TrashItem>> {
         let mut items = Vec::new();
+        let text = filter.text.trim().to_lowercase();
         for kind in EntityKind::ALL {
-            let sql = format!("{} WHERE t.deleted_at IS NOT NULL", label_sql(kind));
+            if filter.kind.is_some_and(|k| k != kind) {
+                continue;
+            }
+            let sql = format!(
+                "WITH x(id, label, deleted_at) AS ({} WHERE t.deleted_at IS NOT NULL)
+                 SELECT id, label, deleted_at FROM x
+                 WHERE ?1 = '' OR instr(fold(label), ?1) > 0",
+                label_sql(kind)
+            );
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([], |r| {
+            let rows = stmt.query_map([&text], |r| {
                 Ok(TrashItem {
                     kind,
                     id: r.get(0)?,

@@ -16,34 +16,33 @@ use crate::text;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let view = &app.actions;
     let f = &view.filter;
-    let project = f
-        .project_id
-        .and_then(|id| view.projects.iter().find(|(p, _)| *p == id))
-        .map_or(text::filter_all(), |(_, code)| code.as_str());
+    let area = super::filter_bar::above(frame, area, app);
     let title = Line::from(vec![
         Span::styled(
-            format!(" {} · {} ", text::view_actions(), view.actions.len()),
+            format!(
+                " {} · {} ",
+                text::view_actions(),
+                super::filter_bar::count(view.actions.len(), view.total)
+            ),
             theme::title(),
         ),
         Span::styled(
-            format!(
-                "· {} {} · {} {}{} ",
-                text::field_owner().to_lowercase(),
-                f.owner.as_deref().unwrap_or(text::filter_all()),
-                text::col_project().to_lowercase(),
-                project,
-                if f.include_closed {
-                    text::with_done()
-                } else {
-                    ""
-                },
-            ),
+            if f.include_closed {
+                format!("{} ", text::with_done().trim_start())
+            } else {
+                String::new()
+            },
             theme::muted(),
         ),
     ]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.actions.is_empty() {
-        return widgets::empty(frame, area, block, text::actions_empty());
+        return widgets::empty(
+            frame,
+            area,
+            block,
+            super::filter_bar::empty_message(text::actions_empty(), view.total),
+        );
     }
     let today = app.clock().today();
     let wide = area.width >= 110;

@@ -17,9 +17,22 @@ use crate::text;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let view = &app.agenda;
     let Some(from) = view.from else { return };
+    let area = super::filter_bar::above(frame, area, app);
     match view.mode {
         AgendaMode::List => list(frame, area, app, from),
         AgendaMode::Week => week(frame, area, app, from),
+    }
+}
+
+/// "· 3 of 12 " after the title while a filter narrows the days' meetings.
+fn filtered_count(app: &App) -> String {
+    let view = &app.agenda;
+    match view.total {
+        Some(_) => format!(
+            "· {} ",
+            super::filter_bar::count(view.meetings.len(), view.total)
+        ),
+        None => String::new(),
     }
 }
 
@@ -32,14 +45,16 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
     let to = from + Days::new(AGENDA_DAYS - 1);
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         format!(
-            " {} · {} ",
+            " {} · {} {}",
             text::view_agenda(),
-            text::agenda_list_title(&format::day(from), &format::day(to))
+            text::agenda_list_title(&format::day(from), &format::day(to)),
+            filtered_count(app)
         ),
         theme::title(),
     ));
     if view.is_empty() {
-        return widgets::empty(frame, area, block, text::agenda_view_empty());
+        let message = super::filter_bar::empty_message(text::agenda_view_empty(), view.total);
+        return widgets::empty(frame, area, block, message);
     }
     let clock = app.clock();
     let today = clock.today();
@@ -220,8 +235,9 @@ fn week(frame: &mut Frame, area: Rect, app: &App, first: NaiveDate) {
     let number = format::iso_week(first + Days::new(3));
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         format!(
-            " {} ",
-            text::week_title(number, &first.to_string(), &last.to_string())
+            " {} {}",
+            text::week_title(number, &first.to_string(), &last.to_string()),
+            filtered_count(app)
         ),
         theme::title(),
     ));

@@ -14,9 +14,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let d = &app.directory;
     let [tabs_area, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let list_area = super::filter_bar::above(frame, list_area, app);
     let titles = [
-        format!("{} ({})", text::tab_organisations(), d.organisations.len()),
-        format!("{} ({})", text::tab_people(), d.people.len()),
+        format!(
+            "{} ({})",
+            text::tab_organisations(),
+            super::filter_bar::count(d.organisations.len(), d.org_total)
+        ),
+        format!(
+            "{} ({})",
+            text::tab_people(),
+            super::filter_bar::count(d.people.len(), d.person_total)
+        ),
     ];
     let selected = match d.tab {
         DirectoryTab::Organisations => 0,
@@ -32,7 +41,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     match d.tab {
         DirectoryTab::Organisations => {
             if d.organisations.is_empty() {
-                return widgets::empty(frame, list_area, block, text::directory_empty());
+                let message =
+                    super::filter_bar::empty_message(text::directory_empty(), d.org_total);
+                return widgets::empty(frame, list_area, block, message);
             }
             let rows = d.organisations.iter().map(|o| {
                 TableRow::new(vec![
@@ -52,7 +63,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         DirectoryTab::People => {
             if d.people.is_empty() {
-                return widgets::empty(frame, list_area, block, text::directory_empty());
+                let message =
+                    super::filter_bar::empty_message(text::directory_empty(), d.person_total);
+                return widgets::empty(frame, list_area, block, message);
             }
             // E-mail addresses and phone numbers are never cut (a cut address looks
             // like another, valid one); on narrow screens the title column goes first.

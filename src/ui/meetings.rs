@@ -15,12 +15,18 @@ use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     let list = &state.meetings;
+    let area = super::filter_bar::above(frame, area, app);
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · {} ", text::tab_meetings(), list.len()),
+        format!(
+            " {} · {} ",
+            text::tab_meetings(),
+            super::filter_bar::count(list.len(), list.total)
+        ),
         theme::title(),
     ));
     if list.is_empty() {
-        return widgets::empty(frame, area, block, text::meetings_empty());
+        let message = super::filter_bar::empty_message(text::meetings_empty(), list.total);
+        return widgets::empty(frame, area, block, message);
     }
     let clock = app.clock();
     let section = |label: &str, n: usize| {

@@ -4,6 +4,7 @@ mod actions;
 mod agenda;
 mod attention;
 mod directory;
+mod filter_bar;
 mod form;
 mod format;
 mod meeting;
@@ -61,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 attention::summary(frame, body, review)
             }
         }
-        Screen::Lessons => registers::lessons(frame, body, &app.library, true),
+        Screen::Lessons => registers::lessons(frame, body, app, &app.library, true),
         Screen::Actions => actions::draw(frame, body, app),
         Screen::Agenda => agenda::draw(frame, body, app),
         Screen::Directory => directory::draw(frame, body, app),

@@ -8,47 +8,35 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{theme, widgets};
-use crate::app::ProjectState;
+use crate::app::{App, ProjectState};
 use crate::domain::{NeedStatus, TextEnum, solution_words};
 use crate::text;
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     let view = &state.needs;
-    let filtering = view.filter_input.is_some() || !view.filter.text.is_empty();
     let summary_lines = summary(state, area.width);
-    let [summary_area, filter_area, list_area] = Layout::vertical([
+    let [summary_area, list_area] = Layout::vertical([
         Constraint::Length(summary_lines.len() as u16),
-        Constraint::Length(u16::from(filtering)),
         Constraint::Min(1),
     ])
     .areas(area);
 
     frame.render_widget(Paragraph::new(summary_lines), summary_area);
-    if filtering {
-        widgets::filter_line(
-            frame,
-            filter_area,
-            view.filter_input.as_ref(),
-            &view.filter.text,
-        );
-    }
+    let list_area = super::filter_bar::above(frame, list_area, app);
 
     let f = &view.filter;
-    let all = text::filter_all();
     let title = Line::from(vec![
         Span::styled(
-            format!(" {} · {} ", text::tab_needs(), view.needs.len()),
+            format!(
+                " {} · {} ",
+                text::tab_needs(),
+                super::filter_bar::count(view.needs.len(), view.total)
+            ),
             theme::title(),
         ),
         Span::styled(
             format!(
-                "· {} {} · {} {} · {} {} · {}: {} ",
-                text::col_status().to_lowercase(),
-                f.status.map_or(all, |s| s.label()),
-                text::col_priority().to_lowercase(),
-                f.priority.map_or(all, |p| p.label()),
-                text::col_category().to_lowercase(),
-                f.category.as_deref().unwrap_or(all),
+                "· {}: {} ",
                 text::portfolio_sort(),
                 f.sort.label().to_lowercase(),
             ),

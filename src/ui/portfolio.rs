@@ -14,30 +14,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if !p.has_any {
         return welcome(frame, area);
     }
-    let filtering = p.filter_input.is_some() || !p.filter.text.is_empty();
-    let [today_area, filter_area, list_area] = Layout::vertical([
-        Constraint::Length(TODAY_LINES),
-        Constraint::Length(u16::from(filtering)),
-        Constraint::Min(1),
-    ])
-    .areas(area);
+    let [today_area, list_area] =
+        Layout::vertical([Constraint::Length(TODAY_LINES), Constraint::Min(1)]).areas(area);
     today_strip(frame, today_area, app);
-
-    if filtering {
-        widgets::filter_line(frame, filter_area, p.filter_input.as_ref(), &p.filter.text);
-    }
+    let list_area = super::filter_bar::above(frame, list_area, app);
 
     let arrow = if p.filter.descending { "↓" } else { "↑" };
-    let status = p
-        .filter
-        .status
-        .map_or(text::portfolio_status_all(), |s| s.label());
     let title = Line::from(vec![
         Span::styled(format!(" {} ", text::view_portfolio()), theme::title()),
         Span::styled(
             format!(
-                "· {} · {}: {} {arrow} · {status} ",
-                p.rows.len(),
+                "· {} · {}: {} {arrow} ",
+                super::filter_bar::count(p.rows.len(), p.total),
                 text::portfolio_sort(),
                 p.filter.sort.label().to_lowercase()
             ),
@@ -233,10 +221,8 @@ fn today_strip(frame: &mut Frame, area: Rect, app: &App) {
 
 /// Rows of projects in a body `height` lines high: the layout of `draw`.
 pub(super) fn list_rows(app: &App, height: u16) -> usize {
-    let p = &app.portfolio;
-    let filtering = p.filter_input.is_some() || !p.filter.text.is_empty();
     // The today strip, the filter line, the list's title and its header row.
-    let around = TODAY_LINES + u16::from(filtering) + 2;
+    let around = TODAY_LINES + super::filter_bar::height(app) + 2;
     height.saturating_sub(around).max(1) as usize
 }
 

@@ -52,11 +52,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ProjectTab::Attention => super::attention::draw(frame, body, app, state),
         ProjectTab::Overview => overview(frame, body, app, state),
         ProjectTab::Meetings => super::meetings::draw(frame, body, app, state),
-        ProjectTab::Needs => super::needs::draw(frame, body, state),
+        ProjectTab::Needs => super::needs::draw(frame, body, app, state),
         ProjectTab::Suggestions => {
             super::registers::suggestions(frame, body, app, &state.suggestions)
         }
-        ProjectTab::Lessons => super::registers::lessons(frame, body, &state.lessons, false),
+        ProjectTab::Lessons => super::registers::lessons(frame, body, app, &state.lessons, false),
         ProjectTab::Decisions => super::registers::decisions(frame, body, &state.decisions),
         ProjectTab::TimePlan => time_plan(frame, body, app, state),
     }

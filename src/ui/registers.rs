@@ -13,26 +13,23 @@ use crate::domain::{SuggestionStatus, TextEnum};
 use crate::text;
 
 pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsView) {
-    let all = text::filter_all();
-    let title = Line::from(vec![
-        Span::styled(
-            format!(" {} · {} ", text::tab_suggestions(), view.items.len()),
-            theme::title(),
+    let area = super::filter_bar::above(frame, area, app);
+    let title = Line::from(vec![Span::styled(
+        format!(
+            " {} · {} ",
+            text::tab_suggestions(),
+            super::filter_bar::count(view.items.len(), view.total)
         ),
-        Span::styled(
-            format!(
-                "· {} {} · {} {} ",
-                text::col_status().to_lowercase(),
-                view.status.map_or(all, |s| s.label()),
-                text::col_phase().to_lowercase(),
-                view.phase.map_or(all, |p| p.label()),
-            ),
-            theme::muted(),
-        ),
-    ]);
+        theme::title(),
+    )]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.items.is_empty() {
-        return widgets::empty(frame, area, block, text::suggestions_empty());
+        return widgets::empty(
+            frame,
+            area,
+            block,
+            super::filter_bar::empty_message(text::suggestions_empty(), view.total),
+        );
     }
     let clock = app.clock();
     let rows = view.items.iter().map(|s| {
@@ -79,32 +76,28 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
 }
 
 /// Lessons of a project (`with_project` false) or the library across projects.
-pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: bool) {
-    let all = text::filter_all();
+pub fn lessons(frame: &mut Frame, area: Rect, app: &App, view: &LessonsView, with_project: bool) {
+    let area = super::filter_bar::above(frame, area, app);
     let heading = if with_project {
         text::view_lessons()
     } else {
         text::tab_lessons()
     };
-    let title = Line::from(vec![
-        Span::styled(
-            format!(" {heading} · {} ", view.items.len()),
-            theme::title(),
+    let title = Line::from(vec![Span::styled(
+        format!(
+            " {heading} · {} ",
+            super::filter_bar::count(view.items.len(), view.total)
         ),
-        Span::styled(
-            format!(
-                "· {} {} · {} {} ",
-                text::col_phase().to_lowercase(),
-                view.phase.map_or(all, |p| p.label()),
-                text::col_kind().to_lowercase(),
-                view.kind.map_or(all, |k| k.label()),
-            ),
-            theme::muted(),
-        ),
-    ]);
+        theme::title(),
+    )]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.items.is_empty() {
-        return widgets::empty(frame, area, block, text::lessons_empty());
+        return widgets::empty(
+            frame,
+            area,
+            block,
+            super::filter_bar::empty_message(text::lessons_empty(), view.total),
+        );
     }
     let rows = view.items.iter().map(|l| {
         let mut cells = vec![

@@ -11,12 +11,22 @@ use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.trash;
+    let area = super::filter_bar::above(frame, area, app);
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · {} ", text::view_trash(), t.items.len()),
+        format!(
+            " {} · {} ",
+            text::view_trash(),
+            super::filter_bar::count(t.items.len(), t.total)
+        ),
         theme::title(),
     ));
     if t.items.is_empty() {
-        return widgets::empty(frame, area, block, text::trash_empty());
+        return widgets::empty(
+            frame,
+            area,
+            block,
+            super::filter_bar::empty_message(text::trash_empty(), t.total),
+        );
     }
     let rows = t.items.iter().map(|i| {
         TableRow::new(vec![

@@ -202,33 +202,6 @@ pub fn line_with_note(frame: &mut Frame, area: Rect, line: Line<'_>, note: Line<
     }
 }
 
-/// The " filter typed-text" line above a list; with the cursor while it is being typed.
-pub fn filter_line(
-    frame: &mut Frame,
-    area: Rect,
-    input: Option<&crate::app::text_input::TextInput>,
-    kept: &str,
-) {
-    let typed = input.map_or(kept, |i| i.value());
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(
-                format!(" {} ", crate::text::portfolio_filter()),
-                theme::key(),
-            ),
-            Span::raw(typed.to_string()),
-        ])),
-        area,
-    );
-    if let Some(input) = input {
-        let x = area.x
-            + crate::text::portfolio_filter().chars().count() as u16
-            + 2
-            + unicode_width::UnicodeWidthStr::width(input.before_cursor()) as u16;
-        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
-    }
-}
-
 pub const LABEL_WIDTH: usize = 18;
 
 /// "Label             value" lines; a long value wraps under itself, not under the label.

@@ -339,3 +339,36 @@ pub fn assert_help_from_keymap(app: &mut App, context: Context) {
     assert!(app.overlay.is_none());
     assert_eq!(app.context(), context);
 }
+
+/// Filters the list on screen by one facet value through the filter bar: `f`, `Tab`
+/// for the facet menu, the facet and the value chosen by their names, `Enter` to keep.
+/// `value` is the option's name as the menu shows it ("any" clears the facet).
+#[allow(dead_code)]
+pub fn pick_facet(app: &mut App, facet: &str, value: &str) {
+    if app.context() != Context::FilterInput {
+        ch(app, 'f');
+    }
+    press(app, KeyCode::Tab);
+    choose_in_pick(app, facet);
+    choose_in_pick(app, value);
+    assert_eq!(app.context(), Context::FilterInput);
+    press(app, KeyCode::Enter);
+}
+
+/// Moves the open pick list onto the option named `name` and takes it.
+#[allow(dead_code)]
+pub fn choose_in_pick(app: &mut App, name: &str) {
+    let Some(Overlay::Pick(pick)) = &app.overlay else {
+        panic!("no pick list open: {:?}", app.context());
+    };
+    let at = pick
+        .options
+        .iter()
+        .position(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("{name:?} not among {:?}", pick.options));
+    press(app, KeyCode::Home);
+    for _ in 0..at {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+}
