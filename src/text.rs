@@ -310,6 +310,7 @@ pub fn field_error(e: &FieldError) -> String {
         FieldError::EvidenceSource => "give a meeting, a person or a document",
         FieldError::SolutionWords(words) => return solution_warning(words),
         FieldError::MergeOnly => "a need becomes merged by merging it into another",
+        FieldError::SharedBeforeGiven => "must not be before the day it was given",
         FieldError::MergeClosed => {
             "merged needs cannot be merged again, and nothing can be merged into a merged or rejected need"
         }
@@ -807,6 +808,8 @@ pub const KIND_NOTE: &str = "Note";
 pub const KIND_DECISION: &str = "Decision";
 pub const KIND_ACTION: &str = "Action";
 pub const KIND_QUESTION: &str = "Question";
+pub const KIND_INFORMATION: &str = "Information given";
+pub const KIND_INTEREST: &str = "Interest";
 
 // Bundles (export and import)
 

@@ -38,6 +38,10 @@ impl App {
             | EntityKind::Suggestion
             | EntityKind::Lesson
             | EntityKind::Decision => self.go_to_project_row(item, at),
+            EntityKind::Information | EntityKind::Interest => match at.project_id {
+                Some(id) => self.show(Screen::Project { id }),
+                None => self.info(text::MSG_GONE),
+            },
         }
     }
 

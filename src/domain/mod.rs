@@ -10,9 +10,11 @@ mod enums;
 pub(crate) use enums::for_each_text_enum;
 
 mod directory;
+mod directory_page;
 mod entity;
 mod fault;
 pub mod holidays;
+mod information;
 mod lists;
 mod meeting;
 mod milestone;
@@ -32,11 +34,17 @@ pub use audience::Labelled;
 pub use clock::Clock;
 pub use collate::swedish_cmp;
 pub use directory::{Organisation, OrganisationInput, Person, PersonInput};
+pub use directory_page::{OrgContact, OrgProject, OrganisationPage, Usage};
 pub use entity::{EntityKind, EntityRef};
 pub use enums::{
-    ActionStatus, AttendanceRole, Audience, Confidentiality, InnovationLevel, LessonKind,
+    ActionStatus, AttendanceRole, Audience, Confidentiality, InfoChannel, InnovationLevel,
+    InterestKind, LessonKind,
     MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
     Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
+};
+pub use information::{
+    InformationDraft, InformationInput, InformationItem, Interest, InterestInput,
+    PriorInvolvementWarning, Recipient, Registration, name_key,
 };
 pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use lists::{

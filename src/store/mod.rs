@@ -4,8 +4,10 @@ mod attention;
 mod backups;
 mod bundle;
 mod directory;
+mod directory_merge;
 mod drafts;
 mod entity;
+mod information;
 mod labels;
 mod meetings;
 mod migrate;
@@ -34,6 +36,7 @@ pub use backups::{
     replace_unopenable,
 };
 pub use bundle::ImportError;
+pub use directory_merge::Merged;
 pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;

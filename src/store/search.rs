@@ -79,6 +79,15 @@ fn context_sql(kind: EntityKind) -> &'static str {
              LEFT JOIN organisations o ON o.id = t.organisation_id WHERE t.id = ?1"
         }
         EntityKind::Organisation => "SELECT '', NULL FROM organisations t WHERE t.id = ?1",
+        // Not in the index yet (see migration 0013); their project is their context.
+        EntityKind::Information => {
+            "SELECT p.code, NULL FROM information_items t
+             JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
+        }
+        EntityKind::Interest => {
+            "SELECT p.code, NULL FROM interests t
+             JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
+        }
     }
 }
 

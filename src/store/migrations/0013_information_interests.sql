@@ -1,0 +1,86 @@
+-- Equal treatment made visible (issue 13, parts 2, 4 and 5).
+--
+-- 1. The information log (lämnad information): everything given to a supplier — in a
+--    meeting, by mail, as an answer to a question, as a document — with the day, the
+--    organisations that received it, and when and where it was made available to every
+--    supplier (`shared_on`, `shared_channel`). An entry with no `shared_on` is one that
+--    only some have. Its origin is a meeting or free text (`origin`).
+-- 2. Interests and prior involvement (jäv, förhandsinblandning, art. 41 LOU-direktivet):
+--    per person or organisation per project, what was declared and the measures taken.
+-- 3. The registration of a meeting's documentation in the case (diarieförd, with its
+--    document number), kept apart from the notes status ("sent").
+--
+-- The rows carry UUIDs, a version that a trigger moves on with each change (0007) and
+-- a trash (deleted_at).
+
+CREATE TABLE information_items (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid            TEXT NOT NULL UNIQUE,
+    project_id      INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    channel         TEXT NOT NULL CHECK (channel IN ('meeting', 'mail', 'answer',
+                        'document', 'other')),
+    meeting_id      INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    origin          TEXT NOT NULL DEFAULT '',
+    given_on        TEXT NOT NULL CHECK (given_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    title           TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    details         TEXT NOT NULL DEFAULT '',
+    shared_on       TEXT CHECK (shared_on IS NULL
+                        OR shared_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    shared_channel  TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    deleted_at      TEXT,
+    version         INTEGER NOT NULL DEFAULT 1,
+    -- Made available to all means saying where.
+    CHECK (shared_on IS NULL OR length(trim(shared_channel)) > 0)
+);
+CREATE INDEX information_items_project ON information_items(project_id, given_on);
+CREATE INDEX information_items_meeting ON information_items(meeting_id);
+CREATE TRIGGER information_items_version AFTER UPDATE ON information_items
+    WHEN NEW.version = OLD.version
+BEGIN
+    UPDATE information_items SET version = OLD.version + 1 WHERE id = NEW.id;
+END;
+
+-- Who was given an entry. Part of the entry: saved with it, and a change of recipients
+-- is a change of the entry (its version moves on).
+CREATE TABLE information_recipients (
+    item_id          INTEGER NOT NULL REFERENCES information_items(id) ON DELETE CASCADE,
+    organisation_id  INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    PRIMARY KEY (item_id, organisation_id)
+) WITHOUT ROWID;
+CREATE INDEX information_recipients_organisation ON information_recipients(organisation_id);
+
+CREATE TABLE interests (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid             TEXT NOT NULL UNIQUE,
+    project_id       INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    organisation_id  INTEGER REFERENCES organisations(id) ON DELETE CASCADE,
+    person_id        INTEGER REFERENCES people(id) ON DELETE CASCADE,
+    kind             TEXT NOT NULL CHECK (kind IN ('declared_interest', 'prior_involvement')),
+    description      TEXT NOT NULL CHECK (length(trim(description)) > 0),
+    measures         TEXT NOT NULL DEFAULT '',
+    declared_on      TEXT CHECK (declared_on IS NULL
+                         OR declared_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    deleted_at       TEXT,
+    version          INTEGER NOT NULL DEFAULT 1,
+    CHECK (organisation_id IS NOT NULL OR person_id IS NOT NULL)
+);
+CREATE INDEX interests_project ON interests(project_id);
+CREATE INDEX interests_organisation ON interests(organisation_id);
+CREATE INDEX interests_person ON interests(person_id);
+CREATE TRIGGER interests_version AFTER UPDATE ON interests WHEN NEW.version = OLD.version
+BEGIN
+    UPDATE interests SET version = OLD.version + 1 WHERE id = NEW.id;
+END;
+
+-- One registration per meeting: the document number in the case and the day.
+CREATE TABLE meeting_registrations (
+    meeting_id       INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    document_number  TEXT NOT NULL CHECK (length(trim(document_number)) > 0),
+    registered_on    TEXT NOT NULL CHECK (registered_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+);
