@@ -105,6 +105,8 @@ pub enum ListWhat {
     Meetings,
     Needs,
     Suggestions,
+    /// The information log: what each supplier was given, and whether everyone has it.
+    Information,
 }
 
 #[derive(Debug, Subcommand)]
@@ -764,6 +766,33 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                         s.status.as_str(),
                         s.phase.as_str(),
                         one_line(&s.title, 200)
+                    )?;
+                }
+            }
+        }
+        ListWhat::Information => {
+            let rows = ops::information::rows(store, project.map(|p| p.id))?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &rows)?;
+                writeln!(out)?;
+            } else {
+                for r in &rows {
+                    let reach = if r.everyone {
+                        crate::text::info_everyone(
+                            r.shared_on.as_deref().unwrap_or_default(),
+                            &r.shared_channel,
+                        )
+                    } else {
+                        crate::text::info_only_some(&r.recipients.join(", "))
+                    };
+                    writeln!(
+                        out,
+                        "{:>5}  {:<12} {}  {:<60}  {}",
+                        r.id,
+                        safe(&r.project_code),
+                        r.given_on,
+                        one_line(&r.title, 60),
+                        one_line(&reach, 200)
                     )?;
                 }
             }

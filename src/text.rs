@@ -506,6 +506,20 @@ pub fn agenda_overrun(total: &str, length: &str, over: &str) -> String {
     format!("⚠ {total} planned: {over} longer than the meeting ({length})")
 }
 
+/// An information log entry that everyone has: when and where it was made available.
+pub fn info_everyone(shared_on: &str, channel: &str) -> String {
+    format!("everyone: {shared_on}, {channel}")
+}
+
+/// An information log entry that only some have.
+pub fn info_only_some(recipients: &str) -> String {
+    if recipients.is_empty() {
+        "only some have this".to_string()
+    } else {
+        format!("only some have this: {recipients}")
+    }
+}
+
 pub fn checklist_open(open: usize) -> String {
     format!("{open} of 5 checklist points open")
 }

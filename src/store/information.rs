@@ -68,6 +68,18 @@ fn interest_from_row(r: &Row<'_>) -> rusqlite::Result<Interest> {
 }
 
 impl Store {
+    /// The row of `kind` with this UUID, trashed or not.
+    pub fn id_by_uuid(&self, kind: crate::domain::EntityKind, uuid: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT id FROM {} WHERE uuid = ?1", super::trash::table(kind)),
+                [uuid],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     // ----- the information log -------------------------------------------------------
 
     /// Live entries of live projects, of one project or all, newest given first; with
