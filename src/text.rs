@@ -1079,9 +1079,20 @@ pub fn attention_section(kind: crate::domain::SectionKind, total: usize) -> Stri
         NotesMissing => "Held, no notes",
         NotesUnsent => "Notes not sent",
         OpenPoints => "Open equal-treatment points",
+        OnlySome => "Only some have this",
+        PriorInvolvement => "Took part in preparing, now meets as a supplier",
         AwaitingBuyer => "Awaiting the buyer's answer",
     };
     format!("{name} ({total})")
+}
+
+/// Who has an entry of the information log that not everyone has.
+pub fn given_to(recipients: &str) -> String {
+    if recipients.is_empty() {
+        "given to nobody named".to_string()
+    } else {
+        format!("given to {recipients}")
+    }
 }
 
 /// "2 overdue" beside the open actions' heading.

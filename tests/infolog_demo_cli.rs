@@ -131,3 +131,46 @@ fn list_information_says_whether_everyone_has_each_entry() {
     assert_eq!(text.lines().count(), 3);
     assert!(text.contains("only some have this: Vårdflöde Nordic AB"), "{text}");
 }
+
+#[test]
+fn attention_shows_what_only_some_have_and_prior_involvement() {
+    use common::screen::{open_project, render};
+    use tidig::domain::SectionKind;
+
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    demo::load(&mut store, today()).unwrap();
+    let code_of = |store: &Store, code: &str| {
+        store
+            .list_projects(&Default::default())
+            .unwrap()
+            .into_iter()
+            .find(|p| p.code == code)
+            .unwrap()
+            .id
+    };
+    let lule = code_of(&store, "LULE-25");
+    let attention = store.attention(lule).unwrap();
+    assert_eq!(attention.total(SectionKind::OnlySome), 1);
+    assert_eq!(attention.total(SectionKind::PriorInvolvement), 0);
+    let trv = code_of(&store, "TRV-BRO");
+    let attention = store.attention(trv).unwrap();
+    assert_eq!(attention.total(SectionKind::OnlySome), 1);
+    assert_eq!(attention.total(SectionKind::PriorInvolvement), 1);
+
+    let mut app = tidig::app::App::new(store);
+    open_project(&mut app, "LULE-25");
+    let screen = render(&app, 140, 70);
+    assert!(screen.contains("Only some have this (1)"), "{screen}");
+    assert!(
+        screen.contains("Nuvarande avtal för trygghetslarm") && screen.contains("given to Vårdflöde Nordic AB"),
+        "{screen}"
+    );
+    app.handle_key(&crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc));
+    open_project(&mut app, "TRV-BRO");
+    let screen = render(&app, 140, 70);
+    assert!(
+        screen.contains("Took part in preparing, now meets as a supplier (1)"),
+        "{screen}"
+    );
+    assert!(screen.contains("(testbäddar för brosensorer) · RISE Research"), "{screen}");
+}
