@@ -129,6 +129,11 @@ pub const HINT_STATEMENT: &str =
 // Hints shown beside form fields
 pub const HINT_CODE: &str = "e.g. NORR-24: capitals, digits, hyphens";
 pub const HINT_DATE: &str = "YYYY-MM-DD";
+pub const FORM_REGISTRATION: &str = "Registered in the case (diariefört)";
+pub const FIELD_DOCUMENT_NUMBER: &str = "Document number";
+pub const FIELD_REGISTERED: &str = "Diariefört";
+pub const NOT_REGISTERED: &str = "Not yet (Checklist tab, e)";
+pub const FIELD_REGISTERED_ON: &str = "Registered on";
 pub const HINT_TAGS: &str = "comma separated";
 pub const HINT_CHOICE: &str = "←/→ to choose";
 pub const HINT_ORG_NEW: &str = "new organisation, created on save";
@@ -521,7 +526,10 @@ pub fn info_only_some(recipients: &str) -> String {
 }
 
 pub fn checklist_open(open: usize) -> String {
-    format!("{open} of 5 checklist points open")
+    format!(
+        "{open} of {} checklist points open",
+        crate::domain::CHECKLIST.len()
+    )
 }
 
 pub fn participants_summary(invited: usize, attended: usize) -> String {
@@ -800,13 +808,48 @@ pub const HELP_CLOSE: &str = "Esc or ? closes";
 pub const HELP_CLOSE_SCROLL: &str = "Esc or ? closes · j/k scroll for more";
 
 // The equal-treatment checklist for supplier-facing meetings.
-pub const CHECKLIST: [&str; 5] = [
+// Each point is one bit of the meeting's `checklist`: new points go at the end.
+pub const CHECKLIST: [&str; 11] = [
     "Purpose of the meeting stated in the invitation",
     "Participants told the procurement has not started and this is not a negotiation",
     "The same information given to all suppliers",
     "The dialogue documented",
     "A summary will be published",
+    "The invitation was published openly",
+    "The same questions were put to all suppliers",
+    "Information given here was shared with all (when and where: the information log)",
+    "Supplier told about the principle of public access (offentlighetsprincipen) and to mark business secrets, and why",
+    "Conflicts of interest and prior involvement checked",
+    "The documentation registered in the case (diariefört, with a document number)",
 ];
+
+/// The checklist points that the Checklist tab explains with what the store knows.
+pub const CHECKLIST_POINT_SHARED: usize = 7;
+pub const CHECKLIST_POINT_INTERESTS: usize = 9;
+pub const CHECKLIST_POINT_REGISTERED: usize = 10;
+
+pub const CHECKLIST_NO_INFORMATION: &str = "Nothing logged as given in this meeting";
+pub const CHECKLIST_NO_INVOLVEMENT: &str = "No declared prior involvement among the participants";
+pub const CHECKLIST_NOT_REGISTERED: &str = "Not registered: e records the document number";
+
+/// An entry given in the meeting, and how far it reached.
+pub fn checklist_information(title: &str, reach: &str) -> String {
+    format!("{title} · {reach}")
+}
+
+/// A participant's organisation that took part in preparing the procurement.
+pub fn checklist_involved(organisation: &str, measures: bool) -> String {
+    if measures {
+        format!("{organisation} took part in preparing (measures recorded)")
+    } else {
+        format!("{organisation} took part in preparing: no measures recorded")
+    }
+}
+
+/// A meeting's registration in the case.
+pub fn registered(number: &str, on: &str) -> String {
+    format!("{on}, document {number}")
+}
 
 // Trash kinds
 pub const KIND_PROJECT: &str = "Project";

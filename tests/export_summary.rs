@@ -367,6 +367,7 @@ fn input() -> SummaryInput {
             },
         ],
         next_meeting: Some(next),
+        registration: None,
         clock: clock(),
     }
 }

@@ -174,3 +174,115 @@ fn attention_shows_what_only_some_have_and_prior_involvement() {
     );
     assert!(screen.contains("(testbäddar för brosensorer) · RISE Research"), "{screen}");
 }
+
+#[test]
+fn a_registered_meetings_notes_say_diarieford_apart_from_sent() {
+    let sandbox = Sandbox::empty("UTC");
+    sandbox.run(&["demo"]);
+    let meeting = {
+        let mut store = Store::open(&sandbox.db(), clock()).unwrap();
+        let m = store
+            .all_meetings(None)
+            .unwrap()
+            .into_iter()
+            .find(|m| m.title.starts_with("Enskilt dialogmöte – Vårdflöde"))
+            .unwrap();
+        store
+            .set_registration(
+                m.id,
+                Some(&tidig::domain::Registration {
+                    document_number: "KS 2026/118-4".into(),
+                    registered_on: common::date(2026, 11, 25),
+                }),
+            )
+            .unwrap();
+        m.id
+    };
+    let id = meeting.to_string();
+    for (lang, line) in [
+        ("sv", "**Diarieförd:** 2026-11-25, handling nr KS 2026/118-4"),
+        ("en", "**Registered in the case:** 2026-11-25, document no. KS 2026/118-4"),
+    ] {
+        let md = sandbox.run(&[
+            "export", "summary", &id, "--format", "md", "--lang", lang, "-o", "-",
+        ]);
+        assert!(md.contains(line), "{md}");
+        assert!(md.contains(if lang == "sv" { "Anteckningarnas status" } else { "Notes status" }));
+    }
+}
+
+#[test]
+fn the_checklist_shows_information_given_prior_involvement_and_registration() {
+    use common::screen::{ch, open_project, press, render};
+    use crossterm::event::KeyCode;
+    use tidig::app::{MeetingTab, ProjectTab};
+
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    demo::load(&mut store, today()).unwrap();
+    let mut app = tidig::app::App::new(store);
+    // The one-to-one with Vårdflöde: one entry published since, one only they have.
+    open_project(&mut app, "LULE-25");
+    while app.project.as_ref().unwrap().tab != ProjectTab::Meetings {
+        press(&mut app, KeyCode::Tab);
+    }
+    let target = app
+        .store
+        .all_meetings(None)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.title.starts_with("Enskilt dialogmöte – Vårdflöde"))
+        .unwrap();
+    app.go_to(tidig::domain::EntityRef::new(
+        tidig::domain::EntityKind::Meeting,
+        target.id,
+    ));
+    while app.meeting.as_ref().unwrap().tab != MeetingTab::Checklist {
+        press(&mut app, KeyCode::Tab);
+    }
+    let screen = render(&app, 160, 50);
+    assert!(
+        screen.contains("Antal brukare med nattillsyn")
+            && screen.contains("everyone: 2026-11-25, Frågor och svar på upphandlingssidan"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Nuvarande avtal för trygghetslarm löper ut 30 september 2027 · only some have this: Vårdflöde Nordic AB"),
+        "{screen}"
+    );
+
+    // e records the registration in the case; the checklist and details show it.
+    ch(&mut app, 'e');
+    for c in "KS 2026/118-4".chars() {
+        ch(&mut app, c);
+    }
+    app.handle_key(&crossterm::event::KeyEvent::new(
+        KeyCode::Char('s'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    let reg = app.store.registration(target.id).unwrap().unwrap();
+    assert_eq!(reg.document_number, "KS 2026/118-4");
+    assert_eq!(reg.registered_on, today());
+    let screen = render(&app, 160, 50);
+    assert!(screen.contains("2026-11-26, document KS 2026/118-4"), "{screen}");
+
+    // RISE's one-to-one in TRV-BRO: prior involvement among the participants.
+    let rise = app
+        .store
+        .all_meetings(None)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.title.starts_with("Enskilt dialogmöte – RISE"))
+        .unwrap();
+    app.go_to(tidig::domain::EntityRef::new(
+        tidig::domain::EntityKind::Meeting,
+        rise.id,
+    ));
+    while app.meeting.as_ref().unwrap().tab != MeetingTab::Checklist {
+        press(&mut app, KeyCode::Tab);
+    }
+    let screen = render(&app, 160, 50);
+    assert!(
+        screen.contains("RISE Research Institutes of Sweden took part in preparing (measures recorded)"),
+        "{screen}"
+    );
+}

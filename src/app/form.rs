@@ -85,6 +85,10 @@ pub enum FormKind {
     NotesExport {
         meeting_id: i64,
     },
+    /// The meeting's documentation registered in the case (diarieförd).
+    Registration {
+        meeting_id: i64,
+    },
 }
 
 impl FormKind {
@@ -169,6 +173,7 @@ impl FormKind {
             FormKind::Question { meeting_id } => format!("question:{meeting_id}"),
             FormKind::Answer { question_id } => format!("answer:{question_id}"),
             FormKind::NotesExport { meeting_id } => format!("notes_export:{meeting_id}"),
+            FormKind::Registration { meeting_id } => format!("registration:{meeting_id}"),
         }
     }
 }

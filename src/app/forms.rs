@@ -946,8 +946,56 @@ pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
         FormKind::Action { .. } => action_input(form, clock.today()).map(|_| ()),
         FormKind::Question { .. } => required(form, "text").map(|_| ()),
         FormKind::Answer { .. } | FormKind::NotesExport { .. } => Ok(()),
+        FormKind::Registration { .. } => registration_input(form).map(|_| ()),
     };
     result.err().unwrap_or_default()
+}
+
+/// The registration form: the document number in the case and the day (today unless
+/// changed).
+pub fn registration_form(
+    meeting_id: i64,
+    current: Option<&crate::domain::Registration>,
+    today: chrono::NaiveDate,
+) -> Form {
+    let fields = vec![
+        Field::text(
+            "document_number",
+            text::FIELD_DOCUMENT_NUMBER,
+            current.map_or("", |r| &r.document_number),
+        )
+        .required(),
+        Field::text(
+            "registered_on",
+            text::FIELD_REGISTERED_ON,
+            &current.map_or(today, |r| r.registered_on).to_string(),
+        )
+        .hint(text::HINT_DATE),
+    ];
+    Form::new(
+        FormKind::Registration { meeting_id },
+        text::FORM_REGISTRATION,
+        fields,
+    )
+}
+
+fn registration_input(form: &Form) -> Result<crate::domain::Registration, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let number = form.value("document_number").trim().to_string();
+    if number.is_empty() {
+        errors.add("document_number", FieldError::Required);
+    }
+    let day = form.value("registered_on");
+    let on = if day.trim().is_empty() {
+        errors.add("registered_on", FieldError::Required);
+        None
+    } else {
+        crate::domain::parse_iso_date("registered_on", &day, &mut errors)
+    };
+    errors.into_result(crate::domain::Registration {
+        document_number: number,
+        registered_on: on.unwrap_or_default(),
+    })
 }
 
 /// What a successful save produced, so the app can select it.
@@ -1174,6 +1222,12 @@ fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
             .map(|_| question_id),
         FormKind::NotesExport { .. } => {
             unreachable!("exports are files, written by the app, not the store")
+        }
+        FormKind::Registration { meeting_id } => {
+            let registration = registration_input(form)?;
+            store
+                .set_registration(meeting_id, Some(&registration))
+                .map(|_| meeting_id)
         }
     };
     match id {

@@ -548,6 +548,8 @@ impl Keymap {
             ToggleDone,
             true,
         );
+        // The registration in the case (document number), on the checklist's last point.
+        bind(MeetingChecklist, &[Key::ch('e')], Edit, false);
 
         for ctx in [AgendaList, AgendaWeek] {
             bind(ctx, &[Key::plain(K::Enter)], Open, true);

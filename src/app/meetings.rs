@@ -113,9 +113,10 @@ impl App {
                 self.store.questions(id)?,
                 self.store.notes_status_dates(id)?,
                 self.store.exports(id)?,
+                self.store.meeting_equal_treatment(id)?,
             ))
         });
-        let Some((notes, decisions, actions, questions, notes_status_dates, exports)) =
+        let Some((notes, decisions, actions, questions, notes_status_dates, exports, equal_treatment)) =
             self.report(outcomes)
         else {
             return;
@@ -138,6 +139,7 @@ impl App {
             questions,
             notes_status_dates,
             exports,
+            equal_treatment,
             tab,
             cursor,
         };
@@ -398,6 +400,11 @@ impl App {
                 }
             }
             // Checklist
+            (Action::Edit, MeetingTab::Checklist) => {
+                let current = self.meeting.as_ref().and_then(|s| s.equal_treatment.registration.clone());
+                let today = self.store.clock().today();
+                self.open_form(forms::registration_form(meeting.id, current.as_ref(), today));
+            }
             (Action::ToggleDone, MeetingTab::Checklist) if at < CHECKLIST.len() => {
                 let result = self.store.toggle_checklist(meeting.id, at);
                 if self.report(result).is_some() {

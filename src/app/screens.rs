@@ -322,6 +322,8 @@ pub struct MeetingState {
     /// When each notes status was reached.
     pub notes_status_dates: Vec<(NotesStatus, String)>,
     pub exports: Vec<ExportRecord>,
+    /// The information log, prior involvement and registration, for the checklist.
+    pub equal_treatment: crate::domain::MeetingEqualTreatment,
     pub tab: MeetingTab,
     pub cursor: Cursor,
 }

@@ -214,6 +214,16 @@ pub struct PriorInvolvementWarning {
     pub measures_recorded: bool,
 }
 
+/// What a meeting's equal-treatment checklist shows beside its points.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingEqualTreatment {
+    /// Entries of the information log given in the meeting.
+    pub information: Vec<InformationItem>,
+    /// Participants' organisations that took part in preparing the procurement.
+    pub involved: Vec<PriorInvolvementWarning>,
+    pub registration: Option<Registration>,
+}
+
 /// A name as the directory compares names: lower case, diacritics removed, runs of
 /// white space as one space ("Lulea  kommun" = "Luleå Kommun").
 pub fn name_key(name: &str) -> String {

@@ -47,7 +47,7 @@ impl Meeting {
 }
 
 /// The equal-treatment checklist for supplier-facing meetings.
-pub const CHECKLIST: [&str; 5] = text::CHECKLIST;
+pub const CHECKLIST: [&str; 11] = text::CHECKLIST;
 
 pub fn checklist_open(ticked: u32) -> usize {
     (0..CHECKLIST.len())
@@ -416,9 +416,9 @@ mod tests {
 
     #[test]
     fn checklist_counts_open_points() {
-        assert_eq!(checklist_open(0), 5);
-        assert_eq!(checklist_open(0b10101), 2);
-        assert_eq!(checklist_open(0b11111), 0);
+        assert_eq!(checklist_open(0), 11);
+        assert_eq!(checklist_open(0b10101), 8);
+        assert_eq!(checklist_open(0b111_1111_1111), 0);
     }
 
     #[test]

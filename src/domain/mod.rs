@@ -44,7 +44,7 @@ pub use enums::{
 };
 pub use information::{
     InformationDraft, InformationInput, InformationItem, Interest, InterestInput,
-    PriorInvolvementWarning, Recipient, Registration, name_key,
+    MeetingEqualTreatment, PriorInvolvementWarning, Recipient, Registration, name_key,
 };
 pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use lists::{

@@ -147,6 +147,9 @@ pub struct SummaryInput {
     /// the audience rule, `domain::shared_may_name`); its place is already cleared of
     /// any link for the shared version.
     pub next_meeting: Option<Meeting>,
+    /// The meeting's documentation registered in the case (diarieförd), recorded
+    /// apart from the notes status ("sent").
+    pub registration: Option<crate::domain::Registration>,
     /// Times are shown in this clock's local time; the export date is its today.
     pub clock: Clock,
 }
@@ -273,6 +276,8 @@ struct MeetingCtx<'a> {
     link: Option<&'a str>,
     status: &'static str,
     notes_status: &'static str,
+    /// "2026-11-23, nr KS 2026/118-4" once registered in the case.
+    registered: Option<String>,
     cancelled: bool,
     purpose: &'a str,
     desired_outcome: &'a str,
@@ -548,6 +553,14 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
             link: web_link(&meeting.location),
             status: catalog::label(lang, meeting.status),
             notes_status: catalog::label(lang, meeting.notes_status),
+            registered: input.registration.as_ref().map(|r| {
+                format!(
+                    "{}, {} {}",
+                    r.registered_on,
+                    labels(lang)["registered_number"],
+                    r.document_number.trim()
+                )
+            }),
             cancelled: meeting.status == MeetingStatus::Cancelled,
             purpose: meeting.purpose.trim(),
             desired_outcome: meeting.desired_outcome.trim(),

@@ -390,6 +390,7 @@ pub fn summary_input(
         needs,
         suggestions,
         next_meeting,
+        registration: store.registration(id)?,
         clock: store.clock(),
         project,
         meeting,

@@ -6,7 +6,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::projects::enum_col;
 use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{
-    InformationInput, InformationItem, Interest, InterestInput, PriorInvolvementWarning,
+    InformationInput, InformationItem, Interest, InterestInput, MeetingEqualTreatment,
+    PriorInvolvementWarning,
     Recipient, Registration, TextEnum,
 };
 
@@ -393,6 +394,24 @@ impl Store {
             )
             .optional()?;
         id.map(|id| self.interest(id)).transpose()
+    }
+
+    /// What the meeting's checklist shows beside its points.
+    pub fn meeting_equal_treatment(&self, meeting_id: i64) -> Result<MeetingEqualTreatment> {
+        let project_id: i64 = found(self.conn.query_row(
+            "SELECT project_id FROM meetings WHERE id = ?1",
+            [meeting_id],
+            |r| r.get(0),
+        ))?;
+        Ok(MeetingEqualTreatment {
+            information: self.meeting_information(meeting_id)?,
+            involved: self
+                .prior_involvement_warnings(Some(project_id))?
+                .into_iter()
+                .filter(|w| w.meeting_id == meeting_id)
+                .collect(),
+            registration: self.registration(meeting_id)?,
+        })
     }
 
     // ----- registration in the case -------------------------------------------------
