@@ -22,6 +22,7 @@ pub const TAB_LESSONS: &str = "Lessons";
 pub const TAB_NOTES: &str = "Notes";
 pub const TAB_OUTCOMES: &str = "Outcomes";
 pub const TAB_DECISIONS: &str = "Decisions";
+pub const TAB_INFORMATION: &str = "Info";
 pub const VIEW_ACTIONS: &str = "Actions";
 pub const NOTE_EDITOR: &str = "Note editor";
 pub const VIEW_LESSONS: &str = "Lessons library";
@@ -129,6 +130,65 @@ pub const HINT_STATEMENT: &str =
 // Hints shown beside form fields
 pub const HINT_CODE: &str = "e.g. NORR-24: capitals, digits, hyphens";
 pub const HINT_DATE: &str = "YYYY-MM-DD";
+pub const INFORMATION_LOG: &str = "Information given";
+pub const INFORMATION_EMPTY: &str =
+    "Nothing logged yet. n adds what a supplier was given (in a meeting, by mail, an answer, a document); in the notes editor Alt-i (F7) files the current line.";
+pub const INTERESTS: &str = "Interests and prior involvement";
+pub const INTERESTS_EMPTY: &str = "None declared. i records a declared interest or a prior involvement in preparing the procurement.";
+pub const NO_MEASURES: &str = "no measures recorded";
+pub const COL_EVERYONE: &str = "Everyone has it?";
+pub const COL_WHO: &str = "Who";
+
+/// Said when someone whose organisation helped prepare the procurement is added to a
+/// supplier meeting.
+pub fn warn_prior_involvement(organisation: &str, measures: bool) -> String {
+    if measures {
+        format!("⚠ {organisation} took part in preparing this procurement: check the measures on the Information tab")
+    } else {
+        format!("⚠ {organisation} took part in preparing this procurement, and no measures are recorded (Information tab, i)")
+    }
+}
+
+/// "4 entries · 1 only some have".
+pub fn information_counts(entries: usize, only_some: usize) -> String {
+    let noun = if entries == 1 { "entry" } else { "entries" };
+    if only_some == 0 {
+        format!("{entries} {noun}")
+    } else {
+        format!("{entries} {noun} · {only_some} only some have")
+    }
+}
+
+/// An entry not everyone has, with the project's suppliers that lack it.
+pub fn info_lacking(lacking: &str) -> String {
+    if lacking.is_empty() {
+        "✗ not shared with all".to_string()
+    } else {
+        format!("✗ lacking: {lacking}")
+    }
+}
+
+/// An entry everyone has, in a table cell.
+pub fn info_shared_short(shared_on: &str, channel: &str) -> String {
+    format!("✓ {shared_on} {channel}")
+}
+
+pub const FORM_NEW_INFORMATION: &str = "Information given";
+pub const FORM_EDIT_INFORMATION: &str = "Edit information given";
+pub const FORM_NEW_INTEREST: &str = "Interest or prior involvement";
+pub const FORM_EDIT_INTEREST: &str = "Edit interest or prior involvement";
+pub const FIELD_INFORMATION: &str = "What was given";
+pub const FIELD_CHANNEL: &str = "How";
+pub const FIELD_GIVEN_IN_MEETING: &str = "In meeting";
+pub const FIELD_ORIGIN: &str = "Where (if not a meeting)";
+pub const FIELD_GIVEN_ON: &str = "Given on";
+pub const FIELD_GIVEN_TO: &str = "Given to";
+pub const HINT_ORGANISATIONS: &str = "organisations, comma-separated";
+pub const FIELD_SHARED_ON: &str = "Made available to all on";
+pub const FIELD_SHARED_CHANNEL: &str = "Where (published, sent to all)";
+pub const FIELD_INTEREST_KIND: &str = "Kind";
+pub const FIELD_MEASURES: &str = "Measures taken";
+pub const FIELD_DECLARED_ON: &str = "Declared on";
 pub const FORM_REGISTRATION: &str = "Registered in the case (diariefört)";
 pub const FIELD_DOCUMENT_NUMBER: &str = "Document number";
 pub const FIELD_REGISTERED: &str = "Diariefört";

@@ -81,6 +81,10 @@ pub enum Action {
     CaptureNeed,
     CaptureSuggestion,
     CaptureQuestion,
+    /// The notes editor: the current line as information given (the information log).
+    CaptureInformation,
+    /// A declared interest or prior involvement in the project.
+    NewInterest,
     NotesStatusNext,
     NotesStatusBack,
     ExportNotes,
@@ -149,6 +153,8 @@ impl Action {
                 | CaptureNeed
                 | CaptureSuggestion
                 | CaptureQuestion
+                | CaptureInformation
+                | NewInterest
                 | NotesStatusNext
                 | NotesStatusBack
         )
@@ -235,6 +241,8 @@ impl Action {
             CaptureNeed => "line → need",
             CaptureSuggestion => "line → suggestion",
             CaptureQuestion => "line → open question",
+            CaptureInformation => "line → information given",
+            NewInterest => "interest / involvement",
             NotesStatusNext => "notes status on",
             NotesStatusBack => "notes status back (asks)",
             ExportNotes => "export meeting notes",

@@ -179,6 +179,9 @@ impl App {
                 match saved.kind {
                     FormKind::Project { id: None } => self.select_project(saved.id),
                     FormKind::Meeting { .. } => self.warn_overlaps(saved.id),
+                    FormKind::Participant { meeting_id } => {
+                        self.warn_prior_involvement(meeting_id, saved.id)
+                    }
                     _ => {}
                 }
             }

@@ -37,6 +37,7 @@ pub enum Context {
     NoteEditor,
     Actions,
     ProjectDecisions,
+    ProjectInformation,
     /// Choosing from a list (agenda templates).
     Pick,
     Directory,
@@ -106,6 +107,7 @@ impl Context {
             Context::NoteEditor => crate::text::NOTE_EDITOR,
             Context::Actions => crate::text::VIEW_ACTIONS,
             Context::ProjectDecisions => crate::text::TAB_DECISIONS,
+            Context::ProjectInformation => crate::text::TAB_INFORMATION,
             Context::Pick => crate::text::PICK_TITLE,
             Context::Directory => crate::text::VIEW_DIRECTORY,
             Context::Trash => crate::text::VIEW_TRASH,
@@ -318,6 +320,7 @@ impl Keymap {
             MeetingOutcomes,
             Actions,
             ProjectDecisions,
+            ProjectInformation,
             ProjectAttention,
             Review,
         ] {
@@ -488,6 +491,13 @@ impl Keymap {
             CaptureQuestion,
             false,
         );
+        // The line as information given to the meeting's suppliers (the information log).
+        bind(
+            NoteEditor,
+            &[Key::alt('i'), Key::plain(K::F(7))],
+            CaptureInformation,
+            false,
+        );
         bind(
             NoteEditor,
             &[Key::ctrl('g'), Key::plain(K::F(8))],
@@ -517,6 +527,18 @@ impl Keymap {
         );
         bind(ProjectDecisions, &[Key::ch('l')], CycleLabel, true);
         bind(ProjectDecisions, &[Key::ch('d')], Delete, false);
+
+        bind(ProjectInformation, &[Key::plain(K::Tab)], NextTab, true);
+        bind(ProjectInformation, &[Key::plain(K::BackTab)], PrevTab, false);
+        bind(ProjectInformation, &[Key::ch('n')], New, true);
+        bind(ProjectInformation, &[Key::ch('i')], NewInterest, true);
+        bind(
+            ProjectInformation,
+            &[Key::ch('e'), Key::plain(K::Enter)],
+            Edit,
+            true,
+        );
+        bind(ProjectInformation, &[Key::ch('d')], Delete, false);
 
         bind(MeetingDetails, &[Key::ch('e')], Edit, true);
         bind(MeetingDetails, &[Key::ch('c')], CancelMeeting, true);

@@ -12,6 +12,7 @@ pub mod form;
 mod form_flow;
 pub mod forms;
 mod go_to;
+mod information;
 mod kept_drafts;
 pub mod keymap;
 mod meetings;
@@ -312,6 +313,7 @@ impl App {
                 Some(ProjectTab::Needs) => Context::ProjectNeeds,
                 Some(ProjectTab::Suggestions) => Context::ProjectSuggestions,
                 Some(ProjectTab::Decisions) => Context::ProjectDecisions,
+                Some(ProjectTab::Information) => Context::ProjectInformation,
                 Some(ProjectTab::Lessons) => Context::ProjectLessons,
                 _ => Context::ProjectOverview,
             },
@@ -636,6 +638,10 @@ impl App {
                         ProjectTab::Decisions => {
                             let len = p.decisions.items.len();
                             p.decisions.cursor.step(delta, len);
+                        }
+                        ProjectTab::Information => {
+                            let len = p.information.len();
+                            p.information.cursor.step(delta, len);
                         }
                         _ => {
                             let len = p.milestones.len();

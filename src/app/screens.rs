@@ -98,18 +98,21 @@ pub enum ProjectTab {
     Needs,
     Suggestions,
     Decisions,
+    /// The information log and declared interests: equal treatment in the project.
+    Information,
     Lessons,
     TimePlan,
 }
 
 impl ProjectTab {
-    pub const ALL: [ProjectTab; 8] = [
+    pub const ALL: [ProjectTab; 9] = [
         ProjectTab::Attention,
         ProjectTab::Overview,
         ProjectTab::Meetings,
         ProjectTab::Needs,
         ProjectTab::Suggestions,
         ProjectTab::Decisions,
+        ProjectTab::Information,
         ProjectTab::Lessons,
         ProjectTab::TimePlan,
     ];
@@ -122,6 +125,7 @@ impl ProjectTab {
             ProjectTab::Needs => crate::text::TAB_NEEDS,
             ProjectTab::Suggestions => crate::text::TAB_SUGGESTIONS,
             ProjectTab::Decisions => crate::text::TAB_DECISIONS,
+            ProjectTab::Information => crate::text::TAB_INFORMATION,
             ProjectTab::Lessons => crate::text::TAB_LESSONS,
             ProjectTab::TimePlan => crate::text::TAB_TIME_PLAN,
         }
@@ -136,6 +140,7 @@ pub struct ProjectState {
     pub needs: NeedsView,
     pub suggestions: SuggestionsView,
     pub decisions: DecisionsView,
+    pub information: InformationView,
     pub lessons: LessonsView,
     pub attention: AttentionView,
     pub tab: ProjectTab,
@@ -467,6 +472,46 @@ pub struct ActionsView {
     /// Projects that have actions, for the project filter: (id, code).
     pub projects: Vec<(i64, String)>,
     pub cursor: Cursor,
+}
+
+/// A project's information log and declared interests, one list: the entries, then the
+/// interests.
+#[derive(Debug, Default)]
+pub struct InformationView {
+    pub items: Vec<crate::domain::InformationItem>,
+    pub interests: Vec<crate::domain::Interest>,
+    /// The project's suppliers (in its meetings), to say who lacks an entry.
+    pub suppliers: Vec<crate::domain::Recipient>,
+    pub cursor: Cursor,
+}
+
+/// A row of the information tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InformationRow {
+    Entry(usize),
+    Interest(usize),
+}
+
+impl InformationView {
+    pub fn len(&self) -> usize {
+        self.items.len() + self.interests.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The row the cursor is on.
+    pub fn selected(&self) -> Option<InformationRow> {
+        let at = self.cursor.selected;
+        if at < self.items.len() {
+            Some(InformationRow::Entry(at))
+        } else if at < self.len() {
+            Some(InformationRow::Interest(at - self.items.len()))
+        } else {
+            None
+        }
+    }
 }
 
 /// A project's decisions.

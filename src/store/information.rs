@@ -81,6 +81,27 @@ impl Store {
             .optional()?)
     }
 
+    /// The organisations named, each found by its folded name or created as `kind`;
+    /// empty names are skipped and each organisation comes once. All or nothing.
+    pub fn resolve_organisations(
+        &mut self,
+        names: &[String],
+        kind: crate::domain::OrgKind,
+    ) -> Result<Vec<i64>> {
+        let now = self.now();
+        let tx = super::write_tx(&mut self.conn)?;
+        let mut ids = Vec::new();
+        for name in names {
+            if let Some(id) = super::directory::resolve_organisation_of_kind(&tx, name, kind, &now)?
+                && !ids.contains(&id)
+            {
+                ids.push(id);
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
     // ----- the information log -------------------------------------------------------
 
     /// Live entries of live projects, of one project or all, newest given first; with

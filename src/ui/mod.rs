@@ -6,6 +6,7 @@ mod attention;
 mod directory;
 mod form;
 mod format;
+mod information;
 mod meeting;
 mod meetings;
 mod need;

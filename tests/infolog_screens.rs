@@ -1,0 +1,159 @@
+//! The Information tab (the information log and declared interests), quick capture of
+//! information given from the notes editor, and the warning when an organisation that
+//! helped prepare the procurement is added to a supplier meeting.
+
+mod common;
+
+use crossterm::event::KeyCode;
+use tidig::app::{App, MeetingTab, ProjectTab};
+use tidig::app::keymap::Context;
+use tidig::domain::{EntityKind, EntityRef};
+use tidig::store::Store;
+
+use common::screen::{
+    alt, assert_footer_from_keymap, assert_help_from_keymap, ch, ctrl, meeting_tab, open_project,
+    press, project_tab, render, snap, type_str,
+};
+use common::{clock, today};
+
+fn demo_app() -> App {
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    tidig::ops::demo::load(&mut store, today()).unwrap();
+    App::new(store)
+}
+
+fn meeting_titled(app: &App, start: &str) -> i64 {
+    app.store
+        .all_meetings(None)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.title.starts_with(start))
+        .unwrap()
+        .id
+}
+
+#[test]
+fn the_information_tab_lists_the_log_and_the_interests() {
+    let mut app = demo_app();
+    open_project(&mut app, "LULE-25");
+    project_tab(&mut app, ProjectTab::Information);
+    assert_eq!(app.context(), Context::ProjectInformation);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Information given · 3 entries · 1 only some have"), "{screen}");
+    assert!(screen.contains("✗ lacking: Norrsken"), "{screen}");
+    snap!(&app, "information_tab");
+    assert_footer_from_keymap(&app, Context::ProjectInformation);
+    assert_help_from_keymap(&mut app, Context::ProjectInformation);
+
+    let mut app = demo_app();
+    open_project(&mut app, "TRV-BRO");
+    project_tab(&mut app, ProjectTab::Information);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Interests and prior involvement · 1"), "{screen}");
+    assert!(screen.contains("Anders Wikström (RISE"), "{screen}");
+}
+
+#[test]
+fn n_adds_an_entry_and_e_publishes_it_to_all() {
+    let mut app = demo_app();
+    open_project(&mut app, "MLM-SKOL");
+    project_tab(&mut app, ProjectTab::Information);
+    ch(&mut app, 'n');
+    type_str(&mut app, "Antal elever med skolskjuts");
+    // Title, how, meeting, where, given on, given to: the recipients.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_str(&mut app, "Norrsken Sensorteknik AB, Nytt Skjutsbolag AB");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved: {}", render(&app, 120, 40));
+    let items = app.store.information_items(None, true).unwrap();
+    let item = items
+        .iter()
+        .find(|i| i.title == "Antal elever med skolskjuts")
+        .unwrap();
+    assert_eq!(item.given_on, today());
+    let names: Vec<&str> = item.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Norrsken Sensorteknik AB", "Nytt Skjutsbolag AB"]);
+    // The unknown name became a supplier in the directory, the known one was reused.
+    assert_eq!(
+        app.store.organisations_named("norrsken sensorteknik ab", None).unwrap().len(),
+        1
+    );
+
+    // Published later: e, then the two sharing fields.
+    ch(&mut app, 'e');
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_str(&mut app, "2026-11-27");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "Upphandlingssidan");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved: {}", render(&app, 120, 40));
+    let item = app.store.information_item(item.id).unwrap();
+    assert!(item.everyone_has_it());
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("✓ 2026-11-27 Upphandlingssidan"), "{screen}");
+
+    // i records an interest.
+    ch(&mut app, 'i');
+    type_str(&mut app, "Nytt Skjutsbolag AB");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "Tog fram underlaget till behovsanalysen");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved: {}", render(&app, 120, 40));
+    let interests = app.store.interests(None).unwrap();
+    assert!(
+        interests
+            .iter()
+            .any(|i| i.organisation_name.as_deref() == Some("Nytt Skjutsbolag AB"))
+    );
+}
+
+#[test]
+fn alt_i_in_the_notes_editor_logs_the_line_as_given_to_the_meetings_suppliers() {
+    let mut app = demo_app();
+    let id = meeting_titled(&app, "Enskilt dialogmöte – Norrsken");
+    app.go_to(EntityRef::new(EntityKind::Meeting, id));
+    meeting_tab(&mut app, MeetingTab::Notes);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::NoteEditor);
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    type_str(&mut app, "Vi berättade att larmavtalet löper ut i september 2027");
+    alt(&mut app, 'i');
+    let form = app.form.as_ref().expect("the capture opens the form");
+    assert_eq!(
+        form.value("title"),
+        "Vi berättade att larmavtalet löper ut i september 2027"
+    );
+    assert_eq!(form.value("recipients"), "Norrsken Sensorteknik AB");
+    assert_eq!(form.value("meeting"), id.to_string());
+    assert_eq!(form.value("channel"), "meeting");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved: {}", render(&app, 120, 40));
+    let logged = app.store.meeting_information(id).unwrap();
+    assert_eq!(logged.len(), 1);
+    assert!(!logged[0].everyone_has_it());
+}
+
+#[test]
+fn adding_someone_whose_organisation_helped_prepare_warns() {
+    let mut app = demo_app();
+    // The information meeting of TRV-BRO: RISE presented the market scan earlier.
+    let id = meeting_titled(&app, "Informationsmöte för leverantörer");
+    app.go_to(EntityRef::new(EntityKind::Meeting, id));
+    meeting_tab(&mut app, MeetingTab::Participants);
+    ch(&mut app, 'n');
+    type_str(&mut app, "Anders Wikström");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved: {}", render(&app, 120, 40));
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("RISE Research Institutes of Sweden took part in preparing"),
+        "{screen}"
+    );
+}
