@@ -157,3 +157,32 @@ fn adding_someone_whose_organisation_helped_prepare_warns() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_search_hit_opens_the_entry_on_the_info_tab() {
+    let mut app = demo_app();
+    let item = app
+        .store
+        .information_items(None, true)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.project_code == "LULE-25")
+        .unwrap();
+    let interest = app.store.interests(None).unwrap().remove(0);
+    app.go_to(EntityRef::new(EntityKind::Information, item.id));
+    let p = app.project.as_ref().unwrap();
+    assert_eq!(p.tab, ProjectTab::Information);
+    assert_eq!(
+        p.information.selected(),
+        Some(tidig::app::InformationRow::Entry(
+            p.information.items.iter().position(|i| i.id == item.id).unwrap()
+        ))
+    );
+    app.go_to(EntityRef::new(EntityKind::Interest, interest.id));
+    let p = app.project.as_ref().unwrap();
+    assert_eq!(p.project.code, "TRV-BRO");
+    assert_eq!(
+        p.information.selected(),
+        Some(tidig::app::InformationRow::Interest(0))
+    );
+}

@@ -405,3 +405,50 @@ fn an_organisation_says_where_it_is_used_and_lists_its_contacts() {
         assert_eq!(page.information.len(), 1);
     });
 }
+
+#[test]
+fn search_finds_entries_and_interests_and_hides_them_in_the_trash() {
+    on_both_stores(|store| {
+        let found = |store: &Store, typed: &str| -> Vec<EntityRef> {
+            store
+                .search(typed, 50)
+                .unwrap()
+                .hits()
+                .map(|h| h.item)
+                .collect()
+        };
+        let p = project(store, "SOK-1");
+        let a = org(store, "Norrsken Sensorteknik AB", OrgKind::Supplier);
+        let item = store
+            .create_information(p, &entry("Töjningsgivare på bron", vec![a], ""))
+            .unwrap();
+        let interest = store
+            .create_interest(
+                p,
+                &InterestInput::validate(
+                    Some(a),
+                    None,
+                    InterestKind::PriorInvolvement,
+                    "Skrev kravbilagan om fjärravläsning",
+                    "",
+                    "",
+                )
+                .unwrap(),
+            )
+            .unwrap();
+        assert_eq!(
+            found(store, "tojningsgiv"),
+            [EntityRef::new(EntityKind::Information, item)]
+        );
+        assert_eq!(
+            found(store, "fjärravläsning"),
+            [EntityRef::new(EntityKind::Interest, interest)]
+        );
+        store.trash(EntityKind::Project, p).unwrap();
+        assert!(found(store, "tojningsgiv").is_empty());
+        store.restore(EntityKind::Project, p).unwrap();
+        store.trash(EntityKind::Information, item).unwrap();
+        assert!(found(store, "tojningsgiv").is_empty());
+        assert_eq!(found(store, "fjärravläsning").len(), 1);
+    });
+}

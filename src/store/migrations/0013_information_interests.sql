@@ -11,7 +11,10 @@
 --    document number), kept apart from the notes status ("sent").
 --
 -- The rows carry UUIDs, a version that a trigger moves on with each change (0007) and
--- a trash (deleted_at).
+-- a trash (deleted_at). Search follows them like the kinds of 0011 (codes 14 and 15,
+-- `domain::search::SEARCH_KINDS`), through a source view and refresh trigger of their
+-- own: 0011's view stays as it is, so that another migration may extend it too, and
+-- `check` compares the index with both views.
 
 CREATE TABLE information_items (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -84,3 +87,65 @@ CREATE TABLE meeting_registrations (
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
 );
+
+-- ----- search ----------------------------------------------------------------------
+
+CREATE VIEW search_source_0013 (code, id, title, body) AS
+    SELECT 14, t.id, t.title, concat_ws(' ', t.details, t.origin, t.shared_channel)
+    FROM information_items t JOIN projects p ON p.id = t.project_id
+    WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL
+    UNION ALL
+    SELECT 15, t.id, t.description, t.measures
+    FROM interests t JOIN projects p ON p.id = t.project_id
+    WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL;
+
+CREATE VIEW search_refresh_0013 (code, id) AS SELECT 0, 0 WHERE 0;
+
+CREATE TRIGGER search_refresh_0013_row INSTEAD OF INSERT ON search_refresh_0013
+BEGIN
+    DELETE FROM search WHERE rowid = (NEW.code << 40) | NEW.id;
+    DELETE FROM search_exact WHERE rowid = (NEW.code << 40) | NEW.id;
+    INSERT INTO search (rowid, title, body)
+        SELECT (code << 40) | id, title, body FROM search_source_0013
+        WHERE code = NEW.code AND id = NEW.id;
+    INSERT INTO search_exact (rowid, title, body)
+        SELECT (code << 40) | id, title, body FROM search_source_0013
+        WHERE code = NEW.code AND id = NEW.id;
+END;
+
+CREATE TRIGGER information_items_search_insert AFTER INSERT ON information_items
+BEGIN
+    INSERT INTO search_refresh_0013 VALUES (14, NEW.id);
+END;
+CREATE TRIGGER information_items_search_update AFTER UPDATE OF title, details, origin,
+    shared_channel, project_id, deleted_at ON information_items
+BEGIN
+    INSERT INTO search_refresh_0013 VALUES (14, NEW.id);
+END;
+CREATE TRIGGER information_items_search_delete AFTER DELETE ON information_items
+BEGIN
+    INSERT INTO search_refresh_0013 VALUES (14, OLD.id);
+END;
+
+CREATE TRIGGER interests_search_insert AFTER INSERT ON interests
+BEGIN
+    INSERT INTO search_refresh_0013 VALUES (15, NEW.id);
+END;
+CREATE TRIGGER interests_search_update AFTER UPDATE OF description, measures, project_id,
+    deleted_at ON interests
+BEGIN
+    INSERT INTO search_refresh_0013 VALUES (15, NEW.id);
+END;
+CREATE TRIGGER interests_search_delete AFTER DELETE ON interests
+BEGIN
+    INSERT INTO search_refresh_0013 VALUES (15, OLD.id);
+END;
+
+-- A project's trash or restore hides or shows its entries too.
+CREATE TRIGGER projects_search_trash_0013 AFTER UPDATE OF deleted_at ON projects
+    WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)
+BEGIN
+    INSERT INTO search_refresh_0013 SELECT 14, id FROM information_items
+        WHERE project_id = NEW.id;
+    INSERT INTO search_refresh_0013 SELECT 15, id FROM interests WHERE project_id = NEW.id;
+END;
