@@ -23,6 +23,45 @@ pub const TAB_NOTES: &str = "Notes";
 pub const TAB_OUTCOMES: &str = "Outcomes";
 pub const TAB_DECISIONS: &str = "Decisions";
 pub const TAB_INFORMATION: &str = "Info";
+pub const VIEW_ORGANISATION: &str = "Organisation";
+pub const ORG_PAGE_NONE: &str = "none";
+pub const ORG_PAGE_PROJECTS: &str = "Projects";
+pub const ORG_PAGE_BUYER: &str = "buyer";
+pub const ORG_PAGE_MEETINGS: &str = "Contacts: meetings its people were invited to";
+pub const MSG_NOTHING_TO_MERGE_DIRECTORY: &str = "Nothing else to merge into";
+
+/// Asked before saving a name the directory has.
+pub fn confirm_duplicate(existing: &str) -> String {
+    format!("\"{existing}\" is already in the directory (case and accents aside). Save another one anyway? (m on the Directory merges two)")
+}
+
+pub fn pick_merge_directory(name: &str) -> String {
+    format!("Merge {name} into…")
+}
+
+pub fn confirm_merge_directory(from: &str, into: &str) -> String {
+    format!("Merge {from} into {into}? Everything that names {from} will name {into}, and {from} goes to the trash.")
+}
+
+pub fn msg_merged_directory(moved: usize) -> String {
+    format!("Merged: {moved} references moved")
+}
+
+/// Where an organisation is used, per referencing table.
+pub fn usage_of(table: &str, rows: i64) -> String {
+    let what = match table {
+        "projects" => "project(s) as buyer",
+        "people" => "person(s)",
+        "information_recipients" => "information entry(ies) given",
+        "interests" => "declared interest(s)",
+        other => other,
+    };
+    format!("{rows} {what}")
+}
+
+pub fn confirm_trash_used(name: &str, used: &str) -> String {
+    format!("{name} is used by {used}. Move it to the trash anyway? (They keep naming it; m merges it into another instead.)")
+}
 pub const VIEW_ACTIONS: &str = "Actions";
 pub const NOTE_EDITOR: &str = "Note editor";
 pub const VIEW_LESSONS: &str = "Lessons library";

@@ -186,3 +186,85 @@ fn a_search_hit_opens_the_entry_on_the_info_tab() {
         Some(tidig::app::InformationRow::Interest(0))
     );
 }
+
+/// The Directory, organisations tab, with the cursor on `name`.
+fn directory_at(app: &mut App, name: &str) {
+    ch(app, '5');
+    press(app, KeyCode::Home);
+    while app
+        .directory
+        .organisations
+        .get(app.directory.org_cursor.selected)
+        .map(|o| o.name.as_str())
+        != Some(name)
+    {
+        let before = app.directory.org_cursor.selected;
+        ch(app, 'j');
+        assert_ne!(before, app.directory.org_cursor.selected, "{name} not listed");
+    }
+}
+
+#[test]
+fn an_organisations_page_lists_its_people_projects_and_contacts() {
+    let mut app = demo_app();
+    directory_at(&mut app, "Vårdflöde Nordic AB");
+    ch(&mut app, 'v');
+    assert_eq!(app.context(), Context::OrganisationPage);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Sofia Grönlund"), "{screen}");
+    assert!(screen.contains("LULE-25 Trygg hemtjänst med digital tillsyn"), "{screen}");
+    assert!(screen.contains("Enskilt dialogmöte – Vårdflöde Nordic AB"), "{screen}");
+    assert!(screen.contains("Information given (3)"), "{screen}");
+    snap!(&app, "organisation_page");
+    assert_footer_from_keymap(&app, Context::OrganisationPage);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Directory);
+}
+
+#[test]
+fn a_name_that_exists_is_asked_about_and_two_can_be_merged() {
+    let mut app = demo_app();
+    ch(&mut app, '5');
+    ch(&mut app, 'n');
+    type_str(&mut app, "lulea KOMMUN");
+    ctrl(&mut app, 's');
+    assert_eq!(app.context(), Context::Confirm);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("\"Luleå kommun\" is already in the directory"), "{screen}");
+    // No: the form stays open, nothing saved.
+    ch(&mut app, 'n');
+    assert!(app.form.is_some());
+    assert_eq!(app.store.organisations_named("Luleå kommun", None).unwrap().len(), 1);
+    // Yes: saved as a second one...
+    ctrl(&mut app, 's');
+    ch(&mut app, 'y');
+    assert!(app.form.is_none());
+    assert_eq!(app.store.organisations_named("Luleå kommun", None).unwrap().len(), 2);
+
+    // ...which m merges into the first (offered first, as it has the same name).
+    directory_at(&mut app, "lulea KOMMUN");
+    ch(&mut app, 'm');
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Merge lulea KOMMUN into"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Confirm);
+    ch(&mut app, 'y');
+    let named = app.store.organisations_named("Luleå kommun", None).unwrap();
+    assert_eq!(named.len(), 1);
+    assert_eq!(named[0].name, "Luleå kommun");
+}
+
+#[test]
+fn deleting_an_organisation_in_use_says_where() {
+    let mut app = demo_app();
+    directory_at(&mut app, "Norrsken Sensorteknik AB");
+    ch(&mut app, 'd');
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("Norrsken Sensorteknik AB is used by 2 information")
+            && screen.contains("entry(ies) given, 1 person(s)."),
+        "{screen}"
+    );
+    ch(&mut app, 'n');
+    assert!(!app.store.is_trashed(EntityKind::Organisation, app.directory.organisations[app.directory.org_cursor.selected].id).unwrap());
+}

@@ -120,6 +120,14 @@ impl App {
     /// Saves the open form; `bring_back` also takes its row out of the trash in the
     /// same transaction ("keep mine" on a row trashed elsewhere).
     pub(super) fn save_form_bringing_back(&mut self, bring_back: bool) {
+        if !bring_back && self.asks_about_duplicate() {
+            return;
+        }
+        self.save_form_now(bring_back);
+    }
+
+    /// Saves the open form, with no question about names that exist.
+    pub(super) fn save_form_now(&mut self, bring_back: bool) {
         let clock = self.clock();
         let Some(form) = &mut self.form else { return };
         form.attempted = true;

@@ -41,6 +41,8 @@ pub enum Context {
     /// Choosing from a list (agenda templates).
     Pick,
     Directory,
+    /// An organisation's page.
+    OrganisationPage,
     Trash,
     Form,
     /// Typing the portfolio's text filter.
@@ -110,6 +112,7 @@ impl Context {
             Context::ProjectInformation => crate::text::TAB_INFORMATION,
             Context::Pick => crate::text::PICK_TITLE,
             Context::Directory => crate::text::VIEW_DIRECTORY,
+            Context::OrganisationPage => crate::text::VIEW_ORGANISATION,
             Context::Trash => crate::text::VIEW_TRASH,
             Context::Form => "Form",
             Context::FilterInput => crate::text::PORTFOLIO_FILTER,
@@ -303,6 +306,7 @@ impl Keymap {
             Portfolio,
             TimePlan,
             Directory,
+            OrganisationPage,
             Trash,
             ProjectMeetings,
             MeetingAgenda,
@@ -687,6 +691,8 @@ impl Keymap {
         bind(Directory, &[Key::ch('n')], New, true);
         bind(Directory, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
         bind(Directory, &[Key::ch('d')], Delete, true);
+        bind(Directory, &[Key::ch('v')], Open, true);
+        bind(Directory, &[Key::ch('m')], Merge, false);
 
         bind(Trash, &[Key::ch('r'), Key::plain(K::Enter)], Restore, true);
         bind(Trash, &[Key::ch('X'), Key::plain(K::Delete)], Purge, true);

@@ -480,6 +480,19 @@ impl App {
                             );
                         }
                     }
+                    PickPurpose::MergeDirectory {
+                        kind,
+                        from,
+                        from_name,
+                        targets,
+                    } => {
+                        if let Some((into, into_name)) = targets.into_iter().nth(chosen) {
+                            self.confirm(
+                                text::confirm_merge_directory(&from_name, &into_name),
+                                Pending::MergeDirectory(kind, from, into),
+                            );
+                        }
+                    }
                     PickPurpose::Template {
                         meeting_id,
                         templates,

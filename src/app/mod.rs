@@ -7,6 +7,7 @@ pub mod autosave;
 mod conflicts;
 mod dashboard;
 mod directory;
+mod directory_trust;
 mod filter;
 pub mod form;
 mod form_flow;
@@ -81,6 +82,11 @@ pub enum Pending {
     /// Export the participant version of a meeting's notes with equal-treatment points
     /// still open.
     ExportNotes(crate::ops::ExportJob),
+    /// Merge the first organisation or person into the second.
+    MergeDirectory(EntityKind, i64, i64),
+    /// Save the open form although its name matches an organisation or person that
+    /// exists.
+    SaveDuplicate,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -122,6 +128,13 @@ pub enum PickPurpose {
     MergeInto {
         from: i64,
         from_code: String,
+        targets: Vec<(i64, String)>,
+    },
+    /// Merge organisation or person `from` into one of `targets` (id, name).
+    MergeDirectory {
+        kind: EntityKind,
+        from: i64,
+        from_name: String,
         targets: Vec<(i64, String)>,
     },
 }
@@ -194,6 +207,8 @@ pub struct App {
     /// What the terminal loop must do next, if anything.
     pub effect: Option<Effect>,
     pub directory: DirectoryState,
+    /// The organisation page on screen.
+    pub org_page: Option<OrgPageState>,
     pub trash: TrashState,
     /// Review mode's walk, while it lasts.
     pub review: Option<ReviewState>,
@@ -249,6 +264,7 @@ impl App {
             editor: None,
             effect: None,
             directory: DirectoryState::default(),
+            org_page: None,
             trash: TrashState::default(),
             review: None,
             thresholds: crate::domain::Thresholds::default(),
@@ -334,6 +350,7 @@ impl App {
                 AgendaMode::Week => Context::AgendaWeek,
             },
             Screen::Directory => Context::Directory,
+            Screen::Organisation { .. } => Context::OrganisationPage,
             Screen::Trash => Context::Trash,
         }
     }
@@ -556,6 +573,7 @@ impl App {
                 Screen::Lessons => self.update_lessons(other, false),
                 Screen::Actions => self.update_actions(other),
                 Screen::Directory => self.update_directory(other),
+                Screen::Organisation { .. } => {}
                 Screen::Trash => self.update_trash(other),
             },
         }
@@ -686,6 +704,12 @@ impl App {
                 let len = self.trash.items.len();
                 self.trash.cursor.step(delta, len);
             }
+            Screen::Organisation { .. } => {
+                if let Some(p) = &mut self.org_page {
+                    let len = p.page.line_count();
+                    p.scroll.step(delta, len);
+                }
+            }
         }
     }
 
@@ -736,6 +760,8 @@ impl App {
             }
             Pending::MarkFutureMeetingHeld(id) => self.mark_held(id),
             Pending::ExportNotes(job) => self.export(job),
+            Pending::MergeDirectory(kind, from, into) => self.merge_directory(kind, from, into),
+            Pending::SaveDuplicate => self.save_form_now(false),
             Pending::NotesStatusBack(id, to) => {
                 let result = self.store.step_notes_status_back(id, to);
                 self.after_write(
@@ -774,6 +800,7 @@ impl App {
             Screen::Lessons => self.refresh_lessons_library(),
             Screen::Actions => self.refresh_actions(),
             Screen::Directory => self.refresh_directory(),
+            Screen::Organisation { id } => self.refresh_org_page(id),
             Screen::Trash => self.refresh_trash(),
         }
     }

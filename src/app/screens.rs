@@ -35,7 +35,18 @@ pub enum Screen {
     Actions,
     Lessons,
     Directory,
+    /// One organisation's page: its people, projects and every contact.
+    Organisation {
+        id: i64,
+    },
     Trash,
+}
+
+/// An organisation's page, scrolled by `scroll` lines.
+#[derive(Debug)]
+pub struct OrgPageState {
+    pub page: crate::domain::OrganisationPage,
+    pub scroll: Cursor,
 }
 
 /// A selection in a list, kept inside its bounds.

@@ -40,6 +40,23 @@ pub struct OrganisationPage {
     pub interests: Vec<Interest>,
 }
 
+impl OrganisationPage {
+    /// How many lines the page has on screen (for scrolling): a heading and a blank
+    /// line per section, plus its rows (at least one, "none").
+    pub fn line_count(&self) -> usize {
+        [
+            self.people.len(),
+            self.projects.len(),
+            self.meetings.len(),
+            self.information.len(),
+            self.interests.len(),
+        ]
+        .iter()
+        .map(|n| n.max(&1) + 2)
+        .sum()
+    }
+}
+
 /// Rows of one table that reference an organisation (the table's name is the code the
 /// interface words).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

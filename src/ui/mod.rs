@@ -12,6 +12,7 @@ mod meetings;
 mod need;
 mod needs;
 mod notes;
+mod org_page;
 mod overlays;
 mod palette;
 mod portfolio;
@@ -66,6 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Actions => actions::draw(frame, body, app),
         Screen::Agenda => agenda::draw(frame, body, app),
         Screen::Directory => directory::draw(frame, body, app),
+        Screen::Organisation { .. } => org_page::draw(frame, body, app),
         Screen::Trash => trash::draw(frame, body, app),
     }
     if let Some(editor) = &app.editor {
@@ -172,6 +174,11 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
                 );
             }
             Screen::Trash => parts.push(text::VIEW_TRASH.to_string()),
+            Screen::Organisation { .. } => {
+                if let Some(p) = &app.org_page {
+                    parts.push(shown(&p.page.organisation.name));
+                }
+            }
         }
     }
     if let Some(form) = &app.form {
