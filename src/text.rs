@@ -32,7 +32,9 @@ pub const MSG_NOTHING_TO_MERGE_DIRECTORY: &str = "Nothing else to merge into";
 
 /// Asked before saving a name the directory has.
 pub fn confirm_duplicate(existing: &str) -> String {
-    format!("\"{existing}\" is already in the directory (case and accents aside). Save another one anyway? (m on the Directory merges two)")
+    format!(
+        "\"{existing}\" is already in the directory (case and accents aside). Save another one anyway? (m on the Directory merges two)"
+    )
 }
 
 pub fn pick_merge_directory(name: &str) -> String {
@@ -40,7 +42,9 @@ pub fn pick_merge_directory(name: &str) -> String {
 }
 
 pub fn confirm_merge_directory(from: &str, into: &str) -> String {
-    format!("Merge {from} into {into}? Everything that names {from} will name {into}, and {from} goes to the trash.")
+    format!(
+        "Merge {from} into {into}? Everything that names {from} will name {into}, and {from} goes to the trash."
+    )
 }
 
 pub fn msg_merged_directory(moved: usize) -> String {
@@ -60,7 +64,9 @@ pub fn usage_of(table: &str, rows: i64) -> String {
 }
 
 pub fn confirm_trash_used(name: &str, used: &str) -> String {
-    format!("{name} is used by {used}. Move it to the trash anyway? (They keep naming it; m merges it into another instead.)")
+    format!(
+        "{name} is used by {used}. Move it to the trash anyway? (They keep naming it; m merges it into another instead.)"
+    )
 }
 pub const VIEW_ACTIONS: &str = "Actions";
 pub const NOTE_EDITOR: &str = "Note editor";
@@ -170,8 +176,7 @@ pub const HINT_STATEMENT: &str =
 pub const HINT_CODE: &str = "e.g. NORR-24: capitals, digits, hyphens";
 pub const HINT_DATE: &str = "YYYY-MM-DD";
 pub const INFORMATION_LOG: &str = "Information given";
-pub const INFORMATION_EMPTY: &str =
-    "Nothing logged yet. n adds what a supplier was given (in a meeting, by mail, an answer, a document); in the notes editor Alt-i (F7) files the current line.";
+pub const INFORMATION_EMPTY: &str = "Nothing logged yet. n adds what a supplier was given (in a meeting, by mail, an answer, a document); in the notes editor Alt-i (F7) files the current line.";
 pub const INTERESTS: &str = "Interests and prior involvement";
 pub const INTERESTS_EMPTY: &str = "None declared. i records a declared interest or a prior involvement in preparing the procurement.";
 pub const NO_MEASURES: &str = "no measures recorded";
@@ -182,9 +187,13 @@ pub const COL_WHO: &str = "Who";
 /// supplier meeting.
 pub fn warn_prior_involvement(organisation: &str, measures: bool) -> String {
     if measures {
-        format!("⚠ {organisation} took part in preparing this procurement: check the measures on the Information tab")
+        format!(
+            "⚠ {organisation} took part in preparing this procurement: check the measures on the Information tab"
+        )
     } else {
-        format!("⚠ {organisation} took part in preparing this procurement, and no measures are recorded (Information tab, i)")
+        format!(
+            "⚠ {organisation} took part in preparing this procurement, and no measures are recorded (Information tab, i)"
+        )
     }
 }
 

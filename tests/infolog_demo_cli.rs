@@ -11,7 +11,10 @@ use common::cli::{Sandbox, json_array};
 use common::{clock, today};
 
 fn lulea_count(store: &Store) -> usize {
-    store.organisations_named("Luleå kommun", None).unwrap().len()
+    store
+        .organisations_named("Luleå kommun", None)
+        .unwrap()
+        .len()
 }
 
 #[test]
@@ -42,7 +45,11 @@ fn the_demo_logs_information_and_a_prior_involvement() {
         warnings[0].organisation_name,
         "RISE Research Institutes of Sweden"
     );
-    assert!(warnings[0].meeting_title.starts_with("Enskilt dialogmöte – RISE"));
+    assert!(
+        warnings[0]
+            .meeting_title
+            .starts_with("Enskilt dialogmöte – RISE")
+    );
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
 
@@ -66,7 +73,10 @@ fn the_demo_uses_the_stores_own_lulea_kommun() {
         )
         .unwrap();
     let added = demo::load(&mut store, today()).unwrap();
-    assert_eq!(added.organisations, 9, "every demo organisation but Luleå kommun");
+    assert_eq!(
+        added.organisations, 9,
+        "every demo organisation but Luleå kommun"
+    );
     let named = store.organisations_named("Luleå kommun", None).unwrap();
     assert_eq!(named.len(), 1);
     assert_eq!(named[0].id, mine);
@@ -106,13 +116,7 @@ fn list_information_says_whether_everyone_has_each_entry() {
         }
     }
 
-    let lule = json_array(&sandbox.run(&[
-        "list",
-        "information",
-        "--project",
-        "LULE-25",
-        "--json",
-    ]));
+    let lule = json_array(&sandbox.run(&["list", "information", "--project", "LULE-25", "--json"]));
     assert_eq!(lule.len(), 3);
     assert!(lule.iter().all(|e| e["project_code"] == "LULE-25"));
     let only_some: Vec<_> = lule.iter().filter(|e| e["everyone"] == false).collect();
@@ -129,7 +133,10 @@ fn list_information_says_whether_everyone_has_each_entry() {
 
     let text = sandbox.run(&["list", "information", "--project", "LULE-25"]);
     assert_eq!(text.lines().count(), 3);
-    assert!(text.contains("only some have this: Vårdflöde Nordic AB"), "{text}");
+    assert!(
+        text.contains("only some have this: Vårdflöde Nordic AB"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -162,17 +169,23 @@ fn attention_shows_what_only_some_have_and_prior_involvement() {
     let screen = render(&app, 140, 70);
     assert!(screen.contains("Only some have this (1)"), "{screen}");
     assert!(
-        screen.contains("Nuvarande avtal för trygghetslarm") && screen.contains("given to Vårdflöde Nordic AB"),
+        screen.contains("Nuvarande avtal för trygghetslarm")
+            && screen.contains("given to Vårdflöde Nordic AB"),
         "{screen}"
     );
-    app.handle_key(&crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc));
+    app.handle_key(&crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Esc,
+    ));
     open_project(&mut app, "TRV-BRO");
     let screen = render(&app, 140, 70);
     assert!(
         screen.contains("Took part in preparing, now meets as a supplier (1)"),
         "{screen}"
     );
-    assert!(screen.contains("(testbäddar för brosensorer) · RISE Research"), "{screen}");
+    assert!(
+        screen.contains("(testbäddar för brosensorer) · RISE Research"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -200,14 +213,24 @@ fn a_registered_meetings_notes_say_diarieford_apart_from_sent() {
     };
     let id = meeting.to_string();
     for (lang, line) in [
-        ("sv", "**Diarieförd:** 2026-11-25, handling nr KS 2026/118-4"),
-        ("en", "**Registered in the case:** 2026-11-25, document no. KS 2026/118-4"),
+        (
+            "sv",
+            "**Diarieförd:** 2026-11-25, handling nr KS 2026/118-4",
+        ),
+        (
+            "en",
+            "**Registered in the case:** 2026-11-25, document no. KS 2026/118-4",
+        ),
     ] {
         let md = sandbox.run(&[
             "export", "summary", &id, "--format", "md", "--lang", lang, "-o", "-",
         ]);
         assert!(md.contains(line), "{md}");
-        assert!(md.contains(if lang == "sv" { "Anteckningarnas status" } else { "Notes status" }));
+        assert!(md.contains(if lang == "sv" {
+            "Anteckningarnas status"
+        } else {
+            "Notes status"
+        }));
     }
 }
 
@@ -263,7 +286,10 @@ fn the_checklist_shows_information_given_prior_involvement_and_registration() {
     assert_eq!(reg.document_number, "KS 2026/118-4");
     assert_eq!(reg.registered_on, today());
     let screen = render(&app, 160, 50);
-    assert!(screen.contains("2026-11-26, document KS 2026/118-4"), "{screen}");
+    assert!(
+        screen.contains("2026-11-26, document KS 2026/118-4"),
+        "{screen}"
+    );
 
     // RISE's one-to-one in TRV-BRO: prior involvement among the participants.
     let rise = app
@@ -282,7 +308,9 @@ fn the_checklist_shows_information_given_prior_involvement_and_registration() {
     }
     let screen = render(&app, 160, 50);
     assert!(
-        screen.contains("RISE Research Institutes of Sweden took part in preparing (measures recorded)"),
+        screen.contains(
+            "RISE Research Institutes of Sweden took part in preparing (measures recorded)"
+        ),
         "{screen}"
     );
 }

@@ -5,8 +5,8 @@
 mod common;
 
 use crossterm::event::KeyCode;
-use tidig::app::{App, MeetingTab, ProjectTab};
 use tidig::app::keymap::Context;
+use tidig::app::{App, MeetingTab, ProjectTab};
 use tidig::domain::{EntityKind, EntityRef};
 use tidig::store::Store;
 
@@ -39,7 +39,10 @@ fn the_information_tab_lists_the_log_and_the_interests() {
     project_tab(&mut app, ProjectTab::Information);
     assert_eq!(app.context(), Context::ProjectInformation);
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("Information given · 3 entries · 1 only some have"), "{screen}");
+    assert!(
+        screen.contains("Information given · 3 entries · 1 only some have"),
+        "{screen}"
+    );
     assert!(screen.contains("✗ lacking: Norrsken"), "{screen}");
     snap!(&app, "information_tab");
     assert_footer_from_keymap(&app, Context::ProjectInformation);
@@ -49,7 +52,10 @@ fn the_information_tab_lists_the_log_and_the_interests() {
     open_project(&mut app, "TRV-BRO");
     project_tab(&mut app, ProjectTab::Information);
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("Interests and prior involvement · 1"), "{screen}");
+    assert!(
+        screen.contains("Interests and prior involvement · 1"),
+        "{screen}"
+    );
     assert!(screen.contains("Anders Wikström (RISE"), "{screen}");
 }
 
@@ -77,7 +83,10 @@ fn n_adds_an_entry_and_e_publishes_it_to_all() {
     assert_eq!(names, ["Norrsken Sensorteknik AB", "Nytt Skjutsbolag AB"]);
     // The unknown name became a supplier in the directory, the known one was reused.
     assert_eq!(
-        app.store.organisations_named("norrsken sensorteknik ab", None).unwrap().len(),
+        app.store
+            .organisations_named("norrsken sensorteknik ab", None)
+            .unwrap()
+            .len(),
         1
     );
 
@@ -94,7 +103,10 @@ fn n_adds_an_entry_and_e_publishes_it_to_all() {
     let item = app.store.information_item(item.id).unwrap();
     assert!(item.everyone_has_it());
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("✓ 2026-11-27 Upphandlingssidan"), "{screen}");
+    assert!(
+        screen.contains("✓ 2026-11-27 Upphandlingssidan"),
+        "{screen}"
+    );
 
     // i records an interest.
     ch(&mut app, 'i');
@@ -123,7 +135,10 @@ fn alt_i_in_the_notes_editor_logs_the_line_as_given_to_the_meetings_suppliers() 
     assert_eq!(app.context(), Context::NoteEditor);
     press(&mut app, KeyCode::End);
     press(&mut app, KeyCode::Enter);
-    type_str(&mut app, "Vi berättade att larmavtalet löper ut i september 2027");
+    type_str(
+        &mut app,
+        "Vi berättade att larmavtalet löper ut i september 2027",
+    );
     alt(&mut app, 'i');
     let form = app.form.as_ref().expect("the capture opens the form");
     assert_eq!(
@@ -175,7 +190,11 @@ fn a_search_hit_opens_the_entry_on_the_info_tab() {
     assert_eq!(
         p.information.selected(),
         Some(tidig::app::InformationRow::Entry(
-            p.information.items.iter().position(|i| i.id == item.id).unwrap()
+            p.information
+                .items
+                .iter()
+                .position(|i| i.id == item.id)
+                .unwrap()
         ))
     );
     app.go_to(EntityRef::new(EntityKind::Interest, interest.id));
@@ -200,7 +219,10 @@ fn directory_at(app: &mut App, name: &str) {
     {
         let before = app.directory.org_cursor.selected;
         ch(app, 'j');
-        assert_ne!(before, app.directory.org_cursor.selected, "{name} not listed");
+        assert_ne!(
+            before, app.directory.org_cursor.selected,
+            "{name} not listed"
+        );
     }
 }
 
@@ -212,8 +234,14 @@ fn an_organisations_page_lists_its_people_projects_and_contacts() {
     assert_eq!(app.context(), Context::OrganisationPage);
     let screen = render(&app, 120, 40);
     assert!(screen.contains("Sofia Grönlund"), "{screen}");
-    assert!(screen.contains("LULE-25 Trygg hemtjänst med digital tillsyn"), "{screen}");
-    assert!(screen.contains("Enskilt dialogmöte – Vårdflöde Nordic AB"), "{screen}");
+    assert!(
+        screen.contains("LULE-25 Trygg hemtjänst med digital tillsyn"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Enskilt dialogmöte – Vårdflöde Nordic AB"),
+        "{screen}"
+    );
     assert!(screen.contains("Information given (3)"), "{screen}");
     snap!(&app, "organisation_page");
     assert_footer_from_keymap(&app, Context::OrganisationPage);
@@ -230,16 +258,31 @@ fn a_name_that_exists_is_asked_about_and_two_can_be_merged() {
     ctrl(&mut app, 's');
     assert_eq!(app.context(), Context::Confirm);
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("\"Luleå kommun\" is already in the directory"), "{screen}");
+    assert!(
+        screen.contains("\"Luleå kommun\" is already in the directory"),
+        "{screen}"
+    );
     // No: the form stays open, nothing saved.
     ch(&mut app, 'n');
     assert!(app.form.is_some());
-    assert_eq!(app.store.organisations_named("Luleå kommun", None).unwrap().len(), 1);
+    assert_eq!(
+        app.store
+            .organisations_named("Luleå kommun", None)
+            .unwrap()
+            .len(),
+        1
+    );
     // Yes: saved as a second one...
     ctrl(&mut app, 's');
     ch(&mut app, 'y');
     assert!(app.form.is_none());
-    assert_eq!(app.store.organisations_named("Luleå kommun", None).unwrap().len(), 2);
+    assert_eq!(
+        app.store
+            .organisations_named("Luleå kommun", None)
+            .unwrap()
+            .len(),
+        2
+    );
 
     // ...which m merges into the first (offered first, as it has the same name).
     directory_at(&mut app, "lulea KOMMUN");
@@ -266,5 +309,12 @@ fn deleting_an_organisation_in_use_says_where() {
         "{screen}"
     );
     ch(&mut app, 'n');
-    assert!(!app.store.is_trashed(EntityKind::Organisation, app.directory.organisations[app.directory.org_cursor.selected].id).unwrap());
+    assert!(
+        !app.store
+            .is_trashed(
+                EntityKind::Organisation,
+                app.directory.organisations[app.directory.org_cursor.selected].id
+            )
+            .unwrap()
+    );
 }

@@ -99,7 +99,10 @@ fn a_bad_recipient_saves_nothing() {
         let result = store.create_information(p, &entry("Volymer", vec![9999], ""));
         assert!(result.is_err());
         assert_eq!(count(store, "SELECT count(*) FROM information_items"), 0);
-        assert_eq!(count(store, "SELECT count(*) FROM information_recipients"), 0);
+        assert_eq!(
+            count(store, "SELECT count(*) FROM information_recipients"),
+            0
+        );
     });
 }
 
@@ -128,12 +131,25 @@ fn prior_involvement_warns_when_the_organisation_meets_as_a_supplier() {
                 .unwrap(),
             )
             .unwrap();
-        assert_eq!(store.interest(declared).unwrap().organisation_id, Some(rise));
+        assert_eq!(
+            store.interest(declared).unwrap().organisation_id,
+            Some(rise)
+        );
         // A steering group is not a supplier contact: no warning yet.
-        assert!(store.prior_involvement_warnings(Some(p)).unwrap().is_empty());
+        assert!(
+            store
+                .prior_involvement_warnings(Some(p))
+                .unwrap()
+                .is_empty()
+        );
 
         let one_to_one = meeting(store, p, MeetingType::OneToOneDialogue, "Dialog RISE");
-        assert!(store.prior_involvement_of(one_to_one, rise).unwrap().is_some());
+        assert!(
+            store
+                .prior_involvement_of(one_to_one, rise)
+                .unwrap()
+                .is_some()
+        );
         store
             .add_attendance(one_to_one, expert, AttendanceRole::Participant)
             .unwrap();
@@ -196,7 +212,12 @@ fn names_match_without_case_or_diacritics() {
         let found = store.organisations_named("lulea  kommun", None).unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].id, lulea);
-        assert!(store.organisations_named("Lulea kommun", Some(lulea)).unwrap().is_empty());
+        assert!(
+            store
+                .organisations_named("Lulea kommun", Some(lulea))
+                .unwrap()
+                .is_empty()
+        );
         // A project for "Lulea kommun" gets the existing buyer, not a second one.
         let input = ProjectInput::validate(&ProjectDraft {
             code: "LUL-1",
@@ -283,15 +304,27 @@ fn merging_organisations_moves_every_reference() {
         let merged = store.merge_organisations(dup, kept).unwrap();
         assert_eq!(merged.dropped, 1, "the recipient named twice");
         for (table, column) in &tables {
-            assert_eq!(rows_naming(store, table, column, dup), 0, "{table}.{column}");
+            assert_eq!(
+                rows_naming(store, table, column, dup),
+                0,
+                "{table}.{column}"
+            );
         }
         assert_eq!(store.project(p).unwrap().buyer_id, Some(kept));
         assert_eq!(
-            store.information_items(Some(p), false).unwrap()[0].recipients.len(),
+            store.information_items(Some(p), false).unwrap()[0]
+                .recipients
+                .len(),
             1
         );
         assert!(store.is_trashed(EntityKind::Organisation, dup).unwrap());
-        assert_eq!(store.organisations_named("Luleå kommun", None).unwrap().len(), 1);
+        assert_eq!(
+            store
+                .organisations_named("Luleå kommun", None)
+                .unwrap()
+                .len(),
+            1
+        );
 
         assert!(matches!(
             store.merge_organisations(kept, kept),
@@ -310,8 +343,7 @@ fn merging_people_moves_every_reference_and_keeps_their_details() {
         let kept = person(store, "Åsa Öberg", "Luleå kommun");
         let dup = store
             .create_person(
-                &PersonInput::validate("Asa Oberg", "", "Upphandlare", "asa@lulea.se", "")
-                    .unwrap(),
+                &PersonInput::validate("Asa Oberg", "", "Upphandlare", "asa@lulea.se", "").unwrap(),
             )
             .unwrap();
         let p = project(store, "MRG-2");
@@ -359,7 +391,11 @@ fn merging_people_moves_every_reference_and_keeps_their_details() {
         let merged = store.merge_people(dup, kept).unwrap();
         assert_eq!(merged.dropped, 1, "the meeting both attended");
         for (table, column) in &tables {
-            assert_eq!(rows_naming(store, table, column, dup), 0, "{table}.{column}");
+            assert_eq!(
+                rows_naming(store, table, column, dup),
+                0,
+                "{table}.{column}"
+            );
         }
         let person = store.person(kept).unwrap();
         assert_eq!(person.title, "Upphandlare");

@@ -1035,8 +1035,12 @@ pub fn information_form(
         |i| i.channel,
     );
     let fields = vec![
-        Field::text("title", text::FIELD_INFORMATION, item.map_or(defaults.title, |i| &i.title))
-            .required(),
+        Field::text(
+            "title",
+            text::FIELD_INFORMATION,
+            item.map_or(defaults.title, |i| &i.title),
+        )
+        .required(),
         Field::choice(
             "channel",
             text::FIELD_CHANNEL,
@@ -1057,9 +1061,12 @@ pub fn information_form(
         )
         .required()
         .hint(text::HINT_DATE),
-        Field::text("recipients", text::FIELD_GIVEN_TO, &recipients)
-            .hint(text::HINT_ORGANISATIONS),
-        Field::multiline("details", text::FIELD_DETAILS, item.map_or("", |i| &i.details)),
+        Field::text("recipients", text::FIELD_GIVEN_TO, &recipients).hint(text::HINT_ORGANISATIONS),
+        Field::multiline(
+            "details",
+            text::FIELD_DETAILS,
+            item.map_or("", |i| &i.details),
+        ),
         Field::text(
             "shared_on",
             text::FIELD_SHARED_ON,
@@ -1118,18 +1125,24 @@ pub fn interest_form(project_id: i64, interest: Option<&crate::domain::Interest>
         Field::text(
             "organisation",
             text::COL_ORGANISATION,
-            interest.and_then(|i| i.organisation_name.as_deref()).unwrap_or(""),
+            interest
+                .and_then(|i| i.organisation_name.as_deref())
+                .unwrap_or(""),
         ),
         Field::text(
             "person",
             text::FIELD_PERSON,
-            interest.and_then(|i| i.person_name.as_deref()).unwrap_or(""),
+            interest
+                .and_then(|i| i.person_name.as_deref())
+                .unwrap_or(""),
         ),
         Field::choice(
             "kind",
             text::FIELD_INTEREST_KIND,
             options::<InterestKind>(),
-            interest.map_or(InterestKind::PriorInvolvement, |i| i.kind).as_str(),
+            interest
+                .map_or(InterestKind::PriorInvolvement, |i| i.kind)
+                .as_str(),
         ),
         Field::multiline(
             "description",
@@ -1137,11 +1150,17 @@ pub fn interest_form(project_id: i64, interest: Option<&crate::domain::Interest>
             interest.map_or("", |i| &i.description),
         )
         .required(),
-        Field::multiline("measures", text::FIELD_MEASURES, interest.map_or("", |i| &i.measures)),
+        Field::multiline(
+            "measures",
+            text::FIELD_MEASURES,
+            interest.map_or("", |i| &i.measures),
+        ),
         Field::text(
             "declared_on",
             text::FIELD_DECLARED_ON,
-            &interest.map(|i| date_text(i.declared_on)).unwrap_or_default(),
+            &interest
+                .map(|i| date_text(i.declared_on))
+                .unwrap_or_default(),
         )
         .hint(text::HINT_DATE),
     ];
@@ -1431,12 +1450,11 @@ fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
                     }),
                 };
                 let organisation = store
-                    .resolve_organisations(&[org_name.clone()], OrgKind::Other)?
+                    .resolve_organisations(std::slice::from_ref(&org_name), OrgKind::Other)?
                     .first()
                     .copied();
-                let input = interest_input(form, organisation, person).map_err(|e| {
-                    StoreError::Conflict("organisation", e.0[0].1.clone())
-                })?;
+                let input = interest_input(form, organisation, person)
+                    .map_err(|e| StoreError::Conflict("organisation", e.0[0].1.clone()))?;
                 match id {
                     Some(id) => store.update_interest(id, &input).map(|_| id),
                     None => store.create_interest(project_id, &input),

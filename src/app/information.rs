@@ -7,13 +7,16 @@ impl App {
     pub(super) fn refresh_information_tab(&mut self) {
         let Some(state) = &self.project else { return };
         let id = state.project.id;
-        let loaded = self.store.information_items(Some(id), false).and_then(|items| {
-            Ok((
-                items,
-                self.store.interests(Some(id))?,
-                self.store.project_supplier_organisations(id)?,
-            ))
-        });
+        let loaded = self
+            .store
+            .information_items(Some(id), false)
+            .and_then(|items| {
+                Ok((
+                    items,
+                    self.store.interests(Some(id))?,
+                    self.store.project_supplier_organisations(id)?,
+                ))
+            });
         if let Some((items, interests, suppliers)) = self.report(loaded)
             && let Some(s) = &mut self.project
         {
@@ -101,7 +104,12 @@ impl App {
 
     /// Opens the form for a new log entry: given in `meeting_id` (its day, its
     /// suppliers as recipients) or today, with `title` typed in.
-    pub(super) fn new_information(&mut self, project_id: i64, meeting_id: Option<i64>, title: &str) {
+    pub(super) fn new_information(
+        &mut self,
+        project_id: i64,
+        meeting_id: Option<i64>,
+        title: &str,
+    ) {
         let clock = self.clock();
         let (given_on, recipients) = match meeting_id {
             Some(id) => {
@@ -125,6 +133,8 @@ impl App {
             title,
             recipients,
         };
-        self.open_form(forms::information_form(project_id, None, &meetings, defaults));
+        self.open_form(forms::information_form(
+            project_id, None, &meetings, defaults,
+        ));
     }
 }

@@ -533,7 +533,12 @@ impl Keymap {
         bind(ProjectDecisions, &[Key::ch('d')], Delete, false);
 
         bind(ProjectInformation, &[Key::plain(K::Tab)], NextTab, true);
-        bind(ProjectInformation, &[Key::plain(K::BackTab)], PrevTab, false);
+        bind(
+            ProjectInformation,
+            &[Key::plain(K::BackTab)],
+            PrevTab,
+            false,
+        );
         bind(ProjectInformation, &[Key::ch('n')], New, true);
         bind(ProjectInformation, &[Key::ch('i')], NewInterest, true);
         bind(

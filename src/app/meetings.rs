@@ -116,8 +116,15 @@ impl App {
                 self.store.meeting_equal_treatment(id)?,
             ))
         });
-        let Some((notes, decisions, actions, questions, notes_status_dates, exports, equal_treatment)) =
-            self.report(outcomes)
+        let Some((
+            notes,
+            decisions,
+            actions,
+            questions,
+            notes_status_dates,
+            exports,
+            equal_treatment,
+        )) = self.report(outcomes)
         else {
             return;
         };
@@ -401,9 +408,16 @@ impl App {
             }
             // Checklist
             (Action::Edit, MeetingTab::Checklist) => {
-                let current = self.meeting.as_ref().and_then(|s| s.equal_treatment.registration.clone());
+                let current = self
+                    .meeting
+                    .as_ref()
+                    .and_then(|s| s.equal_treatment.registration.clone());
                 let today = self.store.clock().today();
-                self.open_form(forms::registration_form(meeting.id, current.as_ref(), today));
+                self.open_form(forms::registration_form(
+                    meeting.id,
+                    current.as_ref(),
+                    today,
+                ));
             }
             (Action::ToggleDone, MeetingTab::Checklist) if at < CHECKLIST.len() => {
                 let result = self.store.toggle_checklist(meeting.id, at);

@@ -546,9 +546,13 @@ impl App {
         if captured.is_empty() {
             return self.info(text::MSG_NOTHING_TO_CAPTURE);
         }
-        let _ = self
-            .store
-            .discard_draft(&crate::app::FormKind::Information { project_id, id: None }.draft_key());
+        let _ = self.store.discard_draft(
+            &crate::app::FormKind::Information {
+                project_id,
+                id: None,
+            }
+            .draft_key(),
+        );
         self.new_information(project_id, Some(meeting_id), &captured);
         if let Some(form) = &mut self.form {
             form.mark_clean();

@@ -108,8 +108,16 @@ mod tests {
         let extra = equal_treatment();
         for i in &extra.information {
             assert!(has(projects.clone(), &i.project), "{}", i.uuid);
-            assert!(i.meeting.iter().all(|m| has(meetings.clone(), m)), "{}", i.uuid);
-            assert!(i.recipients.iter().all(|o| has(orgs.clone(), o)), "{}", i.uuid);
+            assert!(
+                i.meeting.iter().all(|m| has(meetings.clone(), m)),
+                "{}",
+                i.uuid
+            );
+            assert!(
+                i.recipients.iter().all(|o| has(orgs.clone(), o)),
+                "{}",
+                i.uuid
+            );
         }
         for i in &extra.interests {
             assert!(has(projects.clone(), &i.project), "{}", i.uuid);
@@ -117,7 +125,12 @@ mod tests {
             assert!(i.person.iter().all(|p| has(people.clone(), p)));
         }
         // Given to one and later published, and given to some only.
-        assert!(extra.information.iter().any(|i| i.recipients.len() == 1 && i.shared_on.is_some()));
+        assert!(
+            extra
+                .information
+                .iter()
+                .any(|i| i.recipients.len() == 1 && i.shared_on.is_some())
+        );
         assert!(extra.information.iter().any(|i| i.shared_on.is_none()));
         assert!(
             extra

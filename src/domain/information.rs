@@ -291,27 +291,26 @@ mod tests {
         early.shared_on = "2026-11-01".into();
         early.shared_channel = "Upphandlingssidan".into();
         let errors = InformationInput::validate(&early).unwrap_err();
-        assert_eq!(errors.get("shared_on"), Some(&FieldError::SharedBeforeGiven));
+        assert_eq!(
+            errors.get("shared_on"),
+            Some(&FieldError::SharedBeforeGiven)
+        );
     }
 
     #[test]
     fn names_compare_without_case_diacritics_or_extra_spaces() {
         assert_eq!(name_key("Luleå  Kommun"), name_key("Lulea kommun"));
         assert_eq!(name_key(" Malmö stad "), "malmo stad");
-        assert_ne!(name_key("Luleå kommun"), name_key("Luleå tekniska universitet"));
+        assert_ne!(
+            name_key("Luleå kommun"),
+            name_key("Luleå tekniska universitet")
+        );
     }
 
     #[test]
     fn an_interest_names_someone() {
-        let e = InterestInput::validate(
-            None,
-            None,
-            InterestKind::PriorInvolvement,
-            "",
-            "",
-            "",
-        )
-        .unwrap_err();
+        let e = InterestInput::validate(None, None, InterestKind::PriorInvolvement, "", "", "")
+            .unwrap_err();
         assert_eq!(e.get("organisation"), Some(&FieldError::Required));
         assert_eq!(e.get("description"), Some(&FieldError::Required));
     }

@@ -38,15 +38,14 @@ pub use directory_page::{OrgContact, OrgProject, OrganisationPage, Usage};
 pub use entity::{EntityKind, EntityRef};
 pub use enums::{
     ActionStatus, AttendanceRole, Audience, Confidentiality, InfoChannel, InnovationLevel,
-    InterestKind, LessonKind,
-    MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
-    Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
+    InterestKind, LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus,
+    NeedStatus, NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
 };
+pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use information::{
     InformationDraft, InformationInput, InformationItem, Interest, InterestInput,
     MeetingEqualTreatment, PriorInvolvementWarning, Recipient, Registration, name_key,
 };
-pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use lists::{
     ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
 };

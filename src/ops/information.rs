@@ -52,11 +52,13 @@ pub fn rows(store: &Store, project_id: Option<i64>) -> Result<Vec<InformationRow
     let mut suppliers: HashMap<i64, Vec<Recipient>> = HashMap::new();
     let mut out = Vec::with_capacity(items.len());
     for item in items {
-        if !suppliers.contains_key(&item.project_id) {
-            let found = store.project_supplier_organisations(item.project_id)?;
-            suppliers.insert(item.project_id, found);
-        }
-        let missing = lacking(&item, &suppliers[&item.project_id]);
+        let known = match suppliers.entry(item.project_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(store.project_supplier_organisations(item.project_id)?)
+            }
+        };
+        let missing = lacking(&item, known);
         out.push(InformationRow {
             id: item.id,
             everyone: item.everyone_has_it(),

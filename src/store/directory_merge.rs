@@ -76,15 +76,18 @@ pub struct Merged {
 impl Store {
     /// Live organisations whose name matches `name` (case, diacritics and extra spaces
     /// ignored), except `except`: asked before creating or renaming one.
-    pub fn organisations_named(&self, name: &str, except: Option<i64>) -> Result<Vec<Organisation>> {
+    pub fn organisations_named(
+        &self,
+        name: &str,
+        except: Option<i64>,
+    ) -> Result<Vec<Organisation>> {
         let ids: Vec<i64> = {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT id FROM organisations WHERE deleted_at IS NULL
                    AND name_key(name) = ?1 AND id IS NOT ?2 ORDER BY id",
             )?;
-            let rows = stmt.query_map(params![crate::domain::name_key(name), except], |r| {
-                r.get(0)
-            })?;
+            let rows =
+                stmt.query_map(params![crate::domain::name_key(name), except], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         ids.into_iter().map(|id| self.organisation(id)).collect()
@@ -97,9 +100,8 @@ impl Store {
                 "SELECT id FROM people WHERE deleted_at IS NULL
                    AND name_key(name) = ?1 AND id IS NOT ?2 ORDER BY id",
             )?;
-            let rows = stmt.query_map(params![crate::domain::name_key(name), except], |r| {
-                r.get(0)
-            })?;
+            let rows =
+                stmt.query_map(params![crate::domain::name_key(name), except], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         ids.into_iter().map(|id| self.person(id)).collect()

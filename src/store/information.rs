@@ -7,8 +7,7 @@ use super::projects::enum_col;
 use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{
     InformationInput, InformationItem, Interest, InterestInput, MeetingEqualTreatment,
-    PriorInvolvementWarning,
-    Recipient, Registration, TextEnum,
+    PriorInvolvementWarning, Recipient, Registration, TextEnum,
 };
 
 const ITEM_COLUMNS: &str = "i.id, i.uuid, i.project_id, p.code, i.channel, i.meeting_id,
@@ -74,7 +73,10 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                &format!("SELECT id FROM {} WHERE uuid = ?1", super::trash::table(kind)),
+                &format!(
+                    "SELECT id FROM {} WHERE uuid = ?1",
+                    super::trash::table(kind)
+                ),
                 [uuid],
                 |r| r.get(0),
             )
@@ -153,11 +155,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn create_information(
-        &mut self,
-        project_id: i64,
-        input: &InformationInput,
-    ) -> Result<i64> {
+    pub fn create_information(&mut self, project_id: i64, input: &InformationInput) -> Result<i64> {
         self.create_information_with_uuid(project_id, input, &new_uuid())
     }
 

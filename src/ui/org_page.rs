@@ -81,7 +81,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     ),
                     Span::raw(format!("{} {}", shown(&m.project_code), shown(&m.title))),
                     Span::styled(
-                        format!(" · {} · {} · {}", m.kind.label(), m.status.label(), shown(&m.people)),
+                        format!(
+                            " · {} · {} · {}",
+                            m.kind.label(),
+                            m.status.label(),
+                            shown(&m.people)
+                        ),
                         theme::muted(),
                     ),
                 ])
