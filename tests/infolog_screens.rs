@@ -247,6 +247,17 @@ fn an_organisations_page_lists_its_people_projects_and_contacts() {
     assert_footer_from_keymap(&app, Context::OrganisationPage);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::Directory);
+    // A person's v opens their organisation's page.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Home);
+    while app.directory.people[app.directory.person_cursor.selected].name != "Sofia Grönlund" {
+        ch(&mut app, 'j');
+    }
+    ch(&mut app, 'v');
+    assert_eq!(
+        app.org_page.as_ref().unwrap().page.organisation.name,
+        "Vårdflöde Nordic AB"
+    );
 }
 
 #[test]

@@ -38,6 +38,12 @@ impl App {
                     self.show(Screen::Organisation { id: o.id });
                 }
             }
+            // A person: their organisation's page.
+            (Action::Open, DirectoryTab::People) => {
+                if let Some(id) = person.and_then(|p| p.organisation_id) {
+                    self.show(Screen::Organisation { id });
+                }
+            }
             (Action::Merge, DirectoryTab::Organisations) => {
                 if let Some(o) = org {
                     self.pick_merge_target(EntityKind::Organisation, o.id, &o.name);
