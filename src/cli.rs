@@ -92,6 +92,16 @@ pub enum Command {
     },
     /// Check the store's integrity and foreign keys.
     Check,
+    /// Gallring: purge your personal notes of projects that closed more than
+    /// `retention_months` (config) ago. Lists them and asks first.
+    Gallra {
+        /// Only list what would be purged.
+        #[arg(long)]
+        dry_run: bool,
+        /// Purge without asking (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Show configuration.
     Config {
         #[command(subcommand)]
@@ -599,6 +609,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 bail!("{} problem(s) found in {}", problems.len(), db.display())
             }
         }
+        Some(Command::Gallra { dry_run, yes }) => {
+            gallra(&mut open()?, config.retention_months(), dry_run, yes)
+        }
         Some(Command::Config { what }) => {
             match what {
                 ConfigWhat::Path => {
@@ -610,6 +623,43 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `tidig gallra`: lists the personal notes past retention; unless `dry_run`, asks
+/// (or takes `yes`) and purges them, all or nothing.
+fn gallra(store: &mut Store, months: u32, dry_run: bool, yes: bool) -> Result<()> {
+    let due = store.expired_personal_notes(months)?;
+    let mut out = std::io::stdout().lock();
+    for n in &due {
+        writeln!(
+            out,
+            "{:>6}  {:<12} {}  {}  {}",
+            n.id,
+            safe(&n.project_code),
+            n.closed_on,
+            one_line(&n.meeting_title, 40),
+            one_line(&n.excerpt, 60)
+        )?;
+    }
+    writeln!(out, "{}", crate::text::gallra_found(due.len(), months))?;
+    if dry_run || due.is_empty() {
+        return Ok(());
+    }
+    if !yes {
+        write!(out, "{}", crate::text::GALLRA_ASK)?;
+        out.flush()?;
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        let answer = answer.trim().to_lowercase();
+        if !matches!(answer.as_str(), "y" | "yes" | "j" | "ja") {
+            writeln!(out, "{}", crate::text::GALLRA_KEPT)?;
+            return Ok(());
+        }
+    }
+    let ids: Vec<i64> = due.iter().map(|n| n.id).collect();
+    let purged = store.purge_expired_personal_notes(months, &ids)?;
+    writeln!(out, "{}", crate::text::gallra_purged(purged))?;
+    Ok(())
 }
 
 /// Every setting, commented, and every key binding: `tidig config default`.

@@ -24,6 +24,16 @@ pub const TAB_OUTCOMES: &str = "Outcomes";
 pub const TAB_DECISIONS: &str = "Decisions";
 pub const TAB_INFORMATION: &str = "Info";
 pub const VIEW_ORGANISATION: &str = "Organisation";
+pub const GALLRA_ASK: &str = "Delete these personal notes for good? [y/N] ";
+pub const GALLRA_KEPT: &str = "Nothing deleted.";
+
+pub fn gallra_found(n: usize, months: u32) -> String {
+    format!("{n} personal note(s) of projects closed more than {months} month(s) ago")
+}
+
+pub fn gallra_purged(n: usize) -> String {
+    format!("{n} personal note(s) deleted for good")
+}
 pub const ORG_PAGE_NONE: &str = "none";
 pub const ORG_PAGE_PROJECTS: &str = "Projects";
 pub const ORG_PAGE_BUYER: &str = "buyer";

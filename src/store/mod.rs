@@ -17,6 +17,7 @@ mod notes;
 mod open;
 mod projects;
 mod readable;
+mod retention;
 mod search;
 mod suggestions;
 mod trash;
@@ -41,6 +42,7 @@ pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
 pub use readable::{Listed, UnreadableRow};
+pub use retention::ExpiredNote;
 pub use search::{COUNT_CAP, RANK_CAP};
 pub use versions::{NoteSaved, NoteTarget};
 // The query types live in the domain (the screens show them); these names keep working
