@@ -941,11 +941,6 @@ pub const CHECKLIST: [&str; 11] = [
     "The documentation registered in the case (diariefört, with a document number)",
 ];
 
-/// The checklist points that the Checklist tab explains with what the store knows.
-pub const CHECKLIST_POINT_SHARED: usize = 7;
-pub const CHECKLIST_POINT_INTERESTS: usize = 9;
-pub const CHECKLIST_POINT_REGISTERED: usize = 10;
-
 pub const CHECKLIST_NO_INFORMATION: &str = "Nothing logged as given in this meeting";
 pub const CHECKLIST_NO_INVOLVEMENT: &str = "No declared prior involvement among the participants";
 pub const CHECKLIST_NOT_REGISTERED: &str = "Not registered: e records the document number";

@@ -189,6 +189,11 @@ fn registration_is_kept_apart_from_the_notes_status() {
         };
         store.set_registration(m, Some(&reg)).unwrap();
         assert_eq!(store.registration(m).unwrap(), Some(reg.clone()));
+        // Recording it ticks the checklist's registration point, and only that one.
+        assert_eq!(
+            store.meeting(m).unwrap().checklist,
+            1 << CHECKLIST_POINT_REGISTERED
+        );
         let fixed = Registration {
             document_number: "KS 2026/118-5".into(),
             ..reg

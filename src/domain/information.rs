@@ -214,6 +214,13 @@ pub struct PriorInvolvementWarning {
     pub measures_recorded: bool,
 }
 
+/// The checklist points (their positions in `CHECKLIST`) that the store knows about:
+/// information given here shared with all, conflicts of interest checked, and the
+/// documentation registered in the case (which recording a registration ticks).
+pub const CHECKLIST_POINT_SHARED: usize = 7;
+pub const CHECKLIST_POINT_INTERESTS: usize = 9;
+pub const CHECKLIST_POINT_REGISTERED: usize = 10;
+
 /// What a meeting's equal-treatment checklist shows beside its points.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MeetingEqualTreatment {

@@ -43,6 +43,7 @@ pub use enums::{
 };
 pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use information::{
+    CHECKLIST_POINT_INTERESTS, CHECKLIST_POINT_REGISTERED, CHECKLIST_POINT_SHARED,
     InformationDraft, InformationInput, InformationItem, Interest, InterestInput,
     MeetingEqualTreatment, PriorInvolvementWarning, Recipient, Registration, name_key,
 };

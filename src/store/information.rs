@@ -452,8 +452,9 @@ impl Store {
             .optional()?)
     }
 
-    /// Records (or corrects) that a meeting's documentation was registered in the case;
-    /// `None` removes the record. Either way the meeting's stamp moves on.
+    /// Records (or corrects) that a meeting's documentation was registered in the case,
+    /// and ticks that point of its checklist; `None` removes the record (the point is
+    /// left as it is). Either way the meeting's stamp moves on.
     pub fn set_registration(
         &mut self,
         meeting_id: i64,
@@ -461,9 +462,14 @@ impl Store {
     ) -> Result<()> {
         let now = self.now();
         let tx = super::write_tx(&mut self.conn)?;
+        let tick = if registration.is_some() {
+            1i64 << crate::domain::CHECKLIST_POINT_REGISTERED
+        } else {
+            0
+        };
         changed(tx.execute(
-            "UPDATE meetings SET updated_at = ?2 WHERE id = ?1",
-            params![meeting_id, now],
+            "UPDATE meetings SET updated_at = ?2, checklist = checklist | ?3 WHERE id = ?1",
+            params![meeting_id, now, tick],
         )?)?;
         match registration {
             Some(reg) => {

@@ -363,10 +363,10 @@ fn checklist(frame: &mut Frame, area: Rect, state: &MeetingState) {
 /// registration in the case. Each with whether it needs attention.
 fn checklist_facts(point: usize, facts: &MeetingEqualTreatment) -> Vec<(String, bool)> {
     match point {
-        text::CHECKLIST_POINT_SHARED if facts.information.is_empty() => {
+        crate::domain::CHECKLIST_POINT_SHARED if facts.information.is_empty() => {
             vec![(text::CHECKLIST_NO_INFORMATION.to_string(), false)]
         }
-        text::CHECKLIST_POINT_SHARED => facts
+        crate::domain::CHECKLIST_POINT_SHARED => facts
             .information
             .iter()
             .map(|item| {
@@ -381,10 +381,10 @@ fn checklist_facts(point: usize, facts: &MeetingEqualTreatment) -> Vec<(String, 
                 )
             })
             .collect(),
-        text::CHECKLIST_POINT_INTERESTS if facts.involved.is_empty() => {
+        crate::domain::CHECKLIST_POINT_INTERESTS if facts.involved.is_empty() => {
             vec![(text::CHECKLIST_NO_INVOLVEMENT.to_string(), false)]
         }
-        text::CHECKLIST_POINT_INTERESTS => facts
+        crate::domain::CHECKLIST_POINT_INTERESTS => facts
             .involved
             .iter()
             .map(|w| {
@@ -394,7 +394,7 @@ fn checklist_facts(point: usize, facts: &MeetingEqualTreatment) -> Vec<(String, 
                 )
             })
             .collect(),
-        text::CHECKLIST_POINT_REGISTERED => match &facts.registration {
+        crate::domain::CHECKLIST_POINT_REGISTERED => match &facts.registration {
             Some(r) => vec![(
                 text::registered(&r.document_number, &r.registered_on.to_string()),
                 false,
