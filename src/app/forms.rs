@@ -1453,8 +1453,9 @@ fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
                     .resolve_organisations(std::slice::from_ref(&org_name), OrgKind::Other)?
                     .first()
                     .copied();
+                // Names typed resolve to rows, so only what the live check saw can fail.
                 let input = interest_input(form, organisation, person)
-                    .map_err(|e| StoreError::Conflict("organisation", e.0[0].1.clone()))?;
+                    .map_err(|e| StoreError::Conflict(e.0[0].0, e.0[0].1.clone()))?;
                 match id {
                     Some(id) => store.update_interest(id, &input).map(|_| id),
                     None => store.create_interest(project_id, &input),
