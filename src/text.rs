@@ -1038,6 +1038,7 @@ pub fn bundle_problem(problem: &crate::bundle::Problem) -> String {
         P::DuplicateAttendance { first } => format!("the same meeting and person as {first}"),
         P::EndNotAfterStart => "must be after start_at".into(),
         P::EndBeforeStart => "must not be before start_date".into(),
+        P::SharedBeforeGiven => "must not be before given_on".into(),
         P::NotPositive => "must be 1 or more".into(),
         P::Negative => "must not be negative".into(),
         P::NoEvidenceSource => format!("evidence: {}", field_error(&FieldError::EvidenceSource)),

@@ -493,3 +493,79 @@ fn search_finds_entries_and_interests_and_hides_them_in_the_trash() {
         assert_eq!(found(store, "fjärravläsning").len(), 1);
     });
 }
+
+#[test]
+fn bundles_carry_the_log_with_its_recipients_and_the_interests() {
+    use tidig::bundle::{ImportMode, Scope};
+    // The demo's, through a whole-store bundle into an empty store.
+    let mut from = Store::open_in_memory(common::clock()).unwrap();
+    tidig::ops::demo::load(&mut from, common::today()).unwrap();
+    let bundle = from.export_bundle(&Scope::All).unwrap();
+    assert_eq!(bundle.information_items.len(), 4);
+    assert_eq!(bundle.interests.len(), 1);
+    let mut to = Store::open_in_memory(common::clock()).unwrap();
+    to.import_bundle_with(&bundle, false, ImportMode::default(), &mut |_, _| {})
+        .unwrap();
+    let strip =
+        |items: Vec<InformationItem>| -> Vec<(String, Vec<String>, Option<chrono::NaiveDate>)> {
+            items
+                .into_iter()
+                .map(|i| {
+                    (
+                        i.uuid,
+                        i.recipients.into_iter().map(|r| r.name).collect(),
+                        i.shared_on,
+                    )
+                })
+                .collect()
+        };
+    assert_eq!(
+        strip(to.information_items(None, false).unwrap()),
+        strip(from.information_items(None, false).unwrap())
+    );
+    let interests = |s: &Store| -> Vec<(String, String, Option<String>)> {
+        s.interests(None)
+            .unwrap()
+            .into_iter()
+            .map(|i| (i.uuid, i.description, i.organisation_name))
+            .collect()
+    };
+    assert_eq!(interests(&to), interests(&from));
+    assert_eq!(to.check().unwrap(), Vec::<String>::new());
+
+    // A project's bundle brings the organisations its entries were given to.
+    let mut store = Store::open_in_memory(common::clock()).unwrap();
+    let p = project(&mut store, "BUN-1");
+    let only_here = org(&mut store, "Ensam Leverantör AB", OrgKind::Supplier);
+    store
+        .create_information(p, &entry("Bara till en", vec![only_here], ""))
+        .unwrap();
+    let bundle = store
+        .export_bundle(&Scope::Project("BUN-1".into()))
+        .unwrap();
+    assert!(
+        bundle
+            .organisations
+            .iter()
+            .any(|o| o.name == "Ensam Leverantör AB")
+    );
+    let mut other = Store::open_in_memory(common::clock()).unwrap();
+    other
+        .import_bundle_with(&bundle, false, ImportMode::default(), &mut |_, _| {})
+        .unwrap();
+    let items = other.information_items(None, false).unwrap();
+    assert_eq!(items[0].recipients[0].name, "Ensam Leverantör AB");
+
+    // A recipient that is nowhere is refused, with its path.
+    let mut bad = bundle.clone();
+    bad.information_items[0].recipients[0] = "7d1d0000-0000-4000-8000-0000000fffff".into();
+    bad.organisations.clear();
+    let mut empty = Store::open_in_memory(common::clock()).unwrap();
+    let err = empty
+        .import_bundle_with(&bad, false, ImportMode::default(), &mut |_, _| {})
+        .unwrap_err();
+    assert!(
+        format!("{err:?}").contains("information_items[0].recipients[0]"),
+        "{err:?}"
+    );
+}

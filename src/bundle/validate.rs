@@ -8,9 +8,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Bundle, Date, FORMAT, FORMAT_VERSION, Section, Timestamp, Uuid};
 use crate::domain::{
-    ActionStatus, AttendanceRole, Confidentiality, InnovationLevel, LessonKind, MeetingFormat,
-    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority,
-    ProjectStatus, SuggestionStatus, TextEnum,
+    ActionStatus, AttendanceRole, Confidentiality, InfoChannel, InnovationLevel, InterestKind,
+    LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus,
+    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
 };
 
 /// One problem and where it is. An empty path means the whole file.
@@ -79,6 +79,8 @@ pub enum Problem {
     EndNotAfterStart,
     /// A project's end date is before its start date.
     EndBeforeStart,
+    /// Information made available to all before it was given.
+    SharedBeforeGiven,
     /// Must be 1 or more.
     NotPositive,
     /// Must be 0 or more.
@@ -154,6 +156,8 @@ pub fn validate(bundle: &Bundle, known: &impl Known) -> Vec<Issue> {
     c.questions(bundle);
     c.notes_status_changes(bundle);
     c.exports(bundle);
+    c.information_items(bundle);
+    c.interests(bundle);
     c.issues
 }
 
@@ -208,6 +212,11 @@ fn uuids_of(bundle: &Bundle) -> Vec<(Section, Vec<&Uuid>)> {
             ids(&bundle.notes_status_changes, |r| &r.uuid),
         ),
         (S::Exports, ids(&bundle.exports, |r| &r.uuid)),
+        (
+            S::InformationItems,
+            ids(&bundle.information_items, |r| &r.uuid),
+        ),
+        (S::Interests, ids(&bundle.interests, |r| &r.uuid)),
     ]
 }
 
@@ -643,6 +652,48 @@ impl<'a, K: Known> Checker<'a, K> {
             self.reference(at, "meeting", Section::Meetings, &r.meeting);
             self.value::<NotesStatus>(at, "status", &r.status);
             self.timestamp(at, "changed_at", &r.changed_at);
+        }
+    }
+
+    fn information_items(&mut self, b: &Bundle) {
+        for (i, r) in b.information_items.iter().enumerate() {
+            let at = At(Section::InformationItems, i);
+            self.reference(at, "project", Section::Projects, &r.project);
+            self.value::<InfoChannel>(at, "channel", &r.channel);
+            self.optional_reference(at, "meeting", Section::Meetings, r.meeting.as_ref());
+            let given = self.date(at, "given_on", &r.given_on);
+            self.required(at, "title", &r.title);
+            for (n, org) in r.recipients.iter().enumerate() {
+                let field = format!("recipients[{n}]");
+                self.reference(at, &field, Section::Organisations, org);
+            }
+            let shared = self.optional_date(at, "shared_on", r.shared_on.as_ref());
+            if shared.is_some() {
+                self.required(at, "shared_channel", &r.shared_channel);
+            }
+            if let (Some(given), Some(shared)) = (given, shared)
+                && shared < given
+            {
+                self.problem(at.path("shared_on"), Problem::SharedBeforeGiven);
+            }
+            self.trashable(at, &r.created_at, &r.updated_at, r.deleted_at.as_ref());
+        }
+    }
+
+    fn interests(&mut self, b: &Bundle) {
+        for (i, r) in b.interests.iter().enumerate() {
+            let at = At(Section::Interests, i);
+            self.reference(at, "project", Section::Projects, &r.project);
+            let org = r.organisation.as_ref();
+            self.optional_reference(at, "organisation", Section::Organisations, org);
+            self.optional_reference(at, "person", Section::People, r.person.as_ref());
+            if r.organisation.is_none() && r.person.is_none() {
+                self.problem(at.path("organisation"), Problem::Blank);
+            }
+            self.value::<InterestKind>(at, "kind", &r.kind);
+            self.required(at, "description", &r.description);
+            self.optional_date(at, "declared_on", r.declared_on.as_ref());
+            self.trashable(at, &r.created_at, &r.updated_at, r.deleted_at.as_ref());
         }
     }
 

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::bundle::{Bundle, ImportMode, ImportReport, Problem, Section};
 use crate::demo::{self, Size};
-use crate::domain::{EntityKind, FieldError, InformationInput, InterestInput};
+use crate::domain::{EntityKind, FieldError};
 use crate::store::{ImportError, Result, Store, StoreError};
 
 /// What a load added (zero everywhere when the demo was already there).
@@ -55,8 +55,8 @@ impl DemoSummary {
             decisions: added(Section::Decisions),
             actions: added(Section::ActionItems),
             questions: added(Section::Questions),
-            information: 0,
-            interests: 0,
+            information: added(Section::InformationItems),
+            interests: added(Section::Interests),
         }
     }
 }
@@ -66,20 +66,16 @@ impl DemoSummary {
 pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
     let asset = demo::portfolio();
     let mut bundle = demo::shift(&asset.bundle, asset.anchor, &clock_on(store, today));
-    let days = (today - asset.anchor).num_days();
     store.atomically(|store| {
-        let same = reuse_organisations(store, &mut bundle)?;
-        let mut summary = import(store, &bundle, &mut |_, _| {})?;
-        add_equal_treatment(store, &demo::equal_treatment(), &same, days, &mut summary)?;
-        Ok(summary)
+        reuse_organisations(store, &mut bundle)?;
+        import(store, &bundle, &mut |_, _| {})
     })
 }
 
 /// Points the demo at the store's own organisation wherever the store has one of the
 /// same name (case, diacritics and spacing aside) under another UUID: a user who made
-/// "Lulea kommun" before loading the demo keeps one Luleå kommun, not two. Returns the
-/// demo's UUIDs that now mean one of the store's.
-fn reuse_organisations(store: &Store, bundle: &mut Bundle) -> Result<HashMap<String, String>> {
+/// "Lulea kommun" before loading the demo keeps one Luleå kommun, not two.
+fn reuse_organisations(store: &Store, bundle: &mut Bundle) -> Result<()> {
     let mut same = HashMap::new();
     for org in &bundle.organisations {
         if store
@@ -93,7 +89,7 @@ fn reuse_organisations(store: &Store, bundle: &mut Bundle) -> Result<HashMap<Str
         }
     }
     if same.is_empty() {
-        return Ok(same);
+        return Ok(());
     }
     bundle
         .organisations
@@ -111,93 +107,15 @@ fn reuse_organisations(store: &Store, bundle: &mut Bundle) -> Result<HashMap<Str
     for project in &mut bundle.projects {
         swap(&mut project.buyer);
     }
-    Ok(same)
-}
-
-/// Adds the demo's information log and interests that the store does not have yet
-/// (matched by UUID, like the bundle's rows), with dates moved by `days` (an entry given
-/// in a meeting takes the meeting's day). Rows whose project is not the demo's are left
-/// out.
-fn add_equal_treatment(
-    store: &mut Store,
-    extra: &demo::EqualTreatment,
-    same: &HashMap<String, String>,
-    days: i64,
-    summary: &mut DemoSummary,
-) -> Result<()> {
-    let shift = |d: NaiveDate| d + chrono::Duration::days(days);
-    let org = |store: &Store, uuid: &str| {
-        let uuid = same.get(uuid).map_or(uuid, String::as_str);
-        store.id_by_uuid(EntityKind::Organisation, uuid)
-    };
-    for item in &extra.information {
-        if store
-            .id_by_uuid(EntityKind::Information, &item.uuid)?
-            .is_some()
-        {
-            continue;
-        }
-        let Some(project) = store.id_by_uuid(EntityKind::Project, &item.project)? else {
-            continue;
-        };
-        let meeting = match &item.meeting {
-            Some(uuid) => store.id_by_uuid(EntityKind::Meeting, uuid)?,
-            None => None,
-        };
-        let given_on = match meeting {
-            Some(id) => {
-                let clock = store.clock();
-                clock.local(store.meeting(id)?.start).date()
+    for item in &mut bundle.information_items {
+        for org in &mut item.recipients {
+            if let Some(existing) = same.get(org.as_str()) {
+                *org = existing.as_str().into();
             }
-            None => shift(item.given_on),
-        };
-        let mut recipients = Vec::new();
-        for uuid in &item.recipients {
-            recipients.extend(org(store, uuid)?);
         }
-        recipients.sort_unstable();
-        let input = InformationInput {
-            channel: item.channel,
-            meeting_id: meeting,
-            origin: item.origin.clone(),
-            given_on,
-            title: item.title.clone(),
-            details: item.details.clone(),
-            recipients,
-            shared_on: item.shared_on.map(|d| shift(d).max(given_on)),
-            shared_channel: item.shared_channel.clone(),
-        };
-        store.create_information_with_uuid(project, &input, &item.uuid)?;
-        summary.information += 1;
     }
-    for interest in &extra.interests {
-        if store
-            .id_by_uuid(EntityKind::Interest, &interest.uuid)?
-            .is_some()
-        {
-            continue;
-        }
-        let Some(project) = store.id_by_uuid(EntityKind::Project, &interest.project)? else {
-            continue;
-        };
-        let organisation = match &interest.organisation {
-            Some(uuid) => org(store, uuid)?,
-            None => None,
-        };
-        let person = match &interest.person {
-            Some(uuid) => store.id_by_uuid(EntityKind::Person, uuid)?,
-            None => None,
-        };
-        let input = InterestInput {
-            organisation_id: organisation,
-            person_id: person,
-            kind: interest.kind,
-            description: interest.description.clone(),
-            measures: interest.measures.clone(),
-            declared_on: interest.declared_on.map(shift),
-        };
-        store.create_interest_with_uuid(project, &input, &interest.uuid)?;
-        summary.interests += 1;
+    for interest in &mut bundle.interests {
+        swap(&mut interest.organisation);
     }
     Ok(())
 }
