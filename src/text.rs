@@ -1039,6 +1039,10 @@ pub fn bundle_problem(problem: &crate::bundle::Problem) -> String {
         P::EndNotAfterStart => "must be after start_at".into(),
         P::EndBeforeStart => "must not be before start_date".into(),
         P::SharedBeforeGiven => "must not be before given_on".into(),
+        P::DuplicateRegistration { first } => {
+            format!("the meeting is registered already, in {first}")
+        }
+        P::RegistrationTaken => "the store has another registration of this meeting".into(),
         P::NotPositive => "must be 1 or more".into(),
         P::Negative => "must not be negative".into(),
         P::NoEvidenceSource => format!("evidence: {}", field_error(&FieldError::EvidenceSource)),

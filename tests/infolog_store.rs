@@ -500,7 +500,18 @@ fn bundles_carry_the_log_with_its_recipients_and_the_interests() {
     // The demo's, through a whole-store bundle into an empty store.
     let mut from = Store::open_in_memory(common::clock()).unwrap();
     tidig::ops::demo::load(&mut from, common::today()).unwrap();
+    let registered = from.all_meetings(None).unwrap()[0].id;
+    let reg = Registration {
+        document_number: "KS 2026/7-2".into(),
+        registered_on: date(2026, 11, 25),
+    };
+    from.set_registration(registered, Some(&reg)).unwrap();
     let bundle = from.export_bundle(&Scope::All).unwrap();
+    assert_eq!(
+        bundle.meeting_registrations.len(),
+        2,
+        "the demo's and this one"
+    );
     assert_eq!(bundle.information_items.len(), 4);
     assert_eq!(bundle.interests.len(), 1);
     let mut to = Store::open_in_memory(common::clock()).unwrap();
@@ -531,7 +542,17 @@ fn bundles_carry_the_log_with_its_recipients_and_the_interests() {
             .collect()
     };
     assert_eq!(interests(&to), interests(&from));
+    assert_eq!(to.registration(registered).unwrap(), Some(reg.clone()));
     assert_eq!(to.check().unwrap(), Vec::<String>::new());
+
+    // A store that registered the same meeting itself, as another row: refused.
+    let mut own = Store::open_in_memory(common::clock()).unwrap();
+    tidig::ops::demo::load(&mut own, common::today()).unwrap();
+    own.set_registration(registered, Some(&reg)).unwrap();
+    let err = own
+        .import_bundle_with(&bundle, false, ImportMode::default(), &mut |_, _| {})
+        .unwrap_err();
+    assert!(format!("{err:?}").contains("RegistrationTaken"), "{err:?}");
 
     // A project's bundle brings the organisations its entries were given to.
     let mut store = Store::open_in_memory(common::clock()).unwrap();

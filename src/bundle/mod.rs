@@ -93,6 +93,8 @@ pub struct Bundle {
     pub information_items: Vec<InformationItem>,
     #[serde(default)]
     pub interests: Vec<Interest>,
+    #[serde(default)]
+    pub meeting_registrations: Vec<MeetingRegistration>,
 }
 
 impl Bundle {
@@ -124,6 +126,7 @@ impl Bundle {
             exports: Vec::new(),
             information_items: Vec::new(),
             interests: Vec::new(),
+            meeting_registrations: Vec::new(),
         }
     }
 
@@ -154,6 +157,7 @@ impl Bundle {
             Section::Exports => self.exports.len(),
             Section::InformationItems => self.information_items.len(),
             Section::Interests => self.interests.len(),
+            Section::MeetingRegistrations => self.meeting_registrations.len(),
         }
     }
 
@@ -199,10 +203,11 @@ pub enum Section {
     Exports,
     InformationItems,
     Interests,
+    MeetingRegistrations,
 }
 
 impl Section {
-    pub const ALL: [Section; 20] = [
+    pub const ALL: [Section; 21] = [
         Self::Organisations,
         Self::People,
         Self::Projects,
@@ -223,6 +228,7 @@ impl Section {
         Self::Exports,
         Self::InformationItems,
         Self::Interests,
+        Self::MeetingRegistrations,
     ];
 
     /// The array's name in the bundle, which is also the table's name in the store.
@@ -248,6 +254,7 @@ impl Section {
             Self::Exports => "exports",
             Self::InformationItems => "information_items",
             Self::Interests => "interests",
+            Self::MeetingRegistrations => "meeting_registrations",
         }
     }
 
@@ -327,6 +334,11 @@ bundle_row!(
 bundle_row!(Export, Exports, exports, history);
 bundle_row!(InformationItem, InformationItems, information_items);
 bundle_row!(Interest, Interests, interests);
+bundle_row!(
+    MeetingRegistration,
+    MeetingRegistrations,
+    meeting_registrations
+);
 
 // ----- the rows ------------------------------------------------------------------------
 // Field names are the store's column names; a reference drops the `_id` (`project`,
@@ -778,6 +790,18 @@ pub struct Interest {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub deleted_at: Option<Timestamp>,
+}
+
+/// A meeting's documentation registered in the case (diarieförd); one per meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRegistration {
+    pub uuid: Uuid,
+    pub meeting: Uuid,
+    pub document_number: String,
+    pub registered_on: Date,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 /// The label of outcomes in bundles written before they had one.

@@ -81,6 +81,12 @@ pub enum Problem {
     EndBeforeStart,
     /// Information made available to all before it was given.
     SharedBeforeGiven,
+    /// A second registration of a meeting in the bundle; the path of the first.
+    DuplicateRegistration {
+        first: String,
+    },
+    /// The store has this meeting's registration as another row.
+    RegistrationTaken,
     /// Must be 1 or more.
     NotPositive,
     /// Must be 0 or more.
@@ -99,6 +105,8 @@ pub trait Known {
     fn need_with_number(&self, project: &str, number: i64) -> Option<&str>;
     /// The UUID of the store's attendance row of this person at this meeting.
     fn attendance_of(&self, meeting: &str, person: &str) -> Option<&str>;
+    /// The UUID of the store's registration of this meeting in the case.
+    fn registration_of(&self, meeting: &str) -> Option<&str>;
 }
 
 /// A plain [`Known`]: what a store has, gathered in memory. `KnownRows::default()` is an
@@ -112,6 +120,8 @@ pub struct KnownRows {
     pub need_numbers: HashMap<(String, i64), String>,
     /// (meeting UUID, person UUID) → attendance UUID.
     pub attendance: HashMap<(String, String), String>,
+    /// Meeting UUID → the UUID of its registration in the case.
+    pub registrations: HashMap<String, String>,
 }
 
 impl Known for KnownRows {
@@ -130,6 +140,9 @@ impl Known for KnownRows {
         self.attendance
             .get(&(meeting.to_string(), person.to_string()))
             .map(String::as_str)
+    }
+    fn registration_of(&self, meeting: &str) -> Option<&str> {
+        self.registrations.get(meeting).map(String::as_str)
     }
 }
 
@@ -158,6 +171,7 @@ pub fn validate(bundle: &Bundle, known: &impl Known) -> Vec<Issue> {
     c.exports(bundle);
     c.information_items(bundle);
     c.interests(bundle);
+    c.meeting_registrations(bundle);
     c.issues
 }
 
@@ -217,6 +231,10 @@ fn uuids_of(bundle: &Bundle) -> Vec<(Section, Vec<&Uuid>)> {
             ids(&bundle.information_items, |r| &r.uuid),
         ),
         (S::Interests, ids(&bundle.interests, |r| &r.uuid)),
+        (
+            S::MeetingRegistrations,
+            ids(&bundle.meeting_registrations, |r| &r.uuid),
+        ),
     ]
 }
 
@@ -694,6 +712,31 @@ impl<'a, K: Known> Checker<'a, K> {
             self.required(at, "description", &r.description);
             self.optional_date(at, "declared_on", r.declared_on.as_ref());
             self.trashable(at, &r.created_at, &r.updated_at, r.deleted_at.as_ref());
+        }
+    }
+
+    fn meeting_registrations(&mut self, b: &Bundle) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, r) in b.meeting_registrations.iter().enumerate() {
+            let at = At(Section::MeetingRegistrations, i);
+            self.reference(at, "meeting", Section::Meetings, &r.meeting);
+            // One per meeting, in the bundle and against the store.
+            if let Some(&j) = first.get(r.meeting.as_str()) {
+                let first = At(Section::MeetingRegistrations, j).row();
+                self.problem(at.path("meeting"), Problem::DuplicateRegistration { first });
+            } else {
+                first.insert(r.meeting.as_str(), i);
+            }
+            if self
+                .known
+                .registration_of(r.meeting.as_str())
+                .is_some_and(|owner| owner != r.uuid.as_str())
+            {
+                self.problem(at.path("meeting"), Problem::RegistrationTaken);
+            }
+            self.required(at, "document_number", &r.document_number);
+            self.date(at, "registered_on", &r.registered_on);
+            self.stamps(at, &r.created_at, &r.updated_at);
         }
     }
 

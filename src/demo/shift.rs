@@ -156,6 +156,12 @@ pub fn shift(bundle: &Bundle, anchor: NaiveDate, clock: &Clock) -> Bundle {
             extra,
         );
     }
+    for r in &mut b.meeting_registrations {
+        let extra = extra_of(&r.meeting.0);
+        r.registered_on = s.date(&r.registered_on, extra);
+        r.created_at = s.stamp(&r.created_at, extra);
+        r.updated_at = s.stamp(&r.updated_at, extra);
+    }
     for i in &mut b.interests {
         i.declared_on = s.date_opt(&i.declared_on, 0);
         s.record(&mut i.created_at, &mut i.updated_at, &mut i.deleted_at, 0);

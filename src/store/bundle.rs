@@ -71,6 +71,7 @@ fn columns(section: Section) -> &'static [Col] {
     match section {
         S::InformationItems => INFORMATION_COLUMNS,
         S::Interests => INTEREST_COLUMNS,
+        S::MeetingRegistrations => REGISTRATION_COLUMNS,
         S::Organisations => &[
             P("uuid"),
             P("name"),
@@ -317,6 +318,15 @@ const INFORMATION_COLUMNS: &[Col] = &[
     P("deleted_at"),
 ];
 
+const REGISTRATION_COLUMNS: &[Col] = &[
+    P("uuid"),
+    r!("meeting_id", "meeting", S::Meetings),
+    P("document_number"),
+    P("registered_on"),
+    P("created_at"),
+    P("updated_at"),
+];
+
 const INTEREST_COLUMNS: &[Col] = &[
     P("uuid"),
     r!("project_id", "project", S::Projects),
@@ -349,7 +359,7 @@ fn project_filter(section: Section) -> Option<&'static str> {
         S::AgendaItems | S::Attendance | S::Notes | S::Questions | S::NotesStatusChanges => {
             Some(OF_MEETINGS)
         }
-        S::Exports => Some(OF_MEETINGS),
+        S::Exports | S::MeetingRegistrations => Some(OF_MEETINGS),
         S::InformationItems | S::Interests => Some("t.project_id = ?1"),
         S::NeedEvidence | S::NeedStatusChanges => Some(OF_NEEDS),
     }
@@ -477,6 +487,7 @@ fn fill(bundle: &mut Bundle, section: Section, rows: Vec<Row>) -> Result<()> {
         S::Exports => into_rows::<b::Export>(bundle, rows),
         S::InformationItems => into_rows::<b::InformationItem>(bundle, rows),
         S::Interests => into_rows::<b::Interest>(bundle, rows),
+        S::MeetingRegistrations => into_rows::<b::MeetingRegistration>(bundle, rows),
     }
 }
 
@@ -562,6 +573,7 @@ struct Index {
     project_codes: HashMap<String, String>,
     need_numbers: HashMap<(String, i64), String>,
     attendance: HashMap<(String, String), String>,
+    registrations: HashMap<String, String>,
 }
 
 impl Index {
@@ -597,11 +609,19 @@ impl Index {
             )?
             .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let registrations = conn
+            .prepare(
+                "SELECT m.uuid, r.uuid FROM meeting_registrations r
+                 JOIN meetings m ON m.id = r.meeting_id",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Index {
             rows,
             project_codes,
             need_numbers,
             attendance,
+            registrations,
         })
     }
 
@@ -631,6 +651,9 @@ impl Known for Index {
         self.attendance
             .get(&(meeting.to_string(), person.to_string()))
             .map(String::as_str)
+    }
+    fn registration_of(&self, meeting: &str) -> Option<&str> {
+        self.registrations.get(meeting).map(String::as_str)
     }
 }
 
@@ -863,6 +886,7 @@ impl Importer<'_, '_> {
         let items = self.import::<b::InformationItem>(bundle, &mut report)?;
         self.recipients_in(bundle, &items)?;
         self.import::<b::Interest>(bundle, &mut report)?;
+        self.import::<b::MeetingRegistration>(bundle, &mut report)?;
         if self.write {
             // A need number is never handed out twice, whatever the bundle said.
             self.conn.execute(

@@ -475,8 +475,9 @@ impl Store {
             Some(reg) => {
                 tx.execute(
                     "INSERT INTO meeting_registrations
-                        (meeting_id, document_number, registered_on, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?4)
+                        (uuid, meeting_id, document_number, registered_on, created_at,
+                         updated_at)
+                     VALUES (?5, ?1, ?2, ?3, ?4, ?4)
                      ON CONFLICT (meeting_id) DO UPDATE SET
                         document_number = excluded.document_number,
                         registered_on = excluded.registered_on,
@@ -485,7 +486,8 @@ impl Store {
                         meeting_id,
                         reg.document_number.trim(),
                         reg.registered_on,
-                        now
+                        now,
+                        new_uuid()
                     ],
                 )?;
             }

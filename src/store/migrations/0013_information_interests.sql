@@ -81,7 +81,9 @@ END;
 
 -- One registration per meeting: the document number in the case and the day.
 CREATE TABLE meeting_registrations (
-    meeting_id       INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid             TEXT NOT NULL UNIQUE,
+    meeting_id       INTEGER NOT NULL UNIQUE REFERENCES meetings(id) ON DELETE CASCADE,
     document_number  TEXT NOT NULL CHECK (length(trim(document_number)) > 0),
     registered_on    TEXT NOT NULL CHECK (registered_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
     created_at       TEXT NOT NULL,
