@@ -98,6 +98,16 @@ pub enum Command {
     },
     /// Check the store's integrity and foreign keys.
     Check,
+    /// Gallring: purge your personal notes of projects that closed more than
+    /// `retention_months` (config) ago. Lists them and asks first.
+    Gallra {
+        /// Only list what would be purged.
+        #[arg(long)]
+        dry_run: bool,
+        /// Purge without asking (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Show configuration.
     Config {
         #[command(subcommand)]
@@ -111,6 +121,8 @@ pub enum ListWhat {
     Meetings,
     Needs,
     Suggestions,
+    /// The information log: what each supplier was given, and whether everyone has it.
+    Information,
 }
 
 #[derive(Debug, Subcommand)]
@@ -621,10 +633,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 None => default_backup_path(&db, clock)?,
             };
             if dest.exists() {
-                bail!(
-                    "{} already exists; choose another file with -o",
-                    dest.display()
-                );
+                bail!("{}", crate::text::err_backup_exists(&dest));
             }
             store
                 .backup(&dest)
@@ -648,6 +657,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 bail!("{}", crate::text::check_problems(problems.len(), &db))
             }
         }
+        Some(Command::Gallra { dry_run, yes }) => {
+            gallra(&mut open()?, config.retention_months(), dry_run, yes)
+        }
         Some(Command::Config { what }) => {
             match what {
                 ConfigWhat::Path => {
@@ -658,6 +670,43 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `tidig gallra`: lists the personal notes past retention; unless `dry_run`, asks
+/// (or takes `yes`) and purges them, all or nothing.
+fn gallra(store: &mut Store, months: u32, dry_run: bool, yes: bool) -> Result<()> {
+    let due = store.expired_personal_notes(months)?;
+    let mut out = std::io::stdout().lock();
+    for n in &due {
+        writeln!(
+            out,
+            "{:>6}  {:<12} {}  {}  {}",
+            n.id,
+            safe(&n.project_code),
+            n.closed_on,
+            one_line(&n.meeting_title, 40),
+            one_line(&n.excerpt, 60)
+        )?;
+    }
+    writeln!(out, "{}", crate::text::gallra_found(due.len(), months))?;
+    if dry_run || due.is_empty() {
+        return Ok(());
+    }
+    if !yes {
+        write!(out, "{}", crate::text::gallra_ask())?;
+        out.flush()?;
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        let answer = answer.trim().to_lowercase();
+        if !matches!(answer.as_str(), "y" | "yes" | "j" | "ja") {
+            writeln!(out, "{}", crate::text::gallra_kept())?;
+            return Ok(());
+        }
+    }
+    let ids: Vec<i64> = due.iter().map(|n| n.id).collect();
+    let purged = store.purge_expired_personal_notes(months, &ids)?;
+    writeln!(out, "{}", crate::text::gallra_purged(purged))?;
+    Ok(())
 }
 
 /// Every setting, commented, and every key binding: `tidig config default`.
@@ -814,6 +863,33 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                         s.status.as_str(),
                         s.phase.as_str(),
                         one_line(&s.title, 200)
+                    )?;
+                }
+            }
+        }
+        ListWhat::Information => {
+            let rows = ops::information::rows(store, project.map(|p| p.id))?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &rows)?;
+                writeln!(out)?;
+            } else {
+                for r in &rows {
+                    let reach = if r.everyone {
+                        crate::text::info_everyone(
+                            r.shared_on.as_deref().unwrap_or_default(),
+                            &r.shared_channel,
+                        )
+                    } else {
+                        crate::text::info_only_some(&r.recipients.join(", "))
+                    };
+                    writeln!(
+                        out,
+                        "{:>5}  {:<12} {}  {:<60}  {}",
+                        r.id,
+                        safe(&r.project_code),
+                        r.given_on,
+                        one_line(&r.title, 60),
+                        one_line(&reach, 200)
                     )?;
                 }
             }

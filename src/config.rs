@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Lang;
 
 /// The config file, all keys optional.
+/// Months after a project closed that personal notes are kept, unless the config says.
+pub const DEFAULT_RETENTION_MONTHS: u32 = 12;
+
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -43,6 +46,9 @@ pub struct Config {
     /// Days after its last review that a project counts as due for review again (the
     /// attention tab and the portfolio mark it). Default 14.
     pub stale_after_days: Option<u32>,
+    /// Months after a project closed that the facilitator's personal notes are kept
+    /// (`tidig gallra` purges them). Default 12.
+    pub retention_months: Option<u32>,
     /// Key bindings that replace the defaults: `[keys.<context>]` tables of
     /// `action = ["key", …]`. Checked against the keymap at start-up
     /// (`app::Keymap::with_overrides`); [`Config::key_overrides`] gives them with lines.
@@ -126,6 +132,11 @@ impl Config {
             .collect();
         out.sort_by_key(|o| o.line);
         out
+    }
+
+    /// Months after a project closed that personal notes are kept.
+    pub fn retention_months(&self) -> u32 {
+        self.retention_months.unwrap_or(DEFAULT_RETENTION_MONTHS)
     }
 
     /// The attention rules' limits.

@@ -68,6 +68,15 @@ words!(
     tab_organisations,
     tab_people
 );
+words!(tab_information);
+words!(view_organisation);
+words!(gallra_ask);
+words!(gallra_kept);
+words!(org_page_none);
+words!(org_page_projects);
+words!(org_page_buyer);
+words!(org_page_meetings);
+words!(msg_nothing_to_merge_directory);
 
 // Columns and field labels
 words!(
@@ -180,6 +189,33 @@ words!(
     hint_multiline,
     not_set
 );
+words!(information_log);
+words!(interests);
+words!(interests_empty);
+words!(no_measures);
+words!(col_everyone);
+words!(col_who);
+words!(form_new_information);
+words!(form_edit_information);
+words!(form_new_interest);
+words!(form_edit_interest);
+words!(field_information);
+words!(field_channel);
+words!(field_given_in_meeting);
+words!(field_origin);
+words!(field_given_on);
+words!(field_given_to);
+words!(hint_organisations);
+words!(field_shared_on);
+words!(field_shared_channel);
+words!(field_interest_kind);
+words!(field_measures);
+words!(field_declared_on);
+words!(form_registration);
+words!(field_document_number);
+words!(field_registered);
+words!(not_registered);
+words!(field_registered_on);
 
 // Form titles
 words!(
@@ -334,6 +370,7 @@ pub fn field_error(e: &FieldError) -> String {
         FieldError::MergeClosed => "err_merge_closed",
         FieldError::MergeSelf => "err_merge_self",
         FieldError::MergeProjects => "err_merge_projects",
+        FieldError::SharedBeforeGiven => "err_shared_before_given",
     };
     ui(key).to_string()
 }
@@ -502,10 +539,27 @@ pub fn agenda_overrun(total: &str, length: &str, over: &str) -> String {
     )
 }
 
+/// An information log entry that everyone has: when and where it was made available.
+pub fn info_everyone(shared_on: &str, channel: &str) -> String {
+    ui_fill(
+        "info_everyone",
+        &[("shared_on", &shared_on), ("channel", &channel)],
+    )
+}
+
+/// An information log entry that only some have.
+pub fn info_only_some(recipients: &str) -> String {
+    if recipients.is_empty() {
+        ui("info_only_some").to_string()
+    } else {
+        ui_fill("info_only_some_named", &[("recipients", &recipients)])
+    }
+}
+
 pub fn checklist_open(open: usize) -> String {
     ui_fill(
         "checklist_open",
-        &[("open", &open), ("total", &checklist().len())],
+        &[("open", &open), ("total", &crate::domain::CHECKLIST_LEN)],
     )
 }
 
@@ -771,14 +825,45 @@ words!(palette_only_on, palette_read_only);
 words!(help_title, help_global, help_close, help_close_scroll);
 
 // The equal-treatment checklist for supplier-facing meetings.
-pub fn checklist() -> [&'static str; 5] {
-    [
-        ui("checklist_1"),
-        ui("checklist_2"),
-        ui("checklist_3"),
-        ui("checklist_4"),
-        ui("checklist_5"),
-    ]
+pub fn checklist() -> [&'static str; crate::domain::CHECKLIST_LEN] {
+    const KEYS: [&str; crate::domain::CHECKLIST_LEN] = [
+        "checklist_1",
+        "checklist_2",
+        "checklist_3",
+        "checklist_4",
+        "checklist_5",
+        "checklist_6",
+        "checklist_7",
+        "checklist_8",
+        "checklist_9",
+        "checklist_10",
+        "checklist_11",
+    ];
+    KEYS.map(ui)
+}
+
+words!(checklist_no_information);
+words!(checklist_no_involvement);
+words!(checklist_not_registered);
+
+/// An entry given in the meeting, and how far it reached.
+pub fn checklist_information(title: &str, reach: &str) -> String {
+    format!("{title} · {reach}")
+}
+
+/// A participant's organisation that took part in preparing the procurement.
+pub fn checklist_involved(organisation: &str, measures: bool) -> String {
+    let key = if measures {
+        "checklist_involved_measures"
+    } else {
+        "checklist_involved_no_measures"
+    };
+    ui_fill(key, &[("organisation", &organisation)])
+}
+
+/// A meeting's registration in the case.
+pub fn registered(number: &str, on: &str) -> String {
+    ui_fill("registered", &[("number", &number), ("on", &on)])
 }
 
 // Trash kinds
@@ -797,6 +882,8 @@ words!(
     kind_action,
     kind_question
 );
+words!(kind_information);
+words!(kind_interest);
 
 // Bundles (export and import)
 
@@ -862,6 +949,9 @@ pub fn bundle_problem(problem: &crate::bundle::Problem) -> String {
         P::DuplicateAttendance { first } => value("bundle_duplicate_attendance", first),
         P::EndNotAfterStart => ui("bundle_end_not_after_start").into(),
         P::EndBeforeStart => ui("bundle_end_before_start").into(),
+        P::SharedBeforeGiven => ui("bundle_shared_before_given").into(),
+        P::DuplicateRegistration { first } => value("bundle_duplicate_registration", first),
+        P::RegistrationTaken => ui("bundle_registration_taken").into(),
         P::NotPositive => ui("bundle_not_positive").into(),
         P::Negative => ui("bundle_negative").into(),
         P::NoEvidenceSource => value(
@@ -1079,9 +1169,20 @@ pub fn attention_section(kind: crate::domain::SectionKind, total: usize) -> Stri
         NotesMissing => "section_notes_missing",
         NotesUnsent => "section_notes_unsent",
         OpenPoints => "section_open_points",
+        OnlySome => "section_only_some",
+        PriorInvolvement => "section_prior_involvement",
         AwaitingBuyer => "section_awaiting_buyer",
     };
     format!("{} ({total})", ui(key))
+}
+
+/// Who has an entry of the information log that not everyone has.
+pub fn given_to(recipients: &str) -> String {
+    if recipients.is_empty() {
+        ui("given_to_nobody").to_string()
+    } else {
+        ui_fill("given_to", &[("recipients", &recipients)])
+    }
 }
 
 /// "2 overdue" beside the open actions' heading.
@@ -1159,6 +1260,10 @@ pub fn err_cannot_read(path: &std::path::Path) -> String {
 
 pub fn err_backup_failed(path: &std::path::Path) -> String {
     ui_fill("err_backup_failed", &[("path", &path.display())])
+}
+
+pub fn err_backup_exists(path: &std::path::Path) -> String {
+    ui_fill("err_backup_exists", &[("path", &path.display())])
 }
 
 pub fn err_cannot_check(path: &std::path::Path) -> String {
@@ -1274,6 +1379,95 @@ pub fn shown_of(shown: usize, total: usize) -> String {
 /// The value menu's title: "Filter by Phase".
 pub fn facet_menu_title(facet: &str) -> String {
     ui_fill("facet_menu_title", &[("facet", &facet)])
+}
+
+// ----- the information log, interests, the directory you can trust, gallring -------
+
+words!(information_empty);
+
+pub fn gallra_found(n: usize, months: u32) -> String {
+    ui_count("gallra_found", n, &[("months", &months)])
+}
+
+pub fn gallra_purged(n: usize) -> String {
+    ui_count("gallra_purged", n, &[])
+}
+
+/// Asked before saving a name the directory has.
+pub fn confirm_duplicate(existing: &str) -> String {
+    ui_fill("confirm_duplicate", &[("existing", &existing)])
+}
+
+pub fn pick_merge_directory(name: &str) -> String {
+    ui_fill("pick_merge_directory", &[("name", &name)])
+}
+
+pub fn confirm_merge_directory(from: &str, into: &str) -> String {
+    ui_fill(
+        "confirm_merge_directory",
+        &[("from", &from), ("into", &into)],
+    )
+}
+
+pub fn msg_merged_directory(moved: usize) -> String {
+    ui_fill("msg_merged_directory", &[("moved", &moved)])
+}
+
+/// Where an organisation is used, per referencing table.
+pub fn usage_of(table: &str, rows: i64) -> String {
+    let key = match table {
+        "projects" => "usage_projects",
+        "people" => "usage_people",
+        "information_recipients" => "usage_information",
+        "interests" => "usage_interests",
+        other => return format!("{rows} {other}"),
+    };
+    ui_fill(key, &[("n", &rows)])
+}
+
+pub fn confirm_trash_used(name: &str, used: &str) -> String {
+    ui_fill("confirm_trash_used", &[("name", &name), ("used", &used)])
+}
+
+/// Said when someone whose organisation helped prepare the procurement is added to a
+/// supplier meeting.
+pub fn warn_prior_involvement(organisation: &str, measures: bool) -> String {
+    let key = if measures {
+        "warn_prior_involvement_measures"
+    } else {
+        "warn_prior_involvement_no_measures"
+    };
+    ui_fill(key, &[("organisation", &organisation)])
+}
+
+/// "4 entries · 1 only some have".
+pub fn information_counts(entries: usize, only_some: usize) -> String {
+    let counted = ui_count("information_entries", entries, &[]);
+    if only_some == 0 {
+        counted
+    } else {
+        ui_fill(
+            "information_counts",
+            &[("entries", &counted), ("only_some", &only_some)],
+        )
+    }
+}
+
+/// An entry not everyone has, with the project's suppliers that lack it.
+pub fn info_lacking(lacking: &str) -> String {
+    if lacking.is_empty() {
+        ui("info_not_shared").to_string()
+    } else {
+        ui_fill("info_lacking", &[("lacking", &lacking)])
+    }
+}
+
+/// An entry everyone has, in a table cell.
+pub fn info_shared_short(shared_on: &str, channel: &str) -> String {
+    ui_fill(
+        "info_shared_short",
+        &[("shared_on", &shared_on), ("channel", &channel)],
+    )
 }
 
 #[cfg(test)]

@@ -234,7 +234,10 @@ fn attention_lists_what_the_rules_select() {
         .iter()
         .find(|s| s.kind == SectionKind::OpenPoints)
         .unwrap();
-    assert_eq!(points.lines[0].detail, LineDetail::OpenPoints(5));
+    assert_eq!(
+        points.lines[0].detail,
+        LineDetail::OpenPoints(tidig::domain::CHECKLIST_LEN)
+    );
     // Every line names the item it opens, in the order shown.
     assert_eq!(a.items().len(), 9);
     assert_eq!(a.items()[0].kind, EntityKind::Milestone);

@@ -30,6 +30,8 @@ const BEFORE: DemoSummary = DemoSummary {
     decisions: 8,
     actions: 20,
     questions: 3,
+    information: 4,
+    interests: 1,
 };
 
 #[test]

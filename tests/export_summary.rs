@@ -368,6 +368,7 @@ fn input() -> SummaryInput {
         ],
         next_meeting: Some(next),
         approved_at: None,
+        registration: None,
         clock: clock(),
     }
 }

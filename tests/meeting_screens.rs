@@ -352,8 +352,8 @@ fn project_meetings_tab() {
     );
     assert!(!line_with(&screen, DIALOGUE).contains("⚠"), "{screen}");
     assert!(
-        line_with(&screen, DIALOGUE).contains("3 open"),
-        "3 checklist points open: {screen}"
+        line_with(&screen, DIALOGUE).contains("9 open"),
+        "9 checklist points open: {screen}"
     );
     assert!(line_with(&screen, INFO_CANCELLED).contains("Cancelled"));
     snap!(&app, "meetings_tab");
@@ -418,7 +418,7 @@ fn meeting_details_of_a_supplier_dialogue() {
     let screen = render(&app, 120, 40);
     assert!(!screen.contains("Overlaps"), "{screen}");
     assert!(
-        line_with(&screen, "Supplier-facing").contains("3 of 5 checklist points open"),
+        line_with(&screen, "Supplier-facing").contains("9 of 11 checklist points open"),
         "{screen}"
     );
     assert!(
@@ -558,10 +558,10 @@ fn checklist_tab() {
     meeting_tab(&mut app, MeetingTab::Checklist);
     assert_eq!(app.context(), Context::MeetingChecklist);
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("3 of 5 checklist points open"), "{screen}");
+    assert!(screen.contains("9 of 11 checklist points open"), "{screen}");
     let ticked = screen.lines().filter(|l| l.contains("[x]")).count();
     let open = screen.lines().filter(|l| l.contains("[ ]")).count();
-    assert_eq!((ticked, open), (2, 3), "{screen}");
+    assert_eq!((ticked, open), (2, 9), "{screen}");
     // The selection (first point) is shown by colour only.
     let term = terminal(&app, 120, 40);
     assert!(is_highlighted(term.backend().buffer(), " [x] "));
@@ -941,7 +941,7 @@ fn space_on_the_checklist_ticks_the_point_in_the_store() {
     ch(&mut app, ' ');
     assert_eq!(app.store.meeting(ids.dialogue).unwrap().checklist, 0b111);
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("2 of 5 checklist points open"), "{screen}");
+    assert!(screen.contains("8 of 11 checklist points open"), "{screen}");
     // The cursor stays on the ticked point; Enter unticks it again.
     assert_eq!(app.meeting.as_ref().unwrap().cursor.selected, 2);
     press(&mut app, KeyCode::Enter);
@@ -950,7 +950,7 @@ fn space_on_the_checklist_ticks_the_point_in_the_store() {
     ch(&mut app, ' ');
     press(&mut app, KeyCode::Esc);
     let screen = render(&app, 120, 40);
-    assert!(line_with(&screen, DIALOGUE).contains("2 open"), "{screen}");
+    assert!(line_with(&screen, DIALOGUE).contains("8 open"), "{screen}");
 }
 
 #[test]

@@ -185,6 +185,11 @@ fn the_app_and_the_command_line_write_the_same_meeting_notes() {
     // The export form opens on the meeting's audience (shared for a supplier meeting),
     // HTML and Swedish by default; save it as it is.
     common::screen::ctrl(&mut app, 's');
+    // The demo's workshop has equal-treatment points open (those added in issue 13):
+    // the app asks before the participants' version, and is told yes.
+    if matches!(app.overlay, Some(tidig::app::Overlay::Confirm { .. })) {
+        ch(&mut app, 'y');
+    }
     let written: Vec<_> = std::fs::read_dir(&exports)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -388,6 +388,10 @@ fn help_lists_exactly_the_keymap_of_the_context() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Tab);
     ch(&mut app, '?');
+    assert_help_lists_keymap(&app, Context::ProjectInformation);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, '?');
     assert_help_lists_keymap(&app, Context::ProjectLessons);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Tab);

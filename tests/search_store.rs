@@ -538,7 +538,11 @@ fn an_older_store_gets_its_index_built_by_the_migration() {
         }
         conn.execute_batch(
             "DROP TABLE search; DROP TABLE search_exact; DROP VIEW search_refresh;
-             DROP VIEW search_source; PRAGMA user_version = 10;",
+             DROP VIEW search_source;
+             DROP VIEW search_refresh_0013; DROP VIEW search_source_0013;
+             DROP TABLE information_recipients; DROP TABLE information_items;
+             DROP TABLE interests; DROP TABLE meeting_registrations;
+             PRAGMA user_version = 10;",
         )
         .unwrap();
     }

@@ -998,7 +998,7 @@ fn a_person_with_a_new_organisation_name_creates_it() {
 // ---------------------------------------------------------------------------------------
 
 /// One row of each kind: (project, organisation, person, milestone).
-type Ids = [i64; 13];
+type Ids = [i64; 15];
 
 fn one_of_each(store: &mut Store) -> Ids {
     let project = store
@@ -1114,6 +1114,33 @@ fn one_of_each(store: &mut Store) -> Ids {
     let question_id = store
         .create_question(meeting_id, "Vem äger datat?")
         .unwrap();
+    let information_id = store
+        .create_information(
+            project,
+            &tidig::domain::InformationInput::validate(&tidig::domain::InformationDraft {
+                channel: "mail".into(),
+                given_on: "2026-11-26".into(),
+                title: "Antal elever".into(),
+                recipients: vec![organisation_id],
+                ..Default::default()
+            })
+            .unwrap(),
+        )
+        .unwrap();
+    let interest_id = store
+        .create_interest(
+            project,
+            &tidig::domain::InterestInput::validate(
+                Some(organisation_id),
+                None,
+                tidig::domain::InterestKind::DeclaredInterest,
+                "Äger ett skjutsbolag",
+                "",
+                "",
+            )
+            .unwrap(),
+        )
+        .unwrap();
     [
         project,
         organisation_id,
@@ -1128,6 +1155,8 @@ fn one_of_each(store: &mut Store) -> Ids {
         decision_id,
         action_id,
         question_id,
+        information_id,
+        interest_id,
     ]
 }
 
@@ -1154,6 +1183,18 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
     assert_eq!(
         listed,
         [
+            (
+                EntityKind::Interest,
+                ids[14],
+                "Äger ett skjutsbolag (MLM-1)",
+                "2026-11-27T14:00:00Z"
+            ),
+            (
+                EntityKind::Information,
+                ids[13],
+                "Antal elever (MLM-1)",
+                "2026-11-27T13:00:00Z"
+            ),
             (
                 EntityKind::Question,
                 ids[12],

@@ -86,6 +86,10 @@ pub enum Action {
     CaptureNeed,
     CaptureSuggestion,
     CaptureQuestion,
+    /// The notes editor: the current line as information given (the information log).
+    CaptureInformation,
+    /// A declared interest or prior involvement in the project.
+    NewInterest,
     NotesStatusNext,
     NotesStatusBack,
     ExportNotes,
@@ -154,6 +158,8 @@ impl Action {
                 | CaptureNeed
                 | CaptureSuggestion
                 | CaptureQuestion
+                | CaptureInformation
+                | NewInterest
                 | NotesStatusNext
                 | NotesStatusBack
         )

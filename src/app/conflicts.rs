@@ -108,6 +108,20 @@ impl App {
                 ..
             } => forms::action_form(project_id, meeting_id, Some(&store.action(id)?)),
             FormKind::Answer { .. } => forms::answer_form(&store.question(id)?),
+            FormKind::Information { project_id, .. } => {
+                let item = store.information_item(id)?;
+                let meetings = self.meeting_choices(project_id);
+                let defaults = forms::InformationDefaults {
+                    meeting_id: None,
+                    given_on: item.given_on,
+                    title: "",
+                    recipients: String::new(),
+                };
+                forms::information_form(project_id, Some(&item), &meetings, defaults)
+            }
+            FormKind::Interest { project_id, .. } => {
+                forms::interest_form(project_id, Some(&self.store.interest(id)?))
+            }
             // Forms that add to their row: a fresh form, and the row in a line.
             FormKind::Participant { meeting_id } => {
                 let m = store.meeting(meeting_id)?;

@@ -30,12 +30,30 @@ impl App {
                 }
             }
             (Action::Delete, DirectoryTab::Organisations) => match org {
-                Some(o) => self.confirm(
-                    text::confirm_trash(&o.name),
-                    Pending::Trash(EntityKind::Organisation, o.id),
-                ),
+                Some(o) => self.confirm_trash_organisation(&o),
                 None => self.info(text::msg_nothing_selected()),
             },
+            (Action::Open, DirectoryTab::Organisations) => {
+                if let Some(o) = org {
+                    self.show(Screen::Organisation { id: o.id });
+                }
+            }
+            // A person: their organisation's page.
+            (Action::Open, DirectoryTab::People) => {
+                if let Some(id) = person.and_then(|p| p.organisation_id) {
+                    self.show(Screen::Organisation { id });
+                }
+            }
+            (Action::Merge, DirectoryTab::Organisations) => {
+                if let Some(o) = org {
+                    self.pick_merge_target(EntityKind::Organisation, o.id, &o.name);
+                }
+            }
+            (Action::Merge, DirectoryTab::People) => {
+                if let Some(p) = person {
+                    self.pick_merge_target(EntityKind::Person, p.id, &p.name);
+                }
+            }
             (Action::Delete, DirectoryTab::People) => match person {
                 Some(p) => self.confirm(
                     text::confirm_trash(&p.name),

@@ -85,6 +85,20 @@ pub enum FormKind {
     NotesExport {
         meeting_id: i64,
     },
+    /// An entry of a project's information log.
+    Information {
+        project_id: i64,
+        id: Option<i64>,
+    },
+    /// A declared interest or prior involvement in a project.
+    Interest {
+        project_id: i64,
+        id: Option<i64>,
+    },
+    /// The meeting's documentation registered in the case (diarieförd).
+    Registration {
+        meeting_id: i64,
+    },
 }
 
 impl FormKind {
@@ -104,6 +118,8 @@ impl FormKind {
             FormKind::Decision { id, .. } => (EntityKind::Decision, id),
             FormKind::Action { id, .. } => (EntityKind::ActionItem, id),
             FormKind::Answer { question_id } => (EntityKind::Question, Some(question_id)),
+            FormKind::Information { id, .. } => (EntityKind::Information, id),
+            FormKind::Interest { id, .. } => (EntityKind::Interest, id),
             // A participant is added to a meeting, evidence to a need, and a reason
             // moves a need's status: a change to that row made elsewhere since (its
             // status, or moved to the trash) is asked about, not saved past.
@@ -169,6 +185,13 @@ impl FormKind {
             FormKind::Question { meeting_id } => format!("question:{meeting_id}"),
             FormKind::Answer { question_id } => format!("answer:{question_id}"),
             FormKind::NotesExport { meeting_id } => format!("notes_export:{meeting_id}"),
+            FormKind::Registration { meeting_id } => format!("registration:{meeting_id}"),
+            FormKind::Information { project_id, id: i } => {
+                format!("information:{project_id}:{}", id(i))
+            }
+            FormKind::Interest { project_id, id: i } => {
+                format!("interest:{project_id}:{}", id(i))
+            }
         }
     }
 }

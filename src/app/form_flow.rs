@@ -120,6 +120,14 @@ impl App {
     /// Saves the open form; `bring_back` also takes its row out of the trash in the
     /// same transaction ("keep mine" on a row trashed elsewhere).
     pub(super) fn save_form_bringing_back(&mut self, bring_back: bool) {
+        if !bring_back && self.asks_about_duplicate() {
+            return;
+        }
+        self.save_form_now(bring_back);
+    }
+
+    /// Saves the open form, with no question about names that exist.
+    pub(super) fn save_form_now(&mut self, bring_back: bool) {
         let clock = self.clock();
         let Some(form) = &mut self.form else { return };
         form.attempted = true;
@@ -179,6 +187,9 @@ impl App {
                 match saved.kind {
                     FormKind::Project { id: None } => self.select_project(saved.id),
                     FormKind::Meeting { .. } => self.warn_overlaps(saved.id),
+                    FormKind::Participant { meeting_id } => {
+                        self.warn_prior_involvement(meeting_id, saved.id)
+                    }
                     _ => {}
                 }
             }

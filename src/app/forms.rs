@@ -955,8 +955,262 @@ pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
         FormKind::Action { .. } => action_input(form, clock.today()).map(|_| ()),
         FormKind::Question { .. } => required(form, "text").map(|_| ()),
         FormKind::Answer { .. } | FormKind::NotesExport { .. } => Ok(()),
+        FormKind::Registration { .. } => registration_input(form).map(|_| ()),
+        FormKind::Information { .. } => information_input(form).map(|_| ()),
+        FormKind::Interest { .. } => interest_input(form, Some(0), Some(0)).map(|_| ()),
     };
     result.err().unwrap_or_default()
+}
+
+/// The registration form: the document number in the case and the day (today unless
+/// changed).
+pub fn registration_form(
+    meeting_id: i64,
+    current: Option<&crate::domain::Registration>,
+    today: chrono::NaiveDate,
+) -> Form {
+    let fields = vec![
+        Field::text(
+            "document_number",
+            text::field_document_number(),
+            current.map_or("", |r| &r.document_number),
+        )
+        .required(),
+        Field::text(
+            "registered_on",
+            text::field_registered_on(),
+            &current.map_or(today, |r| r.registered_on).to_string(),
+        )
+        .hint(text::hint_date()),
+    ];
+    Form::new(
+        FormKind::Registration { meeting_id },
+        text::form_registration(),
+        fields,
+    )
+}
+
+fn registration_input(form: &Form) -> Result<crate::domain::Registration, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let number = form.value("document_number").trim().to_string();
+    if number.is_empty() {
+        errors.add("document_number", FieldError::Required);
+    }
+    let day = form.value("registered_on");
+    let on = if day.trim().is_empty() {
+        errors.add("registered_on", FieldError::Required);
+        None
+    } else {
+        crate::domain::parse_iso_date("registered_on", &day, &mut errors)
+    };
+    errors.into_result(crate::domain::Registration {
+        document_number: number,
+        registered_on: on.unwrap_or_default(),
+    })
+}
+
+/// The information log entry form. A new entry given in a meeting starts with the
+/// meeting, its day and its suppliers (`recipients`, comma-separated names).
+pub struct InformationDefaults<'a> {
+    pub meeting_id: Option<i64>,
+    pub given_on: chrono::NaiveDate,
+    pub title: &'a str,
+    pub recipients: String,
+}
+
+pub fn information_form(
+    project_id: i64,
+    item: Option<&crate::domain::InformationItem>,
+    meetings: &[(i64, String)],
+    defaults: InformationDefaults<'_>,
+) -> Form {
+    use crate::domain::InfoChannel;
+    let recipients = match item {
+        Some(i) => i
+            .recipients
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => defaults.recipients,
+    };
+    let meeting = item.map_or(defaults.meeting_id, |i| i.meeting_id);
+    let channel = item.map_or(
+        if defaults.meeting_id.is_some() {
+            InfoChannel::Meeting
+        } else {
+            InfoChannel::Mail
+        },
+        |i| i.channel,
+    );
+    let fields = vec![
+        Field::text(
+            "title",
+            text::field_information(),
+            item.map_or(defaults.title, |i| &i.title),
+        )
+        .required(),
+        Field::choice(
+            "channel",
+            text::field_channel(),
+            options::<InfoChannel>(),
+            channel.as_str(),
+        ),
+        Field::choice(
+            "meeting",
+            text::field_given_in_meeting(),
+            meeting_options(meetings),
+            &meeting.map(|id| id.to_string()).unwrap_or_default(),
+        ),
+        Field::text(
+            "origin",
+            text::field_origin(),
+            item.map_or("", |i| &i.origin),
+        ),
+        Field::text(
+            "given_on",
+            text::field_given_on(),
+            &item.map_or(defaults.given_on, |i| i.given_on).to_string(),
+        )
+        .required()
+        .hint(text::hint_date()),
+        Field::text("recipients", text::field_given_to(), &recipients)
+            .hint(text::hint_organisations()),
+        Field::multiline(
+            "details",
+            text::field_details(),
+            item.map_or("", |i| &i.details),
+        ),
+        Field::text(
+            "shared_on",
+            text::field_shared_on(),
+            &item.map(|i| date_text(i.shared_on)).unwrap_or_default(),
+        )
+        .hint(text::hint_date()),
+        Field::text(
+            "shared_channel",
+            text::field_shared_channel(),
+            item.map_or("", |i| &i.shared_channel),
+        ),
+    ];
+    let title = if item.is_some() {
+        text::form_edit_information()
+    } else {
+        text::form_new_information()
+    };
+    Form::new(
+        FormKind::Information {
+            project_id,
+            id: item.map(|i| i.id),
+        },
+        title,
+        fields,
+    )
+}
+
+/// The entry as typed, with its recipients as names (resolved when saved).
+fn information_input(
+    form: &Form,
+) -> Result<(crate::domain::InformationInput, Vec<String>), FieldErrors> {
+    let v = |k: &str| form.value(k);
+    let draft = crate::domain::InformationDraft {
+        channel: v("channel"),
+        meeting_id: v("meeting").parse().ok(),
+        origin: v("origin"),
+        given_on: v("given_on"),
+        title: v("title"),
+        details: v("details"),
+        recipients: Vec::new(),
+        shared_on: v("shared_on"),
+        shared_channel: v("shared_channel"),
+    };
+    let input = crate::domain::InformationInput::validate(&draft)?;
+    let names = v("recipients")
+        .split([',', ';', '\n'])
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    Ok((input, names))
+}
+
+pub fn interest_form(project_id: i64, interest: Option<&crate::domain::Interest>) -> Form {
+    use crate::domain::InterestKind;
+    let fields = vec![
+        Field::text(
+            "organisation",
+            text::col_organisation(),
+            interest
+                .and_then(|i| i.organisation_name.as_deref())
+                .unwrap_or(""),
+        ),
+        Field::text(
+            "person",
+            text::field_person(),
+            interest
+                .and_then(|i| i.person_name.as_deref())
+                .unwrap_or(""),
+        ),
+        Field::choice(
+            "kind",
+            text::field_interest_kind(),
+            options::<InterestKind>(),
+            interest
+                .map_or(InterestKind::PriorInvolvement, |i| i.kind)
+                .as_str(),
+        ),
+        Field::multiline(
+            "description",
+            text::field_description(),
+            interest.map_or("", |i| &i.description),
+        )
+        .required(),
+        Field::multiline(
+            "measures",
+            text::field_measures(),
+            interest.map_or("", |i| &i.measures),
+        ),
+        Field::text(
+            "declared_on",
+            text::field_declared_on(),
+            &interest
+                .map(|i| date_text(i.declared_on))
+                .unwrap_or_default(),
+        )
+        .hint(text::hint_date()),
+    ];
+    let title = if interest.is_some() {
+        text::form_edit_interest()
+    } else {
+        text::form_new_interest()
+    };
+    Form::new(
+        FormKind::Interest {
+            project_id,
+            id: interest.map(|i| i.id),
+        },
+        title,
+        fields,
+    )
+}
+
+/// The declaration as typed; `organisation` and `person` are what the names resolve to
+/// (`Some(0)` stands for "named" while typing, before anything is resolved).
+fn interest_input(
+    form: &Form,
+    organisation: Option<i64>,
+    person: Option<i64>,
+) -> Result<crate::domain::InterestInput, FieldErrors> {
+    let v = |k: &str| form.value(k);
+    let named = |k: &str, id: Option<i64>| if v(k).trim().is_empty() { None } else { id };
+    crate::domain::InterestInput::validate(
+        named("organisation", organisation),
+        named("person", person),
+        crate::domain::InterestKind::parse(&v("kind"))
+            .unwrap_or(crate::domain::InterestKind::PriorInvolvement),
+        &v("description"),
+        &v("measures"),
+        &v("declared_on"),
+    )
 }
 
 /// What a successful save produced, so the app can select it.
@@ -1183,6 +1437,50 @@ fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
             .map(|_| question_id),
         FormKind::NotesExport { .. } => {
             unreachable!("exports are files, written by the app, not the store")
+        }
+        FormKind::Information { project_id, id } => {
+            let (mut input, names) = information_input(form)?;
+            store.atomically(|store| {
+                input.recipients = store.resolve_organisations(&names, OrgKind::Supplier)?;
+                match id {
+                    Some(id) => store.update_information(id, &input).map(|_| id),
+                    None => store.create_information(project_id, &input),
+                }
+            })
+        }
+        FormKind::Interest { project_id, id } => {
+            interest_input(form, Some(0), Some(0))?;
+            let (org_name, person_name) = (v("organisation"), v("person"));
+            store.atomically(|store| {
+                let person = match person_name.trim() {
+                    "" => None,
+                    name => Some(match store.person_by_name(name)? {
+                        Some(p) => p.id,
+                        None => {
+                            let input = PersonInput::validate(name, &org_name, "", "", "")
+                                .map_err(person_conflict)?;
+                            store.create_person(&input)?
+                        }
+                    }),
+                };
+                let organisation = store
+                    .resolve_organisations(std::slice::from_ref(&org_name), OrgKind::Other)?
+                    .first()
+                    .copied();
+                // Names typed resolve to rows, so only what the live check saw can fail.
+                let input = interest_input(form, organisation, person)
+                    .map_err(|e| StoreError::Conflict(e.0[0].0, e.0[0].1.clone()))?;
+                match id {
+                    Some(id) => store.update_interest(id, &input).map(|_| id),
+                    None => store.create_interest(project_id, &input),
+                }
+            })
+        }
+        FormKind::Registration { meeting_id } => {
+            let registration = registration_input(form)?;
+            store
+                .set_registration(meeting_id, Some(&registration))
+                .map(|_| meeting_id)
         }
     };
     match id {

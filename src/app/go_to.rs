@@ -37,7 +37,9 @@ impl App {
             EntityKind::Milestone
             | EntityKind::Suggestion
             | EntityKind::Lesson
-            | EntityKind::Decision => self.go_to_project_row(item, at),
+            | EntityKind::Decision
+            | EntityKind::Information
+            | EntityKind::Interest => self.go_to_project_row(item, at),
         }
     }
 
@@ -112,7 +114,7 @@ impl App {
         select(&mut s.cursor, ids.into_iter(), item.id);
     }
 
-    /// A milestone, suggestion, lesson or decision of a project: the project, on the tab
+    /// A milestone, suggestion, lesson, decision, information entry or interest of a project: the project, on the tab
     /// that lists it, with the tab's filters cleared if they would hide it.
     fn go_to_project_row(&mut self, item: EntityRef, at: Location) {
         let Some(project_id) = at.project_id else {
@@ -122,6 +124,7 @@ impl App {
             EntityKind::Milestone => ProjectTab::TimePlan,
             EntityKind::Suggestion => ProjectTab::Suggestions,
             EntityKind::Lesson => ProjectTab::Lessons,
+            EntityKind::Information | EntityKind::Interest => ProjectTab::Information,
             _ => ProjectTab::Decisions,
         };
         self.show(Screen::Project { id: project_id });
@@ -158,6 +161,20 @@ impl App {
                 p.lessons.items.iter().map(|l| l.id),
                 item.id,
             ),
+            // One list: the entries, then the interests.
+            EntityKind::Information => select(
+                &mut p.information.cursor,
+                p.information.items.iter().map(|i| i.id),
+                item.id,
+            ),
+            EntityKind::Interest => {
+                let before = p.information.items.len();
+                let at = p.information.interests.iter().position(|i| i.id == item.id);
+                if let Some(at) = at {
+                    p.information.cursor.selected = before + at;
+                }
+                at.is_some()
+            }
             _ => select(
                 &mut p.decisions.cursor,
                 p.decisions.items.iter().map(|d| d.id),

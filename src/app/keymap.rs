@@ -37,9 +37,12 @@ pub enum Context {
     NoteEditor,
     Actions,
     ProjectDecisions,
+    ProjectInformation,
     /// Choosing from a list (agenda templates).
     Pick,
     Directory,
+    /// An organisation's page.
+    OrganisationPage,
     Trash,
     Form,
     /// Typing the portfolio's text filter.
@@ -106,10 +109,12 @@ impl Context {
             Context::NoteEditor => crate::text::note_editor(),
             Context::Actions => crate::text::view_actions(),
             Context::ProjectDecisions => crate::text::tab_decisions(),
+            Context::ProjectInformation => crate::text::tab_information(),
             Context::Pick => crate::text::pick_title(),
             Context::Directory => crate::text::view_directory(),
+            Context::OrganisationPage => crate::text::view_organisation(),
             Context::Trash => crate::text::view_trash(),
-            Context::Form => crate::text::form_title(),
+            Context::Form => "Form",
             Context::FilterInput => crate::text::portfolio_filter(),
             Context::Search => crate::text::search_title(),
             Context::Palette => crate::text::palette_title(),
@@ -301,6 +306,7 @@ impl Keymap {
             Portfolio,
             TimePlan,
             Directory,
+            OrganisationPage,
             Trash,
             ProjectMeetings,
             MeetingAgenda,
@@ -318,6 +324,7 @@ impl Keymap {
             MeetingOutcomes,
             Actions,
             ProjectDecisions,
+            ProjectInformation,
             ProjectAttention,
             Review,
         ] {
@@ -491,6 +498,13 @@ impl Keymap {
             CaptureQuestion,
             false,
         );
+        // The line as information given to the meeting's suppliers (the information log).
+        bind(
+            NoteEditor,
+            &[Key::alt('i'), Key::plain(K::F(7))],
+            CaptureInformation,
+            false,
+        );
         bind(
             NoteEditor,
             &[Key::ctrl('g'), Key::plain(K::F(8))],
@@ -523,6 +537,23 @@ impl Keymap {
         bind(ProjectDecisions, &[Key::ch('l')], CycleLabel, true);
         bind(ProjectDecisions, &[Key::ch('d')], Delete, false);
 
+        bind(ProjectInformation, &[Key::plain(K::Tab)], NextTab, true);
+        bind(
+            ProjectInformation,
+            &[Key::plain(K::BackTab)],
+            PrevTab,
+            false,
+        );
+        bind(ProjectInformation, &[Key::ch('n')], New, true);
+        bind(ProjectInformation, &[Key::ch('i')], NewInterest, true);
+        bind(
+            ProjectInformation,
+            &[Key::ch('e'), Key::plain(K::Enter)],
+            Edit,
+            true,
+        );
+        bind(ProjectInformation, &[Key::ch('d')], Delete, false);
+
         bind(MeetingDetails, &[Key::ch('e')], Edit, true);
         bind(MeetingDetails, &[Key::ch('c')], CancelMeeting, true);
         bind(MeetingDetails, &[Key::ch('h')], MarkHeld, false);
@@ -553,6 +584,8 @@ impl Keymap {
             ToggleDone,
             true,
         );
+        // The registration in the case (document number), on the checklist's last point.
+        bind(MeetingChecklist, &[Key::ch('e')], Edit, false);
 
         for ctx in [AgendaList, AgendaWeek] {
             bind(ctx, &[Key::plain(K::Enter)], Open, true);
@@ -673,6 +706,8 @@ impl Keymap {
         bind(Directory, &[Key::ch('n')], New, true);
         bind(Directory, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
         bind(Directory, &[Key::ch('d')], Delete, true);
+        bind(Directory, &[Key::ch('v')], Open, true);
+        bind(Directory, &[Key::ch('m')], Merge, false);
         bind(Directory, &[Key::ch('f')], Filter, true);
         bind(Directory, &[Key::ch('F')], ClearFilters, true);
 

@@ -122,10 +122,18 @@ impl App {
                 self.store.questions(id)?,
                 self.store.notes_status_dates(id)?,
                 self.store.exports(id)?,
+                self.store.meeting_equal_treatment(id)?,
             ))
         });
-        let Some((notes, decisions, actions, questions, notes_status_dates, exports)) =
-            self.report(outcomes)
+        let Some((
+            notes,
+            decisions,
+            actions,
+            questions,
+            notes_status_dates,
+            exports,
+            equal_treatment,
+        )) = self.report(outcomes)
         else {
             return;
         };
@@ -147,6 +155,7 @@ impl App {
             questions,
             notes_status_dates,
             exports,
+            equal_treatment,
             tab,
             cursor,
         };
@@ -441,6 +450,18 @@ impl App {
                 }
             }
             // Checklist
+            (Action::Edit, MeetingTab::Checklist) => {
+                let current = self
+                    .meeting
+                    .as_ref()
+                    .and_then(|s| s.equal_treatment.registration.clone());
+                let today = self.store.clock().today();
+                self.open_form(forms::registration_form(
+                    meeting.id,
+                    current.as_ref(),
+                    today,
+                ));
+            }
             (Action::ToggleDone, MeetingTab::Checklist) if at < CHECKLIST_LEN => {
                 let result = self.store.toggle_checklist(meeting.id, at);
                 if self.report(result).is_some() {
@@ -516,6 +537,19 @@ impl App {
                             self.confirm(
                                 text::confirm_merge(&from_code, &into_code),
                                 Pending::MergeNeeds(from, into),
+                            );
+                        }
+                    }
+                    PickPurpose::MergeDirectory {
+                        kind,
+                        from,
+                        from_name,
+                        targets,
+                    } => {
+                        if let Some((into, into_name)) = targets.into_iter().nth(chosen) {
+                            self.confirm(
+                                text::confirm_merge_directory(&from_name, &into_name),
+                                Pending::MergeDirectory(kind, from, into),
                             );
                         }
                     }

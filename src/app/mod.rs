@@ -7,12 +7,14 @@ pub mod autosave;
 mod conflicts;
 mod dashboard;
 mod directory;
+mod directory_trust;
 mod filter;
 pub use filter::{FilterLine, FilterList};
 pub mod form;
 mod form_flow;
 pub mod forms;
 mod go_to;
+mod information;
 mod kept_drafts;
 pub mod keymap;
 mod meetings;
@@ -81,6 +83,11 @@ pub enum Pending {
     /// Export the participant version of a meeting's notes with equal-treatment points
     /// still open.
     ExportNotes(crate::ops::ExportJob),
+    /// Merge the first organisation or person into the second.
+    MergeDirectory(EntityKind, i64, i64),
+    /// Save the open form although its name matches an organisation or person that
+    /// exists.
+    SaveDuplicate,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +137,13 @@ pub enum PickPurpose {
     MergeInto {
         from: i64,
         from_code: String,
+        targets: Vec<(i64, String)>,
+    },
+    /// Merge organisation or person `from` into one of `targets` (id, name).
+    MergeDirectory {
+        kind: EntityKind,
+        from: i64,
+        from_name: String,
         targets: Vec<(i64, String)>,
     },
 }
@@ -205,6 +219,8 @@ pub struct App {
     /// What the terminal loop must do next, if anything.
     pub effect: Option<Effect>,
     pub directory: DirectoryState,
+    /// The organisation page on screen.
+    pub org_page: Option<OrgPageState>,
     pub trash: TrashState,
     /// Review mode's walk, while it lasts.
     pub review: Option<ReviewState>,
@@ -261,6 +277,7 @@ impl App {
             editor: None,
             effect: None,
             directory: DirectoryState::default(),
+            org_page: None,
             trash: TrashState::default(),
             review: None,
             thresholds: crate::domain::Thresholds::default(),
@@ -325,6 +342,7 @@ impl App {
                 Some(ProjectTab::Needs) => Context::ProjectNeeds,
                 Some(ProjectTab::Suggestions) => Context::ProjectSuggestions,
                 Some(ProjectTab::Decisions) => Context::ProjectDecisions,
+                Some(ProjectTab::Information) => Context::ProjectInformation,
                 Some(ProjectTab::Lessons) => Context::ProjectLessons,
                 _ => Context::ProjectOverview,
             },
@@ -345,6 +363,7 @@ impl App {
                 AgendaMode::Week => Context::AgendaWeek,
             },
             Screen::Directory => Context::Directory,
+            Screen::Organisation { .. } => Context::OrganisationPage,
             Screen::Trash => Context::Trash,
         }
     }
@@ -571,6 +590,7 @@ impl App {
                 Screen::Lessons => self.update_lessons(other, false),
                 Screen::Actions => self.update_actions(other),
                 Screen::Directory => self.update_directory(other),
+                Screen::Organisation { .. } => {}
                 Screen::Trash => self.update_trash(other),
             },
         }
@@ -654,6 +674,10 @@ impl App {
                             let len = p.decisions.items.len();
                             p.decisions.cursor.step(delta, len);
                         }
+                        ProjectTab::Information => {
+                            let len = p.information.len();
+                            p.information.cursor.step(delta, len);
+                        }
                         _ => {
                             let len = p.milestones.len();
                             p.cursor.step(delta, len);
@@ -696,6 +720,12 @@ impl App {
             Screen::Trash => {
                 let len = self.trash.items.len();
                 self.trash.cursor.step(delta, len);
+            }
+            Screen::Organisation { .. } => {
+                if let Some(p) = &mut self.org_page {
+                    let len = p.page.line_count();
+                    p.scroll.step(delta, len);
+                }
             }
         }
     }
@@ -747,6 +777,8 @@ impl App {
             }
             Pending::MarkFutureMeetingHeld(id) => self.mark_held(id),
             Pending::ExportNotes(job) => self.export(job),
+            Pending::MergeDirectory(kind, from, into) => self.merge_directory(kind, from, into),
+            Pending::SaveDuplicate => self.save_form_now(false),
             Pending::NotesStatusBack(id, to) => {
                 let result = self.store.step_notes_status_back(id, to);
                 self.after_write(
@@ -785,6 +817,7 @@ impl App {
             Screen::Lessons => self.refresh_lessons_library(),
             Screen::Actions => self.refresh_actions(),
             Screen::Directory => self.refresh_directory(),
+            Screen::Organisation { id } => self.refresh_org_page(id),
             Screen::Trash => self.refresh_trash(),
         }
     }

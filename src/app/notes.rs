@@ -262,6 +262,7 @@ impl App {
             | Action::CaptureNeed
             | Action::CaptureSuggestion
             | Action::CaptureQuestion => self.capture(action),
+            Action::CaptureInformation => self.capture_information(),
             Action::Help => {
                 self.overlay = Some(super::Overlay::Help {
                     context: super::Context::NoteEditor,
@@ -533,6 +534,29 @@ impl App {
         let key = form.kind.draft_key();
         let _ = self.store.discard_draft(&key);
         self.open_form(form);
+    }
+
+    /// The current line as information given in this meeting: a log entry whose
+    /// recipients are the meeting's supplier participants, for the user to check.
+    fn capture_information(&mut self) {
+        self.save_note();
+        let Some(editor) = &self.editor else { return };
+        let captured = editor.capture_text();
+        let (meeting_id, project_id) = (editor.meeting_id, editor.project_id);
+        if captured.is_empty() {
+            return self.info(text::msg_nothing_to_capture());
+        }
+        let _ = self.store.discard_draft(
+            &crate::app::FormKind::Information {
+                project_id,
+                id: None,
+            }
+            .draft_key(),
+        );
+        self.new_information(project_id, Some(meeting_id), &captured);
+        if let Some(form) = &mut self.form {
+            form.mark_clean();
+        }
     }
 
     // ----- the Outcomes tab ---------------------------------------------------------

@@ -88,6 +88,7 @@ impl App {
             other if tab == ProjectTab::Needs => self.update_project_needs(other),
             other if tab == ProjectTab::Suggestions => self.update_project_suggestions(other),
             other if tab == ProjectTab::Decisions => self.update_project_decisions(other),
+            other if tab == ProjectTab::Information => self.update_project_information(other),
             other if tab == ProjectTab::Lessons => self.update_lessons(other, true),
             Action::Edit if tab == ProjectTab::Overview => {
                 if let Some(p) = self.report(self.store.project(project_id)) {
@@ -158,6 +159,7 @@ impl App {
                     needs: NeedsView::default(),
                     suggestions: SuggestionsView::default(),
                     decisions: DecisionsView::default(),
+                    information: InformationView::default(),
                     lessons: LessonsView::default(),
                     attention: AttentionView::default(),
                     tab: ProjectTab::default(),
@@ -197,6 +199,7 @@ impl App {
             ProjectTab::Needs => self.refresh_needs(),
             ProjectTab::Suggestions => self.refresh_suggestions_tab(),
             ProjectTab::Decisions => self.refresh_decisions_tab(),
+            ProjectTab::Information => self.refresh_information_tab(),
             ProjectTab::Lessons => self.refresh_project_lessons(),
         }
     }

@@ -36,7 +36,18 @@ pub enum Screen {
     Actions,
     Lessons,
     Directory,
+    /// One organisation's page: its people, projects and every contact.
+    Organisation {
+        id: i64,
+    },
     Trash,
+}
+
+/// An organisation's page, scrolled by `scroll` lines.
+#[derive(Debug)]
+pub struct OrgPageState {
+    pub page: crate::domain::OrganisationPage,
+    pub scroll: Cursor,
 }
 
 /// A selection in a list, kept inside its bounds.
@@ -101,18 +112,21 @@ pub enum ProjectTab {
     Needs,
     Suggestions,
     Decisions,
+    /// The information log and declared interests: equal treatment in the project.
+    Information,
     Lessons,
     TimePlan,
 }
 
 impl ProjectTab {
-    pub const ALL: [ProjectTab; 8] = [
+    pub const ALL: [ProjectTab; 9] = [
         ProjectTab::Attention,
         ProjectTab::Overview,
         ProjectTab::Meetings,
         ProjectTab::Needs,
         ProjectTab::Suggestions,
         ProjectTab::Decisions,
+        ProjectTab::Information,
         ProjectTab::Lessons,
         ProjectTab::TimePlan,
     ];
@@ -125,6 +139,7 @@ impl ProjectTab {
             ProjectTab::Needs => crate::text::tab_needs(),
             ProjectTab::Suggestions => crate::text::tab_suggestions(),
             ProjectTab::Decisions => crate::text::tab_decisions(),
+            ProjectTab::Information => crate::text::tab_information(),
             ProjectTab::Lessons => crate::text::tab_lessons(),
             ProjectTab::TimePlan => crate::text::tab_time_plan(),
         }
@@ -139,6 +154,7 @@ pub struct ProjectState {
     pub needs: NeedsView,
     pub suggestions: SuggestionsView,
     pub decisions: DecisionsView,
+    pub information: InformationView,
     pub lessons: LessonsView,
     pub attention: AttentionView,
     pub tab: ProjectTab,
@@ -338,6 +354,8 @@ pub struct MeetingState {
     /// When each notes status was reached.
     pub notes_status_dates: Vec<(NotesStatus, String)>,
     pub exports: Vec<ExportRecord>,
+    /// The information log, prior involvement and registration, for the checklist.
+    pub equal_treatment: crate::domain::MeetingEqualTreatment,
     pub tab: MeetingTab,
     pub cursor: Cursor,
 }
@@ -485,6 +503,46 @@ pub struct ActionsView {
     pub filter_input: Option<TextInput>,
     /// Actions before the filter, while one is on.
     pub total: Option<usize>,
+}
+
+/// A project's information log and declared interests, one list: the entries, then the
+/// interests.
+#[derive(Debug, Default)]
+pub struct InformationView {
+    pub items: Vec<crate::domain::InformationItem>,
+    pub interests: Vec<crate::domain::Interest>,
+    /// The project's suppliers (in its meetings), to say who lacks an entry.
+    pub suppliers: Vec<crate::domain::Recipient>,
+    pub cursor: Cursor,
+}
+
+/// A row of the information tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InformationRow {
+    Entry(usize),
+    Interest(usize),
+}
+
+impl InformationView {
+    pub fn len(&self) -> usize {
+        self.items.len() + self.interests.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The row the cursor is on.
+    pub fn selected(&self) -> Option<InformationRow> {
+        let at = self.cursor.selected;
+        if at < self.items.len() {
+            Some(InformationRow::Entry(at))
+        } else if at < self.len() {
+            Some(InformationRow::Interest(at - self.items.len()))
+        } else {
+            None
+        }
+    }
 }
 
 /// A project's decisions.

@@ -19,9 +19,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    ActionStatus, AttendanceRole, Confidentiality, InnovationLevel, LessonKind, MeetingFormat,
-    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority,
-    ProjectStatus, SuggestionStatus,
+    ActionStatus, AttendanceRole, Confidentiality, InfoChannel, InnovationLevel, InterestKind,
+    LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus,
+    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus,
 };
 
 pub use parse::parse;
@@ -89,6 +89,12 @@ pub struct Bundle {
     pub notes_status_changes: Vec<NotesStatusChange>,
     #[serde(default)]
     pub exports: Vec<Export>,
+    #[serde(default)]
+    pub information_items: Vec<InformationItem>,
+    #[serde(default)]
+    pub interests: Vec<Interest>,
+    #[serde(default)]
+    pub meeting_registrations: Vec<MeetingRegistration>,
 }
 
 impl Bundle {
@@ -118,6 +124,9 @@ impl Bundle {
             questions: Vec::new(),
             notes_status_changes: Vec::new(),
             exports: Vec::new(),
+            information_items: Vec::new(),
+            interests: Vec::new(),
+            meeting_registrations: Vec::new(),
         }
     }
 
@@ -146,6 +155,9 @@ impl Bundle {
             Section::Questions => self.questions.len(),
             Section::NotesStatusChanges => self.notes_status_changes.len(),
             Section::Exports => self.exports.len(),
+            Section::InformationItems => self.information_items.len(),
+            Section::Interests => self.interests.len(),
+            Section::MeetingRegistrations => self.meeting_registrations.len(),
         }
     }
 
@@ -189,10 +201,13 @@ pub enum Section {
     Questions,
     NotesStatusChanges,
     Exports,
+    InformationItems,
+    Interests,
+    MeetingRegistrations,
 }
 
 impl Section {
-    pub const ALL: [Section; 18] = [
+    pub const ALL: [Section; 21] = [
         Self::Organisations,
         Self::People,
         Self::Projects,
@@ -211,6 +226,9 @@ impl Section {
         Self::Questions,
         Self::NotesStatusChanges,
         Self::Exports,
+        Self::InformationItems,
+        Self::Interests,
+        Self::MeetingRegistrations,
     ];
 
     /// The array's name in the bundle, which is also the table's name in the store.
@@ -234,6 +252,9 @@ impl Section {
             Self::Questions => "questions",
             Self::NotesStatusChanges => "notes_status_changes",
             Self::Exports => "exports",
+            Self::InformationItems => "information_items",
+            Self::Interests => "interests",
+            Self::MeetingRegistrations => "meeting_registrations",
         }
     }
 
@@ -311,6 +332,13 @@ bundle_row!(
     history
 );
 bundle_row!(Export, Exports, exports, history);
+bundle_row!(InformationItem, InformationItems, information_items);
+bundle_row!(Interest, Interests, interests);
+bundle_row!(
+    MeetingRegistration,
+    MeetingRegistrations,
+    meeting_registrations
+);
 
 // ----- the rows ------------------------------------------------------------------------
 // Field names are the store's column names; a reference drops the `_id` (`project`,
@@ -710,6 +738,70 @@ pub struct Export {
     #[serde(default)]
     pub file: String,
     pub exported_at: Timestamp,
+}
+
+/// An entry of a project's information log: what was given to which suppliers, and
+/// when and where it was made available to all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InformationItem {
+    pub uuid: Uuid,
+    pub project: Uuid,
+    #[schemars(with = "InfoChannel")]
+    pub channel: String,
+    /// The meeting it was given in.
+    pub meeting: Option<Uuid>,
+    /// Where it was given when not in a meeting.
+    #[serde(default)]
+    pub origin: String,
+    pub given_on: Date,
+    pub title: String,
+    #[serde(default)]
+    pub details: String,
+    /// The organisations it was given to.
+    #[serde(default)]
+    pub recipients: Vec<Uuid>,
+    /// When it was made available to every supplier; none while only some have it.
+    pub shared_on: Option<Date>,
+    /// Where it was made available to all (required with `shared_on`).
+    #[serde(default)]
+    pub shared_channel: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub deleted_at: Option<Timestamp>,
+}
+
+/// A declared interest or prior involvement in preparing a project, of an
+/// organisation, a person, or both.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Interest {
+    pub uuid: Uuid,
+    pub project: Uuid,
+    pub organisation: Option<Uuid>,
+    pub person: Option<Uuid>,
+    #[schemars(with = "InterestKind")]
+    pub kind: String,
+    pub description: String,
+    /// What was done about it: information shared with all, adequate time limits …
+    #[serde(default)]
+    pub measures: String,
+    pub declared_on: Option<Date>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub deleted_at: Option<Timestamp>,
+}
+
+/// A meeting's documentation registered in the case (diarieförd); one per meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRegistration {
+    pub uuid: Uuid,
+    pub meeting: Uuid,
+    pub document_number: String,
+    pub registered_on: Date,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 /// The label of outcomes in bundles written before they had one.

@@ -8,9 +8,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Bundle, Date, FORMAT, FORMAT_VERSION, Section, Timestamp, Uuid};
 use crate::domain::{
-    ActionStatus, AttendanceRole, Confidentiality, InnovationLevel, LessonKind, MeetingFormat,
-    MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind, Phase, Priority,
-    ProjectStatus, SuggestionStatus, TextEnum,
+    ActionStatus, AttendanceRole, Confidentiality, InfoChannel, InnovationLevel, InterestKind,
+    LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus,
+    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
 };
 
 /// One problem and where it is. An empty path means the whole file.
@@ -79,6 +79,14 @@ pub enum Problem {
     EndNotAfterStart,
     /// A project's end date is before its start date.
     EndBeforeStart,
+    /// Information made available to all before it was given.
+    SharedBeforeGiven,
+    /// A second registration of a meeting in the bundle; the path of the first.
+    DuplicateRegistration {
+        first: String,
+    },
+    /// The store has this meeting's registration as another row.
+    RegistrationTaken,
     /// Must be 1 or more.
     NotPositive,
     /// Must be 0 or more.
@@ -97,6 +105,8 @@ pub trait Known {
     fn need_with_number(&self, project: &str, number: i64) -> Option<&str>;
     /// The UUID of the store's attendance row of this person at this meeting.
     fn attendance_of(&self, meeting: &str, person: &str) -> Option<&str>;
+    /// The UUID of the store's registration of this meeting in the case.
+    fn registration_of(&self, meeting: &str) -> Option<&str>;
 }
 
 /// A plain [`Known`]: what a store has, gathered in memory. `KnownRows::default()` is an
@@ -110,6 +120,8 @@ pub struct KnownRows {
     pub need_numbers: HashMap<(String, i64), String>,
     /// (meeting UUID, person UUID) → attendance UUID.
     pub attendance: HashMap<(String, String), String>,
+    /// Meeting UUID → the UUID of its registration in the case.
+    pub registrations: HashMap<String, String>,
 }
 
 impl Known for KnownRows {
@@ -128,6 +140,9 @@ impl Known for KnownRows {
         self.attendance
             .get(&(meeting.to_string(), person.to_string()))
             .map(String::as_str)
+    }
+    fn registration_of(&self, meeting: &str) -> Option<&str> {
+        self.registrations.get(meeting).map(String::as_str)
     }
 }
 
@@ -154,6 +169,9 @@ pub fn validate(bundle: &Bundle, known: &impl Known) -> Vec<Issue> {
     c.questions(bundle);
     c.notes_status_changes(bundle);
     c.exports(bundle);
+    c.information_items(bundle);
+    c.interests(bundle);
+    c.meeting_registrations(bundle);
     c.issues
 }
 
@@ -208,6 +226,15 @@ fn uuids_of(bundle: &Bundle) -> Vec<(Section, Vec<&Uuid>)> {
             ids(&bundle.notes_status_changes, |r| &r.uuid),
         ),
         (S::Exports, ids(&bundle.exports, |r| &r.uuid)),
+        (
+            S::InformationItems,
+            ids(&bundle.information_items, |r| &r.uuid),
+        ),
+        (S::Interests, ids(&bundle.interests, |r| &r.uuid)),
+        (
+            S::MeetingRegistrations,
+            ids(&bundle.meeting_registrations, |r| &r.uuid),
+        ),
     ]
 }
 
@@ -643,6 +670,73 @@ impl<'a, K: Known> Checker<'a, K> {
             self.reference(at, "meeting", Section::Meetings, &r.meeting);
             self.value::<NotesStatus>(at, "status", &r.status);
             self.timestamp(at, "changed_at", &r.changed_at);
+        }
+    }
+
+    fn information_items(&mut self, b: &Bundle) {
+        for (i, r) in b.information_items.iter().enumerate() {
+            let at = At(Section::InformationItems, i);
+            self.reference(at, "project", Section::Projects, &r.project);
+            self.value::<InfoChannel>(at, "channel", &r.channel);
+            self.optional_reference(at, "meeting", Section::Meetings, r.meeting.as_ref());
+            let given = self.date(at, "given_on", &r.given_on);
+            self.required(at, "title", &r.title);
+            for (n, org) in r.recipients.iter().enumerate() {
+                let field = format!("recipients[{n}]");
+                self.reference(at, &field, Section::Organisations, org);
+            }
+            let shared = self.optional_date(at, "shared_on", r.shared_on.as_ref());
+            if shared.is_some() {
+                self.required(at, "shared_channel", &r.shared_channel);
+            }
+            if let (Some(given), Some(shared)) = (given, shared)
+                && shared < given
+            {
+                self.problem(at.path("shared_on"), Problem::SharedBeforeGiven);
+            }
+            self.trashable(at, &r.created_at, &r.updated_at, r.deleted_at.as_ref());
+        }
+    }
+
+    fn interests(&mut self, b: &Bundle) {
+        for (i, r) in b.interests.iter().enumerate() {
+            let at = At(Section::Interests, i);
+            self.reference(at, "project", Section::Projects, &r.project);
+            let org = r.organisation.as_ref();
+            self.optional_reference(at, "organisation", Section::Organisations, org);
+            self.optional_reference(at, "person", Section::People, r.person.as_ref());
+            if r.organisation.is_none() && r.person.is_none() {
+                self.problem(at.path("organisation"), Problem::Blank);
+            }
+            self.value::<InterestKind>(at, "kind", &r.kind);
+            self.required(at, "description", &r.description);
+            self.optional_date(at, "declared_on", r.declared_on.as_ref());
+            self.trashable(at, &r.created_at, &r.updated_at, r.deleted_at.as_ref());
+        }
+    }
+
+    fn meeting_registrations(&mut self, b: &Bundle) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, r) in b.meeting_registrations.iter().enumerate() {
+            let at = At(Section::MeetingRegistrations, i);
+            self.reference(at, "meeting", Section::Meetings, &r.meeting);
+            // One per meeting, in the bundle and against the store.
+            if let Some(&j) = first.get(r.meeting.as_str()) {
+                let first = At(Section::MeetingRegistrations, j).row();
+                self.problem(at.path("meeting"), Problem::DuplicateRegistration { first });
+            } else {
+                first.insert(r.meeting.as_str(), i);
+            }
+            if self
+                .known
+                .registration_of(r.meeting.as_str())
+                .is_some_and(|owner| owner != r.uuid.as_str())
+            {
+                self.problem(at.path("meeting"), Problem::RegistrationTaken);
+            }
+            self.required(at, "document_number", &r.document_number);
+            self.date(at, "registered_on", &r.registered_on);
+            self.stamps(at, &r.created_at, &r.updated_at);
         }
     }
 

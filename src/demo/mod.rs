@@ -48,4 +48,17 @@ mod tests {
         );
         assert!(asset.bundle.meetings.len() >= 20);
     }
+
+    #[test]
+    fn the_asset_logs_information_given_and_a_prior_involvement() {
+        let b = portfolio().bundle;
+        // Given to one supplier and later published to all, and given to some only.
+        assert!(
+            b.information_items
+                .iter()
+                .any(|i| i.recipients.len() == 1 && i.shared_on.is_some())
+        );
+        assert!(b.information_items.iter().any(|i| i.shared_on.is_none()));
+        assert!(b.interests.iter().any(|i| i.kind == "prior_involvement"));
+    }
 }

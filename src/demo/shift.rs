@@ -142,6 +142,30 @@ pub fn shift(bundle: &Bundle, anchor: NaiveDate, clock: &Clock) -> Bundle {
     for e in &mut b.exports {
         e.exported_at = s.stamp(&e.exported_at, extra_of(&e.meeting.0));
     }
+    // Information given in a meeting moves with it; made available to all no earlier.
+    for i in &mut b.information_items {
+        let extra = i.meeting.as_ref().map_or(0, |m| extra_of(&m.0));
+        i.given_on = s.date(&i.given_on, extra);
+        i.shared_on = s
+            .date_opt(&i.shared_on, 0)
+            .map(|d| d.max(i.given_on.clone()));
+        s.record(
+            &mut i.created_at,
+            &mut i.updated_at,
+            &mut i.deleted_at,
+            extra,
+        );
+    }
+    for r in &mut b.meeting_registrations {
+        let extra = extra_of(&r.meeting.0);
+        r.registered_on = s.date(&r.registered_on, extra);
+        r.created_at = s.stamp(&r.created_at, extra);
+        r.updated_at = s.stamp(&r.updated_at, extra);
+    }
+    for i in &mut b.interests {
+        i.declared_on = s.date_opt(&i.declared_on, 0);
+        s.record(&mut i.created_at, &mut i.updated_at, &mut i.deleted_at, 0);
+    }
     b
 }
 

@@ -146,6 +146,11 @@ pub enum SectionKind {
     NotesMissing,
     NotesUnsent,
     OpenPoints,
+    /// Information given to some suppliers and not (yet) made available to all.
+    OnlySome,
+    /// Meetings where an organisation that helped prepare the procurement takes part
+    /// as a supplier.
+    PriorInvolvement,
     AwaitingBuyer,
 }
 
@@ -172,6 +177,10 @@ pub enum LineDetail {
     OpenPoints(usize),
     Notes(NotesStatus),
     Suggestion(SuggestionStatus),
+    /// The organisations an entry of the information log was given to.
+    Recipients(String),
+    /// The organisation that took part in preparing the procurement.
+    Involved(String),
 }
 
 /// One line of the attention view; `Enter` opens `item`.

@@ -17,10 +17,14 @@ pub enum EntityKind {
     Decision,
     ActionItem,
     Question,
+    /// An entry of a project's information log.
+    Information,
+    /// A declared interest or prior involvement.
+    Interest,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 13] = [
+    pub const ALL: [EntityKind; 15] = [
         Self::Project,
         Self::Organisation,
         Self::Person,
@@ -34,6 +38,8 @@ impl EntityKind {
         Self::Decision,
         Self::ActionItem,
         Self::Question,
+        Self::Information,
+        Self::Interest,
     ];
 
     /// A stable machine name (bundles, logs, the command line).
@@ -52,6 +58,8 @@ impl EntityKind {
             Self::Decision => "decision",
             Self::ActionItem => "action_item",
             Self::Question => "question",
+            Self::Information => "information",
+            Self::Interest => "interest",
         }
     }
 
@@ -76,6 +84,8 @@ impl EntityKind {
             Self::Decision => text::kind_decision(),
             Self::ActionItem => text::kind_action(),
             Self::Question => text::kind_question(),
+            Self::Information => text::kind_information(),
+            Self::Interest => text::kind_interest(),
         }
     }
 }

@@ -76,6 +76,8 @@ macro_rules! for_each_text_enum {
         $check::<Confidentiality>();
         $check::<ActionStatus>();
         $check::<Audience>();
+        $check::<InfoChannel>();
+        $check::<InterestKind>();
     }};
 }
 #[cfg(test)]
@@ -288,6 +290,25 @@ text_enum!(
         Internal => "internal",
         Shared => "shared",
     } section "audience"
+);
+
+text_enum!(
+    /// How a piece of information reached a supplier.
+    InfoChannel {
+        Meeting => "meeting",
+        Mail => "mail",
+        Answer => "answer",
+        Document => "document",
+        Other => "other",
+    } section "info_channel"
+);
+
+text_enum!(
+    /// What a person or organisation declared about a project.
+    InterestKind {
+        DeclaredInterest => "declared_interest",
+        PriorInvolvement => "prior_involvement",
+    } section "interest_kind"
 );
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ impl Meeting {
 }
 
 /// Points of the equal-treatment checklist (their words are `text::checklist()`).
-pub const CHECKLIST_LEN: usize = 5;
+pub const CHECKLIST_LEN: usize = 11;
 
 pub fn checklist_open(ticked: u32) -> usize {
     (0..CHECKLIST_LEN)
@@ -415,9 +415,9 @@ mod tests {
 
     #[test]
     fn checklist_counts_open_points() {
-        assert_eq!(checklist_open(0), 5);
-        assert_eq!(checklist_open(0b10101), 2);
-        assert_eq!(checklist_open(0b11111), 0);
+        assert_eq!(checklist_open(0), 11);
+        assert_eq!(checklist_open(0b10101), 8);
+        assert_eq!(checklist_open(0b111_1111_1111), 0);
     }
 
     #[test]

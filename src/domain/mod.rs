@@ -10,10 +10,12 @@ mod enums;
 pub(crate) use enums::for_each_text_enum;
 
 mod directory;
+mod directory_page;
 mod entity;
 mod facets;
 mod fault;
 pub mod holidays;
+mod information;
 mod lists;
 mod meeting;
 mod milestone;
@@ -33,14 +35,20 @@ pub use audience::Labelled;
 pub use clock::Clock;
 pub use collate::swedish_cmp;
 pub use directory::{Organisation, OrganisationInput, Person, PersonInput};
+pub use directory_page::{OrgContact, OrgProject, OrganisationPage, Usage};
 pub use entity::{EntityKind, EntityRef};
 pub use enums::{
-    ActionStatus, AttendanceRole, Audience, Confidentiality, InnovationLevel, LessonKind,
-    MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
-    Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
+    ActionStatus, AttendanceRole, Audience, Confidentiality, InfoChannel, InnovationLevel,
+    InterestKind, LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus,
+    NeedStatus, NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
 };
 pub use facets::{FacetCount, FacetId, ListFilter, facet_rank, facet_value_label};
 pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
+pub use information::{
+    CHECKLIST_POINT_INTERESTS, CHECKLIST_POINT_REGISTERED, CHECKLIST_POINT_SHARED,
+    InformationDraft, InformationInput, InformationItem, Interest, InterestInput,
+    MeetingEqualTreatment, PriorInvolvementWarning, Recipient, Registration, name_key,
+};
 pub use lists::{
     ActionFilter, AgendaFilter, LessonFilter, MeetingFilter, NeedCounts, NeedFilter, NeedSort,
     OrganisationFilter, PersonFilter, ProjectFilter, ProjectSort, SuggestionFilter, TrashFilter,

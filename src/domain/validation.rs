@@ -49,6 +49,8 @@ pub enum FieldError {
     MergeClosed,
     MergeSelf,
     MergeProjects,
+    /// Made available to all before it was given to anyone.
+    SharedBeforeGiven,
 }
 
 /// The words, from the catalog.

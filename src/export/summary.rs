@@ -151,6 +151,9 @@ pub struct SummaryInput {
     /// history), if they are approved or sent and the history knows. Who approved
     /// them is not recorded.
     pub approved_at: Option<String>,
+    /// The meeting's documentation registered in the case (diarieförd), recorded
+    /// apart from the notes status ("sent").
+    pub registration: Option<crate::domain::Registration>,
     /// Times are shown in this clock's local time; the export date is its today.
     pub clock: Clock,
 }
@@ -283,6 +286,8 @@ struct MeetingCtx<'a> {
     link: Option<&'a str>,
     status: &'static str,
     notes_status: &'static str,
+    /// "2026-11-23, nr KS 2026/118-4" once registered in the case.
+    registered: Option<String>,
     cancelled: bool,
     purpose: &'a str,
     desired_outcome: &'a str,
@@ -558,6 +563,14 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
             link: web_link(&meeting.location),
             status: catalog::label(lang, meeting.status),
             notes_status: catalog::label(lang, meeting.notes_status),
+            registered: input.registration.as_ref().map(|r| {
+                format!(
+                    "{}, {} {}",
+                    r.registered_on,
+                    labels(lang)["registered_number"],
+                    r.document_number.trim()
+                )
+            }),
             cancelled: meeting.status == MeetingStatus::Cancelled,
             purpose: meeting.purpose.trim(),
             desired_outcome: meeting.desired_outcome.trim(),

@@ -4,11 +4,13 @@
 //! UUID) is left as it is, so loading again adds nothing and never undoes a user's
 //! edit of a demo row, even on a later day when the demo's shifted stamps look newer.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::bundle::{Bundle, ImportMode, ImportReport, Problem, Section};
 use crate::demo::{self, Size};
-use crate::domain::FieldError;
+use crate::domain::{EntityKind, FieldError};
 use crate::store::{ImportError, Result, Store, StoreError};
 
 /// What a load added (zero everywhere when the demo was already there).
@@ -28,6 +30,10 @@ pub struct DemoSummary {
     pub decisions: usize,
     pub actions: usize,
     pub questions: usize,
+    /// Entries of the information log.
+    pub information: usize,
+    /// Declared interests and prior involvement.
+    pub interests: usize,
 }
 
 impl DemoSummary {
@@ -49,6 +55,8 @@ impl DemoSummary {
             decisions: added(Section::Decisions),
             actions: added(Section::ActionItems),
             questions: added(Section::Questions),
+            information: added(Section::InformationItems),
+            interests: added(Section::Interests),
         }
     }
 }
@@ -57,8 +65,59 @@ impl DemoSummary {
 /// zone); loading it again adds nothing.
 pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
     let asset = demo::portfolio();
-    let bundle = demo::shift(&asset.bundle, asset.anchor, &clock_on(store, today));
-    import(store, &bundle, &mut |_, _| {})
+    let mut bundle = demo::shift(&asset.bundle, asset.anchor, &clock_on(store, today));
+    store.atomically(|store| {
+        reuse_organisations(store, &mut bundle)?;
+        import(store, &bundle, &mut |_, _| {})
+    })
+}
+
+/// Points the demo at the store's own organisation wherever the store has one of the
+/// same name (case, diacritics and spacing aside) under another UUID: a user who made
+/// "Lulea kommun" before loading the demo keeps one Luleå kommun, not two.
+fn reuse_organisations(store: &Store, bundle: &mut Bundle) -> Result<()> {
+    let mut same = HashMap::new();
+    for org in &bundle.organisations {
+        if store
+            .id_by_uuid(EntityKind::Organisation, org.uuid.as_str())?
+            .is_some()
+        {
+            continue;
+        }
+        if let Some(existing) = store.organisations_named(&org.name, None)?.first() {
+            same.insert(org.uuid.0.clone(), existing.uuid.clone());
+        }
+    }
+    if same.is_empty() {
+        return Ok(());
+    }
+    bundle
+        .organisations
+        .retain(|o| !same.contains_key(o.uuid.as_str()));
+    let swap = |uuid: &mut Option<crate::bundle::Uuid>| {
+        if let Some(u) = uuid
+            && let Some(existing) = same.get(u.as_str())
+        {
+            *u = existing.as_str().into();
+        }
+    };
+    for person in &mut bundle.people {
+        swap(&mut person.organisation);
+    }
+    for project in &mut bundle.projects {
+        swap(&mut project.buyer);
+    }
+    for item in &mut bundle.information_items {
+        for org in &mut item.recipients {
+            if let Some(existing) = same.get(org.as_str()) {
+                *org = existing.as_str().into();
+            }
+        }
+    }
+    for interest in &mut bundle.interests {
+        swap(&mut interest.organisation);
+    }
+    Ok(())
 }
 
 /// Loads the large demo of `size` around `today`; `progress` is told how many of the

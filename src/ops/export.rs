@@ -449,6 +449,7 @@ pub fn summary_input(
             .into_iter()
             .find(|(s, _)| *s == NotesStatus::Approved)
             .map(|(_, at)| at),
+        registration: store.registration(id)?,
         clock: store.clock(),
         project,
         meeting,

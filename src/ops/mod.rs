@@ -6,6 +6,7 @@
 pub mod bundle;
 pub mod demo;
 pub mod export;
+pub mod information;
 pub mod write;
 
 pub use export::{Destination, ExportJob, Exported};

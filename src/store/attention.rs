@@ -263,6 +263,7 @@ fn section_queries() -> Vec<SectionQuery> {
     let waiting = codes_where(awaits_buyer);
     let full = checklist_full();
     let facing = supplier_facing_sql();
+    let facing_kinds = codes_where(MeetingType::is_supplier_facing);
     let meetings = |kind, filter: &str, order: &str| SectionQuery {
         kind,
         entity: EntityKind::Meeting,
@@ -317,6 +318,48 @@ fn section_queries() -> Vec<SectionQuery> {
             "m.start_at, m.id",
         ),
         SectionQuery {
+            kind: SectionKind::OnlySome,
+            entity: EntityKind::Information,
+            sql: "SELECT count(*) OVER (), i.id, i.title, i.given_on,
+                    (SELECT group_concat(name, ', ') FROM (
+                        SELECT o.name FROM information_recipients r
+                        JOIN organisations o ON o.id = r.organisation_id
+                        WHERE r.item_id = i.id ORDER BY o.name COLLATE sv))
+                  FROM information_items i
+                  WHERE i.project_id = ?1 AND i.deleted_at IS NULL AND i.shared_on IS NULL
+                    AND ?2 IS NOT NULL AND ?3 IS NOT NULL
+                  ORDER BY i.given_on, i.id LIMIT ?4"
+                .into(),
+        },
+        SectionQuery {
+            kind: SectionKind::PriorInvolvement,
+            entity: EntityKind::Meeting,
+            // The rule of `Store::prior_involvement_warnings`, for one project.
+            sql: format!(
+                "WITH involved AS (
+                     SELECT DISTINCT coalesce(t.organisation_id, pe.organisation_id) AS org
+                     FROM interests t LEFT JOIN people pe ON pe.id = t.person_id
+                     WHERE t.project_id = ?1 AND t.deleted_at IS NULL
+                       AND t.kind = 'prior_involvement'
+                 ), hits AS (
+                     SELECT DISTINCT m.id AS meeting, o.id AS org
+                     FROM involved v JOIN organisations o ON o.id = v.org
+                     JOIN people pe ON pe.organisation_id = o.id
+                     JOIN attendance a ON a.person_id = pe.id
+                     JOIN meetings m ON m.id = a.meeting_id
+                     WHERE m.project_id = ?1 AND m.deleted_at IS NULL
+                       AND m.status != 'cancelled'
+                       AND (m.kind IN ({facing_kinds}) OR o.kind = 'supplier')
+                 )
+                 SELECT count(*) OVER (), m.id, m.title, m.start_at, m.kind, m.notes_status,
+                        m.checklist, o.name
+                 FROM hits h JOIN meetings m ON m.id = h.meeting
+                 JOIN organisations o ON o.id = h.org
+                 WHERE ?2 IS NOT NULL AND ?3 IS NOT NULL
+                 ORDER BY m.start_at, m.id LIMIT ?4"
+            ),
+        },
+        SectionQuery {
             kind: SectionKind::AwaitingBuyer,
             entity: EntityKind::Suggestion,
             sql: format!(
@@ -347,6 +390,7 @@ fn line(kind: SectionKind, entity: EntityKind, r: &Row<'_>, today: &str) -> Resu
             let detail = match kind {
                 SectionKind::OpenPoints => LineDetail::OpenPoints(checklist_open(checklist as u32)),
                 SectionKind::NotesUnsent => notes.map_or(LineDetail::None, LineDetail::Notes),
+                SectionKind::PriorInvolvement => LineDetail::Involved(r.get(7)?),
                 _ => meeting_kind.map_or(LineDetail::None, LineDetail::Meeting),
             };
             (start.map_or(LineWhen::None, LineWhen::At), detail)
@@ -365,6 +409,13 @@ fn line(kind: SectionKind, entity: EntityKind, r: &Row<'_>, today: &str) -> Resu
             (
                 LineWhen::None,
                 status.map_or(LineDetail::None, LineDetail::Suggestion),
+            )
+        }
+        EntityKind::Information => {
+            let recipients: Option<String> = r.get(4)?;
+            (
+                day(r.get(3)?),
+                LineDetail::Recipients(recipients.unwrap_or_default()),
             )
         }
         _ => (day(r.get(3)?), LineDetail::None),

@@ -69,6 +69,9 @@ use Section as S;
 /// Every column of each table, in the bundle's field order.
 fn columns(section: Section) -> &'static [Col] {
     match section {
+        S::InformationItems => INFORMATION_COLUMNS,
+        S::Interests => INTEREST_COLUMNS,
+        S::MeetingRegistrations => REGISTRATION_COLUMNS,
         S::Organisations => &[
             P("uuid"),
             P("name"),
@@ -297,6 +300,47 @@ fn columns(section: Section) -> &'static [Col] {
     }
 }
 
+/// The information log's own columns; its recipients are a list in the bundle, kept
+/// in `information_recipients` (see `recipients_out` and `recipients_in`).
+const INFORMATION_COLUMNS: &[Col] = &[
+    P("uuid"),
+    r!("project_id", "project", S::Projects),
+    P("channel"),
+    r!("meeting_id", "meeting", S::Meetings),
+    P("origin"),
+    P("given_on"),
+    P("title"),
+    P("details"),
+    P("shared_on"),
+    P("shared_channel"),
+    P("created_at"),
+    P("updated_at"),
+    P("deleted_at"),
+];
+
+const REGISTRATION_COLUMNS: &[Col] = &[
+    P("uuid"),
+    r!("meeting_id", "meeting", S::Meetings),
+    P("document_number"),
+    P("registered_on"),
+    P("created_at"),
+    P("updated_at"),
+];
+
+const INTEREST_COLUMNS: &[Col] = &[
+    P("uuid"),
+    r!("project_id", "project", S::Projects),
+    r!("organisation_id", "organisation", S::Organisations),
+    r!("person_id", "person", S::People),
+    P("kind"),
+    P("description"),
+    P("measures"),
+    P("declared_on"),
+    P("created_at"),
+    P("updated_at"),
+    P("deleted_at"),
+];
+
 /// Which of a table's rows belong to one project (`?1` is the project's id); `None`
 /// for the directory, whose rows come in only when referenced.
 fn project_filter(section: Section) -> Option<&'static str> {
@@ -315,7 +359,8 @@ fn project_filter(section: Section) -> Option<&'static str> {
         S::AgendaItems | S::Attendance | S::Notes | S::Questions | S::NotesStatusChanges => {
             Some(OF_MEETINGS)
         }
-        S::Exports => Some(OF_MEETINGS),
+        S::Exports | S::MeetingRegistrations => Some(OF_MEETINGS),
+        S::InformationItems | S::Interests => Some("t.project_id = ?1"),
         S::NeedEvidence | S::NeedStatusChanges => Some(OF_NEEDS),
     }
 }
@@ -440,7 +485,36 @@ fn fill(bundle: &mut Bundle, section: Section, rows: Vec<Row>) -> Result<()> {
         S::Questions => into_rows::<b::Question>(bundle, rows),
         S::NotesStatusChanges => into_rows::<b::NotesStatusChange>(bundle, rows),
         S::Exports => into_rows::<b::Export>(bundle, rows),
+        S::InformationItems => into_rows::<b::InformationItem>(bundle, rows),
+        S::Interests => into_rows::<b::Interest>(bundle, rows),
+        S::MeetingRegistrations => into_rows::<b::MeetingRegistration>(bundle, rows),
     }
+}
+
+/// Sets each information log row's `recipients`: the UUIDs of the organisations it was
+/// given to, in name order.
+fn recipients_out(conn: &Connection, rows: &mut [Row]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.uuid, o.uuid FROM information_recipients r
+         JOIN information_items i ON i.id = r.item_id
+         JOIN organisations o ON o.id = r.organisation_id
+         ORDER BY o.name COLLATE sv, o.id",
+    )?;
+    let mut of: HashMap<String, Vec<Json>> = HashMap::new();
+    let mut pairs = stmt.query([])?;
+    while let Some(r) = pairs.next()? {
+        of.entry(r.get(0)?)
+            .or_default()
+            .push(Json::String(r.get(1)?));
+    }
+    for row in rows {
+        let list = row["uuid"]
+            .as_str()
+            .and_then(|u| of.remove(u))
+            .unwrap_or_default();
+        row.insert("recipients".into(), Json::Array(list));
+    }
+    Ok(())
 }
 
 /// Adds to `rows` every row that a row in it refers to and that it lacks (a project's
@@ -452,6 +526,19 @@ fn add_referenced(conn: &Connection, rows: &mut HashMap<Section, Vec<Row>>) -> R
             .map(|(s, rs)| (*s, rs.iter().filter_map(|r| r["uuid"].as_str()).collect()))
             .collect();
         let mut missing: HashMap<Section, HashSet<String>> = HashMap::new();
+        // An entry's recipients are organisations too.
+        for row in rows.get(&S::InformationItems).into_iter().flatten() {
+            for uuid in row["recipients"].as_array().into_iter().flatten() {
+                if let Some(uuid) = uuid.as_str()
+                    && !have[&S::Organisations].contains(uuid)
+                {
+                    missing
+                        .entry(S::Organisations)
+                        .or_default()
+                        .insert(uuid.to_string());
+                }
+            }
+        }
         for (section, list) in rows.iter() {
             for col in columns(*section) {
                 let Col::Ref { field, to, .. } = *col else {
@@ -486,6 +573,7 @@ struct Index {
     project_codes: HashMap<String, String>,
     need_numbers: HashMap<(String, i64), String>,
     attendance: HashMap<(String, String), String>,
+    registrations: HashMap<String, String>,
 }
 
 impl Index {
@@ -521,11 +609,19 @@ impl Index {
             )?
             .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let registrations = conn
+            .prepare(
+                "SELECT m.uuid, r.uuid FROM meeting_registrations r
+                 JOIN meetings m ON m.id = r.meeting_id",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Index {
             rows,
             project_codes,
             need_numbers,
             attendance,
+            registrations,
         })
     }
 
@@ -556,6 +652,9 @@ impl Known for Index {
             .get(&(meeting.to_string(), person.to_string()))
             .map(String::as_str)
     }
+    fn registration_of(&self, meeting: &str) -> Option<&str> {
+        self.registrations.get(meeting).map(String::as_str)
+    }
 }
 
 /// What an import did with a row.
@@ -576,6 +675,32 @@ struct Importer<'c, 'p> {
 }
 
 impl Importer<'_, '_> {
+    /// The recipients of each information log entry the import wrote (inserted or
+    /// updated): the bundle's list replaces the store's.
+    fn recipients_in(&mut self, bundle: &Bundle, outcomes: &[Outcome]) -> Result<()> {
+        if !self.write {
+            return Ok(());
+        }
+        for (outcome, row) in outcomes.iter().zip(&bundle.information_items) {
+            let (Outcome::Inserted(id) | Outcome::Updated(id)) = outcome else {
+                continue;
+            };
+            self.conn
+                .prepare_cached("DELETE FROM information_recipients WHERE item_id = ?1")?
+                .execute([id])?;
+            for org in &row.recipients {
+                let org_id = self.index.id(S::Organisations, org.as_str());
+                self.conn
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO information_recipients (item_id, organisation_id)
+                         VALUES (?1, ?2)",
+                    )?
+                    .execute(rusqlite::params![id, org_id])?;
+            }
+        }
+        Ok(())
+    }
+
     /// Imports one section's rows; returns what happened to each, in order.
     fn section<T: BundleRow>(&mut self, bundle: &Bundle) -> Result<Vec<Outcome>> {
         let section = T::SECTION;
@@ -758,6 +883,10 @@ impl Importer<'_, '_> {
         self.import::<b::Question>(bundle, &mut report)?;
         self.import::<b::NotesStatusChange>(bundle, &mut report)?;
         self.import::<b::Export>(bundle, &mut report)?;
+        let items = self.import::<b::InformationItem>(bundle, &mut report)?;
+        self.recipients_in(bundle, &items)?;
+        self.import::<b::Interest>(bundle, &mut report)?;
+        self.import::<b::MeetingRegistration>(bundle, &mut report)?;
         if self.write {
             // A need number is never handed out twice, whatever the bundle said.
             self.conn.execute(
@@ -886,6 +1015,9 @@ impl Store {
         for section in Section::ALL {
             rows.insert(section, read_rows(&self.conn, section, &filter)?);
         }
+        if let Some(items) = rows.get_mut(&S::InformationItems) {
+            recipients_out(&self.conn, items)?;
+        }
         if matches!(filter, Filter::Project(_)) {
             add_referenced(&self.conn, &mut rows)?;
         }
@@ -1012,7 +1144,8 @@ mod tests {
         }
     }
 
-    /// The bundle's fields of each section are exactly its columns' fields, in order.
+    /// The bundle's fields of each section are exactly its columns' fields (and an
+    /// information entry's recipients).
     #[test]
     fn columns_match_the_bundle_fields() {
         let schema: Json = serde_json::from_str(&bundle::json_schema()).unwrap();
@@ -1025,7 +1158,11 @@ mod tests {
                 .keys()
                 .map(String::as_str)
                 .collect();
-            let described: Vec<&str> = columns(section).iter().map(|c| c.field()).collect();
+            let mut described: Vec<&str> = columns(section).iter().map(|c| c.field()).collect();
+            // Kept in a table of their own (`recipients_out`, `recipients_in`).
+            if section == Section::InformationItems {
+                described.push("recipients");
+            }
             let mut a = fields.clone();
             let mut b = described.clone();
             a.sort();

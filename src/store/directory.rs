@@ -38,7 +38,7 @@ fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
     })
 }
 
-/// Finds a live organisation by name (ignoring case) or creates one; empty name is none.
+/// Finds a live organisation by name (ignoring case, diacritics and extra spaces) or creates one; empty name is none.
 /// New organisations made this way are contracting authorities unless told otherwise.
 pub(super) fn resolve_organisation(
     tx: &rusqlite::Connection,
@@ -60,9 +60,9 @@ pub(super) fn resolve_organisation_of_kind(
     }
     let existing: Option<i64> = tx
         .query_row(
-            "SELECT id FROM organisations WHERE deleted_at IS NULL AND fold(name) = ?1
+            "SELECT id FROM organisations WHERE deleted_at IS NULL AND name_key(name) = ?1
              ORDER BY id LIMIT 1",
-            [name.to_lowercase()],
+            [crate::domain::name_key(name)],
             |r| r.get(0),
         )
         .optional()?;
@@ -163,7 +163,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The live person with exactly this name (ignoring case), if any.
+    /// The live person with this name (ignoring case, diacritics and extra spaces), if any.
     pub fn person_by_name(&self, name: &str) -> Result<Option<Person>> {
         Ok(self
             .conn
@@ -171,9 +171,9 @@ impl Store {
                 &format!(
                     "SELECT {PERSON_COLUMNS} FROM people p
                      LEFT JOIN organisations o ON o.id = p.organisation_id
-                     WHERE p.deleted_at IS NULL AND fold(p.name) = ?1 ORDER BY p.id LIMIT 1"
+                     WHERE p.deleted_at IS NULL AND name_key(p.name) = ?1 ORDER BY p.id LIMIT 1"
                 ),
-                [name.trim().to_lowercase()],
+                [crate::domain::name_key(name)],
                 person_from_row,
             )
             .optional()?)

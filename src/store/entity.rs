@@ -75,6 +75,15 @@ fn locate_sql(kind: EntityKind) -> &'static str {
              FROM questions t JOIN meetings m ON m.id = t.meeting_id
              JOIN projects p ON p.id = m.project_id WHERE t.id = ?1"
         }
+        // An entry given in a meeting that is now in the trash still lives in its project.
+        EntityKind::Information => {
+            "SELECT p.id, NULL, t.deleted_at, p.deleted_at
+             FROM information_items t JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
+        }
+        EntityKind::Interest => {
+            "SELECT p.id, NULL, t.deleted_at, p.deleted_at
+             FROM interests t JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
+        }
     }
 }
 

@@ -4,9 +4,11 @@ mod attention;
 mod backups;
 mod bundle;
 mod directory;
+mod directory_merge;
 mod drafts;
 mod entity;
 mod facets;
+mod information;
 mod labels;
 mod meetings;
 mod migrate;
@@ -16,6 +18,7 @@ mod notes;
 mod open;
 mod projects;
 mod readable;
+mod retention;
 mod search;
 mod suggestions;
 mod trash;
@@ -35,11 +38,13 @@ pub use backups::{
     replace_unopenable,
 };
 pub use bundle::ImportError;
+pub use directory_merge::Merged;
 pub use drafts::Draft;
 pub use entity::Location;
 pub use facets::FacetScope;
 pub use migrate::SCHEMA_VERSION;
 pub use readable::{Listed, UnreadableRow};
+pub use retention::ExpiredNote;
 pub use search::{COUNT_CAP, RANK_CAP};
 pub use versions::{NoteSaved, NoteTarget};
 // The query types live in the domain (the screens show them); these names keep working

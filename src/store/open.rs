@@ -261,6 +261,7 @@ pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10)
 /// `COLLATE sv` sorts names in Swedish order (å ä ö after z).
 /// `fold(text)`: Unicode lower-case for case-insensitive matching of å, ä, ö
 /// (SQLite's own `lower` and `LIKE` only fold ASCII).
+/// `name_key(text)`: see `domain::name_key`.
 pub(super) fn register_functions(conn: &Connection) -> Result<()> {
     conn.create_scalar_function(
         "fold",
@@ -269,6 +270,17 @@ pub(super) fn register_functions(conn: &Connection) -> Result<()> {
         |ctx| {
             let s: Option<String> = ctx.get(0)?;
             Ok(s.map(|s| s.to_lowercase()))
+        },
+    )?;
+    // `name_key(text)`: how the directory compares names (case, diacritics and extra
+    // spaces ignored: "Lulea kommun" = "Luleå Kommun").
+    conn.create_scalar_function(
+        "name_key",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let s: Option<String> = ctx.get(0)?;
+            Ok(s.map(|s| crate::domain::name_key(&s)))
         },
     )?;
     conn.create_collation("sv", crate::domain::swedish_cmp)?;

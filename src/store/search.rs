@@ -19,6 +19,9 @@ const SNIPPET_WORDS: i64 = 12;
 /// `best_hits_of`): ranking finds the words again in every hit.
 pub const RANK_CAP: usize = 200;
 
+/// Every row the index should hold: 0011's view and those of later migrations.
+const SOURCES: &str = "(SELECT * FROM search_source UNION ALL SELECT * FROM search_source_0013)";
+
 /// Where counting the hits of a kind stops when the words typed are short (see
 /// `count_hits_capped`); shown as "500+".
 pub const COUNT_CAP: usize = 500;
@@ -79,6 +82,14 @@ fn context_sql(kind: EntityKind) -> &'static str {
              LEFT JOIN organisations o ON o.id = t.organisation_id WHERE t.id = ?1"
         }
         EntityKind::Organisation => "SELECT '', NULL FROM organisations t WHERE t.id = ?1",
+        EntityKind::Information => {
+            "SELECT p.code, NULL FROM information_items t
+             JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
+        }
+        EntityKind::Interest => {
+            "SELECT p.code, NULL FROM interests t
+             JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
+        }
     }
 }
 
@@ -286,12 +297,12 @@ impl Store {
     pub(super) fn search_index_problems(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT 'missing or out of date', rowid FROM (
-                 SELECT (code << {ID_BITS}) | id AS rowid, title, body FROM search_source
+                 SELECT (code << {ID_BITS}) | id AS rowid, title, body FROM {SOURCES}
                  EXCEPT SELECT rowid, title, body FROM search)
              UNION ALL
              SELECT 'left over', rowid FROM (
                  SELECT rowid, title, body FROM search
-                 EXCEPT SELECT (code << {ID_BITS}) | id, title, body FROM search_source)
+                 EXCEPT SELECT (code << {ID_BITS}) | id, title, body FROM {SOURCES})
              UNION ALL
              SELECT 'words as written missing', rowid FROM (
                  SELECT rowid FROM search EXCEPT SELECT rowid FROM search_exact)

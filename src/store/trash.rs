@@ -21,6 +21,8 @@ pub fn table(kind: EntityKind) -> &'static str {
         EntityKind::Decision => "decisions",
         EntityKind::ActionItem => "action_items",
         EntityKind::Question => "questions",
+        EntityKind::Information => "information_items",
+        EntityKind::Interest => "interests",
     }
 }
 
@@ -70,6 +72,14 @@ fn label_sql(kind: EntityKind) -> &'static str {
         EntityKind::Question => {
             "SELECT t.id, t.text || ' (' || m.title || ')', t.deleted_at
              FROM questions t JOIN meetings m ON m.id = t.meeting_id"
+        }
+        EntityKind::Information => {
+            "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+             FROM information_items t JOIN projects p ON p.id = t.project_id"
+        }
+        EntityKind::Interest => {
+            "SELECT t.id, substr(t.description, 1, 60) || ' (' || p.code || ')', t.deleted_at
+             FROM interests t JOIN projects p ON p.id = t.project_id"
         }
     }
 }

@@ -273,6 +273,8 @@ fn line(
         LineDetail::OpenPoints(n) => (text::open_points(*n), late),
         LineDetail::Notes(s) => (s.label().to_string(), late),
         LineDetail::Suggestion(s) => (s.label().to_string(), late),
+        LineDetail::Recipients(names) => (text::given_to(names), late),
+        LineDetail::Involved(org) => (org.clone(), true),
     };
     let slipped = matches!(l.item.kind, crate::domain::EntityKind::Milestone);
     let when_style = if late || slipped {

@@ -10,7 +10,9 @@ use super::shown;
 use super::{format, theme, widgets};
 use crate::app::{App, MeetingState, MeetingTab};
 use crate::domain::when::format_duration;
-use crate::domain::{TextEnum, agenda_overrun, agenda_times, checklist_open};
+use crate::domain::{
+    MeetingEqualTreatment, TextEnum, agenda_overrun, agenda_times, checklist_open,
+};
 use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -122,6 +124,13 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         ),
         (text::col_status(), m.status.label().into()),
         (text::field_notes_status(), notes_status_line(app, state)),
+        (
+            text::field_registered(),
+            match &state.equal_treatment.registration {
+                Some(r) => text::registered(&r.document_number, &r.registered_on.to_string()),
+                None => text::not_registered().to_string(),
+            },
+        ),
         (text::field_supplier_facing(), supplier),
         (
             text::col_project(),
@@ -314,7 +323,11 @@ fn checklist(frame: &mut Frame, area: Rect, state: &MeetingState) {
     }
     // Each point wraps under its own text, not under the box.
     let text_width = (inner.width as usize).saturating_sub(5).max(10);
+    let mut selected_row = 0;
     for (i, point) in text::checklist().iter().enumerate() {
+        if i == state.cursor.selected {
+            selected_row = lines.len();
+        }
         let done = ticked & (1 << i) != 0;
         let (mark, style) = if done {
             ("[x]", theme::ok())
@@ -334,6 +347,64 @@ fn checklist(frame: &mut Frame, area: Rect, state: &MeetingState) {
                 line
             });
         }
+        for (fact, warn) in checklist_facts(i, &state.equal_treatment) {
+            let style = if warn { theme::error() } else { theme::muted() };
+            for part in widgets::wrap(&fact, text_width.saturating_sub(2).max(10)) {
+                lines.push(Line::from(vec![
+                    Span::raw("       "),
+                    Span::styled(part, style),
+                ]));
+            }
+        }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    // Keep the selected point in view (the facts under the points can fill a screen).
+    let scroll = (selected_row + 1).saturating_sub(inner.height as usize);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+}
+
+/// What the store knows about a checklist point, under it: the information given in
+/// the meeting and how far it reached, prior involvement among the participants, the
+/// registration in the case. Each with whether it needs attention.
+fn checklist_facts(point: usize, facts: &MeetingEqualTreatment) -> Vec<(String, bool)> {
+    match point {
+        crate::domain::CHECKLIST_POINT_SHARED if facts.information.is_empty() => {
+            vec![(text::checklist_no_information().to_string(), false)]
+        }
+        crate::domain::CHECKLIST_POINT_SHARED => facts
+            .information
+            .iter()
+            .map(|item| {
+                let names: Vec<&str> = item.recipients.iter().map(|r| r.name.as_str()).collect();
+                let reach = match item.shared_on {
+                    Some(on) => text::info_everyone(&on.to_string(), &item.shared_channel),
+                    None => text::info_only_some(&names.join(", ")),
+                };
+                (
+                    text::checklist_information(&item.title, &reach),
+                    item.shared_on.is_none(),
+                )
+            })
+            .collect(),
+        crate::domain::CHECKLIST_POINT_INTERESTS if facts.involved.is_empty() => {
+            vec![(text::checklist_no_involvement().to_string(), false)]
+        }
+        crate::domain::CHECKLIST_POINT_INTERESTS => facts
+            .involved
+            .iter()
+            .map(|w| {
+                (
+                    text::checklist_involved(&w.organisation_name, w.measures_recorded),
+                    !w.measures_recorded,
+                )
+            })
+            .collect(),
+        crate::domain::CHECKLIST_POINT_REGISTERED => match &facts.registration {
+            Some(r) => vec![(
+                text::registered(&r.document_number, &r.registered_on.to_string()),
+                false,
+            )],
+            None => vec![(text::checklist_not_registered().to_string(), false)],
+        },
+        _ => Vec::new(),
+    }
 }

@@ -7,11 +7,13 @@ mod directory;
 mod filter_bar;
 mod form;
 mod format;
+mod information;
 mod meeting;
 mod meetings;
 mod need;
 mod needs;
 mod notes;
+mod org_page;
 mod overlays;
 mod palette;
 mod portfolio;
@@ -66,6 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Actions => actions::draw(frame, body, app),
         Screen::Agenda => agenda::draw(frame, body, app),
         Screen::Directory => directory::draw(frame, body, app),
+        Screen::Organisation { .. } => org_page::draw(frame, body, app),
         Screen::Trash => trash::draw(frame, body, app),
     }
     if let Some(editor) = &app.editor {
@@ -172,6 +175,11 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
                 );
             }
             Screen::Trash => parts.push(text::view_trash().to_string()),
+            Screen::Organisation { .. } => {
+                if let Some(p) = &app.org_page {
+                    parts.push(shown(&p.page.organisation.name));
+                }
+            }
         }
     }
     if let Some(form) = &app.form {

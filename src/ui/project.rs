@@ -58,6 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         ProjectTab::Lessons => super::registers::lessons(frame, body, app, &state.lessons, false),
         ProjectTab::Decisions => super::registers::decisions(frame, body, &state.decisions),
+        ProjectTab::Information => super::information::draw(frame, body, &state.information),
         ProjectTab::TimePlan => time_plan(frame, body, app, state),
     }
 }
