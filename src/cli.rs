@@ -70,6 +70,10 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         what: ExportWhat,
+        /// Word files take their styles, fonts, theme and page margins from this .docx
+        /// (default: `reference.docx` beside the config file, if there is one).
+        #[arg(long, global = true, value_name = "FILE")]
+        reference_doc: Option<PathBuf>,
     },
     /// Bring rows into the store.
     Import {
@@ -235,6 +239,7 @@ pub enum ImportWhat {
 pub enum AgendaFormatArg {
     Md,
     Html,
+    Docx,
 }
 
 impl From<AgendaFormatArg> for AgendaFormat {
@@ -242,6 +247,7 @@ impl From<AgendaFormatArg> for AgendaFormat {
         match f {
             AgendaFormatArg::Md => AgendaFormat::Markdown,
             AgendaFormatArg::Html => AgendaFormat::Html,
+            AgendaFormatArg::Docx => AgendaFormat::Docx,
         }
     }
 }
@@ -251,6 +257,7 @@ impl From<AgendaFormatArg> for LessonsFormat {
         match f {
             AgendaFormatArg::Md => LessonsFormat::Markdown,
             AgendaFormatArg::Html => LessonsFormat::Html,
+            AgendaFormatArg::Docx => LessonsFormat::Docx,
         }
     }
 }
@@ -260,6 +267,7 @@ pub enum NeedsFormatArg {
     Md,
     Html,
     Csv,
+    Docx,
 }
 
 impl From<NeedsFormatArg> for NeedsFormat {
@@ -268,6 +276,7 @@ impl From<NeedsFormatArg> for NeedsFormat {
             NeedsFormatArg::Md => NeedsFormat::Markdown,
             NeedsFormatArg::Html => NeedsFormat::Html,
             NeedsFormatArg::Csv => NeedsFormat::Csv,
+            NeedsFormatArg::Docx => NeedsFormat::Docx,
         }
     }
 }
@@ -277,6 +286,7 @@ pub enum SummaryFormatArg {
     Md,
     Html,
     Txt,
+    Docx,
 }
 
 impl From<SummaryFormatArg> for SummaryFormat {
@@ -285,6 +295,7 @@ impl From<SummaryFormatArg> for SummaryFormat {
             SummaryFormatArg::Md => SummaryFormat::Markdown,
             SummaryFormatArg::Html => SummaryFormat::Html,
             SummaryFormatArg::Txt => SummaryFormat::Text,
+            SummaryFormatArg::Docx => SummaryFormat::Docx,
         }
     }
 }
@@ -482,6 +493,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 templates: config_path.parent().map(crate::templates::user_dir),
                 export_templates: config_path.parent().map(export::user_templates_dir),
                 drafts: crate::draft_files::DraftFiles::for_store(&db, data_drafts),
+                docx_style: config_path
+                    .parent()
+                    .map(ops::export::DocxStyle::from_config_dir)
+                    .unwrap_or_default(),
             };
             app.export_lang = config.export_lang();
             app.export_audience = config.export_audience;
@@ -548,7 +563,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 .with_context(|| format!("cannot read {}", db.display()))?;
             write_stdout(&text)
         }
-        Some(Command::Export { what }) => {
+        Some(Command::Export {
+            what,
+            reference_doc,
+        }) => {
             // A user's own export templates: `templates/` beside the config file.
             let templates = match config_path.parent() {
                 Some(dir) => TemplateSource::Dir(export::user_templates_dir(dir)),
@@ -558,7 +576,16 @@ pub fn run(cli: Cli) -> Result<()> {
                 lang: config.export_lang(),
                 audience: config.export_audience.unwrap_or(Audience::Internal),
             };
-            export(&mut open()?, &db, &templates, defaults, what)
+            let style = match reference_doc {
+                Some(file) => ops::export::DocxStyle {
+                    reference: Some(file),
+                },
+                None => config_path
+                    .parent()
+                    .map(ops::export::DocxStyle::from_config_dir)
+                    .unwrap_or_default(),
+            };
+            export(&mut open()?, &db, &templates, &style, defaults, what)
         }
         Some(Command::Import {
             what: ImportWhat::Bundle { file, dry_run },
@@ -994,6 +1021,7 @@ fn export(
     store: &mut Store,
     db: &Path,
     templates: &TemplateSource,
+    style: &ops::export::DocxStyle,
     defaults: ExportDefaults,
     what: ExportWhat,
 ) -> Result<()> {
@@ -1028,6 +1056,7 @@ fn export(
                     ("md", AgendaFormat::Markdown),
                     ("html", AgendaFormat::Html),
                     ("htm", AgendaFormat::Html),
+                    ("docx", AgendaFormat::Docx),
                 ],
                 AgendaFormat::Markdown,
             )?;
@@ -1058,6 +1087,7 @@ fn export(
                     ("html", NeedsFormat::Html),
                     ("htm", NeedsFormat::Html),
                     ("csv", NeedsFormat::Csv),
+                    ("docx", NeedsFormat::Docx),
                 ],
                 NeedsFormat::Markdown,
             )?;
@@ -1093,6 +1123,7 @@ fn export(
                     ("htm", SummaryFormat::Html),
                     ("txt", SummaryFormat::Text),
                     ("text", SummaryFormat::Text),
+                    ("docx", SummaryFormat::Docx),
                 ],
                 SummaryFormat::Markdown,
             )?;
@@ -1128,6 +1159,7 @@ fn export(
                     ("md", LessonsFormat::Markdown),
                     ("html", LessonsFormat::Html),
                     ("htm", LessonsFormat::Html),
+                    ("docx", LessonsFormat::Docx),
                 ],
                 LessonsFormat::Markdown,
             )?;
@@ -1144,7 +1176,7 @@ fn export(
         warn_unreadable(&store.all_meetings_listed(project_id)?.unreadable);
     }
     let to = Destination::from_output(output.as_deref());
-    let done = ops::export::run(store, &job, templates, &to, Some(db))?;
+    let done = ops::export::run_styled(store, &job, templates, style, &to, Some(db))?;
     if let Some(path) = done.path {
         println!("{}", path.display());
     }
@@ -1179,7 +1211,7 @@ fn import_bundle(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
 
 /// The format to write: `--format` if given (the user's file name is then theirs to
 /// choose), else the one the -o file's extension names, else `default`. An -o file
-/// whose extension is none of `known` (a `.pdf`, a `.docx`) and no `--format` is
+/// whose extension is none of `known` (a `.pdf`, an `.odt`) and no `--format` is
 /// refused, naming the formats that can be written, rather than filled with Markdown.
 fn format_for<F: Copy>(
     output: Option<&Path>,

@@ -614,6 +614,10 @@ pub fn warn_export_open_points(open: usize) -> String {
     format!("warning: {open} equal-treatment {points} still open on this meeting's checklist")
 }
 
+pub const ERR_BINARY_TO_TERMINAL: &str =
+    "a Word file is binary and is not written to a terminal: give -o FILE.docx, or pipe the output";
+pub const WORD_FILE: &str = "Word (.docx)";
+
 pub const ERR_SEPARATOR_NOT_CSV: &str =
     "--separator applies to CSV only: add --format csv or write to a .csv file";
 

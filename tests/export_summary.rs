@@ -368,6 +368,7 @@ fn input() -> SummaryInput {
         ],
         next_meeting: Some(next),
         clock: clock(),
+        notes_approved_on: None,
     }
 }
 

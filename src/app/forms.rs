@@ -784,6 +784,7 @@ pub fn notes_export_form(meeting_id: i64, audience: &str, lang: crate::catalog::
                 ("html", "HTML"),
                 ("md", "Markdown"),
                 ("txt", text::PLAIN_TEXT),
+                ("docx", text::WORD_FILE),
             ]),
             "html",
         ),

@@ -84,7 +84,8 @@ impl Destination {
 /// A rendered export, not yet written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendered {
-    pub contents: String,
+    /// The file's bytes: UTF-8 text, or a Word file's ZIP.
+    pub contents: Vec<u8>,
     /// The file name it gets in a folder (`LULE-25-2026-12-03-behovsworkshop.ics`).
     pub file_name: String,
     /// The meeting to log the export on, and what to log (without the file).
@@ -96,7 +97,43 @@ pub struct Rendered {
 pub struct Exported {
     /// The file written, or `None` for standard output.
     pub path: Option<PathBuf>,
-    pub contents: String,
+    /// The file's bytes: UTF-8 text, or a Word file's ZIP.
+    pub contents: Vec<u8>,
+}
+
+impl Rendered {
+    /// Whether the export is a binary file (Word), not text for a terminal.
+    pub fn is_binary(&self) -> bool {
+        self.file_name.ends_with(".docx")
+    }
+}
+
+/// How Word files are styled: with the styles of a reference document (pandoc's
+/// `--reference-doc`), or the built-in clean default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocxStyle {
+    /// `reference.docx` in the config folder, or the file `--reference-doc` names.
+    pub reference: Option<PathBuf>,
+}
+
+impl DocxStyle {
+    /// The file name looked for in the config folder.
+    pub const FILE: &'static str = "reference.docx";
+
+    /// `reference.docx` next to the config file, if there is one.
+    pub fn from_config_dir(config_dir: &Path) -> DocxStyle {
+        let file = config_dir.join(Self::FILE);
+        DocxStyle {
+            reference: file.exists().then_some(file),
+        }
+    }
+
+    fn load(&self) -> Result<Option<export::docx::Reference>, ExportError> {
+        self.reference
+            .as_deref()
+            .map(export::docx::Reference::load)
+            .transpose()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -114,23 +151,44 @@ pub enum ExportOpError {
     InTrash(EntityRef),
     #[error("{}", text::MSG_NO_SHAREABLE_LESSONS)]
     NothingShareable,
+    /// A Word file asked for on standard output, which is a terminal.
+    #[error("{}", text::ERR_BINARY_TO_TERMINAL)]
+    BinaryToTerminal,
     /// The file was written, but the meeting's export log could not be updated.
     #[error("{}", text::err_export_not_logged(.0))]
     NotLogged(PathBuf, #[source] StoreError),
 }
 
-/// Gathers and renders `job`; nothing is written.
+/// Gathers and renders `job`, Word files in the built-in style; nothing is written.
 pub fn render(
     store: &Store,
     job: &ExportJob,
     templates: &TemplateSource,
 ) -> Result<Rendered, ExportOpError> {
+    render_styled(store, job, templates, &DocxStyle::default())
+}
+
+/// Gathers and renders `job`, Word files in `style`; nothing is written.
+pub fn render_styled(
+    store: &Store,
+    job: &ExportJob,
+    templates: &TemplateSource,
+    style: &DocxStyle,
+) -> Result<Rendered, ExportOpError> {
     let clock = store.clock();
     let rendered = |contents: String, file_name: String| Rendered {
-        contents,
+        contents: contents.into_bytes(),
         file_name,
         log: None,
     };
+    let word =
+        |doc: export::docx::Document, file_name: String| -> Result<Rendered, ExportOpError> {
+            Ok(Rendered {
+                contents: export::docx::write(&doc, style.load()?.as_ref())?,
+                file_name,
+                log: None,
+            })
+        };
     Ok(match *job {
         ExportJob::Calendar { project_id, lang } => {
             let name = match project_id {
@@ -181,6 +239,16 @@ pub fn render(
             let project = store.project(meeting.project_id)?;
             let agenda = store.agenda(meeting_id)?;
             let attendance = store.attendance(meeting_id)?;
+            let name = format!(
+                "{}-agenda.{}",
+                file_name(&meeting, store),
+                format.extension()
+            );
+            if format == AgendaFormat::Docx {
+                let doc =
+                    export::docx::agenda(lang, &project, &meeting, &agenda, &attendance, &clock);
+                return word(doc, name);
+            }
             let contents = export::render_agenda(
                 format,
                 lang,
@@ -190,11 +258,6 @@ pub fn render(
                 &attendance,
                 &clock,
             )?;
-            let name = format!(
-                "{}-agenda.{}",
-                file_name(&meeting, store),
-                format.extension()
-            );
             rendered(contents, name)
         }
         ExportJob::Needs {
@@ -209,13 +272,16 @@ pub fn render(
                 live(store, EntityKind::Project, project_id)?,
                 audience,
             )?;
-            let contents = export::render_needs(&input, format, audience, lang, separator)?;
             let name = format!(
                 "{}-{}.{}",
                 input.project.code,
                 text::FILE_NEEDS,
                 format.extension()
             );
+            if format == NeedsFormat::Docx {
+                return word(export::docx::needs(&input, audience, lang), name);
+            }
+            let contents = export::render_needs(&input, format, audience, lang, separator)?;
             rendered(contents, name)
         }
         ExportJob::Summary {
@@ -233,7 +299,12 @@ pub fn render(
                 format.extension()
             );
             let input = summary_input(store, meeting, audience)?;
-            let contents = export::render_summary(&input, format, audience, lang, templates)?;
+            let contents = if format == SummaryFormat::Docx {
+                let doc = export::docx::summary(&input, audience, lang);
+                export::docx::write(&doc, style.load()?.as_ref())?
+            } else {
+                export::render_summary(&input, format, audience, lang, templates)?.into_bytes()
+            };
             let record = ExportRecord {
                 what: "summary".into(),
                 format: format.extension().into(),
@@ -266,13 +337,16 @@ pub fn render(
             if !lessons.iter().any(|l| l.shareable) {
                 return Err(ExportOpError::NothingShareable);
             }
-            let contents = export::render_lessons(format, lang, &lessons, &clock)?;
             let name = format!(
                 "{}-{}.{}",
                 text::FILE_LESSONS,
                 clock.today(),
                 format.extension()
             );
+            if format == LessonsFormat::Docx {
+                return word(export::docx::lessons(lang, &lessons, &clock), name);
+            }
+            let contents = export::render_lessons(format, lang, &lessons, &clock)?;
             rendered(contents, name)
         }
     })
@@ -287,10 +361,27 @@ pub fn run(
     to: &Destination,
     store_path: Option<&Path>,
 ) -> Result<Exported, ExportOpError> {
-    let rendered = render(store, job, templates)?;
+    run_styled(store, job, templates, &DocxStyle::default(), to, store_path)
+}
+
+/// As [`run`], Word files in `style`. A Word file is not written to standard output
+/// when that is a terminal ([`ExportOpError::BinaryToTerminal`]).
+pub fn run_styled(
+    store: &mut Store,
+    job: &ExportJob,
+    templates: &TemplateSource,
+    style: &DocxStyle,
+    to: &Destination,
+    store_path: Option<&Path>,
+) -> Result<Exported, ExportOpError> {
+    let rendered = render_styled(store, job, templates, style)?;
     let path = match to {
         Destination::Stdout => {
-            write_stdout(rendered.contents.as_bytes()).map_err(ExportOpError::Stdout)?;
+            use std::io::IsTerminal;
+            if rendered.is_binary() && std::io::stdout().is_terminal() {
+                return Err(ExportOpError::BinaryToTerminal);
+            }
+            write_stdout(&rendered.contents).map_err(ExportOpError::Stdout)?;
             None
         }
         Destination::File(path) => Some(path.clone()),
@@ -300,7 +391,7 @@ pub fn run(
         }
     };
     if let Some(path) = &path {
-        write_private(path, rendered.contents.as_bytes(), store_path)?;
+        write_private(path, &rendered.contents, store_path)?;
     }
     if let Some((meeting_id, mut record)) = rendered.log {
         record.file = path
@@ -390,11 +481,29 @@ pub fn summary_input(
         needs,
         suggestions,
         next_meeting,
+        notes_approved_on: approved_on(store, id)?,
         clock: store.clock(),
         project,
         meeting,
     };
     Ok(for_audience(everything, audience))
+}
+
+/// The local day a meeting's notes were last approved, if the store recorded it.
+fn approved_on(store: &Store, meeting_id: i64) -> Result<Option<String>, StoreError> {
+    let clock = store.clock();
+    Ok(store
+        .notes_status_dates(meeting_id)?
+        .into_iter()
+        .find(|(s, _)| *s == crate::domain::NotesStatus::Approved)
+        .and_then(|(_, at)| chrono::DateTime::parse_from_rfc3339(&at).ok())
+        .map(|at| {
+            clock
+                .local(at.with_timezone(&chrono::Utc))
+                .date()
+                .format("%Y-%m-%d")
+                .to_string()
+        }))
 }
 
 /// What of a meeting's notes and outcomes `audience` may read (`Audience::share`), the
