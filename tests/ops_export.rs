@@ -325,10 +325,18 @@ fn an_output_file_tidig_cannot_write_is_refused_naming_what_it_can() {
             "notes.pdf",
             ".md, .markdown, .html",
         ),
-        (vec!["export", "agenda", "1"], "x.odt", ".md, .html, .htm, .docx"),
+        (
+            vec!["export", "agenda", "1"],
+            "x.odt",
+            ".md, .html, .htm, .docx",
+        ),
         (vec!["export", "needs", "LULE-25"], "needs.xlsx", ".csv"),
         (vec!["export", "calendar"], "cal.txt", ".ics"),
-        (vec!["export", "lessons"], "l.pdf", ".md, .html, .htm, .docx"),
+        (
+            vec!["export", "lessons"],
+            "l.pdf",
+            ".md, .html, .htm, .docx",
+        ),
     ] {
         let out = s.path(file);
         let mut args = args.clone();

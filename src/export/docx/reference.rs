@@ -149,10 +149,7 @@ impl Reference {
 /// margins as plain numbers.
 fn margins(document: &str) -> Option<Margins> {
     let doc = roxmltree::Document::parse(document).ok()?;
-    let sect = doc
-        .descendants()
-        .filter(|n| n.has_tag_name((W, "sectPr")))
-        .last()?;
+    let sect = doc.descendants().rfind(|n| n.has_tag_name((W, "sectPr")))?;
     let child = |name: &str| sect.children().find(|n| n.has_tag_name((W, name)));
     let mar = child("pgMar")?;
     let num = |n: &roxmltree::Node, a: &str| -> Option<i32> {
