@@ -126,7 +126,8 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// One meeting's printable agenda (Markdown, or HTML that prints to one page).
+    /// One meeting's printable agenda (Markdown, HTML that prints to one page, or a
+    /// Word file).
     Agenda {
         /// The meeting's id, as `tidig list meetings` shows it.
         #[arg(value_name = "MEETING_ID")]
@@ -143,7 +144,7 @@ pub enum ExportWhat {
         output: Option<PathBuf>,
     },
     /// A project's needs description: by category and priority with the evidence
-    /// (Markdown or printable HTML), or every need as a spreadsheet (CSV).
+    /// (Markdown, printable HTML or a Word file), or every need as a spreadsheet (CSV).
     Needs {
         /// The project's code, as `tidig list projects` shows it.
         #[arg(value_name = "CODE")]
@@ -169,8 +170,8 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// One meeting's notes (Mötesanteckningar): Markdown, printable HTML or plain
-    /// text, for the buyer's team or for everyone who took part. Each export is logged
+    /// One meeting's notes (Mötesanteckningar): Markdown, printable HTML, plain text
+    /// or a Word file (marked UTKAST until approved), for the buyer's team or for everyone who took part. Each export is logged
     /// on the meeting.
     Summary {
         /// The meeting's id, as `tidig list meetings` shows it.
@@ -202,7 +203,8 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Shareable lessons and good examples as learning examples to pass on.
+    /// Shareable lessons and good examples as learning examples to pass on (Markdown,
+    /// HTML or a Word file).
     Lessons {
         /// Only this project's lessons (by code); without it, all lessons.
         #[arg(long, value_name = "CODE")]
