@@ -180,15 +180,20 @@ fn notes_before_approval_are_a_draft_and_approved_ones_say_when() {
     };
     for status in [NotesStatus::Working, NotesStatus::Draft] {
         store.set_notes_status(meeting, status).unwrap();
-        let (h, _) = header(&store);
+        let (h, text) = header(&store);
         assert!(h.contains("UTKAST"), "{status:?}: {h}");
+        assert!(
+            text.contains("[Quote] UTKAST – anteckningarna är inte godkända."),
+            "{text}"
+        );
     }
     store
         .set_notes_status(meeting, NotesStatus::Approved)
         .unwrap();
     let (h, text) = header(&store);
     assert!(!h.contains("UTKAST"), "{h}");
-    assert!(text.contains("(godkända 2026-11-26)"), "{text}");
+    assert!(text.contains("(godkändes 2026-11-26)"), "{text}");
+    assert!(!text.contains("anteckningarna är inte godkända"), "{text}");
     // English words for the English version.
     store.set_notes_status(meeting, NotesStatus::Draft).unwrap();
     let bytes = render(&store, &summary_job(meeting, Audience::Shared, Lang::En));

@@ -47,7 +47,10 @@ fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
 
 /// The document's running header and footer words.
 fn running(lang: Lang, project: Option<&Value>, title: &str, date: &str) -> Running {
-    let word = |k: &str| catalog::text(lang, "document", k).to_string();
+    // "Sida {page} ({pages})": the words around the two fields.
+    let counter = catalog::text(lang, "document", "page_counter");
+    let (before, rest) = counter.split_once("{page}").unwrap_or((counter, ""));
+    let (between, after) = rest.split_once("{pages}").unwrap_or((rest, ""));
     Running {
         organisation: project.map(|p| s(p, "buyer")).unwrap_or_default(),
         project_code: project.map(|p| s(p, "code")).unwrap_or_default(),
@@ -55,11 +58,7 @@ fn running(lang: Lang, project: Option<&Value>, title: &str, date: &str) -> Runn
         title: title.to_string(),
         date: date.to_string(),
         draft: String::new(),
-        page_words: (
-            word("page_before"),
-            word("page_between"),
-            word("page_after"),
-        ),
+        page_words: (before.into(), between.into(), after.into()),
     }
 }
 
@@ -101,6 +100,9 @@ pub fn summary(input: &SummaryInput, audience: Audience, lang: Lang) -> Document
                 .collect::<String>(),
         ),
     ]);
+    if !approved {
+        doc.quote(l("draft_banner"));
+    }
     if c["internal"] == Value::Bool(true) {
         doc.quote(l("internal_banner"));
     }
@@ -113,10 +115,7 @@ pub fn summary(input: &SummaryInput, audience: Audience, lang: Lang) -> Document
     };
     let mut notes_status = s(&c, "meeting.notes_status");
     if approved && let Some(day) = &input.notes_approved_on {
-        notes_status = format!(
-            "{notes_status} ({})",
-            catalog::fill(lang, "document", "approved", &[("date", day)]).to_lowercase()
-        );
+        notes_status = format!("{notes_status} ({} {day})", l("approved").to_lowercase());
     }
     doc.facts(vec![
         (l("case_number"), s(&c, "project.case_number")),
@@ -361,14 +360,9 @@ pub fn summary(input: &SummaryInput, audience: Audience, lang: Lang) -> Document
             )),
         ]);
     }
-    let word = |k: &str| catalog::text(lang, "document", k).to_string();
     doc.blocks.push(Block::Signature {
-        heading: word("adjust_heading"),
-        lines: vec![
-            word("adjust_name"),
-            word("adjust_date"),
-            word("adjust_signature"),
-        ],
+        heading: l("sign_heading"),
+        lines: vec![l("sign_name"), l("sign_date"), l("signature")],
     });
     doc.small(format!(
         "{} · {} · {} {} · {}",

@@ -91,8 +91,8 @@ pub struct Running {
     pub date: String,
     /// "UTKAST" on a draft, or empty.
     pub draft: String,
-    /// "Sida" / "Page" and "(", ")" around the page count come from the catalog:
-    /// the text before the page number, between it and the count, and after.
+    /// The words around the page number and the page count ("Sida ", " (", ")"),
+    /// from the catalog's `page_counter`.
     pub page_words: (String, String, String),
 }
 
