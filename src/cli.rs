@@ -16,8 +16,8 @@ use crate::domain::{
     Audience, Clock, EntityKind, EntityRef, Meeting, Need, Project, Suggestion, TextEnum,
 };
 use crate::export::{
-    self, AgendaFormat, CsvSeparator, Lang, LessonsFormat, NeedsFormat, SummaryFormat,
-    TemplateSource,
+    self, AgendaFormat, CsvSeparator, Lang, LessonsFormat, NeedsFormat, ReportFormat,
+    SummaryFormat, TemplateSource,
 };
 use crate::ops::{self, Destination, ExportJob};
 use crate::store::{ImportError, ProjectFilter, Store, StoreError};
@@ -32,6 +32,12 @@ pub struct Cli {
     /// The store file (default: tidig.db in the platform data directory).
     #[arg(long, global = true, env = "TIDIG_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// The interface's language: sv or en (default: `language` in the config, else
+    /// Swedish under a Swedish locale and English otherwise). Documents have their own
+    /// `--lang`.
+    #[arg(long = "lang", env = "TIDIG_LANG", value_enum, value_name = "LANG")]
+    pub interface_lang: Option<LangArg>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -203,6 +209,25 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// A project's attention view as a report for the buyer's project lead (internal):
+    /// phases, slipped milestones, next meetings, overdue and open actions, notes
+    /// missing or unsent, open equal-treatment points, suggestions awaiting the buyer,
+    /// needs by status and priority, and the last review.
+    Report {
+        /// The project's code, as `tidig list projects` shows it.
+        #[arg(value_name = "CODE")]
+        project: String,
+        /// Output format (default: from the -o file's extension, else md).
+        #[arg(long, value_enum)]
+        format: Option<ReportFormatArg>,
+        /// The document's language (default: `export_language` in the config, else
+        /// Swedish under a Swedish locale and English otherwise).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Shareable lessons and good examples as learning examples to pass on (Markdown,
     /// HTML or a Word file).
     Lessons {
@@ -260,6 +285,21 @@ impl From<AgendaFormatArg> for LessonsFormat {
             AgendaFormatArg::Md => LessonsFormat::Markdown,
             AgendaFormatArg::Html => LessonsFormat::Html,
             AgendaFormatArg::Docx => LessonsFormat::Docx,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    Md,
+    Html,
+}
+
+impl From<ReportFormatArg> for ReportFormat {
+    fn from(f: ReportFormatArg) -> Self {
+        match f {
+            ReportFormatArg::Md => ReportFormat::Markdown,
+            ReportFormatArg::Html => ReportFormat::Html,
         }
     }
 }
@@ -392,7 +432,7 @@ fn load_large_demo(
             .expect("a valid progress template")
             .progress_chars("=> "),
         );
-        bar.set_message(crate::text::DEMO_PROGRESS);
+        bar.set_message(crate::text::demo_progress());
         Some(bar)
     } else {
         None
@@ -434,16 +474,24 @@ pub fn run(cli: Cli) -> Result<()> {
         print_default_config();
         return Ok(());
     }
+    // The locale's language first, so that a broken config file is reported in it.
+    let chosen = cli.interface_lang.map(Lang::from);
+    crate::catalog::set_interface_lang(
+        chosen.unwrap_or_else(|| Lang::from_environment(|name| std::env::var(name).ok())),
+    );
     let config_path = config::config_path()?;
     let config = Config::load(&config_path)?;
+    if let (None, Some(lang)) = (chosen, config.language) {
+        crate::catalog::set_interface_lang(lang);
+    }
     // Key bindings are checked on every start, so a mistake shows at once.
     let keymap = crate::app::Keymap::with_overrides(&config.key_overrides()).map_err(|e| {
-        anyhow::anyhow!(
-            "{} is not a valid tidig config (line {}): {}",
-            config_path.display(),
+        anyhow::anyhow!(crate::text::err_bad_config(
+            &config_path,
             e.line,
-            e.message
-        )
+            "",
+            &e.message
+        ))
     })?;
     let db = config.db_path(cli.db.as_deref())?;
     let clock = clock_from_env(config.time_zone.map(|z| z.0))?;
@@ -467,9 +515,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
                     Ok(())
                 } else {
-                    Err(anyhow::anyhow!(
-                        "the app needs a terminal; use a subcommand (see --help) for scripts"
-                    ))
+                    Err(anyhow::anyhow!(crate::text::err_needs_terminal()))
                 }
             };
             // An existing store is checked first (its problems matter more); a new one
@@ -535,22 +581,26 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
             };
             println!(
-                "Demo portfolio in {}: added {} projects, {} organisations, {} people, {} milestones, {} meetings, {} agenda items, {} participants, {} needs, {} suggestions, {} lessons, {} notes, {} decisions, {} actions, {} questions",
-                db.display(),
-                added.projects,
-                added.organisations,
-                added.people,
-                added.milestones,
-                added.meetings,
-                added.agenda_items,
-                added.participants,
-                added.needs,
-                added.suggestions,
-                added.lessons,
-                added.notes,
-                added.decisions,
-                added.actions,
-                added.questions
+                "{}",
+                crate::text::demo_added(
+                    &db,
+                    &[
+                        ("projects", added.projects),
+                        ("organisations", added.organisations),
+                        ("people", added.people),
+                        ("milestones", added.milestones),
+                        ("meetings", added.meetings),
+                        ("agenda_items", added.agenda_items),
+                        ("participants", added.participants),
+                        ("needs", added.needs),
+                        ("suggestions", added.suggestions),
+                        ("lessons", added.lessons),
+                        ("notes", added.notes),
+                        ("decisions", added.decisions),
+                        ("actions", added.actions),
+                        ("questions", added.questions),
+                    ]
+                )
             );
             Ok(())
         }
@@ -562,7 +612,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = open()?;
             let project = project.map(|c| find_project(&store, &c)).transpose()?;
             let text = list(&store, what, project.as_ref(), json)
-                .with_context(|| format!("cannot read {}", db.display()))?;
+                .with_context(|| crate::text::err_cannot_read(&db))?;
             write_stdout(&text)
         }
         Some(Command::Export {
@@ -577,6 +627,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let defaults = ExportDefaults {
                 lang: config.export_lang(),
                 audience: config.export_audience.unwrap_or(Audience::Internal),
+                thresholds: config.thresholds(),
             };
             let style = match reference_doc {
                 Some(file) => ops::export::DocxStyle {
@@ -606,7 +657,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             store
                 .backup(&dest)
-                .with_context(|| format!("backup to {} failed", dest.display()))?;
+                .with_context(|| crate::text::err_backup_failed(&dest))?;
             println!("{}", dest.display());
             Ok(())
         }
@@ -615,22 +666,21 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = open()?;
             let problems = store
                 .check()
-                .with_context(|| format!("cannot check {}", db.display()))?;
+                .with_context(|| crate::text::err_cannot_check(&db))?;
             if problems.is_empty() {
-                println!("ok: {}", db.display());
+                println!("{}", crate::text::check_ok(&db));
                 Ok(())
             } else {
                 for p in &problems {
                     println!("{p}");
                 }
-                bail!("{} problem(s) found in {}", problems.len(), db.display())
+                bail!("{}", crate::text::check_problems(problems.len(), &db))
             }
         }
         Some(Command::Config { what }) => {
             match what {
                 ConfigWhat::Path => {
-                    println!("config: {}", config_path.display());
-                    println!("store:  {}", db.display());
+                    println!("{}", crate::text::config_paths(&config_path, &db));
                 }
                 ConfigWhat::Default => print_default_config(),
             }
@@ -644,7 +694,7 @@ fn print_default_config() {
     print!(
         "{}{}{}",
         config::DEFAULT_CONFIG,
-        crate::text::CONFIG_KEYS_HEADER,
+        crate::text::config_keys_header(),
         crate::app::Keymap::defaults().config_text()
     );
 }
@@ -964,7 +1014,7 @@ fn find_project(store: &Store, code: &str) -> Result<Project> {
     let code = code.trim().to_uppercase();
     match store.project_by_code(&code) {
         Err(StoreError::NotFound) => {
-            bail!("no project with code {code}; `tidig list projects` shows them")
+            bail!("{}", crate::text::err_no_project(&code))
         }
         other => Ok(other?),
     }
@@ -973,14 +1023,14 @@ fn find_project(store: &Store, code: &str) -> Result<Project> {
 /// A live meeting by the id the user typed; one in the trash is refused.
 fn find_meeting(store: &Store, id: &str) -> Result<i64> {
     let Ok(id) = id.trim().parse::<i64>() else {
-        bail!("{id:?} is not a meeting id; `tidig list meetings` shows them");
+        bail!("{}", crate::text::err_not_meeting_id(id));
     };
     match store.locate(EntityRef::new(EntityKind::Meeting, id)) {
         Err(StoreError::NotFound) => {
-            bail!("no meeting with id {id}; `tidig list meetings` shows them")
+            bail!("{}", crate::text::err_no_meeting(id))
         }
         Ok(at) if at.trashed || at.parent_trashed => {
-            bail!("meeting {id} is in the trash; restore it to export it")
+            bail!("{}", crate::text::err_meeting_in_trash(id))
         }
         other => other?,
     };
@@ -1017,6 +1067,8 @@ fn warn_unreadable(rows: &[crate::store::UnreadableRow]) {
 struct ExportDefaults {
     lang: Lang,
     audience: Audience,
+    /// When a project's review is due, for the project report.
+    thresholds: crate::domain::Thresholds,
 }
 
 fn export(
@@ -1094,7 +1146,7 @@ fn export(
                 NeedsFormat::Markdown,
             )?;
             if separator.is_some() && format != NeedsFormat::Csv {
-                bail!("{}", crate::text::ERR_SEPARATOR_NOT_CSV);
+                bail!("{}", crate::text::err_separator_not_csv());
             }
             (
                 ExportJob::Needs {
@@ -1146,6 +1198,31 @@ fn export(
             };
             format_for(output.as_deref(), None, &[("json", ())], ())?;
             (ExportJob::Bundle { scope }, output)
+        }
+        ExportWhat::Report {
+            project,
+            format,
+            lang,
+            output,
+        } => {
+            let project = find_project(store, &project)?;
+            let format = format_for(
+                output.as_deref(),
+                format.map(ReportFormat::from),
+                &[
+                    ("md", ReportFormat::Markdown),
+                    ("html", ReportFormat::Html),
+                    ("htm", ReportFormat::Html),
+                ],
+                ReportFormat::Markdown,
+            )?;
+            let job = ExportJob::Report {
+                project_id: project.id,
+                format,
+                lang: lang.map_or(default_lang, Lang::from),
+                thresholds: defaults.thresholds,
+            };
+            (job, output)
         }
         ExportWhat::Lessons {
             project,
@@ -1199,14 +1276,16 @@ fn import_bundle(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
         Ok(bundle) => bundle,
         Err(ops::bundle::ReadError::Invalid(issues)) => return Err(refuse(&issues)),
         Err(ops::bundle::ReadError::Io(e)) => {
-            return Err(anyhow::Error::from(e).context(format!("cannot read {name}")));
+            return Err(
+                anyhow::Error::from(e).context(crate::text::err_cannot_read(Path::new(&name)))
+            );
         }
     };
     match ops::bundle::import_bundle(store, &bundle, dry_run) {
         Ok(report) => write_stdout(crate::text::import_report(&report, &name).as_bytes()),
         Err(ImportError::Invalid(issues)) => Err(refuse(&issues)),
         Err(ImportError::Store(e)) => {
-            Err(anyhow::Error::from(e).context(format!("nothing was imported from {name}")))
+            Err(anyhow::Error::from(e).context(crate::text::err_nothing_imported(&name)))
         }
     }
 }

@@ -20,6 +20,9 @@ pub struct Config {
     /// How many automatic backups (daily, before a migration, before a restore) to keep
     /// in `backups/` beside the store; 0 turns them off. Default 7.
     pub backups: Option<usize>,
+    /// The interface's language: `sv` or `en`. `--lang` before a subcommand and
+    /// `TIDIG_LANG` override it. Default: Swedish under a Swedish locale, else English.
+    pub language: Option<Lang>,
     /// The language of exported documents when `--lang` (or the export dialog) does not
     /// choose: `sv` or `en`. Default: Swedish under a Swedish locale, else English.
     pub export_language: Option<Lang>,
@@ -155,14 +158,14 @@ pub fn config_path() -> Result<PathBuf> {
     }
     project_dirs()
         .map(|d| d.config_dir().join("config.toml"))
-        .context("no home directory found; use --db PATH")
+        .context(crate::text::err_no_home())
 }
 
 /// `tidig.db` in the platform data directory.
 pub fn default_db_path() -> Result<PathBuf> {
     project_dirs()
         .map(|d| d.data_dir().join("tidig.db"))
-        .context("no home directory found; use --db PATH")
+        .context(crate::text::err_no_home())
 }
 
 impl Config {
@@ -185,16 +188,17 @@ impl Config {
                         .lines()
                         .nth(line - 1)
                         .and_then(|l| l.split_once('='))
-                        .map(|(k, _)| format!(", {}", k.trim()))
+                        .map(|(k, _)| k.trim())
                         .unwrap_or_default();
-                    anyhow::anyhow!(
-                        "{} is not a valid tidig config (line {line}{key}): {}",
-                        path.display(),
+                    anyhow::anyhow!(crate::text::err_bad_config(
+                        path,
+                        line,
+                        key,
                         e.message().trim()
-                    )
+                    ))
                 }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+            Err(e) => Err(e).with_context(|| crate::text::err_cannot_read(path)),
         }
     }
 

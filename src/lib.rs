@@ -10,6 +10,7 @@ pub mod app;
 pub mod bundle;
 pub mod catalog;
 pub mod cli;
+pub mod cli_help;
 pub mod config;
 pub mod demo;
 pub mod domain;

@@ -1,10 +1,16 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() -> ExitCode {
-    let cli = tidig::cli::Cli::parse();
+    let args: Vec<String> = std::env::args().collect();
+    let lang = tidig::cli_help::language_before_parsing(&args);
+    let matches = tidig::cli_help::command(lang).get_matches_from(&args);
+    let cli = match tidig::cli::Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match tidig::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // The app stopped by a signal or with text the store could not take: its own

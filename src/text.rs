@@ -1,520 +1,524 @@
-//! Every user-facing string of the interface, in one place, so that the Swedish
-//! interface is a translation of this file rather than a hunt through the code.
-//! Enum labels and the words of exported documents are in the catalog
-//! (`assets/lang/*.toml`, read by `crate::catalog`).
+//! Every user-facing string of the interface, looked up in the catalog of the
+//! interface's language (`[ui]` in `assets/lang/sv.toml` and `en.toml`, keyed by the
+//! name of the function here), so that the Swedish interface is a table, not a hunt
+//! through the code. Enum labels and the words of exported documents are in the same
+//! catalogs, in their own sections.
 
 use std::borrow::Cow;
 
+use crate::catalog::{self, Lang};
 use crate::domain::{Confidentiality, FieldError, NeedStatus, StoreFault};
 
-pub const APP_NAME: &str = "tidig";
+/// One function per word: `text::tab_meetings()` is `[ui] tab_meetings` in the
+/// interface's language.
+macro_rules! words {
+    ($($name:ident),* $(,)?) => {
+        $(pub fn $name() -> &'static str { ui(stringify!($name)) })*
+    };
+}
+
+fn lang() -> Lang {
+    catalog::interface_lang()
+}
+
+/// `[ui] key` in the interface's language.
+fn ui(key: &str) -> &'static str {
+    catalog::text(lang(), "ui", key)
+}
+
+/// `[ui] key` with each `{name}` filled in.
+fn ui_fill(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    catalog::fill(lang(), "ui", key, args)
+}
+
+/// `[ui] key_one` or `key_many`, by `n`, with `{n}` and the other values filled in.
+fn ui_count(key: &str, n: usize, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let key = format!("{key}_{}", if n == 1 { "one" } else { "many" });
+    let mut all: Vec<(&str, &dyn std::fmt::Display)> = vec![("n", &n)];
+    all.extend_from_slice(args);
+    ui_fill(&key, &all)
+}
+
+words!(form_title, app_name);
 
 // Views and tabs
-pub const VIEW_PORTFOLIO: &str = "Portfolio";
-pub const VIEW_DIRECTORY: &str = "Directory";
-pub const VIEW_TRASH: &str = "Trash";
-pub const TAB_OVERVIEW: &str = "Overview";
-pub const TAB_TIME_PLAN: &str = "Time plan";
-pub const TAB_MEETINGS: &str = "Meetings";
-pub const TAB_NEEDS: &str = "Needs";
-pub const TAB_SUGGESTIONS: &str = "Suggestions";
-pub const TAB_LESSONS: &str = "Lessons";
-pub const TAB_NOTES: &str = "Notes";
-pub const TAB_OUTCOMES: &str = "Outcomes";
-pub const TAB_DECISIONS: &str = "Decisions";
-pub const VIEW_ACTIONS: &str = "Actions";
-pub const NOTE_EDITOR: &str = "Note editor";
-pub const VIEW_LESSONS: &str = "Lessons library";
-pub const TAB_DETAILS: &str = "Details";
-pub const TAB_AGENDA: &str = "Agenda";
-pub const TAB_PARTICIPANTS: &str = "Participants";
-pub const TAB_CHECKLIST: &str = "Checklist";
-pub const VIEW_AGENDA: &str = "Agenda";
-pub const VIEW_WEEK: &str = "Week";
-pub const PICK_TITLE: &str = "Choose";
-pub const TAB_ORGANISATIONS: &str = "Organisations";
-pub const TAB_PEOPLE: &str = "People";
+words!(
+    view_portfolio,
+    view_directory,
+    view_trash,
+    tab_overview,
+    tab_time_plan,
+    tab_meetings,
+    tab_needs,
+    tab_suggestions,
+    tab_lessons,
+    tab_notes,
+    tab_outcomes,
+    tab_decisions,
+    view_actions,
+    note_editor,
+    view_lessons,
+    tab_details,
+    tab_agenda,
+    tab_participants,
+    tab_checklist,
+    view_agenda,
+    view_week,
+    pick_title,
+    tab_organisations,
+    tab_people
+);
 
 // Columns and field labels
-pub const COL_CODE: &str = "Code";
-pub const COL_TITLE: &str = "Title";
-pub const COL_BUYER: &str = "Buyer";
-pub const COL_PHASE: &str = "Phase";
-pub const COL_STATUS: &str = "Status";
-pub const COL_UPDATED: &str = "Updated";
-pub const COL_NAME: &str = "Name";
-pub const COL_KIND: &str = "Kind";
-pub const COL_ORGANISATION: &str = "Organisation";
-pub const COL_ROLE: &str = "Title / role";
-pub const COL_EMAIL: &str = "Email";
-pub const COL_PHONE: &str = "Phone";
-pub const COL_DUE: &str = "Due";
-pub const COL_DONE: &str = "Done";
-pub const COL_DELETED: &str = "Deleted";
-pub const COL_WHAT: &str = "What";
+words!(
+    col_code,
+    col_title,
+    col_buyer,
+    col_phase,
+    col_status,
+    col_updated,
+    col_name,
+    col_kind,
+    col_organisation,
+    col_role,
+    col_email,
+    col_phone,
+    col_due,
+    col_done,
+    col_deleted,
+    col_what
+);
 
-pub const FIELD_CASE_NUMBER: &str = "Case number";
-pub const FIELD_SUBJECT: &str = "Subject";
-pub const FIELD_GOAL: &str = "Goal";
-pub const FIELD_INNOVATION: &str = "Innovation level";
-pub const FIELD_PROCEDURE: &str = "Planned procedure";
-pub const FIELD_START: &str = "Start date";
-pub const FIELD_END: &str = "End date";
-pub const FIELD_DATES: &str = "Start – end";
-pub const FIELD_TAGS: &str = "Tags";
-pub const FIELD_REVIEWED: &str = "Last reviewed";
-pub const FIELD_CREATED: &str = "Created";
-pub const FIELD_MEETING_TYPE: &str = "Type";
-pub const FIELD_MEETING_START: &str = "Start";
-pub const FIELD_MEETING_END: &str = "End or length";
-pub const FIELD_FORMAT: &str = "Format";
-pub const FIELD_LOCATION: &str = "Place or link";
-pub const FIELD_PURPOSE: &str = "Purpose";
-pub const FIELD_DESIRED_OUTCOME: &str = "Desired outcome";
-pub const FIELD_NOTES_STATUS: &str = "Notes";
-pub const FIELD_DURATION: &str = "Duration";
-pub const FIELD_METHOD: &str = "Method";
-pub const FIELD_OWNER: &str = "Owner";
-pub const FIELD_EXPECTED_OUTCOME: &str = "Expected outcome";
-pub const FIELD_PERSON: &str = "Person";
-pub const FIELD_ROLE: &str = "Role";
-pub const FIELD_WHEN: &str = "When";
-pub const FIELD_DECISION: &str = "Decision";
-pub const FIELD_DECIDED_BY: &str = "Decided by";
-pub const FIELD_DECIDED_ON: &str = "Decided on";
-pub const FIELD_QUESTION: &str = "Question";
-pub const FIELD_ANSWER: &str = "Answer";
-pub const FIELD_AUDIENCE: &str = "Audience";
-pub const FIELD_LANGUAGE: &str = "Language";
-pub const FIELD_LABEL: &str = "Label";
-pub const FIELD_BLOCK: &str = "Block";
-pub const FIELD_EXPORTS: &str = "Exports";
-pub const PLAIN_TEXT: &str = "Plain text";
-pub const WHOLE_MEETING: &str = "The meeting as a whole";
-pub const HINT_DUE: &str = "2026-12-03 · fre · nästa fredag · om 2 veckor · +7d";
-pub const MSG_NOTE_SAVED: &str = "Note saved";
-pub const MSG_EDITOR_FAILED: &str = "The external editor failed";
-pub const MSG_NOTHING_TO_CAPTURE: &str =
-    "The line is empty: put the cursor on a line or select text first";
-pub const MSG_CHOOSE_PROJECT_FIRST: &str = "Choose a project with p first";
-pub const MSG_NO_SOURCE_MEETING: &str = "This action was not made in a meeting";
-pub const MSG_GONE: &str = "That item no longer exists (deleted elsewhere?)";
-pub const MSG_ITEM_IN_TRASH: &str = "That item is in the trash: r restores it";
-pub const MSG_PARENT_IN_TRASH: &str = "That item belongs to a meeting or project in the trash";
-pub const FIELD_STATEMENT: &str = "Statement";
-pub const FIELD_AS_A: &str = "As a …";
-pub const FIELD_I_NEED: &str = "I need …";
-pub const FIELD_SO_THAT: &str = "so that …";
-pub const FIELD_REASON: &str = "Reason";
-pub const FIELD_MEETING: &str = "Meeting";
-pub const FIELD_DOCUMENT: &str = "Document";
-pub const FIELD_NOTE: &str = "Note";
-pub const FIELD_PHASE_CONCERNED: &str = "Phase concerned";
-pub const FIELD_DESCRIPTION: &str = "Description";
-pub const FIELD_RATIONALE: &str = "Rationale";
-pub const FIELD_BUYER_RESPONSE: &str = "Buyer's response";
-pub const FIELD_DECISION_DATE: &str = "Decision date";
-pub const FIELD_SOURCE_MEETING: &str = "Source meeting";
-pub const FIELD_CONTEXT: &str = "Context";
-pub const FIELD_WHAT_HAPPENED: &str = "What happened";
-pub const FIELD_WHAT_WE_LEARNED: &str = "What we learned";
-pub const FIELD_RECOMMENDATION: &str = "Recommendation";
-pub const FIELD_SHAREABLE: &str = "Shareable";
-pub const FIELD_EVIDENCE: &str = "Evidence";
-pub const FIELD_HISTORY: &str = "History";
-pub const LESSON_GENERAL: &str = "General";
-pub const HINT_STATEMENT: &str =
-    "what users must be able to do or achieve, not the product; or fill in the three parts below";
+words!(
+    field_case_number,
+    field_subject,
+    field_goal,
+    field_innovation,
+    field_procedure,
+    field_start,
+    field_end,
+    field_dates,
+    field_tags,
+    field_reviewed,
+    field_created,
+    field_meeting_type,
+    field_meeting_start,
+    field_meeting_end,
+    field_format,
+    field_location,
+    field_purpose,
+    field_desired_outcome,
+    field_notes_status,
+    field_duration,
+    field_method,
+    field_owner,
+    field_expected_outcome,
+    field_person,
+    field_role,
+    field_when,
+    field_decision,
+    field_decided_by,
+    field_decided_on,
+    field_question,
+    field_answer,
+    field_audience,
+    field_language,
+    field_label,
+    field_block,
+    field_exports,
+    plain_text,
+    whole_meeting,
+    hint_due,
+    msg_note_saved,
+    msg_editor_failed,
+    msg_nothing_to_capture,
+    msg_choose_project_first,
+    msg_no_source_meeting,
+    msg_gone,
+    msg_item_in_trash,
+    msg_parent_in_trash,
+    field_statement,
+    field_as_a,
+    field_i_need,
+    field_so_that,
+    field_reason,
+    field_meeting,
+    field_document,
+    field_note,
+    field_phase_concerned,
+    field_description,
+    field_rationale,
+    field_buyer_response,
+    field_decision_date,
+    field_source_meeting,
+    field_context,
+    field_what_happened,
+    field_what_we_learned,
+    field_recommendation,
+    field_shareable,
+    field_evidence,
+    field_history,
+    lesson_general,
+    hint_statement
+);
 
 // Hints shown beside form fields
-pub const HINT_CODE: &str = "e.g. NORR-24: capitals, digits, hyphens";
-pub const HINT_DATE: &str = "YYYY-MM-DD";
-pub const HINT_TAGS: &str = "comma separated";
-pub const HINT_CHOICE: &str = "←/→ to choose";
-pub const HINT_ORG_NEW: &str = "new organisation, created on save";
-pub const HINT_ORG_MATCHES: &str = "↑/↓ pick:";
-pub const HINT_ORG_EXISTING: &str = "existing organisation";
-pub const HINT_PERSON_NEW: &str = "new person, added to the directory on save";
-pub const HINT_PERSON_EXISTING: &str = "in the directory";
-pub const HINT_WHEN: &str =
-    "2026-12-03 09:30 · fre 10:00 · nästa fredag 10:00 · imorgon 13:00 · +3d";
-pub const HINT_END: &str = "11:30 · 90m · 1h30 · 1,5h";
-pub const HINT_DURATION: &str = "15m · 1h · 1h30 · 1,5h";
-pub const HINT_NEW_PERSON_ORG: &str = "only for a new person";
-pub const HINT_MULTILINE: &str = "Enter = new line";
-pub const NOT_SET: &str = "—";
+words!(
+    hint_code,
+    hint_date,
+    hint_tags,
+    hint_choice,
+    hint_org_new,
+    hint_org_matches,
+    hint_org_existing,
+    hint_person_new,
+    hint_person_existing,
+    hint_when,
+    hint_end,
+    hint_duration,
+    hint_new_person_org,
+    hint_multiline,
+    not_set
+);
 
 // Form titles
-pub const FORM_NEW_PROJECT: &str = "New project";
-pub const FORM_EDIT_PROJECT: &str = "Edit project";
-pub const FORM_NEW_ORGANISATION: &str = "New organisation";
-pub const FORM_EDIT_ORGANISATION: &str = "Edit organisation";
-pub const FORM_NEW_PERSON: &str = "New person";
-pub const FORM_EDIT_PERSON: &str = "Edit person";
-pub const FORM_NEW_MEETING: &str = "New meeting";
-pub const FORM_EDIT_MEETING: &str = "Edit meeting";
-pub const FORM_NEW_AGENDA_ITEM: &str = "New agenda block";
-pub const FORM_EDIT_AGENDA_ITEM: &str = "Edit agenda block";
-pub const FORM_ADD_PARTICIPANT: &str = "Add participant";
-pub const FORM_SAVE_TEMPLATE: &str = "Save agenda as template";
-pub const FORM_NEW_NEED: &str = "New need";
-pub const FORM_EDIT_NEED: &str = "Edit need";
-pub const FORM_REJECT_NEED: &str = "Reject need";
-pub const FORM_DEFER_NEED: &str = "Defer need";
-pub const FORM_ADD_EVIDENCE: &str = "Add evidence";
-pub const FORM_NEW_SUGGESTION: &str = "New improvement suggestion";
-pub const FORM_EDIT_SUGGESTION: &str = "Edit improvement suggestion";
-pub const FORM_NEW_LESSON: &str = "New lesson";
-pub const FORM_EDIT_LESSON: &str = "Edit lesson";
-pub const FORM_CAPTURE_NEED: &str = "Need from the notes";
-pub const FORM_NEW_DECISION: &str = "Decision";
-pub const FORM_EDIT_DECISION: &str = "Edit decision";
-pub const FORM_NEW_ACTION: &str = "Action item";
-pub const FORM_EDIT_ACTION: &str = "Edit action item";
-pub const FORM_NEW_QUESTION: &str = "Open question";
-pub const FORM_ANSWER_QUESTION: &str = "Answer the question";
-pub const FORM_EXPORT_NOTES: &str = "Export meeting notes";
-pub const FORM_NEW_MILESTONE: &str = "New milestone";
-pub const FORM_EDIT_MILESTONE: &str = "Edit milestone";
+words!(
+    form_new_project,
+    form_edit_project,
+    form_new_organisation,
+    form_edit_organisation,
+    form_new_person,
+    form_edit_person,
+    form_new_meeting,
+    form_edit_meeting,
+    form_new_agenda_item,
+    form_edit_agenda_item,
+    form_add_participant,
+    form_save_template,
+    form_new_need,
+    form_edit_need,
+    form_reject_need,
+    form_defer_need,
+    form_add_evidence,
+    form_new_suggestion,
+    form_edit_suggestion,
+    form_new_lesson,
+    form_edit_lesson,
+    form_capture_need,
+    form_new_decision,
+    form_edit_decision,
+    form_new_action,
+    form_edit_action,
+    form_new_question,
+    form_answer_question,
+    form_export_notes,
+    form_new_milestone,
+    form_edit_milestone
+);
 
 // The store's faults: what happened and what to do, said once.
 
 /// A store fault in words. `path` names the store when known ("The store" otherwise);
 /// `detail` is SQLite's or the system's own word, added only where it helps.
 pub fn store_fault(fault: &StoreFault, path: Option<&str>, detail: &str) -> String {
-    let store = match path {
-        Some(p) if !p.is_empty() => p.to_string(),
-        _ => "The store".to_string(),
-    };
+    let named = path.filter(|p| !p.is_empty());
+    let store = named.map_or_else(|| ui("store_default").to_string(), str::to_string);
     let detail = detail.trim();
+    let with = |key: &str| ui_fill(key, &[("store", &store), ("detail", &detail)]);
     match fault {
-        StoreFault::Locked => format!(
-            "{store} is locked by another program (another tidig, a backup or a sync tool); \
-             wait for it or close it, then try again"
+        StoreFault::Locked => with("fault_locked"),
+        StoreFault::ReadOnly => with("fault_read_only"),
+        StoreFault::ReadOnlyOld => with("fault_read_only_old"),
+        StoreFault::Full => ui_fill(
+            "fault_full",
+            &[("store", &named.unwrap_or(ui("store_default_inline")))],
         ),
-        StoreFault::ReadOnly => format!(
-            "{store} is read-only (the file, its folder or the disk cannot be written); \
-             make it writable to change anything"
-        ),
-        StoreFault::ReadOnlyOld => format!(
-            "{store} is read-only and was written by an older tidig; make it writable once \
-             so that it can be upgraded"
-        ),
-        StoreFault::Full => format!(
-            "The disk holding {} is full; free some space and try again (nothing was saved \
-             half-way)",
-            path.filter(|p| !p.is_empty()).unwrap_or("the store")
-        ),
-        StoreFault::Io if detail.is_empty() => format!(
-            "{store} could not be read or written (an input/output error); check the disk \
-             or its connection, then try again"
-        ),
-        StoreFault::Io => format!(
-            "{store} could not be read or written ({detail}); check the disk or its \
-             connection, then try again"
-        ),
-        StoreFault::Damaged if detail.is_empty() => format!(
-            "{store} is damaged and cannot be opened; it was left untouched \
-             (`tidig restore FILE` brings back a backup)"
-        ),
-        StoreFault::Damaged => format!(
-            "{store} is damaged and cannot be opened ({detail}); it was left untouched \
-             (`tidig restore FILE` brings back a backup)"
-        ),
-        StoreFault::NotTidig => format!("{store} is not a tidig database; refusing to open it"),
-        StoreFault::Newer { found, supported } => format!(
-            "{store} was written by a newer tidig (schema {found}, this version knows \
-             {supported}); update tidig to open it"
+        StoreFault::Io if detail.is_empty() => with("fault_io"),
+        StoreFault::Io => with("fault_io_detail"),
+        StoreFault::Damaged if detail.is_empty() => with("fault_damaged"),
+        StoreFault::Damaged => with("fault_damaged_detail"),
+        StoreFault::NotTidig => with("fault_not_tidig"),
+        StoreFault::Newer { found, supported } => ui_fill(
+            "fault_newer",
+            &[
+                ("store", &store),
+                ("found", found),
+                ("supported", supported),
+            ],
         ),
     }
 }
 
-/// The banner over every screen when the store cannot be written.
-pub const BANNER_READ_ONLY: &str = "READ-ONLY: this store's file or folder cannot be written. You can look and export; changes are refused.";
-/// A key that would change a read-only store.
-pub const MSG_READ_ONLY_REFUSED: &str = "The store is read-only: nothing can be changed (make its file and folder writable, then restart tidig)";
+// The banner over every screen when the store cannot be written.
+words!(banner_read_only);
+// A key that would change a read-only store.
+words!(msg_read_only_refused);
 
 /// `tidig restore`: what was restored, and where the replaced store was kept.
 pub fn msg_restored(file: &str, store: &str, kept: Option<&str>) -> String {
     match kept {
-        Some(kept) => {
-            format!("Restored {file} into {store}; the store it replaced is kept as {kept}")
-        }
-        None => format!("Restored {file} into {store}"),
+        Some(kept) => ui_fill(
+            "msg_restored_kept",
+            &[("file", &file), ("store", &store), ("kept", &kept)],
+        ),
+        None => ui_fill("msg_restored_into", &[("file", &file), ("store", &store)]),
     }
 }
 
 /// `tidig restore` given the store itself.
 pub fn err_restore_same(file: &str) -> String {
-    format!("{file} is the store itself; choose a backup (they are in backups/ beside the store)")
+    ui_fill("err_restore_same", &[("file", &file)])
 }
 
 /// The daily backup failed; the command itself goes on.
 /// A row left out of a list or an export because it cannot be read.
 pub fn warn_unreadable_row(table: &str, id: i64, detail: &str) -> String {
-    format!(
-        "warning: {table} row {id} cannot be read and was left out ({detail}); \
-         `tidig check` lists such rows, the app can move them to the trash"
+    ui_fill(
+        "warn_unreadable_row",
+        &[("table", &table), ("id", &id), ("detail", &detail)],
     )
 }
 
 /// How the app lists a row that cannot be read.
 pub fn unreadable_row(id: i64) -> String {
-    format!("unreadable row (id {id}) — d deletes it")
+    ui_fill("unreadable_row", &[("id", &id)])
 }
 
 /// What the trash confirmation calls a row that cannot be read.
 pub fn unreadable_row_name(id: i64) -> String {
-    format!("unreadable row (id {id})")
+    ui_fill("unreadable_row_name", &[("id", &id)])
 }
 
-pub const MSG_UNREADABLE_ROW: &str = "This row cannot be read; d moves it to the trash";
+words!(msg_unreadable_row);
 
 pub fn warn_daily_backup(detail: &str) -> String {
-    format!("warning: the daily backup was not made ({detail})")
+    ui_fill("warn_daily_backup", &[("detail", &detail)])
 }
 
-/// A row asked for by id is not there (deleted elsewhere, or a wrong id).
-pub const MSG_NOT_FOUND: &str = "not found";
+// A row asked for by id is not there (deleted elsewhere, or a wrong id).
+words!(msg_not_found);
 
 /// Any other database error (a broken rule the store did not word): SQLite's message.
 pub fn store_other(detail: &str) -> String {
-    format!("database error: {detail}")
+    ui_fill("store_other", &[("detail", &detail)])
 }
 
 // Validation
 
 /// A validation or conflict code in words: the one place they are worded.
 pub fn field_error(e: &FieldError) -> String {
-    let words = match e {
-        FieldError::Required => "required",
-        FieldError::DateFormat => "not a date: use YYYY-MM-DD",
+    let key = match e {
+        FieldError::Required => "err_required",
+        FieldError::DateFormat => "err_date_format",
         FieldError::DateRange { first, last } => {
-            return format!("must be a date between the years {first} and {last}");
+            return ui_fill("err_date_range", &[("first", first), ("last", last)]);
         }
-        FieldError::EndBeforeStart => "must not be before the start date",
-        FieldError::CodeFormat => "use A–Z, 0–9 and single hyphens; start with a letter",
-        FieldError::CodeTooLong { max } => return format!("at most {max} characters"),
-        FieldError::CodeTaken => "another project already has this code",
-        FieldError::CodeTakenInTrash => "a project in the trash has this code; restore or purge it",
-        FieldError::When => "not a date: try 2026-12-03 09:30, nästa fre 10:00 or +3d",
-        FieldError::TimeSkipped => "that time does not exist: the clocks go forward then",
-        FieldError::Time => "not a time: use HH:MM",
-        FieldError::Duration => "not a duration: try 90m, 1h30 or 1,5h",
-        FieldError::DurationRange => "must be between 1 minute and 24 hours",
-        FieldError::End => "not an end: try 11:30, 90m, 1h30 or a date and time",
-        FieldError::EndNotAfterStart => "must be after the start",
-        FieldError::Email => "not an email address",
-        FieldError::Phone => "digits, spaces, + - ( ) only",
-        FieldError::Due => "not a date: try 2026-12-03, fre, nästa fredag or om 2 veckor",
-        FieldError::EvidenceSource => "give a meeting, a person or a document",
+        FieldError::EndBeforeStart => "err_end_before_start",
+        FieldError::CodeFormat => "err_code_format",
+        FieldError::CodeTooLong { max } => return ui_fill("err_code_too_long", &[("max", max)]),
+        FieldError::CodeTaken => "err_code_taken",
+        FieldError::CodeTakenInTrash => "err_code_taken_in_trash",
+        FieldError::When => "err_when",
+        FieldError::TimeSkipped => "err_time_skipped",
+        FieldError::Time => "err_time",
+        FieldError::Duration => "err_duration",
+        FieldError::DurationRange => "err_duration_range",
+        FieldError::End => "err_end",
+        FieldError::EndNotAfterStart => "err_end_not_after_start",
+        FieldError::Email => "err_email",
+        FieldError::Phone => "err_phone",
+        FieldError::Due => "err_due",
+        FieldError::EvidenceSource => "err_evidence_source",
         FieldError::SolutionWords(words) => return solution_warning(words),
-        FieldError::MergeOnly => "a need becomes merged by merging it into another",
-        FieldError::MergeClosed => {
-            "merged needs cannot be merged again, and nothing can be merged into a merged or rejected need"
-        }
-        FieldError::MergeSelf => "a need cannot be merged into itself",
-        FieldError::MergeProjects => "only needs of the same project can be merged",
+        FieldError::MergeOnly => "err_merge_only",
+        FieldError::MergeClosed => "err_merge_closed",
+        FieldError::MergeSelf => "err_merge_self",
+        FieldError::MergeProjects => "err_merge_projects",
     };
-    words.to_string()
+    ui(key).to_string()
 }
 
 // Status line
-pub const MSG_FIX_FIELDS: &str = "Not saved: fix the marked fields";
-pub const MSG_SAVED: &str = "Saved";
-pub const MSG_MOVED_TO_TRASH: &str = "Moved to trash (6 to open the trash)";
-pub const MSG_RESTORED: &str = "Restored";
-pub const MSG_PURGED: &str = "Deleted for good";
-pub const MSG_DRAFT_RESTORED: &str = "Restored your unsaved draft from";
-pub const MSG_DEMO_LOADED: &str = "Demo portfolio loaded";
-/// Beside the progress bar of `tidig demo --scale large`.
-pub const DEMO_PROGRESS: &str = "Loading the large demo";
-pub const MSG_REVIEWED: &str = "Marked as reviewed today";
-pub const MSG_NOTHING_SELECTED: &str = "Nothing selected";
-pub const MSG_PHASE_SET: &str = "Phase";
-pub const MSG_ERROR: &str = "Error";
-pub const MSG_REMOVED: &str = "Removed";
-pub const MSG_EXPORTED: &str = "Written to";
-pub const MSG_AGENDA_EMPTY: &str = "The agenda is empty: nothing to save";
-pub const MSG_TEMPLATE_APPLIED: &str = "Agenda filled from template";
-pub const MSG_TEMPLATE_SAVED: &str = "Template saved to";
-pub const MSG_NO_TEMPLATE_DIR: &str = "No config folder to save templates in";
-pub const PICK_TEMPLATE: &str = "Agenda templates";
-pub const CONFIRM_REPLACE_AGENDA: &str = "Replace the current agenda? Its blocks go to the trash.";
-pub const FILE_ALL_MEETINGS: &str = "tidig-meetings";
+words!(
+    msg_fix_fields,
+    msg_saved,
+    msg_moved_to_trash,
+    msg_item_restored,
+    msg_purged,
+    msg_draft_restored,
+    msg_demo_loaded
+);
+// Beside the progress bar of `tidig demo --scale large`.
+words!(
+    demo_progress,
+    msg_reviewed,
+    msg_nothing_selected,
+    msg_phase_set,
+    msg_error,
+    msg_removed,
+    msg_exported,
+    msg_agenda_empty,
+    msg_template_applied,
+    msg_template_saved,
+    msg_no_template_dir,
+    pick_template,
+    confirm_replace_agenda,
+    file_all_meetings
+);
 
 // Saving what is typed, and what happens when the store cannot take it
-pub const NOT_SAVED: &str = "● not saved, retrying";
-pub const DRAFT_KEPT_AT: &str = "draft kept";
-pub const DRAFT_NOT_KEPT: &str = "● draft not stored, retrying";
+words!(not_saved_retrying, draft_kept_at, draft_not_kept);
 
 /// A save failed; where the text is kept meanwhile.
 pub fn not_saved(reason: &str, kept: Option<&std::path::Path>) -> String {
     match kept {
-        Some(path) => format!(
-            "Not saved ({reason}). Your text is kept in {} and saving is retried",
-            path.display()
+        Some(path) => ui_fill(
+            "not_saved_kept",
+            &[("reason", &reason), ("path", &path.display())],
         ),
-        None => format!(
-            "Not saved ({reason}), and no copy could be written: keep this open, saving is retried"
-        ),
+        None => ui_fill("not_saved_nowhere", &[("reason", &reason)]),
     }
 }
 
 /// `Esc` on an editor whose text could not be saved.
 pub fn close_unsaved(kept: Option<&std::path::Path>) -> String {
     match kept {
-        Some(path) => format!(
-            "This note is not saved yet (kept in {}). Esc again closes it anyway; Ctrl-S retries",
-            path.display()
-        ),
-        None => {
-            "This note is not saved and no copy could be written: it stays open. Ctrl-S retries"
-                .to_string()
-        }
+        Some(path) => ui_fill("close_unsaved_kept", &[("path", &path.display())]),
+        None => ui("close_unsaved_nowhere").to_string(),
     }
 }
 
 /// The editor was closed with text the store could not take.
 pub fn closed_unsaved(kept: Option<&std::path::Path>) -> String {
     let path = kept.map(|p| p.display().to_string()).unwrap_or_default();
-    format!("Closed unsaved: the text is kept in {path} and comes back when the note is opened")
+    ui_fill("closed_unsaved", &[("path", &path)])
 }
 
 /// Unsaved text from an earlier run was given back into the editor.
 pub fn restored_from(path: &std::path::Path) -> String {
-    format!("Unsaved text restored from {}", path.display())
+    ui_fill("restored_from", &[("path", &path.display())])
 }
 
 /// On start: more than one kept note was changed elsewhere since its text was kept.
 pub fn kept_notes_changed(n: usize) -> String {
-    format!(
-        "{n} kept notes were changed elsewhere since: this one asks now, the others when \
-         their note is opened (r reload · k keep mine · b see both)"
-    )
+    ui_fill("kept_notes_changed", &[("n", &n)])
 }
 
 /// On start: text kept in draft files went back into the store.
 pub fn drafts_restored(notes: usize, forms: usize) -> String {
     let mut parts = Vec::new();
     if notes > 0 {
-        parts.push(format!(
-            "{notes} note{} saved",
-            if notes == 1 { "" } else { "s" }
-        ));
+        parts.push(ui_count("drafts_notes", notes, &[]));
     }
     if forms > 0 {
-        parts.push(format!(
-            "{forms} form draft{} kept (offered when the form is opened)",
-            if forms == 1 { "" } else { "s" }
-        ));
+        parts.push(ui_count("drafts_forms", forms, &[]));
     }
-    format!(
-        "Unsaved text from the last session restored: {}",
-        parts.join(", ")
-    )
+    ui_fill("drafts_restored", &[("parts", &parts.join(", "))])
 }
 
 /// On start: draft files that could not go back into the store.
 pub fn drafts_left(folder: &std::path::Path) -> String {
-    format!(
-        "Some unsaved text from the last session could not be restored; it is in {}",
-        folder.display()
-    )
+    ui_fill("drafts_left", &[("folder", &folder.display())])
 }
 
 /// Quitting with text the store could not take (on standard error).
 pub fn unsaved_on_exit(files: &[std::path::PathBuf]) -> String {
     let list: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-    format!(
-        "text that could not be saved to the store is kept in {}; it is restored the next time tidig opens this store",
-        list.join(", ")
-    )
+    ui_fill("unsaved_on_exit", &[("files", &list.join(", "))])
 }
 
 // Confirmations
-pub const CONFIRM_TITLE: &str = "Confirm";
-pub const CONFIRM_PURGE: &str = "Delete for good? This cannot be undone.";
-pub const CONFIRM_DISCARD: &str = "Discard unsaved changes?";
-pub const CONFIRM_KEYS: &str = "y yes · n no";
+words!(confirm_title, confirm_purge, confirm_discard, confirm_keys);
 
 pub fn confirm_trash(what: &str) -> String {
-    format!("Move “{what}” to the trash?")
+    ui_fill("confirm_trash", &[("what", &what)])
 }
 
 /// Short, most important first: the status line is one row.
 pub fn overlap_warning(title: &str, code: &str, when: &str, count: usize) -> String {
     let more = if count > 1 {
-        format!(" (+{} more)", count - 1)
+        ui_fill("overlap_more", &[("n", &(count - 1))])
     } else {
         String::new()
     };
-    format!("Saved · ⚠ overlaps {code} {when}{more}: {title}")
+    ui_fill(
+        "overlap_warning",
+        &[
+            ("code", &code),
+            ("when", &when),
+            ("more", &more),
+            ("title", &title),
+        ],
+    )
 }
 
 pub fn weekday(d: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match d {
-        Mon => "Mon",
-        Tue => "Tue",
-        Wed => "Wed",
-        Thu => "Thu",
-        Fri => "Fri",
-        Sat => "Sat",
-        Sun => "Sun",
-    }
+    catalog::weekday_name(lang(), d)
 }
 
-pub const WEEK: &str = "week";
-pub const UPCOMING: &str = "Upcoming";
-pub const PAST: &str = "Past";
-pub const MEETINGS_EMPTY: &str = "No meetings yet. Press n to plan one.";
-pub const AGENDA_EMPTY: &str =
-    "No agenda yet. Press n to add a block or t to start from a template.";
-pub const PARTICIPANTS_EMPTY: &str = "No participants yet. Press n to add someone.";
-pub const AGENDA_VIEW_EMPTY: &str = "No meetings in these days.";
-pub const FLAG_OVERLAP: &str = "⚠ overlap";
-pub const FLAG_SUPPLIERS: &str = "suppliers";
-pub const FLAG_CHECKLIST_OPEN: &str = "open";
-pub const COL_WHEN: &str = "When";
-pub const COL_TIME: &str = "Time";
-pub const COL_TYPE: &str = "Type";
-pub const COL_BLOCK: &str = "Block";
-pub const COL_LENGTH: &str = "Length";
-pub const COL_INVITED: &str = "Invited";
-pub const COL_ATTENDED: &str = "Attended";
-pub const COL_PROJECT: &str = "Project";
-pub const FIELD_LENGTH: &str = "Length";
-pub const FIELD_SUPPLIER_FACING: &str = "Supplier-facing";
-pub const FIELD_OVERLAPS: &str = "Overlaps";
-pub const FIELD_AGENDA: &str = "Agenda";
-pub const YES: &str = "yes";
-pub const NO: &str = "no";
-pub const CHECKLIST_NOT_APPLICABLE: &str = "Not supplier-facing: the checklist is for information meetings, supplier workshops, webinars and one-to-one dialogues, or any meeting a supplier attends. You can still tick it.";
-pub const CHECKLIST_TITLE: &str = "Equal treatment";
+words!(
+    week,
+    upcoming,
+    past,
+    meetings_empty,
+    agenda_empty,
+    participants_empty,
+    agenda_view_empty,
+    flag_overlap,
+    flag_suppliers,
+    flag_checklist_open,
+    col_when,
+    col_time,
+    col_type,
+    col_block,
+    col_length,
+    col_invited,
+    col_attended,
+    col_project,
+    field_length,
+    field_supplier_facing,
+    field_overlaps,
+    field_agenda,
+    yes,
+    no,
+    checklist_not_applicable,
+    checklist_title
+);
 
 pub fn meeting_length(length: &str) -> String {
-    format!("Meeting length {length}")
+    ui_fill("meeting_length", &[("length", &length)])
 }
 
 pub fn agenda_total(total: &str, length: &str) -> String {
-    format!("{total} planned of {length}")
+    ui_fill("agenda_total", &[("total", &total), ("length", &length)])
 }
 
 pub fn agenda_overrun(total: &str, length: &str, over: &str) -> String {
-    format!("⚠ {total} planned: {over} longer than the meeting ({length})")
+    ui_fill(
+        "agenda_overrun",
+        &[("total", &total), ("length", &length), ("over", &over)],
+    )
 }
 
 pub fn checklist_open(open: usize) -> String {
-    format!("{open} of 5 checklist points open")
+    ui_fill(
+        "checklist_open",
+        &[("open", &open), ("total", &checklist().len())],
+    )
 }
 
 pub fn participants_summary(invited: usize, attended: usize) -> String {
-    format!("{invited} invited · {attended} attended")
+    ui_fill(
+        "participants_summary",
+        &[("invited", &invited), ("attended", &attended)],
+    )
 }
 
 pub fn week_title(week: u32, from: &str, to: &str) -> String {
-    format!("Week {week} · {from} – {to}")
+    ui_fill(
+        "week_title",
+        &[("week", &week), ("from", &from), ("to", &to)],
+    )
 }
 
 pub fn agenda_list_title(from: &str, to: &str) -> String {
@@ -538,7 +542,7 @@ pub fn need_sentence(as_a: &str, i_need: &str, so_that: &str) -> String {
 }
 
 pub fn merged_into(code: &str) -> String {
-    format!("merged into {code}")
+    ui_fill("merged_into", &[("code", &code)])
 }
 
 /// Why a need has its status, as shown. A merge stores no reason, only the need it went
@@ -553,141 +557,125 @@ pub fn need_reason<'a>(stored: &'a str, status: NeedStatus, target: Option<&str>
     }
 }
 
-pub const COL_PRIORITY: &str = "Priority";
-pub const COL_CATEGORY: &str = "Category";
+words!(col_priority, col_category);
 
 pub fn solution_warning(words: &[&str]) -> String {
-    format!(
-        "names a solution ({}): describe the need, not the product",
-        words.join(", ")
-    )
+    ui_fill("solution_warning", &[("words", &words.join(", "))])
 }
 
 pub fn days_waiting(days: i64) -> String {
-    format!("{days} d")
+    ui_fill("days_waiting", &[("days", &days)])
 }
 
 pub fn need_cannot_move(code: &str, status: &str) -> String {
-    format!("{code} is {status}: it cannot move that way")
+    ui_fill("need_cannot_move", &[("code", &code), ("status", &status)])
 }
 
-pub const FILTER_ALL: &str = "all";
-pub const NO_PRIORITY: &str = "No priority";
-pub const NEEDS_EMPTY: &str = "No needs yet. Press n to add the first one.";
-pub const NEEDS_NO_MATCH: &str =
-    "No need matches. Esc clears the text filter; f, p and c change the filters.";
-pub const SUGGESTIONS_EMPTY: &str = "No improvement suggestions here. Press n to propose one.";
-pub const LESSONS_EMPTY: &str = "No lessons here yet. Press n to write one down.";
-pub const EVIDENCE_EMPTY: &str =
-    "Where did this need come from? Press a to add a meeting, person or document.";
-pub const COL_EVIDENCE_SHORT: &str = "Ev.";
-pub const COL_WAITING: &str = "Waiting";
-pub const COL_DECIDED: &str = "Decided";
-pub const GENERAL: &str = "General";
-pub const SHAREABLE_MARK: &str = "✓";
-/// Short heading of the shareable column.
-pub const COL_SHARE: &str = "Share";
-pub const FIELD_MERGED_FROM: &str = "Merged from";
-pub const FIELD_DETAILS: &str = "Details";
-pub const MSG_MERGED: &str = "Needs merged";
-pub const MSG_NOTHING_TO_MERGE: &str = "No other need to merge into";
-pub const MSG_NO_SHAREABLE_LESSONS: &str = "No shareable lessons to export";
-pub const FILE_LESSONS: &str = "tidig-lessons";
-pub const FILE_NOTES: &str = "notes";
-pub const FILE_NEEDS: &str = "needs";
+words!(
+    filter_all,
+    no_priority,
+    needs_empty,
+    needs_no_match,
+    suggestions_empty,
+    lessons_empty,
+    evidence_empty,
+    col_evidence_short,
+    col_waiting,
+    col_decided,
+    general,
+    shareable_mark
+);
+// Short heading of the shareable column.
+words!(
+    col_share,
+    field_merged_from,
+    field_details,
+    msg_merged,
+    msg_nothing_to_merge,
+    msg_no_shareable_lessons,
+    file_lessons,
+    file_notes,
+    file_needs
+);
+words!(file_report);
 
 // ----- writing files and exports --------------------------------------------------
 
 pub fn confirm_future_held(title: &str) -> String {
-    format!("{title} has not started yet. Mark it as held anyway?")
+    ui_fill("confirm_future_held", &[("title", &title)])
 }
 
 pub fn confirm_export_open_points(open: usize) -> String {
-    let points = if open == 1 { "point is" } else { "points are" };
-    format!(
-        "{open} equal-treatment {points} still open on the Checklist tab. Export the participants' version anyway?"
-    )
+    ui_count("confirm_export_open_points", open, &[])
 }
 
 pub fn warn_export_open_points(open: usize) -> String {
-    let points = if open == 1 { "point is" } else { "points are" };
-    format!("warning: {open} equal-treatment {points} still open on this meeting's checklist")
+    ui_count("warn_export_open_points", open, &[])
 }
 
-pub const ERR_BINARY_TO_TERMINAL: &str =
-    "a Word file is binary and is not written to a terminal: give -o FILE.docx, or pipe the output";
-pub const WORD_FILE: &str = "Word (.docx)";
-
-pub const ERR_SEPARATOR_NOT_CSV: &str =
-    "--separator applies to CSV only: add --format csv or write to a .csv file";
+words!(err_separator_not_csv, err_binary_to_terminal, word_file);
 
 pub fn err_unknown_extension(ext: &str, known: &[&str]) -> String {
-    format!(
-        "tidig cannot write .{ext} files; this export can be written as .{}",
-        known.join(", .")
+    ui_fill(
+        "err_unknown_extension",
+        &[("ext", &ext), ("known", &known.join(", ."))],
     )
 }
 
 pub fn err_write_over_store(path: &std::path::Path) -> String {
-    format!(
-        "refusing to overwrite the store {} with an export",
-        path.display()
-    )
+    ui_fill("err_write_over_store", &[("path", &path.display())])
 }
 
 pub fn err_write_not_regular(path: &std::path::Path) -> String {
-    format!(
-        "{} is not a regular file (a folder, link, device or pipe); choose a new file name",
-        path.display()
-    )
+    ui_fill("err_write_not_regular", &[("path", &path.display())])
 }
 
 pub fn err_write_failed(path: &std::path::Path, e: &std::io::Error) -> String {
-    format!("cannot write {}: {e}", path.display())
+    ui_fill(
+        "err_write_failed",
+        &[("path", &path.display()), ("error", e)],
+    )
 }
 
 pub fn err_write_stdout(e: &std::io::Error) -> String {
-    format!("cannot write to standard output: {e}")
+    ui_fill("err_write_stdout", &[("error", e)])
 }
 
 pub fn err_export_in_trash(kind: crate::domain::EntityKind) -> String {
-    format!(
-        "this {} is in the trash (or belongs to something that is); restore it to export it",
-        kind.label().to_lowercase()
+    ui_fill(
+        "err_export_in_trash",
+        &[("kind", &kind.label().to_lowercase())],
     )
 }
 
 pub fn err_export_not_logged(path: &std::path::Path) -> String {
-    format!(
-        "{} was written but the export could not be logged on the meeting",
-        path.display()
-    )
+    ui_fill("err_export_not_logged", &[("path", &path.display())])
 }
 
 pub fn confirm_merge(from: &str, into: &str) -> String {
-    format!("Merge {from} into {into}? Its evidence moves over and {from} is marked merged.")
+    ui_fill("confirm_merge", &[("from", &from), ("into", &into)])
 }
 
 pub fn more_above(n: usize) -> String {
-    format!("↑ {n} more")
+    ui_fill("more_above", &[("n", &number(n))])
 }
 
 pub fn more_below(n: usize) -> String {
-    format!("↓ {n} more")
+    ui_fill("more_below", &[("n", &number(n))])
 }
 
-pub const CANCELLED_MARK: &str = "✕ cancelled";
+words!(cancelled_mark);
 
 pub fn action_bucket(b: crate::domain::ActionBucket) -> &'static str {
     use crate::domain::ActionBucket::*;
-    match b {
-        Overdue => "Overdue",
-        Today => "Due today",
-        ThisWeek => "This week",
-        Later => "Later",
-        NoDueDate => "No due date",
-        Closed => "Done or cancelled",
-    }
+    ui(match b {
+        Overdue => "bucket_overdue",
+        Today => "bucket_today",
+        ThisWeek => "bucket_this_week",
+        Later => "bucket_later",
+        NoDueDate => "bucket_no_due_date",
+        Closed => "bucket_closed",
+    })
 }
 
 /// A note's first line, short, for confirmations and the trash.
@@ -695,183 +683,191 @@ pub fn note_label(body: &str) -> String {
     let first = body.lines().next().unwrap_or("").trim();
     let short: String = first.chars().take(40).collect();
     if short.is_empty() {
-        "note".to_string()
+        ui("note_unnamed").to_string()
     } else {
         short
     }
 }
 
 pub fn outcome_counts(decisions: usize, actions: usize, questions: usize) -> String {
-    format!("decisions {decisions} · actions {actions} · questions {questions}")
+    ui_fill(
+        "outcome_counts",
+        &[
+            ("decisions", &decisions),
+            ("actions", &actions),
+            ("questions", &questions),
+        ],
+    )
 }
 
-pub const NOTES_EMPTY: &str =
-    "No notes yet. Press n to start writing; l changes a note's label, b its agenda block.";
-pub const OUTCOMES_EMPTY: &str = "No decisions, actions or questions yet. In the note editor, Alt-d / Alt-a / Alt-q (or F2, F3, F6) turn the current line into one.";
-pub const ACTIONS_EMPTY: &str = "No open actions. h also shows done ones.";
-pub const DECISIONS_EMPTY: &str = "No decisions recorded for this project yet.";
-pub const COL_NOTE: &str = "Note";
-pub const LINES: &str = "more";
-pub const UNANSWERED: &str = "unanswered";
-pub const UNSAVED: &str = "● unsaved";
-pub const SAVED_AT: &str = "saved";
-pub const WITH_DONE: &str = " · with done";
+words!(
+    notes_empty,
+    outcomes_empty,
+    actions_empty,
+    decisions_empty,
+    col_note,
+    lines,
+    unanswered,
+    unsaved,
+    saved_at,
+    with_done
+);
 
 pub fn pick_merge_target(code: &str) -> String {
-    format!("Merge {code} into which need?")
+    ui_fill("pick_merge_target", &[("code", &code)])
 }
 
 /// Cancelling a meeting that was held rewrites what happened: asked first.
 pub fn confirm_cancel_held(title: &str) -> String {
-    format!("{title} was held. Cancel it anyway? (c again reinstates it as held)")
+    ui_fill("confirm_cancel_held", &[("title", &title)])
 }
 
 /// A step back in the notes workflow: asked first; the dates stay in the history.
 pub fn confirm_notes_status_back(from: &str, to: &str) -> String {
-    format!("Set the notes back from {from} to {to}? When they were {from} stays recorded.")
+    ui_fill("confirm_notes_status_back", &[("from", &from), ("to", &to)])
 }
 
-pub const MSG_NOTES_SENT_STAYS: &str =
-    "The notes are sent: the status stays there (W steps back, after asking)";
-pub const MSG_NOTES_STATUS_FIRST: &str = "The notes status is at its first step";
+words!(msg_notes_sent_stays, msg_notes_status_first);
 
-pub const CONFIRM_REMOVE_EVIDENCE: &str =
-    "Take this evidence off the need? It is not kept in the trash.";
+words!(confirm_remove_evidence);
 
 // Portfolio
-pub const PORTFOLIO_SORT: &str = "sort";
-pub const PORTFOLIO_STATUS_ALL: &str = "all statuses";
-pub const PORTFOLIO_FILTER: &str = "filter";
-pub const PORTFOLIO_NO_MATCH: &str =
-    "No project matches. Esc clears the filter, F changes the status filter.";
-pub const WELCOME_TITLE: &str = "Welcome to tidig";
-pub const WELCOME_LINES: &[&str] = &[
-    "Your workbench for early-dialogue procurement projects.",
-    "",
-    "There are no projects yet.",
-    "",
-    "  n     create your first project",
-    "  D     load a demo portfolio to look around",
-    "        (or run `tidig demo` from the shell)",
-    "  ?     all keys",
-    "",
-    "Everything is kept in one local file; nothing leaves this computer.",
-];
+words!(
+    portfolio_sort,
+    portfolio_status_all,
+    portfolio_filter,
+    portfolio_no_match,
+    welcome_title
+);
+/// The welcome screen's lines.
+pub fn welcome_lines() -> Vec<&'static str> {
+    ui("welcome").lines().collect()
+}
 
 // Project detail
-pub const PHASE_TRACK: &str = "Phases";
-pub const TIME_PLAN_EMPTY: &str = "No milestones yet. Press n to add one.";
-pub const OVERDUE: &str = "overdue";
-pub const TRASH_EMPTY: &str = "The trash is empty.";
-pub const DIRECTORY_EMPTY: &str = "Nothing here yet. Press n to add.";
+words!(
+    phase_track,
+    time_plan_empty,
+    overdue,
+    trash_empty,
+    directory_empty
+);
 
 // Search across everything and the command palette
-pub const SEARCH_TITLE: &str = "Search";
-pub const SEARCH_PROMPT: &str = "/";
-pub const SEARCH_HINT: &str =
-    "Type to search projects, meetings, agendas, notes, outcomes, needs, people …";
-pub const SEARCH_NOTHING: &str = "Nothing found.";
-pub const SEARCH_HITS: &str = "found";
-pub const SEARCH_ALL_KINDS: &str = "all kinds";
-/// After a group's hits when it has more: "12 more: Tab shows one kind".
-pub const SEARCH_MORE: &str = "more · Tab shows this kind";
-pub const PALETTE_TITLE: &str = "Commands";
-pub const PALETTE_PROMPT: &str = ":";
-pub const PALETTE_NOTHING: &str = "No command or item matches.";
-/// Before the screens a command works on: "only on Notes, Agenda".
-pub const PALETTE_ONLY_ON: &str = "only on";
-pub const PALETTE_READ_ONLY: &str = "the store is read-only";
+words!(
+    search_title,
+    search_prompt,
+    search_hint,
+    search_nothing,
+    search_hits,
+    search_all_kinds
+);
+// After a group's hits when it has more: "12 more: Tab shows one kind".
+words!(search_more, palette_title, palette_prompt, palette_nothing);
+// Before the screens a command works on: "only on Notes, Agenda".
+words!(palette_only_on, palette_read_only);
 
 // Help
-pub const HELP_TITLE: &str = "Keys";
-pub const HELP_GLOBAL: &str = "Everywhere";
-pub const HELP_CLOSE: &str = "Esc or ? closes";
-pub const HELP_CLOSE_SCROLL: &str = "Esc or ? closes · j/k scroll for more";
+words!(help_title, help_global, help_close, help_close_scroll);
 
 // The equal-treatment checklist for supplier-facing meetings.
-pub const CHECKLIST: [&str; 5] = [
-    "Purpose of the meeting stated in the invitation",
-    "Participants told the procurement has not started and this is not a negotiation",
-    "The same information given to all suppliers",
-    "The dialogue documented",
-    "A summary will be published",
-];
+pub fn checklist() -> [&'static str; 5] {
+    [
+        ui("checklist_1"),
+        ui("checklist_2"),
+        ui("checklist_3"),
+        ui("checklist_4"),
+        ui("checklist_5"),
+    ]
+}
 
 // Trash kinds
-pub const KIND_PROJECT: &str = "Project";
-pub const KIND_ORGANISATION: &str = "Organisation";
-pub const KIND_PERSON: &str = "Person";
-pub const KIND_MILESTONE: &str = "Milestone";
-pub const KIND_MEETING: &str = "Meeting";
-pub const KIND_AGENDA_ITEM: &str = "Agenda item";
-pub const KIND_NEED: &str = "Need";
-pub const KIND_SUGGESTION: &str = "Suggestion";
-pub const KIND_LESSON: &str = "Lesson";
-pub const KIND_NOTE: &str = "Note";
-pub const KIND_DECISION: &str = "Decision";
-pub const KIND_ACTION: &str = "Action";
-pub const KIND_QUESTION: &str = "Question";
+words!(
+    kind_project,
+    kind_organisation,
+    kind_person,
+    kind_milestone,
+    kind_meeting,
+    kind_agenda_item,
+    kind_need,
+    kind_suggestion,
+    kind_lesson,
+    kind_note,
+    kind_decision,
+    kind_action,
+    kind_question
+);
 
 // Bundles (export and import)
 
 /// One problem of a bundle in words.
 pub fn bundle_problem(problem: &crate::bundle::Problem) -> String {
     use crate::bundle::Problem as P;
+    let value = |key: &str, v: &dyn std::fmt::Display| ui_fill(key, &[("value", v)]);
     match problem {
         P::Malformed {
             line,
             column,
             detail,
-        } => format!("not valid JSON at line {line}, column {column}: {detail}"),
+        } => ui_fill(
+            "bundle_malformed",
+            &[("line", line), ("column", column), ("detail", detail)],
+        ),
         P::Shape {
             line,
             column,
             detail,
-        } => format!("{detail} (line {line}, column {column})"),
-        P::NotABundle => "not a tidig bundle (format must be \"tidig-bundle\")".into(),
-        P::UnknownFormatVersion(found) => format!(
-            "unknown format version {found}; this tidig reads version {}",
-            crate::bundle::FORMAT_VERSION
+        } => ui_fill(
+            "bundle_shape",
+            &[("line", line), ("column", column), ("detail", detail)],
         ),
-        P::UnknownValue { value, allowed } => {
-            format!(
-                "unknown value {value:?}; expected one of {}",
-                allowed.join(", ")
-            )
-        }
-        P::InvalidUuid(v) => format!("{v:?} is not a UUID (lower case, with hyphens)"),
-        P::InvalidDate(v) => format!("{v:?} is not a date: use YYYY-MM-DD"),
-        P::InvalidTimestamp(v) => {
-            format!("{v:?} is not a time in UTC: use YYYY-MM-DDTHH:MM:SSZ")
-        }
-        P::DuplicateUuid { first } => format!("the same UUID as {first}"),
-        P::Dangling { section, uuid } => format!(
-            "refers to {uuid}, which is in neither the bundle's {} nor the store",
-            section.as_str()
+        P::NotABundle => ui("bundle_not_a_bundle").into(),
+        P::UnknownFormatVersion(found) => ui_fill(
+            "bundle_unknown_version",
+            &[("found", found), ("known", &crate::bundle::FORMAT_VERSION)],
         ),
-        P::Blank => "must not be empty".into(),
-        P::InvalidCode => {
-            format!(
-                "not a project code: {}; {}",
-                field_error(&FieldError::CodeFormat),
-                field_error(&FieldError::CodeTooLong {
-                    max: crate::domain::project::CODE_MAX_LEN
-                })
-            )
-        }
-        P::CodeTaken => "another project in the store has this code".into(),
-        P::DuplicateCode { first } => format!("the same code as {first}"),
-        P::NeedNumberTaken => "another need of the project in the store has this number".into(),
-        P::DuplicateNeedNumber { first } => format!("the same project and number as {first}"),
-        P::AttendanceTaken => {
-            "the store already has this person at this meeting, as another row".into()
-        }
-        P::DuplicateAttendance { first } => format!("the same meeting and person as {first}"),
-        P::EndNotAfterStart => "must be after start_at".into(),
-        P::EndBeforeStart => "must not be before start_date".into(),
-        P::NotPositive => "must be 1 or more".into(),
-        P::Negative => "must not be negative".into(),
-        P::NoEvidenceSource => format!("evidence: {}", field_error(&FieldError::EvidenceSource)),
+        P::UnknownValue { value, allowed } => ui_fill(
+            "bundle_unknown_value",
+            &[
+                ("value", &format!("{value:?}")),
+                ("allowed", &allowed.join(", ")),
+            ],
+        ),
+        P::InvalidUuid(v) => value("bundle_invalid_uuid", &format!("{v:?}")),
+        P::InvalidDate(v) => value("bundle_invalid_date", &format!("{v:?}")),
+        P::InvalidTimestamp(v) => value("bundle_invalid_timestamp", &format!("{v:?}")),
+        P::DuplicateUuid { first } => value("bundle_duplicate_uuid", first),
+        P::Dangling { section, uuid } => ui_fill(
+            "bundle_dangling",
+            &[("uuid", uuid), ("section", &section.as_str())],
+        ),
+        P::Blank => ui("bundle_blank").into(),
+        P::InvalidCode => ui_fill(
+            "bundle_invalid_code",
+            &[
+                ("format", &field_error(&FieldError::CodeFormat)),
+                (
+                    "length",
+                    &field_error(&FieldError::CodeTooLong {
+                        max: crate::domain::project::CODE_MAX_LEN,
+                    }),
+                ),
+            ],
+        ),
+        P::CodeTaken => ui("bundle_code_taken").into(),
+        P::DuplicateCode { first } => value("bundle_duplicate_code", first),
+        P::NeedNumberTaken => ui("bundle_need_number_taken").into(),
+        P::DuplicateNeedNumber { first } => value("bundle_duplicate_need_number", first),
+        P::AttendanceTaken => ui("bundle_attendance_taken").into(),
+        P::DuplicateAttendance { first } => value("bundle_duplicate_attendance", first),
+        P::EndNotAfterStart => ui("bundle_end_not_after_start").into(),
+        P::EndBeforeStart => ui("bundle_end_before_start").into(),
+        P::NotPositive => ui("bundle_not_positive").into(),
+        P::Negative => ui("bundle_negative").into(),
+        P::NoEvidenceSource => value(
+            "bundle_no_evidence_source",
+            &field_error(&FieldError::EvidenceSource),
+        ),
     }
 }
 
@@ -886,8 +882,7 @@ pub fn bundle_issue(issue: &crate::bundle::Issue) -> String {
 }
 
 pub fn bundle_problems(count: usize, file: &str) -> String {
-    let s = if count == 1 { "" } else { "s" };
-    format!("{count} problem{s} in {file}; nothing was imported")
+    ui_count("bundle_problems", count, &[("file", &file)])
 }
 
 /// What an import did (or would do), one line per section that had rows, and the
@@ -895,20 +890,27 @@ pub fn bundle_problems(count: usize, file: &str) -> String {
 pub fn import_report(report: &crate::bundle::ImportReport, file: &str) -> String {
     let total = report.total();
     let conflicts = total.conflicts.len();
-    let mut out = if report.dry_run {
-        format!(
-            "Dry run, nothing changed. Importing {file} would insert {}, update {}, leave {} unchanged and keep {conflicts} newer in the store.\n",
-            total.inserted, total.updated, total.unchanged
-        )
+    let counts: [(&str, &dyn std::fmt::Display); 5] = [
+        ("file", &file),
+        ("inserted", &total.inserted),
+        ("updated", &total.updated),
+        ("unchanged", &total.unchanged),
+        ("conflicts", &conflicts),
+    ];
+    let key = if report.dry_run {
+        "import_dry_run"
     } else {
-        format!(
-            "Imported {file}: {} inserted, {} updated, {} unchanged, {conflicts} conflicts (the store's newer rows kept).\n",
-            total.inserted, total.updated, total.unchanged
-        )
+        "import_done"
     };
+    let mut out = ui_fill(key, &counts);
+    out.push('\n');
     out.push_str(&format!(
         "  {:<22}{:>10}{:>10}{:>10}{:>10}\n",
-        "", "inserted", "updated", "unchanged", "conflicts"
+        "",
+        ui("import_col_inserted"),
+        ui("import_col_updated"),
+        ui("import_col_unchanged"),
+        ui("import_col_conflicts")
     ));
     for (section, c) in &report.sections {
         if c.inserted + c.updated + c.unchanged + c.conflicts.len() == 0 {
@@ -924,7 +926,8 @@ pub fn import_report(report: &crate::bundle::ImportReport, file: &str) -> String
         ));
     }
     if conflicts > 0 {
-        out.push_str("Conflicts (the store's version is newer and was kept):\n");
+        out.push_str(ui("import_conflicts_heading"));
+        out.push('\n');
         for (section, c) in &report.sections {
             for uuid in &c.conflicts {
                 out.push_str(&format!("  {} {uuid}\n", section.as_str()));
@@ -936,78 +939,84 @@ pub fn import_report(report: &crate::bundle::ImportReport, file: &str) -> String
 
 /// A label in a narrow register column (at most eight letters).
 pub fn confidentiality_short(c: Confidentiality) -> &'static str {
-    match c {
-        Confidentiality::Shareable => "Shareable",
-        Confidentiality::Internal => "Internal",
-        Confidentiality::SupplierConfidential => "Supplier",
-        Confidentiality::Personal => "Personal",
-    }
+    ui(match c {
+        Confidentiality::Shareable => "conf_short_shareable",
+        Confidentiality::Internal => "conf_short_internal",
+        Confidentiality::SupplierConfidential => "conf_short_supplier",
+        Confidentiality::Personal => "conf_short_personal",
+    })
 }
 
 // ----- changes made elsewhere (two windows on one store) ---------------------------
 
-pub const CONFLICT_TITLE: &str = "Changed elsewhere";
-pub const CONFLICT_FORM: &str = "This item was changed elsewhere (another window or command) since you opened it. Nothing was overwritten.";
-pub const CONFLICT_NOTE: &str = "This note was changed elsewhere since you opened it. Autosave has stopped; your text is safe in the editor.";
-pub const CONFLICT_MINE: &str = "Yours";
-pub const CONFLICT_STORED: &str = "Stored";
-pub const CONFLICT_SAME: &str = "(no field differs: only the version moved on)";
-pub const MSG_CHANGED_ELSEWHERE: &str =
-    "Not saved: changed elsewhere since you opened it. r reload · k keep mine · b see both";
-pub const MSG_NOTE_CHANGED_ELSEWHERE: &str =
-    "Note changed elsewhere: autosave stopped. r reload · k keep mine · b see both";
-pub const MSG_CONFLICT_LATER: &str = "Not saved: the form stays open; saving again asks again";
-pub const MSG_NOTE_CONFLICT_LATER: &str =
-    "Autosave stays stopped for this note (your text is kept in a draft file); Ctrl-S asks again";
-/// The note editor's corner while its note is in conflict.
-pub const NOTE_CONFLICT_STATUS: &str = "Changed elsewhere: autosave stopped (Ctrl-S to choose)";
-pub const MSG_RELOADED: &str = "Reloaded the stored version";
-pub const MSG_TRASHED_ELSEWHERE: &str = "Moved to the trash elsewhere: k keeps yours and brings it back · r leaves it in the trash · b see both";
-pub const CONFLICT_TRASHED: &str = "It was moved to the trash elsewhere. Keep mine saves your version and brings it back out of the trash; reload leaves it there.";
-pub const MSG_RELOADED_IN_TRASH: &str =
-    "Left in the trash, as it was put there elsewhere (Trash restores it)";
-pub const MSG_SAVED_OUT_OF_TRASH: &str = "Saved and brought back from the trash";
-pub const MSG_NOTE_RECREATED: &str =
-    "This note had been removed elsewhere: it was made again with your text, in this meeting";
+words!(
+    conflict_title,
+    conflict_form,
+    conflict_note,
+    conflict_mine,
+    conflict_stored,
+    conflict_same,
+    msg_changed_elsewhere,
+    msg_note_changed_elsewhere,
+    msg_conflict_later,
+    msg_note_conflict_later
+);
+// The note editor's corner while its note is in conflict.
+words!(
+    note_conflict_status,
+    msg_reloaded,
+    msg_trashed_elsewhere,
+    conflict_trashed,
+    msg_reloaded_in_trash,
+    msg_saved_out_of_trash,
+    msg_note_recreated
+);
 
 // ----- key bindings in the config file --------------------------------------------
 
 pub fn err_key_context(name: &str, known: &[&str]) -> String {
-    format!(
-        "[keys.{name}]: no such place for keys; the places are {}",
-        known.join(", ")
+    ui_fill(
+        "err_key_context",
+        &[("name", &name), ("known", &known.join(", "))],
     )
 }
 
 pub fn err_key_action(context: &str, action: &str, known: &[&str]) -> String {
-    format!(
-        "[keys.{context}] {action}: not an action there; its actions are {}",
-        known.join(", ")
+    ui_fill(
+        "err_key_action",
+        &[
+            ("context", &context),
+            ("action", &action),
+            ("known", &known.join(", ")),
+        ],
     )
 }
 
 pub fn err_key_name(key: &str) -> String {
-    format!(
-        "\"{key}\" is not a key tidig knows (write keys as help shows them: q, Enter, Ctrl-P, Alt-d, F5, Shift-Tab, PgDn)"
-    )
+    ui_fill("err_key_name", &[("key", &key)])
 }
 
 pub fn err_key_none(context: &str, action: &str) -> String {
-    format!("[keys.{context}] {action}: give at least one key")
+    ui_fill(
+        "err_key_none",
+        &[("context", &context), ("action", &action)],
+    )
 }
 
 pub fn err_key_conflict(context: &str, key: &str, first: &str, second: &str) -> String {
-    format!("[keys.{context}]: {key} is bound to both {first} and {second}")
+    ui_fill(
+        "err_key_conflict",
+        &[
+            ("context", &context),
+            ("key", &key),
+            ("first", &first),
+            ("second", &second),
+        ],
+    )
 }
 
-/// Printed by `tidig config default` before every key binding.
-pub const CONFIG_KEYS_HEADER: &str = "
-# Key bindings, per place: `action = [\"key\", …]`. A line replaces that action's
-# default keys there; help and the footer show the keys in effect. Keys are written
-# as help shows them: q, G, Enter, Esc, Tab, Shift-Tab, Space, ↑ (or Up), PgDn, Home,
-# F5, Ctrl-P, Alt-d. Two actions on one key in one place stop start-up with the line.
-# Delete the lines you do not change, so later versions' defaults reach you.
-";
+// Printed by `tidig config default` before every key binding.
+words!(config_keys_header);
 
 /// A date as the user reads it back while typing: "Friday 11 Dec 2026 10:00" or, in
 /// Swedish, "fredag 11 dec 2026 10:00".
@@ -1024,124 +1033,284 @@ pub fn date_reading(day: chrono::NaiveDate, time: Option<chrono::NaiveTime>) -> 
 }
 
 pub fn err_unknown_zone(name: &str) -> String {
-    format!("\"{name}\" is not a time zone; use a name such as \"Europe/Stockholm\" or \"UTC\"")
+    ui_fill("err_unknown_zone", &[("name", &name)])
 }
 
 // ----- attention, review mode and the dashboard ----------------------------------------
 
-pub const TAB_ATTENTION: &str = "Attention";
-pub const COL_NEXT_MEETING: &str = "Next meeting";
-pub const COL_OVERDUE: &str = "Overdue";
-pub const COL_OPEN_NEEDS: &str = "Open needs";
-pub const COL_REVIEWED: &str = "Reviewed";
-/// Narrow column headings of the dashboard at 80 columns.
-pub const COL_NEXT_SHORT: &str = "Next";
-pub const COL_OVERDUE_SHORT: &str = "Late";
-pub const COL_NEEDS_SHORT: &str = "Needs";
-pub const COL_REVIEWED_SHORT: &str = "Rev.";
-pub const ATTENTION_NOTHING: &str = "Nothing needs attention here.";
-pub const ATTENTION_NEEDS_BY_STATUS: &str = "Needs by status";
-pub const ATTENTION_NEEDS_BY_PRIORITY: &str = "Needs by MoSCoW";
-pub const ATTENTION_NO_NEEDS: &str = "No needs yet";
-pub const ATTENTION_PRIORITY_NONE: &str = "Not set";
-pub const ATTENTION_NEVER_REVIEWED: &str = "Never reviewed";
-pub const TODAY_TITLE: &str = "Today";
-pub const TODAY_NO_MEETINGS: &str = "no meetings";
-pub const REVIEW_TITLE: &str = "Review";
-pub const REVIEW_SUMMARY: &str = "Review summary";
-pub const REVIEW_REVIEWED: &str = "Reviewed today";
-pub const REVIEW_SKIPPED: &str = "Not marked as reviewed";
-pub const REVIEW_STILL_OVERDUE: &str = "Still overdue";
-pub const REVIEW_NOTHING_OVERDUE: &str = "Nothing overdue in the projects walked through.";
-pub const MSG_NO_ACTIVE_PROJECTS: &str = "No active projects to review";
-pub const MSG_REVIEW_DONE: &str = "Review finished";
+words!(
+    tab_attention,
+    col_next_meeting,
+    col_overdue,
+    col_open_needs,
+    col_reviewed
+);
+// Narrow column headings of the dashboard at 80 columns.
+words!(
+    col_next_short,
+    col_overdue_short,
+    col_needs_short,
+    col_reviewed_short,
+    attention_nothing,
+    attention_needs_by_status,
+    attention_needs_by_priority,
+    attention_no_needs,
+    attention_priority_none,
+    attention_never_reviewed,
+    today_title,
+    today_no_meetings,
+    review_title,
+    review_summary,
+    review_reviewed,
+    review_skipped,
+    review_still_overdue,
+    review_nothing_overdue,
+    msg_no_active_projects,
+    msg_review_done
+);
 
 /// The heading of an attention section with its total.
 pub fn attention_section(kind: crate::domain::SectionKind, total: usize) -> String {
     use crate::domain::SectionKind::*;
-    let name = match kind {
-        SlippedMilestones => "Slipped milestones",
-        NextMeetings => "Next meetings",
-        Actions => "Open actions",
-        NotesMissing => "Held, no notes",
-        NotesUnsent => "Notes not sent",
-        OpenPoints => "Open equal-treatment points",
-        AwaitingBuyer => "Awaiting the buyer's answer",
+    let key = match kind {
+        SlippedMilestones => "section_slipped_milestones",
+        NextMeetings => "section_next_meetings",
+        Actions => "section_actions",
+        NotesMissing => "section_notes_missing",
+        NotesUnsent => "section_notes_unsent",
+        OpenPoints => "section_open_points",
+        AwaitingBuyer => "section_awaiting_buyer",
     };
-    format!("{name} ({total})")
+    format!("{} ({total})", ui(key))
 }
 
 /// "2 overdue" beside the open actions' heading.
 pub fn overdue_count(n: usize) -> String {
-    format!("{n} {OVERDUE}")
+    format!("{n} {}", overdue())
 }
 
 /// "+3 more" under a section that shows only its first lines.
 pub fn more_lines(n: usize) -> String {
-    format!("+{n} more")
+    ui_fill("more_lines", &[("n", &number(n))])
 }
 
 /// "3 open points".
 pub fn open_points(n: usize) -> String {
-    if n == 1 {
-        "1 open point".to_string()
-    } else {
-        format!("{n} open points")
-    }
+    ui_count("open_points", n, &[])
 }
 
 /// How long ago the last review was: "Reviewed 3 days ago", stale ones said so.
 pub fn reviewed_ago(age: crate::domain::ReviewAge) -> String {
     use crate::domain::ReviewAge::*;
     match age {
-        Never => ATTENTION_NEVER_REVIEWED.to_string(),
-        Fresh(0) => "Reviewed today".to_string(),
-        Fresh(1) => "Reviewed yesterday".to_string(),
-        Fresh(d) => format!("Reviewed {d} days ago"),
-        Stale(d) => format!("Due: reviewed {d} days ago"),
+        Never => attention_never_reviewed().to_string(),
+        Fresh(0) => ui("reviewed_today").to_string(),
+        Fresh(1) => ui("reviewed_yesterday").to_string(),
+        Fresh(d) => ui_fill("reviewed_days_ago", &[("days", &d)]),
+        Stale(d) => ui_fill("review_due_days_ago", &[("days", &d)]),
     }
 }
 
 /// The portfolio's "today" strip, overdue part: "overdue: 5 actions · 2 milestones".
 pub fn today_overdue(actions: usize, milestones: usize) -> String {
     if actions == 0 && milestones == 0 {
-        return "nothing overdue".to_string();
+        return ui("nothing_overdue").to_string();
     }
     let mut parts = Vec::new();
     if actions > 0 {
-        let a = if actions == 1 { "action" } else { "actions" };
-        parts.push(format!("{actions} {a}"));
+        parts.push(ui_count("count_actions", actions, &[]));
     }
     if milestones > 0 {
-        let m = if milestones == 1 {
-            "milestone"
-        } else {
-            "milestones"
-        };
-        parts.push(format!("{milestones} {m}"));
+        parts.push(ui_count("count_milestones", milestones, &[]));
     }
-    format!("overdue: {}", parts.join(" · "))
+    ui_fill("today_overdue", &[("parts", &parts.join(" · "))])
 }
 
 /// Review mode's place in the walk: "Review 2/5".
 pub fn review_position(at: usize, of: usize) -> String {
-    format!("{REVIEW_TITLE} {at}/{of}")
+    format!("{} {at}/{of}", review_title())
 }
 
 /// A project's overdue count in the review summary.
 pub fn review_overdue(actions: usize, milestones: usize) -> String {
     let mut parts = Vec::new();
     if actions > 0 {
-        let a = if actions == 1 { "action" } else { "actions" };
-        parts.push(format!("{actions} overdue {a}"));
+        parts.push(ui_count("overdue_actions", actions, &[]));
     }
     if milestones > 0 {
-        let m = if milestones == 1 {
-            "milestone"
-        } else {
-            "milestones"
-        };
-        parts.push(format!("{milestones} slipped {m}"));
+        parts.push(ui_count("slipped_milestones", milestones, &[]));
     }
     parts.join(" · ")
+}
+
+// ----- the command line ----------------------------------------------------------
+
+pub fn err_no_home() -> &'static str {
+    ui("err_no_home")
+}
+
+pub fn err_needs_terminal() -> &'static str {
+    ui("err_needs_terminal")
+}
+
+pub fn err_cannot_read(path: &std::path::Path) -> String {
+    ui_fill("err_cannot_read", &[("path", &path.display())])
+}
+
+pub fn err_backup_failed(path: &std::path::Path) -> String {
+    ui_fill("err_backup_failed", &[("path", &path.display())])
+}
+
+pub fn err_cannot_check(path: &std::path::Path) -> String {
+    ui_fill("err_cannot_check", &[("path", &path.display())])
+}
+
+/// `tidig check` found nothing wrong.
+pub fn check_ok(path: &std::path::Path) -> String {
+    ui_fill("check_ok", &[("path", &path.display())])
+}
+
+pub fn check_problems(n: usize, path: &std::path::Path) -> String {
+    ui_count("check_problems", n, &[("path", &path.display())])
+}
+
+/// `tidig config path`.
+pub fn config_paths(config: &std::path::Path, store: &std::path::Path) -> String {
+    ui_fill(
+        "config_paths",
+        &[("config", &config.display()), ("store", &store.display())],
+    )
+}
+
+/// A config file that cannot be used: which file, which line (and key), what is wrong.
+pub fn err_bad_config(path: &std::path::Path, line: usize, key: &str, detail: &str) -> String {
+    let key = if key.is_empty() {
+        String::new()
+    } else {
+        format!(", {key}")
+    };
+    ui_fill(
+        "err_bad_config",
+        &[
+            ("path", &path.display()),
+            ("line", &line),
+            ("key", &key),
+            ("detail", &detail),
+        ],
+    )
+}
+
+pub fn err_no_project(code: &str) -> String {
+    ui_fill("err_no_project", &[("code", &code)])
+}
+
+pub fn err_not_meeting_id(id: &str) -> String {
+    ui_fill("err_not_meeting_id", &[("id", &format!("{id:?}"))])
+}
+
+pub fn err_no_meeting(id: i64) -> String {
+    ui_fill("err_no_meeting", &[("id", &id)])
+}
+
+pub fn err_meeting_in_trash(id: i64) -> String {
+    ui_fill("err_meeting_in_trash", &[("id", &id)])
+}
+
+pub fn err_nothing_imported(file: &str) -> String {
+    ui_fill("err_nothing_imported", &[("file", &file)])
+}
+
+pub fn err_demo_does_not_fit(first: &str) -> String {
+    ui_fill("err_demo_does_not_fit", &[("first", &first)])
+}
+
+/// What `tidig demo` added: the store, then each kind's count by its `{name}`.
+pub fn demo_added(store: &std::path::Path, counts: &[(&str, usize)]) -> String {
+    let mut args: Vec<(&str, &dyn std::fmt::Display)> = vec![];
+    let store = store.display();
+    args.push(("store", &store));
+    args.extend(
+        counts
+            .iter()
+            .map(|(k, n)| (*k, n as &dyn std::fmt::Display)),
+    );
+    ui_fill("demo_added", &args)
+}
+
+/// A count as the interface's language writes it: `12 345` in Swedish (a no-break
+/// space between groups of three), `12,345` in English.
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let separator = ui("digit_group_separator");
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `[ui]` keys this file asks for: every `words!` name, and the keys of `ui`,
+    /// `ui_fill` and `ui_count` calls.
+    fn keys_used() -> Vec<String> {
+        let source = include_str!("text.rs");
+        let source = &source[..source.find("#[cfg(test)]").expect("tests at the end")];
+        let mut keys = Vec::new();
+        for block in source.split("words!(").skip(1) {
+            let names = &block[..block.find(')').expect("words! closes")];
+            keys.extend(names.split(',').map(|n| n.trim().to_string()));
+        }
+        for (call, suffixes) in [
+            ("ui(\"", &[""][..]),
+            ("ui_fill(\"", &[""][..]),
+            ("ui_count(\"", &["_one", "_many"][..]),
+        ] {
+            for rest in source.split(call).skip(1) {
+                let key = &rest[..rest.find('"').expect("key closes")];
+                keys.extend(suffixes.iter().map(|s| format!("{key}{s}")));
+            }
+        }
+        keys.retain(|k| !k.is_empty() && !k.contains(['{', '$']));
+        keys
+    }
+
+    #[test]
+    fn every_word_is_in_both_catalogs() {
+        let keys = keys_used();
+        assert!(keys.len() > 400, "found only {} keys", keys.len());
+        for lang in [Lang::Sv, Lang::En] {
+            let ui = catalog::section(lang, "ui");
+            let missing: Vec<&String> = keys
+                .iter()
+                .filter(|k| !ui.contains_key(k.as_str()))
+                .collect();
+            assert!(missing.is_empty(), "{lang:?} [ui] lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn words_follow_the_interface_language() {
+        catalog::use_interface_lang_in_this_thread(Lang::Sv);
+        assert_eq!(tab_meetings(), "Möten");
+        assert_eq!(open_points(2), "2 öppna punkter");
+        catalog::use_interface_lang_in_this_thread(Lang::En);
+        assert_eq!(tab_meetings(), "Meetings");
+        assert_eq!(open_points(1), "1 open point");
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_the_language_writes_them() {
+        catalog::use_interface_lang_in_this_thread(Lang::Sv);
+        assert_eq!(number(1_234_567), "1\u{a0}234\u{a0}567");
+        assert_eq!(number(999), "999");
+        catalog::use_interface_lang_in_this_thread(Lang::En);
+        assert_eq!(number(100_000), "100,000");
+        assert_eq!(number(0), "0");
+    }
 }

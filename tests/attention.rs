@@ -557,3 +557,28 @@ fn figures_are_loaded_around_the_cursor_only() {
     let last = app.portfolio.rows[399].id;
     assert!(app.portfolio.figures.contains_key(&last));
 }
+
+#[test]
+fn x_on_the_attention_tab_writes_the_project_report() {
+    let mut app = demo_app();
+    let exports = tempfile::tempdir().unwrap();
+    app.dirs.exports = exports.path().to_path_buf();
+    open_project(&mut app, "LULE-25");
+    assert_eq!(app.context(), Context::ProjectAttention);
+    ch(&mut app, 'x');
+    let status = app.status.clone().expect("a message");
+    assert_eq!(status.kind, tidig::app::StatusKind::Info, "{}", status.text);
+    let files: Vec<_> = std::fs::read_dir(exports.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(files, ["LULE-25-report-2026-11-26.html"]);
+    let html = std::fs::read_to_string(exports.path().join(&files[0])).unwrap();
+    assert!(html.contains("<html lang=\"sv\">"));
+    assert!(html.contains("<p class=\"banner\">Internt arbetsmaterial"));
+    assert!(
+        status.text.contains("LULE-25-report-2026-11-26.html"),
+        "{}",
+        status.text
+    );
+}

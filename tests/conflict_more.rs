@@ -289,7 +289,7 @@ fn a_participant_added_to_a_meeting_cancelled_elsewhere_asks_first() {
     assert!(app.store.attendance(meeting).unwrap().is_empty());
     ch(&mut app, 'b');
     let row = &conflict(&app).rows[0];
-    assert_eq!(row.label, tidig::text::KIND_MEETING);
+    assert_eq!(row.label, tidig::text::kind_meeting());
     assert!(
         row.stored.contains(MeetingStatus::Cancelled.label()),
         "{row:?}"

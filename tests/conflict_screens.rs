@@ -185,7 +185,7 @@ fn a_form_saved_over_a_change_elsewhere_asks_and_reload_shows_the_stored_row() {
         panic!("the conflict dialog stays");
     };
     let labels: Vec<&str> = conflict.rows.iter().map(|r| r.label.as_str()).collect();
-    assert_eq!(labels, [tidig::text::COL_TITLE]);
+    assert_eq!(labels, [tidig::text::col_title()]);
     assert_eq!(conflict.rows[0].mine, "Hemtjänst i Norrbotten (A)");
     assert_eq!(conflict.rows[0].stored, "Ändrat i fönster B");
 

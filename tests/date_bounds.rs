@@ -75,5 +75,5 @@ fn check_reports_a_row_with_an_unreadable_date() {
         "{stdout}"
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("2 problem(s)"), "{stderr}");
+    assert!(stderr.contains("2 problems found"), "{stderr}");
 }

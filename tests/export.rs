@@ -658,7 +658,7 @@ fn html_escapes_everything_the_user_typed() {
     assert!(!html.contains("href=\"javascript"), "{html}");
     m.location = "https://meet.example.se/abc?x=1&y=2".into();
     let html = render(AgendaFormat::Html, &m, &[], &[]);
-    assert!(html.contains("<a href=\"https:"), "{html}");
+    assert!(html.contains("<a class=\"bare\" href=\"https:"), "{html}");
     assert!(html.contains("x=1&amp;y=2"), "{html}");
 }
 
@@ -669,7 +669,7 @@ fn html_is_one_self_contained_page_with_print_styles() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<meta charset=\"utf-8\">"));
     assert!(html.contains("@media print"));
-    assert!(html.contains("@page { size: A4"));
+    assert!(html.contains("@page {\n  size: A4;"));
     for external in ["<link", "<script", "src=", "@import", "url("] {
         assert!(!html.contains(external), "{external} in the page");
     }

@@ -367,8 +367,8 @@ fn input() -> SummaryInput {
             },
         ],
         next_meeting: Some(next),
+        approved_at: None,
         clock: clock(),
-        notes_approved_on: None,
     }
 }
 
@@ -1031,4 +1031,111 @@ fn a_broken_user_template_is_an_error_naming_the_file() {
     let message = render_txt().unwrap_err().to_string();
     assert!(message.contains(&file.display().to_string()), "{message}");
     assert!(message.contains("undefined"), "{message}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Drafts, approval and the Justeras block (issue 14)
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn notes_before_approval_are_marked_utkast_and_approved_ones_are_not() {
+    let mut input = input();
+    for status in [NotesStatus::None, NotesStatus::Working, NotesStatus::Draft] {
+        input.meeting.notes_status = status;
+        let html = render(&input, SummaryFormat::Html, Audience::Internal, Lang::Sv);
+        // In the page's header, the running header of every printed page and the
+        // watermark.
+        assert!(
+            html.contains(
+                "<p class=\"banner draft\">UTKAST – anteckningarna är inte godkända.</p>"
+            ),
+            "{status:?}"
+        );
+        assert!(html.contains("@top-right { content: \"UTKAST · Mötesanteckningar"));
+        assert!(html.contains("body::before { content: \"UTKAST\""));
+        let md = render(&input, SummaryFormat::Markdown, Audience::Shared, Lang::Sv);
+        assert!(md.contains("> **UTKAST – anteckningarna är inte godkända.**"));
+        let en = render(&input, SummaryFormat::Html, Audience::Shared, Lang::En);
+        assert!(en.contains("DRAFT – these notes have not been approved."));
+    }
+    for status in [NotesStatus::Approved, NotesStatus::Sent] {
+        input.meeting.notes_status = status;
+        input.approved_at = Some("2026-11-19T07:30:00Z".into());
+        for format in SummaryFormat::ALL {
+            for audience in Audience::ALL {
+                let out = render(&input, format, *audience, Lang::Sv);
+                assert!(!out.contains("UTKAST"), "{status:?} {format:?}\n{out}");
+            }
+        }
+        let html = render(&input, SummaryFormat::Html, Audience::Internal, Lang::Sv);
+        assert!(
+            html.contains("<dt>Godkändes</dt>\n<dd>2026-11-19</dd>"),
+            "{html}"
+        );
+        let md = render(
+            &input,
+            SummaryFormat::Markdown,
+            Audience::Internal,
+            Lang::En,
+        );
+        assert!(md.contains("- **Approved on:** 2026-11-19"), "{md}");
+    }
+    // Approved, but the history does not say when: no date is made up.
+    input.approved_at = None;
+    let md = render(
+        &input,
+        SummaryFormat::Markdown,
+        Audience::Internal,
+        Lang::Sv,
+    );
+    assert!(!md.contains("Godkändes"), "{md}");
+}
+
+#[test]
+fn notes_carry_a_justeras_block_in_both_languages() {
+    let input = input();
+    let html = render(&input, SummaryFormat::Html, Audience::Shared, Lang::Sv);
+    assert!(html.contains("<h2>Justeras</h2>"), "{html}");
+    for line in ["Namn", "Datum", "Underskrift"] {
+        assert!(html.contains(&format!("\">{line}</div>")), "{line}");
+    }
+    let md = render(
+        &input,
+        SummaryFormat::Markdown,
+        Audience::Internal,
+        Lang::En,
+    );
+    assert!(md.contains("## Checked and approved\n\nName: ...."), "{md}");
+    assert!(md.contains("\n\nSignature: ...."), "{md}");
+}
+
+#[test]
+fn printed_notes_carry_buyer_code_case_number_title_date_and_page_numbers() {
+    let input = input();
+    let html = render(&input, SummaryFormat::Html, Audience::Shared, Lang::Sv);
+    assert!(
+        html.contains("@top-left { content: \"Luleå kommun\""),
+        "{html}"
+    );
+    assert!(html.contains("@top-center { content: \"LULE-25 · Dnr KS 2025/0412\""));
+    assert!(html.contains("Mötesanteckningar · 2026-11-18\""));
+    assert!(html.contains("content: \"Sida \" counter(page) \" (\" counter(pages) \")\""));
+    let en = render(&input, SummaryFormat::Html, Audience::Shared, Lang::En);
+    assert!(en.contains("content: \"Page \" counter(page) \" of \" counter(pages)"));
+}
+
+#[test]
+fn hostile_text_cannot_leave_the_printed_header() {
+    let mut input = hostile();
+    input.project.buyer_name = Some("A\"; } body { display: none } </style><script>".into());
+    let html = render(&input, SummaryFormat::Html, Audience::Internal, Lang::Sv);
+    let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    assert!(
+        !style.contains("<script") && !style.contains("</"),
+        "{style}"
+    );
+    assert!(
+        style.contains(r#"@top-left { content: "A\22 ; } body { display: none } \3c /style\3e \3c script\3e ";"#),
+        "{style}"
+    );
 }

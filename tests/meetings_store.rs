@@ -329,12 +329,12 @@ fn toggle_checklist_flips_one_bit_at_a_time() {
         assert_eq!(store.toggle_checklist(id, 0).unwrap(), 0b10100);
         let m = store.meeting(id).unwrap();
         assert_eq!(m.checklist, 0b10100);
-        assert_eq!(checklist_open(m.checklist), CHECKLIST.len() - 2);
+        assert_eq!(checklist_open(m.checklist), CHECKLIST_LEN - 2);
         for point in [2, 4] {
             store.toggle_checklist(id, point).unwrap();
         }
         assert_eq!(store.meeting(id).unwrap().checklist, 0);
-        assert_eq!(checklist_open(0), CHECKLIST.len());
+        assert_eq!(checklist_open(0), CHECKLIST_LEN);
     });
 }
 

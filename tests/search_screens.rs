@@ -135,7 +135,7 @@ fn search_never_shows_a_trashed_project() {
     ch(&mut app, '/');
     type_str(&mut app, "kolibri");
     assert!(search_state(&app).results.groups.is_empty());
-    assert!(render(&app, 80, 24).contains(tidig::text::SEARCH_NOTHING));
+    assert!(render(&app, 80, 24).contains(tidig::text::search_nothing()));
 }
 
 #[test]
@@ -302,6 +302,6 @@ fn palette_on_a_read_only_store_greys_what_writes() {
         .unwrap();
     assert_eq!(
         new.disabled.as_deref(),
-        Some(tidig::text::PALETTE_READ_ONLY)
+        Some(tidig::text::palette_read_only())
     );
 }

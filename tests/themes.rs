@@ -1,5 +1,6 @@
-//! Themes in the real binary: `NO_COLOR` draws without a single colour (selection still
-//! shows, by reverse video), and the configured theme changes the colours.
+//! Themes and language in the real binary: `NO_COLOR` draws without a single colour (selection still
+//! shows, by reverse video), the configured theme changes the colours, and the locale
+//! chooses the interface's language.
 
 mod common;
 
@@ -133,4 +134,19 @@ fn an_unknown_theme_stops_start_up_with_the_file_and_line() {
         err.contains("config.toml") && err.contains("line 2"),
         "{err}"
     );
+}
+
+/// The real binary under a Swedish locale (no `TIDIG_LANG`): the screens are Swedish.
+#[test]
+fn a_swedish_locale_draws_the_swedish_interface() {
+    let env = env_with(vec![("TIDIG_LANG", "sv".into())]);
+    let mut s = env.spawn();
+    portfolio(&s);
+    s.wait_for("Portfölj");
+    s.wait_for("q avsluta");
+    s.send(b"?");
+    s.wait_for("Tangenter");
+    let screen = s.screen();
+    assert!(screen.contains("avsluta"), "{screen}");
+    assert!(!screen.contains(" quit"), "{screen}");
 }

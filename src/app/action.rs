@@ -68,6 +68,8 @@ pub enum Action {
     CyclePhaseFilter,
     CycleKindFilter,
     ExportLessons,
+    /// The project's report (its attention view as a document), as HTML.
+    ExportReport,
     GoActions,
     CycleLabel,
     /// The label of the selected piece of a need's evidence.
@@ -162,104 +164,27 @@ impl Action {
 
     /// What the action does, as help and the footer show it.
     pub fn describe(self) -> &'static str {
-        use Action::*;
-        match self {
-            Quit => "quit",
-            Help => "help",
-            Back => "back",
-            Open => "open",
-            Up => "up",
-            Down => "down",
-            Top => "first",
-            Bottom => "last",
-            PageUp => "page up",
-            PageDown => "page down",
-            NextTab => "next tab",
-            PrevTab => "previous tab",
-            New => "new",
-            Edit => "edit",
-            Delete => "delete",
-            ToggleDone => "toggle done",
-            Filter => "filter",
-            FilterKeep => "keep filter",
-            FilterClear => "clear filter",
-            CycleSort => "sort by",
-            ReverseSort => "reverse order",
-            CycleStatusFilter => "status filter",
-            GoPortfolio => "portfolio",
-            GoDirectory => "directory",
-            GoTrash => "trash",
-            Restore => "restore",
-            Purge => "delete for good",
-            PhaseNext => "next phase",
-            PhasePrev => "previous phase",
-            MarkReviewed => "mark reviewed",
-            LoadDemo => "load demo",
-            GoAgenda => "agenda & week",
-            CancelMeeting => "cancel / reinstate",
-            MarkHeld => "mark held",
-            MoveUp => "move up",
-            MoveDown => "move down",
-            ApplyTemplate => "apply template",
-            SaveTemplate => "save as template",
-            ExportCalendar => "export calendar (.ics)",
-            ExportAgenda => "print agenda (.html)",
-            CycleRole => "change role",
-            ToggleInvited => "invited",
-            ToggleAttended => "attended",
-            ToggleWeekView => "list / week",
-            PrevWeek => "earlier",
-            NextWeek => "later",
-            Today => "today",
-            GoLessons => "lessons library",
-            StatusForward => "status on",
-            StatusBack => "status back",
-            Reject => "reject (with reason)",
-            Defer => "defer (with reason)",
-            Merge => "merge into…",
-            AddEvidence => "add evidence",
-            CyclePriorityFilter => "priority filter",
-            CycleCategoryFilter => "category filter",
-            CyclePhaseFilter => "phase filter",
-            CycleKindFilter => "kind filter",
-            ExportLessons => "export shareable (.html)",
-            GoActions => "actions",
-            CycleLabel => "change label",
-            CycleEvidenceLabel => "evidence's label",
-            CycleBlock => "move to next agenda block",
-            ExternalEditor => "open in $EDITOR",
-            CloseEditor => "close (saved)",
-            SaveNote => "save now",
-            CaptureDecision => "line → decision",
-            CaptureAction => "line → action",
-            CaptureNeed => "line → need",
-            CaptureSuggestion => "line → suggestion",
-            CaptureQuestion => "line → open question",
-            NotesStatusNext => "notes status on",
-            NotesStatusBack => "notes status back (asks)",
-            ExportNotes => "export meeting notes",
-            CycleOwnerFilter => "owner filter",
-            CycleProjectFilter => "project filter",
-            ToggleClosed => "show done",
-            GoToMeeting => "go to meeting",
-            Undo => "undo",
-            Redo => "redo",
-            Search => "search all",
-            Palette => "command palette",
-            NextKind => "one kind / all",
-            PrevKind => "previous kind",
-            FormNext => "next field",
-            FormPrev => "previous field",
-            FormSave => "save",
-            FormCancel => "cancel",
-            ConfirmYes => "yes",
-            ConfirmNo => "no",
-            ConflictReload => "reload (drop mine)",
-            ConflictKeepMine => "keep mine (overwrite)",
-            ConflictSeeBoth => "see both",
-            StartReview => "review mode",
-            ReviewNext => "next project",
-            ReviewPrev => "previous project",
+        crate::catalog::text(crate::catalog::interface_lang(), "action", self.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+    use crate::catalog::{self, Lang};
+    use strum::IntoEnumIterator;
+
+    #[test]
+    fn every_action_is_described_in_both_catalogs() {
+        for lang in [Lang::Sv, Lang::En] {
+            let described = catalog::section(lang, "action");
+            for action in Action::iter() {
+                let name: &str = action.into();
+                assert!(
+                    described.contains_key(name),
+                    "{lang:?} [action] lacks {name}"
+                );
+            }
         }
     }
 }

@@ -27,10 +27,20 @@ impl App {
         match action {
             Action::Open => match selected {
                 Some(item) => self.go_to(item),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             Action::ReviewNext => self.review_step(1),
             Action::ReviewPrev => self.review_step(-1),
+            Action::ExportReport => {
+                if let Some(p) = &self.project {
+                    self.export(crate::ops::ExportJob::Report {
+                        project_id: p.project.id,
+                        format: crate::export::ReportFormat::Html,
+                        lang: self.export_lang,
+                        thresholds: self.thresholds,
+                    });
+                }
+            }
             _ => {}
         }
     }
@@ -41,7 +51,7 @@ impl App {
             return;
         };
         if projects.is_empty() {
-            return self.info(text::MSG_NO_ACTIVE_PROJECTS);
+            return self.info(text::msg_no_active_projects());
         }
         self.save_open_work();
         self.review = Some(ReviewState {
@@ -130,7 +140,7 @@ impl App {
         self.save_open_work();
         self.nav.truncate(1);
         self.nav.push(Screen::ReviewSummary);
-        self.info(text::MSG_REVIEW_DONE);
+        self.info(text::msg_review_done());
     }
 
     pub(super) fn update_review_summary(&mut self, action: Action) {

@@ -152,8 +152,8 @@ impl App {
             Some(Some(stored)) if form.kind.adds_to_row() => {
                 let (mine, now) = (form.basis.clone(), stored.basis.clone());
                 let label = match form.kind.row() {
-                    Some((crate::domain::EntityKind::Meeting, _)) => text::KIND_MEETING,
-                    _ => text::KIND_NEED,
+                    Some((crate::domain::EntityKind::Meeting, _)) => text::kind_meeting(),
+                    _ => text::kind_need(),
                 };
                 (mine != now)
                     .then(|| ConflictRow {
@@ -200,7 +200,7 @@ impl App {
         let stored = self.report(self.store.note_by_uuid(&uuid)).flatten();
         let stored = stored.map(|(n, _)| n.body).unwrap_or_default();
         let rows = vec![ConflictRow {
-            label: text::KIND_NOTE.to_string(),
+            label: text::kind_note().to_string(),
             mine,
             stored,
         }];
@@ -226,9 +226,9 @@ impl App {
             trashed,
         }));
         self.error(match (subject, trashed) {
-            (_, true) => text::MSG_TRASHED_ELSEWHERE,
-            (ConflictSubject::Form, false) => text::MSG_CHANGED_ELSEWHERE,
-            (ConflictSubject::Note, false) => text::MSG_NOTE_CHANGED_ELSEWHERE,
+            (_, true) => text::msg_trashed_elsewhere(),
+            (ConflictSubject::Form, false) => text::msg_changed_elsewhere(),
+            (ConflictSubject::Note, false) => text::msg_note_changed_elsewhere(),
         });
     }
 
@@ -260,8 +260,8 @@ impl App {
                 // text without writing it; the next save asks again.
                 self.overlay = None;
                 self.info(match subject {
-                    ConflictSubject::Form => text::MSG_CONFLICT_LATER,
-                    ConflictSubject::Note => text::MSG_NOTE_CONFLICT_LATER,
+                    ConflictSubject::Form => text::msg_conflict_later(),
+                    ConflictSubject::Note => text::msg_note_conflict_later(),
                 });
             }
             _ => {}
@@ -277,7 +277,7 @@ impl App {
         if self.form_row_trashed() {
             self.close_form(true);
             self.refresh();
-            return self.info(text::MSG_RELOADED_IN_TRASH);
+            return self.info(text::msg_reloaded_in_trash());
         }
         let stored = self.stored_form(kind);
         match self.report(stored) {
@@ -285,11 +285,11 @@ impl App {
                 self.close_form(true);
                 stored.set_focus(focus);
                 self.form = Some(stored);
-                self.info(text::MSG_RELOADED);
+                self.info(text::msg_reloaded());
             }
             Some(None) => {
                 self.close_form(true);
-                self.info(text::MSG_GONE);
+                self.info(text::msg_gone());
             }
             None => {}
         }
@@ -343,7 +343,7 @@ impl App {
             }
         }
         self.note_autosave.done();
-        self.info(text::MSG_RELOADED);
+        self.info(text::msg_reloaded());
     }
 
     /// "Keep mine": the editor's text goes over the stored note (or makes it again).
@@ -366,7 +366,7 @@ impl App {
                     }
                 }
                 self.note_autosave.done();
-                self.info(text::MSG_NOTE_SAVED);
+                self.info(text::msg_note_saved());
             }
             Err(e) => {
                 self.keep_note_in_file(&body);

@@ -34,14 +34,14 @@ impl App {
                     text::confirm_trash(&o.name),
                     Pending::Trash(EntityKind::Organisation, o.id),
                 ),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             (Action::Delete, DirectoryTab::People) => match person {
                 Some(p) => self.confirm(
                     text::confirm_trash(&p.name),
                     Pending::Trash(EntityKind::Person, p.id),
                 ),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             _ => {}
         }
@@ -54,10 +54,13 @@ impl App {
         match action {
             Action::Restore => {
                 let result = self.store.restore(item.kind, item.id);
-                self.after_write(result, format!("{}: {}", text::MSG_RESTORED, item.label));
+                self.after_write(
+                    result,
+                    format!("{}: {}", text::msg_item_restored(), item.label),
+                );
             }
             Action::Purge => self.confirm(
-                format!("{} {}", item.label, text::CONFIRM_PURGE),
+                format!("{} {}", item.label, text::confirm_purge()),
                 Pending::Purge(item.kind, item.id),
             ),
             _ => {}

@@ -237,7 +237,7 @@ impl Field {
         Field {
             key,
             label,
-            hint: Some(crate::text::HINT_MULTILINE),
+            hint: Some(crate::text::hint_multiline()),
             required: false,
             uppercase: false,
             kind: FieldKind::Multiline(Box::new(area)),
@@ -254,7 +254,7 @@ impl Field {
         Field {
             key,
             label,
-            hint: Some(crate::text::HINT_CHOICE),
+            hint: Some(crate::text::hint_choice()),
             required: false,
             uppercase: false,
             kind: FieldKind::Choice { options, selected },

@@ -11,7 +11,7 @@ impl App {
             let stored = self.stored_form(form.kind);
             match self.report(stored) {
                 Some(Some(stored)) => form = stored,
-                Some(None) => return self.info(text::MSG_GONE),
+                Some(None) => return self.info(text::msg_gone()),
                 None => return,
             }
         }
@@ -20,7 +20,7 @@ impl App {
             && form.restore_json(&draft.payload)
         {
             let when = self.clock().local_datetime(&draft.updated_at);
-            self.info(format!("{} {when}", text::MSG_DRAFT_RESTORED));
+            self.info(format!("{} {when}", text::msg_draft_restored()));
         }
         form.warnings = forms::warnings(&form);
         self.form = Some(form);
@@ -35,7 +35,7 @@ impl App {
             Action::FormSave => self.save_form(),
             Action::FormCancel => {
                 if form.is_dirty() {
-                    self.confirm(text::CONFIRM_DISCARD.into(), Pending::DiscardForm);
+                    self.confirm(text::confirm_discard().into(), Pending::DiscardForm);
                 } else {
                     self.close_form(true);
                 }
@@ -170,9 +170,9 @@ impl App {
                 }
                 self.close_form(true);
                 let saved_msg = if bring_back {
-                    text::MSG_SAVED_OUT_OF_TRASH
+                    text::msg_saved_out_of_trash()
                 } else {
-                    text::MSG_SAVED
+                    text::msg_saved()
                 };
                 self.info(format!("{saved_msg}: {label}"));
                 self.refresh();
@@ -185,7 +185,7 @@ impl App {
             Err(SubmitError::Invalid(errors)) => {
                 form.errors = errors;
                 form.focus_first_error();
-                self.error(text::MSG_FIX_FIELDS);
+                self.error(text::msg_fix_fields());
             }
             Err(SubmitError::Store(StoreError::Changed)) => self.form_conflict(),
             Err(SubmitError::Store(e)) => {

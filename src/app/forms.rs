@@ -24,7 +24,7 @@ fn options<E: TextEnum>() -> Vec<(String, String)> {
 }
 
 fn optional_options<E: TextEnum>() -> Vec<(String, String)> {
-    let mut o = vec![(String::new(), text::NOT_SET.to_string())];
+    let mut o = vec![(String::new(), text::not_set().to_string())];
     o.extend(options::<E>());
     o
 }
@@ -34,7 +34,7 @@ fn optional_options<E: TextEnum>() -> Vec<(String, String)> {
 fn label_field(current: Option<Confidentiality>) -> Field {
     Field::choice(
         "label",
-        text::FIELD_LABEL,
+        text::field_label(),
         options::<Confidentiality>(),
         current.unwrap_or(Confidentiality::Internal).as_str(),
     )
@@ -52,61 +52,70 @@ pub fn project_form(project: Option<&Project>) -> Form {
     let p = project;
     let get = |f: fn(&Project) -> String| p.map(f).unwrap_or_default();
     let fields = vec![
-        Field::text("code", text::COL_CODE, &get(|p| p.code.clone()))
+        Field::text("code", text::col_code(), &get(|p| p.code.clone()))
             .required()
             .uppercase()
-            .hint(text::HINT_CODE),
-        Field::text("title", text::COL_TITLE, &get(|p| p.title.clone())).required(),
+            .hint(text::hint_code()),
+        Field::text("title", text::col_title(), &get(|p| p.title.clone())).required(),
         Field::organisation(
             "buyer",
-            text::COL_BUYER,
+            text::col_buyer(),
             &get(|p| p.buyer_name.clone().unwrap_or_default()),
         ),
         Field::text(
             "case_number",
-            text::FIELD_CASE_NUMBER,
+            text::field_case_number(),
             &get(|p| p.case_number.clone()),
         ),
-        Field::text("subject", text::FIELD_SUBJECT, &get(|p| p.subject.clone())),
-        Field::multiline("goal", text::FIELD_GOAL, &get(|p| p.goal.clone())),
+        Field::text(
+            "subject",
+            text::field_subject(),
+            &get(|p| p.subject.clone()),
+        ),
+        Field::multiline("goal", text::field_goal(), &get(|p| p.goal.clone())),
         Field::choice(
             "phase",
-            text::COL_PHASE,
+            text::col_phase(),
             options::<Phase>(),
             p.map_or(Phase::Initiation, |p| p.phase).as_str(),
         ),
         Field::choice(
             "status",
-            text::COL_STATUS,
+            text::col_status(),
             options::<ProjectStatus>(),
             p.map_or(ProjectStatus::Prospect, |p| p.status).as_str(),
         ),
         Field::choice(
             "innovation_level",
-            text::FIELD_INNOVATION,
+            text::field_innovation(),
             optional_options::<InnovationLevel>(),
             p.and_then(|p| p.innovation_level)
                 .map_or("", |l| l.as_str()),
         ),
         Field::text(
             "planned_procedure",
-            text::FIELD_PROCEDURE,
+            text::field_procedure(),
             &get(|p| p.planned_procedure.clone()),
         ),
         Field::text(
             "start_date",
-            text::FIELD_START,
+            text::field_start(),
             &get(|p| date_text(p.start_date)),
         )
-        .hint(text::HINT_DATE),
-        Field::text("end_date", text::FIELD_END, &get(|p| date_text(p.end_date)))
-            .hint(text::HINT_DATE),
-        Field::text("tags", text::FIELD_TAGS, &get(|p| p.tags.join(", "))).hint(text::HINT_TAGS),
+        .hint(text::hint_date()),
+        Field::text(
+            "end_date",
+            text::field_end(),
+            &get(|p| date_text(p.end_date)),
+        )
+        .hint(text::hint_date()),
+        Field::text("tags", text::field_tags(), &get(|p| p.tags.join(", ")))
+            .hint(text::hint_tags()),
     ];
     let title = if p.is_some() {
-        text::FORM_EDIT_PROJECT
+        text::form_edit_project()
     } else {
-        text::FORM_NEW_PROJECT
+        text::form_new_project()
     };
     Form::new(
         FormKind::Project {
@@ -119,19 +128,19 @@ pub fn project_form(project: Option<&Project>) -> Form {
 
 pub fn organisation_form(org: Option<&Organisation>) -> Form {
     let fields = vec![
-        Field::text("name", text::COL_NAME, org.map_or("", |o| &o.name)).required(),
+        Field::text("name", text::col_name(), org.map_or("", |o| &o.name)).required(),
         Field::choice(
             "kind",
-            text::COL_KIND,
+            text::col_kind(),
             options::<OrgKind>(),
             org.map_or(OrgKind::ContractingAuthority, |o| o.kind)
                 .as_str(),
         ),
     ];
     let title = if org.is_some() {
-        text::FORM_EDIT_ORGANISATION
+        text::form_edit_organisation()
     } else {
-        text::FORM_NEW_ORGANISATION
+        text::form_new_organisation()
     };
     Form::new(
         FormKind::Organisation {
@@ -145,20 +154,20 @@ pub fn organisation_form(org: Option<&Organisation>) -> Form {
 pub fn person_form(person: Option<&Person>) -> Form {
     let p = person;
     let fields = vec![
-        Field::text("name", text::COL_NAME, p.map_or("", |p| &p.name)).required(),
+        Field::text("name", text::col_name(), p.map_or("", |p| &p.name)).required(),
         Field::organisation(
             "organisation",
-            text::COL_ORGANISATION,
+            text::col_organisation(),
             p.and_then(|p| p.organisation_name.as_deref()).unwrap_or(""),
         ),
-        Field::text("title", text::COL_ROLE, p.map_or("", |p| &p.title)),
-        Field::text("email", text::COL_EMAIL, p.map_or("", |p| &p.email)),
-        Field::text("phone", text::COL_PHONE, p.map_or("", |p| &p.phone)),
+        Field::text("title", text::col_role(), p.map_or("", |p| &p.title)),
+        Field::text("email", text::col_email(), p.map_or("", |p| &p.email)),
+        Field::text("phone", text::col_phone(), p.map_or("", |p| &p.phone)),
     ];
     let title = if p.is_some() {
-        text::FORM_EDIT_PERSON
+        text::form_edit_person()
     } else {
-        text::FORM_NEW_PERSON
+        text::form_new_person()
     };
     Form::new(
         FormKind::Person {
@@ -171,18 +180,18 @@ pub fn person_form(person: Option<&Person>) -> Form {
 
 pub fn milestone_form(project_id: i64, m: Option<&Milestone>) -> Form {
     let fields = vec![
-        Field::text("title", text::COL_TITLE, m.map_or("", |m| &m.title)).required(),
+        Field::text("title", text::col_title(), m.map_or("", |m| &m.title)).required(),
         Field::text(
             "due_date",
-            text::COL_DUE,
+            text::col_due(),
             &m.map(|m| date_text(m.due_date)).unwrap_or_default(),
         )
-        .hint(text::HINT_DUE),
+        .hint(text::hint_due()),
     ];
     let title = if m.is_some() {
-        text::FORM_EDIT_MILESTONE
+        text::form_edit_milestone()
     } else {
-        text::FORM_NEW_MILESTONE
+        text::form_new_milestone()
     };
     Form::new(
         FormKind::Milestone {
@@ -214,55 +223,55 @@ pub fn meeting_form(project_id: i64, m: Option<&Meeting>, clock: &Clock) -> Form
     let fields = vec![
         Field::choice(
             "kind",
-            text::FIELD_MEETING_TYPE,
+            text::field_meeting_type(),
             options::<MeetingType>(),
             m.map_or(MeetingType::ProjectMeeting, |m| m.kind).as_str(),
         ),
-        Field::text("title", text::COL_TITLE, text_of(|m| &m.title)).required(),
+        Field::text("title", text::col_title(), text_of(|m| &m.title)).required(),
         Field::text(
             "start",
-            text::FIELD_MEETING_START,
+            text::field_meeting_start(),
             &m.map(|m| start_text(clock, m)).unwrap_or_default(),
         )
         .required()
-        .hint(text::HINT_WHEN),
+        .hint(text::hint_when()),
         Field::text(
             "end",
-            text::FIELD_MEETING_END,
+            text::field_meeting_end(),
             &m.map(|m| end_text(clock, m)).unwrap_or_default(),
         )
         .required()
-        .hint(text::HINT_END),
+        .hint(text::hint_end()),
         Field::choice(
             "format",
-            text::FIELD_FORMAT,
+            text::field_format(),
             options::<MeetingFormat>(),
             m.map_or(MeetingFormat::InPerson, |m| m.format).as_str(),
         ),
-        Field::text("location", text::FIELD_LOCATION, text_of(|m| &m.location)),
-        Field::multiline("purpose", text::FIELD_PURPOSE, text_of(|m| &m.purpose)),
+        Field::text("location", text::field_location(), text_of(|m| &m.location)),
+        Field::multiline("purpose", text::field_purpose(), text_of(|m| &m.purpose)),
         Field::multiline(
             "desired_outcome",
-            text::FIELD_DESIRED_OUTCOME,
+            text::field_desired_outcome(),
             text_of(|m| &m.desired_outcome),
         ),
         Field::choice(
             "status",
-            text::COL_STATUS,
+            text::col_status(),
             options::<MeetingStatus>(),
             m.map_or(MeetingStatus::Planned, |m| m.status).as_str(),
         ),
         Field::choice(
             "notes_status",
-            text::FIELD_NOTES_STATUS,
+            text::field_notes_status(),
             options::<NotesStatus>(),
             m.map_or(NotesStatus::None, |m| m.notes_status).as_str(),
         ),
     ];
     let title = if m.is_some() {
-        text::FORM_EDIT_MEETING
+        text::form_edit_meeting()
     } else {
-        text::FORM_NEW_MEETING
+        text::form_new_meeting()
     };
     Form::new(
         FormKind::Meeting {
@@ -297,28 +306,28 @@ fn meeting_input(form: &Form, clock: &Clock) -> Result<MeetingInput, FieldErrors
 pub fn agenda_item_form(meeting_id: i64, item: Option<&AgendaItem>) -> Form {
     let text_of = |f: fn(&AgendaItem) -> &str| item.map_or("", f);
     let fields = vec![
-        Field::text("title", text::COL_TITLE, text_of(|i| &i.title)).required(),
+        Field::text("title", text::col_title(), text_of(|i| &i.title)).required(),
         Field::text(
             "duration",
-            text::FIELD_DURATION,
+            text::field_duration(),
             &item
                 .map(|i| format_duration_input(i.minutes))
                 .unwrap_or_default(),
         )
         .required()
-        .hint(text::HINT_DURATION),
-        Field::text("method", text::FIELD_METHOD, text_of(|i| &i.method)),
-        Field::text("owner", text::FIELD_OWNER, text_of(|i| &i.owner)),
+        .hint(text::hint_duration()),
+        Field::text("method", text::field_method(), text_of(|i| &i.method)),
+        Field::text("owner", text::field_owner(), text_of(|i| &i.owner)),
         Field::text(
             "expected_outcome",
-            text::FIELD_EXPECTED_OUTCOME,
+            text::field_expected_outcome(),
             text_of(|i| &i.expected_outcome),
         ),
     ];
     let title = if item.is_some() {
-        text::FORM_EDIT_AGENDA_ITEM
+        text::form_edit_agenda_item()
     } else {
-        text::FORM_NEW_AGENDA_ITEM
+        text::form_new_agenda_item()
     };
     Form::new(
         FormKind::AgendaItem {
@@ -352,28 +361,28 @@ fn agenda_item_input(form: &Form) -> Result<AgendaItemInput, FieldErrors> {
 
 pub fn participant_form(meeting_id: i64) -> Form {
     let fields = vec![
-        Field::person("person", text::FIELD_PERSON, "").required(),
-        Field::organisation("organisation", text::COL_ORGANISATION, "")
-            .hint(text::HINT_NEW_PERSON_ORG),
+        Field::person("person", text::field_person(), "").required(),
+        Field::organisation("organisation", text::col_organisation(), "")
+            .hint(text::hint_new_person_org()),
         Field::choice(
             "role",
-            text::FIELD_ROLE,
+            text::field_role(),
             options::<AttendanceRole>(),
             AttendanceRole::Participant.as_str(),
         ),
     ];
     Form::new(
         FormKind::Participant { meeting_id },
-        text::FORM_ADD_PARTICIPANT,
+        text::form_add_participant(),
         fields,
     )
 }
 
 pub fn template_form(meeting_id: i64, suggested_name: &str) -> Form {
-    let fields = vec![Field::text("name", text::COL_NAME, suggested_name).required()];
+    let fields = vec![Field::text("name", text::col_name(), suggested_name).required()];
     Form::new(
         FormKind::AgendaTemplate { meeting_id },
-        text::FORM_SAVE_TEMPLATE,
+        text::form_save_template(),
         fields,
     )
 }
@@ -383,27 +392,27 @@ pub fn need_form(project_id: i64, n: Option<&Need>) -> Form {
     let fields = vec![
         Field::multiline(
             "statement",
-            text::FIELD_STATEMENT,
+            text::field_statement(),
             text_of(|n| &n.statement),
         )
-        .hint(text::HINT_STATEMENT),
-        Field::text("as_a", text::FIELD_AS_A, text_of(|n| &n.as_a)),
-        Field::text("i_need", text::FIELD_I_NEED, text_of(|n| &n.i_need)),
-        Field::text("so_that", text::FIELD_SO_THAT, text_of(|n| &n.so_that)),
-        Field::text("category", text::COL_CATEGORY, text_of(|n| &n.category)),
+        .hint(text::hint_statement()),
+        Field::text("as_a", text::field_as_a(), text_of(|n| &n.as_a)),
+        Field::text("i_need", text::field_i_need(), text_of(|n| &n.i_need)),
+        Field::text("so_that", text::field_so_that(), text_of(|n| &n.so_that)),
+        Field::text("category", text::col_category(), text_of(|n| &n.category)),
         Field::choice(
             "priority",
-            text::COL_PRIORITY,
+            text::col_priority(),
             optional_options::<Priority>(),
             n.and_then(|n| n.priority).map_or("", |p| p.as_str()),
         ),
-        Field::text("owner", text::FIELD_OWNER, text_of(|n| &n.owner)),
+        Field::text("owner", text::field_owner(), text_of(|n| &n.owner)),
         label_field(n.map(|n| n.confidentiality)),
     ];
     let title = if n.is_some() {
-        text::FORM_EDIT_NEED
+        text::form_edit_need()
     } else {
-        text::FORM_NEW_NEED
+        text::form_new_need()
     };
     Form::new(
         FormKind::Need {
@@ -441,14 +450,14 @@ fn need_input(form: &Form) -> Result<NeedInput, FieldErrors> {
 
 pub fn need_reason_form(need_id: i64, code: &str, to: NeedStatus) -> Form {
     let title = if to == NeedStatus::Rejected {
-        text::FORM_REJECT_NEED
+        text::form_reject_need()
     } else {
-        text::FORM_DEFER_NEED
+        text::form_defer_need()
     };
     Form::new(
         FormKind::NeedReason { need_id, to },
         format!("{title} {code}"),
-        vec![Field::text("reason", text::FIELD_REASON, "").required()],
+        vec![Field::text("reason", text::field_reason(), "").required()],
     )
 }
 
@@ -457,24 +466,24 @@ pub fn evidence_form(need_id: i64, meetings: &[(i64, String)]) -> Form {
     let fields = vec![
         Field::choice(
             "meeting",
-            text::FIELD_MEETING,
+            text::field_meeting(),
             meeting_options(meetings),
             "",
         ),
-        Field::person("person", text::FIELD_PERSON, ""),
-        Field::text("document", text::FIELD_DOCUMENT, ""),
-        Field::text("note", text::FIELD_NOTE, ""),
+        Field::person("person", text::field_person(), ""),
+        Field::text("document", text::field_document(), ""),
+        Field::text("note", text::field_note(), ""),
         label_field(None),
     ];
     Form::new(
         FormKind::Evidence { need_id },
-        text::FORM_ADD_EVIDENCE,
+        text::form_add_evidence(),
         fields,
     )
 }
 
 fn meeting_options(meetings: &[(i64, String)]) -> Vec<(String, String)> {
-    let mut o = vec![(String::new(), text::NOT_SET.to_string())];
+    let mut o = vec![(String::new(), text::not_set().to_string())];
     o.extend(
         meetings
             .iter()
@@ -491,43 +500,43 @@ pub fn suggestion_form(
 ) -> Form {
     let text_of = |f: fn(&Suggestion) -> &str| s.map_or("", f);
     let fields = vec![
-        Field::text("title", text::COL_TITLE, text_of(|s| &s.title)).required(),
+        Field::text("title", text::col_title(), text_of(|s| &s.title)).required(),
         Field::choice(
             "phase",
-            text::FIELD_PHASE_CONCERNED,
+            text::field_phase_concerned(),
             options::<Phase>(),
             s.map_or(phase, |s| s.phase).as_str(),
         ),
         Field::multiline(
             "description",
-            text::FIELD_DESCRIPTION,
+            text::field_description(),
             text_of(|s| &s.description),
         ),
         Field::multiline(
             "rationale",
-            text::FIELD_RATIONALE,
+            text::field_rationale(),
             text_of(|s| &s.rationale),
         ),
         Field::choice(
             "status",
-            text::COL_STATUS,
+            text::col_status(),
             options::<SuggestionStatus>(),
             s.map_or(SuggestionStatus::Proposed, |s| s.status).as_str(),
         ),
         Field::multiline(
             "buyer_response",
-            text::FIELD_BUYER_RESPONSE,
+            text::field_buyer_response(),
             text_of(|s| &s.buyer_response),
         ),
         Field::text(
             "decision_date",
-            text::FIELD_DECISION_DATE,
+            text::field_decision_date(),
             &s.map(|s| date_text(s.decision_date)).unwrap_or_default(),
         )
-        .hint(text::HINT_DATE),
+        .hint(text::hint_date()),
         Field::choice(
             "meeting",
-            text::FIELD_SOURCE_MEETING,
+            text::field_source_meeting(),
             meeting_options(meetings),
             &s.and_then(|s| s.meeting_id)
                 .map(|id| id.to_string())
@@ -536,9 +545,9 @@ pub fn suggestion_form(
         label_field(s.map(|s| s.confidentiality)),
     ];
     let title = if s.is_some() {
-        text::FORM_EDIT_SUGGESTION
+        text::form_edit_suggestion()
     } else {
-        text::FORM_NEW_SUGGESTION
+        text::form_new_suggestion()
     };
     Form::new(
         FormKind::Suggestion {
@@ -571,7 +580,7 @@ pub fn lesson_form(
     projects: &[(i64, String)],
 ) -> Form {
     let text_of = |f: fn(&Lesson) -> &str| l.map_or("", f);
-    let mut project_options = vec![(String::new(), text::LESSON_GENERAL.to_string())];
+    let mut project_options = vec![(String::new(), text::lesson_general().to_string())];
     project_options.extend(
         projects
             .iter()
@@ -579,48 +588,48 @@ pub fn lesson_form(
     );
     let project = l.map_or(project_id, |l| l.project_id);
     let fields = vec![
-        Field::text("title", text::COL_TITLE, text_of(|l| &l.title)).required(),
+        Field::text("title", text::col_title(), text_of(|l| &l.title)).required(),
         Field::choice(
             "kind",
-            text::COL_KIND,
+            text::col_kind(),
             options::<LessonKind>(),
             l.map_or(LessonKind::Lesson, |l| l.kind).as_str(),
         ),
         Field::choice(
             "phase",
-            text::COL_PHASE,
+            text::col_phase(),
             optional_options::<Phase>(),
             l.and_then(|l| l.phase).map_or("", |p| p.as_str()),
         ),
         Field::choice(
             "project",
-            text::COL_PROJECT,
+            text::col_project(),
             project_options,
             &project.map(|id| id.to_string()).unwrap_or_default(),
         ),
-        Field::multiline("context", text::FIELD_CONTEXT, text_of(|l| &l.context)),
+        Field::multiline("context", text::field_context(), text_of(|l| &l.context)),
         Field::multiline(
             "what_happened",
-            text::FIELD_WHAT_HAPPENED,
+            text::field_what_happened(),
             text_of(|l| &l.what_happened),
         ),
         Field::multiline(
             "what_we_learned",
-            text::FIELD_WHAT_WE_LEARNED,
+            text::field_what_we_learned(),
             text_of(|l| &l.what_we_learned),
         )
         .required(),
         Field::multiline(
             "recommendation",
-            text::FIELD_RECOMMENDATION,
+            text::field_recommendation(),
             text_of(|l| &l.recommendation),
         ),
         Field::choice(
             "shareable",
-            text::FIELD_SHAREABLE,
+            text::field_shareable(),
             vec![
-                ("no".to_string(), text::NO.to_string()),
-                ("yes".to_string(), text::YES.to_string()),
+                ("no".to_string(), text::no().to_string()),
+                ("yes".to_string(), text::yes().to_string()),
             ],
             if l.is_some_and(|l| l.shareable) {
                 "yes"
@@ -630,9 +639,9 @@ pub fn lesson_form(
         ),
     ];
     let title = if l.is_some() {
-        text::FORM_EDIT_LESSON
+        text::form_edit_lesson()
     } else {
-        text::FORM_NEW_LESSON
+        text::form_new_lesson()
     };
     Form::new(
         FormKind::Lesson {
@@ -665,7 +674,7 @@ pub fn need_form_from_meeting(project_id: i64, meeting_id: i64) -> Form {
         project_id,
         meeting_id,
     };
-    form.title = text::FORM_CAPTURE_NEED.to_string();
+    form.title = text::form_capture_need().to_string();
     form
 }
 
@@ -677,29 +686,29 @@ pub fn decision_form(
 ) -> Form {
     let text_of = |f: fn(&Decision) -> &str| d.map_or("", f);
     let fields = vec![
-        Field::text("text", text::FIELD_DECISION, text_of(|d| &d.text)).required(),
+        Field::text("text", text::field_decision(), text_of(|d| &d.text)).required(),
         Field::text(
             "rationale",
-            text::FIELD_RATIONALE,
+            text::field_rationale(),
             text_of(|d| &d.rationale),
         ),
         Field::text(
             "decided_by",
-            text::FIELD_DECIDED_BY,
+            text::field_decided_by(),
             text_of(|d| &d.decided_by),
         ),
         Field::text(
             "decided_on",
-            text::FIELD_DECIDED_ON,
+            text::field_decided_on(),
             &d.map_or(today, |d| d.decided_on).to_string(),
         )
-        .hint(text::HINT_DUE),
+        .hint(text::hint_due()),
         label_field(d.map(|d| d.confidentiality)),
     ];
     let title = if d.is_some() {
-        text::FORM_EDIT_DECISION
+        text::form_edit_decision()
     } else {
-        text::FORM_NEW_DECISION
+        text::form_new_decision()
     };
     Form::new(
         FormKind::Decision {
@@ -715,26 +724,26 @@ pub fn decision_form(
 pub fn action_form(project_id: i64, meeting_id: Option<i64>, a: Option<&ActionItem>) -> Form {
     let text_of = |f: fn(&ActionItem) -> &str| a.map_or("", f);
     let fields = vec![
-        Field::text("title", text::COL_TITLE, text_of(|a| &a.title)).required(),
-        Field::text("owner", text::FIELD_OWNER, text_of(|a| &a.owner)),
+        Field::text("title", text::col_title(), text_of(|a| &a.title)).required(),
+        Field::text("owner", text::field_owner(), text_of(|a| &a.owner)),
         Field::text(
             "due_date",
-            text::COL_DUE,
+            text::col_due(),
             &a.map(|a| date_text(a.due_date)).unwrap_or_default(),
         )
-        .hint(text::HINT_DUE),
+        .hint(text::hint_due()),
         Field::choice(
             "status",
-            text::COL_STATUS,
+            text::col_status(),
             options::<ActionStatus>(),
             a.map_or(ActionStatus::Open, |a| a.status).as_str(),
         ),
         label_field(a.map(|a| a.confidentiality)),
     ];
     let title = if a.is_some() {
-        text::FORM_EDIT_ACTION
+        text::form_edit_action()
     } else {
-        text::FORM_NEW_ACTION
+        text::form_new_action()
     };
     Form::new(
         FormKind::Action {
@@ -750,9 +759,9 @@ pub fn action_form(project_id: i64, meeting_id: Option<i64>, a: Option<&ActionIt
 pub fn question_form(meeting_id: i64) -> Form {
     Form::new(
         FormKind::Question { meeting_id },
-        text::FORM_NEW_QUESTION,
+        text::form_new_question(),
         vec![
-            Field::text("text", text::FIELD_QUESTION, "").required(),
+            Field::text("text", text::field_question(), "").required(),
             label_field(None),
         ],
     )
@@ -761,10 +770,10 @@ pub fn question_form(meeting_id: i64) -> Form {
 pub fn answer_form(q: &Question) -> Form {
     Form::new(
         FormKind::Answer { question_id: q.id },
-        text::FORM_ANSWER_QUESTION,
+        text::form_answer_question(),
         vec![
-            Field::text("question", text::FIELD_QUESTION, &q.text),
-            Field::multiline("answer", text::FIELD_ANSWER, &q.answer),
+            Field::text("question", text::field_question(), &q.text),
+            Field::multiline("answer", text::field_answer(), &q.answer),
         ],
     )
 }
@@ -779,31 +788,31 @@ pub fn notes_export_form(meeting_id: i64, audience: &str, lang: crate::catalog::
     let fields = vec![
         Field::choice(
             "format",
-            text::FIELD_FORMAT,
+            text::field_format(),
             pairs(&[
                 ("html", "HTML"),
                 ("md", "Markdown"),
-                ("txt", text::PLAIN_TEXT),
-                ("docx", text::WORD_FILE),
+                ("txt", text::plain_text()),
+                ("docx", text::word_file()),
             ]),
             "html",
         ),
         Field::choice(
             "audience",
-            text::FIELD_AUDIENCE,
+            text::field_audience(),
             options::<Audience>(),
             audience,
         ),
         Field::choice(
             "lang",
-            text::FIELD_LANGUAGE,
+            text::field_language(),
             pairs(&[("sv", "Svenska"), ("en", "English")]),
             lang.as_str(),
         ),
     ];
     Form::new(
         FormKind::NotesExport { meeting_id },
-        text::FORM_EXPORT_NOTES,
+        text::form_export_notes(),
         fields,
     )
 }

@@ -14,14 +14,14 @@ impl App {
     pub fn go_to(&mut self, item: EntityRef) {
         let at = match self.store.locate(item) {
             Ok(at) => at,
-            Err(StoreError::NotFound) => return self.info(text::MSG_GONE),
+            Err(StoreError::NotFound) => return self.info(text::msg_gone()),
             Err(e) => return self.report::<()>(Err(e)).unwrap_or(()),
         };
         if at.trashed {
             return self.go_to_trash(item);
         }
         if at.parent_trashed {
-            return self.info(text::MSG_PARENT_IN_TRASH);
+            return self.info(text::msg_parent_in_trash());
         }
         match item.kind {
             EntityKind::Project => self.show(Screen::Project { id: item.id }),
@@ -60,7 +60,7 @@ impl App {
         {
             self.trash.cursor.selected = i;
         }
-        self.info(text::MSG_ITEM_IN_TRASH);
+        self.info(text::msg_item_in_trash());
     }
 
     fn go_to_directory(&mut self, item: EntityRef) {

@@ -11,7 +11,7 @@ use super::{
     PickPurpose, Screen, forms,
 };
 use crate::domain::{
-    AttendanceRole, CHECKLIST, Meeting, MeetingStatus, TextEnum, is_supplier_facing, week_start,
+    AttendanceRole, CHECKLIST_LEN, Meeting, MeetingStatus, TextEnum, is_supplier_facing, week_start,
 };
 use crate::domain::{EntityKind, EntityRef};
 use crate::export::{AgendaFormat, TemplateSource};
@@ -232,7 +232,7 @@ impl App {
                     text::confirm_trash(&m.title),
                     Pending::Trash(EntityKind::Meeting, m.id),
                 ),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             Action::ExportCalendar => self.export(ExportJob::Calendar {
                 lang: self.export_lang,
@@ -250,7 +250,7 @@ impl App {
                 text::confirm_trash(&text::unreadable_row_name(id)),
                 Pending::Trash(EntityKind::Meeting, id),
             ),
-            _ => self.info(text::MSG_UNREADABLE_ROW),
+            _ => self.info(text::msg_unreadable_row()),
         }
     }
 
@@ -360,14 +360,14 @@ impl App {
                     text::confirm_trash(&item.title),
                     Pending::Trash(EntityKind::AgendaItem, item.id),
                 ),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             (Action::ApplyTemplate, MeetingTab::Agenda) => self.pick_template(&meeting),
             (Action::SaveTemplate, MeetingTab::Agenda) => {
                 if state_has_agenda(self) {
                     self.open_form(forms::template_form(meeting.id, &meeting.title));
                 } else {
-                    self.info(text::MSG_AGENDA_EMPTY);
+                    self.info(text::msg_agenda_empty());
                 }
             }
             // Participants
@@ -394,11 +394,14 @@ impl App {
             (Action::Delete, MeetingTab::Participants) => {
                 if let Some(p) = person {
                     let result = self.store.remove_attendance(p.id);
-                    self.after_write(result, format!("{}: {}", text::MSG_REMOVED, p.person_name));
+                    self.after_write(
+                        result,
+                        format!("{}: {}", text::msg_removed(), p.person_name),
+                    );
                 }
             }
             // Checklist
-            (Action::ToggleDone, MeetingTab::Checklist) if at < CHECKLIST.len() => {
+            (Action::ToggleDone, MeetingTab::Checklist) if at < CHECKLIST_LEN => {
                 let result = self.store.toggle_checklist(meeting.id, at);
                 if self.report(result).is_some() {
                     self.refresh();
@@ -432,7 +435,7 @@ impl App {
             })
             .collect();
         self.overlay = Some(Overlay::Pick(Pick {
-            title: text::PICK_TEMPLATE.to_string(),
+            title: text::pick_template().to_string(),
             options,
             cursor: Cursor::default(),
             purpose: PickPurpose::Template {
@@ -481,7 +484,7 @@ impl App {
                             let has_agenda = state_has_agenda(self);
                             if has_agenda {
                                 self.confirm(
-                                    text::CONFIRM_REPLACE_AGENDA.into(),
+                                    text::confirm_replace_agenda().into(),
                                     Pending::ApplyTemplate(meeting_id, Box::new(t)),
                                 );
                             } else {
@@ -513,13 +516,13 @@ impl App {
         });
         self.after_write(
             result,
-            format!("{}: {}", text::MSG_TEMPLATE_APPLIED, t.name),
+            format!("{}: {}", text::msg_template_applied(), t.name),
         );
     }
 
     pub(super) fn save_template(&mut self, name: &str) -> bool {
         let Some(dir) = self.dirs.templates.clone() else {
-            self.error(text::MSG_NO_TEMPLATE_DIR);
+            self.error(text::msg_no_template_dir());
             return false;
         };
         let Some(state) = &self.meeting else {
@@ -539,11 +542,11 @@ impl App {
         let kind = state.meeting.kind;
         match crate::templates::save(&dir, name, Some(kind), &items) {
             Ok(path) => {
-                self.info(format!("{} {}", text::MSG_TEMPLATE_SAVED, path.display()));
+                self.info(format!("{} {}", text::msg_template_saved(), path.display()));
                 true
             }
             Err(e) => {
-                self.error(format!("{}: {e}", text::MSG_ERROR));
+                self.error(format!("{}: {e}", text::msg_error()));
                 false
             }
         }
@@ -563,7 +566,7 @@ impl App {
                         let id = m.id;
                         self.go_to(EntityRef::new(EntityKind::Meeting, id));
                     }
-                    Some(MeetingRow::Unreadable(_)) => self.info(text::MSG_UNREADABLE_ROW),
+                    Some(MeetingRow::Unreadable(_)) => self.info(text::msg_unreadable_row()),
                     None => {}
                 }
                 return;
@@ -579,7 +582,7 @@ impl App {
                         text::confirm_trash(&what),
                         Pending::Trash(EntityKind::Meeting, id),
                     ),
-                    None => self.info(text::MSG_NOTHING_SELECTED),
+                    None => self.info(text::msg_nothing_selected()),
                 }
                 return;
             }
@@ -638,11 +641,11 @@ impl App {
         match crate::ops::export::run_styled(&mut self.store, &job, &templates, &style, &to, None) {
             Ok(done) => {
                 let path = done.path.unwrap_or_default();
-                self.info(format!("{} {}", text::MSG_EXPORTED, path.display()));
+                self.info(format!("{} {}", text::msg_exported(), path.display()));
                 self.refresh();
             }
-            Err(ExportOpError::NothingShareable) => self.info(text::MSG_NO_SHAREABLE_LESSONS),
-            Err(e) => self.error(format!("{}: {e}", text::MSG_ERROR)),
+            Err(ExportOpError::NothingShareable) => self.info(text::msg_no_shareable_lessons()),
+            Err(e) => self.error(format!("{}: {e}", text::msg_error())),
         }
     }
 }

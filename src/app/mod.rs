@@ -173,7 +173,7 @@ fn report<T>(status: &mut Option<StatusMessage>, result: Result<T, StoreError>) 
         Ok(v) => Some(v),
         Err(e) => {
             *status = Some(StatusMessage {
-                text: format!("{}: {e}", text::MSG_ERROR),
+                text: format!("{}: {e}", text::msg_error()),
                 kind: StatusKind::Error,
             });
             None
@@ -398,7 +398,7 @@ impl App {
         match self.keymap.lookup(context, key) {
             // A read-only store: say so before a form opens or anything is tried.
             Some(action) if action.writes() && self.store.is_read_only() => {
-                self.error(text::MSG_READ_ONLY_REFUSED)
+                self.error(text::msg_read_only_refused())
             }
             Some(action) => self.update(action),
             None if context == Context::Form => self.edit_form(ev),
@@ -709,11 +709,11 @@ impl App {
                     self.nav.pop();
                 }
                 let result = self.store.trash(kind, id);
-                self.after_write(result, text::MSG_MOVED_TO_TRASH);
+                self.after_write(result, text::msg_moved_to_trash());
             }
             Pending::Purge(kind, id) => {
                 let result = self.store.purge(kind, id);
-                self.after_write(result, text::MSG_PURGED);
+                self.after_write(result, text::msg_purged());
             }
             Pending::DiscardForm => self.close_form(true),
             Pending::ApplyTemplate(meeting_id, template) => {
@@ -721,11 +721,11 @@ impl App {
             }
             Pending::RemoveEvidence(id) => {
                 let result = self.store.remove_evidence(id);
-                self.after_write(result, text::MSG_REMOVED);
+                self.after_write(result, text::msg_removed());
             }
             Pending::MergeNeeds(from, into) => {
                 let result = self.store.merge_needs(from, into);
-                self.after_write(result, text::MSG_MERGED);
+                self.after_write(result, text::msg_merged());
             }
             Pending::CancelHeldMeeting(id) => {
                 let result = self.store.set_meeting_status(id, MeetingStatus::Cancelled);
@@ -737,7 +737,7 @@ impl App {
                 let result = self.store.step_notes_status_back(id, to);
                 self.after_write(
                     result,
-                    format!("{}: {}", text::FIELD_NOTES_STATUS, to.label()),
+                    format!("{}: {}", text::field_notes_status(), to.label()),
                 );
             }
         }

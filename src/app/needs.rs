@@ -157,7 +157,7 @@ impl App {
                 if let Some(n) = selected {
                     self.need_action(other, n.id);
                 } else if matches!(other, Action::Edit | Action::Delete) {
-                    self.info(text::MSG_NOTHING_SELECTED);
+                    self.info(text::msg_nothing_selected());
                 }
             }
         }
@@ -175,14 +175,14 @@ impl App {
             }
             Action::Delete => match evidence {
                 Some(e) => self.confirm(
-                    text::CONFIRM_REMOVE_EVIDENCE.into(),
+                    text::confirm_remove_evidence().into(),
                     Pending::RemoveEvidence(e.id),
                 ),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             Action::CycleEvidenceLabel => match evidence {
                 Some(e) => self.cycle_evidence_label(e.id, e.confidentiality),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             other => self.need_action(other, need_id),
         }
@@ -236,7 +236,7 @@ impl App {
                     return;
                 };
                 if others.is_empty() {
-                    return self.info(text::MSG_NOTHING_TO_MERGE);
+                    return self.info(text::msg_nothing_to_merge());
                 }
                 self.overlay = Some(Overlay::Pick(Pick {
                     title: text::pick_merge_target(&need.code),
@@ -303,7 +303,7 @@ impl App {
                     text::confirm_trash(&s.title),
                     Pending::Trash(EntityKind::Suggestion, s.id),
                 ),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             Action::StatusForward | Action::StatusBack => {
                 if let Some(s) = selected {
@@ -378,7 +378,7 @@ impl App {
                     text::confirm_trash(&l.title),
                     Pending::Trash(EntityKind::Lesson, l.id),
                 ),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             Action::CyclePhaseFilter | Action::CycleKindFilter => {
                 let view = match (in_project, &mut self.project) {

@@ -31,14 +31,14 @@ impl App {
     pub(super) fn cycle_label(&mut self, kind: EntityKind, id: i64, current: Confidentiality) {
         let to = next_label(current);
         let result = self.store.set_label(kind, id, to);
-        self.after_write(result, format!("{}: {}", text::FIELD_LABEL, to.label()));
+        self.after_write(result, format!("{}: {}", text::field_label(), to.label()));
     }
 
     /// `L` on a need's evidence: its next label.
     pub(super) fn cycle_evidence_label(&mut self, id: i64, current: Confidentiality) {
         let to = next_label(current);
         let result = self.store.set_evidence_label(id, to);
-        self.after_write(result, format!("{}: {}", text::FIELD_LABEL, to.label()));
+        self.after_write(result, format!("{}: {}", text::field_label(), to.label()));
     }
 
     // ----- the Notes tab ------------------------------------------------------------
@@ -71,7 +71,7 @@ impl App {
                 if let Some(n) = note {
                     let to = next_label(n.confidentiality);
                     let result = self.store.set_note_confidentiality(n.id, to);
-                    self.after_write(result, format!("{}: {}", text::FIELD_LABEL, to.label()));
+                    self.after_write(result, format!("{}: {}", text::field_label(), to.label()));
                 }
             }
             Action::CycleBlock => {
@@ -84,10 +84,10 @@ impl App {
                     let to = ids[(at + 1) % ids.len()];
                     let title = state
                         .block_title(to)
-                        .unwrap_or(text::WHOLE_MEETING)
+                        .unwrap_or(text::whole_meeting())
                         .to_string();
                     let result = self.store.move_note(n.id, to);
-                    self.after_write(result, format!("{}: {title}", text::FIELD_BLOCK));
+                    self.after_write(result, format!("{}: {title}", text::field_block()));
                     // The moved note stays selected in its new place.
                     if let Some(s) = &mut self.meeting
                         && let Some(i) = s.notes.iter().position(|x| x.id == n.id)
@@ -114,7 +114,7 @@ impl App {
                     text::confirm_trash(&text::note_label(&n.body)),
                     Pending::Trash(EntityKind::Note, n.id),
                 ),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             _ => {}
         }
@@ -244,7 +244,7 @@ impl App {
                 };
                 let to = next_label(editor.confidentiality);
                 if self.set_editor_label(to) {
-                    self.info(format!("{}: {}", text::FIELD_LABEL, to.label()));
+                    self.info(format!("{}: {}", text::field_label(), to.label()));
                 }
             }
             Action::ExternalEditor => {
@@ -349,7 +349,7 @@ impl App {
                     }
                 }
                 if let NoteSaved::Recreated { .. } = saved {
-                    self.info(text::MSG_NOTE_RECREATED);
+                    self.info(text::msg_note_recreated());
                 }
                 true
             }
@@ -434,7 +434,7 @@ impl App {
     ) {
         let body = match result {
             Ok(body) => body.trim_end_matches('\n').to_string(),
-            Err(e) => return self.error(format!("{}: {e}", text::MSG_EDITOR_FAILED)),
+            Err(e) => return self.error(format!("{}: {e}", text::msg_editor_failed())),
         };
         if let Some(editor) = &mut self.editor
             && editor.note_id == note_id
@@ -444,7 +444,7 @@ impl App {
             editor.area = text_area(&body);
             editor.area.set_max_histories(500);
             if self.save_note() {
-                self.info(text::MSG_NOTE_SAVED);
+                self.info(text::msg_note_saved());
             }
             return self.refresh();
         }
@@ -459,8 +459,8 @@ impl App {
             version,
         };
         match self.store.save_note_text(&target, &body) {
-            Ok(NoteSaved::Saved { .. }) => self.info(text::MSG_NOTE_SAVED),
-            Ok(NoteSaved::Recreated { .. }) => self.info(text::MSG_NOTE_RECREATED),
+            Ok(NoteSaved::Saved { .. }) => self.info(text::msg_note_saved()),
+            Ok(NoteSaved::Recreated { .. }) => self.info(text::msg_note_recreated()),
             Ok(NoteSaved::Changed) => {
                 self.refresh();
                 let given = GivenText {
@@ -489,7 +489,7 @@ impl App {
         let label = editor.confidentiality;
         let (meeting_id, project_id) = (editor.meeting_id, editor.project_id);
         if captured.is_empty() {
-            return self.info(text::MSG_NOTHING_TO_CAPTURE);
+            return self.info(text::msg_nothing_to_capture());
         }
         // A decision captured in a meeting was made on the meeting's day, not on the
         // day the notes are typed up.
@@ -592,9 +592,9 @@ impl App {
             }
             (Action::Delete, row) => {
                 let (kind, id, label) = match row {
-                    Outcome::Decision(id) => (EntityKind::Decision, id, text::KIND_DECISION),
-                    Outcome::Action(id) => (EntityKind::ActionItem, id, text::KIND_ACTION),
-                    Outcome::Question(id) => (EntityKind::Question, id, text::KIND_QUESTION),
+                    Outcome::Decision(id) => (EntityKind::Decision, id, text::kind_decision()),
+                    Outcome::Action(id) => (EntityKind::ActionItem, id, text::kind_action()),
+                    Outcome::Question(id) => (EntityKind::Question, id, text::kind_question()),
                 };
                 self.confirm(text::confirm_trash(label), Pending::Trash(kind, id));
             }
@@ -620,12 +620,12 @@ impl App {
         let Some(state) = &self.meeting else { return };
         let now = state.meeting.notes_status;
         let Some(&to) = NotesStatus::ALL.get(now.index() + 1) else {
-            return self.info(text::MSG_NOTES_SENT_STAYS);
+            return self.info(text::msg_notes_sent_stays());
         };
         let result = self.store.set_notes_status(state.meeting.id, to);
         self.after_write(
             result,
-            format!("{}: {}", text::FIELD_NOTES_STATUS, to.label()),
+            format!("{}: {}", text::field_notes_status(), to.label()),
         );
     }
 
@@ -635,7 +635,7 @@ impl App {
         let Some(state) = &self.meeting else { return };
         let now = state.meeting.notes_status;
         let Some(to) = now.index().checked_sub(1).map(|i| NotesStatus::ALL[i]) else {
-            return self.info(text::MSG_NOTES_STATUS_FIRST);
+            return self.info(text::msg_notes_status_first());
         };
         let id = state.meeting.id;
         self.confirm(
@@ -734,7 +734,7 @@ impl App {
             }
             Action::New => match self.actions.filter.project_id {
                 Some(project_id) => self.open_form(forms::action_form(project_id, None, None)),
-                None => self.info(text::MSG_CHOOSE_PROJECT_FIRST),
+                None => self.info(text::msg_choose_project_first()),
             },
             // A meeting in the trash has no title here: there is nowhere to go.
             Action::GoToMeeting => match selected
@@ -742,7 +742,7 @@ impl App {
                 .and_then(|a| a.meeting_id)
             {
                 Some(id) => self.go_to(EntityRef::new(EntityKind::Meeting, id)),
-                None => self.info(text::MSG_NO_SOURCE_MEETING),
+                None => self.info(text::msg_no_source_meeting()),
             },
             Action::Delete => {
                 if let Some(a) = selected {

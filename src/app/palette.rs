@@ -128,9 +128,9 @@ impl App {
                     .join(", ");
                 let more = if c.contexts.len() > 3 { ", …" } else { "" };
                 let disabled = if !c.applies {
-                    Some(format!("{} {places}{more}", text::PALETTE_ONLY_ON))
+                    Some(format!("{} {places}{more}", text::palette_only_on()))
                 } else if read_only && c.action.writes() {
-                    Some(text::PALETTE_READ_ONLY.to_string())
+                    Some(text::palette_read_only().to_string())
                 } else {
                     None
                 };

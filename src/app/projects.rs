@@ -25,7 +25,7 @@ impl App {
                     text::confirm_trash(&code),
                     Pending::Trash(EntityKind::Project, id),
                 ),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             Action::Filter => {
                 self.portfolio.filter_input =
@@ -49,7 +49,7 @@ impl App {
             Action::LoadDemo => {
                 let today = self.clock().today();
                 let result = crate::ops::demo::load(&mut self.store, today);
-                self.after_write(result, text::MSG_DEMO_LOADED);
+                self.after_write(result, text::msg_demo_loaded());
             }
             _ => {}
         }
@@ -84,12 +84,12 @@ impl App {
                 };
                 if let Some(to) = to {
                     let result = self.store.set_project_phase(project_id, to);
-                    self.after_write(result, format!("{}: {}", text::MSG_PHASE_SET, to.label()));
+                    self.after_write(result, format!("{}: {}", text::msg_phase_set(), to.label()));
                 }
             }
             Action::MarkReviewed => {
                 let result = self.store.mark_project_reviewed(project_id);
-                if self.after_write(result, text::MSG_REVIEWED) {
+                if self.after_write(result, text::msg_reviewed()) {
                     self.note_reviewed(project_id);
                 }
             }
@@ -134,7 +134,7 @@ impl App {
                     text::confirm_trash(&m.title),
                     Pending::Trash(EntityKind::Milestone, m.id),
                 ),
-                None => self.info(text::MSG_NOTHING_SELECTED),
+                None => self.info(text::msg_nothing_selected()),
             },
             _ => {}
         }

@@ -116,14 +116,14 @@ impl ProjectTab {
 
     pub fn title(self) -> &'static str {
         match self {
-            ProjectTab::Attention => crate::text::TAB_ATTENTION,
-            ProjectTab::Overview => crate::text::TAB_OVERVIEW,
-            ProjectTab::Meetings => crate::text::TAB_MEETINGS,
-            ProjectTab::Needs => crate::text::TAB_NEEDS,
-            ProjectTab::Suggestions => crate::text::TAB_SUGGESTIONS,
-            ProjectTab::Decisions => crate::text::TAB_DECISIONS,
-            ProjectTab::Lessons => crate::text::TAB_LESSONS,
-            ProjectTab::TimePlan => crate::text::TAB_TIME_PLAN,
+            ProjectTab::Attention => crate::text::tab_attention(),
+            ProjectTab::Overview => crate::text::tab_overview(),
+            ProjectTab::Meetings => crate::text::tab_meetings(),
+            ProjectTab::Needs => crate::text::tab_needs(),
+            ProjectTab::Suggestions => crate::text::tab_suggestions(),
+            ProjectTab::Decisions => crate::text::tab_decisions(),
+            ProjectTab::Lessons => crate::text::tab_lessons(),
+            ProjectTab::TimePlan => crate::text::tab_time_plan(),
         }
     }
 }
@@ -296,12 +296,12 @@ impl MeetingTab {
 
     pub fn title(self) -> &'static str {
         match self {
-            MeetingTab::Details => crate::text::TAB_DETAILS,
-            MeetingTab::Agenda => crate::text::TAB_AGENDA,
-            MeetingTab::Notes => crate::text::TAB_NOTES,
-            MeetingTab::Outcomes => crate::text::TAB_OUTCOMES,
-            MeetingTab::Participants => crate::text::TAB_PARTICIPANTS,
-            MeetingTab::Checklist => crate::text::TAB_CHECKLIST,
+            MeetingTab::Details => crate::text::tab_details(),
+            MeetingTab::Agenda => crate::text::tab_agenda(),
+            MeetingTab::Notes => crate::text::tab_notes(),
+            MeetingTab::Outcomes => crate::text::tab_outcomes(),
+            MeetingTab::Participants => crate::text::tab_participants(),
+            MeetingTab::Checklist => crate::text::tab_checklist(),
         }
     }
 }
@@ -343,7 +343,7 @@ impl MeetingState {
             MeetingTab::Notes => self.notes.len(),
             MeetingTab::Outcomes => self.outcomes().len(),
             MeetingTab::Participants => self.attendance.len(),
-            MeetingTab::Checklist => crate::domain::CHECKLIST.len(),
+            MeetingTab::Checklist => crate::domain::CHECKLIST_LEN,
         }
     }
 

@@ -63,19 +63,19 @@ impl EntityKind {
     pub fn label(self) -> &'static str {
         use crate::text;
         match self {
-            Self::Project => text::KIND_PROJECT,
-            Self::Organisation => text::KIND_ORGANISATION,
-            Self::Person => text::KIND_PERSON,
-            Self::Milestone => text::KIND_MILESTONE,
-            Self::Meeting => text::KIND_MEETING,
-            Self::AgendaItem => text::KIND_AGENDA_ITEM,
-            Self::Need => text::KIND_NEED,
-            Self::Suggestion => text::KIND_SUGGESTION,
-            Self::Lesson => text::KIND_LESSON,
-            Self::Note => text::KIND_NOTE,
-            Self::Decision => text::KIND_DECISION,
-            Self::ActionItem => text::KIND_ACTION,
-            Self::Question => text::KIND_QUESTION,
+            Self::Project => text::kind_project(),
+            Self::Organisation => text::kind_organisation(),
+            Self::Person => text::kind_person(),
+            Self::Milestone => text::kind_milestone(),
+            Self::Meeting => text::kind_meeting(),
+            Self::AgendaItem => text::kind_agenda_item(),
+            Self::Need => text::kind_need(),
+            Self::Suggestion => text::kind_suggestion(),
+            Self::Lesson => text::kind_lesson(),
+            Self::Note => text::kind_note(),
+            Self::Decision => text::kind_decision(),
+            Self::ActionItem => text::kind_action(),
+            Self::Question => text::kind_question(),
         }
     }
 }

@@ -38,10 +38,10 @@ pub fn store_other_message(detail: &str) -> String {
 
 /// A row changed elsewhere since it was loaded; nothing was written.
 pub fn changed_message() -> String {
-    crate::text::CONFLICT_TITLE.to_lowercase()
+    crate::text::conflict_title().to_lowercase()
 }
 
 /// A row asked for by id is not there.
 pub fn not_found_message() -> String {
-    crate::text::MSG_NOT_FOUND.to_string()
+    crate::text::msg_not_found().to_string()
 }

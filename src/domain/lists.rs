@@ -42,14 +42,14 @@ impl ProjectSort {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Code => text::COL_CODE,
-            Self::Phase => text::COL_PHASE,
-            Self::Status => text::COL_STATUS,
-            Self::Updated => text::COL_UPDATED,
-            Self::NextMeeting => text::COL_NEXT_MEETING,
-            Self::Overdue => text::COL_OVERDUE,
-            Self::OpenNeeds => text::COL_OPEN_NEEDS,
-            Self::Reviewed => text::COL_REVIEWED,
+            Self::Code => text::col_code(),
+            Self::Phase => text::col_phase(),
+            Self::Status => text::col_status(),
+            Self::Updated => text::col_updated(),
+            Self::NextMeeting => text::col_next_meeting(),
+            Self::Overdue => text::col_overdue(),
+            Self::OpenNeeds => text::col_open_needs(),
+            Self::Reviewed => text::col_reviewed(),
         }
     }
 }
@@ -84,10 +84,10 @@ impl NeedSort {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Code => text::COL_CODE,
-            Self::Status => text::COL_STATUS,
-            Self::Priority => text::COL_PRIORITY,
-            Self::Category => text::COL_CATEGORY,
+            Self::Code => text::col_code(),
+            Self::Status => text::col_status(),
+            Self::Priority => text::col_priority(),
+            Self::Category => text::col_category(),
         }
     }
 }
@@ -156,6 +156,6 @@ mod tests {
             n = n.next();
         }
         assert_eq!(n, NeedSort::Code);
-        assert_eq!(NeedSort::Priority.label(), text::COL_PRIORITY);
+        assert_eq!(NeedSort::Priority.label(), text::col_priority());
     }
 }

@@ -7,7 +7,6 @@ use super::clock::Clock;
 use super::enums::{AttendanceRole, MeetingFormat, MeetingStatus, MeetingType, NotesStatus};
 use super::validation::{FieldError, FieldErrors};
 use super::when::{parse_datetime, parse_duration, parse_time};
-use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Meeting {
@@ -25,7 +24,7 @@ pub struct Meeting {
     pub end: DateTime<Utc>,
     pub status: MeetingStatus,
     pub notes_status: NotesStatus,
-    /// Ticked points of the equal-treatment checklist, one bit per `CHECKLIST` entry.
+    /// Ticked points of the equal-treatment checklist, one bit per checklist point.
     pub checklist: u32,
     pub created_at: String,
     pub updated_at: String,
@@ -46,11 +45,11 @@ impl Meeting {
     }
 }
 
-/// The equal-treatment checklist for supplier-facing meetings.
-pub const CHECKLIST: [&str; 5] = text::CHECKLIST;
+/// Points of the equal-treatment checklist (their words are `text::checklist()`).
+pub const CHECKLIST_LEN: usize = 5;
 
 pub fn checklist_open(ticked: u32) -> usize {
-    (0..CHECKLIST.len())
+    (0..CHECKLIST_LEN)
         .filter(|i| ticked & (1 << i) == 0)
         .count()
 }

@@ -43,9 +43,9 @@ pub use lists::{
     ActionFilter, NeedCounts, NeedFilter, NeedSort, ProjectFilter, ProjectSort, TrashItem,
 };
 pub use meeting::{
-    AgendaItem, AgendaItemInput, Attendance, CHECKLIST, End, Meeting, MeetingDraft, MeetingInput,
-    agenda_overrun, agenda_times, checklist_open, is_supplier_facing, mentions_link, next_meeting,
-    parse_end, shared_may_name, web_link, week_start,
+    AgendaItem, AgendaItemInput, Attendance, CHECKLIST_LEN, End, Meeting, MeetingDraft,
+    MeetingInput, agenda_overrun, agenda_times, checklist_open, is_supplier_facing, mentions_link,
+    next_meeting, parse_end, shared_may_name, web_link, week_start,
 };
 pub use milestone::{Milestone, MilestoneInput};
 pub use need::{

@@ -15,7 +15,9 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
-use super::{ExportError, Lang, ProjectCtx, fair_dialogue, weekday_long, without_controls};
+use super::{
+    ExportError, Lang, PageCtx, ProjectCtx, fair_dialogue, weekday_long, without_controls,
+};
 use crate::catalog;
 use crate::domain::when::format_duration;
 use crate::domain::{
@@ -108,6 +110,8 @@ struct Context<'a> {
     balance: String,
     over: bool,
     fair_dialogue: Option<&'static str>,
+    /// The printed page's margins.
+    page: PageCtx,
     generator: &'static str,
 }
 
@@ -238,6 +242,13 @@ fn context<'a>(
         balance,
         over: overrun > 0,
         fair_dialogue: is_supplier_facing(meeting, attendance).then(|| fair_dialogue(lang)),
+        page: PageCtx::new(
+            lang,
+            Some(project),
+            catalog::text(lang, "agenda", "title"),
+            &start.date().to_string(),
+            false,
+        ),
         generator: concat!("tidig ", env!("CARGO_PKG_VERSION")),
     }
 }

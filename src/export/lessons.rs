@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
-use super::{ExportError, GENERATOR, Lang, documents, without_controls};
+use super::{ExportError, GENERATOR, Lang, PageCtx, documents, without_controls};
 use crate::catalog;
 use crate::domain::{Clock, Lesson, TextEnum};
 
@@ -69,6 +69,8 @@ struct Context<'a> {
     /// "3 lärande exempel"
     count: String,
     lessons: Vec<LessonCtx<'a>>,
+    /// The printed page's margins.
+    page: PageCtx,
     generator: &'static str,
 }
 
@@ -107,6 +109,13 @@ fn context<'a>(lang: Lang, lessons: &'a [Lesson], clock: &Clock) -> Context<'a> 
             n => catalog::fill(lang, "lessons", "count_many", &[("n", &n)]),
         },
         lessons: shared.into_iter().map(|l| lesson_ctx(lang, l)).collect(),
+        page: PageCtx::new(
+            lang,
+            None,
+            catalog::text(lang, "lessons", "title"),
+            &clock.today().format("%Y-%m-%d").to_string(),
+            false,
+        ),
         generator: GENERATOR,
     }
 }

@@ -8,6 +8,7 @@ pub mod docx;
 pub mod ical;
 pub mod lessons;
 pub mod needs;
+pub mod report;
 pub mod summary;
 
 use std::path::{Path, PathBuf};
@@ -18,12 +19,13 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{Environment, UndefinedBehavior, Value};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 pub use agenda::{AgendaFormat, render as render_agenda};
 pub use ical::{CalendarEntry, calendar};
 pub use lessons::{LessonsFormat, render as render_lessons};
 pub use needs::{NeedsFormat, NeedsInput, render as render_needs};
+pub use report::{ReportFormat, ReportInput, render as render_report};
 pub use summary::{SummaryFormat, SummaryInput, render as render_summary};
 
 /// The fair-dialogue statement carried by everything about a supplier-facing meeting
@@ -130,8 +132,8 @@ pub enum TemplateSource {
 ///   in plain text (`length` counts bytes, so `å` would count twice).
 ///
 /// Templates whose names end in .html (+ .j2) are HTML-escaped automatically.
-#[derive(serde::Serialize)]
-pub(crate) struct ProjectCtx<'a> {
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ProjectCtx<'a> {
     pub code: &'a str,
     pub title: &'a str,
     pub buyer: &'a str,
@@ -152,6 +154,128 @@ impl<'a> ProjectCtx<'a> {
         }
     }
 }
+
+/// What a printed page carries in its margins (CSS `@page` margin boxes, in
+/// `print.css.j2`): the buyer, the project's code and case number, the document's
+/// title and date, "UTKAST" on a draft, and the page number.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PageCtx {
+    /// Top left: the buyer organisation.
+    pub top_left: String,
+    /// Top middle: the project's code and case number ("NORR-24 · Dnr KS 2024/0117").
+    pub top_center: String,
+    /// Top right: the document's title and date, after "UTKAST" on a draft.
+    pub top_right: String,
+    /// "UTKAST" on a draft (also its watermark), else empty.
+    pub draft: &'static str,
+    /// "Sida {page} ({pages})": the page number's pattern in the document's language.
+    pub counter: &'static str,
+}
+
+impl PageCtx {
+    /// The margins of a page of `title`, dated `date`, about `project` (if any).
+    pub fn new(
+        lang: Lang,
+        project: Option<&crate::domain::Project>,
+        title: &str,
+        date: &str,
+        draft: bool,
+    ) -> PageCtx {
+        let word = |key| catalog::text(lang, "document", key);
+        let (buyer, code) = match project {
+            Some(p) => {
+                let case = p.case_number.trim();
+                let code = if case.is_empty() {
+                    p.code.clone()
+                } else {
+                    format!("{} · {} {case}", p.code, word("case_number_short"))
+                };
+                (
+                    p.buyer_name.as_deref().unwrap_or("").trim().to_string(),
+                    code,
+                )
+            }
+            None => (String::new(), String::new()),
+        };
+        let draft = if draft { word("draft") } else { "" };
+        let mut right = format!("{} · {date}", title.trim());
+        if !draft.is_empty() {
+            right = format!("{draft} · {right}");
+        }
+        PageCtx {
+            top_left: buyer,
+            top_center: code,
+            top_right: right,
+            draft,
+            counter: word("page_counter"),
+        }
+    }
+}
+
+/// `text` as a CSS string literal (`"…"`), safe inside a `<style>` element: quotes,
+/// backslashes, `<`, `>`, `&`, control and bidirectional characters are CSS escapes, so
+/// the text can neither end the string nor the element (HTML escaping does not apply
+/// inside `<style>`).
+pub(crate) fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        let escape = matches!(c, '"' | '\\' | '<' | '>' | '&' | '\'')
+            || c.is_control()
+            || crate::domain::visible::bidi_name(c).is_some();
+        if escape {
+            // A hex escape ends at the space after it.
+            out.push_str(&format!("\\{:x} ", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A page-number pattern ("Sida {page} ({pages})") as a CSS `content` value: strings
+/// around `counter(page)` and `counter(pages)`.
+pub(crate) fn css_counter(pattern: &str) -> String {
+    let mut parts = Vec::new();
+    let mut rest = pattern;
+    while let Some(at) = rest.find('{') {
+        let (before, after) = rest.split_at(at);
+        let counter = if after.starts_with("{pages}") {
+            Some(("counter(pages)", "{pages}".len()))
+        } else if after.starts_with("{page}") {
+            Some(("counter(page)", "{page}".len()))
+        } else {
+            None
+        };
+        match counter {
+            Some((css, len)) => {
+                if !before.is_empty() {
+                    parts.push(css_string(before));
+                }
+                parts.push(css.to_string());
+                rest = &after[len..];
+            }
+            None => {
+                parts.push(css_string(&rest[..at + 1]));
+                rest = &after[1..];
+            }
+        }
+    }
+    if !rest.is_empty() {
+        parts.push(css_string(rest));
+    }
+    parts.join(" ")
+}
+
+/// The print styles every HTML export includes (`{% include "print.css.j2" %}` inside
+/// its `<style>`): A4 pages with a running header and page numbers, a draft's
+/// watermark, tables that repeat their header and never break a word, headings kept
+/// with what follows, and links printed with their address.
+pub const PRINT_CSS: (&str, &str) = (
+    "print.css.j2",
+    include_str!("../../assets/export/print.css.j2"),
+);
 
 pub(crate) fn environment() -> Environment<'static> {
     let mut env = Environment::new();
@@ -188,6 +312,15 @@ pub(crate) fn environment() -> Environment<'static> {
     env.add_filter("rule", |s: String, c: String| {
         c.repeat(unicode_width::UnicodeWidthStr::width(s.as_str()))
     });
+    env.add_filter("css_string", |s: String| {
+        Value::from_safe_string(css_string(&s))
+    });
+    env.add_filter("css_counter", |s: String| {
+        Value::from_safe_string(css_counter(&s))
+    });
+    // Every HTML template, a user's own too, includes the shared print styles.
+    env.add_template(PRINT_CSS.0, PRINT_CSS.1)
+        .expect("the print styles parse");
     env
 }
 
@@ -216,6 +349,14 @@ pub(crate) fn documents() -> &'static Environment<'static> {
             (
                 lessons::HTML_TEMPLATE,
                 include_str!("../../assets/export/lessons.html.j2"),
+            ),
+            (
+                report::MD_TEMPLATE,
+                include_str!("../../assets/export/report.md.j2"),
+            ),
+            (
+                report::HTML_TEMPLATE,
+                include_str!("../../assets/export/report.html.j2"),
             ),
         ];
         for (name, source) in templates {
@@ -285,9 +426,24 @@ pub fn markdown_html(src: &str) -> String {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
         Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
-        Event::Start(Tag::Link { ref dest_url, .. }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            ref dest_url,
+            ..
+        }) => {
             let keep = safe_url(dest_url);
             links.push(!keep);
+            if keep && matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                // Its text is its address: marked, so that print does not repeat it.
+                let mut tag = String::from("<a class=\"bare\" href=\"");
+                if link_type == LinkType::Email && !dest_url.starts_with("mailto:") {
+                    tag.push_str("mailto:");
+                }
+                pulldown_cmark_escape::escape_href(&mut tag, dest_url)
+                    .expect("writing to a String cannot fail");
+                tag.push_str("\">");
+                return Some(Event::InlineHtml(tag.into()));
+            }
             keep.then_some(event)
         }
         Event::End(TagEnd::Link) => (!links.pop().unwrap_or(false)).then_some(event),
@@ -737,6 +893,45 @@ pub fn csv_guard(cell: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_strings_cannot_end_the_string_or_the_style_element() {
+        assert_eq!(css_string("Luleå kommun"), "\"Luleå kommun\"");
+        assert_eq!(
+            css_string("a\"b\\c</style><x>&'"),
+            r#""a\22 b\5c c\3c /style\3e \3c x\3e \26 \27 ""#
+        );
+        assert_eq!(css_string("rad\nny \u{202E}"), r#""rad\a ny \202e ""#);
+    }
+
+    #[test]
+    fn page_counters_follow_the_pattern_of_each_language() {
+        assert_eq!(
+            css_counter("Sida {page} ({pages})"),
+            r#""Sida " counter(page) " (" counter(pages) ")""#
+        );
+        assert_eq!(
+            css_counter("Page {page} of {pages}"),
+            r#""Page " counter(page) " of " counter(pages)"#
+        );
+        assert_eq!(
+            css_counter("{page}/{pages}"),
+            r#"counter(page) "/" counter(pages)"#
+        );
+        // A brace that is no placeholder is text.
+        assert_eq!(css_counter("{x} {page}"), r#""{" "x} " counter(page)"#);
+    }
+
+    #[test]
+    fn links_written_as_their_address_are_marked_bare() {
+        assert_eq!(
+            markdown_html("<https://a.se/x?a=1&b=2> och <ida@example.se>"),
+            "<p><a class=\"bare\" href=\"https://a.se/x?a=1&amp;b=2\">https://a.se/x?a=1&amp;b=2</a> \
+             och <a class=\"bare\" href=\"mailto:ida@example.se\">ida@example.se</a></p>\n"
+        );
+        // An unsafe autolink is still dropped to its text.
+        assert!(!markdown_html("<javascript:alert(1)>").contains("href"));
+    }
 
     #[test]
     fn documents_lose_control_characters_but_keep_line_ends() {

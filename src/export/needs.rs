@@ -26,8 +26,8 @@ use minijinja::value::Serde;
 use serde::Serialize;
 
 use super::{
-    CSV_BOM, CsvSeparator, ExportError, GENERATOR, Lang, ProjectCtx, csv_record, documents,
-    without_controls,
+    CSV_BOM, CsvSeparator, ExportError, GENERATOR, Lang, PageCtx, ProjectCtx, csv_record,
+    documents, without_controls,
 };
 use crate::catalog;
 use crate::domain::{
@@ -334,6 +334,8 @@ struct Context<'a> {
     scope: Vec<ScopeCtx<'a>>,
     /// Which needs were merged into which, or empty.
     merged: String,
+    /// The printed page's margins.
+    page: PageCtx,
     generator: &'static str,
 }
 
@@ -559,6 +561,13 @@ fn context<'a>(input: &'a NeedsInput, audience: Audience, lang: Lang) -> Context
         categories,
         scope,
         merged,
+        page: PageCtx::new(
+            lang,
+            Some(&input.project),
+            word(lang, "title"),
+            &input.clock.today().format("%Y-%m-%d").to_string(),
+            false,
+        ),
         generator: GENERATOR,
     }
 }

@@ -34,14 +34,14 @@ use minijinja::{Environment, Value};
 use serde::Serialize;
 
 use super::{
-    ExportError, GENERATOR, Lang, ProjectCtx, TemplateSource, day_label, environment,
+    ExportError, GENERATOR, Lang, PageCtx, ProjectCtx, TemplateSource, day_label, environment,
     fair_dialogue, without_controls,
 };
 use crate::domain::when::format_duration;
 use crate::domain::{
     ActionItem, ActionStatus, AgendaItem, Attendance, AttendanceRole, Audience, Clock, Decision,
-    Meeting, MeetingStatus, Need, Note, Project, Question, Suggestion, TextEnum, agenda_times,
-    is_supplier_facing,
+    Meeting, MeetingStatus, Need, Note, NotesStatus, Project, Question, Suggestion, TextEnum,
+    agenda_times, is_supplier_facing,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,10 +152,12 @@ pub struct SummaryInput {
     /// the audience rule, `domain::shared_may_name`); its place is already cleared of
     /// any link for the shared version.
     pub next_meeting: Option<Meeting>,
+    /// When the notes were last approved (a stored UTC timestamp from the notes status
+    /// history), if they are approved or sent and the history knows. Who approved
+    /// them is not recorded.
+    pub approved_at: Option<String>,
     /// Times are shown in this clock's local time; the export date is its today.
     pub clock: Clock,
-    /// The day (ISO, local) the notes were last approved, when the store knows it.
-    pub notes_approved_on: Option<String>,
 }
 
 /// Renders a meeting's notes for `audience` in `lang`.
@@ -264,6 +266,12 @@ struct Context<'a> {
     suggestions: Vec<SuggestionCtx<'a>>,
     questions: Vec<QuestionCtx<'a>>,
     next_meeting: Option<NextCtx<'a>>,
+    /// The notes are not approved yet (working, draft or none): marked "UTKAST".
+    draft: bool,
+    /// The day the notes were approved, when known and they are approved or sent.
+    approved_on: String,
+    /// The printed page's margins.
+    page: PageCtx,
     /// The day of the export, ISO.
     date: String,
     generator: &'static str,
@@ -589,9 +597,26 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
         suggestions,
         questions,
         next_meeting,
+        draft: is_draft(meeting.notes_status),
+        approved_on: match (meeting.notes_status, &input.approved_at) {
+            (NotesStatus::Approved | NotesStatus::Sent, Some(at)) => clock.local_date(at),
+            _ => String::new(),
+        },
+        page: PageCtx::new(
+            lang,
+            Some(project),
+            catalog::text(lang, "summary", "title"),
+            &clock.local(meeting.start).date().to_string(),
+            is_draft(meeting.notes_status),
+        ),
         date: clock.today().format("%Y-%m-%d").to_string(),
         generator: GENERATOR,
     }
+}
+
+/// Notes are a draft until they are approved: they carry "UTKAST" until then.
+pub fn is_draft(status: NotesStatus) -> bool {
+    status.index() < NotesStatus::Approved.index()
 }
 
 #[cfg(test)]

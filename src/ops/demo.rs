@@ -145,6 +145,6 @@ fn refusal(issues: &[crate::bundle::Issue]) -> StoreError {
     let first = issues.first().map(|i| i.path.as_str()).unwrap_or_default();
     StoreError::Io(std::io::Error::new(
         std::io::ErrorKind::InvalidData,
-        format!("the demo does not fit this store ({first})"),
+        crate::text::err_demo_does_not_fit(first),
     ))
 }

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use crate::bundle::Scope;
 use crate::domain::{
     Attendance, Audience, EntityKind, EntityRef, Evidence, ExportRecord, Meeting, MeetingStatus,
-    MeetingType, NeedStatus, TextEnum, mentions_link, next_meeting, shared_may_name,
+    MeetingType, NeedStatus, NotesStatus, TextEnum, Thresholds, mentions_link, next_meeting,
+    review_age, shared_may_name,
 };
 use crate::export::{
     self, AgendaFormat, CalendarEntry, CsvSeparator, ExportError, Lang, LessonsFormat, NeedsFormat,
-    NeedsInput, SummaryFormat, SummaryInput, TemplateSource,
+    NeedsInput, ReportFormat, ReportInput, SummaryFormat, SummaryInput, TemplateSource,
 };
 use crate::store::{ActionFilter, Store, StoreError};
 use crate::text;
@@ -58,6 +59,14 @@ pub enum ExportJob {
     },
     /// Everything, or one project and what it refers to, as a versioned JSON bundle.
     Bundle { scope: Scope },
+    /// A project's attention view as an internal report for the buyer's project lead.
+    Report {
+        project_id: i64,
+        format: ReportFormat,
+        lang: Lang,
+        /// When a review counts as due (the config's `stale_after_days`).
+        thresholds: Thresholds,
+    },
 }
 
 /// Where the result goes.
@@ -149,10 +158,10 @@ pub enum ExportOpError {
     /// The thing to export is in the trash (or belongs to something that is).
     #[error("{}", text::err_export_in_trash(.0.kind))]
     InTrash(EntityRef),
-    #[error("{}", text::MSG_NO_SHAREABLE_LESSONS)]
+    #[error("{}", text::msg_no_shareable_lessons())]
     NothingShareable,
     /// A Word file asked for on standard output, which is a terminal.
-    #[error("{}", text::ERR_BINARY_TO_TERMINAL)]
+    #[error("{}", text::err_binary_to_terminal())]
     BinaryToTerminal,
     /// The file was written, but the meeting's export log could not be updated.
     #[error("{}", text::err_export_not_logged(.0))]
@@ -193,7 +202,7 @@ pub fn render_styled(
         ExportJob::Calendar { project_id, lang } => {
             let name = match project_id {
                 Some(id) => store.project(live(store, EntityKind::Project, id)?)?.code,
-                None => text::FILE_ALL_MEETINGS.to_string(),
+                None => text::file_all_meetings().to_string(),
             };
             let mut agendas = store.agendas(project_id)?;
             let mut entries: Vec<CalendarEntry> = store
@@ -275,7 +284,7 @@ pub fn render_styled(
             let name = format!(
                 "{}-{}.{}",
                 input.project.code,
-                text::FILE_NEEDS,
+                text::file_needs(),
                 format.extension()
             );
             if format == NeedsFormat::Docx {
@@ -294,7 +303,7 @@ pub fn render_styled(
             let name = format!(
                 "{}-{}-{}.{}",
                 file_name(&meeting, store),
-                text::FILE_NOTES,
+                text::file_notes(),
                 audience.as_str(),
                 format.extension()
             );
@@ -327,6 +336,27 @@ pub fn render_styled(
             };
             rendered(bundle.to_json(), format!("{name}-{}.json", clock.today()))
         }
+        ExportJob::Report {
+            project_id,
+            format,
+            lang,
+            thresholds,
+        } => {
+            let input = report_input(
+                store,
+                live(store, EntityKind::Project, project_id)?,
+                thresholds,
+            )?;
+            let contents = export::render_report(&input, format, lang)?;
+            let name = format!(
+                "{}-{}-{}.{}",
+                input.project.code,
+                text::file_report(),
+                clock.today(),
+                format.extension()
+            );
+            rendered(contents, name)
+        }
         ExportJob::Lessons {
             project_id,
             format,
@@ -339,7 +369,7 @@ pub fn render_styled(
             }
             let name = format!(
                 "{}-{}.{}",
-                text::FILE_LESSONS,
+                text::file_lessons(),
                 clock.today(),
                 format.extension()
             );
@@ -433,6 +463,30 @@ fn live_meeting(store: &Store, id: i64) -> Result<Meeting, ExportOpError> {
     Ok(store.meeting(live(store, EntityKind::Meeting, id)?)?)
 }
 
+/// Everything a project report is made from: the project and its attention view with
+/// every line (the tab shows a page of each section; a document shows them all), and
+/// how long ago it was reviewed under `thresholds`. The report is internal: it is
+/// only ever for the buyer's team.
+pub fn report_input(
+    store: &Store,
+    project_id: i64,
+    thresholds: Thresholds,
+) -> Result<ReportInput, StoreError> {
+    let clock = store.clock();
+    let project = store.project(project_id)?;
+    let attention = store.attention_paged(project_id, None)?;
+    let last_review = attention
+        .last_reviewed_at
+        .as_deref()
+        .and_then(|t| chrono::NaiveDate::parse_from_str(&clock.local_date(t), "%Y-%m-%d").ok());
+    Ok(ReportInput {
+        review: review_age(last_review, clock.today(), thresholds),
+        project,
+        attention,
+        clock,
+    })
+}
+
 /// Everything a meeting's notes are made from: its project, agenda, participants, and
 /// of its notes, decisions, actions (done ones too), questions, the needs with evidence
 /// from the meeting and the suggestions made at it only those `audience` may read
@@ -481,29 +535,16 @@ pub fn summary_input(
         needs,
         suggestions,
         next_meeting,
-        notes_approved_on: approved_on(store, id)?,
+        approved_at: store
+            .notes_status_dates(id)?
+            .into_iter()
+            .find(|(s, _)| *s == NotesStatus::Approved)
+            .map(|(_, at)| at),
         clock: store.clock(),
         project,
         meeting,
     };
     Ok(for_audience(everything, audience))
-}
-
-/// The local day a meeting's notes were last approved, if the store recorded it.
-fn approved_on(store: &Store, meeting_id: i64) -> Result<Option<String>, StoreError> {
-    let clock = store.clock();
-    Ok(store
-        .notes_status_dates(meeting_id)?
-        .into_iter()
-        .find(|(s, _)| *s == crate::domain::NotesStatus::Approved)
-        .and_then(|(_, at)| chrono::DateTime::parse_from_rfc3339(&at).ok())
-        .map(|at| {
-            clock
-                .local(at.with_timezone(&chrono::Utc))
-                .date()
-                .format("%Y-%m-%d")
-                .to_string()
-        }))
 }
 
 /// What of a meeting's notes and outcomes `audience` may read (`Audience::share`), the

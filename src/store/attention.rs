@@ -13,9 +13,9 @@ use rusqlite::{Row, params};
 
 use super::{Result, Store};
 use crate::domain::{
-    Attention, AttentionLine, CHECKLIST, EntityKind, EntityRef, LineDetail, LineWhen, MeetingType,
-    NotesStatus, ProjectFigures, Section, SectionKind, SuggestionStatus, TextEnum, action_open,
-    awaits_buyer, checklist_open, codes_where, need_open,
+    Attention, AttentionLine, CHECKLIST_LEN, EntityKind, EntityRef, LineDetail, LineWhen,
+    MeetingType, NotesStatus, ProjectFigures, Section, SectionKind, SuggestionStatus, TextEnum,
+    action_open, awaits_buyer, checklist_open, codes_where, need_open,
 };
 
 /// Lines shown per section of the attention view; the section's title gives the total.
@@ -26,7 +26,7 @@ pub const TODAY_PAGE: usize = 6;
 
 /// The checklist bits when every point is ticked.
 fn checklist_full() -> u32 {
-    (1u32 << CHECKLIST.len()) - 1
+    (1u32 << CHECKLIST_LEN) - 1
 }
 
 /// SQL: the meeting `m` is supplier-facing, by its type or because a supplier attends
@@ -55,8 +55,17 @@ struct SectionQuery {
 }
 
 impl Store {
-    /// What needs attention in project `id`, as of the store's clock.
+    /// What needs attention in project `id`, as of the store's clock: the first
+    /// `ATTENTION_PAGE` lines of each section, as the screen shows them.
     pub fn attention(&self, id: i64) -> Result<Attention> {
+        self.attention_paged(id, Some(ATTENTION_PAGE))
+    }
+
+    /// What needs attention in project `id`, with up to `page` lines per section, or
+    /// every line (`None`, for a document such as the project report).
+    pub fn attention_paged(&self, id: i64, page: Option<usize>) -> Result<Attention> {
+        // SQLite reads a negative LIMIT as none.
+        let limit = page.map_or(-1, |p| p as i64);
         let today = self.clock.today().to_string();
         let now = self.now();
         let mut sections = Vec::new();
@@ -64,7 +73,7 @@ impl Store {
             let mut stmt = self.conn.prepare_cached(&q.sql)?;
             let mut total = 0;
             let mut lines = Vec::new();
-            let mut rows = stmt.query(params![id, today, now, ATTENTION_PAGE as i64])?;
+            let mut rows = stmt.query(params![id, today, now, limit])?;
             while let Some(r) = rows.next()? {
                 total = r.get::<_, i64>(0)? as usize;
                 lines.push(line(q.kind, q.entity, r, &today)?);

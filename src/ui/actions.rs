@@ -18,21 +18,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let project = f
         .project_id
         .and_then(|id| view.projects.iter().find(|(p, _)| *p == id))
-        .map_or(text::FILTER_ALL, |(_, code)| code.as_str());
+        .map_or(text::filter_all(), |(_, code)| code.as_str());
     let title = Line::from(vec![
         Span::styled(
-            format!(" {} · {} ", text::VIEW_ACTIONS, view.actions.len()),
+            format!(" {} · {} ", text::view_actions(), view.actions.len()),
             theme::title(),
         ),
         Span::styled(
             format!(
                 "· {} {} · {} {}{} ",
-                text::FIELD_OWNER.to_lowercase(),
-                f.owner.as_deref().unwrap_or(text::FILTER_ALL),
-                text::COL_PROJECT.to_lowercase(),
+                text::field_owner().to_lowercase(),
+                f.owner.as_deref().unwrap_or(text::filter_all()),
+                text::col_project().to_lowercase(),
                 project,
                 if f.include_closed {
-                    text::WITH_DONE
+                    text::with_done()
                 } else {
                     ""
                 },
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.actions.is_empty() {
-        return widgets::empty(frame, area, block, text::ACTIONS_EMPTY);
+        return widgets::empty(frame, area, block, text::actions_empty());
     }
     let today = app.clock().today();
     let wide = area.width >= 110;
@@ -95,11 +95,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     // Narrow screens keep the title readable: the meeting column goes first.
     let mut header = vec![
-        text::FIELD_LABEL,
-        text::COL_TITLE,
-        text::FIELD_OWNER,
-        text::COL_DUE,
-        text::COL_PROJECT,
+        text::field_label(),
+        text::col_title(),
+        text::field_owner(),
+        text::col_due(),
+        text::col_project(),
     ];
     let mut widths = vec![
         Constraint::Length(11),
@@ -109,7 +109,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(9),
     ];
     if wide {
-        header.push(text::FIELD_MEETING);
+        header.push(text::field_meeting());
         widths.push(Constraint::Fill(2));
     }
     if f.include_closed {

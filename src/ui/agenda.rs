@@ -32,13 +32,13 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         format!(
             " {} · {} ",
-            text::VIEW_AGENDA,
+            text::view_agenda(),
             text::agenda_list_title(&format::day(from), &format::day(to))
         ),
         theme::title(),
     ));
     if view.is_empty() {
-        return widgets::empty(frame, area, block, text::AGENDA_VIEW_EMPTY);
+        return widgets::empty(frame, area, block, text::agenda_view_empty());
     }
     let clock = app.clock();
     let today = clock.today();
@@ -57,7 +57,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
             rows.push(Row::new(vec![
                 Span::styled(format::day(day), style),
                 Span::styled(
-                    format!("{} {}", text::WEEK, format::iso_week(day)),
+                    format!("{} {}", text::week(), format::iso_week(day)),
                     theme::muted(),
                 ),
             ]));
@@ -96,10 +96,10 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
         area,
         block,
         &[
-            text::COL_TIME,
-            text::COL_PROJECT,
-            text::COL_TITLE,
-            text::COL_TYPE,
+            text::col_time(),
+            text::col_project(),
+            text::col_title(),
+            text::col_type(),
             "",
         ],
         rows,
@@ -318,7 +318,7 @@ fn week(frame: &mut Frame, area: Rect, app: &App, first: NaiveDate) {
             ..inner
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(text::AGENDA_VIEW_EMPTY, theme::muted())).centered(),
+            Paragraph::new(Span::styled(text::agenda_view_empty(), theme::muted())).centered(),
             msg,
         );
     }

@@ -30,7 +30,7 @@ fn summary_column(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState
         .borders(Borders::TOP | Borders::RIGHT)
         .border_style(theme::muted())
         .title(Span::styled(
-            format!(" {} ", text::PHASE_TRACK),
+            format!(" {} ", text::phase_track()),
             theme::title(),
         ));
     let inner = block.inner(area);
@@ -101,7 +101,7 @@ fn summary_column(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState
     if needs.total == 0 {
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                format!(" {}", text::ATTENTION_NO_NEEDS),
+                format!(" {}", text::attention_no_needs()),
                 theme::muted(),
             ))),
             charts_area,
@@ -115,19 +115,19 @@ fn summary_column(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState
         Constraint::Length(priorities.len() as u16),
     ])
     .areas(charts_area);
-    heading(frame, status_title, text::ATTENTION_NEEDS_BY_STATUS);
+    heading(frame, status_title, text::attention_needs_by_status());
     chart(
         frame,
         status_area,
         statuses.iter().map(|(s, n)| (s.label(), *n)).collect(),
     );
-    heading(frame, priority_title, text::ATTENTION_NEEDS_BY_PRIORITY);
+    heading(frame, priority_title, text::attention_needs_by_priority());
     chart(
         frame,
         priority_area,
         priorities
             .iter()
-            .map(|(p, n)| (p.map_or(text::ATTENTION_PRIORITY_NONE, |p| p.label()), *n))
+            .map(|(p, n)| (p.map_or(text::attention_priority_none(), |p| p.label()), *n))
             .collect(),
     );
 }
@@ -190,7 +190,7 @@ fn compact_track(current: Phase) -> Vec<Line<'static>> {
 /// more than its page.
 fn lines(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} ", text::TAB_ATTENTION),
+        format!(" {} ", text::tab_attention()),
         theme::title(),
     ));
     let inner = block.inner(area);
@@ -199,7 +199,7 @@ fn lines(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     if data.sections.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                format!(" {}", text::ATTENTION_NOTHING),
+                format!(" {}", text::attention_nothing()),
                 theme::ok(),
             ))),
             inner,
@@ -321,7 +321,7 @@ fn truncate(line: Line<'static>, width: usize) -> Line<'static> {
 /// what is still overdue.
 pub fn summary(frame: &mut Frame, area: Rect, review: &ReviewState) {
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} ", text::REVIEW_SUMMARY),
+        format!(" {} ", text::review_summary()),
         theme::title(),
     ));
     let inner = block.inner(area);
@@ -329,7 +329,7 @@ pub fn summary(frame: &mut Frame, area: Rect, review: &ReviewState) {
     let (done, skipped): (Vec<_>, Vec<_>) = review.summary.iter().partition(|l| l.reviewed);
     let codes = |lines: &[&crate::app::ReviewLine]| -> String {
         if lines.is_empty() {
-            text::NOT_SET.to_string()
+            text::not_set().to_string()
         } else {
             lines
                 .iter()
@@ -340,13 +340,13 @@ pub fn summary(frame: &mut Frame, area: Rect, review: &ReviewState) {
     };
     let mut out = vec![
         Line::from(Span::styled(
-            format!(" {} ({})", text::REVIEW_REVIEWED, done.len()),
+            format!(" {} ({})", text::review_reviewed(), done.len()),
             theme::label(),
         )),
         Line::from(Span::styled(format!("   {}", codes(&done)), theme::ok())),
         Line::default(),
         Line::from(Span::styled(
-            format!(" {} ({})", text::REVIEW_SKIPPED, skipped.len()),
+            format!(" {} ({})", text::review_skipped(), skipped.len()),
             theme::label(),
         )),
         Line::from(format!("   {}", codes(&skipped))),
@@ -358,12 +358,12 @@ pub fn summary(frame: &mut Frame, area: Rect, review: &ReviewState) {
         .filter(|l| l.overdue_actions + l.slipped_milestones > 0)
         .collect();
     out.push(Line::from(Span::styled(
-        format!(" {} ({})", text::REVIEW_STILL_OVERDUE, overdue.len()),
+        format!(" {} ({})", text::review_still_overdue(), overdue.len()),
         theme::label(),
     )));
     if overdue.is_empty() {
         out.push(Line::from(Span::styled(
-            format!("   {}", text::REVIEW_NOTHING_OVERDUE),
+            format!("   {}", text::review_nothing_overdue()),
             theme::ok(),
         )));
     }

@@ -14,8 +14,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [tabs_area, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let titles = [
-        format!("{} ({})", text::TAB_ORGANISATIONS, d.organisations.len()),
-        format!("{} ({})", text::TAB_PEOPLE, d.people.len()),
+        format!("{} ({})", text::tab_organisations(), d.organisations.len()),
+        format!("{} ({})", text::tab_people(), d.people.len()),
     ];
     let selected = match d.tab {
         DirectoryTab::Organisations => 0,
@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     match d.tab {
         DirectoryTab::Organisations => {
             if d.organisations.is_empty() {
-                return widgets::empty(frame, list_area, block, text::DIRECTORY_EMPTY);
+                return widgets::empty(frame, list_area, block, text::directory_empty());
             }
             let rows = d.organisations.iter().map(|o| {
                 Row::new(vec![
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 frame,
                 list_area,
                 block,
-                &[text::COL_NAME, text::COL_KIND],
+                &[text::col_name(), text::col_kind()],
                 rows.collect(),
                 &[Constraint::Fill(2), Constraint::Length(22)],
                 Some(d.org_cursor.selected),
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         DirectoryTab::People => {
             if d.people.is_empty() {
-                return widgets::empty(frame, list_area, block, text::DIRECTORY_EMPTY);
+                return widgets::empty(frame, list_area, block, text::directory_empty());
             }
             // E-mail addresses and phone numbers are never cut (a cut address looks
             // like another, valid one); on narrow screens the title column goes first.
@@ -59,9 +59,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let longest = |f: fn(&crate::domain::Person) -> usize, min: usize| {
                 d.people.iter().map(f).max().unwrap_or(0).max(min) as u16
             };
-            let email_w = longest(|p| p.email.chars().count(), text::COL_EMAIL.len());
-            let phone_w = longest(|p| p.phone.chars().count(), text::COL_PHONE.len());
-            let name_w = longest(|p| p.name.chars().count(), text::COL_NAME.len());
+            let email_w = longest(|p| p.email.chars().count(), text::col_email().len());
+            let phone_w = longest(|p| p.phone.chars().count(), text::col_phone().len());
+            let name_w = longest(|p| p.name.chars().count(), text::col_name().len());
             let rows = d.people.iter().map(|p| {
                 let mut cells = vec![
                     Span::raw(shown(&p.name)),
@@ -74,13 +74,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 cells.push(Span::raw(shown(&p.phone)));
                 Row::new(cells)
             });
-            let mut header = vec![text::COL_NAME, text::COL_ORGANISATION];
+            let mut header = vec![text::col_name(), text::col_organisation()];
             let mut widths = vec![Constraint::Length(name_w), Constraint::Fill(2)];
             if wide {
-                header.push(text::COL_ROLE);
+                header.push(text::col_role());
                 widths.push(Constraint::Fill(1));
             }
-            header.extend([text::COL_EMAIL, text::COL_PHONE]);
+            header.extend([text::col_email(), text::col_phone()]);
             widths.extend([Constraint::Length(email_w), Constraint::Length(phone_w)]);
             widgets::table(
                 frame,

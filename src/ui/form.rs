@@ -57,8 +57,8 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
             return None;
         }
         let (existing, new) = match source {
-            LookupSource::Organisation => (text::HINT_ORG_EXISTING, text::HINT_ORG_NEW),
-            LookupSource::Person => (text::HINT_PERSON_EXISTING, text::HINT_PERSON_NEW),
+            LookupSource::Organisation => (text::hint_org_existing(), text::hint_org_new()),
+            LookupSource::Person => (text::hint_person_existing(), text::hint_person_new()),
         };
         if *exists && suggestions.len() <= 1 {
             return Some(Line::from(Span::styled(existing, theme::ok())));
@@ -72,7 +72,7 @@ fn message<'a>(form: &'a Form, index: usize) -> Option<Line<'a>> {
                 format!(
                     "{}{} {}",
                     if *exists { "" } else { " · " },
-                    text::HINT_ORG_MATCHES,
+                    text::hint_org_matches(),
                     suggestions.join(" · ")
                 ),
                 theme::muted(),
@@ -159,12 +159,12 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form, clock: crate::domain::Cl
 /// On the dialog's bottom border: when the draft was last kept, or that it could not be.
 fn draw_draft_state(frame: &mut Frame, area: Rect, form: &Form, clock: crate::domain::Clock) {
     let span = if form.draft_failed && form.is_dirty() {
-        Span::styled(text::DRAFT_NOT_KEPT, theme::error())
+        Span::styled(text::draft_not_kept(), theme::error())
     } else if let Some(at) = &form.draft_saved_at {
         Span::styled(
             format!(
                 "{} {}",
-                text::DRAFT_KEPT_AT,
+                text::draft_kept_at(),
                 crate::ui::format::saved_time(clock, at)
             ),
             theme::muted(),

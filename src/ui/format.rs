@@ -33,12 +33,12 @@ pub fn local_date(clock: Clock, stored: &str) -> String {
 }
 
 pub fn date(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| text::NOT_SET.to_string(), |d| d.to_string())
+    d.map_or_else(|| text::not_set().to_string(), |d| d.to_string())
 }
 
 pub fn or_not_set(s: &str) -> &str {
     if s.trim().is_empty() {
-        text::NOT_SET
+        text::not_set()
     } else {
         s
     }
@@ -72,7 +72,7 @@ pub fn meeting_when(clock: Clock, start: DateTime<Utc>, end: DateTime<Utc>) -> S
         "{} {} · {} {}",
         day(date),
         time_range(clock, start, end),
-        text::WEEK,
+        text::week(),
         iso_week(date)
     )
 }

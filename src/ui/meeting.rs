@@ -9,7 +9,7 @@ use super::shown;
 use super::{format, theme, widgets};
 use crate::app::{App, MeetingState, MeetingTab};
 use crate::domain::when::format_duration;
-use crate::domain::{CHECKLIST, TextEnum, agenda_overrun, agenda_times, checklist_open};
+use crate::domain::{TextEnum, agenda_overrun, agenda_times, checklist_open};
 use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -98,29 +98,32 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
     let supplier = if state.supplier_facing {
         format!(
             "{} · {}",
-            text::YES,
+            text::yes(),
             text::checklist_open(checklist_open(m.checklist))
         )
     } else {
-        text::NO.to_string()
+        text::no().to_string()
     };
     let fields: Vec<(&str, String)> = vec![
-        (text::FIELD_MEETING_TYPE, m.kind.label().into()),
+        (text::field_meeting_type(), m.kind.label().into()),
         (
-            text::FIELD_WHEN,
+            text::field_when(),
             format::meeting_when(clock, m.start, m.end),
         ),
         (
-            text::FIELD_LENGTH,
+            text::field_length(),
             format_duration(m.minutes().max(0) as u32),
         ),
-        (text::FIELD_FORMAT, m.format.label().into()),
-        (text::FIELD_LOCATION, format::or_not_set(&m.location).into()),
-        (text::COL_STATUS, m.status.label().into()),
-        (text::FIELD_NOTES_STATUS, notes_status_line(app, state)),
-        (text::FIELD_SUPPLIER_FACING, supplier),
+        (text::field_format(), m.format.label().into()),
         (
-            text::COL_PROJECT,
+            text::field_location(),
+            format::or_not_set(&m.location).into(),
+        ),
+        (text::col_status(), m.status.label().into()),
+        (text::field_notes_status(), notes_status_line(app, state)),
+        (text::field_supplier_facing(), supplier),
+        (
+            text::col_project(),
             format!("{} {}", state.project.code, state.project.title),
         ),
     ];
@@ -130,7 +133,7 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
     let mut lines = widgets::labelled(&fields, inner.width);
     for other in &state.overlaps {
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<18}", text::FIELD_OVERLAPS), theme::error()),
+            Span::styled(format!("{:<18}", text::field_overlaps()), theme::error()),
             Span::styled(
                 format!(
                     "⚠ {} {} ({})",
@@ -143,7 +146,7 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         ]));
     }
     lines.push(Line::from(vec![
-        Span::styled(format!("{:<18}", text::FIELD_AGENDA), theme::label()),
+        Span::styled(format!("{:<18}", text::field_agenda()), theme::label()),
         agenda_summary(state),
     ]));
     // Every export of the notes, newest first: what went to whom, and when.
@@ -153,7 +156,7 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         .take(5)
         .enumerate()
         .map(|(i, e)| {
-            let label = if i == 0 { text::FIELD_EXPORTS } else { "" };
+            let label = if i == 0 { text::field_exports() } else { "" };
             // The folder is the same for all; the name says which file.
             let file = std::path::Path::new(&e.file)
                 .file_name()
@@ -170,13 +173,13 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         .collect();
     lines.extend(widgets::labelled(&exports, inner.width));
     for (label, body) in [
-        (text::FIELD_PURPOSE, &m.purpose),
-        (text::FIELD_DESIRED_OUTCOME, &m.desired_outcome),
+        (text::field_purpose(), &m.purpose),
+        (text::field_desired_outcome(), &m.desired_outcome),
     ] {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(label, theme::label())));
         if body.is_empty() {
-            lines.push(Line::from(Span::styled(text::NOT_SET, theme::muted())));
+            lines.push(Line::from(Span::styled(text::not_set(), theme::muted())));
         }
         lines.extend(body.lines().map(|l| Line::from(shown(l))));
     }
@@ -192,7 +195,7 @@ fn agenda(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
             Span::raw(" "),
         ]));
     if state.agenda.is_empty() {
-        return widgets::empty(frame, area, block, text::AGENDA_EMPTY);
+        return widgets::empty(frame, area, block, text::agenda_empty());
     }
     let clock = app.clock();
     let times = agenda_times(state.meeting.start, state.agenda.iter().map(|i| &i.minutes));
@@ -218,12 +221,12 @@ fn agenda(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         area,
         block,
         &[
-            text::COL_TIME,
-            text::COL_BLOCK,
-            text::COL_LENGTH,
-            text::FIELD_METHOD,
-            text::FIELD_OWNER,
-            text::FIELD_EXPECTED_OUTCOME,
+            text::col_time(),
+            text::col_block(),
+            text::col_length(),
+            text::field_method(),
+            text::field_owner(),
+            text::field_expected_outcome(),
         ],
         rows.collect(),
         &[
@@ -246,7 +249,7 @@ fn participants(frame: &mut Frame, area: Rect, state: &MeetingState) {
         theme::title(),
     ));
     if state.attendance.is_empty() {
-        return widgets::empty(frame, area, block, text::PARTICIPANTS_EMPTY);
+        return widgets::empty(frame, area, block, text::participants_empty());
     }
     let tick = |b: bool| if b { "✓" } else { "·" };
     let rows = state.attendance.iter().map(|a| {
@@ -271,11 +274,11 @@ fn participants(frame: &mut Frame, area: Rect, state: &MeetingState) {
         area,
         block,
         &[
-            text::COL_NAME,
-            text::COL_ORGANISATION,
-            text::FIELD_ROLE,
-            text::COL_INVITED,
-            text::COL_ATTENDED,
+            text::col_name(),
+            text::col_organisation(),
+            text::field_role(),
+            text::col_invited(),
+            text::col_attended(),
         ],
         rows.collect(),
         &[
@@ -294,7 +297,7 @@ fn checklist(frame: &mut Frame, area: Rect, state: &MeetingState) {
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         format!(
             " {} · {} ",
-            text::CHECKLIST_TITLE,
+            text::checklist_title(),
             text::checklist_open(checklist_open(ticked))
         ),
         theme::title(),
@@ -303,14 +306,14 @@ fn checklist(frame: &mut Frame, area: Rect, state: &MeetingState) {
     frame.render_widget(block, area);
     let mut lines = Vec::new();
     if !state.supplier_facing {
-        for part in widgets::wrap(text::CHECKLIST_NOT_APPLICABLE, inner.width as usize) {
+        for part in widgets::wrap(text::checklist_not_applicable(), inner.width as usize) {
             lines.push(Line::from(Span::styled(part, theme::muted())));
         }
         lines.push(Line::from(""));
     }
     // Each point wraps under its own text, not under the box.
     let text_width = (inner.width as usize).saturating_sub(5).max(10);
-    for (i, point) in CHECKLIST.iter().enumerate() {
+    for (i, point) in text::checklist().iter().enumerate() {
         let done = ticked & (1 << i) != 0;
         let (mark, style) = if done {
             ("[x]", theme::ok())

@@ -15,11 +15,11 @@ use crate::text;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     let list = &state.meetings;
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · {} ", text::TAB_MEETINGS, list.len()),
+        format!(" {} · {} ", text::tab_meetings(), list.len()),
         theme::title(),
     ));
     if list.is_empty() {
-        return widgets::empty(frame, area, block, text::MEETINGS_EMPTY);
+        return widgets::empty(frame, area, block, text::meetings_empty());
     }
     let clock = app.clock();
     let section = |label: &str, n: usize| {
@@ -29,10 +29,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     let mut selected_row = 0;
     for (i, m) in list.meetings.iter().enumerate() {
         if i == 0 && list.upcoming > 0 {
-            rows.push(section(text::UPCOMING, list.upcoming));
+            rows.push(section(text::upcoming(), list.upcoming));
         }
         if i == list.upcoming {
-            rows.push(section(text::PAST, list.meetings.len() - list.upcoming));
+            rows.push(section(text::past(), list.meetings.len() - list.upcoming));
         }
         if i == state.meeting_cursor.selected {
             selected_row = rows.len();
@@ -50,11 +50,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         area,
         block,
         &[
-            text::COL_WHEN,
-            text::COL_TIME,
-            text::COL_TITLE,
-            text::COL_TYPE,
-            text::COL_STATUS,
+            text::col_when(),
+            text::col_time(),
+            text::col_title(),
+            text::col_type(),
+            text::col_status(),
             "",
         ],
         rows,
@@ -91,20 +91,20 @@ fn meeting_row(m: &Meeting, overlapping: bool, clock: crate::domain::Clock) -> R
 /// The most important thing to know about a meeting at a glance.
 pub fn flag(m: &Meeting, overlapping: bool) -> Span<'static> {
     if m.status == MeetingStatus::Cancelled {
-        return Span::styled(text::CANCELLED_MARK, theme::muted());
+        return Span::styled(text::cancelled_mark(), theme::muted());
     }
     if overlapping && m.status != MeetingStatus::Cancelled {
-        return Span::styled(text::FLAG_OVERLAP, theme::error());
+        return Span::styled(text::flag_overlap(), theme::error());
     }
     let open = checklist_open(m.checklist);
     if m.kind.is_supplier_facing() && m.status == MeetingStatus::Planned && open > 0 {
         return Span::styled(
-            format!("☐ {open} {}", text::FLAG_CHECKLIST_OPEN),
+            format!("☐ {open} {}", text::flag_checklist_open()),
             theme::key(),
         );
     }
     if m.kind.is_supplier_facing() {
-        return Span::styled(text::FLAG_SUPPLIERS, theme::muted());
+        return Span::styled(text::flag_suppliers(), theme::muted());
     }
     Span::raw("")
 }

@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if read_only {
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                format!(" {}", text::BANNER_READ_ONLY),
+                format!(" {}", text::banner_read_only()),
                 theme::error(),
             ))),
             banner,
@@ -127,7 +127,7 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
     let mut parts = Vec::new();
     for screen in &app.nav {
         match screen {
-            Screen::Portfolio => parts.push(text::VIEW_PORTFOLIO.to_string()),
+            Screen::Portfolio => parts.push(text::view_portfolio().to_string()),
             Screen::Project { .. } => {
                 if let Some(p) = &app.project {
                     if let Some(r) = &app.review
@@ -150,27 +150,27 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
                     parts.push(shown(&n.need.code));
                 }
             }
-            Screen::ReviewSummary => parts.push(text::REVIEW_SUMMARY.to_string()),
-            Screen::Lessons => parts.push(text::VIEW_LESSONS.to_string()),
-            Screen::Actions => parts.push(text::VIEW_ACTIONS.to_string()),
+            Screen::ReviewSummary => parts.push(text::review_summary().to_string()),
+            Screen::Lessons => parts.push(text::view_lessons().to_string()),
+            Screen::Actions => parts.push(text::view_actions().to_string()),
             Screen::Agenda => parts.push(
                 match app.agenda.mode {
-                    AgendaMode::List => text::VIEW_AGENDA,
-                    AgendaMode::Week => text::VIEW_WEEK,
+                    AgendaMode::List => text::view_agenda(),
+                    AgendaMode::Week => text::view_week(),
                 }
                 .to_string(),
             ),
             Screen::Directory => {
-                parts.push(text::VIEW_DIRECTORY.to_string());
+                parts.push(text::view_directory().to_string());
                 parts.push(
                     match app.directory.tab {
-                        DirectoryTab::Organisations => text::TAB_ORGANISATIONS,
-                        DirectoryTab::People => text::TAB_PEOPLE,
+                        DirectoryTab::Organisations => text::tab_organisations(),
+                        DirectoryTab::People => text::tab_people(),
                     }
                     .to_string(),
                 );
             }
-            Screen::Trash => parts.push(text::VIEW_TRASH.to_string()),
+            Screen::Trash => parts.push(text::view_trash().to_string()),
         }
     }
     if let Some(form) = &app.form {
@@ -181,12 +181,12 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let views = [
-        ("1", text::VIEW_PORTFOLIO, Screen::Portfolio),
-        ("2", text::VIEW_AGENDA, Screen::Agenda),
-        ("3", text::VIEW_ACTIONS, Screen::Actions),
-        ("4", text::TAB_LESSONS, Screen::Lessons),
-        ("5", text::VIEW_DIRECTORY, Screen::Directory),
-        ("6", text::VIEW_TRASH, Screen::Trash),
+        ("1", text::view_portfolio(), Screen::Portfolio),
+        ("2", text::view_agenda(), Screen::Agenda),
+        ("3", text::view_actions(), Screen::Actions),
+        ("4", text::tab_lessons(), Screen::Lessons),
+        ("5", text::view_directory(), Screen::Directory),
+        ("6", text::view_trash(), Screen::Trash),
     ];
     let mut right = Vec::new();
     for (key, name, screen) in views {
@@ -203,7 +203,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
 
     // The end of the breadcrumb (where you are) matters most: when it does not fit, the
     // top-level views go first, then the leading crumbs give way to "…".
-    let app_name = format!(" {} ", text::APP_NAME);
+    let app_name = format!(" {} ", text::app_name());
     let mut crumbs = breadcrumb(app);
     let width_of = |crumbs: &[String], cut: bool| -> usize {
         let joined: usize = crumbs.iter().map(|c| c.chars().count() + 3).sum();

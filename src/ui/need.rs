@@ -35,29 +35,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut facts = format!(
         "{} · {} {} · {} {} · {} {}",
         n.confidentiality.label(),
-        text::COL_PRIORITY.to_lowercase(),
-        n.priority.map_or(text::NOT_SET, |p| p.label()),
-        text::COL_CATEGORY.to_lowercase(),
+        text::col_priority().to_lowercase(),
+        n.priority.map_or(text::not_set(), |p| p.label()),
+        text::col_category().to_lowercase(),
         format::or_not_set(&n.category),
-        text::FIELD_OWNER.to_lowercase(),
+        text::field_owner().to_lowercase(),
         format::or_not_set(&n.owner)
     );
     let target = state.merged_into.as_deref();
     let reason = text::need_reason(&n.status_reason, n.status, target);
     if !reason.is_empty() {
-        facts.push_str(&format!(" · {}: {reason}", text::FIELD_REASON));
+        facts.push_str(&format!(" · {}: {reason}", text::field_reason()));
     }
     let mut fields: Vec<(&str, String)> = vec![
-        (text::FIELD_STATEMENT, n.statement.clone()),
-        (text::FIELD_DETAILS, facts),
+        (text::field_statement(), n.statement.clone()),
+        (text::field_details(), facts),
     ];
     if !n.i_need.is_empty() {
-        fields.push((text::FIELD_AS_A, format::or_not_set(&n.as_a).into()));
-        fields.push((text::FIELD_I_NEED, n.i_need.clone()));
-        fields.push((text::FIELD_SO_THAT, format::or_not_set(&n.so_that).into()));
+        fields.push((text::field_as_a(), format::or_not_set(&n.as_a).into()));
+        fields.push((text::field_i_need(), n.i_need.clone()));
+        fields.push((text::field_so_that(), format::or_not_set(&n.so_that).into()));
     }
     if !state.merged_from.is_empty() {
-        fields.push((text::FIELD_MERGED_FROM, state.merged_from.join(", ")));
+        fields.push((text::field_merged_from(), state.merged_from.join(", ")));
     }
     let block = Block::default().borders(Borders::TOP);
     let inner = block.inner(details_area);
@@ -73,11 +73,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · {} ", text::FIELD_EVIDENCE, state.evidence.len()),
+        format!(" {} · {} ", text::field_evidence(), state.evidence.len()),
         theme::title(),
     ));
     if state.evidence.is_empty() {
-        widgets::empty(frame, evidence_area, block, text::EVIDENCE_EMPTY);
+        widgets::empty(frame, evidence_area, block, text::evidence_empty());
     } else {
         let rows = state.evidence.iter().map(|e| {
             let meeting = match (&e.meeting_date, &e.meeting_title) {
@@ -98,11 +98,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             evidence_area,
             block,
             &[
-                text::FIELD_LABEL,
-                text::FIELD_MEETING,
-                text::FIELD_PERSON,
-                text::FIELD_DOCUMENT,
-                text::FIELD_NOTE,
+                text::field_label(),
+                text::field_meeting(),
+                text::field_person(),
+                text::field_document(),
+                text::field_note(),
             ],
             rows.collect(),
             &[
@@ -117,7 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
 
     let mut history = vec![Line::from(Span::styled(
-        text::FIELD_HISTORY,
+        text::field_history(),
         theme::title(),
     ))];
     // Newest first, so a short screen shows the latest steps.

@@ -33,22 +33,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
     }
 
     let f = &view.filter;
-    let all = text::FILTER_ALL;
+    let all = text::filter_all();
     let title = Line::from(vec![
         Span::styled(
-            format!(" {} · {} ", text::TAB_NEEDS, view.needs.len()),
+            format!(" {} · {} ", text::tab_needs(), view.needs.len()),
             theme::title(),
         ),
         Span::styled(
             format!(
                 "· {} {} · {} {} · {} {} · {}: {} ",
-                text::COL_STATUS.to_lowercase(),
+                text::col_status().to_lowercase(),
                 f.status.map_or(all, |s| s.label()),
-                text::COL_PRIORITY.to_lowercase(),
+                text::col_priority().to_lowercase(),
                 f.priority.map_or(all, |p| p.label()),
-                text::COL_CATEGORY.to_lowercase(),
+                text::col_category().to_lowercase(),
                 f.category.as_deref().unwrap_or(all),
-                text::PORTFOLIO_SORT,
+                text::portfolio_sort(),
                 f.sort.label().to_lowercase(),
             ),
             theme::muted(),
@@ -57,9 +57,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.needs.is_empty() {
         let message = if view.counts.total == 0 {
-            text::NEEDS_EMPTY
+            text::needs_empty()
         } else {
-            text::NEEDS_NO_MATCH
+            text::needs_no_match()
         };
         return widgets::empty(frame, list_area, block, message);
     }
@@ -78,7 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
             super::notes::short_label(n.confidentiality),
             Span::styled(super::shown(&n.statement), style),
             Span::styled(super::shown(&n.category), theme::muted()),
-            Span::styled(n.priority.map_or(text::NOT_SET, |p| p.label()), style),
+            Span::styled(n.priority.map_or(text::not_set(), |p| p.label()), style),
             Span::styled(n.status.label(), status_style(n.status)),
             Span::styled(
                 if n.evidence_count > 0 {
@@ -96,13 +96,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ProjectState) {
         list_area,
         block,
         &[
-            text::COL_CODE,
-            text::FIELD_LABEL,
-            text::FIELD_STATEMENT,
-            text::COL_CATEGORY,
-            text::COL_PRIORITY,
-            text::COL_STATUS,
-            text::COL_EVIDENCE_SHORT,
+            text::col_code(),
+            text::field_label(),
+            text::field_statement(),
+            text::col_category(),
+            text::col_priority(),
+            text::col_status(),
+            text::col_evidence_short(),
             "",
         ],
         rows.collect(),
@@ -152,7 +152,7 @@ fn summary(state: &ProjectState, width: u16) -> Vec<Line<'static>> {
         .by_priority
         .iter()
         .map(|(p, n)| {
-            let label = p.map_or(text::NO_PRIORITY, |p| p.label());
+            let label = p.map_or(text::no_priority(), |p| p.label());
             let style = if *n == 0 {
                 theme::muted()
             } else {

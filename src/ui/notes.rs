@@ -31,11 +31,11 @@ pub fn short_label(c: Confidentiality) -> Span<'static> {
 
 pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · {} ", text::TAB_NOTES, state.notes.len()),
+        format!(" {} · {} ", text::tab_notes(), state.notes.len()),
         theme::title(),
     ));
     if state.notes.is_empty() {
-        return widgets::empty(frame, area, block, text::NOTES_EMPTY);
+        return widgets::empty(frame, area, block, text::notes_empty());
     }
     let mut rows = Vec::new();
     let mut selected_row = 0;
@@ -45,7 +45,7 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
             current = Some(n.agenda_item_id);
             let heading = state
                 .block_title(n.agenda_item_id)
-                .unwrap_or(text::WHOLE_MEETING)
+                .unwrap_or(text::whole_meeting())
                 .to_string();
             // The block's title runs in the wide column, so it is not cut.
             rows.push(Row::new(vec![
@@ -59,7 +59,7 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
         let first = n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
         let more = n.body.lines().filter(|l| !l.trim().is_empty()).count();
         let tail = if more > 1 {
-            format!("  (+{} {})", more - 1, text::LINES)
+            format!("  (+{} {})", more - 1, text::lines())
         } else {
             String::new()
         };
@@ -75,7 +75,7 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
         frame,
         area,
         block,
-        &[text::FIELD_LABEL, text::COL_NOTE],
+        &[text::field_label(), text::col_note()],
         rows,
         &[Constraint::Length(23), Constraint::Fill(1)],
         Some(selected_row),
@@ -86,7 +86,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         format!(
             " {} · {} ",
-            text::TAB_OUTCOMES,
+            text::tab_outcomes(),
             text::outcome_counts(
                 state.decisions.len(),
                 state.actions.len(),
@@ -97,7 +97,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
     ));
     let outcomes = state.outcomes();
     if outcomes.is_empty() {
-        return widgets::empty(frame, area, block, text::OUTCOMES_EMPTY);
+        return widgets::empty(frame, area, block, text::outcomes_empty());
     }
     let today = app.clock().today();
     let mut rows = Vec::new();
@@ -109,7 +109,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                 let d = state.decisions.iter().find(|d| d.id == *id);
                 let d = d.expect("listed decision");
                 (
-                    text::KIND_DECISION,
+                    text::kind_decision(),
                     Row::new(vec![
                         label(d.confidentiality),
                         Span::raw(shown(&d.text)),
@@ -128,7 +128,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                 };
                 let mark = if a.is_open() { "[ ] " } else { "[x] " };
                 (
-                    text::KIND_ACTION,
+                    text::kind_action(),
                     Row::new(vec![
                         label(a.confidentiality),
                         Span::raw(format!("{mark}{}", shown(&a.title))),
@@ -141,12 +141,12 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                 let q = state.questions.iter().find(|q| q.id == *id);
                 let q = q.expect("listed question");
                 let answered = if q.answer.is_empty() {
-                    Span::styled(text::UNANSWERED, theme::key())
+                    Span::styled(text::unanswered(), theme::key())
                 } else {
                     Span::styled(shown(&q.answer), theme::muted())
                 };
                 (
-                    text::KIND_QUESTION,
+                    text::kind_question(),
                     Row::new(vec![
                         label(q.confidentiality),
                         Span::raw(shown(&q.text)),
@@ -190,15 +190,19 @@ pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
     frame.render_widget(ratatui::widgets::Clear, body);
     let [head, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
     let saved = if editor.conflict {
-        Span::styled(text::NOTE_CONFLICT_STATUS, theme::error())
+        Span::styled(text::note_conflict_status(), theme::error())
     } else if editor.is_dirty() && editor.save_failed {
-        Span::styled(text::NOT_SAVED, theme::error())
+        Span::styled(text::not_saved_retrying(), theme::error())
     } else if editor.is_dirty() {
-        Span::styled(text::UNSAVED, theme::key())
+        Span::styled(text::unsaved(), theme::key())
     } else {
         Span::styled(
             editor.saved_at.as_deref().map_or(String::new(), |t| {
-                format!("{} {}", text::SAVED_AT, format::saved_time(app.clock(), t))
+                format!(
+                    "{} {}",
+                    text::saved_at(),
+                    format::saved_time(app.clock(), t)
+                )
             }),
             theme::muted(),
         )
@@ -212,7 +216,7 @@ pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
             Span::styled(
                 format!(
                     "  {}",
-                    editor.block.as_deref().unwrap_or(text::WHOLE_MEETING)
+                    editor.block.as_deref().unwrap_or(text::whole_meeting())
                 ),
                 theme::title(),
             ),

@@ -61,13 +61,13 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, context: Context, scroll: 
     };
     // When even that does not fit, say that the list scrolls.
     let closing = if rows + 2 > area.height as usize {
-        text::HELP_CLOSE_SCROLL
+        text::help_close_scroll()
     } else {
-        text::HELP_CLOSE
+        text::help_close()
     };
     let footer = Line::from(Span::styled(closing, theme::muted()));
     let rect = widgets::centered(area, width, rows as u16 + 2);
-    let inner = widgets::dialog(frame, rect, text::HELP_TITLE);
+    let inner = widgets::dialog(frame, rect, text::help_title());
     let padded = Block::default().padding(Padding::horizontal(1));
     if two_columns {
         let [body, foot] =
@@ -105,11 +105,11 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, context: Context, scroll: 
 
 pub fn confirm(frame: &mut Frame, area: Rect, message: &str) {
     let rect = widgets::centered(area, 56, 6);
-    let inner = widgets::dialog(frame, rect, text::CONFIRM_TITLE);
+    let inner = widgets::dialog(frame, rect, text::confirm_title());
     let lines = vec![
         Line::from(shown(message)),
         Line::from(""),
-        Line::from(Span::styled(text::CONFIRM_KEYS, theme::key())),
+        Line::from(Span::styled(text::confirm_keys(), theme::key())),
     ];
     frame.render_widget(
         Paragraph::new(lines)
@@ -151,8 +151,8 @@ pub fn pick(frame: &mut Frame, area: Rect, pick: &crate::app::Pick) {
 pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app::Conflict) {
     use crate::app::ConflictSubject;
     let message = match conflict.subject {
-        ConflictSubject::Form => text::CONFLICT_FORM,
-        ConflictSubject::Note => text::CONFLICT_NOTE,
+        ConflictSubject::Form => text::conflict_form(),
+        ConflictSubject::Note => text::conflict_note(),
     };
     let keys = app
         .keymap
@@ -164,7 +164,7 @@ pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app:
     let mut lines = vec![Line::from(message.to_string()), Line::from("")];
     if conflict.trashed {
         lines.push(Line::from(Span::styled(
-            text::CONFLICT_TRASHED,
+            text::conflict_trashed(),
             theme::error(),
         )));
         lines.push(Line::from(""));
@@ -172,15 +172,15 @@ pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app:
     if conflict.both {
         if conflict.rows.is_empty() {
             lines.push(Line::from(Span::styled(
-                text::CONFLICT_SAME,
+                text::conflict_same(),
                 theme::muted(),
             )));
         }
         for row in &conflict.rows {
             lines.push(Line::from(Span::styled(shown(&row.label), theme::title())));
             for (who, value) in [
-                (text::CONFLICT_MINE, &row.mine),
-                (text::CONFLICT_STORED, &row.stored),
+                (text::conflict_mine(), &row.mine),
+                (text::conflict_stored(), &row.stored),
             ] {
                 lines.push(Line::from(Span::styled(format!("  {who}:"), theme::key())));
                 lines.extend(
@@ -202,7 +202,7 @@ pub fn conflict(frame: &mut Frame, area: Rect, app: &App, conflict: &crate::app:
     };
     let width = if conflict.both { 90 } else { 64 };
     let rect = widgets::centered(area, width, height);
-    let inner = widgets::dialog(frame, rect, text::CONFLICT_TITLE);
+    let inner = widgets::dialog(frame, rect, text::conflict_title());
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

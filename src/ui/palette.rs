@@ -17,7 +17,7 @@ const KEY_WIDTH: usize = 14;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &PaletteState) {
     let rect = widgets::centered(area, 90, area.height.saturating_sub(4));
-    let inner = widgets::dialog(frame, rect, text::PALETTE_TITLE);
+    let inner = widgets::dialog(frame, rect, text::palette_title());
     if inner.height < 2 || inner.width < 20 {
         return;
     }
@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PaletteState) {
     let typed_at = Rect { height: 1, ..inner };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {} ", text::PALETTE_PROMPT), theme::key()),
+            Span::styled(format!(" {} ", text::palette_prompt()), theme::key()),
             Span::raw(state.input.value().to_string()),
         ])),
         typed_at,
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PaletteState) {
     if state.entries.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                format!(" {}", text::PALETTE_NOTHING),
+                format!(" {}", text::palette_nothing()),
                 theme::muted(),
             ))),
             list,

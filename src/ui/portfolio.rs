@@ -30,14 +30,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let status = p
         .filter
         .status
-        .map_or(text::PORTFOLIO_STATUS_ALL, |s| s.label());
+        .map_or(text::portfolio_status_all(), |s| s.label());
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", text::VIEW_PORTFOLIO), theme::title()),
+        Span::styled(format!(" {} ", text::view_portfolio()), theme::title()),
         Span::styled(
             format!(
                 "· {} · {}: {} {arrow} · {status} ",
                 p.rows.len(),
-                text::PORTFOLIO_SORT,
+                text::portfolio_sort(),
                 p.filter.sort.label().to_lowercase()
             ),
             theme::muted(),
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if p.rows.is_empty() {
-        return widgets::empty(frame, list_area, block, text::PORTFOLIO_NO_MATCH);
+        return widgets::empty(frame, list_area, block, text::portfolio_no_match());
     }
     // The buyer, phase and status need 120 columns beside a readable title.
     let wide = area.width >= 120;
@@ -90,15 +90,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Constraint::Length(4),
             ],
             vec![
-                text::COL_CODE,
-                text::COL_TITLE,
-                text::COL_BUYER,
-                text::COL_PHASE,
-                text::COL_STATUS,
-                text::COL_NEXT_MEETING,
-                text::COL_OVERDUE_SHORT,
-                text::COL_NEEDS_SHORT,
-                text::COL_REVIEWED_SHORT,
+                text::col_code(),
+                text::col_title(),
+                text::col_buyer(),
+                text::col_phase(),
+                text::col_status(),
+                text::col_next_meeting(),
+                text::col_overdue_short(),
+                text::col_needs_short(),
+                text::col_reviewed_short(),
             ],
         )
     } else {
@@ -112,12 +112,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Constraint::Length(4),
             ],
             vec![
-                text::COL_CODE,
-                text::COL_TITLE,
-                text::COL_NEXT_SHORT,
-                text::COL_OVERDUE_SHORT,
-                text::COL_NEEDS_SHORT,
-                text::COL_REVIEWED_SHORT,
+                text::col_code(),
+                text::col_title(),
+                text::col_next_short(),
+                text::col_overdue_short(),
+                text::col_needs_short(),
+                text::col_reviewed_short(),
             ],
         )
     };
@@ -140,7 +140,7 @@ fn figure_cells(app: &App, f: Option<&ProjectFigures>, wide: bool) -> Vec<Span<'
     };
     let clock = app.clock();
     let next = f.next_meeting.as_deref().map_or_else(
-        || Span::styled(text::NOT_SET, theme::muted()),
+        || Span::styled(text::not_set(), theme::muted()),
         |t| {
             let local = format::local_datetime(clock, t);
             // At 80 columns "11-30 09:00": the year is this one or the next.
@@ -171,7 +171,7 @@ fn figure_cells(app: &App, f: Option<&ProjectFigures>, wide: bool) -> Vec<Span<'
     };
     let review = Span::styled(
         age.days()
-            .map_or_else(|| text::NOT_SET.to_string(), |d| format!("{d}d")),
+            .map_or_else(|| text::not_set().to_string(), |d| format!("{d}d")),
         review_style,
     );
     vec![
@@ -187,11 +187,11 @@ fn today_strip(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.portfolio.today;
     let clock = app.clock();
     let mut first = vec![Span::styled(
-        format!(" {:<7}", text::TODAY_TITLE),
+        format!(" {:<7}", text::today_title()),
         theme::title(),
     )];
     if t.meetings.is_empty() {
-        first.push(Span::styled(text::TODAY_NO_MEETINGS, theme::muted()));
+        first.push(Span::styled(text::today_no_meetings(), theme::muted()));
     }
     for (i, m) in t.meetings.iter().enumerate() {
         if i > 0 {
@@ -244,10 +244,11 @@ const TODAY_LINES: u16 = 2;
 
 fn welcome(frame: &mut Frame, area: Rect) {
     let width = 74;
-    let height = text::WELCOME_LINES.len() as u16 + 4;
+    let welcome_lines = text::welcome_lines();
+    let height = welcome_lines.len() as u16 + 4;
     let rect = widgets::centered(area, width, height);
-    let inner = widgets::dialog(frame, rect, text::WELCOME_TITLE);
-    let lines: Vec<Line> = text::WELCOME_LINES.iter().map(|l| Line::from(*l)).collect();
+    let inner = widgets::dialog(frame, rect, text::welcome_title());
+    let lines: Vec<Line> = welcome_lines.into_iter().map(Line::from).collect();
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(ratatui::widgets::Wrap { trim: false })

@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(
             format!(
                 "  {}",
-                shown(p.buyer_name.as_deref().unwrap_or(text::NOT_SET))
+                shown(p.buyer_name.as_deref().unwrap_or(text::not_set()))
             ),
             theme::muted(),
         ),
@@ -72,7 +72,7 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
                 .borders(Borders::TOP | Borders::RIGHT)
                 .border_style(theme::muted())
                 .title(Span::styled(
-                    format!(" {} ", text::PHASE_TRACK),
+                    format!(" {} ", text::phase_track()),
                     theme::title(),
                 )),
         ),
@@ -81,28 +81,28 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
 
     let fields: Vec<(&str, String)> = vec![
         (
-            text::COL_BUYER,
-            p.buyer_name.clone().unwrap_or(text::NOT_SET.into()),
+            text::col_buyer(),
+            p.buyer_name.clone().unwrap_or(text::not_set().into()),
         ),
         (
-            text::FIELD_CASE_NUMBER,
+            text::field_case_number(),
             format::or_not_set(&p.case_number).into(),
         ),
-        (text::FIELD_SUBJECT, format::or_not_set(&p.subject).into()),
-        (text::COL_PHASE, p.phase.label().into()),
-        (text::COL_STATUS, p.status.label().into()),
+        (text::field_subject(), format::or_not_set(&p.subject).into()),
+        (text::col_phase(), p.phase.label().into()),
+        (text::col_status(), p.status.label().into()),
         (
-            text::FIELD_INNOVATION,
+            text::field_innovation(),
             p.innovation_level
-                .map_or(text::NOT_SET, |l| l.label())
+                .map_or(text::not_set(), |l| l.label())
                 .into(),
         ),
         (
-            text::FIELD_PROCEDURE,
+            text::field_procedure(),
             format::or_not_set(&p.planned_procedure).into(),
         ),
         (
-            text::FIELD_DATES,
+            text::field_dates(),
             format!(
                 "{} – {}",
                 format::date(p.start_date),
@@ -110,21 +110,23 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
             ),
         ),
         (
-            text::FIELD_TAGS,
+            text::field_tags(),
             if p.tags.is_empty() {
-                text::NOT_SET.into()
+                text::not_set().into()
             } else {
                 p.tags.join(", ")
             },
         ),
         (
-            text::FIELD_REVIEWED,
+            text::field_reviewed(),
             p.last_reviewed_at
                 .as_deref()
-                .map_or(text::NOT_SET.into(), |t| format::local_date(app.clock(), t)),
+                .map_or(text::not_set().into(), |t| {
+                    format::local_date(app.clock(), t)
+                }),
         ),
         (
-            text::COL_UPDATED,
+            text::col_updated(),
             format::local_datetime(app.clock(), &p.updated_at),
         ),
     ];
@@ -133,9 +135,9 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     frame.render_widget(block, fields_area);
     let mut lines = widgets::labelled(&fields, inner.width);
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(text::FIELD_GOAL, theme::label())));
+    lines.push(Line::from(Span::styled(text::field_goal(), theme::label())));
     if p.goal.is_empty() {
-        lines.push(Line::from(Span::styled(text::NOT_SET, theme::muted())));
+        lines.push(Line::from(Span::styled(text::not_set(), theme::muted())));
     }
     lines.extend(p.goal.lines().map(|l| Line::from(shown(l))));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
@@ -170,13 +172,13 @@ fn time_plan(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         format!(
             " {} · {done}/{} ",
-            text::TAB_TIME_PLAN,
+            text::tab_time_plan(),
             state.milestones.len()
         ),
         theme::title(),
     ));
     if state.milestones.is_empty() {
-        return widgets::empty(frame, area, block, text::TIME_PLAN_EMPTY);
+        return widgets::empty(frame, area, block, text::time_plan_empty());
     }
     let today = app.clock().today();
     let rows = state.milestones.iter().map(|m| {
@@ -186,7 +188,7 @@ fn time_plan(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
             MilestoneStatus::Planned => ("[ ]", ratatui::style::Style::new()),
         };
         let note = if m.is_overdue(today) {
-            Span::styled(text::OVERDUE, theme::error())
+            Span::styled(text::overdue(), theme::error())
         } else {
             Span::raw("")
         };
@@ -202,7 +204,7 @@ fn time_plan(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         frame,
         area,
         block,
-        &["", text::COL_TITLE, text::COL_DUE, text::COL_DONE, ""],
+        &["", text::col_title(), text::col_due(), text::col_done(), ""],
         rows.collect(),
         &[
             Constraint::Length(3),

@@ -12,18 +12,18 @@ use crate::domain::{SuggestionStatus, TextEnum};
 use crate::text;
 
 pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsView) {
-    let all = text::FILTER_ALL;
+    let all = text::filter_all();
     let title = Line::from(vec![
         Span::styled(
-            format!(" {} · {} ", text::TAB_SUGGESTIONS, view.items.len()),
+            format!(" {} · {} ", text::tab_suggestions(), view.items.len()),
             theme::title(),
         ),
         Span::styled(
             format!(
                 "· {} {} · {} {} ",
-                text::COL_STATUS.to_lowercase(),
+                text::col_status().to_lowercase(),
                 view.status.map_or(all, |s| s.label()),
-                text::COL_PHASE.to_lowercase(),
+                text::col_phase().to_lowercase(),
                 view.phase.map_or(all, |p| p.label()),
             ),
             theme::muted(),
@@ -31,7 +31,7 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
     ]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.items.is_empty() {
-        return widgets::empty(frame, area, block, text::SUGGESTIONS_EMPTY);
+        return widgets::empty(frame, area, block, text::suggestions_empty());
     }
     let clock = app.clock();
     let rows = view.items.iter().map(|s| {
@@ -57,12 +57,12 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
         area,
         block,
         &[
-            text::FIELD_LABEL,
-            text::COL_TITLE,
-            text::FIELD_PHASE_CONCERNED,
-            text::COL_STATUS,
-            text::COL_WAITING,
-            text::COL_DECIDED,
+            text::field_label(),
+            text::col_title(),
+            text::field_phase_concerned(),
+            text::col_status(),
+            text::col_waiting(),
+            text::col_decided(),
         ],
         rows.collect(),
         &[
@@ -79,11 +79,11 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
 
 /// Lessons of a project (`with_project` false) or the library across projects.
 pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: bool) {
-    let all = text::FILTER_ALL;
+    let all = text::filter_all();
     let heading = if with_project {
-        text::VIEW_LESSONS
+        text::view_lessons()
     } else {
-        text::TAB_LESSONS
+        text::tab_lessons()
     };
     let title = Line::from(vec![
         Span::styled(
@@ -93,9 +93,9 @@ pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: 
         Span::styled(
             format!(
                 "· {} {} · {} {} ",
-                text::COL_PHASE.to_lowercase(),
+                text::col_phase().to_lowercase(),
                 view.phase.map_or(all, |p| p.label()),
-                text::COL_KIND.to_lowercase(),
+                text::col_kind().to_lowercase(),
                 view.kind.map_or(all, |k| k.label()),
             ),
             theme::muted(),
@@ -103,22 +103,25 @@ pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: 
     ]);
     let block = Block::default().borders(Borders::TOP).title(title);
     if view.items.is_empty() {
-        return widgets::empty(frame, area, block, text::LESSONS_EMPTY);
+        return widgets::empty(frame, area, block, text::lessons_empty());
     }
     let rows = view.items.iter().map(|l| {
         let mut cells = vec![
             Span::raw(shown(&l.title)),
             Span::styled(l.kind.label(), theme::accent()),
-            Span::styled(l.phase.map_or(text::NOT_SET, |p| p.label()), theme::muted()),
+            Span::styled(
+                l.phase.map_or(text::not_set(), |p| p.label()),
+                theme::muted(),
+            ),
         ];
         if with_project {
             cells.push(Span::raw(shown(
-                l.project_code.as_deref().unwrap_or(text::GENERAL),
+                l.project_code.as_deref().unwrap_or(text::general()),
             )));
         }
         cells.push(Span::styled(
             if l.shareable {
-                text::SHAREABLE_MARK
+                text::shareable_mark()
             } else {
                 ""
             },
@@ -126,17 +129,17 @@ pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: 
         ));
         Row::new(cells)
     });
-    let mut header = vec![text::COL_TITLE, text::COL_KIND, text::COL_PHASE];
+    let mut header = vec![text::col_title(), text::col_kind(), text::col_phase()];
     let mut widths = vec![
         Constraint::Fill(3),
         Constraint::Length(12),
         Constraint::Length(16),
     ];
     if with_project {
-        header.push(text::COL_PROJECT);
+        header.push(text::col_project());
         widths.push(Constraint::Length(8));
     }
-    header.push(text::COL_SHARE);
+    header.push(text::col_share());
     widths.push(Constraint::Length(5));
     widgets::table(
         frame,
@@ -152,11 +155,11 @@ pub fn lessons(frame: &mut Frame, area: Rect, view: &LessonsView, with_project: 
 /// A project's decisions, newest first.
 pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView) {
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · {} ", text::TAB_DECISIONS, view.items.len()),
+        format!(" {} · {} ", text::tab_decisions(), view.items.len()),
         theme::title(),
     ));
     if view.items.is_empty() {
-        return widgets::empty(frame, area, block, text::DECISIONS_EMPTY);
+        return widgets::empty(frame, area, block, text::decisions_empty());
     }
     let rows = view.items.iter().map(|d| {
         Row::new(vec![
@@ -176,12 +179,12 @@ pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView
         area,
         block,
         &[
-            text::FIELD_DECIDED_ON,
-            text::FIELD_LABEL,
-            text::FIELD_DECISION,
-            text::FIELD_RATIONALE,
-            text::FIELD_DECIDED_BY,
-            text::FIELD_MEETING,
+            text::field_decided_on(),
+            text::field_label(),
+            text::field_decision(),
+            text::field_rationale(),
+            text::field_decided_by(),
+            text::field_meeting(),
         ],
         rows.collect(),
         &[

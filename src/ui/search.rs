@@ -18,7 +18,7 @@ const MARKER_WIDTH: usize = 4;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
     let rect = widgets::centered(area, 120, area.height.saturating_sub(2));
-    let inner = widgets::dialog(frame, rect, text::SEARCH_TITLE);
+    let inner = widgets::dialog(frame, rect, text::search_title());
     if inner.height < 2 || inner.width < 10 {
         return;
     }
@@ -26,18 +26,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
     let typed_at = Rect { height: 1, ..inner };
     let kind = state
         .kind
-        .map_or(text::SEARCH_ALL_KINDS, |k| k.label())
+        .map_or(text::search_all_kinds(), |k| k.label())
         .to_string();
     let summary = if state.input.value().trim().is_empty() {
         String::new()
     } else {
-        format!("{} {} · {kind} ", state.results.total(), text::SEARCH_HITS)
+        format!(
+            "{} {} · {kind} ",
+            text::number(state.results.total()),
+            text::search_hits()
+        )
     };
     widgets::line_with_note(
         frame,
         typed_at,
         Line::from(vec![
-            Span::styled(format!(" {} ", text::SEARCH_PROMPT), theme::key()),
+            Span::styled(format!(" {} ", text::search_prompt()), theme::key()),
             Span::raw(state.input.value().to_string()),
         ]),
         Line::from(Span::styled(summary, theme::muted())),
@@ -53,9 +57,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
     };
     if state.input.value().trim().is_empty() || state.results.groups.is_empty() {
         let message = if state.input.value().trim().is_empty() {
-            text::SEARCH_HINT
+            text::search_hint()
         } else {
-            text::SEARCH_NOTHING
+            text::search_nothing()
         };
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
@@ -92,7 +96,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState) {
         let more = group.total.saturating_sub(group.hits.len());
         if more > 0 && state.kind.is_none() {
             lines.push(Line::from(Span::styled(
-                format!("    … {more}{} {}", plus(group.at_least), text::SEARCH_MORE),
+                format!(
+                    "    … {more}{} {}",
+                    plus(group.at_least),
+                    text::search_more()
+                ),
                 theme::muted(),
             )));
         }

@@ -11,11 +11,11 @@ use crate::text;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.trash;
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · {} ", text::VIEW_TRASH, t.items.len()),
+        format!(" {} · {} ", text::view_trash(), t.items.len()),
         theme::title(),
     ));
     if t.items.is_empty() {
-        return widgets::empty(frame, area, block, text::TRASH_EMPTY);
+        return widgets::empty(frame, area, block, text::trash_empty());
     }
     let rows = t.items.iter().map(|i| {
         Row::new(vec![
@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame,
         area,
         block,
-        &[text::COL_WHAT, text::COL_NAME, text::COL_DELETED],
+        &[text::col_what(), text::col_name(), text::col_deleted()],
         rows.collect(),
         &[
             Constraint::Length(13),

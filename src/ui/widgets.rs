@@ -123,14 +123,17 @@ pub fn filter_line(
     let typed = input.map_or(kept, |i| i.value());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {} ", crate::text::PORTFOLIO_FILTER), theme::key()),
+            Span::styled(
+                format!(" {} ", crate::text::portfolio_filter()),
+                theme::key(),
+            ),
             Span::raw(typed.to_string()),
         ])),
         area,
     );
     if let Some(input) = input {
         let x = area.x
-            + crate::text::PORTFOLIO_FILTER.chars().count() as u16
+            + crate::text::portfolio_filter().chars().count() as u16
             + 2
             + unicode_width::UnicodeWidthStr::width(input.before_cursor()) as u16;
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));

@@ -44,11 +44,13 @@ impl Sandbox {
         let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tidig");
         let home = self.path("home");
         // A Swedish user's locale, whatever the machine's: it chooses the exports'
-        // language.
+        // language. The interface's messages in English, as the tests read them
+        // (`env("TIDIG_LANG", "sv")` on a command tries the Swedish ones).
         cmd.env_remove("TIDIG_DB")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env("LANG", "sv_SE.UTF-8")
+            .env("TIDIG_LANG", "en")
             .env("TIDIG_CONFIG", self.config())
             .env("TIDIG_NOW", NOW)
             .env("TZ", self.tz)

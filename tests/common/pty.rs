@@ -152,6 +152,9 @@ impl Env {
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
         cmd.env("LANG", "sv_SE.UTF-8");
+        // The interface in English, as the tests read it (`TIDIG_LANG=sv` in a
+        // spawn's env tries the Swedish one).
+        cmd.env("TIDIG_LANG", "en");
         cmd.env("TIDIG_CONFIG", self.config());
         cmd.env("TIDIG_NOW", NOW);
         if let Some(tz) = spawn.tz {

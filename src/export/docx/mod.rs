@@ -16,9 +16,7 @@ use serde_json::Value;
 
 use super::{ExportError, Lang, NeedsInput, SummaryInput};
 use crate::catalog;
-use crate::domain::{
-    AgendaItem, Attendance, Audience, Clock, Lesson, Meeting, NotesStatus, Project, TextEnum,
-};
+use crate::domain::{AgendaItem, Attendance, Audience, Clock, Lesson, Meeting, Project};
 
 pub use model::{Block, Document, ListItem, ParaKind, Running, Span};
 pub use reference::Reference;
@@ -80,12 +78,22 @@ pub fn summary(input: &SummaryInput, audience: Audience, lang: Lang) -> Document
     let l = |k: &str| s(&c["l"], k);
     let mut doc = Document {
         lang: lang.as_str().into(),
-        running: running(lang, Some(&c["project"]), &l("title"), &s(&c, "date")),
+        // Dated by the meeting, as the printed page's header is.
+        running: running(
+            lang,
+            Some(&c["project"]),
+            &l("title"),
+            &input
+                .clock
+                .local(input.meeting.start)
+                .date()
+                .format("%Y-%m-%d")
+                .to_string(),
+        ),
         blocks: Vec::new(),
     };
     // Notes not yet approved are a draft; approved ones say when, if the store knows.
-    let status = input.meeting.notes_status;
-    let approved = status.index() >= NotesStatus::Approved.index();
+    let approved = c["draft"] != Value::Bool(true);
     if !approved {
         doc.running.draft = catalog::text(lang, "document", "draft").into();
     }
@@ -114,7 +122,8 @@ pub fn summary(input: &SummaryInput, audience: Audience, lang: Lang) -> Document
         _ => dash(s(&c, "meeting.location")),
     };
     let mut notes_status = s(&c, "meeting.notes_status");
-    if approved && let Some(day) = &input.notes_approved_on {
+    let day = s(&c, "approved_on");
+    if !day.is_empty() {
         notes_status = format!("{notes_status} ({} {day})", l("approved").to_lowercase());
     }
     doc.facts(vec![
