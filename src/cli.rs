@@ -293,6 +293,7 @@ impl From<AgendaFormatArg> for LessonsFormat {
 pub enum ReportFormatArg {
     Md,
     Html,
+    Docx,
 }
 
 impl From<ReportFormatArg> for ReportFormat {
@@ -300,6 +301,7 @@ impl From<ReportFormatArg> for ReportFormat {
         match f {
             ReportFormatArg::Md => ReportFormat::Markdown,
             ReportFormatArg::Html => ReportFormat::Html,
+            ReportFormatArg::Docx => ReportFormat::Docx,
         }
     }
 }
@@ -1213,6 +1215,7 @@ fn export(
                     ("md", ReportFormat::Markdown),
                     ("html", ReportFormat::Html),
                     ("htm", ReportFormat::Html),
+                    ("docx", ReportFormat::Docx),
                 ],
                 ReportFormat::Markdown,
             )?;

@@ -13,7 +13,7 @@ use common::docx::{dump, parts};
 use common::store::memory_store;
 use tidig::domain::{Audience, NotesStatus};
 use tidig::export::{
-    AgendaFormat, Lang, LessonsFormat, NeedsFormat, SummaryFormat, TemplateSource,
+    AgendaFormat, Lang, LessonsFormat, NeedsFormat, ReportFormat, SummaryFormat, TemplateSource,
 };
 use tidig::ops::ExportJob;
 use tidig::ops::export::{self, DocxStyle, ExportOpError};
@@ -88,6 +88,12 @@ fn every_docx_job(store: &Store) -> Vec<ExportJob> {
             project_id: None,
             format: LessonsFormat::Docx,
             lang: Lang::Sv,
+        },
+        ExportJob::Report {
+            project_id: project(store),
+            format: ReportFormat::Docx,
+            lang: Lang::Sv,
+            thresholds: tidig::domain::Thresholds::default(),
         },
     ]
 }
@@ -434,6 +440,7 @@ fn the_command_line_writes_word_files_that_open() {
             "needs.docx",
         ),
         (vec!["export", "lessons"], "lessons.docx"),
+        (vec!["export", "report", "LULE-25"], "report.docx"),
     ] {
         let bytes = sandbox.export_to(&args, file);
         let text = dump(&bytes);

@@ -347,7 +347,6 @@ pub fn render_styled(
                 live(store, EntityKind::Project, project_id)?,
                 thresholds,
             )?;
-            let contents = export::render_report(&input, format, lang)?;
             let name = format!(
                 "{}-{}-{}.{}",
                 input.project.code,
@@ -355,6 +354,10 @@ pub fn render_styled(
                 clock.today(),
                 format.extension()
             );
+            if format == ReportFormat::Docx {
+                return word(export::docx::report(&input, lang), name);
+            }
+            let contents = export::render_report(&input, format, lang)?;
             rendered(contents, name)
         }
         ExportJob::Lessons {

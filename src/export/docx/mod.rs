@@ -14,7 +14,7 @@ pub mod writer;
 
 use serde_json::Value;
 
-use super::{ExportError, Lang, NeedsInput, SummaryInput};
+use super::{ExportError, Lang, NeedsInput, ReportInput, SummaryInput};
 use crate::catalog;
 use crate::domain::{AgendaItem, Attendance, Audience, Clock, Lesson, Meeting, Project};
 
@@ -766,6 +766,104 @@ pub fn lessons(lang: Lang, lessons: &[Lesson], clock: &Clock) -> Document {
         l("title"),
         s(&c, "date"),
         s(&c, "generator")
+    ));
+    doc
+}
+
+// ---------------------------------------------------------------------------------------
+// Project report
+// ---------------------------------------------------------------------------------------
+
+/// A project's report for its buyer's project lead (internal), from the same words and
+/// figures as the Markdown and HTML versions (`report::document`).
+pub fn report(input: &ReportInput, lang: Lang) -> Document {
+    let r = super::report::document(input, lang);
+    let l = |k: &str| r.l.get(k).copied().unwrap_or_default().to_string();
+    let mut doc = Document {
+        lang: lang.as_str().into(),
+        running: Running {
+            organisation: r.project.buyer.to_string(),
+            project_code: r.project.code.to_string(),
+            case_number: r.project.case_number.to_string(),
+            ..running(lang, None, &l("title"), &r.date)
+        },
+        blocks: Vec::new(),
+    };
+    doc.heading(1, format!("{} – {}", l("title"), r.project.title));
+    doc.quote(l("internal_line"));
+    doc.facts(vec![
+        (l("buyer"), r.project.buyer.to_string()),
+        (l("case_number"), r.project.case_number.to_string()),
+        (l("phase"), r.project.phase.to_string()),
+        (l("status"), r.status.to_string()),
+        (l("date"), r.date.clone()),
+    ]);
+    doc.heading(2, l("overview"));
+    let review = if r.review_due {
+        format!("{} {}", r.review, l("review_due"))
+    } else {
+        r.review.clone()
+    };
+    doc.facts(vec![
+        (l("review"), review),
+        (l("overdue_actions_count"), r.overdue_actions.to_string()),
+        (l("slipped_count"), r.slipped_milestones.to_string()),
+        (l("open_needs"), r.open_needs.to_string()),
+    ]);
+    doc.heading(2, l("phase_track"));
+    doc.list(
+        true,
+        r.track.iter().map(|step| {
+            if step.current {
+                vec![
+                    Span::bold(step.name),
+                    Span::plain(format!(" ← {}", l("current_phase"))),
+                ]
+            } else if step.done {
+                vec![Span::plain(format!("{} ✓", step.name))]
+            } else {
+                vec![Span::plain(step.name)]
+            }
+        }),
+    );
+    for section in &r.sections {
+        doc.heading(2, section.heading);
+        if section.rows.is_empty() {
+            doc.para(vec![Span::italic(section.empty)]);
+        } else {
+            doc.table(
+                section
+                    .columns
+                    .iter()
+                    .map(|c| c.heading.to_string())
+                    .collect(),
+                section.rows.iter().map(|row| row.cells.clone()).collect(),
+            );
+        }
+    }
+    doc.heading(2, l("needs"));
+    if r.needs_total == 0 {
+        doc.para(vec![Span::italic(l("no_needs"))]);
+    } else {
+        for (heading, column, bars) in [
+            (l("by_status"), l("col_need_status"), &r.needs_by_status),
+            (l("by_priority"), l("col_priority"), &r.needs_by_priority),
+        ] {
+            doc.heading(3, heading);
+            let mut rows: Vec<Vec<String>> = bars
+                .iter()
+                .map(|b| vec![b.label.to_string(), b.count.to_string()])
+                .collect();
+            rows.push(vec![l("total"), r.needs_total.to_string()]);
+            doc.table(vec![column, l("col_count")], rows);
+        }
+    }
+    doc.small(format!(
+        "{} · {} · {} · {}",
+        r.project.code,
+        l("title"),
+        r.date,
+        r.generator
     ));
     doc
 }
