@@ -209,8 +209,8 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// A project's attention view as a report for the buyer's project lead (internal):
-    /// phases, slipped milestones, next meetings, overdue and open actions, notes
+    /// A project's attention view as a report for the buyer's project lead (internal;
+    /// Markdown, printable HTML or a Word file): phases, slipped milestones, next meetings, overdue and open actions, notes
     /// missing or unsent, open equal-treatment points, suggestions awaiting the buyer,
     /// needs by status and priority, and the last review.
     Report {
