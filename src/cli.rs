@@ -76,6 +76,10 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         what: ExportWhat,
+        /// Word files take their styles, fonts, theme and page margins from this .docx
+        /// (default: `reference.docx` beside the config file, if there is one).
+        #[arg(long, global = true, value_name = "FILE")]
+        reference_doc: Option<PathBuf>,
     },
     /// Bring rows into the store.
     Import {
@@ -140,7 +144,8 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// One meeting's printable agenda (Markdown, or HTML that prints to one page).
+    /// One meeting's printable agenda (Markdown, HTML that prints to one page, or a
+    /// Word file).
     Agenda {
         /// The meeting's id, as `tidig list meetings` shows it.
         #[arg(value_name = "MEETING_ID")]
@@ -157,7 +162,7 @@ pub enum ExportWhat {
         output: Option<PathBuf>,
     },
     /// A project's needs description: by category and priority with the evidence
-    /// (Markdown or printable HTML), or every need as a spreadsheet (CSV).
+    /// (Markdown, printable HTML or a Word file), or every need as a spreadsheet (CSV).
     Needs {
         /// The project's code, as `tidig list projects` shows it.
         #[arg(value_name = "CODE")]
@@ -183,8 +188,8 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// One meeting's notes (Mötesanteckningar): Markdown, printable HTML or plain
-    /// text, for the buyer's team or for everyone who took part. Each export is logged
+    /// One meeting's notes (Mötesanteckningar): Markdown, printable HTML, plain text
+    /// or a Word file (marked UTKAST until approved), for the buyer's team or for everyone who took part. Each export is logged
     /// on the meeting.
     Summary {
         /// The meeting's id, as `tidig list meetings` shows it.
@@ -216,8 +221,8 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// A project's attention view as a report for the buyer's project lead (internal):
-    /// phases, slipped milestones, next meetings, overdue and open actions, notes
+    /// A project's attention view as a report for the buyer's project lead (internal;
+    /// Markdown, printable HTML or a Word file): phases, slipped milestones, next meetings, overdue and open actions, notes
     /// missing or unsent, open equal-treatment points, suggestions awaiting the buyer,
     /// needs by status and priority, and the last review.
     Report {
@@ -235,7 +240,8 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Shareable lessons and good examples as learning examples to pass on.
+    /// Shareable lessons and good examples as learning examples to pass on (Markdown,
+    /// HTML or a Word file).
     Lessons {
         /// Only this project's lessons (by code); without it, all lessons.
         #[arg(long, value_name = "CODE")]
@@ -272,6 +278,7 @@ pub enum ImportWhat {
 pub enum AgendaFormatArg {
     Md,
     Html,
+    Docx,
 }
 
 impl From<AgendaFormatArg> for AgendaFormat {
@@ -279,6 +286,7 @@ impl From<AgendaFormatArg> for AgendaFormat {
         match f {
             AgendaFormatArg::Md => AgendaFormat::Markdown,
             AgendaFormatArg::Html => AgendaFormat::Html,
+            AgendaFormatArg::Docx => AgendaFormat::Docx,
         }
     }
 }
@@ -288,6 +296,7 @@ impl From<AgendaFormatArg> for LessonsFormat {
         match f {
             AgendaFormatArg::Md => LessonsFormat::Markdown,
             AgendaFormatArg::Html => LessonsFormat::Html,
+            AgendaFormatArg::Docx => LessonsFormat::Docx,
         }
     }
 }
@@ -296,6 +305,7 @@ impl From<AgendaFormatArg> for LessonsFormat {
 pub enum ReportFormatArg {
     Md,
     Html,
+    Docx,
 }
 
 impl From<ReportFormatArg> for ReportFormat {
@@ -303,6 +313,7 @@ impl From<ReportFormatArg> for ReportFormat {
         match f {
             ReportFormatArg::Md => ReportFormat::Markdown,
             ReportFormatArg::Html => ReportFormat::Html,
+            ReportFormatArg::Docx => ReportFormat::Docx,
         }
     }
 }
@@ -312,6 +323,7 @@ pub enum NeedsFormatArg {
     Md,
     Html,
     Csv,
+    Docx,
 }
 
 impl From<NeedsFormatArg> for NeedsFormat {
@@ -320,6 +332,7 @@ impl From<NeedsFormatArg> for NeedsFormat {
             NeedsFormatArg::Md => NeedsFormat::Markdown,
             NeedsFormatArg::Html => NeedsFormat::Html,
             NeedsFormatArg::Csv => NeedsFormat::Csv,
+            NeedsFormatArg::Docx => NeedsFormat::Docx,
         }
     }
 }
@@ -329,6 +342,7 @@ pub enum SummaryFormatArg {
     Md,
     Html,
     Txt,
+    Docx,
 }
 
 impl From<SummaryFormatArg> for SummaryFormat {
@@ -337,6 +351,7 @@ impl From<SummaryFormatArg> for SummaryFormat {
             SummaryFormatArg::Md => SummaryFormat::Markdown,
             SummaryFormatArg::Html => SummaryFormat::Html,
             SummaryFormatArg::Txt => SummaryFormat::Text,
+            SummaryFormatArg::Docx => SummaryFormat::Docx,
         }
     }
 }
@@ -540,6 +555,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 templates: config_path.parent().map(crate::templates::user_dir),
                 export_templates: config_path.parent().map(export::user_templates_dir),
                 drafts: crate::draft_files::DraftFiles::for_store(&db, data_drafts),
+                docx_style: config_path
+                    .parent()
+                    .map(ops::export::DocxStyle::from_config_dir)
+                    .unwrap_or_default(),
             };
             app.export_lang = config.export_lang();
             app.export_audience = config.export_audience;
@@ -610,7 +629,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 .with_context(|| crate::text::err_cannot_read(&db))?;
             write_stdout(&text)
         }
-        Some(Command::Export { what }) => {
+        Some(Command::Export {
+            what,
+            reference_doc,
+        }) => {
             // A user's own export templates: `templates/` beside the config file.
             let templates = match config_path.parent() {
                 Some(dir) => TemplateSource::Dir(export::user_templates_dir(dir)),
@@ -621,7 +643,16 @@ pub fn run(cli: Cli) -> Result<()> {
                 audience: config.export_audience.unwrap_or(Audience::Internal),
                 thresholds: config.thresholds(),
             };
-            export(&mut open()?, &db, &templates, defaults, what)
+            let style = match reference_doc {
+                Some(file) => ops::export::DocxStyle {
+                    reference: Some(file),
+                },
+                None => config_path
+                    .parent()
+                    .map(ops::export::DocxStyle::from_config_dir)
+                    .unwrap_or_default(),
+            };
+            export(&mut open()?, &db, &templates, &style, defaults, what)
         }
         Some(Command::Import {
             what: ImportWhat::Bundle { file, dry_run },
@@ -1122,6 +1153,7 @@ fn export(
     store: &mut Store,
     db: &Path,
     templates: &TemplateSource,
+    style: &ops::export::DocxStyle,
     defaults: ExportDefaults,
     what: ExportWhat,
 ) -> Result<()> {
@@ -1156,6 +1188,7 @@ fn export(
                     ("md", AgendaFormat::Markdown),
                     ("html", AgendaFormat::Html),
                     ("htm", AgendaFormat::Html),
+                    ("docx", AgendaFormat::Docx),
                 ],
                 AgendaFormat::Markdown,
             )?;
@@ -1186,6 +1219,7 @@ fn export(
                     ("html", NeedsFormat::Html),
                     ("htm", NeedsFormat::Html),
                     ("csv", NeedsFormat::Csv),
+                    ("docx", NeedsFormat::Docx),
                 ],
                 NeedsFormat::Markdown,
             )?;
@@ -1221,6 +1255,7 @@ fn export(
                     ("htm", SummaryFormat::Html),
                     ("txt", SummaryFormat::Text),
                     ("text", SummaryFormat::Text),
+                    ("docx", SummaryFormat::Docx),
                 ],
                 SummaryFormat::Markdown,
             )?;
@@ -1256,6 +1291,7 @@ fn export(
                     ("md", ReportFormat::Markdown),
                     ("html", ReportFormat::Html),
                     ("htm", ReportFormat::Html),
+                    ("docx", ReportFormat::Docx),
                 ],
                 ReportFormat::Markdown,
             )?;
@@ -1281,6 +1317,7 @@ fn export(
                     ("md", LessonsFormat::Markdown),
                     ("html", LessonsFormat::Html),
                     ("htm", LessonsFormat::Html),
+                    ("docx", LessonsFormat::Docx),
                 ],
                 LessonsFormat::Markdown,
             )?;
@@ -1297,7 +1334,7 @@ fn export(
         warn_unreadable(&store.all_meetings_listed(project_id)?.unreadable);
     }
     let to = Destination::from_output(output.as_deref());
-    let done = ops::export::run(store, &job, templates, &to, Some(db))?;
+    let done = ops::export::run_styled(store, &job, templates, style, &to, Some(db))?;
     if let Some(path) = done.path {
         println!("{}", path.display());
     }
@@ -1334,7 +1371,7 @@ fn import_bundle(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
 
 /// The format to write: `--format` if given (the user's file name is then theirs to
 /// choose), else the one the -o file's extension names, else `default`. An -o file
-/// whose extension is none of `known` (a `.pdf`, a `.docx`) and no `--format` is
+/// whose extension is none of `known` (a `.pdf`, an `.odt`) and no `--format` is
 /// refused, naming the formats that can be written, rather than filled with Markdown.
 fn format_for<F: Copy>(
     output: Option<&Path>,

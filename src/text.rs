@@ -668,7 +668,7 @@ pub fn warn_export_open_points(open: usize) -> String {
     ui_count("warn_export_open_points", open, &[])
 }
 
-words!(err_separator_not_csv);
+words!(err_separator_not_csv, err_binary_to_terminal, word_file);
 
 pub fn err_unknown_extension(ext: &str, known: &[&str]) -> String {
     ui_fill(

@@ -507,6 +507,10 @@ fn people() -> Vec<Attendance> {
 }
 
 fn render(format: AgendaFormat, m: &Meeting, agenda: &[AgendaItem], att: &[Attendance]) -> String {
+    if format == AgendaFormat::Docx {
+        let doc = export::docx::agenda(Lang::En, &project(), m, agenda, att, &clock());
+        return common::docx::dump(&export::docx::write(&doc, None).expect("the Word file"));
+    }
     export::render_agenda(format, Lang::En, &project(), m, agenda, att, &clock()).expect("renders")
 }
 
@@ -530,7 +534,11 @@ fn html_agenda_snapshot() {
 #[test]
 fn the_agenda_shows_date_week_times_and_the_total() {
     let m = meeting(1, "2026-12-03 09:30", 120, "Behovsworkshop 1");
-    for format in [AgendaFormat::Markdown, AgendaFormat::Html] {
+    for format in [
+        AgendaFormat::Markdown,
+        AgendaFormat::Html,
+        AgendaFormat::Docx,
+    ] {
         let out = render(format, &m, &workshop_agenda(), &people());
         assert!(
             out.contains("Thursday 2026-12-03, 09:30–11:30 (2 h)"),
@@ -543,6 +551,7 @@ fn the_agenda_shows_date_week_times_and_the_total() {
         let total = match format {
             AgendaFormat::Markdown => "**Total:** 1 h 45 min of 2 h",
             AgendaFormat::Html => "<td class=\"len total\">1 h 45 min</td>",
+            AgendaFormat::Docx => "[-] Total: 1 h 45 min of 2 h — 15 min to spare",
         };
         assert!(out.contains(total), "{out}");
         assert!(out.contains("15 min to spare"), "{out}");
@@ -555,7 +564,11 @@ fn the_agenda_shows_date_week_times_and_the_total() {
 #[test]
 fn an_overrun_is_shown_as_over() {
     let m = meeting(1, "2026-12-03 09:30", 60, "Kort möte");
-    for format in [AgendaFormat::Markdown, AgendaFormat::Html] {
+    for format in [
+        AgendaFormat::Markdown,
+        AgendaFormat::Html,
+        AgendaFormat::Docx,
+    ] {
         let out = render(format, &m, &workshop_agenda(), &[]);
         assert!(out.contains("45 min over"), "{out}");
     }

@@ -373,6 +373,10 @@ fn input_for(audience: Audience) -> NeedsInput {
 }
 
 fn render(format: NeedsFormat, audience: Audience, lang: Lang) -> String {
+    if format == NeedsFormat::Docx {
+        let doc = export::docx::needs(&input_for(audience), audience, lang);
+        return common::docx::dump(&export::docx::write(&doc, None).expect("the Word file"));
+    }
     export::render_needs(&input_for(audience), format, audience, lang, None)
         .expect("the needs export renders")
 }
@@ -660,7 +664,7 @@ fn the_shared_version_carries_only_shareable_unnamed_items() {
         "B-008",
     ];
     for lang in Lang::ALL {
-        for format in NeedsFormat::ALL {
+        for format in NeedsFormat::ALL.into_iter().chain([NeedsFormat::Docx]) {
             let out = render(format, Audience::Shared, lang);
             for text in never {
                 assert!(

@@ -311,7 +311,7 @@ fn shared_versions_of_every_demo_meeting_carry_only_shareable_items() {
         );
         assert_eq!(input.withheld_notes, 0);
         shareable_seen += input.decisions.len() + input.actions.len() + input.questions.len();
-        for format in SummaryFormat::ALL {
+        for format in SummaryFormat::ALL.into_iter().chain([SummaryFormat::Docx]) {
             for lang in [Lang::Sv, Lang::En] {
                 let job = ExportJob::Summary {
                     meeting_id: this.id,
@@ -319,9 +319,11 @@ fn shared_versions_of_every_demo_meeting_carry_only_shareable_items() {
                     audience: Audience::Shared,
                     lang,
                 };
-                let out = export::render(&store, &job, &TemplateSource::BuiltIn)
-                    .unwrap()
-                    .contents;
+                let out = common::docx::readable(
+                    &export::render(&store, &job, &TemplateSource::BuiltIn)
+                        .unwrap()
+                        .contents,
+                );
                 exports += 1;
                 assert!(
                     !out.contains("qq-"),
@@ -362,9 +364,11 @@ fn shared_versions_of_every_demo_meeting_carry_only_shareable_items() {
             audience: Audience::Internal,
             lang: Lang::Sv,
         };
-        let internal = export::render(&store, &job, &TemplateSource::BuiltIn)
-            .unwrap()
-            .contents;
+        let internal = common::docx::readable(
+            &export::render(&store, &job, &TemplateSource::BuiltIn)
+                .unwrap()
+                .contents,
+        );
         if internal.contains("qq-") {
             internal_with_markers += 1;
         }
@@ -443,7 +447,7 @@ fn shared_needs_descriptions_of_every_demo_project_carry_only_shareable_items() 
                 .all(|n| n.confidentiality == Confidentiality::Shareable)
         );
         shared_evidence += input.evidence.values().map(Vec::len).sum::<usize>();
-        for format in NeedsFormat::ALL {
+        for format in NeedsFormat::ALL.into_iter().chain([NeedsFormat::Docx]) {
             for lang in Lang::ALL {
                 let job = ExportJob::Needs {
                     project_id: project.id,
@@ -452,9 +456,11 @@ fn shared_needs_descriptions_of_every_demo_project_carry_only_shareable_items() 
                     lang,
                     separator: None,
                 };
-                let out = export::render(&store, &job, &TemplateSource::BuiltIn)
-                    .unwrap()
-                    .contents;
+                let out = common::docx::readable(
+                    &export::render(&store, &job, &TemplateSource::BuiltIn)
+                        .unwrap()
+                        .contents,
+                );
                 exports += 1;
                 for marker in ["qq-", "mm-"] {
                     if let Some(at) = out.find(marker) {
@@ -482,14 +488,16 @@ fn shared_needs_descriptions_of_every_demo_project_carry_only_shareable_items() 
             lang: Lang::Sv,
             separator: None,
         };
-        let internal = export::render(&store, &job, &TemplateSource::BuiltIn)
-            .unwrap()
-            .contents;
+        let internal = common::docx::readable(
+            &export::render(&store, &job, &TemplateSource::BuiltIn)
+                .unwrap()
+                .contents,
+        );
         if internal.contains("qq-") {
             internal_with_markers += 1;
         }
     }
-    assert_eq!(exports, projects.len() * 6);
+    assert_eq!(exports, projects.len() * 8);
     assert!(
         shared_evidence > 0,
         "some evidence does reach shared versions"

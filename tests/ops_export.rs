@@ -70,6 +70,29 @@ fn every_job(store: &Store) -> Vec<ExportJob> {
             format: LessonsFormat::Html,
             lang: Lang::En,
         },
+        ExportJob::Summary {
+            meeting_id: meeting,
+            format: SummaryFormat::Docx,
+            audience: Audience::Internal,
+            lang: Lang::Sv,
+        },
+        ExportJob::Agenda {
+            meeting_id: meeting,
+            format: AgendaFormat::Docx,
+            lang: Lang::Sv,
+        },
+        ExportJob::Needs {
+            project_id: project,
+            format: NeedsFormat::Docx,
+            audience: Audience::Shared,
+            lang: Lang::En,
+            separator: None,
+        },
+        ExportJob::Lessons {
+            project_id: None,
+            format: LessonsFormat::Docx,
+            lang: Lang::Sv,
+        },
     ]
 }
 
@@ -92,7 +115,7 @@ fn every_job_writes_a_private_file_in_a_private_folder_and_meeting_documents_are
         .unwrap_or_else(|e| panic!("{job:?}: {e}"));
         let path = done.path.expect("a file");
         assert_eq!(path.parent(), Some(folder.as_path()));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), done.contents);
+        assert_eq!(std::fs::read(&path).unwrap(), done.contents);
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{job:?}");
         let logged = count(&store, "SELECT count(*) FROM exports") - logged_before;
@@ -264,6 +287,7 @@ fn the_shared_notes_of_every_demo_meeting_name_no_private_meeting_and_no_other_l
             SummaryFormat::Markdown,
             SummaryFormat::Html,
             SummaryFormat::Text,
+            SummaryFormat::Docx,
         ] {
             for lang in [Lang::Sv, Lang::En] {
                 let job = ExportJob::Summary {
@@ -272,9 +296,11 @@ fn the_shared_notes_of_every_demo_meeting_name_no_private_meeting_and_no_other_l
                     audience: Audience::Shared,
                     lang,
                 };
-                let out = export::render(&store, &job, &TemplateSource::BuiltIn)
-                    .unwrap()
-                    .contents;
+                let out = common::docx::readable(
+                    &export::render(&store, &job, &TemplateSource::BuiltIn)
+                        .unwrap()
+                        .contents,
+                );
                 for other in meetings.iter().filter(|m| m.id != this.id) {
                     if let Some(link) = web_link(&other.location)
                         && web_link(&this.location) != Some(link)
@@ -304,10 +330,18 @@ fn an_output_file_tidig_cannot_write_is_refused_naming_what_it_can() {
             "notes.pdf",
             ".md, .markdown, .html",
         ),
-        (vec!["export", "agenda", "1"], "x.docx", ".md, .html"),
+        (
+            vec!["export", "agenda", "1"],
+            "x.odt",
+            ".md, .html, .htm, .docx",
+        ),
         (vec!["export", "needs", "LULE-25"], "needs.xlsx", ".csv"),
         (vec!["export", "calendar"], "cal.txt", ".ics"),
-        (vec!["export", "lessons"], "l.pdf", ".md, .html"),
+        (
+            vec!["export", "lessons"],
+            "l.pdf",
+            ".md, .html, .htm, .docx",
+        ),
     ] {
         let out = s.path(file);
         let mut args = args.clone();
@@ -351,7 +385,7 @@ fn trashed_meetings_go_out_as_cancelled_for_ninety_days() {
         .unwrap();
     let before = sequence(&store.meeting(meeting).unwrap());
     let calendar = |store: &Store| {
-        export::render(
+        let ics = export::render(
             store,
             &ExportJob::Calendar {
                 project_id: None,
@@ -360,7 +394,8 @@ fn trashed_meetings_go_out_as_cancelled_for_ninety_days() {
             &TemplateSource::BuiltIn,
         )
         .unwrap()
-        .contents
+        .contents;
+        String::from_utf8(ics).unwrap()
     };
     // The event as the calendar gives it: its lines, unfolded.
     let event_of = |ics: &str| -> Option<String> {

@@ -793,6 +793,7 @@ pub fn notes_export_form(meeting_id: i64, audience: &str, lang: crate::catalog::
                 ("html", "HTML"),
                 ("md", "Markdown"),
                 ("txt", text::plain_text()),
+                ("docx", text::word_file()),
             ]),
             "html",
         ),

@@ -714,7 +714,8 @@ impl App {
             .clone()
             .map_or(TemplateSource::BuiltIn, TemplateSource::Dir);
         let to = Destination::Folder(self.dirs.exports.clone());
-        match crate::ops::export::run(&mut self.store, &job, &templates, &to, None) {
+        let style = self.dirs.docx_style.clone();
+        match crate::ops::export::run_styled(&mut self.store, &job, &templates, &style, &to, None) {
             Ok(done) => {
                 let path = done.path.unwrap_or_default();
                 self.info(format!("{} {}", text::msg_exported(), path.display()));

@@ -171,6 +171,8 @@ pub struct AppDirs {
     pub export_templates: Option<PathBuf>,
     /// Where text the store could not take is kept (see `draft_files`).
     pub drafts: DraftFiles,
+    /// How Word exports are styled (a reference document in the config folder).
+    pub docx_style: crate::ops::export::DocxStyle,
 }
 
 impl Default for AppDirs {
@@ -182,6 +184,7 @@ impl Default for AppDirs {
             templates: None,
             export_templates: None,
             drafts: DraftFiles::default(),
+            docx_style: crate::ops::export::DocxStyle::default(),
         }
     }
 }

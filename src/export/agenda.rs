@@ -29,6 +29,8 @@ use crate::domain::{
 pub enum AgendaFormat {
     Markdown,
     Html,
+    /// A Word file, built by `export::docx`.
+    Docx,
 }
 
 impl AgendaFormat {
@@ -37,6 +39,7 @@ impl AgendaFormat {
         match self {
             AgendaFormat::Markdown => "md",
             AgendaFormat::Html => "html",
+            AgendaFormat::Docx => "docx",
         }
     }
 
@@ -44,6 +47,7 @@ impl AgendaFormat {
         match self {
             AgendaFormat::Markdown => MD_TEMPLATE,
             AgendaFormat::Html => HTML_TEMPLATE,
+            AgendaFormat::Docx => super::NOT_TEXT,
         }
     }
 }
@@ -82,6 +86,9 @@ pub fn render(
     attendance: &[Attendance],
     clock: &Clock,
 ) -> Result<String, ExportError> {
+    if format == AgendaFormat::Docx {
+        return Err(ExportError::NotText);
+    }
     let ctx = context(lang, project, meeting, agenda, attendance, clock);
     let template = environment().get_template(format.template())?;
     Ok(without_controls(template.render(Value::from(Serde(&ctx)))?))
@@ -146,6 +153,19 @@ struct ItemCtx<'a> {
     method: &'a str,
     owner: &'a str,
     expected_outcome: &'a str,
+}
+
+/// What the templates see, as data, for documents built another way (the Word file).
+pub(crate) fn context_value(
+    lang: Lang,
+    project: &Project,
+    meeting: &Meeting,
+    agenda: &[AgendaItem],
+    attendance: &[Attendance],
+    clock: &Clock,
+) -> serde_json::Value {
+    serde_json::to_value(context(lang, project, meeting, agenda, attendance, clock))
+        .expect("the context serialises")
 }
 
 fn context<'a>(

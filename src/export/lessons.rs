@@ -17,6 +17,8 @@ use crate::domain::{Clock, Lesson, TextEnum};
 pub enum LessonsFormat {
     Markdown,
     Html,
+    /// A Word file, built by `export::docx`.
+    Docx,
 }
 
 impl LessonsFormat {
@@ -25,6 +27,7 @@ impl LessonsFormat {
         match self {
             LessonsFormat::Markdown => "md",
             LessonsFormat::Html => "html",
+            LessonsFormat::Docx => "docx",
         }
     }
 
@@ -32,6 +35,7 @@ impl LessonsFormat {
         match self {
             LessonsFormat::Markdown => MD_TEMPLATE,
             LessonsFormat::Html => HTML_TEMPLATE,
+            LessonsFormat::Docx => super::NOT_TEXT,
         }
     }
 }
@@ -46,6 +50,9 @@ pub fn render(
     lessons: &[Lesson],
     clock: &Clock,
 ) -> Result<String, ExportError> {
+    if format == LessonsFormat::Docx {
+        return Err(ExportError::NotText);
+    }
     let ctx = context(lang, lessons, clock);
     let template = documents().get_template(format.template())?;
     Ok(without_controls(template.render(Value::from(Serde(&ctx)))?))
@@ -84,6 +91,11 @@ struct SectionCtx<'a> {
     /// For styling: `context`, `happened`, `learned` or `recommendation`.
     key: &'static str,
     text: &'a str,
+}
+
+/// What the templates see, as data, for documents built another way (the Word file).
+pub(crate) fn context_value(lang: Lang, lessons: &[Lesson], clock: &Clock) -> serde_json::Value {
+    serde_json::to_value(context(lang, lessons, clock)).expect("the context serialises")
 }
 
 fn context<'a>(lang: Lang, lessons: &'a [Lesson], clock: &Clock) -> Context<'a> {

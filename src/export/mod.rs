@@ -4,6 +4,7 @@
 //! files (a user's own templates are read from the folder the caller names).
 
 pub mod agenda;
+pub mod docx;
 pub mod ical;
 pub mod lessons;
 pub mod needs;
@@ -42,7 +43,18 @@ pub enum ExportError {
     /// rendered. The message names the file.
     #[error("template {}: {message}", file.display())]
     UserTemplate { file: PathBuf, message: String },
+    /// The reference document for Word files could not be used. The message names
+    /// the file.
+    #[error("reference document {}: {message}", file.display())]
+    Reference { file: PathBuf, message: String },
+    /// A Word file was asked of a text renderer: `export::docx` builds those.
+    #[error("a Word file is not rendered from a text template")]
+    NotText,
 }
+
+/// The template name of a format that has none (Word): never looked up, since the
+/// text renderers refuse it first ([`ExportError::NotText`]).
+pub(crate) const NOT_TEXT: &str = "(no text template)";
 
 impl From<minijinja::Error> for ExportError {
     fn from(e: minijinja::Error) -> Self {

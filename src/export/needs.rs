@@ -41,6 +41,8 @@ pub enum NeedsFormat {
     Html,
     /// RFC 4180 with a UTF-8 byte order mark, guarded against formula injection.
     Csv,
+    /// A Word file, built by `export::docx`.
+    Docx,
 }
 
 impl NeedsFormat {
@@ -52,6 +54,7 @@ impl NeedsFormat {
             NeedsFormat::Markdown => "md",
             NeedsFormat::Html => "html",
             NeedsFormat::Csv => "csv",
+            NeedsFormat::Docx => "docx",
         }
     }
 }
@@ -94,6 +97,7 @@ pub fn render(
         }
         NeedsFormat::Markdown => MD_TEMPLATE,
         NeedsFormat::Html => HTML_TEMPLATE,
+        NeedsFormat::Docx => return Err(ExportError::NotText),
     };
     let ctx = context(input, audience, lang);
     let template = documents().get_template(template)?;
@@ -399,6 +403,15 @@ struct ScopeCtx<'a> {
     code: &'a str,
     statement: &'a str,
     reason: &'a str,
+}
+
+/// What the templates see, as data, for documents built another way (the Word file).
+pub(crate) fn context_value(
+    input: &NeedsInput,
+    audience: Audience,
+    lang: Lang,
+) -> serde_json::Value {
+    serde_json::to_value(context(input, audience, lang)).expect("the context serialises")
 }
 
 fn context<'a>(input: &'a NeedsInput, audience: Audience, lang: Lang) -> Context<'a> {

@@ -29,6 +29,8 @@ use crate::domain::{
 pub enum ReportFormat {
     Markdown,
     Html,
+    /// A Word file, built by `export::docx` (not in [`Self::ALL`], the text formats).
+    Docx,
 }
 
 impl ReportFormat {
@@ -39,6 +41,7 @@ impl ReportFormat {
         match self {
             ReportFormat::Markdown => "md",
             ReportFormat::Html => "html",
+            ReportFormat::Docx => "docx",
         }
     }
 }
@@ -68,6 +71,7 @@ pub fn render(
     let name = match format {
         ReportFormat::Markdown => MD_TEMPLATE,
         ReportFormat::Html => HTML_TEMPLATE,
+        ReportFormat::Docx => return Err(ExportError::NotText),
     };
     let template = documents().get_template(name)?;
     Ok(without_controls(template.render(Value::from(Serde(&doc)))?))

@@ -49,6 +49,8 @@ pub enum SummaryFormat {
     Markdown,
     Html,
     Text,
+    /// A Word file, built by `export::docx` (not in [`Self::ALL`], the text formats).
+    Docx,
 }
 
 impl SummaryFormat {
@@ -60,6 +62,7 @@ impl SummaryFormat {
             SummaryFormat::Markdown => "md",
             SummaryFormat::Html => "html",
             SummaryFormat::Text => "txt",
+            SummaryFormat::Docx => "docx",
         }
     }
 
@@ -69,6 +72,7 @@ impl SummaryFormat {
             "md" | "markdown" => Some(SummaryFormat::Markdown),
             "html" | "htm" => Some(SummaryFormat::Html),
             "txt" | "text" => Some(SummaryFormat::Text),
+            "docx" => Some(SummaryFormat::Docx),
             _ => None,
         }
     }
@@ -79,6 +83,7 @@ impl SummaryFormat {
             SummaryFormat::Markdown => MD_TEMPLATE,
             SummaryFormat::Html => HTML_TEMPLATE,
             SummaryFormat::Text => TXT_TEMPLATE,
+            SummaryFormat::Docx => super::NOT_TEXT,
         }
     }
 }
@@ -166,6 +171,9 @@ pub fn render(
     lang: Lang,
     templates: &TemplateSource,
 ) -> Result<String, ExportError> {
+    if format == SummaryFormat::Docx {
+        return Err(ExportError::NotText);
+    }
     let ctx = Value::from(Serde(context(input, audience, lang)));
     let name = format.template();
     if let TemplateSource::Dir(dir) = templates {
@@ -382,6 +390,16 @@ fn time_span(clock: &Clock, start: DateTime<Utc>, end: DateTime<Utc>) -> String 
     } else {
         format!("{} – {}", s.format("%H:%M"), e.format("%Y-%m-%d %H:%M"))
     }
+}
+
+/// What the templates see, as data, for documents built another way (the Word file):
+/// the same words, the same filtered input, the same order.
+pub(crate) fn context_value(
+    input: &SummaryInput,
+    audience: Audience,
+    lang: Lang,
+) -> serde_json::Value {
+    serde_json::to_value(context(input, audience, lang)).expect("the context serialises")
 }
 
 fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Context<'a> {

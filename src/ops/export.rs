@@ -93,7 +93,8 @@ impl Destination {
 /// A rendered export, not yet written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendered {
-    pub contents: String,
+    /// The file's bytes: UTF-8 text, or a Word file's ZIP.
+    pub contents: Vec<u8>,
     /// The file name it gets in a folder (`LULE-25-2026-12-03-behovsworkshop.ics`).
     pub file_name: String,
     /// The meeting to log the export on, and what to log (without the file).
@@ -105,7 +106,43 @@ pub struct Rendered {
 pub struct Exported {
     /// The file written, or `None` for standard output.
     pub path: Option<PathBuf>,
-    pub contents: String,
+    /// The file's bytes: UTF-8 text, or a Word file's ZIP.
+    pub contents: Vec<u8>,
+}
+
+impl Rendered {
+    /// Whether the export is a binary file (Word), not text for a terminal.
+    pub fn is_binary(&self) -> bool {
+        self.file_name.ends_with(".docx")
+    }
+}
+
+/// How Word files are styled: with the styles of a reference document (pandoc's
+/// `--reference-doc`), or the built-in clean default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocxStyle {
+    /// `reference.docx` in the config folder, or the file `--reference-doc` names.
+    pub reference: Option<PathBuf>,
+}
+
+impl DocxStyle {
+    /// The file name looked for in the config folder.
+    pub const FILE: &'static str = "reference.docx";
+
+    /// `reference.docx` next to the config file, if there is one.
+    pub fn from_config_dir(config_dir: &Path) -> DocxStyle {
+        let file = config_dir.join(Self::FILE);
+        DocxStyle {
+            reference: file.exists().then_some(file),
+        }
+    }
+
+    fn load(&self) -> Result<Option<export::docx::Reference>, ExportError> {
+        self.reference
+            .as_deref()
+            .map(export::docx::Reference::load)
+            .transpose()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -123,23 +160,44 @@ pub enum ExportOpError {
     InTrash(EntityRef),
     #[error("{}", text::msg_no_shareable_lessons())]
     NothingShareable,
+    /// A Word file asked for on standard output, which is a terminal.
+    #[error("{}", text::err_binary_to_terminal())]
+    BinaryToTerminal,
     /// The file was written, but the meeting's export log could not be updated.
     #[error("{}", text::err_export_not_logged(.0))]
     NotLogged(PathBuf, #[source] StoreError),
 }
 
-/// Gathers and renders `job`; nothing is written.
+/// Gathers and renders `job`, Word files in the built-in style; nothing is written.
 pub fn render(
     store: &Store,
     job: &ExportJob,
     templates: &TemplateSource,
 ) -> Result<Rendered, ExportOpError> {
+    render_styled(store, job, templates, &DocxStyle::default())
+}
+
+/// Gathers and renders `job`, Word files in `style`; nothing is written.
+pub fn render_styled(
+    store: &Store,
+    job: &ExportJob,
+    templates: &TemplateSource,
+    style: &DocxStyle,
+) -> Result<Rendered, ExportOpError> {
     let clock = store.clock();
     let rendered = |contents: String, file_name: String| Rendered {
-        contents,
+        contents: contents.into_bytes(),
         file_name,
         log: None,
     };
+    let word =
+        |doc: export::docx::Document, file_name: String| -> Result<Rendered, ExportOpError> {
+            Ok(Rendered {
+                contents: export::docx::write(&doc, style.load()?.as_ref())?,
+                file_name,
+                log: None,
+            })
+        };
     Ok(match *job {
         ExportJob::Calendar { project_id, lang } => {
             let name = match project_id {
@@ -190,6 +248,16 @@ pub fn render(
             let project = store.project(meeting.project_id)?;
             let agenda = store.agenda(meeting_id)?;
             let attendance = store.attendance(meeting_id)?;
+            let name = format!(
+                "{}-agenda.{}",
+                file_name(&meeting, store),
+                format.extension()
+            );
+            if format == AgendaFormat::Docx {
+                let doc =
+                    export::docx::agenda(lang, &project, &meeting, &agenda, &attendance, &clock);
+                return word(doc, name);
+            }
             let contents = export::render_agenda(
                 format,
                 lang,
@@ -199,11 +267,6 @@ pub fn render(
                 &attendance,
                 &clock,
             )?;
-            let name = format!(
-                "{}-agenda.{}",
-                file_name(&meeting, store),
-                format.extension()
-            );
             rendered(contents, name)
         }
         ExportJob::Needs {
@@ -218,13 +281,16 @@ pub fn render(
                 live(store, EntityKind::Project, project_id)?,
                 audience,
             )?;
-            let contents = export::render_needs(&input, format, audience, lang, separator)?;
             let name = format!(
                 "{}-{}.{}",
                 input.project.code,
                 text::file_needs(),
                 format.extension()
             );
+            if format == NeedsFormat::Docx {
+                return word(export::docx::needs(&input, audience, lang), name);
+            }
+            let contents = export::render_needs(&input, format, audience, lang, separator)?;
             rendered(contents, name)
         }
         ExportJob::Summary {
@@ -242,7 +308,12 @@ pub fn render(
                 format.extension()
             );
             let input = summary_input(store, meeting, audience)?;
-            let contents = export::render_summary(&input, format, audience, lang, templates)?;
+            let contents = if format == SummaryFormat::Docx {
+                let doc = export::docx::summary(&input, audience, lang);
+                export::docx::write(&doc, style.load()?.as_ref())?
+            } else {
+                export::render_summary(&input, format, audience, lang, templates)?.into_bytes()
+            };
             let record = ExportRecord {
                 what: "summary".into(),
                 format: format.extension().into(),
@@ -276,7 +347,6 @@ pub fn render(
                 live(store, EntityKind::Project, project_id)?,
                 thresholds,
             )?;
-            let contents = export::render_report(&input, format, lang)?;
             let name = format!(
                 "{}-{}-{}.{}",
                 input.project.code,
@@ -284,6 +354,10 @@ pub fn render(
                 clock.today(),
                 format.extension()
             );
+            if format == ReportFormat::Docx {
+                return word(export::docx::report(&input, lang), name);
+            }
+            let contents = export::render_report(&input, format, lang)?;
             rendered(contents, name)
         }
         ExportJob::Lessons {
@@ -296,13 +370,16 @@ pub fn render(
             if !lessons.iter().any(|l| l.shareable) {
                 return Err(ExportOpError::NothingShareable);
             }
-            let contents = export::render_lessons(format, lang, &lessons, &clock)?;
             let name = format!(
                 "{}-{}.{}",
                 text::file_lessons(),
                 clock.today(),
                 format.extension()
             );
+            if format == LessonsFormat::Docx {
+                return word(export::docx::lessons(lang, &lessons, &clock), name);
+            }
+            let contents = export::render_lessons(format, lang, &lessons, &clock)?;
             rendered(contents, name)
         }
     })
@@ -317,10 +394,27 @@ pub fn run(
     to: &Destination,
     store_path: Option<&Path>,
 ) -> Result<Exported, ExportOpError> {
-    let rendered = render(store, job, templates)?;
+    run_styled(store, job, templates, &DocxStyle::default(), to, store_path)
+}
+
+/// As [`run`], Word files in `style`. A Word file is not written to standard output
+/// when that is a terminal ([`ExportOpError::BinaryToTerminal`]).
+pub fn run_styled(
+    store: &mut Store,
+    job: &ExportJob,
+    templates: &TemplateSource,
+    style: &DocxStyle,
+    to: &Destination,
+    store_path: Option<&Path>,
+) -> Result<Exported, ExportOpError> {
+    let rendered = render_styled(store, job, templates, style)?;
     let path = match to {
         Destination::Stdout => {
-            write_stdout(rendered.contents.as_bytes()).map_err(ExportOpError::Stdout)?;
+            use std::io::IsTerminal;
+            if rendered.is_binary() && std::io::stdout().is_terminal() {
+                return Err(ExportOpError::BinaryToTerminal);
+            }
+            write_stdout(&rendered.contents).map_err(ExportOpError::Stdout)?;
             None
         }
         Destination::File(path) => Some(path.clone()),
@@ -330,7 +424,7 @@ pub fn run(
         }
     };
     if let Some(path) = &path {
-        write_private(path, rendered.contents.as_bytes(), store_path)?;
+        write_private(path, &rendered.contents, store_path)?;
     }
     if let Some((meeting_id, mut record)) = rendered.log {
         record.file = path

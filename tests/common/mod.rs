@@ -14,6 +14,7 @@
 
 pub mod bundle;
 pub mod cli;
+pub mod docx;
 pub mod export;
 pub mod pty;
 pub mod screen;
