@@ -56,7 +56,7 @@ fn the_information_tab_lists_the_log_and_the_interests() {
         screen.contains("Interests and prior involvement · 1"),
         "{screen}"
     );
-    assert!(screen.contains("Anders Wikström (RISE"), "{screen}");
+    assert!(screen.contains("Anders Wikström (RIS…"), "{screen}");
 }
 
 #[test]
