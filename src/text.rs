@@ -315,6 +315,8 @@ pub fn field_error(e: &FieldError) -> String {
         }
         FieldError::MergeSelf => "a need cannot be merged into itself",
         FieldError::MergeProjects => "only needs of the same project can be merged",
+        FieldError::TooMany { max } => return format!("at most {max} in one round"),
+        FieldError::NotInRound => "this supplier does not take part in the round",
     };
     words.to_string()
 }
@@ -807,6 +809,7 @@ pub const KIND_NOTE: &str = "Note";
 pub const KIND_DECISION: &str = "Decision";
 pub const KIND_ACTION: &str = "Action";
 pub const KIND_QUESTION: &str = "Question";
+pub const KIND_ROUND: &str = "Dialogue round";
 
 // Bundles (export and import)
 

@@ -17,10 +17,12 @@ pub enum EntityKind {
     Decision,
     ActionItem,
     Question,
+    /// A dialogue round (dialogomgång).
+    Round,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 13] = [
+    pub const ALL: [EntityKind; 14] = [
         Self::Project,
         Self::Organisation,
         Self::Person,
@@ -34,6 +36,7 @@ impl EntityKind {
         Self::Decision,
         Self::ActionItem,
         Self::Question,
+        Self::Round,
     ];
 
     /// A stable machine name (bundles, logs, the command line).
@@ -52,6 +55,7 @@ impl EntityKind {
             Self::Decision => "decision",
             Self::ActionItem => "action_item",
             Self::Question => "question",
+            Self::Round => "round",
         }
     }
 
@@ -76,6 +80,7 @@ impl EntityKind {
             Self::Decision => text::KIND_DECISION,
             Self::ActionItem => text::KIND_ACTION,
             Self::Question => text::KIND_QUESTION,
+            Self::Round => text::KIND_ROUND,
         }
     }
 }

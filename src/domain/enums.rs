@@ -76,6 +76,7 @@ macro_rules! for_each_text_enum {
         $check::<Confidentiality>();
         $check::<ActionStatus>();
         $check::<Audience>();
+        $check::<RoundKind>();
     }};
 }
 #[cfg(test)]
@@ -288,6 +289,16 @@ text_enum!(
         Internal => "internal",
         Shared => "shared",
     } section "audience"
+);
+
+text_enum!(
+    /// The kind of a dialogue round.
+    RoundKind {
+        OneToOne => "one_to_one",
+        Rfi => "rfi",
+        ExternalReview => "external_review",
+        SupplierWorkshop => "supplier_workshop",
+    } section "round_kind"
 );
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ mod meeting;
 mod milestone;
 mod need;
 mod notes;
+mod round;
 pub mod search;
 mod validation;
 pub mod visible;
@@ -36,7 +37,7 @@ pub use entity::{EntityKind, EntityRef};
 pub use enums::{
     ActionStatus, AttendanceRole, Audience, Confidentiality, InnovationLevel, LessonKind,
     MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus, NotesStatus, OrgKind,
-    Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
+    Phase, Priority, ProjectStatus, RoundKind, SuggestionStatus, TextEnum,
 };
 pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
 pub use lists::{
@@ -58,4 +59,8 @@ pub use notes::{
 };
 pub mod project;
 pub use project::{Project, ProjectDraft, ProjectInput, ProjectRow, parse_tags, validate_code};
+pub use round::{
+    Cell, Matrix, NotAsked, Round, RoundAnswer, RoundInput, RoundQuestion, RoundSupplier,
+    supplier_letter,
+};
 pub use validation::{FieldError, FieldErrors, parse_iso_date};

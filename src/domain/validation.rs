@@ -49,6 +49,12 @@ pub enum FieldError {
     MergeClosed,
     MergeSelf,
     MergeProjects,
+    /// A round takes at most this many questions or suppliers.
+    TooMany {
+        max: i64,
+    },
+    /// The supplier does not take part in the question's round.
+    NotInRound,
 }
 
 /// The words, from the catalog.

@@ -75,6 +75,10 @@ fn locate_sql(kind: EntityKind) -> &'static str {
              FROM questions t JOIN meetings m ON m.id = t.meeting_id
              JOIN projects p ON p.id = m.project_id WHERE t.id = ?1"
         }
+        EntityKind::Round => {
+            "SELECT p.id, NULL, t.deleted_at, p.deleted_at
+             FROM dialogue_rounds t JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
+        }
     }
 }
 

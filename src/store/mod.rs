@@ -15,6 +15,7 @@ mod notes;
 mod open;
 mod projects;
 mod readable;
+mod rounds;
 mod search;
 mod suggestions;
 mod trash;
@@ -38,6 +39,7 @@ pub use drafts::Draft;
 pub use entity::Location;
 pub use migrate::SCHEMA_VERSION;
 pub use readable::{Listed, UnreadableRow};
+pub use rounds::{MAX_ROUND_QUESTIONS, MAX_ROUND_SUPPLIERS, ROUNDS_PAGE};
 pub use search::{COUNT_CAP, RANK_CAP};
 pub use versions::{NoteSaved, NoteTarget};
 // The query types live in the domain (the screens show them); these names keep working

@@ -79,6 +79,10 @@ fn context_sql(kind: EntityKind) -> &'static str {
              LEFT JOIN organisations o ON o.id = t.organisation_id WHERE t.id = ?1"
         }
         EntityKind::Organisation => "SELECT '', NULL FROM organisations t WHERE t.id = ?1",
+        EntityKind::Round => {
+            "SELECT p.code, NULL FROM dialogue_rounds t
+             JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
+        }
     }
 }
 

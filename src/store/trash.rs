@@ -21,6 +21,7 @@ pub fn table(kind: EntityKind) -> &'static str {
         EntityKind::Decision => "decisions",
         EntityKind::ActionItem => "action_items",
         EntityKind::Question => "questions",
+        EntityKind::Round => "dialogue_rounds",
     }
 }
 
@@ -70,6 +71,10 @@ fn label_sql(kind: EntityKind) -> &'static str {
         EntityKind::Question => {
             "SELECT t.id, t.text || ' (' || m.title || ')', t.deleted_at
              FROM questions t JOIN meetings m ON m.id = t.meeting_id"
+        }
+        EntityKind::Round => {
+            "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+             FROM dialogue_rounds t JOIN projects p ON p.id = t.project_id"
         }
     }
 }
