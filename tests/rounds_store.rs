@@ -234,8 +234,8 @@ fn a_meeting_belongs_to_a_round_and_a_supplier() {
         );
         let m = store.create_meeting(p, &input).unwrap();
         assert_eq!(store.meeting_round(m).unwrap(), None);
-        store.set_meeting_round(m, Some((r, Some(a)))).unwrap();
-        assert_eq!(store.meeting_round(m).unwrap(), Some((r, Some(a))));
+        store.set_round_meeting(r, a, Some(m)).unwrap();
+        assert_eq!(store.meeting_round(m).unwrap(), Some((r, a)));
         store.trash(EntityKind::Round, r).unwrap();
         assert_eq!(store.meeting_round(m).unwrap(), None);
     });

@@ -58,6 +58,8 @@ pub struct RoundSupplier {
     pub name: String,
     /// The number it got when it joined: its letter in the shared compilation.
     pub seq: i64,
+    /// Its one-to-one meeting in the round; `None` for a written answer.
+    pub meeting_id: Option<i64>,
 }
 
 impl RoundSupplier {
@@ -205,6 +207,7 @@ mod tests {
             organisation_id: id,
             name: name.into(),
             seq: id,
+            meeting_id: None,
         }
     }
 

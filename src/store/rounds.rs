@@ -254,7 +254,7 @@ impl Store {
     /// The suppliers of a round, by the order they joined.
     pub fn round_suppliers(&self, round_id: i64) -> Result<Vec<RoundSupplier>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.organisation_id, o.name, s.seq FROM round_suppliers s
+            "SELECT s.organisation_id, o.name, s.seq, s.meeting_id FROM round_suppliers s
              JOIN organisations o ON o.id = s.organisation_id
              WHERE s.round_id = ?1 ORDER BY s.seq LIMIT ?2",
         )?;
@@ -263,6 +263,7 @@ impl Store {
                 organisation_id: r.get(0)?,
                 name: r.get(1)?,
                 seq: r.get(2)?,
+                meeting_id: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -506,30 +507,31 @@ impl Store {
         ))
     }
 
-    /// Ties a meeting to a round and a supplier (or unties it with `None`).
-    pub fn set_meeting_round(
+    /// Makes `meeting_id` the supplier's meeting in the round (`None`: a written
+    /// answer, no meeting).
+    pub fn set_round_meeting(
         &mut self,
-        meeting_id: i64,
-        round: Option<(i64, Option<i64>)>,
+        round_id: i64,
+        organisation_id: i64,
+        meeting_id: Option<i64>,
     ) -> Result<()> {
-        let (round_id, supplier) = match round {
-            Some((r, s)) => (Some(r), s),
-            None => (None, None),
-        };
+        let now = self.now();
         changed(self.conn.execute(
-            "UPDATE meetings SET round_id = ?2, round_supplier_id = ?3 WHERE id = ?1",
-            params![meeting_id, round_id, supplier],
+            "UPDATE round_suppliers SET meeting_id = ?3, updated_at = ?4
+             WHERE round_id = ?1 AND organisation_id = ?2",
+            params![round_id, organisation_id, meeting_id, now],
         )?)
     }
 
-    /// The round and supplier a meeting belongs to, when it does (and the round is live).
-    pub fn meeting_round(&self, meeting_id: i64) -> Result<Option<(i64, Option<i64>)>> {
+    /// The live round and the supplier a meeting is held with, when it is one.
+    pub fn meeting_round(&self, meeting_id: i64) -> Result<Option<(i64, i64)>> {
         Ok(self
             .conn
             .query_row(
-                "SELECT m.round_id, m.round_supplier_id FROM meetings m
-                 JOIN dialogue_rounds r ON r.id = m.round_id
-                 WHERE m.id = ?1 AND r.deleted_at IS NULL",
+                "SELECT s.round_id, s.organisation_id FROM round_suppliers s
+                 JOIN dialogue_rounds r ON r.id = s.round_id
+                 WHERE s.meeting_id = ?1 AND r.deleted_at IS NULL
+                 ORDER BY s.id LIMIT 1",
                 [meeting_id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )

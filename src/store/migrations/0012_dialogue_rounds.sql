@@ -12,8 +12,9 @@
 -- was not asked, which the matrix warns of (equal treatment). An answer carries a
 -- confidentiality label like a note.
 --
--- A meeting (a one-to-one dialogue, or nothing at all for a written answer) may belong
--- to a round and a supplier.
+-- A supplier's one-to-one meeting in the round is kept on its row in round_suppliers
+-- (none for a written answer), so a meeting belongs to a round and a supplier without a
+-- change to the meetings table.
 --
 -- Rows carry UUIDs and versions as 0007 set out; rounds and questions go to the trash.
 -- The search index (0011) gets one document per round: its title and purpose, and the
@@ -63,11 +64,14 @@ CREATE TABLE round_suppliers (
     round_id        INTEGER NOT NULL REFERENCES dialogue_rounds(id) ON DELETE CASCADE,
     organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
     seq             INTEGER NOT NULL CHECK (seq > 0),
+    -- The supplier's one-to-one meeting in this round; NULL for a written answer.
+    meeting_id      INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL,
     UNIQUE (round_id, organisation_id),
     UNIQUE (round_id, seq)
 );
+CREATE INDEX round_suppliers_meeting ON round_suppliers(meeting_id);
 
 CREATE TABLE round_answers (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -90,11 +94,6 @@ BEGIN
     UPDATE round_answers SET version = OLD.version + 1 WHERE id = NEW.id;
 END;
 
-ALTER TABLE meetings ADD COLUMN round_id INTEGER REFERENCES dialogue_rounds(id)
-    ON DELETE SET NULL;
-ALTER TABLE meetings ADD COLUMN round_supplier_id INTEGER REFERENCES organisations(id)
-    ON DELETE SET NULL;
-CREATE INDEX meetings_round ON meetings(round_id);
 
 -- Search: a round is document kind 14 (domain::search::SEARCH_KINDS).
 DROP VIEW search_source;
