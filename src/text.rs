@@ -597,6 +597,7 @@ pub const MSG_NO_SHAREABLE_LESSONS: &str = "No shareable lessons to export";
 pub const FILE_LESSONS: &str = "tidig-lessons";
 pub const FILE_NOTES: &str = "notes";
 pub const FILE_NEEDS: &str = "needs";
+pub const FILE_DIALOGUE: &str = "dialogue";
 
 // ----- writing files and exports --------------------------------------------------
 

@@ -537,4 +537,16 @@ impl Store {
             )
             .optional()?)
     }
+
+    /// The id of a live row of `table` (organisations or meetings) by its UUID.
+    pub(crate) fn live_id_by_uuid(&self, table: &str, uuid: &str) -> Result<Option<i64>> {
+        let sql = match table {
+            "organisations" => {
+                "SELECT id FROM organisations WHERE uuid = ?1 AND deleted_at IS NULL"
+            }
+            "meetings" => "SELECT id FROM meetings WHERE uuid = ?1 AND deleted_at IS NULL",
+            _ => return Err(StoreError::NotFound),
+        };
+        Ok(self.conn.query_row(sql, [uuid], |r| r.get(0)).optional()?)
+    }
 }
