@@ -13,6 +13,25 @@ pub const APP_NAME: &str = "tidig";
 pub const VIEW_PORTFOLIO: &str = "Portfolio";
 pub const VIEW_DIRECTORY: &str = "Directory";
 pub const VIEW_TRASH: &str = "Trash";
+pub const VIEW_ROUNDS: &str = "Dialogue rounds";
+pub const ROUNDS_EMPTY: &str =
+    "No dialogue rounds in this project yet (tidig list rounds shows them all).";
+pub const ROUND_NO_QUESTIONS: &str = "This round has no questions yet.";
+pub const COL_QUESTION: &str = "Question";
+pub const COL_ROUND: &str = "Round";
+pub const CELL_NOT_ASKED: &str = "· not asked";
+pub const CELL_MISSING: &str = "– missing";
+pub const ROUND_ALL_ASKED: &str = "Every supplier was asked every question put.";
+
+/// "⚠ Not put to Norrsken AB: question 1, 2, 3" (equal treatment: others were asked).
+pub fn round_not_asked(supplier: &str, questions: &str) -> String {
+    format!("⚠ Not put to {supplier}: question {questions} (the others were asked)")
+}
+
+/// "Questions 1–10 of 14 · 2 missing answers"
+pub fn round_page(first: usize, last: usize, total: i64, missing: usize) -> String {
+    format!("Questions {first}–{last} of {total} · {missing} missing answers")
+}
 pub const TAB_OVERVIEW: &str = "Overview";
 pub const TAB_TIME_PLAN: &str = "Time plan";
 pub const TAB_MEETINGS: &str = "Meetings";

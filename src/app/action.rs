@@ -30,6 +30,14 @@ pub enum Action {
     GoPortfolio,
     GoDirectory,
     GoTrash,
+    /// A project's dialogue rounds and their matrix of answers.
+    GoRounds,
+    /// The round matrix: the next or previous page of questions.
+    NextQuestions,
+    PrevQuestions,
+    /// The compilation of the selected round (shared or internal version).
+    ExportDialogueShared,
+    ExportDialogueInternal,
     Restore,
     Purge,
     PhaseNext,
@@ -189,6 +197,11 @@ impl Action {
             GoPortfolio => "portfolio",
             GoDirectory => "directory",
             GoTrash => "trash",
+            GoRounds => "dialogue rounds",
+            NextQuestions => "next questions",
+            PrevQuestions => "earlier questions",
+            ExportDialogueShared => "export compilation, shared (.html)",
+            ExportDialogueInternal => "export compilation, internal (.html)",
             Restore => "restore",
             Purge => "delete for good",
             PhaseNext => "next phase",

@@ -42,10 +42,11 @@ impl App {
         }
     }
 
-    /// A round opens its project (the rounds are listed and exported from there).
-    fn go_to_round(&mut self, _round_id: i64, at: Location) {
+    /// A round opens its project's rounds, selected.
+    fn go_to_round(&mut self, round_id: i64, at: Location) {
         if let Some(project_id) = at.project_id {
-            self.show(Screen::Project { id: project_id });
+            self.rounds.select = Some(round_id);
+            self.show(Screen::Rounds { project_id });
         }
     }
 

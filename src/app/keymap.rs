@@ -41,6 +41,8 @@ pub enum Context {
     Pick,
     Directory,
     Trash,
+    /// A project's dialogue rounds and the matrix of the selected one.
+    Rounds,
     Form,
     /// Typing the portfolio's text filter.
     FilterInput,
@@ -109,6 +111,7 @@ impl Context {
             Context::Pick => crate::text::PICK_TITLE,
             Context::Directory => crate::text::VIEW_DIRECTORY,
             Context::Trash => crate::text::VIEW_TRASH,
+            Context::Rounds => crate::text::VIEW_ROUNDS,
             Context::Form => "Form",
             Context::FilterInput => crate::text::PORTFOLIO_FILTER,
             Context::Search => crate::text::SEARCH_TITLE,
@@ -302,6 +305,7 @@ impl Keymap {
             TimePlan,
             Directory,
             Trash,
+            Rounds,
             ProjectMeetings,
             MeetingAgenda,
             MeetingParticipants,
@@ -396,6 +400,11 @@ impl Keymap {
         bind(ProjectOverview, &[Key::ch('d')], Delete, false);
 
         bind(ProjectMeetings, &[Key::plain(K::Enter)], Open, true);
+        bind(ProjectMeetings, &[Key::ch('R')], GoRounds, true);
+        bind(Rounds, &[Key::ch(']'), Key::ch('J')], NextQuestions, true);
+        bind(Rounds, &[Key::ch('['), Key::ch('K')], PrevQuestions, true);
+        bind(Rounds, &[Key::ch('x')], ExportDialogueShared, true);
+        bind(Rounds, &[Key::ch('X')], ExportDialogueInternal, false);
         bind(ProjectMeetings, &[Key::ch('n')], New, true);
         bind(ProjectMeetings, &[Key::ch('e')], Edit, true);
         bind(ProjectMeetings, &[Key::ch('c')], CancelMeeting, false);

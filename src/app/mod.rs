@@ -19,6 +19,7 @@ mod needs;
 mod notes;
 pub mod palette;
 mod projects;
+mod rounds;
 pub mod screens;
 pub mod search;
 pub mod text_input;
@@ -194,6 +195,7 @@ pub struct App {
     pub effect: Option<Effect>,
     pub directory: DirectoryState,
     pub trash: TrashState,
+    pub rounds: RoundsState,
     /// Review mode's walk, while it lasts.
     pub review: Option<ReviewState>,
     /// The attention rules' limits (config `stale_after_days`).
@@ -249,6 +251,7 @@ impl App {
             effect: None,
             directory: DirectoryState::default(),
             trash: TrashState::default(),
+            rounds: RoundsState::default(),
             review: None,
             thresholds: crate::domain::Thresholds::default(),
             form: None,
@@ -333,6 +336,7 @@ impl App {
             },
             Screen::Directory => Context::Directory,
             Screen::Trash => Context::Trash,
+            Screen::Rounds { .. } => Context::Rounds,
         }
     }
 
@@ -555,6 +559,7 @@ impl App {
                 Screen::Actions => self.update_actions(other),
                 Screen::Directory => self.update_directory(other),
                 Screen::Trash => self.update_trash(other),
+                Screen::Rounds { .. } => self.update_rounds(other),
             },
         }
     }
@@ -680,6 +685,15 @@ impl App {
                 let len = self.trash.items.len();
                 self.trash.cursor.step(delta, len);
             }
+            Screen::Rounds { .. } => {
+                let before = self.rounds.cursor.selected;
+                let len = self.rounds.rounds.len();
+                self.rounds.cursor.step(delta, len);
+                if self.rounds.cursor.selected != before {
+                    self.rounds.offset = 0;
+                    self.refresh_round_matrix();
+                }
+            }
         }
     }
 
@@ -769,6 +783,7 @@ impl App {
             Screen::Actions => self.refresh_actions(),
             Screen::Directory => self.refresh_directory(),
             Screen::Trash => self.refresh_trash(),
+            Screen::Rounds { project_id } => self.refresh_rounds(project_id),
         }
     }
 }

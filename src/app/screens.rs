@@ -36,6 +36,10 @@ pub enum Screen {
     Lessons,
     Directory,
     Trash,
+    /// A project's dialogue rounds and the matrix of the selected one.
+    Rounds {
+        project_id: i64,
+    },
 }
 
 /// A selection in a list, kept inside its bounds.
@@ -524,6 +528,27 @@ pub struct DirectoryState {
     pub org_cursor: Cursor,
     pub person_cursor: Cursor,
 }
+
+/// A project's dialogue rounds: the list, and the matrix of the selected round a page
+/// of questions at a time.
+#[derive(Debug, Default)]
+pub struct RoundsState {
+    pub project_code: String,
+    pub rounds: Vec<crate::domain::Round>,
+    pub cursor: Cursor,
+    /// The selected round's matrix (a page of its questions).
+    pub matrix: Option<crate::domain::Matrix>,
+    /// The first question on the page (0-based) and how many questions there are.
+    pub offset: usize,
+    pub question_count: i64,
+    /// Equal treatment, over all the round's questions, not just the page.
+    pub not_asked: Vec<crate::domain::NotAsked>,
+    /// The round to select when the screen opens (from `go_to`).
+    pub select: Option<i64>,
+}
+
+/// Questions the matrix shows at a time.
+pub const MATRIX_PAGE: usize = 10;
 
 #[derive(Debug, Default)]
 pub struct TrashState {

@@ -8,11 +8,9 @@
 
 use crate::domain::{Confidentiality, RoundKind};
 
-/// A supplier of the demo round: an organisation of the demo bundle, or one added here.
+/// A supplier of the demo round: an organisation of the demo bundle.
 pub struct DemoSupplier {
     pub organisation_uuid: &'static str,
-    /// `Some` when the organisation is the demo's own addition.
-    pub new_name: Option<&'static str>,
     /// Its one-to-one meeting in the demo bundle, if any.
     pub meeting_uuid: Option<&'static str>,
     /// Per question: `None` not asked; `Some(("", _))` asked, not answered.
@@ -60,7 +58,6 @@ pub fn rounds() -> Vec<DemoRound> {
         suppliers: vec![
             DemoSupplier {
                 organisation_uuid: "7d1d0000-0000-4000-8000-000000000007",
-                new_name: None,
                 meeting_uuid: Some("7d1d0000-0000-4000-8000-000000000196"),
                 answers: [
                     Some((
@@ -83,7 +80,6 @@ pub fn rounds() -> Vec<DemoRound> {
             },
             DemoSupplier {
                 organisation_uuid: "7d1d0000-0000-4000-8000-00000000051a",
-                new_name: Some("Tryggnatt Teknik AB"),
                 meeting_uuid: None,
                 answers: [
                     Some((
@@ -106,7 +102,6 @@ pub fn rounds() -> Vec<DemoRound> {
             },
             DemoSupplier {
                 organisation_uuid: "7d1d0000-0000-4000-8000-00000000051b",
-                new_name: Some("Omsorgsdata Sverige AB"),
                 meeting_uuid: None,
                 answers: [
                     Some((
@@ -126,7 +121,6 @@ pub fn rounds() -> Vec<DemoRound> {
             },
             DemoSupplier {
                 organisation_uuid: "7d1d0000-0000-4000-8000-000000000006",
-                new_name: None,
                 meeting_uuid: Some("7d1d0000-0000-4000-8000-000000000199"),
                 answers: [None, None, None, None],
             },

@@ -67,7 +67,7 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
 /// matched by UUID; a round whose project or meetings a user removed is left out.
 /// Returns how many rounds were added.
 pub fn add_rounds(store: &mut Store) -> Result<usize> {
-    use crate::domain::{OrgKind, OrganisationInput, RoundInput};
+    use crate::domain::RoundInput;
     let mut added = 0;
     for round in demo::rounds::rounds() {
         if store.round_by_uuid(round.uuid)?.is_some() {
@@ -92,18 +92,9 @@ pub fn add_rounds(store: &mut Store) -> Result<usize> {
             questions.push(store.add_round_question_with_uuid(id, text, uuid)?);
         }
         for supplier in &round.suppliers {
-            let org = match store.live_id_by_uuid("organisations", supplier.organisation_uuid)? {
-                Some(org) => org,
-                None => match supplier.new_name {
-                    Some(name) => store.create_organisation_with_uuid(
-                        &OrganisationInput {
-                            name: name.into(),
-                            kind: OrgKind::Supplier,
-                        },
-                        supplier.organisation_uuid,
-                    )?,
-                    None => continue,
-                },
+            let Some(org) = store.live_id_by_uuid("organisations", supplier.organisation_uuid)?
+            else {
+                continue;
             };
             store.add_round_supplier(id, org)?;
             let meeting = match supplier.meeting_uuid {

@@ -16,6 +16,7 @@ mod palette;
 mod portfolio;
 mod project;
 mod registers;
+mod rounds;
 mod search;
 pub mod theme;
 mod trash;
@@ -66,6 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Agenda => agenda::draw(frame, body, app),
         Screen::Directory => directory::draw(frame, body, app),
         Screen::Trash => trash::draw(frame, body, app),
+        Screen::Rounds { .. } => rounds::draw(frame, body, app),
     }
     if let Some(editor) = &app.editor {
         notes::editor(frame, body, app, editor);
@@ -171,6 +173,7 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
                 );
             }
             Screen::Trash => parts.push(text::VIEW_TRASH.to_string()),
+            Screen::Rounds { .. } => parts.push(text::VIEW_ROUNDS.to_string()),
         }
     }
     if let Some(form) = &app.form {
