@@ -14,6 +14,15 @@ pub const VIEW_PORTFOLIO: &str = "Portfolio";
 pub const VIEW_DIRECTORY: &str = "Directory";
 pub const VIEW_TRASH: &str = "Trash";
 pub const VIEW_ROUNDS: &str = "Dialogue rounds";
+pub const MSG_NOT_A_ROUND_MEETING: &str = "This meeting belongs to no dialogue round";
+pub const MSG_ROUND_QUESTIONS_ADDED: &str = "The round's questions are on the agenda";
+pub const ROUND_QUESTION_PROMPT: &str = "Question";
+pub const ROUND_QUESTION_KEYS: &str = "Alt-r files the line as the answer · Alt-. next question";
+
+/// "Filed as the answer to question 2"
+pub fn msg_answer_filed(position: i64) -> String {
+    format!("Filed as the answer to question {position}")
+}
 pub const ROUNDS_EMPTY: &str =
     "No dialogue rounds in this project yet (tidig list rounds shows them all).";
 pub const ROUND_NO_QUESTIONS: &str = "This round has no questions yet.";

@@ -49,3 +49,96 @@ fn a_round_opens_from_anywhere_on_its_project_rounds() {
     assert_eq!(app.rounds.not_asked.len(), 4);
     assert_eq!(app.rounds.matrix.as_ref().unwrap().missing(), 1);
 }
+
+/// A project with a round of two questions put to one supplier, whose meeting in the
+/// round is `meeting`; the app opens on that meeting.
+fn round_meeting() -> (App, i64, i64, [i64; 2]) {
+    use tidig::domain::{OrgKind, OrganisationInput, RoundInput, RoundKind};
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    let p = common::store::project(&mut store, "RND-9");
+    let r = store
+        .create_round(
+            p,
+            &RoundInput {
+                kind: RoundKind::OneToOne,
+                title: "Dialogrunda".into(),
+                purpose: String::new(),
+            },
+        )
+        .unwrap();
+    let q1 = store.add_round_question(r, "Vad kostar det?").unwrap();
+    let q2 = store.add_round_question(r, "När kan ni leverera?").unwrap();
+    let org = store
+        .create_organisation(&OrganisationInput {
+            name: "Alfa AB".into(),
+            kind: OrgKind::Supplier,
+        })
+        .unwrap();
+    store.add_round_supplier(r, org).unwrap();
+    let input = common::store::meeting_input(
+        "Dialog med Alfa",
+        common::utc(2026, 12, 3, 9, 0),
+        common::utc(2026, 12, 3, 10, 0),
+    );
+    let m = store.create_meeting(p, &input).unwrap();
+    store.set_round_meeting(r, org, Some(m)).unwrap();
+    let mut app = App::new(store);
+    app.go_to(EntityRef::new(EntityKind::Meeting, m));
+    (app, m, org, [q1, q2])
+}
+
+#[test]
+fn the_note_editor_files_lines_as_answers_to_the_current_question() {
+    use crossterm::event::KeyCode;
+    use tidig::app::MeetingTab;
+    let (mut app, _m, org, [q1, q2]) = round_meeting();
+    common::screen::meeting_tab(&mut app, MeetingTab::Notes);
+    ch(&mut app, 'n');
+    assert!(app.editor.is_some());
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Question 1/2: Vad kostar det?"), "{screen}");
+
+    common::screen::type_str(&mut app, "Runt 40 kr per brukare");
+    common::screen::alt(&mut app, 'r');
+    let answer = app.store.answer(q1, org).unwrap().unwrap();
+    assert_eq!(answer.body, "Runt 40 kr per brukare");
+    // The note's label goes with it (a new note is internal).
+    assert_eq!(
+        answer.confidentiality,
+        tidig::domain::Confidentiality::Internal
+    );
+
+    common::screen::alt(&mut app, '.');
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Question 2/2: När kan ni leverera?"),
+        "{screen}"
+    );
+    common::screen::press(&mut app, KeyCode::Enter);
+    common::screen::type_str(&mut app, "Till hösten");
+    common::screen::alt(&mut app, 'r');
+    assert_eq!(
+        app.store.answer(q2, org).unwrap().unwrap().body,
+        "Till hösten"
+    );
+}
+
+#[test]
+fn one_key_puts_the_rounds_questions_on_the_agenda_and_asks_them() {
+    use tidig::app::MeetingTab;
+    let (mut app, m, org, [q1, q2]) = round_meeting();
+    common::screen::meeting_tab(&mut app, MeetingTab::Agenda);
+    ch(&mut app, 'Q');
+    let agenda = app.store.agenda(m).unwrap();
+    assert_eq!(agenda.len(), 1);
+    assert_eq!(agenda[0].title, "Dialogrunda");
+    assert_eq!(
+        agenda[0].expected_outcome,
+        "1. Vad kostar det?\n2. När kan ni leverera?"
+    );
+    assert_eq!(agenda[0].minutes, 10);
+    // Asked, not answered.
+    for q in [q1, q2] {
+        assert_eq!(app.store.answer(q, org).unwrap().unwrap().body, "");
+    }
+}

@@ -89,6 +89,12 @@ pub enum Action {
     CaptureNeed,
     CaptureSuggestion,
     CaptureQuestion,
+    /// The note editor in a round's meeting: the line becomes the supplier's answer to
+    /// the current question; and the next question becomes current.
+    AnswerRoundQuestion,
+    /// A round meeting's agenda: a block with the round's questions.
+    AddRoundQuestions,
+    NextRoundQuestion,
     NotesStatusNext,
     NotesStatusBack,
     ExportNotes,
@@ -157,6 +163,8 @@ impl Action {
                 | CaptureNeed
                 | CaptureSuggestion
                 | CaptureQuestion
+                | AnswerRoundQuestion
+                | AddRoundQuestions
                 | NotesStatusNext
                 | NotesStatusBack
         )
@@ -248,6 +256,9 @@ impl Action {
             CaptureNeed => "line → need",
             CaptureSuggestion => "line → suggestion",
             CaptureQuestion => "line → open question",
+            AnswerRoundQuestion => "line → answer to the round question",
+            NextRoundQuestion => "next round question",
+            AddRoundQuestions => "add the round's questions",
             NotesStatusNext => "notes status on",
             NotesStatusBack => "notes status back (asks)",
             ExportNotes => "export meeting notes",

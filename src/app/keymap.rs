@@ -400,7 +400,7 @@ impl Keymap {
         bind(ProjectOverview, &[Key::ch('d')], Delete, false);
 
         bind(ProjectMeetings, &[Key::plain(K::Enter)], Open, true);
-        bind(ProjectMeetings, &[Key::ch('R')], GoRounds, true);
+        bind(ProjectMeetings, &[Key::ch('R')], GoRounds, false);
         bind(Rounds, &[Key::ch(']'), Key::ch('J')], NextQuestions, true);
         bind(Rounds, &[Key::ch('['), Key::ch('K')], PrevQuestions, true);
         bind(Rounds, &[Key::ch('x')], ExportDialogueShared, true);
@@ -499,6 +499,18 @@ impl Keymap {
         );
         bind(
             NoteEditor,
+            &[Key::alt('r'), Key::plain(K::F(7))],
+            AnswerRoundQuestion,
+            false,
+        );
+        bind(
+            NoteEditor,
+            &[Key::alt('.'), Key::plain(K::F(10))],
+            NextRoundQuestion,
+            false,
+        );
+        bind(
+            NoteEditor,
             &[Key::ctrl('g'), Key::plain(K::F(8))],
             ExternalEditor,
             false,
@@ -542,6 +554,7 @@ impl Keymap {
         bind(MeetingAgenda, &[Key::ch('J')], MoveDown, true);
         bind(MeetingAgenda, &[Key::ch('K')], MoveUp, true);
         bind(MeetingAgenda, &[Key::ch('t')], ApplyTemplate, true);
+        bind(MeetingAgenda, &[Key::ch('Q')], AddRoundQuestions, false);
         bind(MeetingAgenda, &[Key::ch('T')], SaveTemplate, false);
         bind(MeetingAgenda, &[Key::ch('d')], Delete, true);
 

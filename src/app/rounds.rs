@@ -2,10 +2,11 @@
 //! (questions × suppliers, a page of questions at a time) with its equal-treatment
 //! warnings, and the compilation's export.
 
-use super::screens::MATRIX_PAGE;
+use super::screens::{MATRIX_PAGE, RoundPrompt};
 use super::{Action, App, ProjectTab, Screen};
 use crate::domain::{Audience, Matrix};
 use crate::ops::ExportJob;
+use crate::text;
 
 impl App {
     /// Opens the rounds of the project on screen.
@@ -106,5 +107,105 @@ impl App {
             }
             _ => false,
         }
+    }
+
+    /// The round questions for a note editor on `meeting_id`, when that meeting is a
+    /// supplier's meeting in a live round with questions.
+    pub(super) fn round_prompt(&mut self, meeting_id: i64) -> Option<RoundPrompt> {
+        let (round_id, organisation_id) = self.report(self.store.meeting_round(meeting_id))??;
+        let questions = self.report(self.store.round_questions(round_id))?;
+        // Start at the first question this supplier has no answer to yet.
+        let current = questions
+            .iter()
+            .position(|q| {
+                !self
+                    .store
+                    .answer(q.id, organisation_id)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|a| !a.body.trim().is_empty())
+            })
+            .unwrap_or(0);
+        (!questions.is_empty()).then_some(RoundPrompt {
+            round_id,
+            organisation_id,
+            questions,
+            current,
+        })
+    }
+
+    /// Files the editor's line as the supplier's answer to the current question (added
+    /// to what it answered before), with the note's label.
+    pub(super) fn file_round_answer(&mut self) {
+        self.save_note();
+        let Some(editor) = &self.editor else { return };
+        let Some(prompt) = &editor.round else {
+            return self.info(text::MSG_NOT_A_ROUND_MEETING);
+        };
+        let Some(question) = prompt.current().cloned() else {
+            return;
+        };
+        let line = editor.capture_text();
+        if line.is_empty() {
+            return self.info(text::MSG_NOTHING_TO_CAPTURE);
+        }
+        let result = self.store.append_to_answer(
+            question.id,
+            prompt.organisation_id,
+            Some(editor.meeting_id),
+            &line,
+            editor.confidentiality,
+        );
+        if self.report(result).is_some() {
+            self.info(text::msg_answer_filed(question.position));
+        }
+    }
+
+    /// Makes the next question current (after the last, the first again).
+    pub(super) fn next_round_question(&mut self) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        let Some(prompt) = &mut editor.round else {
+            return self.info(text::MSG_NOT_A_ROUND_MEETING);
+        };
+        prompt.current = (prompt.current + 1) % prompt.questions.len().max(1);
+    }
+
+    /// Adds a block with the round's questions to the agenda of a supplier's meeting in
+    /// the round, and records them as put to that supplier (for the equal-treatment
+    /// warning), all at once.
+    pub(super) fn add_round_questions(&mut self, meeting_id: i64) {
+        let Some(found) = self.report(self.store.meeting_round(meeting_id)) else {
+            return;
+        };
+        let Some((round_id, organisation_id)) = found else {
+            return self.info(text::MSG_NOT_A_ROUND_MEETING);
+        };
+        let result = self.store.atomically(|s| {
+            let round = s.round(round_id)?;
+            let questions = s.round_questions(round_id)?;
+            let outcome = questions
+                .iter()
+                .map(|q| format!("{}. {}", q.position, q.text))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let minutes = (5 * questions.len() as u32).clamp(5, 120);
+            s.add_agenda_item(
+                meeting_id,
+                &crate::domain::AgendaItemInput {
+                    title: round.title,
+                    minutes,
+                    method: String::new(),
+                    owner: String::new(),
+                    expected_outcome: outcome,
+                },
+            )?;
+            for q in &questions {
+                s.mark_asked(q.id, organisation_id, Some(meeting_id))?;
+            }
+            Ok(())
+        });
+        self.after_write(result, text::MSG_ROUND_QUESTIONS_ADDED.to_string());
     }
 }

@@ -396,6 +396,25 @@ pub struct NoteEditor {
     /// The note changed elsewhere: autosave has stopped until the user chooses
     /// reload or keep mine (see `conflicts`).
     pub conflict: bool,
+    /// The meeting is a supplier's meeting in a dialogue round: its questions, one of
+    /// them current, to file lines of the notes as that supplier's answers.
+    pub round: Option<RoundPrompt>,
+}
+
+/// The round questions the note editor walks through in a supplier's meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundPrompt {
+    pub round_id: i64,
+    pub organisation_id: i64,
+    pub questions: Vec<crate::domain::RoundQuestion>,
+    /// Index into `questions` of the one being answered.
+    pub current: usize,
+}
+
+impl RoundPrompt {
+    pub fn current(&self) -> Option<&crate::domain::RoundQuestion> {
+        self.questions.get(self.current)
+    }
 }
 
 impl NoteEditor {

@@ -188,7 +188,38 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
 /// The editor over the meeting screen: label and block always in view.
 pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
     frame.render_widget(ratatui::widgets::Clear, body);
-    let [head, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+    let prompt_rows = u16::from(editor.round.is_some());
+    let [head, prompt, area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(prompt_rows),
+        Constraint::Min(1),
+    ])
+    .areas(body);
+    if let Some(round) = &editor.round
+        && let Some(q) = round.current()
+    {
+        // The round question being answered, so each line goes to the right one.
+        widgets::line_with_note(
+            frame,
+            prompt,
+            Line::from(vec![
+                Span::styled(
+                    format!(
+                        " {} {}/{}: ",
+                        text::ROUND_QUESTION_PROMPT,
+                        q.position,
+                        round.questions.len()
+                    ),
+                    theme::key(),
+                ),
+                Span::styled(shown(&q.text), theme::title()),
+            ]),
+            Line::from(Span::styled(
+                format!("{} ", text::ROUND_QUESTION_KEYS),
+                theme::muted(),
+            )),
+        );
+    }
     let saved = if editor.conflict {
         Span::styled(text::NOTE_CONFLICT_STATUS, theme::error())
     } else if editor.is_dirty() && editor.save_failed {
