@@ -14,6 +14,12 @@ pub const VIEW_PORTFOLIO: &str = "Portfolio";
 pub const VIEW_DIRECTORY: &str = "Directory";
 pub const VIEW_TRASH: &str = "Trash";
 pub const VIEW_ROUNDS: &str = "Dialogue rounds";
+pub const FORM_NEW_ROUND: &str = "New dialogue round";
+pub const MSG_ROUND_NOTHING_TO_ANSWER: &str = "The round needs questions and suppliers first";
+pub const FORM_ROUND_ANSWER: &str = "Record an answer (replaces the one recorded)";
+pub const FIELD_ROUND_QUESTIONS: &str = "Questions (one per line)";
+pub const FIELD_ROUND_SUPPLIERS: &str = "Suppliers (one per line)";
+pub const FIELD_SUPPLIER: &str = "Supplier";
 pub const MSG_NOT_A_ROUND_MEETING: &str = "This meeting belongs to no dialogue round";
 pub const MSG_ROUND_QUESTIONS_ADDED: &str = "The round's questions are on the agenda";
 pub const ROUND_QUESTION_PROMPT: &str = "Question";
@@ -23,8 +29,7 @@ pub const ROUND_QUESTION_KEYS: &str = "Alt-r files the line as the answer · Alt
 pub fn msg_answer_filed(position: i64) -> String {
     format!("Filed as the answer to question {position}")
 }
-pub const ROUNDS_EMPTY: &str =
-    "No dialogue rounds in this project yet (tidig list rounds shows them all).";
+pub const ROUNDS_EMPTY: &str = "No dialogue rounds in this project yet: n starts one.";
 pub const ROUND_NO_QUESTIONS: &str = "This round has no questions yet.";
 pub const COL_QUESTION: &str = "Question";
 pub const COL_ROUND: &str = "Round";

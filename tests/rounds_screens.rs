@@ -142,3 +142,53 @@ fn one_key_puts_the_rounds_questions_on_the_agenda_and_asks_them() {
         assert_eq!(app.store.answer(q, org).unwrap().unwrap().body, "");
     }
 }
+
+#[test]
+fn a_round_is_made_in_a_form_and_answers_are_recorded_in_another() {
+    use common::screen::{ctrl, press, type_str};
+    use crossterm::event::KeyCode;
+    let mut app = demo_app();
+    open_project(&mut app, "RVB-26");
+    project_tab(&mut app, ProjectTab::Meetings);
+    ch(&mut app, 'R');
+    assert!(render(&app, 80, 24).contains("No dialogue rounds in this project yet"));
+    ch(&mut app, 'n');
+    type_str(&mut app, "Skriftlig förfrågan om elfordon");
+    press(&mut app, KeyCode::Tab); // kind
+    press(&mut app, KeyCode::Tab); // purpose
+    press(&mut app, KeyCode::Tab); // questions
+    type_str(&mut app, "Vilken räckvidd har fordonen?");
+    press(&mut app, KeyCode::Enter);
+    type_str(&mut app, "Hur laddas de i inlandet?");
+    press(&mut app, KeyCode::Tab); // suppliers
+    type_str(&mut app, "Vårdflöde Nordic AB");
+    press(&mut app, KeyCode::Enter);
+    type_str(&mut app, "Elbuss Norr AB");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved");
+    let project = app.store.project_by_code("RVB-26").unwrap();
+    let round = &app.store.rounds(Some(project.id), 0).unwrap()[0];
+    assert_eq!(round.title, "Skriftlig förfrågan om elfordon");
+    let questions = app.store.round_questions(round.id).unwrap();
+    assert_eq!(questions.len(), 2);
+    let suppliers = app.store.round_suppliers(round.id).unwrap();
+    let names: Vec<&str> = suppliers.iter().map(|s| s.name.as_str()).collect();
+    // An organisation in the directory is found; a new name becomes a supplier.
+    assert_eq!(names, ["Vårdflöde Nordic AB", "Elbuss Norr AB"]);
+
+    // The answer form: the first question and supplier are chosen.
+    ch(&mut app, 'a');
+    press(&mut app, KeyCode::Tab); // supplier
+    press(&mut app, KeyCode::Tab); // answer
+    type_str(&mut app, "Upp till 400 km");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved");
+    let answer = app
+        .store
+        .answer(questions[0].id, suppliers[0].organisation_id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(answer.body, "Upp till 400 km");
+    let m = app.rounds.matrix.as_ref().unwrap();
+    assert_eq!(m.not_asked().len(), 1, "Elbuss was not asked question 1");
+}

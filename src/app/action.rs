@@ -94,6 +94,8 @@ pub enum Action {
     AnswerRoundQuestion,
     /// A round meeting's agenda: a block with the round's questions.
     AddRoundQuestions,
+    /// The rounds screen: record a supplier's answer in a form.
+    RecordAnswer,
     NextRoundQuestion,
     NotesStatusNext,
     NotesStatusBack,
@@ -165,6 +167,7 @@ impl Action {
                 | CaptureQuestion
                 | AnswerRoundQuestion
                 | AddRoundQuestions
+                | RecordAnswer
                 | NotesStatusNext
                 | NotesStatusBack
         )
@@ -259,6 +262,7 @@ impl Action {
             AnswerRoundQuestion => "line → answer to the round question",
             NextRoundQuestion => "next round question",
             AddRoundQuestions => "add the round's questions",
+            RecordAnswer => "record an answer",
             NotesStatusNext => "notes status on",
             NotesStatusBack => "notes status back (asks)",
             ExportNotes => "export meeting notes",

@@ -85,6 +85,14 @@ pub enum FormKind {
     NotesExport {
         meeting_id: i64,
     },
+    /// A new dialogue round with its questions and suppliers.
+    Round {
+        project_id: i64,
+    },
+    /// A supplier's answer to a round question, recorded afterwards.
+    RoundAnswer {
+        round_id: i64,
+    },
 }
 
 impl FormKind {
@@ -169,6 +177,8 @@ impl FormKind {
             FormKind::Question { meeting_id } => format!("question:{meeting_id}"),
             FormKind::Answer { question_id } => format!("answer:{question_id}"),
             FormKind::NotesExport { meeting_id } => format!("notes_export:{meeting_id}"),
+            FormKind::Round { project_id } => format!("round:{project_id}:new"),
+            FormKind::RoundAnswer { round_id } => format!("round_answer:{round_id}"),
         }
     }
 }

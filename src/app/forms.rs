@@ -10,8 +10,9 @@ use crate::domain::{
     InnovationLevel, Lesson, LessonInput, LessonKind, Meeting, MeetingDraft, MeetingFormat,
     MeetingInput, MeetingStatus, MeetingType, Milestone, MilestoneInput, Need, NeedInput,
     NeedStatus, NotesStatus, OrgKind, Organisation, OrganisationInput, Person, PersonInput, Phase,
-    Priority, Project, ProjectInput, ProjectStatus, Question, Suggestion, SuggestionInput,
-    SuggestionStatus, TextEnum, project::ProjectDraft, solution_words,
+    Priority, Project, ProjectInput, ProjectStatus, Question, RoundInput, RoundKind, RoundQuestion,
+    RoundSupplier, Suggestion, SuggestionInput, SuggestionStatus, TextEnum, project::ProjectDraft,
+    solution_words,
 };
 use crate::store::{Store, StoreError};
 use crate::text;
@@ -769,6 +770,60 @@ pub fn answer_form(q: &Question) -> Form {
     )
 }
 
+/// A new dialogue round: its kind, title and purpose, its questions one per line and
+/// the organisations taking part one per line (a name not in the directory is added as
+/// a supplier).
+pub fn round_form(project_id: i64) -> Form {
+    Form::new(
+        FormKind::Round { project_id },
+        text::FORM_NEW_ROUND,
+        vec![
+            Field::text("title", text::COL_TITLE, "").required(),
+            Field::choice(
+                "kind",
+                text::COL_KIND,
+                options::<RoundKind>(),
+                RoundKind::OneToOne.as_str(),
+            ),
+            Field::multiline("purpose", text::FIELD_PURPOSE, ""),
+            Field::multiline("questions", text::FIELD_ROUND_QUESTIONS, ""),
+            Field::multiline("suppliers", text::FIELD_ROUND_SUPPLIERS, ""),
+        ],
+    )
+}
+
+/// A supplier's answer to one of a round's questions (it replaces an answer recorded
+/// before), with its label.
+pub fn round_answer_form(
+    round_id: i64,
+    questions: &[RoundQuestion],
+    suppliers: &[RoundSupplier],
+) -> Form {
+    let questions = questions
+        .iter()
+        .map(|q| (q.id.to_string(), format!("{}. {}", q.position, q.text)))
+        .collect();
+    let suppliers = suppliers
+        .iter()
+        .map(|s| {
+            (
+                s.organisation_id.to_string(),
+                format!("{} {}", s.letter(), s.name),
+            )
+        })
+        .collect();
+    Form::new(
+        FormKind::RoundAnswer { round_id },
+        text::FORM_ROUND_ANSWER,
+        vec![
+            Field::choice("question", text::FIELD_QUESTION, questions, ""),
+            Field::choice("supplier", text::FIELD_SUPPLIER, suppliers, ""),
+            Field::multiline("answer", text::FIELD_ANSWER, "").required(),
+            label_field(None),
+        ],
+    )
+}
+
 /// Format, audience and language of a meeting-notes export.
 pub fn notes_export_form(meeting_id: i64, audience: &str, lang: crate::catalog::Lang) -> Form {
     let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
@@ -946,6 +1001,14 @@ pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
         FormKind::Action { .. } => action_input(form, clock.today()).map(|_| ()),
         FormKind::Question { .. } => required(form, "text").map(|_| ()),
         FormKind::Answer { .. } | FormKind::NotesExport { .. } => Ok(()),
+        FormKind::Round { .. } => RoundInput {
+            kind: RoundKind::OneToOne,
+            title: form.value("title"),
+            purpose: String::new(),
+        }
+        .validated()
+        .map(|_| ()),
+        FormKind::RoundAnswer { .. } => required(form, "answer").map(|_| ()),
     };
     result.err().unwrap_or_default()
 }
@@ -1174,6 +1237,36 @@ fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
             .map(|_| question_id),
         FormKind::NotesExport { .. } => {
             unreachable!("exports are files, written by the app, not the store")
+        }
+        FormKind::Round { project_id } => {
+            let input = RoundInput {
+                kind: RoundKind::parse(&v("kind")).unwrap_or(RoundKind::OneToOne),
+                title: v("title"),
+                purpose: v("purpose"),
+            }
+            .validated()?;
+            let questions = v("questions");
+            let suppliers = v("suppliers");
+            store.atomically(|store| {
+                let id = store.create_round(project_id, &input)?;
+                for q in questions.lines().map(str::trim).filter(|q| !q.is_empty()) {
+                    store.add_round_question(id, q)?;
+                }
+                for name in suppliers.lines().map(str::trim).filter(|n| !n.is_empty()) {
+                    let org = store.organisation_named_or_new_supplier(name)?;
+                    store.add_round_supplier(id, org)?;
+                }
+                Ok(id)
+            })
+        }
+        FormKind::RoundAnswer { .. } => {
+            let answer = required(form, "answer")?;
+            let (Ok(question), Ok(org)) = (v("question").parse(), v("supplier").parse()) else {
+                let mut errors = FieldErrors::default();
+                errors.add("question", FieldError::Required);
+                return Err(errors.into());
+            };
+            store.record_answer(question, org, None, &answer, label_of(form))
         }
     };
     match id {

@@ -401,8 +401,10 @@ impl Keymap {
 
         bind(ProjectMeetings, &[Key::plain(K::Enter)], Open, true);
         bind(ProjectMeetings, &[Key::ch('R')], GoRounds, false);
-        bind(Rounds, &[Key::ch(']'), Key::ch('J')], NextQuestions, true);
-        bind(Rounds, &[Key::ch('['), Key::ch('K')], PrevQuestions, true);
+        bind(Rounds, &[Key::ch('n')], New, true);
+        bind(Rounds, &[Key::ch('a')], RecordAnswer, true);
+        bind(Rounds, &[Key::ch(']'), Key::ch('J')], NextQuestions, false);
+        bind(Rounds, &[Key::ch('['), Key::ch('K')], PrevQuestions, false);
         bind(Rounds, &[Key::ch('x')], ExportDialogueShared, true);
         bind(Rounds, &[Key::ch('X')], ExportDialogueInternal, false);
         bind(ProjectMeetings, &[Key::ch('n')], New, true);

@@ -65,6 +65,20 @@ impl App {
             .get(self.rounds.cursor.selected)
             .map(|r| r.id);
         match action {
+            Action::New => self.open_form(super::forms::round_form(project_id)),
+            Action::RecordAnswer => {
+                let Some(round_id) = selected else { return };
+                let questions = self.report(self.store.round_questions(round_id));
+                let suppliers = self.report(self.store.round_suppliers(round_id));
+                let (Some(questions), Some(suppliers)) = (questions, suppliers) else {
+                    return;
+                };
+                if questions.is_empty() || suppliers.is_empty() {
+                    return self.info(text::MSG_ROUND_NOTHING_TO_ANSWER);
+                }
+                let form = super::forms::round_answer_form(round_id, &questions, &suppliers);
+                self.open_form(form);
+            }
             Action::NextQuestions => {
                 if ((self.rounds.offset + MATRIX_PAGE) as i64) < self.rounds.question_count {
                     self.rounds.offset += MATRIX_PAGE;

@@ -549,4 +549,25 @@ impl Store {
         };
         Ok(self.conn.query_row(sql, [uuid], |r| r.get(0)).optional()?)
     }
+
+    /// The live organisation with this name (ignoring case), or a new supplier.
+    pub fn organisation_named_or_new_supplier(&mut self, name: &str) -> Result<i64> {
+        let name = clean(name);
+        let existing: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM organisations WHERE deleted_at IS NULL
+                 AND lower(trim(name)) = lower(?1) ORDER BY id LIMIT 1",
+                [&name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match existing {
+            Some(id) => Ok(id),
+            None => self.create_organisation(&crate::domain::OrganisationInput {
+                name,
+                kind: crate::domain::OrgKind::Supplier,
+            }),
+        }
+    }
 }
