@@ -536,9 +536,11 @@ fn an_older_store_gets_its_index_built_by_the_migration() {
             conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}"))
                 .unwrap();
         }
+        // Nor the dialogue rounds of version 12.
         conn.execute_batch(
             "DROP TABLE search; DROP TABLE search_exact; DROP VIEW search_refresh;
-             DROP VIEW search_source; PRAGMA user_version = 10;",
+             DROP VIEW search_source; DROP TABLE round_answers; DROP TABLE round_suppliers;
+             DROP TABLE round_questions; DROP TABLE dialogue_rounds; PRAGMA user_version = 10;",
         )
         .unwrap();
     }

@@ -998,7 +998,7 @@ fn a_person_with_a_new_organisation_name_creates_it() {
 // ---------------------------------------------------------------------------------------
 
 /// One row of each kind: (project, organisation, person, milestone).
-type Ids = [i64; 13];
+type Ids = [i64; 14];
 
 fn one_of_each(store: &mut Store) -> Ids {
     let project = store
@@ -1114,6 +1114,16 @@ fn one_of_each(store: &mut Store) -> Ids {
     let question_id = store
         .create_question(meeting_id, "Vem äger datat?")
         .unwrap();
+    let round_id = store
+        .create_round(
+            project,
+            &tidig::domain::RoundInput {
+                kind: tidig::domain::RoundKind::Rfi,
+                title: "Skriftlig förfrågan".into(),
+                purpose: String::new(),
+            },
+        )
+        .unwrap();
     [
         project,
         organisation_id,
@@ -1128,6 +1138,7 @@ fn one_of_each(store: &mut Store) -> Ids {
         decision_id,
         action_id,
         question_id,
+        round_id,
     ]
 }
 
@@ -1154,6 +1165,12 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
     assert_eq!(
         listed,
         [
+            (
+                EntityKind::Round,
+                ids[13],
+                "Skriftlig förfrågan (MLM-1)",
+                "2026-11-27T13:00:00Z"
+            ),
             (
                 EntityKind::Question,
                 ids[12],

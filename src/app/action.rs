@@ -259,7 +259,7 @@ impl Action {
             CaptureNeed => "line → need",
             CaptureSuggestion => "line → suggestion",
             CaptureQuestion => "line → open question",
-            AnswerRoundQuestion => "line → answer to the round question",
+            AnswerRoundQuestion => "line → round answer",
             NextRoundQuestion => "next round question",
             AddRoundQuestions => "add the round's questions",
             RecordAnswer => "record an answer",
