@@ -192,3 +192,25 @@ fn a_round_is_made_in_a_form_and_answers_are_recorded_in_another() {
     let m = app.rounds.matrix.as_ref().unwrap();
     assert_eq!(m.not_asked().len(), 1, "Elbuss was not asked question 1");
 }
+
+#[test]
+fn the_matrix_pages_through_a_long_question_set() {
+    let (mut app, _m, _org, [_, _]) = round_meeting();
+    let round = app.store.rounds(None, 0).unwrap()[0].id;
+    for i in 3..=12 {
+        app.store
+            .add_round_question(round, &format!("Fråga nummer {i}"))
+            .unwrap();
+    }
+    app.go_to(EntityRef::new(EntityKind::Round, round));
+    assert_eq!(app.rounds.matrix.as_ref().unwrap().questions.len(), 10);
+    ch(&mut app, ']');
+    let page = app.rounds.matrix.as_ref().unwrap();
+    assert_eq!(page.questions.len(), 2);
+    assert_eq!(page.questions[0].position, 11);
+    assert!(render(&app, 80, 24).contains("Questions 11–12 of 12"));
+    ch(&mut app, ']');
+    assert_eq!(app.rounds.offset, 10, "no page after the last");
+    ch(&mut app, '[');
+    assert_eq!(app.rounds.matrix.as_ref().unwrap().questions[0].position, 1);
+}

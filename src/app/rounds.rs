@@ -79,17 +79,15 @@ impl App {
                 let form = super::forms::round_answer_form(round_id, &questions, &suppliers);
                 self.open_form(form);
             }
-            Action::NextQuestions => {
-                if ((self.rounds.offset + MATRIX_PAGE) as i64) < self.rounds.question_count {
-                    self.rounds.offset += MATRIX_PAGE;
-                    self.refresh_round_matrix();
-                }
+            Action::NextQuestions
+                if ((self.rounds.offset + MATRIX_PAGE) as i64) < self.rounds.question_count =>
+            {
+                self.rounds.offset += MATRIX_PAGE;
+                self.refresh_round_matrix();
             }
-            Action::PrevQuestions => {
-                if self.rounds.offset > 0 {
-                    self.rounds.offset = self.rounds.offset.saturating_sub(MATRIX_PAGE);
-                    self.refresh_round_matrix();
-                }
+            Action::PrevQuestions if self.rounds.offset > 0 => {
+                self.rounds.offset = self.rounds.offset.saturating_sub(MATRIX_PAGE);
+                self.refresh_round_matrix();
             }
             Action::ExportDialogueShared | Action::ExportDialogueInternal => {
                 let audience = if action == Action::ExportDialogueShared {
@@ -132,12 +130,11 @@ impl App {
         let current = questions
             .iter()
             .position(|q| {
-                !self
-                    .store
+                self.store
                     .answer(q.id, organisation_id)
                     .ok()
                     .flatten()
-                    .is_some_and(|a| !a.body.trim().is_empty())
+                    .is_none_or(|a| a.body.trim().is_empty())
             })
             .unwrap_or(0);
         (!questions.is_empty()).then_some(RoundPrompt {
