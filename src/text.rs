@@ -20,7 +20,8 @@ pub const FORM_ROUND_ANSWER: &str = "Record an answer (replaces the one recorded
 pub const FIELD_ROUND_QUESTIONS: &str = "Questions (one per line)";
 pub const FIELD_ROUND_SUPPLIERS: &str = "Suppliers (one per line)";
 pub const FIELD_SUPPLIER: &str = "Supplier";
-pub const MSG_NOT_A_ROUND_MEETING: &str = "This meeting belongs to no dialogue round";
+pub const MSG_NOT_A_ROUND_MEETING: &str =
+    "This meeting belongs to no dialogue round, and no supplier of a round is on its list";
 pub const MSG_ROUND_QUESTIONS_ADDED: &str = "The round's questions are on the agenda";
 pub const ROUND_QUESTION_PROMPT: &str = "Question";
 pub const ROUND_QUESTION_KEYS: &str = "Alt-r files the line as the answer · Alt-. next question";

@@ -240,3 +240,37 @@ fn a_meeting_belongs_to_a_round_and_a_supplier() {
         assert_eq!(store.meeting_round(m).unwrap(), None);
     });
 }
+
+#[test]
+fn a_meeting_with_a_round_suppliers_staff_on_its_list_joins_that_round() {
+    on_both_stores(|store| {
+        let p = project(store, "RND-6");
+        let r = round(store, p, "Enskilda");
+        let a = supplier(store, "Alfa AB");
+        store.add_round_supplier(r, a).unwrap();
+        let person = store
+            .create_person(&PersonInput {
+                name: "Anna Alfa".into(),
+                organisation_name: "Alfa AB".into(),
+                title: String::new(),
+                email: String::new(),
+                phone: String::new(),
+            })
+            .unwrap();
+        let input = common::store::meeting_input(
+            "Dialog",
+            common::utc(2026, 12, 3, 9, 0),
+            common::utc(2026, 12, 3, 10, 0),
+        );
+        let m = store.create_meeting(p, &input).unwrap();
+        let other = store.create_meeting(p, &input).unwrap();
+        // Nobody of a round's supplier on the list: no round.
+        assert_eq!(store.tie_meeting_to_round(other).unwrap(), None);
+        store
+            .add_attendance(m, person, AttendanceRole::Participant)
+            .unwrap();
+        assert_eq!(store.tie_meeting_to_round(m).unwrap(), Some((r, a)));
+        assert_eq!(store.meeting_round(m).unwrap(), Some((r, a)));
+        assert_eq!(store.round_suppliers(r).unwrap()[0].meeting_id, Some(m));
+    });
+}

@@ -185,15 +185,15 @@ impl App {
 
     /// Adds a block with the round's questions to the agenda of a supplier's meeting in
     /// the round, and records them as put to that supplier (for the equal-treatment
-    /// warning), all at once.
+    /// warning), all at once. A meeting not yet in a round joins the project's round of
+    /// a supplier on its list (`Store::tie_meeting_to_round`).
     pub(super) fn add_round_questions(&mut self, meeting_id: i64) {
-        let Some(found) = self.report(self.store.meeting_round(meeting_id)) else {
-            return;
-        };
-        let Some((round_id, organisation_id)) = found else {
-            return self.info(text::MSG_NOT_A_ROUND_MEETING);
-        };
+        // A meeting with a supplier of a round on its list becomes that supplier's
+        // meeting in the round, in the same transaction as the block.
         let result = self.store.atomically(|s| {
+            let Some((round_id, organisation_id)) = s.tie_meeting_to_round(meeting_id)? else {
+                return Ok(false);
+            };
             let round = s.round(round_id)?;
             let questions = s.round_questions(round_id)?;
             let outcome = questions
@@ -215,8 +215,13 @@ impl App {
             for q in &questions {
                 s.mark_asked(q.id, organisation_id, Some(meeting_id))?;
             }
-            Ok(())
+            Ok(true)
         });
-        self.after_write(result, text::MSG_ROUND_QUESTIONS_ADDED.to_string());
+        match result {
+            Ok(false) => self.info(text::MSG_NOT_A_ROUND_MEETING),
+            other => {
+                self.after_write(other, text::MSG_ROUND_QUESTIONS_ADDED);
+            }
+        }
     }
 }

@@ -523,6 +523,33 @@ impl Store {
         )?)
     }
 
+    /// Ties a meeting that belongs to no round to the newest live round of its project
+    /// in which a supplier takes part whose staff is on the meeting's list (and that
+    /// has no meeting in the round yet). Returns the round and supplier, if any.
+    pub fn tie_meeting_to_round(&mut self, meeting_id: i64) -> Result<Option<(i64, i64)>> {
+        if let Some(found) = self.meeting_round(meeting_id)? {
+            return Ok(Some(found));
+        }
+        let candidate: Option<(i64, i64)> = self
+            .conn
+            .query_row(
+                "SELECT rs.round_id, rs.organisation_id FROM round_suppliers rs
+                 JOIN dialogue_rounds r ON r.id = rs.round_id AND r.deleted_at IS NULL
+                 JOIN meetings m ON m.id = ?1 AND m.project_id = r.project_id
+                 WHERE rs.meeting_id IS NULL AND EXISTS (
+                     SELECT 1 FROM attendance a JOIN people p ON p.id = a.person_id
+                     WHERE a.meeting_id = m.id AND p.organisation_id = rs.organisation_id)
+                 ORDER BY r.created_at DESC, r.id DESC LIMIT 1",
+                [meeting_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((round_id, organisation_id)) = candidate {
+            self.set_round_meeting(round_id, organisation_id, Some(meeting_id))?;
+        }
+        Ok(candidate)
+    }
+
     /// The live round and the supplier a meeting is held with, when it is one.
     pub fn meeting_round(&self, meeting_id: i64) -> Result<Option<(i64, i64)>> {
         Ok(self
