@@ -16,8 +16,8 @@ use crate::domain::{
     Audience, Clock, EntityKind, EntityRef, Meeting, Need, Project, Suggestion, TextEnum,
 };
 use crate::export::{
-    self, AgendaFormat, CsvSeparator, Lang, LessonsFormat, NeedsFormat, ReportFormat,
-    SummaryFormat, TemplateSource,
+    self, AgendaFormat, CsvSeparator, DialogueFormat, Lang, LessonsFormat, NeedsFormat,
+    ReportFormat, SummaryFormat, TemplateSource,
 };
 use crate::ops::{self, Destination, ExportJob};
 use crate::store::{ImportError, ProjectFilter, Store, StoreError};
@@ -127,6 +127,8 @@ pub enum ListWhat {
     Suggestions,
     /// The information log: what each supplier was given, and whether everyone has it.
     Information,
+    /// Dialogue rounds with their questions and suppliers.
+    Rounds,
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,6 +242,33 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The compilation of a project's dialogue rounds (Sammanställning av dialogen):
+    /// the questions and the answers grouped under each. The shared version names no
+    /// supplier ("Leverantör A, B, …") and carries only shareable answers.
+    Dialogue {
+        /// The project's code, as `tidig list projects` shows it.
+        #[arg(value_name = "CODE")]
+        project: String,
+        /// Only this round (its id, as `tidig list rounds` shows it).
+        #[arg(long, value_name = "ID")]
+        round: Option<String>,
+        /// Output format (default: from the -o file's extension, else md).
+        #[arg(long, value_enum)]
+        format: Option<DialogueFormatArg>,
+        /// Who it is for: internal (the buyer's team: shareable and internal answers,
+        /// with the suppliers' names) or shared (may be published: shareable answers,
+        /// suppliers by letter, no names of suppliers or people). Default:
+        /// `export_audience` in the config, else internal.
+        #[arg(long, value_enum)]
+        audience: Option<AudienceArg>,
+        /// The document's language (default: `export_language` in the config, else
+        /// Swedish under a Swedish locale and English otherwise).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Shareable lessons and good examples as learning examples to pass on (Markdown,
     /// HTML or a Word file).
     Lessons {
@@ -287,6 +316,22 @@ impl From<AgendaFormatArg> for AgendaFormat {
             AgendaFormatArg::Md => AgendaFormat::Markdown,
             AgendaFormatArg::Html => AgendaFormat::Html,
             AgendaFormatArg::Docx => AgendaFormat::Docx,
+        }
+    }
+}
+
+/// The dialogue compilation's formats (no Word file yet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DialogueFormatArg {
+    Md,
+    Html,
+}
+
+impl From<DialogueFormatArg> for DialogueFormat {
+    fn from(f: DialogueFormatArg) -> Self {
+        match f {
+            DialogueFormatArg::Md => DialogueFormat::Markdown,
+            DialogueFormatArg::Html => DialogueFormat::Html,
         }
     }
 }
@@ -898,6 +943,56 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
                 }
             }
         }
+        ListWhat::Rounds => {
+            let rounds = all_rounds(store, project.map(|p| p.id))?;
+            let mut rows = Vec::with_capacity(rounds.len());
+            for r in &rounds {
+                rows.push(RoundRow {
+                    id: r.id,
+                    uuid: &r.uuid,
+                    project_code: &r.project_code,
+                    kind: r.kind.as_str(),
+                    title: &r.title,
+                    purpose: &r.purpose,
+                    questions: store
+                        .round_questions(r.id)?
+                        .into_iter()
+                        .map(|q| RoundQuestionRow {
+                            position: q.position,
+                            text: q.text,
+                        })
+                        .collect(),
+                    suppliers: store
+                        .round_suppliers(r.id)?
+                        .into_iter()
+                        .map(|s| RoundSupplierRow {
+                            letter: s.letter(),
+                            name: s.name,
+                            meeting_id: s.meeting_id,
+                        })
+                        .collect(),
+                    created_at: &r.created_at,
+                    updated_at: &r.updated_at,
+                });
+            }
+            if json {
+                serde_json::to_writer_pretty(&mut out, &rows)?;
+                writeln!(out)?;
+            } else {
+                for r in &rows {
+                    writeln!(
+                        out,
+                        "{:>5}  {:<12} {:<17} {:>2} q {:>2} s  {}",
+                        r.id,
+                        safe(r.project_code),
+                        r.kind,
+                        r.questions.len(),
+                        r.suppliers.len(),
+                        one_line(r.title, 200)
+                    )?;
+                }
+            }
+        }
         ListWhat::Information => {
             let rows = ops::information::rows(store, project.map(|p| p.id))?;
             if json {
@@ -927,6 +1022,48 @@ fn list(store: &Store, what: ListWhat, project: Option<&Project>, json: bool) ->
         }
     }
     Ok(out)
+}
+
+/// Every live round (of one project), page by page.
+fn all_rounds(store: &Store, project_id: Option<i64>) -> Result<Vec<crate::domain::Round>> {
+    let mut all = Vec::new();
+    loop {
+        let page = store.rounds(project_id, all.len())?;
+        let full = page.len() == crate::store::ROUNDS_PAGE;
+        all.extend(page);
+        if !full {
+            return Ok(all);
+        }
+    }
+}
+
+/// One round in `list rounds --json`: its questions in order and its suppliers by the
+/// order they joined (with the letter the shared compilation gives them).
+#[derive(Debug, Serialize)]
+struct RoundRow<'a> {
+    id: i64,
+    uuid: &'a str,
+    project_code: &'a str,
+    kind: &'static str,
+    title: &'a str,
+    purpose: &'a str,
+    questions: Vec<RoundQuestionRow>,
+    suppliers: Vec<RoundSupplierRow>,
+    created_at: &'a str,
+    updated_at: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct RoundQuestionRow {
+    position: i64,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct RoundSupplierRow {
+    letter: String,
+    name: String,
+    meeting_id: Option<i64>,
 }
 
 /// Stored text for a table row: control characters escaped and bidirectional controls
@@ -1099,6 +1236,26 @@ fn find_project(store: &Store, code: &str) -> Result<Project> {
 }
 
 /// A live meeting by the id the user typed; one in the trash is refused.
+/// A live round of the project, by the id `tidig list rounds` shows.
+fn find_round(store: &Store, id: &str, project_id: i64) -> Result<i64> {
+    let Ok(id) = id.trim().parse::<i64>() else {
+        bail!("{id:?} is not a round id; `tidig list rounds` shows them");
+    };
+    match store.locate(EntityRef::new(EntityKind::Round, id)) {
+        Err(StoreError::NotFound) => {
+            bail!("no round with id {id}; `tidig list rounds` shows them")
+        }
+        Ok(at) if at.trashed || at.parent_trashed => {
+            bail!("round {id} is in the trash; restore it to export it")
+        }
+        Ok(at) if at.project_id != Some(project_id) => {
+            bail!("round {id} belongs to another project; `tidig list rounds` shows them")
+        }
+        other => other?,
+    };
+    Ok(id)
+}
+
 fn find_meeting(store: &Store, id: &str) -> Result<i64> {
     let Ok(id) = id.trim().parse::<i64>() else {
         bail!("{}", crate::text::err_not_meeting_id(id));
@@ -1276,6 +1433,37 @@ fn export(
             };
             format_for(output.as_deref(), None, &[("json", ())], ())?;
             (ExportJob::Bundle { scope }, output)
+        }
+        ExportWhat::Dialogue {
+            project,
+            round,
+            format,
+            audience,
+            lang,
+            output,
+        } => {
+            let project = find_project(store, &project)?;
+            let round_id = round
+                .map(|r| find_round(store, &r, project.id))
+                .transpose()?;
+            let format = format_for(
+                output.as_deref(),
+                format.map(DialogueFormat::from),
+                &[
+                    ("md", DialogueFormat::Markdown),
+                    ("html", DialogueFormat::Html),
+                    ("htm", DialogueFormat::Html),
+                ],
+                DialogueFormat::Markdown,
+            )?;
+            let job = ExportJob::Dialogue {
+                project_id: project.id,
+                round_id,
+                format,
+                audience: audience.map_or(defaults.audience, Audience::from),
+                lang: lang.map_or(default_lang, Lang::from),
+            };
+            (job, output)
         }
         ExportWhat::Report {
             project,

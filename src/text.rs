@@ -77,6 +77,24 @@ words!(org_page_projects);
 words!(org_page_buyer);
 words!(org_page_meetings);
 words!(msg_nothing_to_merge_directory);
+words!(view_rounds);
+words!(form_new_round);
+words!(msg_round_nothing_to_answer);
+words!(form_round_answer);
+words!(field_round_questions);
+words!(field_round_suppliers);
+words!(field_supplier);
+words!(msg_not_a_round_meeting);
+words!(msg_round_questions_added);
+words!(round_question_prompt);
+words!(round_question_keys);
+words!(rounds_empty);
+words!(round_no_questions);
+words!(col_question);
+words!(col_round);
+words!(cell_not_asked);
+words!(cell_missing);
+words!(round_all_asked);
 
 // Columns and field labels
 words!(
@@ -371,6 +389,8 @@ pub fn field_error(e: &FieldError) -> String {
         FieldError::MergeSelf => "err_merge_self",
         FieldError::MergeProjects => "err_merge_projects",
         FieldError::SharedBeforeGiven => "err_shared_before_given",
+        FieldError::TooMany { max } => return ui_fill("err_too_many", &[("max", max)]),
+        FieldError::NotInRound => "err_not_in_round",
     };
     ui(key).to_string()
 }
@@ -653,6 +673,7 @@ words!(
     file_needs
 );
 words!(file_report);
+words!(file_dialogue);
 
 // ----- writing files and exports --------------------------------------------------
 
@@ -884,6 +905,7 @@ words!(
 );
 words!(kind_information);
 words!(kind_interest);
+words!(kind_round);
 
 // Bundles (export and import)
 
@@ -1420,6 +1442,8 @@ pub fn usage_of(table: &str, rows: i64) -> String {
         "people" => "usage_people",
         "information_recipients" => "usage_information",
         "interests" => "usage_interests",
+        "round_suppliers" => "usage_round_suppliers",
+        "round_answers" => "usage_round_answers",
         other => return format!("{rows} {other}"),
     };
     ui_fill(key, &[("n", &rows)])
@@ -1467,6 +1491,34 @@ pub fn info_shared_short(shared_on: &str, channel: &str) -> String {
     ui_fill(
         "info_shared_short",
         &[("shared_on", &shared_on), ("channel", &channel)],
+    )
+}
+
+// ----- dialogue rounds ----------------------------------------------------------------
+
+/// "Filed as the answer to question 2"
+pub fn msg_answer_filed(position: i64) -> String {
+    ui_fill("msg_answer_filed", &[("position", &position)])
+}
+
+/// "⚠ Not put to Norrsken AB: question 1, 2, 3" (equal treatment: others were asked).
+pub fn round_not_asked(supplier: &str, questions: &str) -> String {
+    ui_fill(
+        "round_not_asked",
+        &[("supplier", &supplier), ("questions", &questions)],
+    )
+}
+
+/// "Questions 1–10 of 14 · 2 missing answers"
+pub fn round_page(first: usize, last: usize, total: i64, missing: usize) -> String {
+    ui_fill(
+        "round_page",
+        &[
+            ("first", &first),
+            ("last", &last),
+            ("total", &total),
+            ("missing", &missing),
+        ],
     )
 }
 

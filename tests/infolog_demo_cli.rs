@@ -74,7 +74,7 @@ fn the_demo_uses_the_stores_own_lulea_kommun() {
         .unwrap();
     let added = demo::load(&mut store, today()).unwrap();
     assert_eq!(
-        added.organisations, 9,
+        added.organisations, 11,
         "every demo organisation but Luleå kommun"
     );
     let named = store.organisations_named("Luleå kommun", None).unwrap();

@@ -316,7 +316,8 @@ fn deleting_an_organisation_in_use_says_where() {
     let screen = render(&app, 120, 40);
     assert!(
         screen.contains("Norrsken Sensorteknik AB is used by 2 information")
-            && screen.contains("entry(ies) given, 1 person(s)."),
+            && screen.contains("entry(ies) given, 1 person(s)")
+            && screen.contains("1 dialogue round(s)"),
         "{screen}"
     );
     ch(&mut app, 'n');

@@ -297,6 +297,28 @@ fn merging_organisations_moves_every_reference() {
                 .unwrap(),
             )
             .unwrap();
+        // A dialogue round with the duplicate as a supplier that has answered.
+        let round = store
+            .create_round(
+                p,
+                &tidig::domain::RoundInput {
+                    kind: tidig::domain::RoundKind::Rfi,
+                    title: "Skriftlig förfrågan".into(),
+                    purpose: String::new(),
+                },
+            )
+            .unwrap();
+        let question = store.add_round_question(round, "Hur ofta?").unwrap();
+        store.add_round_supplier(round, dup).unwrap();
+        store
+            .record_answer(
+                question,
+                dup,
+                None,
+                "Varje natt",
+                tidig::domain::Confidentiality::Shareable,
+            )
+            .unwrap();
         let tables = referencing(store, "organisations");
         assert!(tables.len() >= 4, "{tables:?}");
         for (table, column) in &tables {

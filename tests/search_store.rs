@@ -536,12 +536,15 @@ fn an_older_store_gets_its_index_built_by_the_migration() {
             conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}"))
                 .unwrap();
         }
+        // Nor the dialogue rounds of version 12.
         conn.execute_batch(
             "DROP TABLE search; DROP TABLE search_exact; DROP VIEW search_refresh;
              DROP VIEW search_source;
              DROP VIEW search_refresh_0013; DROP VIEW search_source_0013;
              DROP TABLE information_recipients; DROP TABLE information_items;
              DROP TABLE interests; DROP TABLE meeting_registrations;
+             DROP TABLE round_answers; DROP TABLE round_suppliers;
+             DROP TABLE round_questions; DROP TABLE dialogue_rounds;
              PRAGMA user_version = 10;",
         )
         .unwrap();

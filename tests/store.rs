@@ -998,7 +998,7 @@ fn a_person_with_a_new_organisation_name_creates_it() {
 // ---------------------------------------------------------------------------------------
 
 /// One row of each kind: (project, organisation, person, milestone).
-type Ids = [i64; 15];
+type Ids = [i64; 16];
 
 fn one_of_each(store: &mut Store) -> Ids {
     let project = store
@@ -1141,6 +1141,16 @@ fn one_of_each(store: &mut Store) -> Ids {
             .unwrap(),
         )
         .unwrap();
+    let round_id = store
+        .create_round(
+            project,
+            &tidig::domain::RoundInput {
+                kind: tidig::domain::RoundKind::Rfi,
+                title: "Skriftlig förfrågan".into(),
+                purpose: String::new(),
+            },
+        )
+        .unwrap();
     [
         project,
         organisation_id,
@@ -1157,6 +1167,7 @@ fn one_of_each(store: &mut Store) -> Ids {
         question_id,
         information_id,
         interest_id,
+        round_id,
     ]
 }
 
@@ -1183,6 +1194,12 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
     assert_eq!(
         listed,
         [
+            (
+                EntityKind::Round,
+                ids[15],
+                "Skriftlig förfrågan (MLM-1)",
+                "2026-11-27T15:00:00Z"
+            ),
             (
                 EntityKind::Interest,
                 ids[14],

@@ -33,6 +33,14 @@ pub enum Action {
     GoPortfolio,
     GoDirectory,
     GoTrash,
+    /// A project's dialogue rounds and their matrix of answers.
+    GoRounds,
+    /// The round matrix: the next or previous page of questions.
+    NextQuestions,
+    PrevQuestions,
+    /// The compilation of the selected round (shared or internal version).
+    ExportDialogueShared,
+    ExportDialogueInternal,
     Restore,
     Purge,
     PhaseNext,
@@ -90,6 +98,14 @@ pub enum Action {
     CaptureInformation,
     /// A declared interest or prior involvement in the project.
     NewInterest,
+    /// The note editor in a round's meeting: the line becomes the supplier's answer to
+    /// the current question; and the next question becomes current.
+    AnswerRoundQuestion,
+    /// A round meeting's agenda: a block with the round's questions.
+    AddRoundQuestions,
+    /// The rounds screen: record a supplier's answer in a form.
+    RecordAnswer,
+    NextRoundQuestion,
     NotesStatusNext,
     NotesStatusBack,
     ExportNotes,
@@ -159,6 +175,9 @@ impl Action {
                 | CaptureSuggestion
                 | CaptureQuestion
                 | CaptureInformation
+                | AnswerRoundQuestion
+                | AddRoundQuestions
+                | RecordAnswer
                 | NewInterest
                 | NotesStatusNext
                 | NotesStatusBack

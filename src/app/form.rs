@@ -99,6 +99,14 @@ pub enum FormKind {
     Registration {
         meeting_id: i64,
     },
+    /// A new dialogue round with its questions and suppliers.
+    Round {
+        project_id: i64,
+    },
+    /// A supplier's answer to a round question, recorded afterwards.
+    RoundAnswer {
+        round_id: i64,
+    },
 }
 
 impl FormKind {
@@ -192,6 +200,8 @@ impl FormKind {
             FormKind::Interest { project_id, id: i } => {
                 format!("interest:{project_id}:{}", id(i))
             }
+            FormKind::Round { project_id } => format!("round:{project_id}:new"),
+            FormKind::RoundAnswer { round_id } => format!("round_answer:{round_id}"),
         }
     }
 }

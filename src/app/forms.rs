@@ -10,8 +10,9 @@ use crate::domain::{
     InnovationLevel, Lesson, LessonInput, LessonKind, Meeting, MeetingDraft, MeetingFormat,
     MeetingInput, MeetingStatus, MeetingType, Milestone, MilestoneInput, Need, NeedInput,
     NeedStatus, NotesStatus, OrgKind, Organisation, OrganisationInput, Person, PersonInput, Phase,
-    Priority, Project, ProjectInput, ProjectStatus, Question, Suggestion, SuggestionInput,
-    SuggestionStatus, TextEnum, project::ProjectDraft, solution_words,
+    Priority, Project, ProjectInput, ProjectStatus, Question, RoundInput, RoundKind, RoundQuestion,
+    RoundSupplier, Suggestion, SuggestionInput, SuggestionStatus, TextEnum, project::ProjectDraft,
+    solution_words,
 };
 use crate::store::{Store, StoreError};
 use crate::text;
@@ -778,6 +779,60 @@ pub fn answer_form(q: &Question) -> Form {
     )
 }
 
+/// A new dialogue round: its kind, title and purpose, its questions one per line and
+/// the organisations taking part one per line (a name not in the directory is added as
+/// a supplier).
+pub fn round_form(project_id: i64) -> Form {
+    Form::new(
+        FormKind::Round { project_id },
+        text::form_new_round(),
+        vec![
+            Field::text("title", text::col_title(), "").required(),
+            Field::choice(
+                "kind",
+                text::col_kind(),
+                options::<RoundKind>(),
+                RoundKind::OneToOne.as_str(),
+            ),
+            Field::multiline("purpose", text::field_purpose(), ""),
+            Field::multiline("questions", text::field_round_questions(), ""),
+            Field::multiline("suppliers", text::field_round_suppliers(), ""),
+        ],
+    )
+}
+
+/// A supplier's answer to one of a round's questions (it replaces an answer recorded
+/// before), with its label.
+pub fn round_answer_form(
+    round_id: i64,
+    questions: &[RoundQuestion],
+    suppliers: &[RoundSupplier],
+) -> Form {
+    let questions = questions
+        .iter()
+        .map(|q| (q.id.to_string(), format!("{}. {}", q.position, q.text)))
+        .collect();
+    let suppliers = suppliers
+        .iter()
+        .map(|s| {
+            (
+                s.organisation_id.to_string(),
+                format!("{} {}", s.letter(), s.name),
+            )
+        })
+        .collect();
+    Form::new(
+        FormKind::RoundAnswer { round_id },
+        text::form_round_answer(),
+        vec![
+            Field::choice("question", text::field_question(), questions, ""),
+            Field::choice("supplier", text::field_supplier(), suppliers, ""),
+            Field::multiline("answer", text::field_answer(), "").required(),
+            label_field(None),
+        ],
+    )
+}
+
 /// Format, audience and language of a meeting-notes export.
 pub fn notes_export_form(meeting_id: i64, audience: &str, lang: crate::catalog::Lang) -> Form {
     let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
@@ -959,6 +1014,14 @@ pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
         FormKind::Registration { .. } => registration_input(form).map(|_| ()),
         FormKind::Information { .. } => information_input(form).map(|_| ()),
         FormKind::Interest { .. } => interest_input(form, Some(0), Some(0)).map(|_| ()),
+        FormKind::Round { .. } => RoundInput {
+            kind: RoundKind::OneToOne,
+            title: form.value("title"),
+            purpose: String::new(),
+        }
+        .validated()
+        .map(|_| ()),
+        FormKind::RoundAnswer { .. } => required(form, "answer").map(|_| ()),
     };
     result.err().unwrap_or_default()
 }
@@ -1482,6 +1545,36 @@ fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
             store
                 .set_registration(meeting_id, Some(&registration))
                 .map(|_| meeting_id)
+        }
+        FormKind::Round { project_id } => {
+            let input = RoundInput {
+                kind: RoundKind::parse(&v("kind")).unwrap_or(RoundKind::OneToOne),
+                title: v("title"),
+                purpose: v("purpose"),
+            }
+            .validated()?;
+            let questions = v("questions");
+            let suppliers = v("suppliers");
+            store.atomically(|store| {
+                let id = store.create_round(project_id, &input)?;
+                for q in questions.lines().map(str::trim).filter(|q| !q.is_empty()) {
+                    store.add_round_question(id, q)?;
+                }
+                for name in suppliers.lines().map(str::trim).filter(|n| !n.is_empty()) {
+                    let org = store.organisation_named_or_new_supplier(name)?;
+                    store.add_round_supplier(id, org)?;
+                }
+                Ok(id)
+            })
+        }
+        FormKind::RoundAnswer { .. } => {
+            let answer = required(form, "answer")?;
+            let (Ok(question), Ok(org)) = (v("question").parse(), v("supplier").parse()) else {
+                let mut errors = FieldErrors::default();
+                errors.add("question", FieldError::Required);
+                return Err(errors.into());
+            };
+            store.record_answer(question, org, None, &answer, label_of(form))
         }
     };
     match id {

@@ -26,6 +26,7 @@ impl App {
         match item.kind {
             EntityKind::Project => self.show(Screen::Project { id: item.id }),
             EntityKind::Organisation | EntityKind::Person => self.go_to_directory(item),
+            EntityKind::Round => self.go_to_round(item.id, at),
             EntityKind::Meeting => self.show(Screen::Meeting { id: item.id }),
             EntityKind::AgendaItem | EntityKind::Note | EntityKind::Question => {
                 self.go_to_meeting_row(item, at)
@@ -40,6 +41,14 @@ impl App {
             | EntityKind::Decision
             | EntityKind::Information
             | EntityKind::Interest => self.go_to_project_row(item, at),
+        }
+    }
+
+    /// A round opens its project's rounds, selected.
+    fn go_to_round(&mut self, round_id: i64, at: Location) {
+        if let Some(project_id) = at.project_id {
+            self.rounds.select = Some(round_id);
+            self.show(Screen::Rounds { project_id });
         }
     }
 

@@ -44,6 +44,8 @@ pub enum Context {
     /// An organisation's page.
     OrganisationPage,
     Trash,
+    /// A project's dialogue rounds and the matrix of the selected one.
+    Rounds,
     Form,
     /// Typing the portfolio's text filter.
     FilterInput,
@@ -114,7 +116,8 @@ impl Context {
             Context::Directory => crate::text::view_directory(),
             Context::OrganisationPage => crate::text::view_organisation(),
             Context::Trash => crate::text::view_trash(),
-            Context::Form => "Form",
+            Context::Rounds => crate::text::view_rounds(),
+            Context::Form => crate::text::form_title(),
             Context::FilterInput => crate::text::portfolio_filter(),
             Context::Search => crate::text::search_title(),
             Context::Palette => crate::text::palette_title(),
@@ -308,6 +311,7 @@ impl Keymap {
             Directory,
             OrganisationPage,
             Trash,
+            Rounds,
             ProjectMeetings,
             MeetingAgenda,
             MeetingParticipants,
@@ -404,6 +408,13 @@ impl Keymap {
         bind(ProjectOverview, &[Key::ch('d')], Delete, false);
 
         bind(ProjectMeetings, &[Key::plain(K::Enter)], Open, true);
+        bind(ProjectMeetings, &[Key::ch('R')], GoRounds, false);
+        bind(Rounds, &[Key::ch('n')], New, true);
+        bind(Rounds, &[Key::ch('a')], RecordAnswer, true);
+        bind(Rounds, &[Key::ch(']'), Key::ch('J')], NextQuestions, false);
+        bind(Rounds, &[Key::ch('['), Key::ch('K')], PrevQuestions, false);
+        bind(Rounds, &[Key::ch('x')], ExportDialogueShared, true);
+        bind(Rounds, &[Key::ch('X')], ExportDialogueInternal, false);
         bind(ProjectMeetings, &[Key::ch('n')], New, true);
         bind(ProjectMeetings, &[Key::ch('e')], Edit, true);
         bind(ProjectMeetings, &[Key::ch('c')], CancelMeeting, false);
@@ -507,6 +518,18 @@ impl Keymap {
         );
         bind(
             NoteEditor,
+            &[Key::alt('r'), Key::plain(K::F(11))],
+            AnswerRoundQuestion,
+            false,
+        );
+        bind(
+            NoteEditor,
+            &[Key::alt('.'), Key::plain(K::F(10))],
+            NextRoundQuestion,
+            false,
+        );
+        bind(
+            NoteEditor,
             &[Key::ctrl('g'), Key::plain(K::F(8))],
             ExternalEditor,
             false,
@@ -569,6 +592,7 @@ impl Keymap {
         bind(MeetingAgenda, &[Key::ch('J')], MoveDown, true);
         bind(MeetingAgenda, &[Key::ch('K')], MoveUp, true);
         bind(MeetingAgenda, &[Key::ch('t')], ApplyTemplate, true);
+        bind(MeetingAgenda, &[Key::ch('Q')], AddRoundQuestions, false);
         bind(MeetingAgenda, &[Key::ch('T')], SaveTemplate, false);
         bind(MeetingAgenda, &[Key::ch('d')], Delete, true);
 

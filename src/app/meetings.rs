@@ -353,6 +353,7 @@ impl App {
                 meeting_id: meeting.id,
             }),
             (Action::ExportNotes, _) => self.ask_notes_export(),
+            (Action::AddRoundQuestions, MeetingTab::Agenda) => self.add_round_questions(meeting.id),
             (Action::NotesStatusNext, _) => self.notes_status_next(),
             (Action::NotesStatusBack, _) => self.notes_status_back(),
             (Action::CancelMeeting, _) => self.toggle_cancelled(&meeting),

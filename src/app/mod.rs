@@ -22,6 +22,7 @@ mod needs;
 mod notes;
 pub mod palette;
 mod projects;
+mod rounds;
 pub mod screens;
 pub mod search;
 pub mod text_input;
@@ -225,6 +226,7 @@ pub struct App {
     /// The organisation page on screen.
     pub org_page: Option<OrgPageState>,
     pub trash: TrashState,
+    pub rounds: RoundsState,
     /// Review mode's walk, while it lasts.
     pub review: Option<ReviewState>,
     /// The attention rules' limits (config `stale_after_days`).
@@ -282,6 +284,7 @@ impl App {
             directory: DirectoryState::default(),
             org_page: None,
             trash: TrashState::default(),
+            rounds: RoundsState::default(),
             review: None,
             thresholds: crate::domain::Thresholds::default(),
             form: None,
@@ -368,6 +371,7 @@ impl App {
             Screen::Directory => Context::Directory,
             Screen::Organisation { .. } => Context::OrganisationPage,
             Screen::Trash => Context::Trash,
+            Screen::Rounds { .. } => Context::Rounds,
         }
     }
 
@@ -595,6 +599,7 @@ impl App {
                 Screen::Directory => self.update_directory(other),
                 Screen::Organisation { .. } => {}
                 Screen::Trash => self.update_trash(other),
+                Screen::Rounds { .. } => self.update_rounds(other),
             },
         }
     }
@@ -730,6 +735,15 @@ impl App {
                     p.scroll.step(delta, len);
                 }
             }
+            Screen::Rounds { .. } => {
+                let before = self.rounds.cursor.selected;
+                let len = self.rounds.rounds.len();
+                self.rounds.cursor.step(delta, len);
+                if self.rounds.cursor.selected != before {
+                    self.rounds.offset = 0;
+                    self.refresh_round_matrix();
+                }
+            }
         }
     }
 
@@ -822,6 +836,7 @@ impl App {
             Screen::Directory => self.refresh_directory(),
             Screen::Organisation { id } => self.refresh_org_page(id),
             Screen::Trash => self.refresh_trash(),
+            Screen::Rounds { project_id } => self.refresh_rounds(project_id),
         }
     }
 }

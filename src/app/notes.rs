@@ -189,6 +189,7 @@ impl App {
             agenda_item_id: note.agenda_item_id,
             version,
             conflict: false,
+            round: self.round_prompt(note.meeting_id),
             area,
         });
         let Some(given) = given else { return };
@@ -263,6 +264,8 @@ impl App {
             | Action::CaptureSuggestion
             | Action::CaptureQuestion => self.capture(action),
             Action::CaptureInformation => self.capture_information(),
+            Action::AnswerRoundQuestion => self.file_round_answer(),
+            Action::NextRoundQuestion => self.next_round_question(),
             Action::Help => {
                 self.overlay = Some(super::Overlay::Help {
                     context: super::Context::NoteEditor,

@@ -52,6 +52,9 @@ impl App {
         let milestone = state.milestones.get(state.cursor.selected).cloned();
         let phase = state.project.phase;
         match action {
+            Action::GoRounds => {
+                self.rounds_from_project();
+            }
             Action::NextTab | Action::PrevTab => {
                 let tabs = ProjectTab::ALL;
                 let i = tabs.iter().position(|t| *t == tab).unwrap_or(0);

@@ -41,6 +41,10 @@ pub enum Screen {
         id: i64,
     },
     Trash,
+    /// A project's dialogue rounds and the matrix of the selected one.
+    Rounds {
+        project_id: i64,
+    },
 }
 
 /// An organisation's page, scrolled by `scroll` lines.
@@ -426,6 +430,25 @@ pub struct NoteEditor {
     /// The note changed elsewhere: autosave has stopped until the user chooses
     /// reload or keep mine (see `conflicts`).
     pub conflict: bool,
+    /// The meeting is a supplier's meeting in a dialogue round: its questions, one of
+    /// them current, to file lines of the notes as that supplier's answers.
+    pub round: Option<RoundPrompt>,
+}
+
+/// The round questions the note editor walks through in a supplier's meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundPrompt {
+    pub round_id: i64,
+    pub organisation_id: i64,
+    pub questions: Vec<crate::domain::RoundQuestion>,
+    /// Index into `questions` of the one being answered.
+    pub current: usize,
+}
+
+impl RoundPrompt {
+    pub fn current(&self) -> Option<&crate::domain::RoundQuestion> {
+        self.questions.get(self.current)
+    }
 }
 
 impl NoteEditor {
@@ -615,6 +638,27 @@ pub struct DirectoryState {
     pub org_total: Option<usize>,
     pub person_total: Option<usize>,
 }
+
+/// A project's dialogue rounds: the list, and the matrix of the selected round a page
+/// of questions at a time.
+#[derive(Debug, Default)]
+pub struct RoundsState {
+    pub project_code: String,
+    pub rounds: Vec<crate::domain::Round>,
+    pub cursor: Cursor,
+    /// The selected round's matrix (a page of its questions).
+    pub matrix: Option<crate::domain::Matrix>,
+    /// The first question on the page (0-based) and how many questions there are.
+    pub offset: usize,
+    pub question_count: i64,
+    /// Equal treatment, over all the round's questions, not just the page.
+    pub not_asked: Vec<crate::domain::NotAsked>,
+    /// The round to select when the screen opens (from `go_to`).
+    pub select: Option<i64>,
+}
+
+/// Questions the matrix shows at a time.
+pub const MATRIX_PAGE: usize = 10;
 
 #[derive(Debug, Default)]
 pub struct TrashState {

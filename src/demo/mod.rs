@@ -6,6 +6,7 @@
 //! Pure: no store, no IO beyond the embedded file.
 
 pub mod large;
+pub mod rounds;
 mod shift;
 
 use chrono::NaiveDate;

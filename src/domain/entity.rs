@@ -21,10 +21,12 @@ pub enum EntityKind {
     Information,
     /// A declared interest or prior involvement.
     Interest,
+    /// A dialogue round (dialogomgång).
+    Round,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 15] = [
+    pub const ALL: [EntityKind; 16] = [
         Self::Project,
         Self::Organisation,
         Self::Person,
@@ -40,6 +42,7 @@ impl EntityKind {
         Self::Question,
         Self::Information,
         Self::Interest,
+        Self::Round,
     ];
 
     /// A stable machine name (bundles, logs, the command line).
@@ -60,6 +63,7 @@ impl EntityKind {
             Self::Question => "question",
             Self::Information => "information",
             Self::Interest => "interest",
+            Self::Round => "round",
         }
     }
 
@@ -86,6 +90,7 @@ impl EntityKind {
             Self::Question => text::kind_question(),
             Self::Information => text::kind_information(),
             Self::Interest => text::kind_interest(),
+            Self::Round => text::kind_round(),
         }
     }
 }

@@ -78,6 +78,7 @@ macro_rules! for_each_text_enum {
         $check::<Audience>();
         $check::<InfoChannel>();
         $check::<InterestKind>();
+        $check::<RoundKind>();
     }};
 }
 #[cfg(test)]
@@ -309,6 +310,16 @@ text_enum!(
         DeclaredInterest => "declared_interest",
         PriorInvolvement => "prior_involvement",
     } section "interest_kind"
+);
+
+text_enum!(
+    /// The kind of a dialogue round.
+    RoundKind {
+        OneToOne => "one_to_one",
+        Rfi => "rfi",
+        ExternalReview => "external_review",
+        SupplierWorkshop => "supplier_workshop",
+    } section "round_kind"
 );
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ mod meeting;
 mod milestone;
 mod need;
 mod notes;
+mod round;
 pub mod search;
 mod validation;
 pub mod visible;
@@ -40,7 +41,8 @@ pub use entity::{EntityKind, EntityRef};
 pub use enums::{
     ActionStatus, AttendanceRole, Audience, Confidentiality, InfoChannel, InnovationLevel,
     InterestKind, LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus,
-    NeedStatus, NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
+    NeedStatus, NotesStatus, OrgKind, Phase, Priority, ProjectStatus, RoundKind, SuggestionStatus,
+    TextEnum,
 };
 pub use facets::{FacetCount, FacetId, ListFilter, facet_rank, facet_value_label};
 pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
@@ -70,4 +72,8 @@ pub use notes::{
 };
 pub mod project;
 pub use project::{Project, ProjectDraft, ProjectInput, ProjectRow, parse_tags, validate_code};
+pub use round::{
+    Cell, Matrix, NotAsked, Round, RoundAnswer, RoundInput, RoundQuestion, RoundSupplier,
+    supplier_letter,
+};
 pub use validation::{FieldError, FieldErrors, parse_iso_date};

@@ -6,7 +6,7 @@ use super::{Confidentiality, EntityKind, EntityRef};
 /// The kinds in the order their groups are shown. A kind's position + 1 is its code in
 /// the index (migration 0010: the document's rowid is the code shifted left 40 bits, or-ed
 /// with the row's id), so this order and that file must agree.
-pub const SEARCH_KINDS: [EntityKind; 15] = [
+pub const SEARCH_KINDS: [EntityKind; 16] = [
     EntityKind::Project,
     EntityKind::Meeting,
     EntityKind::AgendaItem,
@@ -23,6 +23,8 @@ pub const SEARCH_KINDS: [EntityKind; 15] = [
     // Migration 0013.
     EntityKind::Information,
     EntityKind::Interest,
+    // Migration 0012.
+    EntityKind::Round,
 ];
 
 /// Bits of a document's rowid that hold the row's id.

@@ -51,6 +51,12 @@ pub enum FieldError {
     MergeProjects,
     /// Made available to all before it was given to anyone.
     SharedBeforeGiven,
+    /// A round takes at most this many questions or suppliers.
+    TooMany {
+        max: i64,
+    },
+    /// The supplier does not take part in the question's round.
+    NotInRound,
 }
 
 /// The words, from the catalog.

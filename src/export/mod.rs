@@ -4,6 +4,7 @@
 //! files (a user's own templates are read from the folder the caller names).
 
 pub mod agenda;
+pub mod dialogue;
 pub mod docx;
 pub mod ical;
 pub mod lessons;
@@ -22,6 +23,10 @@ use minijinja::{Environment, UndefinedBehavior, Value};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 pub use agenda::{AgendaFormat, render as render_agenda};
+pub use dialogue::{
+    DialogueAnswer, DialogueFormat, DialogueInput, DialogueQuestion, DialogueRound,
+    InformationGiven, Supplier, render as render_dialogue,
+};
 pub use ical::{CalendarEntry, calendar};
 pub use lessons::{LessonsFormat, render as render_lessons};
 pub use needs::{NeedsFormat, NeedsInput, render as render_needs};
@@ -357,6 +362,14 @@ pub(crate) fn documents() -> &'static Environment<'static> {
             (
                 report::HTML_TEMPLATE,
                 include_str!("../../assets/export/report.html.j2"),
+            ),
+            (
+                dialogue::MD_TEMPLATE,
+                include_str!("../../assets/export/dialogue.md.j2"),
+            ),
+            (
+                dialogue::HTML_TEMPLATE,
+                include_str!("../../assets/export/dialogue.html.j2"),
             ),
         ];
         for (name, source) in templates {

@@ -66,10 +66,12 @@ impl DemoSummary {
 pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
     let asset = demo::portfolio();
     let mut bundle = demo::shift(&asset.bundle, asset.anchor, &clock_on(store, today));
-    store.atomically(|store| {
+    let summary = store.atomically(|store| {
         reuse_organisations(store, &mut bundle)?;
         import(store, &bundle, &mut |_, _| {})
-    })
+    })?;
+    store.atomically(add_rounds)?;
+    Ok(summary)
 }
 
 /// Points the demo at the store's own organisation wherever the store has one of the
@@ -118,6 +120,60 @@ fn reuse_organisations(store: &Store, bundle: &mut Bundle) -> Result<()> {
         swap(&mut interest.organisation);
     }
     Ok(())
+}
+
+/// Writes the demo's dialogue rounds (`demo::rounds`) that the store does not have yet,
+/// matched by UUID; a round whose project or meetings a user removed is left out.
+/// Returns how many rounds were added.
+pub fn add_rounds(store: &mut Store) -> Result<usize> {
+    use crate::domain::RoundInput;
+    let mut added = 0;
+    for round in demo::rounds::rounds() {
+        if store.round_by_uuid(round.uuid)?.is_some() {
+            continue;
+        }
+        let project = match store.project_by_code(round.project_code) {
+            Ok(p) => p,
+            Err(StoreError::NotFound) => continue,
+            Err(e) => return Err(e),
+        };
+        let id = store.create_round_with_uuid(
+            project.id,
+            &RoundInput {
+                kind: round.kind,
+                title: round.title.into(),
+                purpose: round.purpose.into(),
+            },
+            round.uuid,
+        )?;
+        let mut questions = Vec::new();
+        for (uuid, text) in round.questions {
+            questions.push(store.add_round_question_with_uuid(id, text, uuid)?);
+        }
+        for supplier in &round.suppliers {
+            let Some(org) = store.live_id_by_uuid("organisations", supplier.organisation_uuid)?
+            else {
+                continue;
+            };
+            store.add_round_supplier(id, org)?;
+            let meeting = match supplier.meeting_uuid {
+                Some(uuid) => store.live_id_by_uuid("meetings", uuid)?,
+                None => None,
+            };
+            store.set_round_meeting(id, org, meeting)?;
+            for (question, answer) in questions.iter().zip(&supplier.answers) {
+                if let Some((body, label)) = answer {
+                    if body.is_empty() {
+                        store.mark_asked(*question, org, meeting)?;
+                    } else {
+                        store.record_answer(*question, org, meeting, body, *label)?;
+                    }
+                }
+            }
+        }
+        added += 1;
+    }
+    Ok(added)
 }
 
 /// Loads the large demo of `size` around `today`; `progress` is told how many of the

@@ -11,8 +11,9 @@ use crate::domain::{
     review_age, shared_may_name,
 };
 use crate::export::{
-    self, AgendaFormat, CalendarEntry, CsvSeparator, ExportError, Lang, LessonsFormat, NeedsFormat,
-    NeedsInput, ReportFormat, ReportInput, SummaryFormat, SummaryInput, TemplateSource,
+    self, AgendaFormat, CalendarEntry, CsvSeparator, DialogueAnswer, DialogueFormat, DialogueInput,
+    DialogueQuestion, DialogueRound, ExportError, Lang, LessonsFormat, NeedsFormat, NeedsInput,
+    ReportFormat, ReportInput, SummaryFormat, SummaryInput, TemplateSource,
 };
 use crate::store::{ActionFilter, Store, StoreError};
 use crate::text;
@@ -66,6 +67,15 @@ pub enum ExportJob {
         lang: Lang,
         /// When a review counts as due (the config's `stale_after_days`).
         thresholds: Thresholds,
+    },
+    /// The compilation of a project's dialogue rounds (Sammanställning av dialogen),
+    /// or of one round.
+    Dialogue {
+        project_id: i64,
+        round_id: Option<i64>,
+        format: DialogueFormat,
+        audience: Audience,
+        lang: Lang,
     },
 }
 
@@ -358,6 +368,31 @@ pub fn render_styled(
                 return word(export::docx::report(&input, lang), name);
             }
             let contents = export::render_report(&input, format, lang)?;
+            rendered(contents, name)
+        }
+        ExportJob::Dialogue {
+            project_id,
+            round_id,
+            format,
+            audience,
+            lang,
+        } => {
+            let project_id = live(store, EntityKind::Project, project_id)?;
+            if let Some(round_id) = round_id {
+                live(store, EntityKind::Round, round_id)?;
+                if store.round(round_id)?.project_id != project_id {
+                    return Err(ExportOpError::Store(StoreError::NotFound));
+                }
+            }
+            let input = dialogue_input(store, project_id, round_id, audience)?;
+            let contents = export::render_dialogue(&input, format, audience, lang)?;
+            let name = format!(
+                "{}-{}-{}.{}",
+                input.project.code,
+                text::file_dialogue(),
+                audience.as_str(),
+                format.extension()
+            );
             rendered(contents, name)
         }
         ExportJob::Lessons {
@@ -701,7 +736,131 @@ pub fn needs_for_audience(input: NeedsInput, audience: Audience, names: &[String
     }
 }
 
-/// Whether `text` names any of `names` (trimmed, lower-case) as a word, ignoring case
+/// Everything a compilation of the dialogue is made from, for `audience`: the live
+/// rounds of the project (or just `round_id`), their questions and the answers the
+/// audience may read (`Audience::share`).
+///
+/// The shared version names no supplier and none of their staff: an answer is
+/// attributed by its supplier's letter in the round; a question, a round's title or
+/// purpose, or an answer whose text names a person or an organisation other than the
+/// buyer (the needs description's rule, `names_any`) is left out — a title by the
+/// round's kind instead. Nothing counts what was left out.
+pub fn dialogue_input(
+    store: &Store,
+    project_id: i64,
+    round_id: Option<i64>,
+    audience: Audience,
+) -> Result<DialogueInput, StoreError> {
+    let project = store.project(project_id)?;
+    let rounds = match round_id {
+        Some(id) => vec![store.round(id)?],
+        None => {
+            let mut all = Vec::new();
+            loop {
+                let page = store.rounds(Some(project_id), all.len())?;
+                let full = page.len() == crate::store::ROUNDS_PAGE;
+                all.extend(page);
+                if !full {
+                    break;
+                }
+            }
+            // Oldest first: the order the dialogue took.
+            all.reverse();
+            all
+        }
+    };
+    let names: Vec<String> = if audience == Audience::Shared {
+        shared_names(store, project.buyer_id)?
+    } else {
+        Vec::new()
+    };
+    let names_one = |text: &str| names_any(text, &names);
+    let mut out = Vec::new();
+    for round in rounds {
+        let suppliers = store.round_suppliers(round.id)?;
+        let answers = store.round_answers(round.id)?;
+        let mut questions = Vec::new();
+        for q in store.round_questions(round.id)? {
+            if names_one(&q.text) {
+                continue;
+            }
+            let answers = suppliers
+                .iter()
+                .filter_map(|s| {
+                    let a = answers.iter().find(|a| {
+                        a.question_id == q.id && a.organisation_id == s.organisation_id
+                    })?;
+                    let readable = audience.may_read(a.confidentiality)
+                        && !a.body.trim().is_empty()
+                        && !names_one(&a.body);
+                    readable.then(|| DialogueAnswer {
+                        supplier: match audience {
+                            Audience::Shared => export::Supplier::Letter(s.letter()),
+                            Audience::Internal => export::Supplier::Named {
+                                name: s.name.clone(),
+                                letter: s.letter(),
+                            },
+                        },
+                        body: a.body.trim().to_string(),
+                    })
+                })
+                .collect();
+            questions.push(DialogueQuestion {
+                position: q.position,
+                text: q.text,
+                answers,
+            });
+        }
+        // Empty: the renderer names the round by its kind.
+        let title = if names_one(&round.title) {
+            String::new()
+        } else {
+            round.title
+        };
+        let purpose = if names_one(&round.purpose) {
+            String::new()
+        } else {
+            round.purpose
+        };
+        out.push(DialogueRound {
+            kind: round.kind,
+            title,
+            purpose,
+            suppliers: suppliers.len(),
+            questions,
+        });
+    }
+    Ok(DialogueInput {
+        // The information log (issue 13 part 2, migration 0013) fills this: the
+        // information given in the project's dialogue, shareable entries only for the
+        // shared version. Until it is merged there is nothing to gather.
+        information: Vec::new(),
+        clock: store.clock(),
+        rounds: out,
+        project,
+    })
+}
+
+/// Names a shared document must not carry: every person's, and every organisation's
+/// but the buyer's, trimmed and lower-cased as `names_any` compares them (too short a
+/// name is no evidence).
+fn shared_names(store: &Store, buyer_id: Option<i64>) -> Result<Vec<String>, StoreError> {
+    let mut names: Vec<String> = store.list_people()?.into_iter().map(|p| p.name).collect();
+    names.extend(
+        store
+            .list_organisations()?
+            .into_iter()
+            .filter(|o| Some(o.id) != buyer_id)
+            .map(|o| o.name),
+    );
+    Ok(names
+        .iter()
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| n.chars().count() >= 3)
+        .collect())
+}
+
+/// Whether `text` names any of `names`/// Whether `text` names any of `names` (trimmed, lower-case) as a word, ignoring case
 /// ("Åsa Öberg", "Åsa Öbergs"; not "Norrsken" inside "Norrskensgatan" — one letter `s`
 /// after a name, the genitive, still counts).
 fn names_any(text: &str, names: &[String]) -> bool {

@@ -84,6 +84,10 @@ fn locate_sql(kind: EntityKind) -> &'static str {
             "SELECT p.id, NULL, t.deleted_at, p.deleted_at
              FROM interests t JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
         }
+        EntityKind::Round => {
+            "SELECT p.id, NULL, t.deleted_at, p.deleted_at
+             FROM dialogue_rounds t JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
+        }
     }
 }
 

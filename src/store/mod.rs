@@ -19,6 +19,7 @@ mod open;
 mod projects;
 mod readable;
 mod retention;
+mod rounds;
 mod search;
 mod suggestions;
 mod trash;
@@ -45,6 +46,7 @@ pub use facets::FacetScope;
 pub use migrate::SCHEMA_VERSION;
 pub use readable::{Listed, UnreadableRow};
 pub use retention::ExpiredNote;
+pub use rounds::{MAX_ROUND_QUESTIONS, MAX_ROUND_SUPPLIERS, ROUNDS_PAGE};
 pub use search::{COUNT_CAP, RANK_CAP};
 pub use versions::{NoteSaved, NoteTarget};
 // The query types live in the domain (the screens show them); these names keep working

@@ -90,6 +90,10 @@ fn context_sql(kind: EntityKind) -> &'static str {
             "SELECT p.code, NULL FROM interests t
              JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
         }
+        EntityKind::Round => {
+            "SELECT p.code, NULL FROM dialogue_rounds t
+             JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
+        }
     }
 }
 

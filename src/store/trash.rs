@@ -23,6 +23,7 @@ pub fn table(kind: EntityKind) -> &'static str {
         EntityKind::Question => "questions",
         EntityKind::Information => "information_items",
         EntityKind::Interest => "interests",
+        EntityKind::Round => "dialogue_rounds",
     }
 }
 
@@ -80,6 +81,10 @@ fn label_sql(kind: EntityKind) -> &'static str {
         EntityKind::Interest => {
             "SELECT t.id, substr(t.description, 1, 60) || ' (' || p.code || ')', t.deleted_at
              FROM interests t JOIN projects p ON p.id = t.project_id"
+        }
+        EntityKind::Round => {
+            "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
+             FROM dialogue_rounds t JOIN projects p ON p.id = t.project_id"
         }
     }
 }

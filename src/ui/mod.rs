@@ -19,6 +19,7 @@ mod palette;
 mod portfolio;
 mod project;
 mod registers;
+mod rounds;
 mod search;
 pub mod theme;
 mod trash;
@@ -70,6 +71,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Directory => directory::draw(frame, body, app),
         Screen::Organisation { .. } => org_page::draw(frame, body, app),
         Screen::Trash => trash::draw(frame, body, app),
+        Screen::Rounds { .. } => rounds::draw(frame, body, app),
     }
     if let Some(editor) = &app.editor {
         notes::editor(frame, body, app, editor);
@@ -180,6 +182,7 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
                     parts.push(shown(&p.page.organisation.name));
                 }
             }
+            Screen::Rounds { .. } => parts.push(text::view_rounds().to_string()),
         }
     }
     if let Some(form) = &app.form {

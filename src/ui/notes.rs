@@ -189,7 +189,38 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
 /// The editor over the meeting screen: label and block always in view.
 pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
     frame.render_widget(ratatui::widgets::Clear, body);
-    let [head, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+    let prompt_rows = u16::from(editor.round.is_some());
+    let [head, prompt, area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(prompt_rows),
+        Constraint::Min(1),
+    ])
+    .areas(body);
+    if let Some(round) = &editor.round
+        && let Some(q) = round.current()
+    {
+        // The round question being answered, so each line goes to the right one.
+        widgets::line_with_note(
+            frame,
+            prompt,
+            Line::from(vec![
+                Span::styled(
+                    format!(
+                        " {} {}/{}: ",
+                        text::round_question_prompt(),
+                        q.position,
+                        round.questions.len()
+                    ),
+                    theme::key(),
+                ),
+                Span::styled(shown(&q.text), theme::title()),
+            ]),
+            Line::from(Span::styled(
+                format!("{} ", text::round_question_keys()),
+                theme::muted(),
+            )),
+        );
+    }
     let saved = if editor.conflict {
         Span::styled(text::note_conflict_status(), theme::error())
     } else if editor.is_dirty() && editor.save_failed {

@@ -1,0 +1,163 @@
+//! The dialogue rounds screen: the project's rounds on top, the selected round's matrix
+//! of questions × suppliers below (answers, missing answers, questions not asked), and
+//! a warning line for each supplier left out of a question the others were asked.
+
+use super::widgets::TableRow;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::shown;
+use super::{theme, widgets};
+use crate::app::App;
+use crate::domain::{Cell, NotAsked, TextEnum};
+use crate::text;
+
+/// Rows the list of rounds takes at most (the matrix gets the rest).
+const LIST_ROWS: u16 = 5;
+/// Warning lines shown at most (the rest are summed up on the last).
+const WARNING_ROWS: usize = 3;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let s = &app.rounds;
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(
+            " {} · {} · {} ",
+            text::view_rounds(),
+            shown(&s.project_code),
+            s.rounds.len()
+        ),
+        theme::title(),
+    ));
+    if s.rounds.is_empty() {
+        return widgets::empty(frame, area, block, text::rounds_empty());
+    }
+    let warnings = warning_lines(&s.not_asked);
+    let list_height = (s.rounds.len() as u16 + 2).min(LIST_ROWS + 2);
+    let [list, matrix, notes] = Layout::vertical([
+        Constraint::Length(list_height),
+        Constraint::Fill(1),
+        Constraint::Length(wrapped_height(&warnings, area.width) + 1),
+    ])
+    .areas(area);
+
+    let rows = s.rounds.iter().map(|r| {
+        TableRow::new(vec![
+            Span::raw(shown(&r.title)),
+            Span::styled(r.kind.label(), theme::muted()),
+        ])
+    });
+    widgets::table(
+        frame,
+        list,
+        block,
+        &[text::col_round(), text::col_kind()],
+        rows.collect(),
+        &[Constraint::Fill(1), Constraint::Length(30)],
+        Some(s.cursor.selected),
+    );
+
+    if let Some(m) = &s.matrix {
+        let title = match m.questions.first().zip(m.questions.last()) {
+            Some((first, last)) => text::round_page(
+                first.position as usize,
+                last.position as usize,
+                s.question_count,
+                m.missing(),
+            ),
+            None => text::round_no_questions().to_string(),
+        };
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .title(Span::styled(format!(" {title} "), theme::title()));
+        let mut header: Vec<String> = vec!["#".into(), text::col_question().into()];
+        header.extend(
+            m.suppliers
+                .iter()
+                .map(|s| format!("{} {}", s.letter(), shown(&s.name))),
+        );
+        let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+        let rows = m.questions.iter().zip(&m.cells).map(|(q, cells)| {
+            let mut row = vec![
+                Span::styled(q.position.to_string(), theme::muted()),
+                Span::raw(shown(&q.text)),
+            ];
+            row.extend(cells.iter().map(|c| match c {
+                Cell::NotAsked => Span::styled(text::cell_not_asked(), theme::error()),
+                Cell::Missing => Span::styled(text::cell_missing(), theme::muted()),
+                Cell::Answered { body, .. } => Span::raw(first_line(body)),
+            }));
+            TableRow::new(row)
+        });
+        let mut widths = vec![Constraint::Length(3), Constraint::Fill(2)];
+        widths.extend(m.suppliers.iter().map(|_| Constraint::Fill(1)));
+        widgets::table(
+            frame,
+            matrix,
+            block,
+            &header_refs,
+            rows.collect(),
+            &widths,
+            None,
+        );
+    }
+
+    let lines: Vec<Line> = if warnings.is_empty() {
+        vec![Line::from(Span::styled(
+            text::round_all_asked(),
+            theme::muted(),
+        ))]
+    } else {
+        warnings
+            .into_iter()
+            .map(|w| Line::from(Span::styled(w, theme::error())))
+            .collect()
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::default().borders(Borders::TOP))
+            .wrap(Wrap { trim: true }),
+        notes,
+    );
+}
+
+/// One line per supplier left out of questions the others were asked.
+fn warning_lines(not_asked: &[NotAsked]) -> Vec<String> {
+    let mut by_supplier: Vec<(String, Vec<String>)> = Vec::new();
+    for n in not_asked {
+        match by_supplier.iter_mut().find(|(s, _)| *s == n.supplier) {
+            Some((_, qs)) => qs.push(n.question_position.to_string()),
+            None => by_supplier.push((n.supplier.clone(), vec![n.question_position.to_string()])),
+        }
+    }
+    let mut lines: Vec<String> = by_supplier
+        .iter()
+        .map(|(s, qs)| text::round_not_asked(&shown(s), &qs.join(", ")))
+        .collect();
+    if lines.len() > WARNING_ROWS {
+        let more = lines.len() - (WARNING_ROWS - 1);
+        lines.truncate(WARNING_ROWS - 1);
+        lines.push(format!("⚠ +{more}"));
+    }
+    lines
+}
+
+/// Rows the warnings take when wrapped at `width` (at least one, for the all-clear).
+fn wrapped_height(lines: &[String], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = lines
+        .iter()
+        .map(|l| {
+            unicode_width::UnicodeWidthStr::width(l.as_str())
+                .div_ceil(width)
+                .max(1)
+        })
+        .sum();
+    rows.max(1) as u16
+}
+
+/// An answer's first line, for a cell.
+fn first_line(body: &str) -> String {
+    shown(body.lines().next().unwrap_or_default())
+}

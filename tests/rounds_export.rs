@@ -1,0 +1,174 @@
+//! The compilation of the dialogue (Sammanställning av dialogen), over the demo: for
+//! every project × round (and all rounds) × language × format, the shared version names
+//! no supplier organisation and none of their staff, and carries no answer that is not
+//! shareable; the internal version attributes answers by name.
+
+mod common;
+
+use tidig::domain::*;
+use tidig::export::{DialogueFormat, Lang, TemplateSource};
+use tidig::ops::demo;
+use tidig::ops::export::{ExportJob, render};
+use tidig::store::Store;
+
+use common::store::memory_store;
+
+fn demo_store() -> Store {
+    let mut store = memory_store();
+    let today = store.clock().today();
+    demo::load(&mut store, today).unwrap();
+    store
+}
+
+fn compile(
+    store: &Store,
+    project_id: i64,
+    round_id: Option<i64>,
+    audience: Audience,
+    lang: Lang,
+    format: DialogueFormat,
+) -> String {
+    let job = ExportJob::Dialogue {
+        project_id,
+        round_id,
+        format,
+        audience,
+        lang,
+    };
+    String::from_utf8(
+        render(store, &job, &TemplateSource::BuiltIn)
+            .unwrap()
+            .contents,
+    )
+    .expect("text formats are UTF-8")
+}
+
+/// The text a document shows, with HTML's escapes undone, lower-cased.
+fn readable(doc: &str) -> String {
+    doc.replace("&amp;", "&")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .to_lowercase()
+}
+
+#[test]
+fn the_shared_compilation_names_no_supplier_and_keeps_only_shareable_answers() {
+    let store = demo_store();
+    let orgs = store.list_organisations().unwrap();
+    let suppliers: Vec<&Organisation> = orgs
+        .iter()
+        .filter(|o| o.kind == OrgKind::Supplier)
+        .collect();
+    let supplier_ids: Vec<i64> = suppliers.iter().map(|o| o.id).collect();
+    let staff: Vec<String> = store
+        .list_people()
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.organisation_id.is_some_and(|o| supplier_ids.contains(&o)))
+        .map(|p| p.name)
+        .collect();
+    assert!(suppliers.len() >= 4 && !staff.is_empty());
+
+    let mut rounds_seen = 0;
+    let mut documents = 0;
+    for project in store.list_projects(&ProjectFilter::default()).unwrap() {
+        let rounds = store.rounds(Some(project.id), 0).unwrap();
+        rounds_seen += rounds.len();
+        let mut choices: Vec<Option<i64>> = vec![None];
+        choices.extend(rounds.iter().map(|r| Some(r.id)));
+        // The answers that must not be in a shared version.
+        let mut secret: Vec<String> = Vec::new();
+        for r in &rounds {
+            for a in store.round_answers(r.id).unwrap() {
+                if a.confidentiality != Confidentiality::Shareable && !a.body.is_empty() {
+                    secret.push(a.body.to_lowercase());
+                }
+            }
+        }
+        for round in choices {
+            for lang in [Lang::Sv, Lang::En] {
+                for format in [DialogueFormat::Markdown, DialogueFormat::Html] {
+                    let doc = compile(&store, project.id, round, Audience::Shared, lang, format);
+                    let text = readable(&doc);
+                    documents += 1;
+                    for o in &suppliers {
+                        assert!(
+                            !text.contains(&o.name.to_lowercase()),
+                            "{} names {} ({lang:?}, {format:?})",
+                            project.code,
+                            o.name
+                        );
+                    }
+                    for name in &staff {
+                        assert!(!text.contains(&name.to_lowercase()), "names {name}");
+                    }
+                    for body in &secret {
+                        assert!(!text.contains(body), "carries {body:?}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(rounds_seen >= 1 && documents >= 5 * 4);
+}
+
+#[test]
+fn versions_attribute_answers_by_letter_or_by_name() {
+    let store = demo_store();
+    let project = store.project_by_code("LULE-25").unwrap();
+    let round = &store.rounds(Some(project.id), 0).unwrap()[0];
+    let shared = compile(
+        &store,
+        project.id,
+        Some(round.id),
+        Audience::Shared,
+        Lang::Sv,
+        DialogueFormat::Markdown,
+    );
+    assert!(shared.starts_with("# Sammanställning av dialogen\n"));
+    assert!(shared.contains("- **Leverantör A:** Radarsensorer i taket"));
+    assert!(shared.contains("- **Leverantör C:** Sängsensor"));
+    // The internal answer of B (where its data are processed) is not in it, nor B's
+    // shareable answer that names another supplier.
+    assert!(!shared.contains("Irland"));
+    assert!(!shared.contains("Tre till fyra månader"));
+    // The supplier-confidential answer reaches no version.
+    let internal = compile(
+        &store,
+        project.id,
+        Some(round.id),
+        Audience::Internal,
+        Lang::En,
+        DialogueFormat::Html,
+    );
+    assert!(internal.contains("<h1>Summary of the dialogue</h1>"));
+    assert!(internal.contains("Vårdflöde Nordic AB (A):"));
+    assert!(internal.contains("Irland"));
+    assert!(!internal.contains("Prisnivån"));
+    assert!(!shared.contains("Prisnivån"));
+}
+
+#[test]
+fn a_round_in_the_trash_is_not_exported() {
+    let mut store = demo_store();
+    let project = store.project_by_code("LULE-25").unwrap();
+    let round = store.rounds(Some(project.id), 0).unwrap()[0].id;
+    store.trash(EntityKind::Round, round).unwrap();
+    let job = ExportJob::Dialogue {
+        project_id: project.id,
+        round_id: Some(round),
+        format: DialogueFormat::Markdown,
+        audience: Audience::Shared,
+        lang: Lang::Sv,
+    };
+    assert!(render(&store, &job, &TemplateSource::BuiltIn).is_err());
+    let all = compile(
+        &store,
+        project.id,
+        None,
+        Audience::Shared,
+        Lang::Sv,
+        DialogueFormat::Markdown,
+    );
+    assert!(all.contains("Inga dialogomgångar ännu."));
+}
