@@ -172,3 +172,37 @@ fn a_round_in_the_trash_is_not_exported() {
     );
     assert!(all.contains("Inga dialogomgångar ännu."));
 }
+
+/// The information given to any supplier is in the compilation, so that every supplier
+/// can read it; the shared version carries the titles only (the details say to whom and
+/// how it was given) and never a supplier's name, not even in the genitive.
+#[test]
+fn the_compilation_carries_the_information_log() {
+    let store = demo_store();
+    let project = store.project_by_code("LULE-25").unwrap().id;
+    let internal = compile(
+        &store,
+        project,
+        None,
+        Audience::Internal,
+        Lang::Sv,
+        DialogueFormat::Markdown,
+    );
+    let shared = compile(
+        &store,
+        project,
+        None,
+        Audience::Shared,
+        Lang::Sv,
+        DialogueFormat::Markdown,
+    );
+    for document in [&internal, &shared] {
+        assert!(
+            document.contains("Antal brukare med nattillsyn"),
+            "{document}"
+        );
+        assert!(document.contains("Presentationen från leverantörsworkshopen"));
+    }
+    assert!(internal.contains("Svar på Vårdflödes fråga"), "{internal}");
+    assert!(!shared.contains("Vårdflöde"), "{shared}");
+}

@@ -12,8 +12,9 @@ use crate::domain::{
 };
 use crate::export::{
     self, AgendaFormat, CalendarEntry, CsvSeparator, DialogueAnswer, DialogueFormat, DialogueInput,
-    DialogueQuestion, DialogueRound, ExportError, Lang, LessonsFormat, NeedsFormat, NeedsInput,
-    ReportFormat, ReportInput, SummaryFormat, SummaryInput, TemplateSource,
+    DialogueQuestion, DialogueRound, ExportError, InformationGiven, Lang, LessonsFormat,
+    NeedsFormat, NeedsInput, ReportFormat, ReportInput, SummaryFormat, SummaryInput,
+    TemplateSource,
 };
 use crate::store::{ActionFilter, Store, StoreError};
 use crate::text;
@@ -830,11 +831,28 @@ pub fn dialogue_input(
             questions,
         });
     }
+    // Everything given to any supplier (the information log), so that every supplier
+    // can read it. The shared version carries only the titles (the details say how and
+    // to whom it was given: "Svar på Vårdflödes fråga") and leaves out a title that
+    // names a supplier or a person, as it does answers.
+    let information = store
+        .information_items(Some(project.id), false)?
+        .into_iter()
+        .map(|item| {
+            let text = if audience == Audience::Shared || item.details.trim().is_empty() {
+                item.title
+            } else {
+                format!("{} – {}", item.title, item.details)
+            };
+            InformationGiven {
+                date: item.given_on.to_string(),
+                text,
+            }
+        })
+        .filter(|given| !names_one(&given.text))
+        .collect();
     Ok(DialogueInput {
-        // The information log (issue 13 part 2, migration 0013) fills this: the
-        // information given in the project's dialogue, shareable entries only for the
-        // shared version. Until it is merged there is nothing to gather.
-        information: Vec::new(),
+        information,
         clock: store.clock(),
         rounds: out,
         project,
