@@ -862,15 +862,52 @@ pub fn dialogue_input(
 /// Names a shared document must not carry: every person's, and every organisation's
 /// but the buyer's, trimmed and lower-cased as `names_any` compares them (too short a
 /// name is no evidence).
+/// First words of organisation names that say what kind of body it is, not which one.
+const GENERIC_FIRST_WORDS: &[&str] = &[
+    "region",
+    "kommun",
+    "stiftelsen",
+    "föreningen",
+    "förbundet",
+    "svenska",
+    "sveriges",
+    "statens",
+    "aktiebolaget",
+    "bolaget",
+    "institutet",
+    "universitet",
+    "högskolan",
+    "länsstyrelsen",
+    "landstinget",
+    "nordic",
+    "north",
+    "scandinavian",
+    "the",
+    "city",
+];
+
 fn shared_names(store: &Store, buyer_id: Option<i64>) -> Result<Vec<String>, StoreError> {
     let mut names: Vec<String> = store.list_people()?.into_iter().map(|p| p.name).collect();
+    let organisations: Vec<String> = store
+        .list_organisations()?
+        .into_iter()
+        .filter(|o| Some(o.id) != buyer_id)
+        .map(|o| o.name)
+        .collect();
+    // An organisation is often named by its first word alone ("Vårdflödes svar" for
+    // Vårdflöde Nordic AB): that word counts too, unless it is a word any name may
+    // start with.
     names.extend(
-        store
-            .list_organisations()?
-            .into_iter()
-            .filter(|o| Some(o.id) != buyer_id)
-            .map(|o| o.name),
+        organisations
+            .iter()
+            .filter_map(|name| name.split_whitespace().next())
+            .filter(|first| {
+                first.chars().count() >= 4
+                    && !GENERIC_FIRST_WORDS.contains(&first.to_lowercase().as_str())
+            })
+            .map(str::to_string),
     );
+    names.extend(organisations);
     Ok(names
         .iter()
         .map(|n| n.trim().to_lowercase())
@@ -878,7 +915,7 @@ fn shared_names(store: &Store, buyer_id: Option<i64>) -> Result<Vec<String>, Sto
         .collect())
 }
 
-/// Whether `text` names any of `names`/// Whether `text` names any of `names` (trimmed, lower-case) as a word, ignoring case
+/// Whether `text` names any of `names` (trimmed, lower-case) as a word, ignoring case
 /// ("Åsa Öberg", "Åsa Öbergs"; not "Norrsken" inside "Norrskensgatan" — one letter `s`
 /// after a name, the genitive, still counts).
 fn names_any(text: &str, names: &[String]) -> bool {
