@@ -982,3 +982,30 @@ pub fn file_name(m: &Meeting, store: &Store) -> String {
         .join("-");
     format!("{}-{date}-{slug}", m.project_code)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_organisation_named_by_its_first_word_is_named() {
+        let mut store = Store::open_in_memory(crate::domain::Clock::System).unwrap();
+        for name in ["Vårdflöde Nordic AB", "Region Norrbotten"] {
+            store
+                .create_organisation(
+                    &crate::domain::OrganisationInput::validate(
+                        name,
+                        crate::domain::OrgKind::Supplier,
+                    )
+                    .unwrap(),
+                )
+                .unwrap();
+        }
+        let names = shared_names(&store, None).unwrap();
+        assert!(names_any("Svar på Vårdflödes fråga", &names));
+        assert!(names_any("vårdflöde nordic ab svarade", &names));
+        // A generic first word alone names nobody.
+        assert!(!names_any("Regionen och kommunen", &names));
+        assert!(!names_any("Region och kommun samverkar", &names));
+    }
+}
