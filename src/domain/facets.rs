@@ -100,18 +100,6 @@ pub trait ListFilter {
     }
 }
 
-fn code<E: TextEnum>(v: Option<E>) -> Option<String> {
-    v.map(|v| v.as_str().to_string())
-}
-
-fn parse<E: TextEnum>(v: Option<&str>) -> Option<E> {
-    v.and_then(E::parse)
-}
-
-fn name(v: Option<&str>) -> Option<String> {
-    v.map(str::to_string)
-}
-
 /// How a facet value is shown: an enum's label, or the value itself.
 pub fn facet_value_label(id: FacetId, value: &str) -> String {
     fn label<E: TextEnum>(v: &str) -> Option<&'static str> {
@@ -160,274 +148,99 @@ pub fn facet_rank(id: FacetId, value: &str) -> usize {
     known.unwrap_or(usize::MAX)
 }
 
-impl ListFilter for ProjectFilter {
-    fn facets(&self) -> &'static [FacetId] {
-        &[FacetId::Status, FacetId::Phase, FacetId::Buyer]
+/// A filter field a facet sets: its stored value as text, and back. A value the field
+/// cannot take reads as `None`, which clears the facet.
+trait FacetField: Sized {
+    fn show(&self) -> Option<String>;
+    fn read(value: Option<&str>) -> Self;
+}
+
+impl<E: TextEnum> FacetField for Option<E> {
+    fn show(&self) -> Option<String> {
+        self.map(|v| v.as_str().to_string())
     }
-    fn text(&self) -> &str {
-        &self.text
-    }
-    fn set_text(&mut self, text: &str) {
-        self.text = text.to_string();
-    }
-    fn facet(&self, id: FacetId) -> Option<String> {
-        match id {
-            FacetId::Status => code(self.status),
-            FacetId::Phase => code(self.phase),
-            FacetId::Buyer => self.buyer.clone(),
-            _ => None,
-        }
-    }
-    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
-        match id {
-            FacetId::Status => self.status = parse(value),
-            FacetId::Phase => self.phase = parse(value),
-            FacetId::Buyer => self.buyer = name(value),
-            _ => {}
-        }
+    fn read(value: Option<&str>) -> Self {
+        value.and_then(E::parse)
     }
 }
 
-impl ListFilter for NeedFilter {
-    fn facets(&self) -> &'static [FacetId] {
-        &[FacetId::Status, FacetId::Priority, FacetId::Category]
+impl FacetField for Option<EntityKind> {
+    fn show(&self) -> Option<String> {
+        self.map(|k| k.as_str().to_string())
     }
-    fn text(&self) -> &str {
-        &self.text
-    }
-    fn set_text(&mut self, text: &str) {
-        self.text = text.to_string();
-    }
-    fn facet(&self, id: FacetId) -> Option<String> {
-        match id {
-            FacetId::Status => code(self.status),
-            FacetId::Priority => code(self.priority),
-            FacetId::Category => self.category.clone(),
-            _ => None,
-        }
-    }
-    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
-        match id {
-            FacetId::Status => self.status = parse(value),
-            FacetId::Priority => self.priority = parse(value),
-            FacetId::Category => self.category = name(value),
-            _ => {}
-        }
+    fn read(value: Option<&str>) -> Self {
+        value.and_then(EntityKind::parse)
     }
 }
 
-impl ListFilter for ActionFilter {
-    fn facets(&self) -> &'static [FacetId] {
-        &[FacetId::Owner, FacetId::Project]
+/// A name (buyer, owner, category), as typed.
+impl FacetField for Option<String> {
+    fn show(&self) -> Option<String> {
+        self.clone()
     }
-    fn text(&self) -> &str {
-        &self.text
-    }
-    fn set_text(&mut self, text: &str) {
-        self.text = text.to_string();
-    }
-    fn facet(&self, id: FacetId) -> Option<String> {
-        match id {
-            FacetId::Owner => self.owner.clone(),
-            FacetId::Project => self.project_id.map(|id| id.to_string()),
-            _ => None,
-        }
-    }
-    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
-        match id {
-            FacetId::Owner => self.owner = name(value),
-            FacetId::Project => self.project_id = value.and_then(|v| v.parse().ok()),
-            _ => {}
-        }
+    fn read(value: Option<&str>) -> Self {
+        value.map(str::to_string)
     }
 }
 
-impl ListFilter for SuggestionFilter {
-    fn facets(&self) -> &'static [FacetId] {
-        &[FacetId::Status, FacetId::Phase]
+/// A row id (project, organisation).
+impl FacetField for Option<i64> {
+    fn show(&self) -> Option<String> {
+        self.map(|id| id.to_string())
     }
-    fn text(&self) -> &str {
-        &self.text
-    }
-    fn set_text(&mut self, text: &str) {
-        self.text = text.to_string();
-    }
-    fn facet(&self, id: FacetId) -> Option<String> {
-        match id {
-            FacetId::Status => code(self.status),
-            FacetId::Phase => code(self.phase),
-            _ => None,
-        }
-    }
-    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
-        match id {
-            FacetId::Status => self.status = parse(value),
-            FacetId::Phase => self.phase = parse(value),
-            _ => {}
-        }
+    fn read(value: Option<&str>) -> Self {
+        value.and_then(|v| v.parse().ok())
     }
 }
 
-impl ListFilter for LessonFilter {
-    fn facets(&self) -> &'static [FacetId] {
-        &[FacetId::Phase, FacetId::Kind]
-    }
-    fn text(&self) -> &str {
-        &self.text
-    }
-    fn set_text(&mut self, text: &str) {
-        self.text = text.to_string();
-    }
-    fn facet(&self, id: FacetId) -> Option<String> {
-        match id {
-            FacetId::Phase => code(self.phase),
-            FacetId::Kind => code(self.kind),
-            _ => None,
+/// A list's filter through the bar: its facets in menu order, each with the field it
+/// sets, and the free text in `text`.
+macro_rules! list_filter {
+    ($($filter:ty { $($facet:ident => $field:ident),+ $(,)? })+) => {$(
+        impl ListFilter for $filter {
+            fn facets(&self) -> &'static [FacetId] {
+                &[$(FacetId::$facet),+]
+            }
+            fn text(&self) -> &str {
+                &self.text
+            }
+            fn set_text(&mut self, text: &str) {
+                self.text = text.to_string();
+            }
+            fn facet(&self, id: FacetId) -> Option<String> {
+                match id {
+                    $(FacetId::$facet => self.$field.show(),)+
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            }
+            fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
+                match id {
+                    $(FacetId::$facet => self.$field = FacetField::read(value),)+
+                    #[allow(unreachable_patterns)]
+                    _ => {}
+                }
+            }
         }
-    }
-    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
-        match id {
-            FacetId::Phase => self.phase = parse(value),
-            FacetId::Kind => self.kind = parse(value),
-            _ => {}
-        }
-    }
+    )+};
 }
 
-impl ListFilter for MeetingFilter {
-    fn facets(&self) -> &'static [FacetId] {
-        &[
-            FacetId::MeetingType,
-            FacetId::MeetingStatus,
-            FacetId::NotesStatus,
-        ]
+list_filter! {
+    ProjectFilter { Status => status, Phase => phase, Buyer => buyer }
+    NeedFilter { Status => status, Priority => priority, Category => category }
+    ActionFilter { Owner => owner, Project => project_id }
+    SuggestionFilter { Status => status, Phase => phase }
+    LessonFilter { Phase => phase, Kind => kind }
+    MeetingFilter { MeetingType => kind, MeetingStatus => status, NotesStatus => notes_status }
+    AgendaFilter {
+        Project => project_id,
+        MeetingType => kind,
+        MeetingStatus => status,
+        NotesStatus => notes_status,
     }
-    fn text(&self) -> &str {
-        &self.text
-    }
-    fn set_text(&mut self, text: &str) {
-        self.text = text.to_string();
-    }
-    fn facet(&self, id: FacetId) -> Option<String> {
-        match id {
-            FacetId::MeetingType => code(self.kind),
-            FacetId::MeetingStatus => code(self.status),
-            FacetId::NotesStatus => code(self.notes_status),
-            _ => None,
-        }
-    }
-    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
-        match id {
-            FacetId::MeetingType => self.kind = parse(value),
-            FacetId::MeetingStatus => self.status = parse(value),
-            FacetId::NotesStatus => self.notes_status = parse(value),
-            _ => {}
-        }
-    }
-}
-
-impl ListFilter for AgendaFilter {
-    fn facets(&self) -> &'static [FacetId] {
-        &[
-            FacetId::Project,
-            FacetId::MeetingType,
-            FacetId::MeetingStatus,
-            FacetId::NotesStatus,
-        ]
-    }
-    fn text(&self) -> &str {
-        &self.text
-    }
-    fn set_text(&mut self, text: &str) {
-        self.text = text.to_string();
-    }
-    fn facet(&self, id: FacetId) -> Option<String> {
-        match id {
-            FacetId::Project => self.project_id.map(|id| id.to_string()),
-            FacetId::MeetingType => code(self.kind),
-            FacetId::MeetingStatus => code(self.status),
-            FacetId::NotesStatus => code(self.notes_status),
-            _ => None,
-        }
-    }
-    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
-        match id {
-            FacetId::Project => self.project_id = value.and_then(|v| v.parse().ok()),
-            FacetId::MeetingType => self.kind = parse(value),
-            FacetId::MeetingStatus => self.status = parse(value),
-            FacetId::NotesStatus => self.notes_status = parse(value),
-            _ => {}
-        }
-    }
-}
-
-impl ListFilter for OrganisationFilter {
-    fn facets(&self) -> &'static [FacetId] {
-        &[FacetId::OrgKind]
-    }
-    fn text(&self) -> &str {
-        &self.text
-    }
-    fn set_text(&mut self, text: &str) {
-        self.text = text.to_string();
-    }
-    fn facet(&self, id: FacetId) -> Option<String> {
-        match id {
-            FacetId::OrgKind => code(self.kind),
-            _ => None,
-        }
-    }
-    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
-        if id == FacetId::OrgKind {
-            self.kind = parse(value);
-        }
-    }
-}
-
-impl ListFilter for PersonFilter {
-    fn facets(&self) -> &'static [FacetId] {
-        &[FacetId::Organisation]
-    }
-    fn text(&self) -> &str {
-        &self.text
-    }
-    fn set_text(&mut self, text: &str) {
-        self.text = text.to_string();
-    }
-    fn facet(&self, id: FacetId) -> Option<String> {
-        match id {
-            FacetId::Organisation => self.organisation_id.map(|id| id.to_string()),
-            _ => None,
-        }
-    }
-    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
-        if id == FacetId::Organisation {
-            self.organisation_id = value.and_then(|v| v.parse().ok());
-        }
-    }
-}
-
-impl ListFilter for TrashFilter {
-    fn facets(&self) -> &'static [FacetId] {
-        &[FacetId::ItemKind]
-    }
-    fn text(&self) -> &str {
-        &self.text
-    }
-    fn set_text(&mut self, text: &str) {
-        self.text = text.to_string();
-    }
-    fn facet(&self, id: FacetId) -> Option<String> {
-        match id {
-            FacetId::ItemKind => self.kind.map(|k| k.as_str().to_string()),
-            _ => None,
-        }
-    }
-    fn set_facet(&mut self, id: FacetId, value: Option<&str>) {
-        if id == FacetId::ItemKind {
-            self.kind = value.and_then(EntityKind::parse);
-        }
-    }
+    OrganisationFilter { OrgKind => kind }
+    PersonFilter { Organisation => organisation_id }
+    TrashFilter { ItemKind => kind }
 }
 
 #[cfg(test)]
