@@ -105,7 +105,8 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form, clock: crate::domain::Cl
         ..body
     };
     let inner = widgets::dialog(frame, area, &form.title);
-    if inner.height == 0 || inner.width <= LABEL_WIDTH {
+    let label_width = label_column(form, inner.width);
+    if inner.height == 0 || inner.width <= label_width {
         return;
     }
     draw_draft_state(frame, area, form, clock);
@@ -129,23 +130,24 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form, clock: crate::domain::Cl
         } else {
             theme::label()
         };
+        let label = Line::from(vec![
+            Span::styled(if focused { "▶ " } else { "  " }, theme::accent()),
+            Span::styled(format!("{}{marker}", field.label), label_style),
+        ]);
         frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(if focused { "▶ " } else { "  " }, theme::accent()),
-                Span::styled(format!("{}{marker}", field.label), label_style),
-            ])),
-            Rect::new(inner.x, y, LABEL_WIDTH, 1),
+            Paragraph::new(widgets::fit_line(label, usize::from(label_width - 1))),
+            Rect::new(inner.x, y, label_width, 1),
         );
         let input_area = Rect::new(
-            inner.x + LABEL_WIDTH,
+            inner.x + label_width,
             y,
-            inner.width - LABEL_WIDTH,
+            inner.width - label_width,
             heights[i] - u16::from(messages[i].is_some()),
         );
         draw_input(frame, input_area, field, focused);
         if let Some(m) = &messages[i] {
             let msg_area = Rect::new(
-                inner.x + LABEL_WIDTH,
+                inner.x + label_width,
                 input_area.bottom(),
                 input_area.width,
                 1,
@@ -154,6 +156,20 @@ pub fn draw(frame: &mut Frame, body: Rect, form: &Form, clock: crate::domain::Cl
         }
         y += heights[i];
     }
+}
+
+/// The labels' column: `LABEL_WIDTH`, wider when a label needs it (up to a third of
+/// the dialog, so the input keeps most of the room); a label still too long ends in `…`.
+fn label_column(form: &Form, inner_width: u16) -> u16 {
+    // The focus marker before a label, the required mark and one space after it.
+    let needed = form
+        .fields
+        .iter()
+        .map(|f| Line::from(f.label).width() + 4)
+        .max()
+        .unwrap_or(0);
+    let needed = u16::try_from(needed).unwrap_or(u16::MAX);
+    needed.clamp(LABEL_WIDTH, LABEL_WIDTH.max(inner_width / 3))
 }
 
 /// On the dialog's bottom border: when the draft was last kept, or that it could not be.
