@@ -32,6 +32,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     let section = |label: &str, n: usize| {
         TableRow::new(vec![Span::styled(format!("{label} ({n})"), theme::title())])
     };
+    // Below 100 columns the type gives its room to the title, which mostly names the
+    // type anyway ("Enskilt dialogmöte – …").
+    let wide = area.width >= 100;
     let mut rows = Vec::new();
     let mut selected_row = 0;
     for (i, m) in list.meetings.iter().enumerate() {
@@ -44,7 +47,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         if i == state.meeting_cursor.selected {
             selected_row = rows.len();
         }
-        rows.push(meeting_row(m, list.overlapping.contains(&m.id), clock));
+        rows.push(meeting_row(
+            m,
+            list.overlapping.contains(&m.id),
+            clock,
+            wide,
+        ));
     }
     for (i, id) in list.unreadable.iter().enumerate() {
         if list.meetings.len() + i == state.meeting_cursor.selected {
@@ -52,32 +60,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         }
         rows.push(unreadable_row(*id));
     }
+    let mut header = vec![text::col_when(), text::col_time(), text::col_title()];
+    let mut widths = vec![
+        Constraint::Length(14),
+        Constraint::Length(11),
+        Constraint::Fill(3),
+    ];
+    if wide {
+        header.push(text::col_type());
+        widths.push(Constraint::Fill(2));
+    }
+    header.extend([text::col_status(), ""]);
+    widths.extend([Constraint::Length(9), Constraint::Length(12)]);
     widgets::table(
         frame,
         area,
         block,
-        &[
-            text::col_when(),
-            text::col_time(),
-            text::col_title(),
-            text::col_type(),
-            text::col_status(),
-            "",
-        ],
+        &header,
         rows,
-        &[
-            Constraint::Length(14),
-            Constraint::Length(11),
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Length(9),
-            Constraint::Length(12),
-        ],
+        &widths,
         Some(selected_row),
     );
 }
 
-fn meeting_row(m: &Meeting, overlapping: bool, clock: crate::domain::Clock) -> TableRow<'static> {
+fn meeting_row(
+    m: &Meeting,
+    overlapping: bool,
+    clock: crate::domain::Clock,
+    with_type: bool,
+) -> TableRow<'static> {
     let cancelled = m.status == MeetingStatus::Cancelled;
     let style = if cancelled {
         theme::muted()
@@ -85,14 +96,16 @@ fn meeting_row(m: &Meeting, overlapping: bool, clock: crate::domain::Clock) -> T
         Style::new()
     };
     let date = clock.local(m.start).date();
-    TableRow::new(vec![
+    let mut cells = vec![
         Span::styled(format::day(date), style),
         Span::styled(format::time_range(clock, m.start, m.end), style),
         Span::styled(shown(&m.title), style),
-        Span::styled(m.kind.label(), theme::muted()),
-        Span::styled(m.status.label(), style),
-        flag(m, overlapping),
-    ])
+    ];
+    if with_type {
+        cells.push(Span::styled(m.kind.label(), theme::muted()));
+    }
+    cells.extend([Span::styled(m.status.label(), style), flag(m, overlapping)]);
+    TableRow::new(cells)
 }
 
 /// The most important thing to know about a meeting at a glance.
