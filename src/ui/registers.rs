@@ -66,7 +66,12 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
         &[
             Constraint::Length(11),
             Constraint::Fill(3),
-            Constraint::Length(18),
+            // The title has the room first: below 100 columns the phase shares it.
+            if area.width >= 100 {
+                Constraint::Length(18)
+            } else {
+                Constraint::Fill(2)
+            },
             Constraint::Length(11),
             Constraint::Length(9),
             Constraint::Length(10),
@@ -155,40 +160,50 @@ pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView
     if view.items.is_empty() {
         return widgets::empty(frame, area, block, text::decisions_empty());
     }
+    // Below 100 columns the rationale and who decided give their room to the decision
+    // (`v` shows the whole row).
+    let wide = area.width >= 100;
     let rows = view.items.iter().map(|d| {
-        TableRow::new(vec![
+        let mut cells = vec![
             Span::styled(d.decided_on.to_string(), theme::muted()),
             super::notes::short_label(d.confidentiality),
             Span::raw(shown(&d.text)),
-            Span::styled(shown(&d.rationale), theme::muted()),
-            Span::raw(d.decided_by.clone()),
-            Span::styled(
-                shown(d.meeting_title.as_deref().unwrap_or_default()),
-                theme::muted(),
-            ),
-        ])
+        ];
+        if wide {
+            cells.extend([
+                Span::styled(shown(&d.rationale), theme::muted()),
+                Span::raw(d.decided_by.clone()),
+            ]);
+        }
+        cells.push(Span::styled(
+            shown(d.meeting_title.as_deref().unwrap_or_default()),
+            theme::muted(),
+        ));
+        TableRow::new(cells)
     });
+    let mut header = vec![
+        text::field_decided_on(),
+        text::field_label(),
+        text::field_decision(),
+    ];
+    let mut widths = vec![
+        Constraint::Length(10),
+        Constraint::Length(11),
+        Constraint::Fill(3),
+    ];
+    if wide {
+        header.extend([text::field_rationale(), text::field_decided_by()]);
+        widths.extend([Constraint::Fill(2), Constraint::Fill(1)]);
+    }
+    header.push(text::field_meeting());
+    widths.push(Constraint::Fill(2));
     widgets::table(
         frame,
         area,
         block,
-        &[
-            text::field_decided_on(),
-            text::field_label(),
-            text::field_decision(),
-            text::field_rationale(),
-            text::field_decided_by(),
-            text::field_meeting(),
-        ],
+        &header,
         rows.collect(),
-        &[
-            Constraint::Length(10),
-            Constraint::Length(11),
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Fill(1),
-            Constraint::Fill(2),
-        ],
+        &widths,
         Some(view.cursor.selected),
     );
 }
