@@ -720,9 +720,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Restore { file }) => restore(&db, &file, clock, keep),
         Some(Command::Check) => {
             let store = open()?;
-            let problems = store
-                .check()
+            let (mut problems, bad) = store
+                .check_all()
                 .with_context(|| crate::text::err_cannot_check(&db))?;
+            // Stored text goes to the terminal: control characters made visible.
+            problems.extend(
+                bad.iter().map(|b| {
+                    crate::text::check_bad_value(&b.table, b.id, &b.column, &safe(&b.value))
+                }),
+            );
             if problems.is_empty() {
                 println!("{}", crate::text::check_ok(&db));
                 Ok(())

@@ -345,6 +345,19 @@ pub fn unreadable_row_name(id: i64) -> String {
 
 words!(msg_unreadable_row);
 
+/// One `tidig check` line: a stored value its reader cannot parse.
+pub fn check_bad_value(table: &str, id: i64, column: &str, value: &str) -> String {
+    ui_fill(
+        "check_bad_value",
+        &[
+            ("table", &table),
+            ("id", &id),
+            ("column", &column),
+            ("value", &format!("{value:?}")),
+        ],
+    )
+}
+
 pub fn warn_daily_backup(detail: &str) -> String {
     ui_fill("warn_daily_backup", &[("detail", &detail)])
 }
