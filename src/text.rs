@@ -345,6 +345,19 @@ pub fn unreadable_row_name(id: i64) -> String {
 
 words!(msg_unreadable_row);
 
+/// A single row that cannot be read was asked for (opening it, a command naming it).
+pub fn err_unreadable_row(table: &str, id: i64, column: &str) -> String {
+    ui_fill(
+        "err_unreadable_row",
+        &[("table", &table), ("id", &id), ("column", &column)],
+    )
+}
+
+/// The app's notice that a list left out rows it cannot read.
+pub fn msg_rows_set_aside(n: usize) -> String {
+    ui_count("msg_rows_set_aside", n, &[])
+}
+
 /// One `tidig check` line: a stored value its reader cannot parse.
 pub fn check_bad_value(table: &str, id: i64, column: &str, value: &str) -> String {
     ui_fill(

@@ -89,6 +89,9 @@ pub enum StoreError {
     /// the field and a code that `crate::text::field_error` words.
     Conflict(&'static str, FieldError),
     NotFound,
+    /// The row is there but a stored value cannot be read (table, id, column): nothing
+    /// was written; in its list, `d` moves it to the trash.
+    Unreadable(UnreadableRow),
     /// The row changed elsewhere (another window, a command) since it was loaded:
     /// nothing was written.
     Changed,
@@ -151,6 +154,9 @@ impl std::fmt::Display for StoreError {
             StoreError::Sqlite(e) => crate::domain::store_other_message(&sqlite_detail(e)),
             StoreError::Conflict(_, code) => code.to_string(),
             StoreError::NotFound => crate::domain::not_found_message(),
+            StoreError::Unreadable(row) => {
+                crate::domain::unreadable_message(row.table, row.id, &row.column)
+            }
             StoreError::Changed => crate::domain::changed_message(),
         };
         f.write_str(&text)
@@ -216,6 +222,8 @@ pub struct Store {
     clock: Clock,
     /// The file or its folder cannot be written: opened read-only (see `open`).
     read_only: bool,
+    /// Rows that lists left out because they cannot be read (see `readable.rs`).
+    set_aside: readable::SetAside,
 }
 
 impl Store {
@@ -285,6 +293,7 @@ impl Store {
             conn,
             clock,
             read_only,
+            set_aside: Default::default(),
         })
     }
 
