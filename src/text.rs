@@ -463,6 +463,17 @@ pub fn not_saved(reason: &str, kept: Option<&std::path::Path>) -> String {
     }
 }
 
+/// Back from `$EDITOR`, the note was gone (purged or trashed elsewhere): the text is
+/// in a private draft file at `path`.
+pub fn note_gone_kept(path: &std::path::Path) -> String {
+    ui_fill("note_gone_kept", &[("path", &path.display())])
+}
+
+/// As `note_gone_kept`, but the draft file could not be written.
+pub fn note_gone_nowhere(reason: &str) -> String {
+    ui_fill("note_gone_nowhere", &[("reason", &reason)])
+}
+
 /// `Esc` on an editor whose text could not be saved.
 pub fn close_unsaved(kept: Option<&std::path::Path>) -> String {
     match kept {

@@ -154,8 +154,10 @@ pub enum PickPurpose {
 pub enum Effect {
     /// Suspend the TUI, edit `text` in `$VISUAL`/`$EDITOR`, hand the result back with
     /// `App::external_edit_done` with `version`, the note's version `text` was taken at.
+    /// The note is named by its UUID: another window may purge it (and its row id is
+    /// then no one's) while the editor is open.
     EditExternally {
-        note_id: i64,
+        note_uuid: String,
         version: i64,
         text: String,
     },

@@ -102,7 +102,7 @@ impl App {
                     let version = self.store.version(EntityKind::Note, n.id);
                     if let Some(version) = self.report(version) {
                         self.effect = Some(Effect::EditExternally {
-                            note_id: n.id,
+                            note_uuid: n.uuid,
                             version,
                             text: n.body,
                         });
@@ -252,7 +252,7 @@ impl App {
                 self.save_note();
                 if let Some(editor) = &self.editor {
                     self.effect = Some(Effect::EditExternally {
-                        note_id: editor.note_id,
+                        note_uuid: editor.uuid.clone(),
                         version: editor.version,
                         text: editor.text(),
                     });
@@ -429,10 +429,12 @@ impl App {
 
     /// Back from `$EDITOR`: the new text replaces the note's, if the note is still at
     /// `version` (the one the text was handed out at); otherwise the editor opens with
-    /// the text and the user chooses, as for any conflict.
+    /// the text and the user chooses, as for any conflict. A note purged or moved to
+    /// the trash meanwhile (in another window) takes nothing: the text is kept in a
+    /// private draft file and the status line says where.
     pub fn external_edit_done(
         &mut self,
-        note_id: i64,
+        note_uuid: &str,
         version: i64,
         result: std::io::Result<String>,
     ) {
@@ -441,7 +443,7 @@ impl App {
             Err(e) => return self.error(format!("{}: {e}", text::msg_editor_failed())),
         };
         if let Some(editor) = &mut self.editor
-            && editor.note_id == note_id
+            && editor.uuid == note_uuid
         {
             // Into the editor first, then saved like typing: a failure keeps it there
             // and in a draft file, a change made elsewhere asks.
@@ -452,9 +454,24 @@ impl App {
             }
             return self.refresh();
         }
-        let Some(note) = self.report(self.store.note(note_id)) else {
-            return;
+        let live = self
+            .store
+            .note_by_uuid(note_uuid)
+            .and_then(|found| match found {
+                Some((note, _)) if !self.store.is_trashed(EntityKind::Note, note.id)? => {
+                    Ok(Some(note))
+                }
+                _ => Ok(None),
+            });
+        let note = match live {
+            Ok(Some(note)) => note,
+            Ok(None) => return self.keep_edited_text(note_uuid, version, &body),
+            Err(e) => {
+                let kept = self.dirs.drafts.keep_note(note_uuid, version, &body).ok();
+                return self.error(text::not_saved(&e.to_string(), kept.as_deref()));
+            }
         };
+        let note_id = note.id;
         let target = crate::store::NoteTarget {
             uuid: note.uuid.clone(),
             meeting_id: note.meeting_id,
@@ -480,6 +497,17 @@ impl App {
                 let kept = self.dirs.drafts.keep_note(&note.uuid, version, &body).ok();
                 self.error(text::not_saved(&e.to_string(), kept.as_deref()));
             }
+        }
+        self.refresh();
+    }
+
+    /// Text edited in `$EDITOR` for a note that is gone (purged or in the trash): kept in
+    /// a private draft file, named on the status line. Given back, with its version
+    /// checked, when the note is there again at the next start (`restore_draft_files`).
+    fn keep_edited_text(&mut self, note_uuid: &str, version: i64, body: &str) {
+        match self.dirs.drafts.keep_note(note_uuid, version, body) {
+            Ok(path) => self.error(text::note_gone_kept(&path)),
+            Err(e) => self.error(text::note_gone_nowhere(&e.to_string())),
         }
         self.refresh();
     }
