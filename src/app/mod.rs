@@ -26,6 +26,7 @@ mod rounds;
 pub mod screens;
 pub mod search;
 pub mod text_input;
+pub mod unreadable;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -653,7 +654,7 @@ impl App {
     fn move_cursor(&mut self, delta: isize) {
         match self.screen() {
             Screen::Portfolio => {
-                let len = self.portfolio.rows.len();
+                let len = self.portfolio.len();
                 self.portfolio.cursor.step(delta, len);
                 self.load_figures(false);
             }
@@ -840,5 +841,6 @@ impl App {
             Screen::Trash => self.refresh_trash(),
             Screen::Rounds { project_id } => self.refresh_rounds(project_id),
         }
+        self.say_set_aside();
     }
 }

@@ -345,6 +345,17 @@ pub fn cut_to_width(text: &str, room: usize) -> (String, bool) {
     (out, false)
 }
 
+/// A row of a list that cannot be read (`app::unreadable`): "unreadable row (id N) —
+/// d deletes it" in the column at `title_column`, where the eye looks for the title.
+pub fn unreadable_row(id: i64, title_column: usize) -> TableRow<'static> {
+    let mut cells = vec![Span::raw(""); title_column];
+    cells.push(Span::styled(
+        crate::text::unreadable_row(id),
+        super::theme::error(),
+    ));
+    TableRow::new(cells)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
