@@ -78,3 +78,55 @@ fn opening_an_unreadable_project_says_which_row_and_column() {
         status.text
     );
 }
+
+/// The global actions screen: an action whose due date cannot be read is listed as
+/// unreadable after the others and `d` moves it to the trash.
+#[test]
+fn the_actions_screen_shows_an_unreadable_action_and_d_trashes_it() {
+    use tidig::domain::ActionStatus;
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    let p = norr(&mut store);
+    store
+        .create_action(
+            p,
+            None,
+            &common::store::action("Läsbar", "Anna", None, ActionStatus::Open),
+        )
+        .unwrap();
+    let bad = store
+        .create_action(
+            p,
+            None,
+            &common::store::action("Trasig", "Anna", None, ActionStatus::Open),
+        )
+        .unwrap();
+    store
+        .connection()
+        .execute(
+            "UPDATE action_items SET due_date = 'snart' WHERE id = ?1",
+            [bad],
+        )
+        .unwrap();
+    let mut app = App::new(store);
+    ch(&mut app, '3');
+    assert_eq!(app.context(), Context::Actions);
+    assert_eq!(app.actions.unreadable, [bad]);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Läsbar"), "{screen}");
+    // Cut with … at 80 columns, where the title column is narrow.
+    assert!(
+        screen.contains(&format!("unreadable row (id {bad}) — d delete")),
+        "{screen}"
+    );
+    ch(&mut app, 'j');
+    ch(&mut app, ' ');
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "This row cannot be read; d moves it to the trash"
+    );
+    ch(&mut app, 'd');
+    assert_eq!(app.context(), Context::Confirm);
+    ch(&mut app, 'y');
+    assert!(app.actions.unreadable.is_empty());
+    assert!(app.store.is_trashed(EntityKind::ActionItem, bad).unwrap());
+}

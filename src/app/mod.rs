@@ -718,7 +718,7 @@ impl App {
                 self.library.cursor.step(delta, len);
             }
             Screen::Actions => {
-                let len = self.actions.actions.len();
+                let len = self.actions.len();
                 self.actions.cursor.step(delta, len);
             }
             Screen::Directory => {

@@ -2,6 +2,7 @@
 //! autosave and quick capture, the actions screen and a project's decisions.
 
 use super::form::text_area;
+use super::unreadable::{is_about_selected, unreadable_at};
 
 use super::{Action, App, Cursor, Effect, MeetingTab, NoteEditor, Outcome, Pending, forms};
 use crate::domain::{Confidentiality, NotesStatus, TextEnum};
@@ -753,7 +754,7 @@ impl App {
     pub(super) fn refresh_actions(&mut self) {
         let total = self.unfiltered_total(super::FilterList::Actions);
         let filter = self.actions.filter.clone();
-        let loaded = self.store.actions(&filter).and_then(|actions| {
+        let loaded = self.store.actions_listed(&filter).and_then(|actions| {
             let owners = self.store.action_owners()?;
             let projects = self
                 .store
@@ -763,11 +764,15 @@ impl App {
                 .collect();
             Ok((actions, owners, projects))
         });
-        if let Some((mut actions, owners, projects)) = self.report(loaded) {
+        if let Some((listed, owners, projects)) = self.report(loaded) {
+            self.actions.unreadable = listed.unreadable_ids();
+            let mut actions = listed.rows;
             // Grouped as the screen shows them: overdue, today, this week, later, none.
             let today = self.clock().today();
             actions.sort_by_key(|a| (a.bucket(today), a.due_date, a.id));
-            self.actions.cursor.clamp(actions.len());
+            self.actions
+                .cursor
+                .clamp(actions.len() + self.actions.unreadable.len());
             self.actions.actions = actions;
             self.actions.total = total;
             self.actions.owners = owners;
@@ -777,6 +782,11 @@ impl App {
 
     pub(super) fn update_actions(&mut self, action: Action) {
         let view = &self.actions;
+        if let Some(id) = unreadable_at(&view.actions, &view.unreadable, view.cursor.selected)
+            && is_about_selected(action)
+        {
+            return self.update_unreadable_row(EntityKind::ActionItem, id, action);
+        }
         let selected = view.actions.get(view.cursor.selected).cloned();
         match action {
             Action::ToggleDone => {

@@ -521,6 +521,8 @@ impl std::fmt::Debug for NoteEditor {
 pub struct ActionsView {
     pub filter: ActionFilter,
     pub actions: Vec<ActionItem>,
+    /// Ids of actions that cannot be read, listed after the actions (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub owners: Vec<String>,
     /// Projects that have actions, for the project filter: (id, code).
     pub projects: Vec<(i64, String)>,
@@ -529,6 +531,17 @@ pub struct ActionsView {
     pub filter_input: Option<TextInput>,
     /// Actions before the filter, while one is on.
     pub total: Option<usize>,
+}
+
+impl ActionsView {
+    /// Rows the cursor moves over: the actions, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.actions.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// A project's information log and declared interests, one list: the entries, then the
