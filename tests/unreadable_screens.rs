@@ -130,3 +130,49 @@ fn the_actions_screen_shows_an_unreadable_action_and_d_trashes_it() {
     assert!(app.actions.unreadable.is_empty());
     assert!(app.store.is_trashed(EntityKind::ActionItem, bad).unwrap());
 }
+
+/// A project's Needs tab: a need whose status cannot be read is listed as unreadable
+/// after the others and `d` moves it to the trash.
+#[test]
+fn the_needs_tab_shows_an_unreadable_need_and_d_trashes_it() {
+    use tidig::app::ProjectTab;
+    use tidig::domain::NeedInput;
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    let p = norr(&mut store);
+    let need = |statement: &str| NeedInput {
+        statement: statement.into(),
+        as_a: String::new(),
+        i_need: String::new(),
+        so_that: String::new(),
+        category: String::new(),
+        priority: None,
+        owner: String::new(),
+    };
+    store.create_need(p, &need("Läsbart behov")).unwrap();
+    let bad = store.create_need(p, &need("Trasigt behov")).unwrap();
+    store
+        .connection()
+        .execute_batch(&format!(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE needs SET status = 'oklar' WHERE id = {bad};"
+        ))
+        .unwrap();
+    let mut app = App::new(store);
+    common::screen::open_project(&mut app, "NORR-24");
+    common::screen::project_tab(&mut app, ProjectTab::Needs);
+    assert_eq!(app.project.as_ref().unwrap().needs.unreadable, [bad]);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Läsbart behov"), "{screen}");
+    assert!(
+        screen.contains(&format!("unreadable row (id {bad}) — d deletes it")),
+        "{screen}"
+    );
+    ch(&mut app, 'j');
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Project { .. }), "not opened");
+    ch(&mut app, 'd');
+    assert_eq!(app.context(), Context::Confirm);
+    ch(&mut app, 'y');
+    assert!(app.project.as_ref().unwrap().needs.unreadable.is_empty());
+    assert!(app.store.is_trashed(EntityKind::Need, bad).unwrap());
+}

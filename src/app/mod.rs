@@ -670,7 +670,7 @@ impl App {
                             p.meeting_cursor.step(delta, len);
                         }
                         ProjectTab::Needs => {
-                            let len = p.needs.needs.len();
+                            let len = p.needs.needs.len() + p.needs.unreadable.len();
                             p.needs.cursor.step(delta, len);
                         }
                         ProjectTab::Suggestions => {

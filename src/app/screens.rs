@@ -227,6 +227,8 @@ pub struct ReviewLine {
 pub struct NeedsView {
     pub filter: NeedFilter,
     pub needs: Vec<Need>,
+    /// Ids of needs that cannot be read, listed after the needs (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub counts: NeedCounts,
     pub categories: Vec<String>,
     pub cursor: Cursor,

@@ -41,12 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let shown = widgets::page(p.len(), p.cursor.selected, list_area);
     let selected = p.cursor.selected - shown.start;
     // Rows that cannot be read follow the projects, named in the title column.
-    let unreadable = shown.clone().filter_map(|i| i.checked_sub(p.rows.len()));
-    let unreadable: Vec<TableRow<'static>> = unreadable
-        .filter_map(|i| p.unreadable.get(i))
-        .map(|id| widgets::unreadable_row(*id, 1))
-        .collect();
-    let readable = shown.start.min(p.rows.len())..shown.end.min(p.rows.len());
+    let (readable, unreadable) = widgets::split_page(p.rows.len(), &p.unreadable, shown, 1);
     let rows = p.rows[readable].iter().map(|r| {
         let figures = figure_cells(app, p.figures.get(&r.id), wide);
         let mut cells = vec![
