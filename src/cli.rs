@@ -672,6 +672,8 @@ pub fn run(cli: Cli) -> Result<()> {
             let project = project.map(|c| find_project(&store, &c)).transpose()?;
             let text = list(&store, what, project.as_ref(), json)
                 .with_context(|| crate::text::err_cannot_read(&db))?;
+            // Rows the lists left out because they cannot be read: one warning each.
+            warn_unreadable(&store.take_set_aside());
             write_stdout(&text)
         }
         Some(Command::Export {
@@ -697,7 +699,11 @@ pub fn run(cli: Cli) -> Result<()> {
                     .map(ops::export::DocxStyle::from_config_dir)
                     .unwrap_or_default(),
             };
-            export(&mut open()?, &db, &templates, &style, defaults, what)
+            let mut store = open()?;
+            let done = export(&mut store, &db, &templates, &style, defaults, what);
+            // Rows the export left out because they cannot be read: one warning each.
+            warn_unreadable(&store.take_set_aside());
+            done
         }
         Some(Command::Import {
             what: ImportWhat::Bundle { file, dry_run },
@@ -720,9 +726,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Restore { file }) => restore(&db, &file, clock, keep),
         Some(Command::Check) => {
             let store = open()?;
-            let problems = store
-                .check()
+            let (mut problems, bad) = store
+                .check_all()
                 .with_context(|| crate::text::err_cannot_check(&db))?;
+            // Stored text goes to the terminal: control characters made visible.
+            problems.extend(
+                bad.iter().map(|b| {
+                    crate::text::check_bad_value(&b.table, b.id, &b.column, &safe(&b.value))
+                }),
+            );
             if problems.is_empty() {
                 println!("{}", crate::text::check_ok(&db));
                 Ok(())
@@ -1517,10 +1529,6 @@ fn export(
             (job, output)
         }
     };
-    if let ExportJob::Calendar { project_id, .. } = job {
-        // The export leaves such rows out; say so here, where a terminal shows it.
-        warn_unreadable(&store.all_meetings_listed(project_id)?.unreadable);
-    }
     let to = Destination::from_output(output.as_deref());
     let done = ops::export::run_styled(store, &job, templates, style, &to, Some(db))?;
     if let Some(path) = done.path {

@@ -345,6 +345,32 @@ pub fn unreadable_row_name(id: i64) -> String {
 
 words!(msg_unreadable_row);
 
+/// A single row that cannot be read was asked for (opening it, a command naming it).
+pub fn err_unreadable_row(table: &str, id: i64, column: &str) -> String {
+    ui_fill(
+        "err_unreadable_row",
+        &[("table", &table), ("id", &id), ("column", &column)],
+    )
+}
+
+/// The app's notice that a list left out rows it cannot read.
+pub fn msg_rows_set_aside(n: usize) -> String {
+    ui_count("msg_rows_set_aside", n, &[])
+}
+
+/// One `tidig check` line: a stored value its reader cannot parse.
+pub fn check_bad_value(table: &str, id: i64, column: &str, value: &str) -> String {
+    ui_fill(
+        "check_bad_value",
+        &[
+            ("table", &table),
+            ("id", &id),
+            ("column", &column),
+            ("value", &format!("{value:?}")),
+        ],
+    )
+}
+
 pub fn warn_daily_backup(detail: &str) -> String {
     ui_fill("warn_daily_backup", &[("detail", &detail)])
 }
@@ -435,6 +461,17 @@ pub fn not_saved(reason: &str, kept: Option<&std::path::Path>) -> String {
         ),
         None => ui_fill("not_saved_nowhere", &[("reason", &reason)]),
     }
+}
+
+/// Back from `$EDITOR`, the note was gone (purged or trashed elsewhere): the text is
+/// in a private draft file at `path`.
+pub fn note_gone_kept(path: &std::path::Path) -> String {
+    ui_fill("note_gone_kept", &[("path", &path.display())])
+}
+
+/// As `note_gone_kept`, but the draft file could not be written.
+pub fn note_gone_nowhere(reason: &str) -> String {
+    ui_fill("note_gone_nowhere", &[("reason", &reason)])
 }
 
 /// `Esc` on an editor whose text could not be saved.

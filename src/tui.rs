@@ -146,7 +146,7 @@ fn restore(mut terminal: DefaultTerminal) {
 fn run_effect(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) -> anyhow::Result<()> {
     match effect {
         Effect::EditExternally {
-            note_id,
+            note_uuid,
             version,
             text,
         } => {
@@ -155,7 +155,7 @@ fn run_effect(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) -> 
             ratatui::restore();
             let result = edit_externally(&text);
             // The text first: nothing that can go wrong with the terminal may lose it.
-            app.external_edit_done(note_id, version, result);
+            app.external_edit_done(&note_uuid, version, result);
             *terminal = ratatui::try_init()?;
             let _ = execute!(stdout(), EnableBracketedPaste);
             // A terminal that does not answer a cursor query must not end the program.

@@ -191,10 +191,10 @@ fn an_external_edit_of_a_note_changed_meanwhile_asks_instead_of_writing() {
     };
     // While $EDITOR runs, another window saves the note.
     other(dir.path()).update_note_body(id, "Från B.").unwrap();
-    app.external_edit_done(id, version, Ok("Från $EDITOR.\n".into()));
+    let uuid = app.store.note(id).unwrap().uuid;
+    app.external_edit_done(&uuid, version, Ok("Från $EDITOR.\n".into()));
     assert_eq!(body(&app, id), "Från B.");
     assert_eq!(app.context(), Context::Conflict);
-    let uuid = app.store.note(id).unwrap().uuid;
     assert_eq!(app.dirs.drafts.note(&uuid).unwrap().version, Some(version));
     assert_eq!(app.editor.as_ref().unwrap().text(), "Från $EDITOR.");
     let kept = app.editor.as_ref().unwrap().kept.clone();
@@ -362,4 +362,124 @@ fn forms_that_add_to_a_row_save_without_asking_when_nothing_changed() {
     ctrl(&mut app, 's');
     assert!(app.form.is_none());
     assert_eq!(app.store.attendance(meeting).unwrap().len(), 2);
+}
+
+/// `$EDITOR` open on a note (from the Notes list) while another window purges it: the
+/// note is addressed by UUID, so the text never lands in another row; it is kept in a
+/// private draft file, the status line says where, and the next start leaves it there
+/// (saying so) rather than losing it.
+#[test]
+fn an_external_edit_of_a_note_purged_meanwhile_is_kept_in_a_draft_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, id) = app_in(dir.path());
+    open_project(&mut app, "NORR-24");
+    project_tab(&mut app, ProjectTab::Meetings);
+    press(&mut app, KeyCode::Enter);
+    meeting_tab(&mut app, MeetingTab::Notes);
+    ch(&mut app, 'E');
+    let Some(tidig::app::Effect::EditExternally {
+        note_uuid, version, ..
+    }) = app.effect.take()
+    else {
+        panic!("E asks for $EDITOR");
+    };
+    assert_eq!(note_uuid, app.store.note(id).unwrap().uuid);
+    // While $EDITOR runs, another window purges the note and writes a new one.
+    let (meeting, fresh) = {
+        let mut b = other(dir.path());
+        b.trash(EntityKind::Note, id).unwrap();
+        b.purge(EntityKind::Note, id).unwrap();
+        let meeting = app.meeting.as_ref().unwrap().meeting.id;
+        let fresh = b
+            .create_note(
+                meeting,
+                None,
+                "B:s nya.",
+                tidig::domain::Confidentiality::Internal,
+            )
+            .unwrap();
+        (meeting, fresh)
+    };
+    assert_ne!(fresh, id, "row ids are never handed out again");
+    app.external_edit_done(&note_uuid, version, Ok("Från $EDITOR.\n".into()));
+
+    let kept = app
+        .dirs
+        .drafts
+        .note(&note_uuid)
+        .expect("kept in a draft file");
+    assert_eq!(kept.body, "Från $EDITOR.");
+    assert_eq!(kept.version, Some(version));
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        status.text.contains(&kept.path.display().to_string())
+            && status.text.contains("deleted or moved to the trash"),
+        "{}",
+        status.text
+    );
+    // Nothing else took the text.
+    assert_eq!(body(&app, fresh), "B:s nya.");
+    assert!(
+        app.store
+            .notes(meeting)
+            .unwrap()
+            .iter()
+            .all(|n| n.body != "Från $EDITOR.")
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&kept.path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "private");
+    }
+
+    // A new start cannot give it back (the note is gone): the file stays and is named.
+    let mut again = restart(dir.path());
+    again.restore_draft_files();
+    assert!(again.dirs.drafts.note(&note_uuid).is_some());
+    assert!(
+        again
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("could not be restored"),
+        "{:?}",
+        again.status
+    );
+}
+
+/// The same with the note moved to the trash (not purged): the trashed note is not
+/// written behind the user's back; the text is kept in a draft file.
+#[test]
+fn an_external_edit_of_a_note_trashed_meanwhile_is_kept_in_a_draft_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, id) = app_in(dir.path());
+    open_project(&mut app, "NORR-24");
+    project_tab(&mut app, ProjectTab::Meetings);
+    press(&mut app, KeyCode::Enter);
+    meeting_tab(&mut app, MeetingTab::Notes);
+    ch(&mut app, 'E');
+    let Some(tidig::app::Effect::EditExternally {
+        note_uuid, version, ..
+    }) = app.effect.take()
+    else {
+        panic!("E asks for $EDITOR");
+    };
+    other(dir.path()).trash(EntityKind::Note, id).unwrap();
+    app.external_edit_done(&note_uuid, version, Ok("Från $EDITOR.\n".into()));
+    assert_eq!(body(&app, id), "Start.", "the trashed note is untouched");
+    let kept = app
+        .dirs
+        .drafts
+        .note(&note_uuid)
+        .expect("kept in a draft file");
+    assert_eq!(kept.body, "Från $EDITOR.");
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains(&kept.path.display().to_string())
+    );
 }

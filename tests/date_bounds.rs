@@ -66,12 +66,58 @@ fn check_reports_a_row_with_an_unreadable_date() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         stdout.contains(&format!(
-            "unreadable date: meetings row {id}, column start_at"
+            "unreadable value: meetings row {id}, column start_at: \"+11609-01-01T09:00:00Z\""
         )),
         "{stdout}"
     );
     assert!(
         stdout.contains(&format!("meetings row {id}, column end_at")),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("2 problems found"), "{stderr}");
+}
+
+/// Every typed column is checked, not only dates: an enum outside its CHECK list
+/// (written past the constraint, as another program could) and a day that is not a
+/// date, each named by table, id, column and value; the exit status says so.
+#[test]
+fn check_reports_a_poisoned_enum_and_a_poisoned_day() {
+    let sandbox = Sandbox::empty("UTC");
+    sandbox.tidig().arg("demo").assert().success();
+    let (need, action) = {
+        let conn = rusqlite::Connection::open(sandbox.db()).unwrap();
+        let need: i64 = conn
+            .query_row("SELECT min(id) FROM needs", [], |r| r.get(0))
+            .unwrap();
+        let action: i64 = conn
+            .query_row("SELECT min(id) FROM action_items", [], |r| r.get(0))
+            .unwrap();
+        conn.execute_batch("PRAGMA ignore_check_constraints = ON")
+            .unwrap();
+        conn.execute("UPDATE needs SET status = 'unclear' WHERE id = ?1", [need])
+            .unwrap();
+        conn.execute(
+            "UPDATE action_items SET due_date = '2026-13-01' WHERE id = ?1",
+            [action],
+        )
+        .unwrap();
+        (need, action)
+    };
+    let out = sandbox
+        .tidig()
+        .arg("check")
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            format!("unreadable value: action_items row {action}, column due_date: \"2026-13-01\""),
+            format!("unreadable value: needs row {need}, column status: \"unclear\""),
+        ],
         "{stdout}"
     );
     let stderr = String::from_utf8(out.stderr).unwrap();

@@ -46,6 +46,8 @@ fn the_demo_gives_the_portfolio_it_gave_before() {
     exported.exported_at = asset.bundle.exported_at.clone();
     assert!(exported == asset.bundle, "the store differs from the asset");
     assert!(store.check().unwrap().is_empty());
+    // Every typed column of the demo is readable (`tidig check`'s own list).
+    assert_eq!(store.bad_values().unwrap(), []);
 }
 
 #[test]
@@ -83,6 +85,8 @@ fn loading_again_adds_nothing_even_a_week_later_and_keeps_edits() {
         meetings_before.iter().map(|m| m.start).collect::<Vec<_>>()
     );
     assert!(store.check().unwrap().is_empty());
+    // Every typed column of the demo is readable (`tidig check`'s own list).
+    assert_eq!(store.bad_values().unwrap(), []);
 }
 
 #[test]

@@ -635,6 +635,7 @@ fn the_external_editor_gets_the_saved_text_and_its_result_is_saved() {
     let (mut app, ids) = fixture();
     open_meeting_on(&mut app, MeetingTab::Notes);
     let id = ids.notes[1];
+    let uuid = app.store.note(id).unwrap().uuid;
 
     // E on the Notes tab asks the terminal loop to run $EDITOR on the note.
     select_note(&mut app, id);
@@ -643,12 +644,12 @@ fn the_external_editor_gets_the_saved_text_and_its_result_is_saved() {
     assert_eq!(
         app.effect.take(),
         Some(Effect::EditExternally {
-            note_id: id,
+            note_uuid: uuid.clone(),
             version,
             text: NOTE_INTRO.into()
         })
     );
-    app.external_edit_done(id, version, Ok("Från editorn: åäö 漢字\n\n".into()));
+    app.external_edit_done(&uuid, version, Ok("Från editorn: åäö 漢字\n\n".into()));
     assert_eq!(note_body(&app, id), "Från editorn: åäö 漢字");
     assert_eq!(app.status.as_ref().unwrap().text, "Note saved");
 
@@ -662,12 +663,12 @@ fn the_external_editor_gets_the_saved_text_and_its_result_is_saved() {
     assert_eq!(
         app.effect.take(),
         Some(Effect::EditExternally {
-            note_id: id,
+            note_uuid: uuid.clone(),
             version,
             text: "Från editorn: åäö 漢字 Mer.".into()
         })
     );
-    app.external_edit_done(id, version, Ok("Rad ett\nRad två\n".into()));
+    app.external_edit_done(&uuid, version, Ok("Rad ett\nRad två\n".into()));
     assert_eq!(note_body(&app, id), "Rad ett\nRad två");
     assert_eq!(editor_text(&app), "Rad ett\nRad två");
     assert!(!app.editor.as_ref().unwrap().is_dirty());
@@ -675,7 +676,11 @@ fn the_external_editor_gets_the_saved_text_and_its_result_is_saved() {
 
     // An editor that fails changes nothing and says so.
     let version = app.store.version(EntityKind::Note, id).unwrap();
-    app.external_edit_done(id, version, Err(std::io::Error::other("vi exited with 1")));
+    app.external_edit_done(
+        &uuid,
+        version,
+        Err(std::io::Error::other("vi exited with 1")),
+    );
     assert_eq!(note_body(&app, id), "Rad ett\nRad två");
     let status = app.status.as_ref().unwrap();
     assert_eq!(status.kind, StatusKind::Error);

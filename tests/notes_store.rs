@@ -1508,3 +1508,25 @@ fn empty_notes_can_be_purged_and_written_ones_stay() {
     let ids: Vec<i64> = store.notes(m).unwrap().iter().map(|n| n.id).collect();
     assert_eq!(ids, [kept]);
 }
+
+/// What `$EDITOR`'s return relies on (issue 9): a note is found by its UUID while it
+/// lives, is seen as trashed once trashed, and is not found at all once purged, even
+/// after a new note is written (row ids are never handed out again).
+#[test]
+fn a_note_by_uuid_after_trash_and_purge() {
+    let mut store = memory_store();
+    let id = common::store::workshop_with_note(&mut store, "Text.");
+    let note = store.note(id).unwrap();
+    let (found, version) = store.note_by_uuid(&note.uuid).unwrap().unwrap();
+    assert_eq!((found.id, version), (id, 1));
+    store.trash(EntityKind::Note, id).unwrap();
+    assert!(store.is_trashed(EntityKind::Note, id).unwrap());
+    assert!(store.note_by_uuid(&note.uuid).unwrap().is_some());
+    store.purge(EntityKind::Note, id).unwrap();
+    assert!(store.note_by_uuid(&note.uuid).unwrap().is_none());
+    let fresh = store
+        .create_note(note.meeting_id, None, "Ny.", Confidentiality::Internal)
+        .unwrap();
+    assert!(fresh > id);
+    assert!(store.note_by_uuid(&note.uuid).unwrap().is_none());
+}

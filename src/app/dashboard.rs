@@ -50,7 +50,8 @@ impl App {
         if !force && loaded.start <= needed.start && needed.end <= loaded.end {
             return;
         }
-        let rows = at.saturating_sub(2 * margin)..(at + 2 * margin).min(len);
+        // The cursor may be on an unreadable row past the projects.
+        let rows = at.saturating_sub(2 * margin).min(len)..(at + 2 * margin).min(len);
         let ids: Vec<i64> = p.rows[rows.clone()].iter().map(|r| r.id).collect();
         if let Some(figures) = self.report(self.store.project_figures(&ids)) {
             self.portfolio.figures = figures;

@@ -249,9 +249,9 @@ impl App {
             &list.unreadable,
             state.meeting_cursor.selected,
         ) {
-            Some(MeetingRow::Meeting(m)) => Some(m.clone()),
+            Some(MeetingRow::Item(m)) => Some(m.clone()),
             Some(MeetingRow::Unreadable(id)) if action.is_about_selected_meeting() => {
-                return self.update_unreadable_meeting(id, action);
+                return self.update_unreadable_row(EntityKind::Meeting, id, action);
             }
             _ => None,
         };
@@ -288,18 +288,6 @@ impl App {
                 project_id: Some(project_id),
             }),
             _ => {}
-        }
-    }
-
-    /// A meeting row that cannot be read can only be moved to the trash; other keys
-    /// that need the meeting say so.
-    fn update_unreadable_meeting(&mut self, id: i64, action: Action) {
-        match action {
-            Action::Delete => self.confirm(
-                text::confirm_trash(&text::unreadable_row_name(id)),
-                Pending::Trash(EntityKind::Meeting, id),
-            ),
-            _ => self.info(text::msg_unreadable_row()),
         }
     }
 
@@ -640,7 +628,7 @@ impl App {
         match action {
             Action::Open => {
                 match selected {
-                    Some(MeetingRow::Meeting(m)) => {
+                    Some(MeetingRow::Item(m)) => {
                         let id = m.id;
                         self.go_to(EntityRef::new(EntityKind::Meeting, id));
                     }
@@ -651,7 +639,7 @@ impl App {
             }
             Action::Delete => {
                 let ask = match selected {
-                    Some(MeetingRow::Meeting(m)) => Some((m.title.clone(), m.id)),
+                    Some(MeetingRow::Item(m)) => Some((m.title.clone(), m.id)),
                     Some(MeetingRow::Unreadable(id)) => Some((text::unreadable_row_name(id), id)),
                     None => None,
                 };

@@ -26,6 +26,7 @@ mod rounds;
 pub mod screens;
 pub mod search;
 pub mod text_input;
+pub mod unreadable;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -154,8 +155,10 @@ pub enum PickPurpose {
 pub enum Effect {
     /// Suspend the TUI, edit `text` in `$VISUAL`/`$EDITOR`, hand the result back with
     /// `App::external_edit_done` with `version`, the note's version `text` was taken at.
+    /// The note is named by its UUID: another window may purge it (and its row id is
+    /// then no one's) while the editor is open.
     EditExternally {
-        note_id: i64,
+        note_uuid: String,
         version: i64,
         text: String,
     },
@@ -651,7 +654,7 @@ impl App {
     fn move_cursor(&mut self, delta: isize) {
         match self.screen() {
             Screen::Portfolio => {
-                let len = self.portfolio.rows.len();
+                let len = self.portfolio.len();
                 self.portfolio.cursor.step(delta, len);
                 self.load_figures(false);
             }
@@ -667,7 +670,7 @@ impl App {
                             p.meeting_cursor.step(delta, len);
                         }
                         ProjectTab::Needs => {
-                            let len = p.needs.needs.len();
+                            let len = p.needs.needs.len() + p.needs.unreadable.len();
                             p.needs.cursor.step(delta, len);
                         }
                         ProjectTab::Suggestions => {
@@ -715,7 +718,7 @@ impl App {
                 self.library.cursor.step(delta, len);
             }
             Screen::Actions => {
-                let len = self.actions.actions.len();
+                let len = self.actions.len();
                 self.actions.cursor.step(delta, len);
             }
             Screen::Directory => {
@@ -838,5 +841,6 @@ impl App {
             Screen::Trash => self.refresh_trash(),
             Screen::Rounds { project_id } => self.refresh_rounds(project_id),
         }
+        self.say_set_aside();
     }
 }

@@ -30,7 +30,7 @@ impl App {
         let Some(state) = &self.project else { return };
         let id = state.project.id;
         let filter = state.needs.filter.clone();
-        let loaded = self.store.needs(id, &filter).and_then(|needs| {
+        let loaded = self.store.needs_listed(id, &filter).and_then(|needs| {
             Ok((
                 needs,
                 self.store.need_counts(id)?,
@@ -40,8 +40,11 @@ impl App {
         if let Some((needs, counts, categories)) = self.report(loaded)
             && let Some(s) = &mut self.project
         {
-            s.needs.cursor.clamp(needs.len());
-            s.needs.needs = needs;
+            s.needs
+                .cursor
+                .clamp(needs.rows.len() + needs.unreadable.len());
+            s.needs.unreadable = needs.unreadable_ids();
+            s.needs.needs = needs.rows;
             s.needs.total = total;
             s.needs.counts = counts;
             s.needs.categories = categories;
@@ -132,6 +135,13 @@ impl App {
     pub(super) fn update_project_needs(&mut self, action: Action) {
         let Some(state) = &self.project else { return };
         let project_id = state.project.id;
+        let view = &state.needs;
+        if let Some(id) =
+            super::unreadable::unreadable_at(&view.needs, &view.unreadable, view.cursor.selected)
+            && super::unreadable::is_about_selected(action)
+        {
+            return self.update_unreadable_row(EntityKind::Need, id, action);
+        }
         let selected = state.needs.needs.get(state.needs.cursor.selected).cloned();
         match action {
             Action::New => self.open_form(forms::need_form(project_id, None)),

@@ -2,6 +2,7 @@
 //! autosave and quick capture, the actions screen and a project's decisions.
 
 use super::form::text_area;
+use super::unreadable::{is_about_selected, unreadable_at};
 
 use super::{Action, App, Cursor, Effect, MeetingTab, NoteEditor, Outcome, Pending, forms};
 use crate::domain::{Confidentiality, NotesStatus, TextEnum};
@@ -102,7 +103,7 @@ impl App {
                     let version = self.store.version(EntityKind::Note, n.id);
                     if let Some(version) = self.report(version) {
                         self.effect = Some(Effect::EditExternally {
-                            note_id: n.id,
+                            note_uuid: n.uuid,
                             version,
                             text: n.body,
                         });
@@ -252,7 +253,7 @@ impl App {
                 self.save_note();
                 if let Some(editor) = &self.editor {
                     self.effect = Some(Effect::EditExternally {
-                        note_id: editor.note_id,
+                        note_uuid: editor.uuid.clone(),
                         version: editor.version,
                         text: editor.text(),
                     });
@@ -429,10 +430,12 @@ impl App {
 
     /// Back from `$EDITOR`: the new text replaces the note's, if the note is still at
     /// `version` (the one the text was handed out at); otherwise the editor opens with
-    /// the text and the user chooses, as for any conflict.
+    /// the text and the user chooses, as for any conflict. A note purged or moved to
+    /// the trash meanwhile (in another window) takes nothing: the text is kept in a
+    /// private draft file and the status line says where.
     pub fn external_edit_done(
         &mut self,
-        note_id: i64,
+        note_uuid: &str,
         version: i64,
         result: std::io::Result<String>,
     ) {
@@ -441,7 +444,7 @@ impl App {
             Err(e) => return self.error(format!("{}: {e}", text::msg_editor_failed())),
         };
         if let Some(editor) = &mut self.editor
-            && editor.note_id == note_id
+            && editor.uuid == note_uuid
         {
             // Into the editor first, then saved like typing: a failure keeps it there
             // and in a draft file, a change made elsewhere asks.
@@ -452,9 +455,24 @@ impl App {
             }
             return self.refresh();
         }
-        let Some(note) = self.report(self.store.note(note_id)) else {
-            return;
+        let live = self
+            .store
+            .note_by_uuid(note_uuid)
+            .and_then(|found| match found {
+                Some((note, _)) if !self.store.is_trashed(EntityKind::Note, note.id)? => {
+                    Ok(Some(note))
+                }
+                _ => Ok(None),
+            });
+        let note = match live {
+            Ok(Some(note)) => note,
+            Ok(None) => return self.keep_edited_text(note_uuid, version, &body),
+            Err(e) => {
+                let kept = self.dirs.drafts.keep_note(note_uuid, version, &body).ok();
+                return self.error(text::not_saved(&e.to_string(), kept.as_deref()));
+            }
         };
+        let note_id = note.id;
         let target = crate::store::NoteTarget {
             uuid: note.uuid.clone(),
             meeting_id: note.meeting_id,
@@ -480,6 +498,17 @@ impl App {
                 let kept = self.dirs.drafts.keep_note(&note.uuid, version, &body).ok();
                 self.error(text::not_saved(&e.to_string(), kept.as_deref()));
             }
+        }
+        self.refresh();
+    }
+
+    /// Text edited in `$EDITOR` for a note that is gone (purged or in the trash): kept in
+    /// a private draft file, named on the status line. Given back, with its version
+    /// checked, when the note is there again at the next start (`restore_draft_files`).
+    fn keep_edited_text(&mut self, note_uuid: &str, version: i64, body: &str) {
+        match self.dirs.drafts.keep_note(note_uuid, version, body) {
+            Ok(path) => self.error(text::note_gone_kept(&path)),
+            Err(e) => self.error(text::note_gone_nowhere(&e.to_string())),
         }
         self.refresh();
     }
@@ -725,7 +754,7 @@ impl App {
     pub(super) fn refresh_actions(&mut self) {
         let total = self.unfiltered_total(super::FilterList::Actions);
         let filter = self.actions.filter.clone();
-        let loaded = self.store.actions(&filter).and_then(|actions| {
+        let loaded = self.store.actions_listed(&filter).and_then(|actions| {
             let owners = self.store.action_owners()?;
             let projects = self
                 .store
@@ -735,11 +764,15 @@ impl App {
                 .collect();
             Ok((actions, owners, projects))
         });
-        if let Some((mut actions, owners, projects)) = self.report(loaded) {
+        if let Some((listed, owners, projects)) = self.report(loaded) {
+            self.actions.unreadable = listed.unreadable_ids();
+            let mut actions = listed.rows;
             // Grouped as the screen shows them: overdue, today, this week, later, none.
             let today = self.clock().today();
             actions.sort_by_key(|a| (a.bucket(today), a.due_date, a.id));
-            self.actions.cursor.clamp(actions.len());
+            self.actions
+                .cursor
+                .clamp(actions.len() + self.actions.unreadable.len());
             self.actions.actions = actions;
             self.actions.total = total;
             self.actions.owners = owners;
@@ -749,6 +782,11 @@ impl App {
 
     pub(super) fn update_actions(&mut self, action: Action) {
         let view = &self.actions;
+        if let Some(id) = unreadable_at(&view.actions, &view.unreadable, view.cursor.selected)
+            && is_about_selected(action)
+        {
+            return self.update_unreadable_row(EntityKind::ActionItem, id, action);
+        }
         let selected = view.actions.get(view.cursor.selected).cloned();
         match action {
             Action::ToggleDone => {

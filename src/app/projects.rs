@@ -5,6 +5,13 @@ use crate::domain::{EntityKind, EntityRef};
 
 impl App {
     pub(super) fn update_portfolio(&mut self, action: Action) {
+        let p = &self.portfolio;
+        if let Some(id) =
+            super::unreadable::unreadable_at(&p.rows, &p.unreadable, p.cursor.selected)
+            && super::unreadable::is_about_selected(action)
+        {
+            return self.update_unreadable_row(EntityKind::Project, id, action);
+        }
         let selected = self.portfolio.selected().map(|r| (r.id, r.code.clone()));
         match action {
             Action::Open => {
@@ -135,13 +142,15 @@ impl App {
     }
 
     pub(super) fn refresh_portfolio(&mut self) {
-        if let Some(rows) = self.report(self.store.list_projects(&self.portfolio.filter)) {
-            self.portfolio.rows = rows;
+        let listed = self.store.list_projects_listed(&self.portfolio.filter);
+        if let Some(listed) = self.report(listed) {
+            self.portfolio.unreadable = listed.unreadable_ids();
+            self.portfolio.rows = listed.rows;
         }
         self.portfolio.total = self.unfiltered_total(super::FilterList::Portfolio);
         self.portfolio.has_any =
-            !self.portfolio.rows.is_empty() || self.store.has_projects().unwrap_or(true);
-        let len = self.portfolio.rows.len();
+            !self.portfolio.is_empty() || self.store.has_projects().unwrap_or(true);
+        let len = self.portfolio.len();
         self.portfolio.cursor.clamp(len);
         self.refresh_dashboard();
     }

@@ -82,6 +82,9 @@ pub const PAGE: isize = 10;
 pub struct PortfolioState {
     pub filter: ProjectFilter,
     pub rows: Vec<ProjectRow>,
+    /// Ids of projects that cannot be read, listed after the rows (cursor positions
+    /// `rows.len()..`) so that they can be moved to the trash.
+    pub unreadable: Vec<i64>,
     pub cursor: Cursor,
     /// False only when the store has no live project at all: show the welcome panel.
     pub has_any: bool,
@@ -103,6 +106,15 @@ pub struct PortfolioState {
 impl PortfolioState {
     pub fn selected(&self) -> Option<&ProjectRow> {
         self.rows.get(self.cursor.selected)
+    }
+
+    /// Rows the cursor moves over: the projects, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.rows.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -215,6 +227,8 @@ pub struct ReviewLine {
 pub struct NeedsView {
     pub filter: NeedFilter,
     pub needs: Vec<Need>,
+    /// Ids of needs that cannot be read, listed after the needs (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub counts: NeedCounts,
     pub categories: Vec<String>,
     pub cursor: Cursor,
@@ -289,11 +303,7 @@ impl MeetingList {
 }
 
 /// What a cursor position in a list of meetings points at.
-#[derive(Debug, Clone, PartialEq)]
-pub enum MeetingRow<'a> {
-    Meeting(&'a Meeting),
-    Unreadable(i64),
-}
+pub type MeetingRow<'a> = super::unreadable::ListRow<'a, Meeting>;
 
 /// The row at `at` of `meetings` followed by `unreadable`.
 pub fn meeting_row_at<'a>(
@@ -301,12 +311,7 @@ pub fn meeting_row_at<'a>(
     unreadable: &[i64],
     at: usize,
 ) -> Option<MeetingRow<'a>> {
-    match meetings.get(at) {
-        Some(m) => Some(MeetingRow::Meeting(m)),
-        None => unreadable
-            .get(at - meetings.len())
-            .map(|id| MeetingRow::Unreadable(*id)),
-    }
+    super::unreadable::row_at(meetings, unreadable, at)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -518,6 +523,8 @@ impl std::fmt::Debug for NoteEditor {
 pub struct ActionsView {
     pub filter: ActionFilter,
     pub actions: Vec<ActionItem>,
+    /// Ids of actions that cannot be read, listed after the actions (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub owners: Vec<String>,
     /// Projects that have actions, for the project filter: (id, code).
     pub projects: Vec<(i64, String)>,
@@ -526,6 +533,17 @@ pub struct ActionsView {
     pub filter_input: Option<TextInput>,
     /// Actions before the filter, while one is on.
     pub total: Option<usize>,
+}
+
+impl ActionsView {
+    /// Rows the cursor moves over: the actions, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.actions.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// A project's information log and declared interests, one list: the entries, then the

@@ -41,6 +41,11 @@ pub fn changed_message() -> String {
     crate::text::conflict_title().to_lowercase()
 }
 
+/// A row asked for by id is there, but a stored value (`column`) cannot be read.
+pub fn unreadable_message(table: &str, id: i64, column: &str) -> String {
+    crate::text::err_unreadable_row(table, id, column)
+}
+
 /// A row asked for by id is not there.
 pub fn not_found_message() -> String {
     crate::text::msg_not_found().to_string()

@@ -45,7 +45,9 @@ pub use enums::{
     TextEnum,
 };
 pub use facets::{FacetCount, FacetId, ListFilter, facet_rank, facet_value_label};
-pub use fault::{StoreFault, changed_message, not_found_message, store_other_message};
+pub use fault::{
+    StoreFault, changed_message, not_found_message, store_other_message, unreadable_message,
+};
 pub use information::{
     CHECKLIST_POINT_INTERESTS, CHECKLIST_POINT_REGISTERED, CHECKLIST_POINT_SHARED,
     InformationDraft, InformationInput, InformationItem, Interest, InterestInput,

@@ -1,7 +1,8 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, changed, found, new_uuid};
+use super::readable::{read_one, read_optional, read_rows};
+use super::{Result, Store, changed, new_uuid};
 use crate::domain::{
     OrgKind, Organisation, OrganisationFilter, OrganisationInput, Person, PersonFilter,
     PersonInput, TextEnum,
@@ -83,8 +84,8 @@ impl Store {
             "SELECT {ORG_COLUMNS} FROM organisations WHERE deleted_at IS NULL
              ORDER BY name COLLATE sv"
         ))?;
-        let rows = stmt.query_map([], org_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let listed = read_rows(&mut stmt, [], "organisations", org_from_row)?;
+        Ok(self.readable(listed))
     }
 
     /// Live organisations whose name contains `text` (ignoring case), best matches first.
@@ -98,16 +99,20 @@ impl Store {
              WHERE deleted_at IS NULL AND instr(fold(name), ?1) > 0
              ORDER BY instr(fold(name), ?1) != 1, name COLLATE sv LIMIT ?2"
         ))?;
-        let rows = stmt.query_map(params![needle, limit as i64], org_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let listed = read_rows(
+            &mut stmt,
+            params![needle, limit as i64],
+            "organisations",
+            org_from_row,
+        )?;
+        Ok(self.readable(listed))
     }
 
     pub fn organisation(&self, id: i64) -> Result<Organisation> {
-        found(self.conn.query_row(
-            &format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = ?1"),
-            [id],
-            org_from_row,
-        ))
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ORG_COLUMNS} FROM organisations WHERE id = ?1"
+        ))?;
+        read_one(&mut stmt, [id], "organisations", org_from_row)
     }
 
     pub fn create_organisation(&mut self, input: &OrganisationInput) -> Result<i64> {
@@ -143,8 +148,8 @@ impl Store {
              LEFT JOIN organisations o ON o.id = p.organisation_id
              WHERE p.deleted_at IS NULL ORDER BY p.name COLLATE sv"
         ))?;
-        let rows = stmt.query_map([], person_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let listed = read_rows(&mut stmt, [], "people", person_from_row)?;
+        Ok(self.readable(listed))
     }
 
     /// Live people whose name contains `text` (ignoring case), best matches first.
@@ -159,35 +164,36 @@ impl Store {
              WHERE p.deleted_at IS NULL AND instr(fold(p.name), ?1) > 0
              ORDER BY instr(fold(p.name), ?1) != 1, p.name COLLATE sv LIMIT ?2"
         ))?;
-        let rows = stmt.query_map(params![needle, limit as i64], person_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let listed = read_rows(
+            &mut stmt,
+            params![needle, limit as i64],
+            "people",
+            person_from_row,
+        )?;
+        Ok(self.readable(listed))
     }
 
     /// The live person with this name (ignoring case, diacritics and extra spaces), if any.
     pub fn person_by_name(&self, name: &str) -> Result<Option<Person>> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT {PERSON_COLUMNS} FROM people p
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people p
                      LEFT JOIN organisations o ON o.id = p.organisation_id
                      WHERE p.deleted_at IS NULL AND name_key(p.name) = ?1 ORDER BY p.id LIMIT 1"
-                ),
-                [crate::domain::name_key(name)],
-                person_from_row,
-            )
-            .optional()?)
+        ))?;
+        read_optional(
+            &mut stmt,
+            [crate::domain::name_key(name)],
+            "people",
+            person_from_row,
+        )
     }
 
     pub fn person(&self, id: i64) -> Result<Person> {
-        found(self.conn.query_row(
-            &format!(
-                "SELECT {PERSON_COLUMNS} FROM people p
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people p
                  LEFT JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ?1"
-            ),
-            [id],
-            person_from_row,
-        ))
+        ))?;
+        read_one(&mut stmt, [id], "people", person_from_row)
     }
 
     /// Creates a person; an organisation named but not yet known is created too.
@@ -260,14 +266,16 @@ impl Store {
                AND (?2 = '' OR instr(fold(name), ?2) > 0)
              ORDER BY name COLLATE sv"
         ))?;
-        let rows = stmt.query_map(
+        let listed = read_rows(
+            &mut stmt,
             params![
                 filter.kind.map(|k| k.as_str()),
                 filter.text.trim().to_lowercase()
             ],
+            "organisations",
             org_from_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self.readable(listed))
     }
 
     /// Live people of one organisation (if given) whose name, title, e-mail or
@@ -282,10 +290,12 @@ impl Store {
                     || ifnull(o.name, '')), ?2) > 0)
              ORDER BY p.name COLLATE sv"
         ))?;
-        let rows = stmt.query_map(
+        let listed = read_rows(
+            &mut stmt,
             params![filter.organisation_id, filter.text.trim().to_lowercase()],
+            "people",
             person_from_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self.readable(listed))
     }
 }

@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::projects::enum_col;
+use super::readable::{read_one, read_rows};
 use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{
     InformationInput, InformationItem, Interest, InterestInput, MeetingEqualTreatment,
@@ -120,9 +121,13 @@ impl Store {
                AND (NOT ?2 OR i.shared_on IS NULL)
              ORDER BY p.code, i.given_on DESC, i.id DESC"
         ))?;
-        let mut items = stmt
-            .query_map(params![project_id, only_some], item_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let listed = read_rows(
+            &mut stmt,
+            params![project_id, only_some],
+            "information_items",
+            item_from_row,
+        )?;
+        let mut items = self.readable(listed);
         for item in &mut items {
             item.recipients = self.recipients(item.id)?;
         }
@@ -131,11 +136,12 @@ impl Store {
 
     /// One entry, trashed or not.
     pub fn information_item(&self, id: i64) -> Result<InformationItem> {
-        let mut item = found(self.conn.query_row(
-            &format!("SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id = ?1"),
-            [id],
-            item_from_row,
-        ))?;
+        let mut item = {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM} WHERE i.id = ?1"
+            ))?;
+            read_one(&mut stmt, [id], "information_items", item_from_row)
+        }?;
         item.recipients = self.recipients(id)?;
         Ok(item)
     }
@@ -265,9 +271,8 @@ impl Store {
              WHERE i.deleted_at IS NULL AND i.meeting_id = ?1
              ORDER BY i.given_on, i.id"
         ))?;
-        let mut items = stmt
-            .query_map([meeting_id], item_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let listed = read_rows(&mut stmt, [meeting_id], "information_items", item_from_row)?;
+        let mut items = self.readable(listed);
         for item in &mut items {
             item.recipients = self.recipients(item.id)?;
         }
@@ -284,16 +289,15 @@ impl Store {
                AND (?1 IS NULL OR t.project_id = ?1)
              ORDER BY p.code, t.kind, coalesce(o.name, po.name, pe.name) COLLATE sv, t.id"
         ))?;
-        let rows = stmt.query_map([project_id], interest_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let listed = read_rows(&mut stmt, [project_id], "interests", interest_from_row)?;
+        Ok(self.readable(listed))
     }
 
     pub fn interest(&self, id: i64) -> Result<Interest> {
-        found(self.conn.query_row(
-            &format!("SELECT {INTEREST_COLUMNS} FROM {INTEREST_FROM} WHERE t.id = ?1"),
-            [id],
-            interest_from_row,
-        ))
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {INTEREST_COLUMNS} FROM {INTEREST_FROM} WHERE t.id = ?1"
+        ))?;
+        read_one(&mut stmt, [id], "interests", interest_from_row)
     }
 
     pub fn create_interest(&mut self, project_id: i64, input: &InterestInput) -> Result<i64> {

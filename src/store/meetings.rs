@@ -5,7 +5,7 @@ use rusqlite::{Row, params};
 use std::collections::HashMap;
 
 use super::projects::enum_col;
-use super::readable::{Listed, read_rows};
+use super::readable::{Listed, read_one, read_rows};
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
     AgendaFilter, AgendaItem, AgendaItemInput, Attendance, AttendanceRole, Meeting, MeetingFilter,
@@ -90,7 +90,8 @@ impl Store {
     /// A project's readable meetings, by start (`project_meetings_listed` also names
     /// the rows that could not be read).
     pub fn project_meetings(&self, project_id: i64) -> Result<Vec<Meeting>> {
-        Ok(self.project_meetings_listed(project_id)?.rows)
+        let listed = self.project_meetings_listed(project_id)?;
+        Ok(self.readable(listed))
     }
 
     /// A project's meetings, by start, and the ids of its rows that cannot be read.
@@ -123,7 +124,8 @@ impl Store {
 
     /// Readable meetings (of all projects) that share any time with `[from, to)`.
     pub fn meetings_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Meeting>> {
-        Ok(self.meetings_between_listed(from, to)?.rows)
+        let listed = self.meetings_between_listed(from, to)?;
+        Ok(self.readable(listed))
     }
 
     /// Meetings (of all projects) that share any time with `[from, to)`, by start, and
@@ -209,14 +211,11 @@ impl Store {
     }
 
     pub fn meeting(&self, id: i64) -> Result<Meeting> {
-        found(self.conn.query_row(
-            &format!(
-                "SELECT {MEETING_COLUMNS} FROM meetings m JOIN projects p ON p.id = m.project_id
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meetings m JOIN projects p ON p.id = m.project_id
                  WHERE m.id = ?1"
-            ),
-            [id],
-            meeting_from_row,
-        ))
+        ))?;
+        read_one(&mut stmt, [id], "meetings", meeting_from_row)
     }
 
     /// Meetings moved to the trash (themselves or with their project) since `since`, of
@@ -251,7 +250,8 @@ impl Store {
 
     /// All readable live meetings, optionally of one project.
     pub fn all_meetings(&self, project_id: Option<i64>) -> Result<Vec<Meeting>> {
-        Ok(self.all_meetings_listed(project_id)?.rows)
+        let listed = self.all_meetings_listed(project_id)?;
+        Ok(self.readable(listed))
     }
 
     /// All live meetings, optionally of one project, and the rows that cannot be read.
@@ -385,8 +385,8 @@ impl Store {
             "SELECT {AGENDA_COLUMNS} FROM agenda_items
              WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY position, id"
         ))?;
-        let rows = stmt.query_map([meeting_id], agenda_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let listed = read_rows(&mut stmt, [meeting_id], "agenda_items", agenda_from_row)?;
+        Ok(self.readable(listed))
     }
 
     /// The agendas of all live meetings (of one project, or all), by meeting id, in one
@@ -404,8 +404,8 @@ impl Store {
                 .join(", ")
         ))?;
         let mut agendas: HashMap<i64, Vec<AgendaItem>> = HashMap::new();
-        for item in stmt.query_map([project_id], agenda_from_row)? {
-            let item = item?;
+        let listed = read_rows(&mut stmt, [project_id], "agenda_items", agenda_from_row)?;
+        for item in self.readable(listed) {
             agendas.entry(item.meeting_id).or_default().push(item);
         }
         Ok(agendas)
@@ -509,7 +509,7 @@ impl Store {
              ORDER BY CASE a.role WHEN 'chair' THEN 0 WHEN 'facilitator' THEN 1 ELSE 2 END,
                       pe.name COLLATE sv",
         )?;
-        let rows = stmt.query_map([meeting_id], |r| {
+        let listed = read_rows(&mut stmt, [meeting_id], "attendance", |r| {
             let org_kind: Option<String> = r.get(5)?;
             Ok(Attendance {
                 id: r.get(0)?,
@@ -523,7 +523,7 @@ impl Store {
                 attended: r.get(8)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self.readable(listed))
     }
 
     /// Adds a person to a meeting (or changes their role if already there).

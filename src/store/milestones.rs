@@ -1,7 +1,8 @@
 use rusqlite::{Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, changed, found, new_uuid};
+use super::readable::{read_one, read_rows};
+use super::{Result, Store, changed, new_uuid};
 use crate::domain::{Milestone, MilestoneInput, MilestoneStatus, TextEnum};
 
 const COLUMNS: &str =
@@ -29,16 +30,15 @@ impl Store {
              WHERE project_id = ?1 AND deleted_at IS NULL
              ORDER BY due_date IS NULL, due_date, id"
         ))?;
-        let rows = stmt.query_map([project_id], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let listed = read_rows(&mut stmt, [project_id], "milestones", from_row)?;
+        Ok(self.readable(listed))
     }
 
     pub fn milestone(&self, id: i64) -> Result<Milestone> {
-        found(self.conn.query_row(
-            &format!("SELECT {COLUMNS} FROM milestones WHERE id = ?1"),
-            [id],
-            from_row,
-        ))
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM milestones WHERE id = ?1"))?;
+        read_one(&mut stmt, [id], "milestones", from_row)
     }
 
     pub fn create_milestone(&mut self, project_id: i64, input: &MilestoneInput) -> Result<i64> {

@@ -23,6 +23,7 @@ mod rounds;
 mod search;
 mod suggestions;
 mod trash;
+mod typed_columns;
 mod versions;
 
 pub use trash::table as entity_table;
@@ -48,6 +49,7 @@ pub use readable::{Listed, UnreadableRow};
 pub use retention::ExpiredNote;
 pub use rounds::{MAX_ROUND_QUESTIONS, MAX_ROUND_SUPPLIERS, ROUNDS_PAGE};
 pub use search::{COUNT_CAP, RANK_CAP};
+pub use typed_columns::BadValue;
 pub use versions::{NoteSaved, NoteTarget};
 // The query types live in the domain (the screens show them); these names keep working
 // for callers that reach them through the store.
@@ -87,6 +89,9 @@ pub enum StoreError {
     /// the field and a code that `crate::text::field_error` words.
     Conflict(&'static str, FieldError),
     NotFound,
+    /// The row is there but a stored value cannot be read (table, id, column): nothing
+    /// was written; in its list, `d` moves it to the trash.
+    Unreadable(UnreadableRow),
     /// The row changed elsewhere (another window, a command) since it was loaded:
     /// nothing was written.
     Changed,
@@ -149,6 +154,9 @@ impl std::fmt::Display for StoreError {
             StoreError::Sqlite(e) => crate::domain::store_other_message(&sqlite_detail(e)),
             StoreError::Conflict(_, code) => code.to_string(),
             StoreError::NotFound => crate::domain::not_found_message(),
+            StoreError::Unreadable(row) => {
+                crate::domain::unreadable_message(row.table, row.id, &row.column)
+            }
             StoreError::Changed => crate::domain::changed_message(),
         };
         f.write_str(&text)
@@ -214,6 +222,8 @@ pub struct Store {
     clock: Clock,
     /// The file or its folder cannot be written: opened read-only (see `open`).
     read_only: bool,
+    /// Rows that lists left out because they cannot be read (see `readable.rs`).
+    set_aside: readable::SetAside,
 }
 
 impl Store {
@@ -283,6 +293,7 @@ impl Store {
             conn,
             clock,
             read_only,
+            set_aside: Default::default(),
         })
     }
 
@@ -337,7 +348,9 @@ impl Store {
         &self.conn
     }
 
-    /// Runs SQLite's integrity and foreign-key checks; returns the problems found.
+    /// Runs SQLite's integrity and foreign-key checks; returns the problems found. A
+    /// table's broken CHECK constraint is left out when `bad_values` names the row and
+    /// column itself (see `check_all`).
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
@@ -360,30 +373,31 @@ impl Store {
             problems.push(row?);
         }
         problems.extend(self.search_index_problems()?);
-        for (table, column) in DATE_COLUMNS {
-            for (id, value) in self.unreadable_dates(table, column)? {
-                problems.push(format!(
-                    "unreadable date: {table} row {id}, column {column}: {value:?}"
-                ));
-            }
-        }
         Ok(problems)
     }
 
-    /// Rows whose `column` holds something no reader can take as a date or time in the
-    /// years tidig accepts (see `domain::when::FIRST_YEAR`): such a row would fail
-    /// every list it is in.
-    fn unreadable_dates(&self, table: &str, column: &str) -> Result<Vec<(i64, String)>> {
-        use crate::domain::when::{FIRST_YEAR, LAST_YEAR};
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT id, CAST({column} AS TEXT) FROM {table}
-             WHERE {column} IS NOT NULL AND NOT (
-                 typeof({column}) = 'text'
-                 AND substr({column}, 1, 4) BETWEEN '{FIRST_YEAR}' AND '{LAST_YEAR}'
-                 AND date(substr({column}, 1, 10)) = substr({column}, 1, 10))"
-        ))?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Stored values in typed columns (dates, instants, enums, JSON, UUIDs, flags) of
+    /// every table that their reader cannot parse, from the one list in
+    /// `typed_columns.rs`. Data, not sentences: `text::check_bad_value` words them.
+    pub fn bad_values(&self) -> Result<Vec<BadValue>> {
+        Ok(typed_columns::bad_values(&self.conn)?)
+    }
+
+    /// Everything `tidig check` reports: SQLite's findings (without a table's broken
+    /// CHECK constraint when a bad value already names its row) and the bad values.
+    pub fn check_all(&self) -> Result<(Vec<String>, Vec<BadValue>)> {
+        let bad = self.bad_values()?;
+        let problems = self
+            .check()?
+            .into_iter()
+            .filter(|p| {
+                !(open::is_constraint_finding(p)
+                    && bad.iter().any(|b| {
+                        p.strip_prefix("CHECK constraint failed in ") == Some(b.table.as_str())
+                    }))
+            })
+            .collect();
+        Ok((problems, bad))
     }
 
     /// Writes a consistent copy of the store to `dest` with SQLite's online backup,
@@ -392,22 +406,6 @@ impl Store {
         backups::copy_to(&self.conn, dest)
     }
 }
-
-/// Every column holding a date or a time, which `check` reads for values no reader can
-/// parse.
-const DATE_COLUMNS: [(&str, &str); 11] = [
-    ("projects", "start_date"),
-    ("projects", "end_date"),
-    ("projects", "last_reviewed_at"),
-    ("milestones", "due_date"),
-    ("milestones", "done_date"),
-    ("meetings", "start_at"),
-    ("meetings", "end_at"),
-    ("suggestions", "decision_date"),
-    ("decisions", "decided_on"),
-    ("action_items", "due_date"),
-    ("action_items", "done_date"),
-];
 
 /// A write transaction of one store method. The outermost takes the write lock up
 /// front (`BEGIN IMMEDIATE`), so it waits on the busy timeout like any statement; a

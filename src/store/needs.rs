@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use std::collections::HashMap;
 
 use super::projects::enum_col;
+use super::readable::{Listed, read_one, read_rows};
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
     Evidence, FieldError, Need, NeedCounts, NeedFilter, NeedInput, NeedSort, NeedStatus, Priority,
@@ -60,8 +61,14 @@ fn need_from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
 }
 
 impl Store {
-    /// A project's live needs matching the filter.
+    /// The readable rows of `needs_listed`; the others are noted (`take_set_aside`).
     pub fn needs(&self, project_id: i64, filter: &NeedFilter) -> Result<Vec<Need>> {
+        let listed = self.needs_listed(project_id, filter)?;
+        Ok(self.readable(listed))
+    }
+
+    /// A project's live needs matching the filter.
+    pub fn needs_listed(&self, project_id: i64, filter: &NeedFilter) -> Result<Listed<Need>> {
         let sql = format!(
             "SELECT {NEED_COLUMNS} FROM needs n JOIN projects p ON p.id = n.project_id
              WHERE n.project_id = ?1 AND n.deleted_at IS NULL
@@ -74,7 +81,8 @@ impl Store {
             order_by(filter.sort)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
+        let listed = read_rows(
+            &mut stmt,
             params![
                 project_id,
                 filter.status.map(|s| s.as_str()),
@@ -82,9 +90,10 @@ impl Store {
                 filter.category,
                 filter.text.trim().to_lowercase()
             ],
+            "needs",
             need_from_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(listed)
     }
 
     /// All live needs of all projects, or of one (listing and export).
@@ -95,19 +104,16 @@ impl Store {
                AND (?1 IS NULL OR n.project_id = ?1)
              ORDER BY p.code, n.number"
         ))?;
-        let rows = stmt.query_map([project_id], need_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let listed = read_rows(&mut stmt, [project_id], "needs", need_from_row)?;
+        Ok(self.readable(listed))
     }
 
     pub fn need(&self, id: i64) -> Result<Need> {
-        found(self.conn.query_row(
-            &format!(
-                "SELECT {NEED_COLUMNS} FROM needs n JOIN projects p ON p.id = n.project_id
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {NEED_COLUMNS} FROM needs n JOIN projects p ON p.id = n.project_id
                  WHERE n.id = ?1"
-            ),
-            [id],
-            need_from_row,
-        ))
+        ))?;
+        read_one(&mut stmt, [id], "needs", need_from_row)
     }
 
     /// A need that is not in the trash.
@@ -291,20 +297,20 @@ impl Store {
 
     pub fn need_history(&self, id: i64) -> Result<Vec<StatusChange>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT from_status, to_status, reason, changed_at FROM need_status_changes
+            "SELECT id, from_status, to_status, reason, changed_at FROM need_status_changes
              WHERE need_id = ?1 ORDER BY changed_at, id",
         )?;
-        let rows = stmt.query_map([id], |r| {
+        let listed = read_rows(&mut stmt, [id], "need_status_changes", |r| {
             Ok(StatusChange {
                 from: r
-                    .get::<_, Option<String>>(0)?
+                    .get::<_, Option<String>>(1)?
                     .and_then(|s| NeedStatus::parse(&s)),
-                to: enum_col(r, 1)?,
-                reason: r.get(2)?,
-                changed_at: r.get(3)?,
+                to: enum_col(r, 2)?,
+                reason: r.get(3)?,
+                changed_at: r.get(4)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self.readable(listed))
     }
 
     /// Merges `from` into `into`: the evidence moves over, and `from` is marked merged
@@ -369,7 +375,7 @@ impl Store {
              LEFT JOIN people pe ON pe.id = e.person_id
              WHERE {condition} ORDER BY e.need_id, e.id"
         ))?;
-        let rows = stmt.query_map([param], |r| {
+        let listed = read_rows(&mut stmt, [param], "need_evidence", |r| {
             Ok(Evidence {
                 id: r.get(0)?,
                 need_id: r.get(1)?,
@@ -383,7 +389,7 @@ impl Store {
                 confidentiality: enum_col(r, 9)?,
             })
         })?;
-        let mut evidence: Vec<Evidence> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut evidence = self.readable(listed);
         // The meeting's day where the user is, not in UTC.
         for e in &mut evidence {
             e.meeting_date = e.meeting_date.as_deref().and_then(|s| {

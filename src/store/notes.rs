@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::{Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, changed, found, new_uuid};
+use super::readable::{Listed, read_one, read_rows};
+use super::{Result, Store, changed, new_uuid};
 use crate::domain::{
     ActionFilter, ActionInput, ActionItem, ActionStatus, Confidentiality, Decision, DecisionInput,
     ExportRecord, Note, NotesStatus, Question, TextEnum,
@@ -74,9 +75,15 @@ fn action_from_row(r: &Row<'_>) -> rusqlite::Result<ActionItem> {
 impl Store {
     // ----- notes --------------------------------------------------------------------
 
+    /// The readable rows of `notes_listed`; the others are noted (`take_set_aside`).
+    pub fn notes(&self, meeting_id: i64) -> Result<Vec<Note>> {
+        let listed = self.notes_listed(meeting_id)?;
+        Ok(self.readable(listed))
+    }
+
     /// A meeting's live notes: meeting-wide first, then per agenda block in agenda
     /// order, each group oldest first.
-    pub fn notes(&self, meeting_id: i64) -> Result<Vec<Note>> {
+    pub fn notes_listed(&self, meeting_id: i64) -> Result<Listed<Note>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {NOTE_COLUMNS} FROM notes n
              WHERE n.meeting_id = ?1 AND n.deleted_at IS NULL
@@ -84,16 +91,15 @@ impl Store {
                        WHERE a.id = n.agenda_item_id AND a.deleted_at IS NULL)
                  NULLS FIRST, n.created_at, n.id"
         ))?;
-        let rows = stmt.query_map([meeting_id], note_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let listed = read_rows(&mut stmt, [meeting_id], "notes", note_from_row)?;
+        Ok(listed)
     }
 
     pub fn note(&self, id: i64) -> Result<Note> {
-        found(self.conn.query_row(
-            &format!("SELECT {NOTE_COLUMNS} FROM notes WHERE id = ?1"),
-            [id],
-            note_from_row,
-        ))
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {NOTE_COLUMNS} FROM notes WHERE id = ?1"))?;
+        read_one(&mut stmt, [id], "notes", note_from_row)
     }
 
     pub fn create_note(
@@ -184,8 +190,13 @@ impl Store {
                AND (?1 IS NULL OR d.project_id = ?1) AND (?2 IS NULL OR d.meeting_id = ?2)
              ORDER BY d.decided_on DESC, d.id DESC"
         ))?;
-        let rows = stmt.query_map(params![project_id, meeting_id], decision_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let listed = read_rows(
+            &mut stmt,
+            params![project_id, meeting_id],
+            "decisions",
+            decision_from_row,
+        )?;
+        Ok(self.readable(listed))
     }
 
     pub fn create_decision(
@@ -241,8 +252,14 @@ impl Store {
 
     // ----- action items -------------------------------------------------------------
 
-    /// Actions of live projects matching the filter, by due date (undated last).
+    /// The readable rows of `actions_listed`; the others are noted (`take_set_aside`).
     pub fn actions(&self, filter: &ActionFilter) -> Result<Vec<ActionItem>> {
+        let listed = self.actions_listed(filter)?;
+        Ok(self.readable(listed))
+    }
+
+    /// Actions of live projects matching the filter, by due date (undated last).
+    pub fn actions_listed(&self, filter: &ActionFilter) -> Result<Listed<ActionItem>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ACTION_COLUMNS} FROM action_items a
              JOIN projects p ON p.id = a.project_id
@@ -256,7 +273,8 @@ impl Store {
                     || ' ' || ifnull(m.title, '')), ?5) > 0)
              ORDER BY a.due_date IS NULL, a.due_date, a.id"
         ))?;
-        let rows = stmt.query_map(
+        let listed = read_rows(
+            &mut stmt,
             params![
                 filter.project_id,
                 filter.meeting_id,
@@ -264,9 +282,10 @@ impl Store {
                 filter.include_closed,
                 filter.text.trim().to_lowercase()
             ],
+            "action_items",
             action_from_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(listed)
     }
 
     /// The owners named on live actions, for the owner filter.
@@ -281,15 +300,12 @@ impl Store {
     }
 
     pub fn action(&self, id: i64) -> Result<ActionItem> {
-        found(self.conn.query_row(
-            &format!(
-                "SELECT {ACTION_COLUMNS} FROM action_items a
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ACTION_COLUMNS} FROM action_items a
                  JOIN projects p ON p.id = a.project_id
                  LEFT JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?1"
-            ),
-            [id],
-            action_from_row,
-        ))
+        ))?;
+        read_one(&mut stmt, [id], "action_items", action_from_row)
     }
 
     pub fn create_action(
@@ -377,7 +393,7 @@ impl Store {
              FROM questions
              WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
         )?;
-        let rows = stmt.query_map([meeting_id], |r| {
+        let listed = read_rows(&mut stmt, [meeting_id], "questions", |r| {
             Ok(Question {
                 id: r.get(0)?,
                 uuid: r.get(1)?,
@@ -389,7 +405,7 @@ impl Store {
                 updated_at: r.get(6)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self.readable(listed))
     }
 
     pub fn create_question(&mut self, meeting_id: i64, text: &str) -> Result<i64> {
@@ -412,23 +428,22 @@ impl Store {
     }
 
     pub fn question(&self, id: i64) -> Result<Question> {
-        found(self.conn.query_row(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, uuid, meeting_id, text, answer, created_at, updated_at, confidentiality
              FROM questions WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(Question {
-                    id: r.get(0)?,
-                    uuid: r.get(1)?,
-                    meeting_id: r.get(2)?,
-                    text: r.get(3)?,
-                    answer: r.get(4)?,
-                    confidentiality: enum_col(r, 7)?,
-                    created_at: r.get(5)?,
-                    updated_at: r.get(6)?,
-                })
-            },
-        ))
+        )?;
+        read_one(&mut stmt, [id], "questions", |r| {
+            Ok(Question {
+                id: r.get(0)?,
+                uuid: r.get(1)?,
+                meeting_id: r.get(2)?,
+                text: r.get(3)?,
+                answer: r.get(4)?,
+                confidentiality: enum_col(r, 7)?,
+                created_at: r.get(5)?,
+                updated_at: r.get(6)?,
+            })
+        })
     }
 
     pub fn answer_question(&mut self, id: i64, answer: &str) -> Result<()> {
@@ -464,8 +479,17 @@ impl Store {
             "SELECT status, max(changed_at) FROM notes_status_changes
              WHERE meeting_id = ?1 GROUP BY status",
         )?;
-        let rows = stmt.query_map([meeting_id], |r| Ok((enum_col(r, 0)?, r.get(1)?)))?;
-        let mut dates: Vec<(NotesStatus, String)> = rows.collect::<rusqlite::Result<_>>()?;
+        // A status no reader knows is left out here; `tidig check` names its row.
+        let rows = stmt.query_map([meeting_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut dates = Vec::new();
+        for row in rows {
+            let (status, at) = row?;
+            if let Some(status) = NotesStatus::parse(&status) {
+                dates.push((status, at));
+            }
+        }
         dates.sort_by_key(|(s, _)| s.index());
         Ok(dates)
     }

@@ -215,19 +215,37 @@ const QUICK_CHECK_MAX_PAGES: i64 = 8192;
 
 /// SQLite's quick check reads every page once (without the slower index cross-checks),
 /// so damage anywhere is found before anything is written. It is linear in the file
-/// size; see the README for its cost.
+/// size; see the README for its cost. A row that breaks a CHECK or NOT NULL constraint
+/// (written by another program, or past the constraint) is not damage: the store opens,
+/// its lists set that row aside, and `tidig check` names it.
 fn quick_check(conn: &Connection, label: &str) -> Result<()> {
-    let first: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+    let mut stmt = conn
+        .prepare(&format!("PRAGMA quick_check({QUICK_CHECK_FINDINGS})"))
         .map_err(|e| corrupt(label, e))?;
-    if first == "ok" {
-        Ok(())
-    } else {
-        Err(StoreError::Corrupt {
+    let findings = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| corrupt(label, e))?;
+    match findings
+        .iter()
+        .find(|f| *f != "ok" && !is_constraint_finding(f))
+    {
+        None => Ok(()),
+        Some(first) => Err(StoreError::Corrupt {
             path: label.to_string(),
             detail: first.lines().next().unwrap_or_default().to_string(),
-        })
+        }),
     }
+}
+
+/// How many findings the quick check at opening reads before it stops: enough to see
+/// past rows that merely break a constraint to real damage behind them.
+const QUICK_CHECK_FINDINGS: u32 = 100;
+
+/// Whether an integrity-check finding is a row breaking a constraint (data a reader
+/// sets aside), not a damaged page or index.
+pub(super) fn is_constraint_finding(finding: &str) -> bool {
+    finding.starts_with("CHECK constraint failed in ") || finding.starts_with("NULL value in ")
 }
 
 /// WAL with `synchronous = FULL`: every commit is fsynced to the write-ahead log before

@@ -1,6 +1,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Result, Store, StoreError, changed, found, new_uuid};
+use super::readable::{Listed, read_one, read_rows};
+use super::{Result, Store, StoreError, changed, new_uuid};
 use crate::domain::{
     FieldError, Project, ProjectFilter, ProjectInput, ProjectRow, ProjectSort, ProjectStatus,
     TextEnum,
@@ -99,8 +100,14 @@ pub(super) fn enum_col<E: TextEnum>(r: &Row<'_>, i: usize) -> rusqlite::Result<E
 }
 
 impl Store {
-    /// The portfolio: live projects matching the filter, in the chosen order.
+    /// The readable rows of `list_projects_listed`; the others are noted (`take_set_aside`).
     pub fn list_projects(&self, filter: &ProjectFilter) -> Result<Vec<ProjectRow>> {
+        let listed = self.list_projects_listed(filter)?;
+        Ok(self.readable(listed))
+    }
+
+    /// The portfolio: live projects matching the filter, in the chosen order.
+    pub fn list_projects_listed(&self, filter: &ProjectFilter) -> Result<Listed<ProjectRow>> {
         let sql = format!(
             "SELECT p.id, p.uuid, p.code, p.title, o.name, p.phase, p.status, p.updated_at
              FROM projects p LEFT JOIN organisations o ON o.id = p.buyer_id
@@ -110,7 +117,7 @@ impl Store {
                AND (?4 IS NULL OR o.name = ?4)
                AND (?2 = '' OR instr(fold(p.code || ' ' || p.title || ' ' || ifnull(o.name, '')
                     || ' ' || p.case_number || ' ' || p.subject || ' '
-                    || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(p.tags))), ?2) > 0)
+                    || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(CASE WHEN json_valid(p.tags) THEN p.tags ELSE '[]' END))), ?2) > 0)
              ORDER BY {}",
             order_by(
                 filter.sort,
@@ -120,13 +127,15 @@ impl Store {
             )
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
+        let listed = read_rows(
+            &mut stmt,
             params![
                 filter.status.map(|s| s.as_str()),
                 filter.text.trim().to_lowercase(),
                 filter.phase.map(|p| p.as_str()),
                 filter.buyer
             ],
+            "projects",
             |r| {
                 Ok(ProjectRow {
                     id: r.get(0)?,
@@ -140,7 +149,7 @@ impl Store {
                 })
             },
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(listed)
     }
 
     /// Whether any live project exists; cheap, for the welcome panel.
@@ -153,26 +162,20 @@ impl Store {
     }
 
     pub fn project(&self, id: i64) -> Result<Project> {
-        found(self.conn.query_row(
-            &format!(
-                "SELECT {PROJECT_COLUMNS} FROM projects p
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PROJECT_COLUMNS} FROM projects p
                  LEFT JOIN organisations o ON o.id = p.buyer_id WHERE p.id = ?1"
-            ),
-            [id],
-            project_from_row,
-        ))
+        ))?;
+        read_one(&mut stmt, [id], "projects", project_from_row)
     }
 
     pub fn project_by_code(&self, code: &str) -> Result<Project> {
-        found(self.conn.query_row(
-            &format!(
-                "SELECT {PROJECT_COLUMNS} FROM projects p
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PROJECT_COLUMNS} FROM projects p
                  LEFT JOIN organisations o ON o.id = p.buyer_id
                  WHERE p.code = ?1 AND p.deleted_at IS NULL"
-            ),
-            [code],
-            project_from_row,
-        ))
+        ))?;
+        read_one(&mut stmt, [code], "projects", project_from_row)
     }
 
     /// Creates a project (and its buyer organisation, if new) in one transaction.

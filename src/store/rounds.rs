@@ -5,6 +5,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::projects::enum_col;
+use super::readable::{read_one, read_optional, read_rows};
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
     Confidentiality, FieldError, Matrix, Round, RoundAnswer, RoundInput, RoundQuestion,
@@ -77,38 +78,31 @@ impl Store {
              ORDER BY p.code, t.created_at DESC, t.id DESC
              LIMIT ?2 OFFSET ?3"
         ))?;
-        let rows = stmt.query_map(
+        let listed = read_rows(
+            &mut stmt,
             params![project_id, ROUNDS_PAGE as i64, offset as i64],
+            "dialogue_rounds",
             round_from_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self.readable(listed))
     }
 
     /// A round by id, trashed or not.
     pub fn round(&self, id: i64) -> Result<Round> {
-        found(self.conn.query_row(
-            &format!(
-                "SELECT {ROUND_COLUMNS} FROM dialogue_rounds t
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ROUND_COLUMNS} FROM dialogue_rounds t
                  JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
-            ),
-            [id],
-            round_from_row,
-        ))
+        ))?;
+        read_one(&mut stmt, [id], "dialogue_rounds", round_from_row)
     }
 
     /// A round by its UUID (a link from elsewhere, e.g. the information log).
     pub fn round_by_uuid(&self, uuid: &str) -> Result<Option<Round>> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT {ROUND_COLUMNS} FROM dialogue_rounds t
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ROUND_COLUMNS} FROM dialogue_rounds t
                      JOIN projects p ON p.id = t.project_id WHERE t.uuid = ?1"
-                ),
-                [uuid],
-                round_from_row,
-            )
-            .optional()?)
+        ))?;
+        read_optional(&mut stmt, [uuid], "dialogue_rounds", round_from_row)
     }
 
     pub fn create_round(&mut self, project_id: i64, input: &RoundInput) -> Result<i64> {
@@ -170,11 +164,13 @@ impl Store {
              WHERE round_id = ?1 AND deleted_at IS NULL
              ORDER BY position, id LIMIT ?2 OFFSET ?3",
         )?;
-        let rows = stmt.query_map(
+        let listed = read_rows(
+            &mut stmt,
             params![round_id, limit as i64, offset as i64],
+            "round_questions",
             question_from_row,
         )?;
-        let mut questions: Vec<RoundQuestion> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut questions = self.readable(listed);
         // Positions as the reader counts them: 1, 2, 3 among the live ones.
         for (i, q) in questions.iter_mut().enumerate() {
             q.position = (offset + i + 1) as i64;
@@ -478,9 +474,8 @@ impl Store {
              WHERE a.question_id = ?1 ORDER BY rs.seq",
         )?;
         for id in question_ids {
-            for row in stmt.query_map([id], answer_from_row)? {
-                out.push(row?);
-            }
+            let listed = read_rows(&mut stmt, [id], "round_answers", answer_from_row)?;
+            out.extend(self.readable(listed));
         }
         Ok(out)
     }

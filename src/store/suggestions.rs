@@ -3,7 +3,8 @@
 use rusqlite::{Row, params};
 
 use super::projects::enum_col;
-use super::{Result, Store, changed, found, new_uuid};
+use super::readable::{read_one, read_rows};
+use super::{Result, Store, changed, new_uuid};
 use crate::domain::{
     Lesson, LessonFilter, LessonInput, LessonKind, Phase, Suggestion, SuggestionFilter,
     SuggestionInput, SuggestionStatus, TextEnum,
@@ -94,28 +95,27 @@ impl Store {
                     || s.buyer_response), ?4) > 0)
              ORDER BY s.status NOT IN ('proposed', 'discussed'), s.created_at, s.id"
         ))?;
-        let rows = stmt.query_map(
+        let listed = read_rows(
+            &mut stmt,
             params![
                 project_id,
                 filter.status.map(|s| s.as_str()),
                 filter.phase.map(|p| p.as_str()),
                 filter.text.trim().to_lowercase()
             ],
+            "suggestions",
             suggestion_from_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self.readable(listed))
     }
 
     pub fn suggestion(&self, id: i64) -> Result<Suggestion> {
-        found(self.conn.query_row(
-            &format!(
-                "SELECT {SUGGESTION_COLUMNS} FROM suggestions s
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUGGESTION_COLUMNS} FROM suggestions s
                  JOIN projects p ON p.id = s.project_id
                  LEFT JOIN meetings m ON m.id = s.meeting_id WHERE s.id = ?1"
-            ),
-            [id],
-            suggestion_from_row,
-        ))
+        ))?;
+        read_one(&mut stmt, [id], "suggestions", suggestion_from_row)
     }
 
     pub fn create_suggestion(&mut self, project_id: i64, input: &SuggestionInput) -> Result<i64> {
@@ -228,7 +228,8 @@ impl Store {
              ORDER BY l.phase IS NULL, {}, l.title COLLATE sv",
             super::projects::ordinal_case::<Phase>("ifnull(l.phase, '')")
         ))?;
-        let rows = stmt.query_map(
+        let listed = read_rows(
+            &mut stmt,
             params![
                 project_id,
                 filter.phase.map(|p| p.as_str()),
@@ -236,20 +237,18 @@ impl Store {
                 shareable_only,
                 filter.text.trim().to_lowercase()
             ],
+            "lessons",
             lesson_from_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self.readable(listed))
     }
 
     pub fn lesson(&self, id: i64) -> Result<Lesson> {
-        found(self.conn.query_row(
-            &format!(
-                "SELECT {LESSON_COLUMNS} FROM lessons l LEFT JOIN projects p ON p.id = l.project_id
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {LESSON_COLUMNS} FROM lessons l LEFT JOIN projects p ON p.id = l.project_id
                  WHERE l.id = ?1"
-            ),
-            [id],
-            lesson_from_row,
-        ))
+        ))?;
+        read_one(&mut stmt, [id], "lessons", lesson_from_row)
     }
 
     pub fn create_lesson(&mut self, input: &LessonInput) -> Result<i64> {

@@ -8,6 +8,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::projects::enum_col;
+use super::readable::read_optional;
 use super::trash::table;
 use super::{Result, Store, StoreError, found};
 use crate::domain::{Confidentiality, EntityKind, Note, TextEnum};
@@ -91,27 +92,23 @@ impl Store {
 
     /// A note by UUID with its version, trashed or not.
     pub fn note_by_uuid(&self, uuid: &str) -> Result<Option<(Note, i64)>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id, uuid, meeting_id, agenda_item_id, body, confidentiality,
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uuid, meeting_id, agenda_item_id, body, confidentiality,
                     created_at, updated_at, version FROM notes WHERE uuid = ?1",
-                [uuid],
-                |r| {
-                    let note = Note {
-                        id: r.get(0)?,
-                        uuid: r.get(1)?,
-                        meeting_id: r.get(2)?,
-                        agenda_item_id: r.get(3)?,
-                        body: r.get(4)?,
-                        confidentiality: enum_col(r, 5)?,
-                        created_at: r.get(6)?,
-                        updated_at: r.get(7)?,
-                    };
-                    Ok((note, r.get(8)?))
-                },
-            )
-            .optional()?)
+        )?;
+        read_optional(&mut stmt, [uuid], "notes", |r| {
+            let note = Note {
+                id: r.get(0)?,
+                uuid: r.get(1)?,
+                meeting_id: r.get(2)?,
+                agenda_item_id: r.get(3)?,
+                body: r.get(4)?,
+                confidentiality: enum_col(r, 5)?,
+                created_at: r.get(6)?,
+                updated_at: r.get(7)?,
+            };
+            Ok((note, r.get(8)?))
+        })
     }
 
     /// The editor's save: `UPDATE … WHERE uuid = ? AND meeting_id = ? AND version = ?`

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ),
     ]);
     let block = Block::default().borders(Borders::TOP).title(title);
-    if view.actions.is_empty() {
+    if view.is_empty() {
         return widgets::empty(
             frame,
             area,
@@ -92,6 +92,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
         rows.push(TableRow::new(cells));
+    }
+    // Rows that cannot be read follow the groups (`app::unreadable`).
+    for (i, id) in view.unreadable.iter().enumerate() {
+        if view.actions.len() + i == view.cursor.selected {
+            selected_row = rows.len();
+        }
+        rows.push(widgets::unreadable_row(*id, 1));
     }
     // Narrow screens keep the title readable: the meeting column goes first.
     let mut header = vec![

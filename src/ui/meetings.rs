@@ -131,9 +131,5 @@ pub fn flag(m: &Meeting, overlapping: bool) -> Span<'static> {
 
 /// A row that cannot be read: said so in the title column, where the eye goes.
 pub(super) fn unreadable_row(id: i64) -> TableRow<'static> {
-    TableRow::new(vec![
-        Span::raw(""),
-        Span::raw(""),
-        Span::styled(text::unreadable_row(id), theme::error()),
-    ])
+    widgets::unreadable_row(id, 2)
 }

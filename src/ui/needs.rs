@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         ),
     ]);
     let block = Block::default().borders(Borders::TOP).title(title);
-    if view.needs.is_empty() {
+    if view.needs.is_empty() && view.unreadable.is_empty() {
         let message = if view.counts.total == 0 {
             text::needs_empty()
         } else {
@@ -52,9 +52,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         };
         return widgets::empty(frame, list_area, block, message);
     }
-    let shown = widgets::page(view.needs.len(), view.cursor.selected, list_area);
+    let len = view.needs.len() + view.unreadable.len();
+    let shown = widgets::page(len, view.cursor.selected, list_area);
     let selected = view.cursor.selected - shown.start;
-    let rows = view.needs[shown].iter().map(|n| {
+    // Rows that cannot be read follow the needs, named in the statement column.
+    let (readable, unreadable) = widgets::split_page(view.needs.len(), &view.unreadable, shown, 2);
+    let rows = view.needs[readable].iter().map(|n| {
         let closed = n.status.is_closed();
         let style = if closed { theme::muted() } else { Style::new() };
         let warn = if solution_words(&n.statement).is_empty() {
@@ -94,7 +97,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
             text::col_evidence_short(),
             "",
         ],
-        rows.collect(),
+        rows.chain(unreadable).collect(),
         &[
             Constraint::Length(6),
             Constraint::Length(11),

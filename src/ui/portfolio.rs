@@ -33,14 +33,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ),
     ]);
     let block = Block::default().borders(Borders::TOP).title(title);
-    if p.rows.is_empty() {
+    if p.is_empty() {
         return widgets::empty(frame, list_area, block, text::portfolio_no_match());
     }
     // The buyer, phase and status need 120 columns beside a readable title.
     let wide = area.width >= 120;
-    let shown = widgets::page(p.rows.len(), p.cursor.selected, list_area);
+    let shown = widgets::page(p.len(), p.cursor.selected, list_area);
     let selected = p.cursor.selected - shown.start;
-    let rows = p.rows[shown].iter().map(|r| {
+    // Rows that cannot be read follow the projects, named in the title column.
+    let (readable, unreadable) = widgets::split_page(p.rows.len(), &p.unreadable, shown, 1);
+    let rows = p.rows[readable].iter().map(|r| {
         let figures = figure_cells(app, p.figures.get(&r.id), wide);
         let mut cells = vec![
             Span::styled(super::shown(&r.code), theme::accent()),
@@ -115,7 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         list_area,
         block,
         &header,
-        rows.collect(),
+        rows.chain(unreadable).collect(),
         &widths,
         Some(selected),
     );

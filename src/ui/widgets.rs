@@ -345,6 +345,35 @@ pub fn cut_to_width(text: &str, room: usize) -> (String, bool) {
     (out, false)
 }
 
+/// A row of a list that cannot be read (`app::unreadable`): "unreadable row (id N) —
+/// d deletes it" in the column at `title_column`, where the eye looks for the title.
+pub fn unreadable_row(id: i64, title_column: usize) -> TableRow<'static> {
+    let mut cells = vec![Span::raw(""); title_column];
+    cells.push(Span::styled(
+        crate::text::unreadable_row(id),
+        super::theme::error(),
+    ));
+    TableRow::new(cells)
+}
+
+/// A page `shown` of a list of `len` readable rows followed by `unreadable` ones: the
+/// readable rows on it (a range of them) and the unreadable rows on it, drawn with
+/// `unreadable_row`.
+pub fn split_page(
+    len: usize,
+    unreadable: &[i64],
+    shown: std::ops::Range<usize>,
+    title_column: usize,
+) -> (std::ops::Range<usize>, Vec<TableRow<'static>>) {
+    let after = shown
+        .clone()
+        .filter_map(|i| i.checked_sub(len))
+        .filter_map(|i| unreadable.get(i))
+        .map(|id| unreadable_row(*id, title_column))
+        .collect();
+    (shown.start.min(len)..shown.end.min(len), after)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
