@@ -980,6 +980,13 @@ pub fn bundle_problem(problem: &crate::bundle::Problem) -> String {
             "bundle_no_evidence_source",
             &field_error(&FieldError::EvidenceSource),
         ),
+        P::DuplicateRoundSupplier { first } => value("bundle_duplicate_round_supplier", first),
+        P::RoundSupplierTaken => ui("bundle_round_supplier_taken").into(),
+        P::DuplicateSupplierNumber { first } => value("bundle_duplicate_supplier_number", first),
+        P::SupplierNumberTaken => ui("bundle_supplier_number_taken").into(),
+        P::DuplicateAnswer { first } => value("bundle_duplicate_answer", first),
+        P::AnswerTaken => ui("bundle_answer_taken").into(),
+        P::NotInRound => ui("bundle_not_in_round").into(),
     }
 }
 

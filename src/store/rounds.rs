@@ -565,18 +565,6 @@ impl Store {
             .optional()?)
     }
 
-    /// The id of a live row of `table` (organisations or meetings) by its UUID.
-    pub(crate) fn live_id_by_uuid(&self, table: &str, uuid: &str) -> Result<Option<i64>> {
-        let sql = match table {
-            "organisations" => {
-                "SELECT id FROM organisations WHERE uuid = ?1 AND deleted_at IS NULL"
-            }
-            "meetings" => "SELECT id FROM meetings WHERE uuid = ?1 AND deleted_at IS NULL",
-            _ => return Err(StoreError::NotFound),
-        };
-        Ok(self.conn.query_row(sql, [uuid], |r| r.get(0)).optional()?)
-    }
-
     /// The live organisation with this name (ignoring case), or a new supplier.
     pub fn organisation_named_or_new_supplier(&mut self, name: &str) -> Result<i64> {
         let name = clean(name);
