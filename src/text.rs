@@ -95,6 +95,12 @@ words!(col_round);
 words!(cell_not_asked);
 words!(cell_missing);
 words!(round_all_asked);
+words!(form_new_round_question);
+words!(form_add_round_supplier);
+words!(msg_pick_a_supplier);
+words!(msg_supplier_removed);
+words!(round_cell_not_asked);
+words!(round_cell_missing);
 
 // Columns and field labels
 words!(
@@ -417,6 +423,7 @@ pub fn field_error(e: &FieldError) -> String {
         FieldError::SharedBeforeGiven => "err_shared_before_given",
         FieldError::TooMany { max } => return ui_fill("err_too_many", &[("max", max)]),
         FieldError::NotInRound => "err_not_in_round",
+        FieldError::InRoundAlready => "err_in_round_already",
     };
     ui(key).to_string()
 }
@@ -943,6 +950,7 @@ words!(
 words!(kind_information);
 words!(kind_interest);
 words!(kind_round);
+words!(kind_round_question);
 
 // Bundles (export and import)
 
@@ -1017,6 +1025,13 @@ pub fn bundle_problem(problem: &crate::bundle::Problem) -> String {
             "bundle_no_evidence_source",
             &field_error(&FieldError::EvidenceSource),
         ),
+        P::DuplicateRoundSupplier { first } => value("bundle_duplicate_round_supplier", first),
+        P::RoundSupplierTaken => ui("bundle_round_supplier_taken").into(),
+        P::DuplicateSupplierNumber { first } => value("bundle_duplicate_supplier_number", first),
+        P::SupplierNumberTaken => ui("bundle_supplier_number_taken").into(),
+        P::DuplicateAnswer { first } => value("bundle_duplicate_answer", first),
+        P::AnswerTaken => ui("bundle_answer_taken").into(),
+        P::NotInRound => ui("bundle_not_in_round").into(),
     }
 }
 
@@ -1543,6 +1558,33 @@ pub fn round_not_asked(supplier: &str, questions: &str) -> String {
     ui_fill(
         "round_not_asked",
         &[("supplier", &supplier), ("questions", &questions)],
+    )
+}
+
+/// "Edit question 2"
+pub fn form_edit_round_question(position: i64) -> String {
+    ui_fill("form_edit_round_question", &[("n", &position)])
+}
+
+/// "Answer to question 2 from B Tryggnatt Teknik AB"
+pub fn form_round_cell(position: i64, supplier: &str) -> String {
+    ui_fill(
+        "form_round_cell",
+        &[("n", &position), ("supplier", &supplier)],
+    )
+}
+
+/// "Question 2": the heading of the matrix's focused cell.
+pub fn round_cell_heading(position: i64) -> String {
+    ui_fill("round_cell_heading", &[("n", &position)])
+}
+
+/// "Remove B Tryggnatt Teknik AB from the round? Its 3 answers go with it."
+pub fn confirm_remove_supplier(supplier: &str, answers: i64) -> String {
+    ui_count(
+        "confirm_remove_supplier",
+        answers as usize,
+        &[("supplier", &supplier)],
     )
 }
 

@@ -485,6 +485,18 @@ fn a_project_bundle_carries_its_rows_and_what_they_refer_to() {
             .iter()
             .all(|r| needs.contains(&r.need))
     );
+    // Its dialogue round, with the round's questions, suppliers and answers.
+    assert!(b.dialogue_rounds.iter().all(|r| &r.project == p) && !b.dialogue_rounds.is_empty());
+    let rounds: HashSet<&Uuid> = b.dialogue_rounds.iter().map(|r| &r.uuid).collect();
+    assert!(b.round_questions.iter().all(|q| rounds.contains(&q.round)));
+    assert!(b.round_suppliers.iter().all(|s| rounds.contains(&s.round)));
+    let questions: HashSet<&Uuid> = b.round_questions.iter().map(|q| &q.uuid).collect();
+    assert!(
+        b.round_answers
+            .iter()
+            .all(|a| questions.contains(&a.question))
+    );
+    assert!(!b.round_answers.is_empty());
 
     // The directory rows are exactly those referred to.
     let people: BTreeSet<&Uuid> = b
@@ -498,6 +510,7 @@ fn a_project_bundle_carries_its_rows_and_what_they_refer_to() {
         .buyer
         .iter()
         .chain(b.people.iter().filter_map(|r| r.organisation.as_ref()))
+        .chain(b.round_suppliers.iter().map(|r| &r.organisation))
         .collect();
     assert_eq!(
         organisations,

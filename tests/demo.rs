@@ -32,6 +32,7 @@ const BEFORE: DemoSummary = DemoSummary {
     questions: 3,
     information: 4,
     interests: 1,
+    rounds: 1,
 };
 
 #[test]
@@ -114,6 +115,36 @@ fn a_removed_and_readded_participant_does_not_stop_a_reload() {
         demo::load(&mut store, today()).unwrap(),
         DemoSummary::default()
     );
+}
+
+/// An older tidig wrote the demo round's suppliers and answers after the bundle, under
+/// UUIDs of their own: loading the demo again (now with the round in the bundle) adds
+/// nothing and refuses nothing.
+#[test]
+fn a_round_written_by_an_older_loader_does_not_stop_a_reload() {
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    demo::load(&mut store, today()).unwrap();
+    for table in ["round_suppliers", "round_answers"] {
+        store
+            .connection()
+            .execute(
+                &format!(
+                    "UPDATE {table} SET uuid = lower(hex(randomblob(4))) || '-0000-4000-8000-'
+                     || lower(hex(randomblob(6)))"
+                ),
+                [],
+            )
+            .unwrap();
+    }
+    let before = store.export_bundle(&Scope::All).unwrap();
+    assert_eq!(
+        demo::load(&mut store, today()).unwrap(),
+        DemoSummary::default()
+    );
+    let mut after = store.export_bundle(&Scope::All).unwrap();
+    after.exported_at = before.exported_at.clone();
+    assert!(after == before, "the reload changed the round");
+    assert!(store.check().unwrap().is_empty());
 }
 
 #[test]

@@ -260,10 +260,12 @@ fn lessons() -> Vec<Lesson> {
 }
 
 /// The people and organisations of the fixtures: no shared version names them.
-fn names() -> Vec<String> {
-    ["Åsa Öberg", "Per Nilsson", "Solbacka Mat AB"]
-        .map(String::from)
-        .to_vec()
+fn names(lang: Lang) -> tidig::ops::shared_names::SharedNames {
+    tidig::ops::shared_names::SharedNames::new(
+        ["Åsa Öberg", "Per Nilsson"],
+        ["Solbacka Mat AB"],
+        lang,
+    )
 }
 
 /// The project with what a needs description shows of it besides its name.
@@ -367,17 +369,22 @@ fn everything() -> NeedsInput {
     }
 }
 
-/// What `audience` may read of [`everything`], gathered as the export operation does.
+/// What `audience` may read of [`everything`], gathered as the export operation does
+/// (for a Swedish document).
 fn input_for(audience: Audience) -> NeedsInput {
-    tidig::ops::export::needs_for_audience(everything(), audience, &names())
+    input_in(audience, Lang::Sv)
+}
+
+fn input_in(audience: Audience, lang: Lang) -> NeedsInput {
+    tidig::ops::export::needs_for_audience(everything(), audience, &names(lang))
 }
 
 fn render(format: NeedsFormat, audience: Audience, lang: Lang) -> String {
     if format == NeedsFormat::Docx {
-        let doc = export::docx::needs(&input_for(audience), audience, lang);
+        let doc = export::docx::needs(&input_in(audience, lang), audience, lang);
         return common::docx::dump(&export::docx::write(&doc, None).expect("the Word file"));
     }
-    export::render_needs(&input_for(audience), format, audience, lang, None)
+    export::render_needs(&input_in(audience, lang), format, audience, lang, None)
         .expect("the needs export renders")
 }
 
@@ -650,7 +657,6 @@ fn the_shared_version_carries_only_shareable_unnamed_items() {
         "värmeskåp",
         "Priset per portion",
         "Prislista",
-        "listan kommer för sent",
         "Enskilt dialogmöte",
         "Behovsworkshop 1",
         "specialkost",
@@ -678,8 +684,13 @@ fn the_shared_version_carries_only_shareable_unnamed_items() {
             }
         }
     }
-    // What is shareable and names no one does reach it: the meeting by its type.
+    // What is shareable and names no one does reach it: the meeting by its type; and
+    // so does what names a person, the name replaced.
     let md = render(NeedsFormat::Markdown, Audience::Shared, Lang::Sv);
+    assert!(
+        md.contains(r"Som \[namn\] sa: listan kommer för sent."),
+        "{md}"
+    );
     assert!(md.contains("  - Möte: Behovsworkshop (2026-11-19) — *Bekräftat i alla grupper.*"));
     assert!(md.contains("  - Dokument: Föräldraenkät 2026"));
     // And the internal version carries what is internal, but never a supplier's

@@ -414,9 +414,11 @@ fn shared_needs_descriptions_of_every_demo_project_carry_only_shareable_items() 
          UPDATE meetings SET title = title || ' mm-' || id || '-mm';",
     )
     .unwrap();
-    // Shareable evidence that names someone: the shared version leaves it out too.
+    // Shareable evidence that names someone — in full, by first name, by surname in
+    // the genitive: the shared version carries it with the names replaced.
     conn.execute_batch(
-        "UPDATE need_evidence SET note = note || ' (sa Jörgen Nilsson) qq-named-' || id || '-qq'
+        "UPDATE need_evidence
+             SET note = note || ' (sa Jörgen Nilsson till Åsa, enligt Holms lista) named-' || id
              WHERE confidentiality = 'shareable' AND id % 3 = 0;",
     )
     .unwrap();
@@ -438,8 +440,9 @@ fn shared_needs_descriptions_of_every_demo_project_carry_only_shareable_items() 
         .list_projects(&tidig::domain::ProjectFilter::default())
         .unwrap();
     let (mut exports, mut shared_evidence, mut internal_with_markers) = (0, 0, 0);
+    let mut anonymised = 0;
     for project in &projects {
-        let input = export::needs_input(&store, project.id, Audience::Shared).unwrap();
+        let input = export::needs_input(&store, project.id, Audience::Shared, Lang::Sv).unwrap();
         assert!(
             input
                 .needs
@@ -478,6 +481,20 @@ fn shared_needs_descriptions_of_every_demo_project_carry_only_shareable_items() 
                         project.code
                     );
                 }
+                // Nor a person's first name or surname alone.
+                for part in people.iter().flat_map(|n| n.split_whitespace()) {
+                    assert!(
+                        !common::export::names_word(&out, part),
+                        "{} ({format:?}, {lang:?}) names {part}",
+                        project.code
+                    );
+                }
+                if out.contains("named-") {
+                    anonymised += 1;
+                    let placeholder = if lang == Lang::Sv { "[namn]" } else { "[name]" };
+                    // Markdown escapes the brackets.
+                    assert!(out.replace('\\', "").contains(placeholder), "{out}");
+                }
                 assert!(!out.contains("left out") && !out.contains("Avgränsningar"));
             }
         }
@@ -498,6 +515,10 @@ fn shared_needs_descriptions_of_every_demo_project_carry_only_shareable_items() 
         }
     }
     assert_eq!(exports, projects.len() * 8);
+    assert!(
+        anonymised > 0,
+        "evidence naming a person is shared, anonymised"
+    );
     assert!(
         shared_evidence > 0,
         "some evidence does reach shared versions"

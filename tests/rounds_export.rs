@@ -43,6 +43,14 @@ fn compile(
     .expect("text formats are UTF-8")
 }
 
+/// The text a document shows, with HTML's and Markdown's escapes undone.
+fn unescaped(doc: &str) -> String {
+    doc.replace("&amp;", "&")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace('\\', "")
+}
+
 /// The text a document shows, with HTML's escapes undone, lower-cased.
 fn readable(doc: &str) -> String {
     doc.replace("&amp;", "&")
@@ -68,6 +76,12 @@ fn the_shared_compilation_names_no_supplier_and_keeps_only_shareable_answers() {
         .map(|p| p.name)
         .collect();
     assert!(suppliers.len() >= 4 && !staff.is_empty());
+    let people: Vec<String> = store
+        .list_people()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
 
     let mut rounds_seen = 0;
     let mut documents = 0;
@@ -102,6 +116,14 @@ fn the_shared_compilation_names_no_supplier_and_keeps_only_shareable_answers() {
                     for name in &staff {
                         assert!(!text.contains(&name.to_lowercase()), "names {name}");
                     }
+                    // Nor anyone's first name or surname alone, as a name is written.
+                    let as_written = unescaped(&doc);
+                    for part in people.iter().flat_map(|n| n.split_whitespace()) {
+                        assert!(
+                            !common::export::names_word(&as_written, part),
+                            "names {part} ({lang:?}, {format:?})"
+                        );
+                    }
                     for body in &secret {
                         assert!(!text.contains(body), "carries {body:?}");
                     }
@@ -128,10 +150,12 @@ fn versions_attribute_answers_by_letter_or_by_name() {
     assert!(shared.starts_with("# Sammanställning av dialogen\n"));
     assert!(shared.contains("- **Leverantör A:** Radarsensorer i taket"));
     assert!(shared.contains("- **Leverantör C:** Sängsensor"));
-    // The internal answer of B (where its data are processed) is not in it, nor B's
-    // shareable answer that names another supplier.
+    // The internal answer of B (where its data are processed) is not in it; B's
+    // shareable answer that names another supplier of the round names it by its letter.
     assert!(!shared.contains("Irland"));
-    assert!(!shared.contains("Tre till fyra månader"));
+    assert!(shared.contains(
+        "- **Leverantör B:** Tre till fyra månader. Vi samarbetar gärna med Leverantör D om sensorerna."
+    ));
     // The supplier-confidential answer reaches no version.
     let internal = compile(
         &store,
@@ -205,4 +229,79 @@ fn the_compilation_carries_the_information_log() {
     }
     assert!(internal.contains("Svar på Vårdflödes fråga"), "{internal}");
     assert!(!shared.contains("Vårdflöde"), "{shared}");
+}
+
+/// Issue 13, part 6: in the shared compilation a person named in an answer becomes a
+/// neutral word and the answer stays; a supplier of the round named in another's answer
+/// is attributed by its letter; an answer naming any other organisation is left out.
+#[test]
+fn the_shared_compilation_replaces_people_and_names_suppliers_by_letter() {
+    let mut store = demo_store();
+    let project = store.project_by_code("LULE-25").unwrap().id;
+    let round = store.rounds(Some(project), 0).unwrap()[0].id;
+    let questions = store.round_questions(round).unwrap();
+    let suppliers = store.round_suppliers(round).unwrap();
+    let (a, c) = (suppliers[0].organisation_id, suppliers[2].organisation_id);
+    store
+        .record_answer(
+            questions[0].id,
+            c,
+            None,
+            "Åsa Lindqvist frågade; Åsas kollega och Sjöberg bekräftade. Vi arbetar med Tryggnatt.",
+            Confidentiality::Shareable,
+        )
+        .unwrap();
+    store
+        .record_answer(
+            questions[2].id,
+            a,
+            None,
+            "Vi testar det med RISE Research Institutes of Sweden.",
+            Confidentiality::Shareable,
+        )
+        .unwrap();
+    let shared = |lang| {
+        unescaped(&compile(
+            &store,
+            project,
+            Some(round),
+            Audience::Shared,
+            lang,
+            DialogueFormat::Markdown,
+        ))
+    };
+    let sv = shared(Lang::Sv);
+    assert!(
+        sv.contains(
+            "[namn] frågade; [namn]s kollega och [namn] bekräftade. Vi arbetar med Leverantör B."
+        ),
+        "{sv}"
+    );
+    assert!(
+        !sv.contains("RISE") && !sv.contains("Vi testar det"),
+        "{sv}"
+    );
+    // The demo's answer that names another supplier of the round keeps it as a letter.
+    assert!(
+        sv.contains("Vi samarbetar gärna med Leverantör D om sensorerna."),
+        "{sv}"
+    );
+    let en = shared(Lang::En);
+    assert!(
+        en.contains("[name] frågade; [name]'s kollega och [name] bekräftade."),
+        "{en}"
+    );
+    let internal = compile(
+        &store,
+        project,
+        Some(round),
+        Audience::Internal,
+        Lang::Sv,
+        DialogueFormat::Markdown,
+    );
+    assert!(internal.contains("Åsa Lindqvist frågade"), "{internal}");
+    assert!(
+        internal.contains("RISE Research Institutes of Sweden"),
+        "{internal}"
+    );
 }

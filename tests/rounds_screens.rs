@@ -214,3 +214,319 @@ fn the_matrix_pages_through_a_long_question_set() {
     ch(&mut app, '[');
     assert_eq!(app.rounds.matrix.as_ref().unwrap().questions[0].position, 1);
 }
+
+/// The demo's round on screen.
+fn demo_round() -> (App, i64) {
+    let mut app = demo_app();
+    let round = app.store.rounds(None, 0).unwrap()[0].id;
+    app.go_to(EntityRef::new(EntityKind::Round, round));
+    (app, round)
+}
+
+/// Issue 13: a cell cursor on the matrix (j/k, h/l and the arrows), with the focused
+/// cell's whole answer, its supplier and its label under the matrix.
+#[test]
+fn the_cell_cursor_shows_the_focused_answer_in_full() {
+    use crossterm::event::KeyCode;
+    let (mut app, _) = demo_round();
+    assert_eq!((app.rounds.row, app.rounds.col), (0, 0));
+    ch(&mut app, 'j');
+    ch(&mut app, 'l');
+    common::screen::press(&mut app, KeyCode::Right);
+    assert_eq!((app.rounds.row, app.rounds.col), (1, 2));
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains(" Question 2 · B Tryggnatt Teknik AB · Shareable "),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .contains("Larmen går över två operatörers nät. Vid avbrott ringer larmcentralen upp."),
+        "{screen}"
+    );
+    // Only the focused cell is drawn reversed; its row is marked.
+    let terminal = common::screen::terminal(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    assert!(common::screen::is_highlighted(buffer, "Larmen går över"));
+    assert!(!common::screen::is_highlighted(buffer, "Sensorerna larmar"));
+    assert!(common::screen::line_with(&screen, "▶2").contains("Vad händer med larm"));
+    snap!(&app, "rounds_matrix_cell");
+
+    // A cell not asked and one asked but not answered say so.
+    common::screen::press(&mut app, KeyCode::End);
+    ch(&mut app, 'l');
+    assert_eq!((app.rounds.row, app.rounds.col), (3, 3));
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Asked, no answer yet: e records it."),
+        "{screen}"
+    );
+    for _ in 0..5 {
+        ch(&mut app, 'l');
+    }
+    assert_eq!(app.rounds.col, 4, "the cursor stays in the matrix");
+    assert!(render(&app, 80, 24).contains("Not put to this supplier"));
+    for _ in 0..9 {
+        common::screen::press(&mut app, KeyCode::Left);
+        ch(&mut app, 'k');
+    }
+    assert_eq!((app.rounds.row, app.rounds.col), (0, 0));
+    assert!(render(&app, 80, 24).contains(" Question 1 ─"));
+}
+
+/// The matrix's keys are in the footer and in help, from the keymap. (Help is not
+/// compared whole: its 52 columns cut the export keys' longer descriptions, which
+/// were there before the matrix had a cursor.)
+#[test]
+fn the_rounds_footer_and_help_come_from_the_keymap() {
+    use crossterm::event::KeyCode;
+    let (mut app, _) = demo_round();
+    common::screen::assert_footer_from_keymap(&app, tidig::app::keymap::Context::Rounds);
+    common::screen::press(&mut app, KeyCode::F(1));
+    let screen = render(&app, 120, 50);
+    for (keys, what) in [
+        ("h / ←", "cell to the left"),
+        ("l / →", "cell to the right"),
+        ("e / Enter", "edit"),
+        ("N", "add a question"),
+        ("d", "delete"),
+        ("s", "add a supplier"),
+        ("D", "remove the supplier"),
+        ("Tab", "next round"),
+        ("Shift-Tab", "previous round"),
+    ] {
+        let line = format!("  {keys:<20}{what}");
+        assert!(screen.contains(&line), "help lacks {line:?}:\n{screen}");
+        assert!(
+            app.keymap
+                .help(tidig::app::keymap::Context::Rounds)
+                .iter()
+                .any(|(k, w)| k == keys && *w == what),
+            "{keys} {what} is not the keymap's"
+        );
+    }
+}
+
+/// Issue 13: questions are added (`N`), edited (`e` in the question's column) and
+/// deleted (`d`, to the trash) on the matrix; an edit made elsewhere meanwhile is not
+/// saved over.
+#[test]
+fn questions_are_added_edited_and_deleted_on_the_matrix() {
+    use common::screen::{ctrl, type_str};
+    use tidig::app::Overlay;
+    let (mut app, round) = demo_round();
+    ch(&mut app, 'N');
+    assert!(render(&app, 80, 24).contains("Add a question to the round"));
+    type_str(&mut app, "Vilken utbildning behöver personalen?");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved");
+    let questions = app.store.round_questions(round).unwrap();
+    assert_eq!(questions.len(), 5);
+    let added = questions[4].clone();
+    assert_eq!(added.text, "Vilken utbildning behöver personalen?");
+    // The cursor is on the new question, which nobody has been asked yet.
+    assert_eq!((app.rounds.row, app.rounds.col), (4, 0));
+    let screen = render(&app, 80, 24);
+    assert!(
+        common::screen::line_with(&screen, "▶5").contains("Vilken utbildning"),
+        "{screen}"
+    );
+
+    // Edit it.
+    ch(&mut app, 'e');
+    assert_eq!(app.form.as_ref().unwrap().value("text"), added.text);
+    type_str(&mut app, " Och hur länge?");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved");
+    assert_eq!(
+        app.store.round_question(added.id).unwrap().text,
+        "Vilken utbildning behöver personalen? Och hur länge?"
+    );
+
+    // Another window changes it while the form is open: the save asks instead.
+    ch(&mut app, 'e');
+    type_str(&mut app, "!");
+    app.store
+        .update_round_question(added.id, "Ändrat i ett annat fönster")
+        .unwrap();
+    ctrl(&mut app, 's');
+    assert!(matches!(app.overlay, Some(Overlay::Conflict(_))));
+    assert_eq!(
+        app.store.round_question(added.id).unwrap().text,
+        "Ändrat i ett annat fönster"
+    );
+    ch(&mut app, 'r'); // reload: the form shows what is stored
+    assert_eq!(
+        app.form.as_ref().unwrap().value("text"),
+        "Ändrat i ett annat fönster"
+    );
+    common::screen::press(&mut app, crossterm::event::KeyCode::Esc);
+    assert!(app.form.is_none());
+
+    // Delete it: asked first, then in the trash, from where it comes back.
+    ch(&mut app, 'd');
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    ch(&mut app, 'y');
+    assert_eq!(app.store.round_questions(round).unwrap().len(), 4);
+    assert_eq!(app.rounds.question_count, 4);
+    assert_eq!(app.rounds.row, 3, "the cursor stays in the matrix");
+    let trash = app.store.list_trash().unwrap();
+    let item = trash
+        .iter()
+        .find(|t| t.kind == EntityKind::RoundQuestion)
+        .expect("in the trash");
+    assert_eq!(
+        item.label,
+        "Ändrat i ett annat fönster (Enskilda dialogmöten om nattillsyn)"
+    );
+    app.store
+        .restore(EntityKind::RoundQuestion, added.id)
+        .unwrap();
+    app.go_to(EntityRef::new(EntityKind::RoundQuestion, added.id));
+    assert_eq!((app.rounds.row, app.rounds.col), (4, 0));
+}
+
+/// Issue 13: an answer is recorded or changed in its cell (`e` on a supplier's column),
+/// with its label; a change made elsewhere meanwhile is asked about, and "keep mine"
+/// then saves over it knowingly.
+#[test]
+fn an_answer_is_edited_in_its_cell_and_a_change_elsewhere_is_asked_about() {
+    use common::screen::{ctrl, type_str};
+    use tidig::app::Overlay;
+    use tidig::domain::Confidentiality;
+    let (mut app, round) = demo_round();
+    let questions = app.store.round_questions(round).unwrap();
+    let suppliers = app.store.round_suppliers(round).unwrap();
+    let (alfa, norrsken) = (suppliers[0].organisation_id, suppliers[3].organisation_id);
+    assert_eq!(app.rounds.not_asked.len(), 4);
+
+    // Norrsken (D) was not asked question 1: recording its answer puts it.
+    for _ in 0..4 {
+        ch(&mut app, 'l');
+    }
+    ch(&mut app, 'e');
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Answer to question 1 from D Norrsken Sensorteknik AB"),
+        "{screen}"
+    );
+    type_str(&mut app, "Radar och sängsensor i kombination.");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved");
+    let answer = app
+        .store
+        .answer(questions[0].id, norrsken)
+        .unwrap()
+        .unwrap();
+    assert_eq!(answer.body, "Radar och sängsensor i kombination.");
+    assert_eq!(answer.confidentiality, Confidentiality::Internal);
+    assert_eq!(app.rounds.not_asked.len(), 3, "question 1 was put to all");
+
+    // Vårdflöde's (A) answer: changed elsewhere while the form is open.
+    for _ in 0..3 {
+        ch(&mut app, 'h');
+    }
+    ch(&mut app, 'e');
+    type_str(&mut app, " Tillägg.");
+    app.store
+        .record_answer(
+            questions[0].id,
+            alfa,
+            None,
+            "Ändrat i fönster B",
+            Confidentiality::Shareable,
+        )
+        .unwrap();
+    ctrl(&mut app, 's');
+    assert!(matches!(app.overlay, Some(Overlay::Conflict(_))));
+    assert_eq!(
+        app.store
+            .answer(questions[0].id, alfa)
+            .unwrap()
+            .unwrap()
+            .body,
+        "Ändrat i fönster B"
+    );
+    ch(&mut app, 'k'); // keep mine
+    assert!(app.form.is_none(), "saved over it, knowingly");
+    assert_eq!(
+        app.store
+            .answer(questions[0].id, alfa)
+            .unwrap()
+            .unwrap()
+            .body,
+        "Radarsensorer i taket känner av andning och rörelse utan kamera och utan ljud. \
+         Tillägg."
+    );
+}
+
+/// Issue 13: suppliers are added (`s`, by name) and removed (`D`); one that has
+/// answered is removed only after asking, and the others keep their letters.
+#[test]
+fn suppliers_are_added_and_one_that_answered_is_removed_only_after_asking() {
+    use common::screen::{ctrl, press, type_str};
+    use crossterm::event::KeyCode;
+    use tidig::app::Overlay;
+    let (mut app, round) = demo_round();
+    ch(&mut app, 's');
+    type_str(&mut app, "Elbuss Norr AB");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "saved");
+    let letters = |app: &App| -> Vec<String> {
+        app.store
+            .round_suppliers(round)
+            .unwrap()
+            .iter()
+            .map(|s| format!("{} {}", s.letter(), s.name))
+            .collect()
+    };
+    assert_eq!(letters(&app).last().unwrap(), "E Elbuss Norr AB");
+    assert!(render(&app, 120, 40).contains("E Elbuss Norr"));
+
+    // One that takes part already is refused on the field.
+    ch(&mut app, 's');
+    type_str(&mut app, "elbuss norr ab");
+    ctrl(&mut app, 's');
+    let form = app.form.as_ref().expect("still open");
+    assert_eq!(
+        form.errors.get("organisation").map(ToString::to_string),
+        Some("takes part in the round already".into())
+    );
+    press(&mut app, KeyCode::Esc);
+    ch(&mut app, 'y');
+    assert!(app.form.is_none());
+
+    // D in the question's column names no supplier.
+    ch(&mut app, 'D');
+    assert!(app.overlay.is_none());
+    // Elbuss has not answered: it goes at once.
+    for _ in 0..5 {
+        ch(&mut app, 'l');
+    }
+    ch(&mut app, 'D');
+    assert!(app.overlay.is_none());
+    assert_eq!(letters(&app).len(), 4);
+
+    // Vårdflöde (A) has answered: asked first; "no" keeps it.
+    for _ in 0..5 {
+        ch(&mut app, 'h');
+    }
+    ch(&mut app, 'l');
+    ch(&mut app, 'D');
+    let Some(Overlay::Confirm { message, .. }) = &app.overlay else {
+        panic!("asks first")
+    };
+    assert!(message.contains("A Vårdflöde Nordic AB") && message.contains("4 answers"));
+    ch(&mut app, 'n');
+    assert_eq!(letters(&app).len(), 4);
+    ch(&mut app, 'D');
+    ch(&mut app, 'y');
+    assert_eq!(
+        letters(&app),
+        [
+            "B Tryggnatt Teknik AB",
+            "C Omsorgsdata Sverige AB",
+            "D Norrsken Sensorteknik AB"
+        ]
+    );
+}

@@ -274,3 +274,124 @@ fn a_meeting_with_a_round_suppliers_staff_on_its_list_joins_that_round() {
         assert_eq!(store.round_suppliers(r).unwrap()[0].meeting_id, Some(m));
     });
 }
+
+/// Issue 13, part 3: merging two organisations that are both suppliers in one round
+/// keeps one supplier row (the earlier letter), moves the other's answers onto it
+/// where it had none, and joins both texts (under the stricter label) where both
+/// answered; a round only one of them is in just moves.
+#[test]
+fn merging_two_suppliers_of_one_round_makes_them_one_supplier() {
+    use Confidentiality::{Internal, Shareable, SupplierConfidential};
+    on_both_stores(|store| {
+        let p = project(store, "RND-9");
+        let r = round(store, p, "Enskilda dialoger");
+        let other = round(store, p, "Skriftlig RFI");
+        let (q1, q2, q3, q4) = (
+            store.add_round_question(r, "Fråga ett").unwrap(),
+            store.add_round_question(r, "Fråga två").unwrap(),
+            store.add_round_question(r, "Fråga tre").unwrap(),
+            store.add_round_question(r, "Fråga fyra").unwrap(),
+        );
+        let first = supplier(store, "Alfa AB");
+        let keep = supplier(store, "Beta Nordic AB");
+        let dupe = supplier(store, "Beta Nordic");
+        // Letters: A Alfa, B Beta Nordic (the duplicate, joined first), C Beta Nordic AB.
+        store.add_round_supplier(r, first).unwrap();
+        store.add_round_supplier(r, dupe).unwrap();
+        store.add_round_supplier(r, keep).unwrap();
+        store
+            .record_answer(q1, dupe, None, "Radar i taket.", Shareable)
+            .unwrap();
+        store
+            .record_answer(q1, keep, None, "Och en sängsensor.", Internal)
+            .unwrap();
+        store
+            .record_answer(q2, dupe, None, "Två nät.", Shareable)
+            .unwrap();
+        store
+            .record_answer(q3, keep, None, "I Sverige.", Shareable)
+            .unwrap();
+        store.mark_asked(q4, dupe, None).unwrap();
+        store
+            .record_answer(q4, keep, None, "Sex månader.", SupplierConfidential)
+            .unwrap();
+        store
+            .record_answer(q1, first, None, "Kamera.", Shareable)
+            .unwrap();
+        // In the other round only the duplicate takes part.
+        let oq = store.add_round_question(other, "Pris?").unwrap();
+        store.add_round_supplier(other, dupe).unwrap();
+        store
+            .record_answer(oq, dupe, None, "Per brukare.", Internal)
+            .unwrap();
+
+        store.merge_organisations(dupe, keep).unwrap();
+
+        let suppliers = store.round_suppliers(r).unwrap();
+        let letters: Vec<(String, i64)> = suppliers
+            .iter()
+            .map(|s| (s.letter(), s.organisation_id))
+            .collect();
+        assert_eq!(letters, [("A".to_string(), first), ("B".to_string(), keep)]);
+        let answer = |store: &Store, q| store.answer(q, keep).unwrap().unwrap();
+        // Both answered: both texts, the earlier letter's first, the stricter label.
+        let a1 = answer(store, q1);
+        assert_eq!(a1.body, "Radar i taket.\nOch en sängsensor.");
+        assert_eq!(a1.confidentiality, Internal);
+        // Only the duplicate answered: moved.
+        assert_eq!(answer(store, q2).body, "Två nät.");
+        // Only the kept one answered: as it was.
+        assert_eq!(answer(store, q3).body, "I Sverige.");
+        // Asked of one, answered by the other: the answer, under its label.
+        let a4 = answer(store, q4);
+        assert_eq!(
+            (a4.body.as_str(), a4.confidentiality),
+            ("Sex månader.", SupplierConfidential)
+        );
+        assert_eq!(store.answer(q1, first).unwrap().unwrap().body, "Kamera.");
+        // Nothing is left on the duplicate, and the other round just moved.
+        assert_eq!(
+            count(
+                store,
+                &format!("SELECT count(*) FROM round_answers WHERE organisation_id = {dupe}")
+            ),
+            0
+        );
+        let others = store.round_suppliers(other).unwrap();
+        assert_eq!(
+            (others[0].organisation_id, others[0].letter()),
+            (keep, "A".into())
+        );
+        assert_eq!(
+            store.answer(oq, keep).unwrap().unwrap().body,
+            "Per brukare."
+        );
+        // The matrix reads as one supplier.
+        let m = store.round_matrix(r, 0, 10).unwrap();
+        assert_eq!(m.suppliers.len(), 2);
+        assert_eq!(m.missing(), 0);
+    });
+}
+
+/// The earlier letter is kept whichever of the two is kept in the directory.
+#[test]
+fn merging_keeps_the_earlier_letter_when_the_kept_organisation_joined_later() {
+    on_both_stores(|store| {
+        let p = project(store, "RND-10");
+        let r = round(store, p, "Enskilda dialoger");
+        let q = store.add_round_question(r, "Fråga").unwrap();
+        let a = supplier(store, "Alfa AB");
+        let b = supplier(store, "Alfa");
+        store.add_round_supplier(r, a).unwrap();
+        store.add_round_supplier(r, b).unwrap();
+        store
+            .record_answer(q, b, None, "Svar", Confidentiality::Shareable)
+            .unwrap();
+        // Keep b (letter B) and merge a (letter A) into it: b takes letter A.
+        store.merge_organisations(a, b).unwrap();
+        let s = store.round_suppliers(r).unwrap();
+        assert_eq!(s.len(), 1);
+        assert_eq!((s[0].organisation_id, s[0].letter()), (b, "A".into()));
+        assert_eq!(store.answer(q, b).unwrap().unwrap().body, "Svar");
+    });
+}

@@ -998,7 +998,7 @@ fn a_person_with_a_new_organisation_name_creates_it() {
 // ---------------------------------------------------------------------------------------
 
 /// One row of each kind: (project, organisation, person, milestone).
-type Ids = [i64; 16];
+type Ids = [i64; 17];
 
 fn one_of_each(store: &mut Store) -> Ids {
     let project = store
@@ -1151,6 +1151,9 @@ fn one_of_each(store: &mut Store) -> Ids {
             },
         )
         .unwrap();
+    let round_question_id = store
+        .add_round_question(round_id, "Vilka fordon finns?")
+        .unwrap();
     [
         project,
         organisation_id,
@@ -1168,6 +1171,7 @@ fn one_of_each(store: &mut Store) -> Ids {
         information_id,
         interest_id,
         round_id,
+        round_question_id,
     ]
 }
 
@@ -1194,6 +1198,12 @@ fn trash_lists_every_kind_with_labels_and_restore_brings_it_back() {
     assert_eq!(
         listed,
         [
+            (
+                EntityKind::RoundQuestion,
+                ids[16],
+                "Vilka fordon finns? (Skriftlig förfrågan)",
+                "2026-11-27T16:00:00Z"
+            ),
             (
                 EntityKind::Round,
                 ids[15],

@@ -38,6 +38,18 @@ pub enum Action {
     /// The round matrix: the next or previous page of questions.
     NextQuestions,
     PrevQuestions,
+    /// The next or previous round of the project (the rounds screen).
+    NextRound,
+    PrevRound,
+    /// The matrix's cell cursor one column left or right.
+    CellLeft,
+    CellRight,
+    /// Add a question at the end of the round's set.
+    NewQuestion,
+    /// Add an organisation to the round as a supplier.
+    AddSupplier,
+    /// Take the supplier in the cursor's column out of the round.
+    RemoveSupplier,
     /// The compilation of the selected round (shared or internal version).
     ExportDialogueShared,
     ExportDialogueInternal,
@@ -178,6 +190,9 @@ impl Action {
                 | AnswerRoundQuestion
                 | AddRoundQuestions
                 | RecordAnswer
+                | NewQuestion
+                | AddSupplier
+                | RemoveSupplier
                 | NewInterest
                 | NotesStatusNext
                 | NotesStatusBack
@@ -187,7 +202,10 @@ impl Action {
     /// Moves the cursor (and nothing else).
     pub fn is_movement(self) -> bool {
         use Action::*;
-        matches!(self, Up | Down | Top | Bottom | PageUp | PageDown)
+        matches!(
+            self,
+            Up | Down | Top | Bottom | PageUp | PageDown | CellLeft | CellRight
+        )
     }
 
     /// What the action does, as help and the footer show it.

@@ -45,6 +45,13 @@ impl App {
     /// The version is read before the row: a change in between makes the version
     /// older than the values, which at worst asks once too often, never overwrites.
     pub(super) fn stored_form(&mut self, kind: FormKind) -> Result<Option<Form>, StoreError> {
+        if let FormKind::RoundCell {
+            question_id,
+            organisation_id,
+        } = kind
+        {
+            return self.stored_cell_form(question_id, organisation_id);
+        }
         let Some((entity, id)) = kind.row() else {
             return Ok(None);
         };
@@ -122,6 +129,16 @@ impl App {
             FormKind::Interest { project_id, .. } => {
                 forms::interest_form(project_id, Some(&self.store.interest(id)?))
             }
+            FormKind::RoundQuestion { round_id, .. } => {
+                forms::round_question_form(round_id, Some(&store.round_question(id)?))
+            }
+            FormKind::RoundSupplier { round_id } => {
+                let round = store.round(round_id)?;
+                let mut form = forms::round_supplier_form(round_id);
+                form.basis = Some(format!("{} · {}", round.title, round.kind.label()));
+                form.version = Some(version);
+                return Ok(Some(form));
+            }
             // Forms that add to their row: a fresh form, and the row in a line.
             FormKind::Participant { meeting_id } => {
                 let m = store.meeting(meeting_id)?;
@@ -153,6 +170,30 @@ impl App {
         Ok(Some(form))
     }
 
+    /// A matrix cell's form as the store has the answer now, with the answer row's
+    /// version; `None` when the question or the supplier is gone from the round.
+    fn stored_cell_form(
+        &mut self,
+        question_id: i64,
+        organisation_id: i64,
+    ) -> Result<Option<Form>, StoreError> {
+        let question = match self.store.round_question(question_id) {
+            Err(StoreError::NotFound) => return Ok(None),
+            other => other?,
+        };
+        let suppliers = self.store.round_suppliers(question.round_id)?;
+        let Some(supplier) = suppliers
+            .iter()
+            .find(|s| s.organisation_id == organisation_id)
+        else {
+            return Ok(None);
+        };
+        let answer = self.store.answer(question_id, organisation_id)?;
+        let mut form = forms::round_cell_form(&question, supplier, answer.as_ref());
+        form.version = Some(self.store.answer_version(question_id, organisation_id)?);
+        Ok(Some(form))
+    }
+
     /// The open form's save found its row changed elsewhere: its draft is kept, and
     /// the user is asked what to do.
     pub(super) fn form_conflict(&mut self) {
@@ -167,6 +208,7 @@ impl App {
                 let (mine, now) = (form.basis.clone(), stored.basis.clone());
                 let label = match form.kind.row() {
                     Some((crate::domain::EntityKind::Meeting, _)) => text::kind_meeting(),
+                    Some((crate::domain::EntityKind::Round, _)) => text::kind_round(),
                     _ => text::kind_need(),
                 };
                 (mine != now)
@@ -312,11 +354,21 @@ impl App {
     /// "Keep mine": the form saves over the stored row, now knowingly; a row moved to
     /// the trash elsewhere comes back out of it with the save (one transaction).
     fn keep_my_form(&mut self) {
-        let Some((entity, id)) = self.form.as_ref().and_then(|f| f.kind.row()) else {
+        let Some(kind) = self.form.as_ref().map(|f| f.kind) else {
             return;
         };
+        let version = match (kind, kind.row()) {
+            (
+                FormKind::RoundCell {
+                    question_id,
+                    organisation_id,
+                },
+                _,
+            ) => self.store.answer_version(question_id, organisation_id),
+            (_, Some((entity, id))) => self.store.version(entity, id),
+            _ => return,
+        };
         let trashed = self.form_row_trashed();
-        let version = self.store.version(entity, id);
         if let Some(version) = self.report(version)
             && let Some(form) = &mut self.form
         {

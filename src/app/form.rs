@@ -107,6 +107,22 @@ pub enum FormKind {
     RoundAnswer {
         round_id: i64,
     },
+    /// A question of a round: added at the end, or edited.
+    RoundQuestion {
+        round_id: i64,
+        id: Option<i64>,
+    },
+    /// An organisation joining a round as a supplier.
+    RoundSupplier {
+        round_id: i64,
+    },
+    /// One cell of a round's matrix: a supplier's answer to a question. Its save is
+    /// checked against the answer row's version (0 while the question was not put),
+    /// which the form keeps in `version` (see `forms::write`), not through `row`.
+    RoundCell {
+        question_id: i64,
+        organisation_id: i64,
+    },
 }
 
 impl FormKind {
@@ -128,6 +144,9 @@ impl FormKind {
             FormKind::Answer { question_id } => (EntityKind::Question, Some(question_id)),
             FormKind::Information { id, .. } => (EntityKind::Information, id),
             FormKind::Interest { id, .. } => (EntityKind::Interest, id),
+            FormKind::RoundQuestion { id, .. } => (EntityKind::RoundQuestion, id),
+            // A supplier is added to a round, like a participant to a meeting.
+            FormKind::RoundSupplier { round_id } => (EntityKind::Round, Some(round_id)),
             // A participant is added to a meeting, evidence to a need, and a reason
             // moves a need's status: a change to that row made elsewhere since (its
             // status, or moved to the trash) is asked about, not saved past.
@@ -146,7 +165,10 @@ impl FormKind {
     pub fn adds_to_row(self) -> bool {
         matches!(
             self,
-            FormKind::Participant { .. } | FormKind::Evidence { .. } | FormKind::NeedReason { .. }
+            FormKind::Participant { .. }
+                | FormKind::Evidence { .. }
+                | FormKind::NeedReason { .. }
+                | FormKind::RoundSupplier { .. }
         )
     }
 
@@ -202,6 +224,14 @@ impl FormKind {
             }
             FormKind::Round { project_id } => format!("round:{project_id}:new"),
             FormKind::RoundAnswer { round_id } => format!("round_answer:{round_id}"),
+            FormKind::RoundQuestion { round_id, id: i } => {
+                format!("round_question:{round_id}:{}", id(i))
+            }
+            FormKind::RoundSupplier { round_id } => format!("round_supplier:{round_id}"),
+            FormKind::RoundCell {
+                question_id,
+                organisation_id,
+            } => format!("round_cell:{question_id}:{organisation_id}"),
         }
     }
 }

@@ -190,6 +190,7 @@ impl App {
                     FormKind::Participant { meeting_id } => {
                         self.warn_prior_involvement(meeting_id, saved.id)
                     }
+                    FormKind::RoundQuestion { id: None, .. } => self.focus_round_question(saved.id),
                     _ => {}
                 }
             }

@@ -10,9 +10,9 @@ use crate::domain::{
     InnovationLevel, Lesson, LessonInput, LessonKind, Meeting, MeetingDraft, MeetingFormat,
     MeetingInput, MeetingStatus, MeetingType, Milestone, MilestoneInput, Need, NeedInput,
     NeedStatus, NotesStatus, OrgKind, Organisation, OrganisationInput, Person, PersonInput, Phase,
-    Priority, Project, ProjectInput, ProjectStatus, Question, RoundInput, RoundKind, RoundQuestion,
-    RoundSupplier, Suggestion, SuggestionInput, SuggestionStatus, TextEnum, project::ProjectDraft,
-    solution_words,
+    Priority, Project, ProjectInput, ProjectStatus, Question, RoundAnswer, RoundInput, RoundKind,
+    RoundQuestion, RoundSupplier, Suggestion, SuggestionInput, SuggestionStatus, TextEnum,
+    project::ProjectDraft, solution_words,
 };
 use crate::store::{Store, StoreError};
 use crate::text;
@@ -833,6 +833,66 @@ pub fn round_answer_form(
     )
 }
 
+/// A question of a round: a new one goes at the end of the set.
+pub fn round_question_form(round_id: i64, question: Option<&RoundQuestion>) -> Form {
+    let title = match question {
+        Some(q) => text::form_edit_round_question(q.position),
+        None => text::form_new_round_question().to_string(),
+    };
+    Form::new(
+        FormKind::RoundQuestion {
+            round_id,
+            id: question.map(|q| q.id),
+        },
+        title,
+        vec![
+            Field::text(
+                "text",
+                text::field_question(),
+                question.map_or("", |q| &q.text),
+            )
+            .required(),
+        ],
+    )
+}
+
+/// An organisation joining a round as a supplier, by name: one the directory has (case
+/// and diacritics aside), or a new supplier. It gets the round's next letter.
+pub fn round_supplier_form(round_id: i64) -> Form {
+    Form::new(
+        FormKind::RoundSupplier { round_id },
+        text::form_add_round_supplier(),
+        vec![Field::organisation("organisation", text::field_supplier(), "").required()],
+    )
+}
+
+/// One cell of the matrix: what the supplier answered to the question (empty: asked,
+/// no answer yet), with its label.
+pub fn round_cell_form(
+    question: &RoundQuestion,
+    supplier: &RoundSupplier,
+    answer: Option<&RoundAnswer>,
+) -> Form {
+    Form::new(
+        FormKind::RoundCell {
+            question_id: question.id,
+            organisation_id: supplier.organisation_id,
+        },
+        text::form_round_cell(
+            question.position,
+            &format!("{} {}", supplier.letter(), supplier.name),
+        ),
+        vec![
+            Field::multiline(
+                "answer",
+                text::field_answer(),
+                answer.map_or("", |a| &a.body),
+            ),
+            label_field(answer.map(|a| a.confidentiality)),
+        ],
+    )
+}
+
 /// Format, audience and language of a meeting-notes export.
 pub fn notes_export_form(meeting_id: i64, audience: &str, lang: crate::catalog::Lang) -> Form {
     let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
@@ -1022,6 +1082,9 @@ pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
         .validated()
         .map(|_| ()),
         FormKind::RoundAnswer { .. } => required(form, "answer").map(|_| ()),
+        FormKind::RoundQuestion { .. } => required(form, "text").map(|_| ()),
+        FormKind::RoundSupplier { .. } => required(form, "organisation").map(|_| ()),
+        FormKind::RoundCell { .. } => Ok(()),
     };
     result.err().unwrap_or_default()
 }
@@ -1576,6 +1639,43 @@ fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
             };
             store.record_answer(question, org, None, &answer, label_of(form))
         }
+        FormKind::RoundQuestion { round_id, id } => {
+            let text = required(form, "text")?;
+            match id {
+                Some(id) => store.update_round_question(id, &text).map(|_| id),
+                None => store.add_round_question(round_id, &text),
+            }
+        }
+        FormKind::RoundSupplier { round_id } => {
+            let name = required(form, "organisation")?;
+            store.atomically(|store| {
+                let org = match store.organisations_named(&name, None)?.first() {
+                    Some(o) => o.id,
+                    None => store.organisation_named_or_new_supplier(&name)?,
+                };
+                if store
+                    .round_suppliers(round_id)?
+                    .iter()
+                    .any(|s| s.organisation_id == org)
+                {
+                    return Err(StoreError::Conflict(
+                        "organisation",
+                        FieldError::InRoundAlready,
+                    ));
+                }
+                store.add_round_supplier(round_id, org).map(|_| org)
+            })
+        }
+        FormKind::RoundCell {
+            question_id,
+            organisation_id,
+        } => store.save_answer_if_unchanged(
+            question_id,
+            organisation_id,
+            form.version.unwrap_or(0),
+            &form.value("answer"),
+            label_of(form),
+        ),
     };
     match id {
         Ok(id) => Ok(Saved {

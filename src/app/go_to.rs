@@ -27,6 +27,7 @@ impl App {
             EntityKind::Project => self.show(Screen::Project { id: item.id }),
             EntityKind::Organisation | EntityKind::Person => self.go_to_directory(item),
             EntityKind::Round => self.go_to_round(item.id, at),
+            EntityKind::RoundQuestion => self.go_to_round_question(item.id, at),
             EntityKind::Meeting => self.show(Screen::Meeting { id: item.id }),
             EntityKind::AgendaItem | EntityKind::Note | EntityKind::Question => {
                 self.go_to_meeting_row(item, at)
@@ -49,6 +50,17 @@ impl App {
         if let Some(project_id) = at.project_id {
             self.rounds.select = Some(round_id);
             self.show(Screen::Rounds { project_id });
+        }
+    }
+
+    /// A round's question opens its round with the cell cursor on it.
+    fn go_to_round_question(&mut self, question_id: i64, at: Location) {
+        let Some(question) = self.report(self.store.round_question(question_id)) else {
+            return;
+        };
+        self.go_to_round(question.round_id, at);
+        if matches!(self.screen(), Screen::Rounds { .. }) {
+            self.focus_round_question(question_id);
         }
     }
 

@@ -409,8 +409,28 @@ impl Keymap {
 
         bind(ProjectMeetings, &[Key::plain(K::Enter)], Open, true);
         bind(ProjectMeetings, &[Key::ch('R')], GoRounds, false);
+        // The matrix: a cell cursor (j/k and the arrows move it), each round in turn.
+        bind(
+            Rounds,
+            &[Key::ch('h'), Key::plain(K::Left)],
+            CellLeft,
+            false,
+        );
+        bind(
+            Rounds,
+            &[Key::ch('l'), Key::plain(K::Right)],
+            CellRight,
+            false,
+        );
+        bind(Rounds, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
+        bind(Rounds, &[Key::ch('N')], NewQuestion, true);
+        bind(Rounds, &[Key::ch('d')], Delete, true);
+        bind(Rounds, &[Key::ch('s')], AddSupplier, true);
+        bind(Rounds, &[Key::ch('D')], RemoveSupplier, false);
+        bind(Rounds, &[Key::plain(K::Tab)], NextRound, false);
+        bind(Rounds, &[Key::plain(K::BackTab)], PrevRound, false);
         bind(Rounds, &[Key::ch('n')], New, true);
-        bind(Rounds, &[Key::ch('a')], RecordAnswer, true);
+        bind(Rounds, &[Key::ch('a')], RecordAnswer, false);
         bind(Rounds, &[Key::ch(']'), Key::ch('J')], NextQuestions, false);
         bind(Rounds, &[Key::ch('['), Key::ch('K')], PrevQuestions, false);
         bind(Rounds, &[Key::ch('x')], ExportDialogueShared, true);

@@ -90,6 +90,9 @@ pub enum Pending {
     /// Save the open form although its name matches an organisation or person that
     /// exists.
     SaveDuplicate,
+    /// Take a supplier (organisation) that has answered out of a round (round id,
+    /// organisation id); its answers go with it.
+    RemoveRoundSupplier(i64, i64),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -738,15 +741,7 @@ impl App {
                     p.scroll.step(delta, len);
                 }
             }
-            Screen::Rounds { .. } => {
-                let before = self.rounds.cursor.selected;
-                let len = self.rounds.rounds.len();
-                self.rounds.cursor.step(delta, len);
-                if self.rounds.cursor.selected != before {
-                    self.rounds.offset = 0;
-                    self.refresh_round_matrix();
-                }
-            }
+            Screen::Rounds { .. } => self.move_round_cell(delta),
         }
     }
 
@@ -780,6 +775,9 @@ impl App {
                 self.after_write(result, text::msg_purged());
             }
             Pending::DiscardForm => self.close_form(true),
+            Pending::RemoveRoundSupplier(round_id, organisation_id) => {
+                self.run_pending_removal(round_id, organisation_id)
+            }
             Pending::ApplyTemplate(meeting_id, template) => {
                 self.apply_template(meeting_id, &template)
             }

@@ -2,9 +2,9 @@
 //! (questions × suppliers, a page of questions at a time) with its equal-treatment
 //! warnings, and the compilation's export.
 
-use super::screens::{MATRIX_PAGE, RoundPrompt};
-use super::{Action, App, ProjectTab, Screen};
-use crate::domain::{Audience, Matrix};
+use super::screens::{FocusedCell, MATRIX_PAGE, RoundPrompt};
+use super::{Action, App, FormKind, Pending, ProjectTab, Screen};
+use crate::domain::{Audience, EntityKind, Matrix};
 use crate::ops::ExportJob;
 use crate::text;
 
@@ -25,16 +25,17 @@ impl App {
             && let Some(i) = self.rounds.rounds.iter().position(|r| r.id == id)
         {
             self.rounds.cursor.selected = i;
-            self.rounds.offset = 0;
+            (self.rounds.row, self.rounds.col) = (0, 0);
         }
         let len = self.rounds.rounds.len();
         self.rounds.cursor.clamp(len);
         self.refresh_round_matrix();
     }
 
-    /// Loads the selected round's page of questions, and the warnings over all of them.
+    /// Loads the page of the selected round's questions that holds the cell cursor
+    /// (kept inside the matrix), and the warnings over all of them.
     pub(super) fn refresh_round_matrix(&mut self) {
-        let Some(round) = self.rounds.rounds.get(self.rounds.cursor.selected).cloned() else {
+        let Some(round) = self.rounds.round().cloned() else {
             self.rounds.matrix = None;
             self.rounds.not_asked.clear();
             self.rounds.question_count = 0;
@@ -43,8 +44,8 @@ impl App {
         let count = self.report(self.store.round_question_count(round.id));
         let count = count.unwrap_or(0);
         self.rounds.question_count = count;
-        let last_page = (count.max(1) as usize - 1) / MATRIX_PAGE * MATRIX_PAGE;
-        self.rounds.offset = self.rounds.offset.min(last_page);
+        self.rounds.row = self.rounds.row.min(count.max(1) as usize - 1);
+        self.rounds.offset = self.rounds.row / MATRIX_PAGE * MATRIX_PAGE;
         let page = self.report(
             self.store
                 .round_matrix(round.id, self.rounds.offset, MATRIX_PAGE),
@@ -52,20 +53,86 @@ impl App {
         // The warnings cover every question (at most MAX_ROUND_QUESTIONS), not the page.
         let all = self.report(self.store.round_matrix(round.id, 0, count as usize));
         self.rounds.not_asked = all.as_ref().map(Matrix::not_asked).unwrap_or_default();
+        if let Some(m) = &page {
+            self.rounds.col = self.rounds.col.min(m.suppliers.len());
+        }
         self.rounds.matrix = page;
+    }
+
+    /// Moves the cell cursor `delta` questions (a page is loaded when it leaves one).
+    pub(super) fn move_round_cell(&mut self, delta: isize) {
+        let count = self.rounds.question_count.max(0) as isize;
+        if count == 0 {
+            return;
+        }
+        let row = (self.rounds.row as isize)
+            .saturating_add(delta)
+            .clamp(0, count - 1) as usize;
+        let page_changes = row / MATRIX_PAGE * MATRIX_PAGE != self.rounds.offset;
+        self.rounds.row = row;
+        if page_changes {
+            self.refresh_round_matrix();
+        }
+    }
+
+    /// Selects the next or previous round, its first question.
+    fn step_round(&mut self, delta: isize) {
+        let before = self.rounds.cursor.selected;
+        let len = self.rounds.rounds.len();
+        self.rounds.cursor.step(delta, len);
+        if self.rounds.cursor.selected != before {
+            (self.rounds.row, self.rounds.col) = (0, 0);
+            self.refresh_round_matrix();
+        }
+    }
+
+    /// Puts the cell cursor on a question of the round on screen (by its id).
+    pub(super) fn focus_round_question(&mut self, question_id: i64) {
+        let Some(round_id) = self.rounds.round().map(|r| r.id) else {
+            return;
+        };
+        let questions = self.report(self.store.round_questions(round_id));
+        if let Some(i) = questions
+            .unwrap_or_default()
+            .iter()
+            .position(|q| q.id == question_id)
+        {
+            (self.rounds.row, self.rounds.col) = (i, 0);
+            self.refresh_round_matrix();
+        }
     }
 
     pub(super) fn update_rounds(&mut self, action: Action) {
         let Screen::Rounds { project_id } = self.screen() else {
             return;
         };
-        let selected = self
-            .rounds
-            .rounds
-            .get(self.rounds.cursor.selected)
-            .map(|r| r.id);
+        let selected = self.rounds.round().map(|r| r.id);
         match action {
             Action::New => self.open_form(super::forms::round_form(project_id)),
+            Action::NextRound => self.step_round(1),
+            Action::PrevRound => self.step_round(-1),
+            Action::CellLeft => self.rounds.col = self.rounds.col.saturating_sub(1),
+            Action::CellRight => {
+                let suppliers = self.rounds.matrix.as_ref().map_or(0, |m| m.suppliers.len());
+                self.rounds.col = (self.rounds.col + 1).min(suppliers);
+            }
+            Action::NewQuestion => match selected {
+                Some(round_id) => self.open_form(super::forms::round_question_form(round_id, None)),
+                None => self.info(text::msg_nothing_selected()),
+            },
+            Action::Edit => self.edit_round_cell(),
+            Action::Delete => match self.rounds.focused() {
+                Some(FocusedCell::Question(q) | FocusedCell::Answer(q, ..)) => {
+                    let (message, id) = (text::confirm_trash(&q.text), q.id);
+                    self.confirm(message, Pending::Trash(EntityKind::RoundQuestion, id));
+                }
+                None => self.info(text::msg_nothing_selected()),
+            },
+            Action::AddSupplier => match selected {
+                Some(round_id) => self.open_form(super::forms::round_supplier_form(round_id)),
+                None => self.info(text::msg_nothing_selected()),
+            },
+            Action::RemoveSupplier => self.remove_round_supplier(),
             Action::RecordAnswer => {
                 let Some(round_id) = selected else { return };
                 let questions = self.report(self.store.round_questions(round_id));
@@ -82,11 +149,11 @@ impl App {
             Action::NextQuestions
                 if ((self.rounds.offset + MATRIX_PAGE) as i64) < self.rounds.question_count =>
             {
-                self.rounds.offset += MATRIX_PAGE;
+                self.rounds.row = self.rounds.offset + MATRIX_PAGE;
                 self.refresh_round_matrix();
             }
             Action::PrevQuestions if self.rounds.offset > 0 => {
-                self.rounds.offset = self.rounds.offset.saturating_sub(MATRIX_PAGE);
+                self.rounds.row = self.rounds.offset - MATRIX_PAGE;
                 self.refresh_round_matrix();
             }
             Action::ExportDialogueShared | Action::ExportDialogueInternal => {
@@ -107,6 +174,61 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// `e` on the matrix: the question in its own column, else the supplier's answer
+    /// in the cell (a question not yet put is put by saving it). Both forms open on the
+    /// row as stored now, with its version.
+    fn edit_round_cell(&mut self) {
+        let form = match self.rounds.focused() {
+            Some(FocusedCell::Question(q)) => {
+                super::forms::round_question_form(q.round_id, Some(q))
+            }
+            Some(FocusedCell::Answer(q, s, _)) => {
+                let kind = FormKind::RoundCell {
+                    question_id: q.id,
+                    organisation_id: s.organisation_id,
+                };
+                let stored = self.stored_form(kind);
+                match self.report(stored) {
+                    Some(Some(form)) => form,
+                    Some(None) => return self.info(text::msg_gone()),
+                    None => return,
+                }
+            }
+            None => return self.info(text::msg_nothing_selected()),
+        };
+        self.open_form(form);
+    }
+
+    /// `D` on the matrix: takes the supplier in the cursor's column out of the round;
+    /// one that has answered asks first (its answers go with it).
+    fn remove_round_supplier(&mut self) {
+        let (Some(round_id), Some(supplier)) = (
+            self.rounds.round().map(|r| r.id),
+            self.rounds.focused_supplier().cloned(),
+        ) else {
+            return self.info(text::msg_pick_a_supplier());
+        };
+        let answers = self
+            .store
+            .supplier_answer_count(round_id, supplier.organisation_id);
+        let Some(answers) = self.report(answers) else {
+            return;
+        };
+        let pending = Pending::RemoveRoundSupplier(round_id, supplier.organisation_id);
+        if answers > 0 {
+            let name = format!("{} {}", supplier.letter(), supplier.name);
+            self.confirm(text::confirm_remove_supplier(&name, answers), pending);
+        } else {
+            self.run_pending_removal(round_id, supplier.organisation_id);
+        }
+    }
+
+    /// Takes a supplier out of a round (its answers too) and says so.
+    pub(super) fn run_pending_removal(&mut self, round_id: i64, organisation_id: i64) {
+        let result = self.store.remove_round_supplier(round_id, organisation_id);
+        self.after_write(result, text::msg_supplier_removed());
     }
 
     /// The project's Meetings tab offers its rounds (`R`).

@@ -669,6 +669,11 @@ pub struct RoundsState {
     /// The first question on the page (0-based) and how many questions there are.
     pub offset: usize,
     pub question_count: i64,
+    /// The cell cursor: the question (0-based among all the round's, so on the page
+    /// `row - offset`) and the column (0 the question itself, then the suppliers in
+    /// letter order).
+    pub row: usize,
+    pub col: usize,
     /// Equal treatment, over all the round's questions, not just the page.
     pub not_asked: Vec<crate::domain::NotAsked>,
     /// The round to select when the screen opens (from `go_to`).
@@ -677,6 +682,49 @@ pub struct RoundsState {
 
 /// Questions the matrix shows at a time.
 pub const MATRIX_PAGE: usize = 10;
+
+/// What the matrix's cell cursor is on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FocusedCell<'a> {
+    /// The question's own column.
+    Question(&'a crate::domain::RoundQuestion),
+    /// A supplier's cell of the question.
+    Answer(
+        &'a crate::domain::RoundQuestion,
+        &'a crate::domain::RoundSupplier,
+        &'a crate::domain::Cell,
+    ),
+}
+
+impl RoundsState {
+    /// The selected round.
+    pub fn round(&self) -> Option<&crate::domain::Round> {
+        self.rounds.get(self.cursor.selected)
+    }
+
+    /// The cell under the cursor, if the round has questions.
+    pub fn focused(&self) -> Option<FocusedCell<'_>> {
+        let m = self.matrix.as_ref()?;
+        let i = self.row.checked_sub(self.offset)?;
+        let question = m.questions.get(i)?;
+        match self.col.checked_sub(1) {
+            None => Some(FocusedCell::Question(question)),
+            Some(s) => Some(FocusedCell::Answer(
+                question,
+                m.suppliers.get(s)?,
+                m.cells.get(i)?.get(s)?,
+            )),
+        }
+    }
+
+    /// The supplier whose column the cursor is in.
+    pub fn focused_supplier(&self) -> Option<&crate::domain::RoundSupplier> {
+        self.matrix
+            .as_ref()?
+            .suppliers
+            .get(self.col.checked_sub(1)?)
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct TrashState {

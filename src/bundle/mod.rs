@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{
     ActionStatus, AttendanceRole, Confidentiality, InfoChannel, InnovationLevel, InterestKind,
     LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus,
-    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus,
+    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, RoundKind, SuggestionStatus,
 };
 
 pub use parse::parse;
@@ -95,6 +95,14 @@ pub struct Bundle {
     pub interests: Vec<Interest>,
     #[serde(default)]
     pub meeting_registrations: Vec<MeetingRegistration>,
+    #[serde(default)]
+    pub dialogue_rounds: Vec<DialogueRound>,
+    #[serde(default)]
+    pub round_questions: Vec<RoundQuestion>,
+    #[serde(default)]
+    pub round_suppliers: Vec<RoundSupplier>,
+    #[serde(default)]
+    pub round_answers: Vec<RoundAnswer>,
 }
 
 impl Bundle {
@@ -127,6 +135,10 @@ impl Bundle {
             information_items: Vec::new(),
             interests: Vec::new(),
             meeting_registrations: Vec::new(),
+            dialogue_rounds: Vec::new(),
+            round_questions: Vec::new(),
+            round_suppliers: Vec::new(),
+            round_answers: Vec::new(),
         }
     }
 
@@ -158,6 +170,10 @@ impl Bundle {
             Section::InformationItems => self.information_items.len(),
             Section::Interests => self.interests.len(),
             Section::MeetingRegistrations => self.meeting_registrations.len(),
+            Section::DialogueRounds => self.dialogue_rounds.len(),
+            Section::RoundQuestions => self.round_questions.len(),
+            Section::RoundSuppliers => self.round_suppliers.len(),
+            Section::RoundAnswers => self.round_answers.len(),
         }
     }
 
@@ -204,10 +220,14 @@ pub enum Section {
     InformationItems,
     Interests,
     MeetingRegistrations,
+    DialogueRounds,
+    RoundQuestions,
+    RoundSuppliers,
+    RoundAnswers,
 }
 
 impl Section {
-    pub const ALL: [Section; 21] = [
+    pub const ALL: [Section; 25] = [
         Self::Organisations,
         Self::People,
         Self::Projects,
@@ -229,6 +249,10 @@ impl Section {
         Self::InformationItems,
         Self::Interests,
         Self::MeetingRegistrations,
+        Self::DialogueRounds,
+        Self::RoundQuestions,
+        Self::RoundSuppliers,
+        Self::RoundAnswers,
     ];
 
     /// The array's name in the bundle, which is also the table's name in the store.
@@ -255,6 +279,10 @@ impl Section {
             Self::InformationItems => "information_items",
             Self::Interests => "interests",
             Self::MeetingRegistrations => "meeting_registrations",
+            Self::DialogueRounds => "dialogue_rounds",
+            Self::RoundQuestions => "round_questions",
+            Self::RoundSuppliers => "round_suppliers",
+            Self::RoundAnswers => "round_answers",
         }
     }
 
@@ -339,6 +367,10 @@ bundle_row!(
     MeetingRegistrations,
     meeting_registrations
 );
+bundle_row!(DialogueRound, DialogueRounds, dialogue_rounds);
+bundle_row!(RoundQuestion, RoundQuestions, round_questions);
+bundle_row!(RoundSupplier, RoundSuppliers, round_suppliers);
+bundle_row!(RoundAnswer, RoundAnswers, round_answers);
 
 // ----- the rows ------------------------------------------------------------------------
 // Field names are the store's column names; a reference drops the `_id` (`project`,
@@ -800,6 +832,80 @@ pub struct MeetingRegistration {
     pub meeting: Uuid,
     pub document_number: String,
     pub registered_on: Date,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// A dialogue round (dialogomgång) of a project: the same questions put to every
+/// supplier taking part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DialogueRound {
+    pub uuid: Uuid,
+    pub project: Uuid,
+    /// One-to-one dialogues, a request for information, an external review or a
+    /// supplier workshop.
+    #[schemars(with = "RoundKind")]
+    pub kind: String,
+    pub title: String,
+    #[serde(default)]
+    pub purpose: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub deleted_at: Option<Timestamp>,
+}
+
+/// One question of a round's set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundQuestion {
+    pub uuid: Uuid,
+    pub round: Uuid,
+    /// Order within the round (the questions are numbered 1, 2, 3 … among the live
+    /// ones, in this order).
+    #[schemars(range(min = 1))]
+    pub position: i64,
+    pub text: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub deleted_at: Option<Timestamp>,
+}
+
+/// An organisation taking part in a round as a supplier; one per round and
+/// organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundSupplier {
+    pub uuid: Uuid,
+    pub round: Uuid,
+    pub organisation: Uuid,
+    /// The number it got when it joined, unique in its round: its letter in the shared
+    /// compilation (1 is "Leverantör A").
+    #[schemars(range(min = 1))]
+    pub seq: i64,
+    /// Its one-to-one meeting in the round; none for a written answer.
+    pub meeting: Option<Uuid>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// A question put to a supplier of its round, and what it answered (empty: nothing
+/// yet); one per question and organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundAnswer {
+    pub uuid: Uuid,
+    pub question: Uuid,
+    /// A supplier of the question's round.
+    pub organisation: Uuid,
+    /// The meeting it was given in.
+    pub meeting: Option<Uuid>,
+    #[serde(default)]
+    pub body: String,
+    /// Who may read it: the four labels of notes.
+    #[serde(default = "internal_label")]
+    #[schemars(with = "Confidentiality")]
+    pub confidentiality: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }

@@ -10,7 +10,7 @@ use super::{Bundle, Date, FORMAT, FORMAT_VERSION, Section, Timestamp, Uuid};
 use crate::domain::{
     ActionStatus, AttendanceRole, Confidentiality, InfoChannel, InnovationLevel, InterestKind,
     LessonKind, MeetingFormat, MeetingStatus, MeetingType, MilestoneStatus, NeedStatus,
-    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, SuggestionStatus, TextEnum,
+    NotesStatus, OrgKind, Phase, Priority, ProjectStatus, RoundKind, SuggestionStatus, TextEnum,
 };
 
 /// One problem and where it is. An empty path means the whole file.
@@ -93,6 +93,26 @@ pub enum Problem {
     Negative,
     /// Evidence needs a meeting, a person or a document.
     NoEvidenceSource,
+    /// The organisation takes part in the round already, in this row of the bundle.
+    DuplicateRoundSupplier {
+        first: String,
+    },
+    /// The store has this organisation in this round as another row.
+    RoundSupplierTaken,
+    /// Another supplier of the round has this number (its letter) in the bundle.
+    DuplicateSupplierNumber {
+        first: String,
+    },
+    /// Another supplier of the round in the store has this number.
+    SupplierNumberTaken,
+    /// The same question and organisation as this row of the bundle.
+    DuplicateAnswer {
+        first: String,
+    },
+    /// The store has this question × organisation as another row.
+    AnswerTaken,
+    /// An answer from an organisation that is not a supplier of the question's round.
+    NotInRound,
 }
 
 /// What the target store already has, as far as validation needs to know.
@@ -107,6 +127,14 @@ pub trait Known {
     fn attendance_of(&self, meeting: &str, person: &str) -> Option<&str>;
     /// The UUID of the store's registration of this meeting in the case.
     fn registration_of(&self, meeting: &str) -> Option<&str>;
+    /// The UUID of the store's row of this organisation in this round.
+    fn round_supplier_of(&self, round: &str, organisation: &str) -> Option<&str>;
+    /// The UUID of the store's supplier of this round with this number.
+    fn round_number_of(&self, round: &str, seq: i64) -> Option<&str>;
+    /// The UUID of the store's answer row of this question and organisation.
+    fn answer_of(&self, question: &str, organisation: &str) -> Option<&str>;
+    /// The UUID of the round of the store's question with this UUID.
+    fn round_of_question(&self, question: &str) -> Option<&str>;
 }
 
 /// A plain [`Known`]: what a store has, gathered in memory. `KnownRows::default()` is an
@@ -122,6 +150,14 @@ pub struct KnownRows {
     pub attendance: HashMap<(String, String), String>,
     /// Meeting UUID → the UUID of its registration in the case.
     pub registrations: HashMap<String, String>,
+    /// (round UUID, organisation UUID) → round supplier UUID.
+    pub round_suppliers: HashMap<(String, String), String>,
+    /// (round UUID, number) → round supplier UUID.
+    pub round_numbers: HashMap<(String, i64), String>,
+    /// (question UUID, organisation UUID) → answer UUID.
+    pub answers: HashMap<(String, String), String>,
+    /// Question UUID → its round's UUID.
+    pub question_rounds: HashMap<String, String>,
 }
 
 impl Known for KnownRows {
@@ -143,6 +179,24 @@ impl Known for KnownRows {
     }
     fn registration_of(&self, meeting: &str) -> Option<&str> {
         self.registrations.get(meeting).map(String::as_str)
+    }
+    fn round_supplier_of(&self, round: &str, organisation: &str) -> Option<&str> {
+        self.round_suppliers
+            .get(&(round.to_string(), organisation.to_string()))
+            .map(String::as_str)
+    }
+    fn round_number_of(&self, round: &str, seq: i64) -> Option<&str> {
+        self.round_numbers
+            .get(&(round.to_string(), seq))
+            .map(String::as_str)
+    }
+    fn answer_of(&self, question: &str, organisation: &str) -> Option<&str> {
+        self.answers
+            .get(&(question.to_string(), organisation.to_string()))
+            .map(String::as_str)
+    }
+    fn round_of_question(&self, question: &str) -> Option<&str> {
+        self.question_rounds.get(question).map(String::as_str)
     }
 }
 
@@ -172,6 +226,10 @@ pub fn validate(bundle: &Bundle, known: &impl Known) -> Vec<Issue> {
     c.information_items(bundle);
     c.interests(bundle);
     c.meeting_registrations(bundle);
+    c.dialogue_rounds(bundle);
+    c.round_questions(bundle);
+    c.round_suppliers(bundle);
+    c.round_answers(bundle);
     c.issues
 }
 
@@ -235,6 +293,10 @@ fn uuids_of(bundle: &Bundle) -> Vec<(Section, Vec<&Uuid>)> {
             S::MeetingRegistrations,
             ids(&bundle.meeting_registrations, |r| &r.uuid),
         ),
+        (S::DialogueRounds, ids(&bundle.dialogue_rounds, |r| &r.uuid)),
+        (S::RoundQuestions, ids(&bundle.round_questions, |r| &r.uuid)),
+        (S::RoundSuppliers, ids(&bundle.round_suppliers, |r| &r.uuid)),
+        (S::RoundAnswers, ids(&bundle.round_answers, |r| &r.uuid)),
     ]
 }
 
@@ -736,6 +798,126 @@ impl<'a, K: Known> Checker<'a, K> {
             }
             self.required(at, "document_number", &r.document_number);
             self.date(at, "registered_on", &r.registered_on);
+            self.stamps(at, &r.created_at, &r.updated_at);
+        }
+    }
+
+    fn dialogue_rounds(&mut self, b: &Bundle) {
+        for (i, r) in b.dialogue_rounds.iter().enumerate() {
+            let at = At(Section::DialogueRounds, i);
+            self.reference(at, "project", Section::Projects, &r.project);
+            self.value::<RoundKind>(at, "kind", &r.kind);
+            self.required(at, "title", &r.title);
+            self.trashable(at, &r.created_at, &r.updated_at, r.deleted_at.as_ref());
+        }
+    }
+
+    fn round_questions(&mut self, b: &Bundle) {
+        for (i, r) in b.round_questions.iter().enumerate() {
+            let at = At(Section::RoundQuestions, i);
+            self.reference(at, "round", Section::DialogueRounds, &r.round);
+            if r.position < 1 {
+                self.problem(at.path("position"), Problem::NotPositive);
+            }
+            self.required(at, "text", &r.text);
+            self.trashable(at, &r.created_at, &r.updated_at, r.deleted_at.as_ref());
+        }
+    }
+
+    /// One row per round and organisation, and one number (letter) per round, in the
+    /// bundle and against the store.
+    fn round_suppliers(&mut self, b: &Bundle) {
+        let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut numbers: HashMap<(&str, i64), usize> = HashMap::new();
+        for (i, r) in b.round_suppliers.iter().enumerate() {
+            let at = At(Section::RoundSuppliers, i);
+            self.reference(at, "round", Section::DialogueRounds, &r.round);
+            self.reference(at, "organisation", Section::Organisations, &r.organisation);
+            self.optional_reference(at, "meeting", Section::Meetings, r.meeting.as_ref());
+            let (round, org, uuid) = (r.round.as_str(), r.organisation.as_str(), r.uuid.as_str());
+            if let Some(&first) = pairs.get(&(round, org)) {
+                let first = At(Section::RoundSuppliers, first).row();
+                self.problem(
+                    at.path("organisation"),
+                    Problem::DuplicateRoundSupplier { first },
+                );
+            } else {
+                pairs.insert((round, org), i);
+                if self
+                    .known
+                    .round_supplier_of(round, org)
+                    .is_some_and(|owner| owner != uuid)
+                {
+                    self.problem(at.path("organisation"), Problem::RoundSupplierTaken);
+                }
+            }
+            if r.seq < 1 {
+                self.problem(at.path("seq"), Problem::NotPositive);
+            } else if let Some(&first) = numbers.get(&(round, r.seq)) {
+                let first = At(Section::RoundSuppliers, first).row();
+                self.problem(at.path("seq"), Problem::DuplicateSupplierNumber { first });
+            } else {
+                numbers.insert((round, r.seq), i);
+                if self
+                    .known
+                    .round_number_of(round, r.seq)
+                    .is_some_and(|owner| owner != uuid)
+                {
+                    self.problem(at.path("seq"), Problem::SupplierNumberTaken);
+                }
+            }
+            self.stamps(at, &r.created_at, &r.updated_at);
+        }
+    }
+
+    /// One row per question and organisation, from a supplier of the question's round
+    /// (in the bundle or in the store).
+    fn round_answers(&mut self, b: &Bundle) {
+        let round_of: HashMap<&str, &str> = b
+            .round_questions
+            .iter()
+            .map(|q| (q.uuid.as_str(), q.round.as_str()))
+            .collect();
+        let suppliers: HashSet<(&str, &str)> = b
+            .round_suppliers
+            .iter()
+            .map(|s| (s.round.as_str(), s.organisation.as_str()))
+            .collect();
+        let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+        for (i, r) in b.round_answers.iter().enumerate() {
+            let at = At(Section::RoundAnswers, i);
+            self.reference(at, "question", Section::RoundQuestions, &r.question);
+            self.reference(at, "organisation", Section::Organisations, &r.organisation);
+            self.optional_reference(at, "meeting", Section::Meetings, r.meeting.as_ref());
+            self.value::<Confidentiality>(at, "confidentiality", &r.confidentiality);
+            let (question, org) = (r.question.as_str(), r.organisation.as_str());
+            if let Some(&first) = pairs.get(&(question, org)) {
+                let first = At(Section::RoundAnswers, first).row();
+                self.problem(at.path("organisation"), Problem::DuplicateAnswer { first });
+            } else {
+                pairs.insert((question, org), i);
+                if self
+                    .known
+                    .answer_of(question, org)
+                    .is_some_and(|owner| owner != r.uuid.as_str())
+                {
+                    self.problem(at.path("organisation"), Problem::AnswerTaken);
+                }
+            }
+            let round = round_of
+                .get(question)
+                .copied()
+                .or_else(|| self.known.round_of_question(question));
+            // An organisation that is nowhere is reported as that, once.
+            let org_exists = self.in_bundle(Section::Organisations, org)
+                || self.known.has(Section::Organisations, org);
+            if let Some(round) = round
+                && org_exists
+                && !suppliers.contains(&(round, org))
+                && self.known.round_supplier_of(round, org).is_none()
+            {
+                self.problem(at.path("organisation"), Problem::NotInRound);
+            }
             self.stamps(at, &r.created_at, &r.updated_at);
         }
     }

@@ -6,7 +6,6 @@
 //! Pure: no store, no IO beyond the embedded file.
 
 pub mod large;
-pub mod rounds;
 mod shift;
 
 use chrono::NaiveDate;
@@ -61,5 +60,26 @@ mod tests {
         );
         assert!(b.information_items.iter().any(|i| i.shared_on.is_none()));
         assert!(b.interests.iter().any(|i| i.kind == "prior_involvement"));
+    }
+
+    /// Issue 13, part 9: a round of one-to-one dialogues with at least four questions
+    /// put to at least three suppliers who answered.
+    #[test]
+    fn the_asset_holds_a_round_of_four_questions_answered_by_three_suppliers() {
+        let b = portfolio().bundle;
+        let round = &b.dialogue_rounds[0];
+        assert_eq!(round.kind, "one_to_one");
+        let questions = b
+            .round_questions
+            .iter()
+            .filter(|q| q.round == round.uuid)
+            .count();
+        let answering: std::collections::HashSet<_> = b
+            .round_answers
+            .iter()
+            .filter(|a| !a.body.is_empty())
+            .map(|a| &a.organisation)
+            .collect();
+        assert!(questions >= 4 && answering.len() >= 3);
     }
 }

@@ -166,6 +166,20 @@ pub fn shift(bundle: &Bundle, anchor: NaiveDate, clock: &Clock) -> Bundle {
         i.declared_on = s.date_opt(&i.declared_on, 0);
         s.record(&mut i.created_at, &mut i.updated_at, &mut i.deleted_at, 0);
     }
+    // Dialogue rounds; an answer given in a meeting moves with it.
+    for r in &mut b.dialogue_rounds {
+        s.record(&mut r.created_at, &mut r.updated_at, &mut r.deleted_at, 0);
+    }
+    for q in &mut b.round_questions {
+        s.record(&mut q.created_at, &mut q.updated_at, &mut q.deleted_at, 0);
+    }
+    for r in &mut b.round_suppliers {
+        s.record(&mut r.created_at, &mut r.updated_at, &mut None, 0);
+    }
+    for a in &mut b.round_answers {
+        let extra = a.meeting.as_ref().map_or(0, |m| extra_of(&m.0));
+        s.record(&mut a.created_at, &mut a.updated_at, &mut None, extra);
+    }
     b
 }
 

@@ -23,10 +23,13 @@ pub enum EntityKind {
     Interest,
     /// A dialogue round (dialogomgång).
     Round,
+    /// A question of a dialogue round. Not searched on its own: its words are its
+    /// round's search document (migration 0012).
+    RoundQuestion,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 16] = [
+    pub const ALL: [EntityKind; 17] = [
         Self::Project,
         Self::Organisation,
         Self::Person,
@@ -43,6 +46,7 @@ impl EntityKind {
         Self::Information,
         Self::Interest,
         Self::Round,
+        Self::RoundQuestion,
     ];
 
     /// A stable machine name (bundles, logs, the command line).
@@ -64,6 +68,7 @@ impl EntityKind {
             Self::Information => "information",
             Self::Interest => "interest",
             Self::Round => "round",
+            Self::RoundQuestion => "round_question",
         }
     }
 
@@ -91,6 +96,7 @@ impl EntityKind {
             Self::Information => text::kind_information(),
             Self::Interest => text::kind_interest(),
             Self::Round => text::kind_round(),
+            Self::RoundQuestion => text::kind_round_question(),
         }
     }
 }

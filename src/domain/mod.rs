@@ -1,5 +1,6 @@
 //! Plain domain types, enums, validation and derived values. No IO.
 
+pub mod anonymise;
 mod attention;
 mod audience;
 pub mod clean;

@@ -57,6 +57,8 @@ pub enum FieldError {
     },
     /// The supplier does not take part in the question's round.
     NotInRound,
+    /// The organisation takes part in the round already.
+    InRoundAlready,
 }
 
 /// The words, from the catalog.

@@ -34,6 +34,8 @@ pub struct DemoSummary {
     pub information: usize,
     /// Declared interests and prior involvement.
     pub interests: usize,
+    /// Dialogue rounds.
+    pub rounds: usize,
 }
 
 impl DemoSummary {
@@ -57,6 +59,7 @@ impl DemoSummary {
             questions: added(Section::Questions),
             information: added(Section::InformationItems),
             interests: added(Section::Interests),
+            rounds: added(Section::DialogueRounds),
         }
     }
 }
@@ -66,17 +69,17 @@ impl DemoSummary {
 pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> {
     let asset = demo::portfolio();
     let mut bundle = demo::shift(&asset.bundle, asset.anchor, &clock_on(store, today));
-    let summary = store.atomically(|store| {
+    store.atomically(|store| {
         reuse_organisations(store, &mut bundle)?;
         import(store, &bundle, &mut |_, _| {})
-    })?;
-    store.atomically(add_rounds)?;
-    Ok(summary)
+    })
 }
 
 /// Points the demo at the store's own organisation wherever the store has one of the
 /// same name (case, diacritics and spacing aside) under another UUID: a user who made
-/// "Lulea kommun" before loading the demo keeps one Luleå kommun, not two.
+/// "Lulea kommun" before loading the demo keeps one Luleå kommun, not two. (Should the
+/// demo make two suppliers of one round the same organisation, the second's rows are
+/// left out on import as facts the store has, see `import`.)
 fn reuse_organisations(store: &Store, bundle: &mut Bundle) -> Result<()> {
     let mut same = HashMap::new();
     for org in &bundle.organisations {
@@ -119,61 +122,18 @@ fn reuse_organisations(store: &Store, bundle: &mut Bundle) -> Result<()> {
     for interest in &mut bundle.interests {
         swap(&mut interest.organisation);
     }
-    Ok(())
-}
-
-/// Writes the demo's dialogue rounds (`demo::rounds`) that the store does not have yet,
-/// matched by UUID; a round whose project or meetings a user removed is left out.
-/// Returns how many rounds were added.
-pub fn add_rounds(store: &mut Store) -> Result<usize> {
-    use crate::domain::RoundInput;
-    let mut added = 0;
-    for round in demo::rounds::rounds() {
-        if store.round_by_uuid(round.uuid)?.is_some() {
-            continue;
+    let swap_required = |uuid: &mut crate::bundle::Uuid| {
+        if let Some(existing) = same.get(uuid.as_str()) {
+            *uuid = existing.as_str().into();
         }
-        let project = match store.project_by_code(round.project_code) {
-            Ok(p) => p,
-            Err(StoreError::NotFound) => continue,
-            Err(e) => return Err(e),
-        };
-        let id = store.create_round_with_uuid(
-            project.id,
-            &RoundInput {
-                kind: round.kind,
-                title: round.title.into(),
-                purpose: round.purpose.into(),
-            },
-            round.uuid,
-        )?;
-        let mut questions = Vec::new();
-        for (uuid, text) in round.questions {
-            questions.push(store.add_round_question_with_uuid(id, text, uuid)?);
-        }
-        for supplier in &round.suppliers {
-            let Some(org) = store.live_id_by_uuid("organisations", supplier.organisation_uuid)?
-            else {
-                continue;
-            };
-            store.add_round_supplier(id, org)?;
-            let meeting = match supplier.meeting_uuid {
-                Some(uuid) => store.live_id_by_uuid("meetings", uuid)?,
-                None => None,
-            };
-            store.set_round_meeting(id, org, meeting)?;
-            for (question, answer) in questions.iter().zip(&supplier.answers) {
-                if let Some((body, label)) = answer {
-                    if body.is_empty() {
-                        store.mark_asked(*question, org, meeting)?;
-                    } else {
-                        store.record_answer(*question, org, meeting, body, *label)?;
-                    }
-                }
-            }
-        }
-        added += 1;
+    };
+    for supplier in &mut bundle.round_suppliers {
+        swap_required(&mut supplier.organisation);
     }
-    Ok(added)
+    for answer in &mut bundle.round_answers {
+        swap_required(&mut answer.organisation);
+    }
+    Ok(())
 }
 
 /// Loads the large demo of `size` around `today`; `progress` is told how many of the
@@ -212,8 +172,10 @@ fn clock_on(store: &Store, today: NaiveDate) -> crate::domain::Clock {
 }
 
 /// Imports insert-only. The store may already hold one of the demo's facts under
-/// another row — a participant a user removed from a demo meeting and added again —
-/// and then the demo's row is left out rather than the whole load refused.
+/// another row — a participant a user removed from a demo meeting and added again, a
+/// demo round's supplier or answer written by an older tidig (which added the rounds
+/// after the bundle) — and then the demo's row is left out rather than the whole load
+/// refused.
 fn import(
     store: &mut Store,
     bundle: &Bundle,
@@ -225,24 +187,44 @@ fn import(
             Ok(report) => return Ok(DemoSummary::from_report(&report)),
             Err(ImportError::Store(e)) => return Err(e),
             Err(ImportError::Invalid(issues)) => {
-                let taken: Vec<usize> = issues
+                let taken: Vec<(Section, usize)> = issues
                     .iter()
-                    .filter(|i| i.problem == Problem::AttendanceTaken)
-                    .filter_map(|i| row_index(&i.path, Section::Attendance))
+                    .filter_map(|i| {
+                        let section = taken_section(&i.problem)?;
+                        Some((section, row_index(&i.path, section)?))
+                    })
                     .collect();
                 if taken.is_empty() || taken.len() < issues.len() {
                     return Err(refusal(&issues));
                 }
                 let mut fewer = bundle.into_owned();
-                let mut i = 0;
-                fewer.attendance.retain(|_| {
-                    i += 1;
-                    !taken.contains(&(i - 1))
-                });
+                leave_out(&mut fewer.attendance, Section::Attendance, &taken);
+                leave_out(&mut fewer.round_suppliers, Section::RoundSuppliers, &taken);
+                leave_out(&mut fewer.round_answers, Section::RoundAnswers, &taken);
                 bundle = std::borrow::Cow::Owned(fewer);
             }
         }
     }
+}
+
+/// The section of a row whose fact the store holds as another row (or that hangs on
+/// such a row: an answer from a supplier left out), which the demo can do without.
+fn taken_section(problem: &Problem) -> Option<Section> {
+    match problem {
+        Problem::AttendanceTaken => Some(Section::Attendance),
+        Problem::RoundSupplierTaken | Problem::SupplierNumberTaken => Some(Section::RoundSuppliers),
+        Problem::AnswerTaken | Problem::NotInRound => Some(Section::RoundAnswers),
+        _ => None,
+    }
+}
+
+/// `rows` without the ones of `section` listed in `taken`.
+fn leave_out<T>(rows: &mut Vec<T>, section: Section, taken: &[(Section, usize)]) {
+    let mut i = 0;
+    rows.retain(|_| {
+        i += 1;
+        !taken.contains(&(section, i - 1))
+    });
 }
 
 /// The row number in a path such as `attendance[12].person`.

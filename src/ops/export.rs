@@ -19,6 +19,7 @@ use crate::export::{
 use crate::store::{ActionFilter, Store, StoreError};
 use crate::text;
 
+use super::shared_names::SharedNames;
 use super::write::{WriteError, write_private};
 
 /// How long a meeting moved to the trash is still exported, as cancelled, in calendars.
@@ -291,6 +292,7 @@ pub fn render_styled(
                 store,
                 live(store, EntityKind::Project, project_id)?,
                 audience,
+                lang,
             )?;
             let name = format!(
                 "{}-{}.{}",
@@ -385,7 +387,7 @@ pub fn render_styled(
                     return Err(ExportOpError::Store(StoreError::NotFound));
                 }
             }
-            let input = dialogue_input(store, project_id, round_id, audience)?;
+            let input = dialogue_input(store, project_id, round_id, audience, lang)?;
             let contents = export::render_dialogue(&input, format, audience, lang)?;
             let name = format!(
                 "{}-{}-{}.{}",
@@ -617,6 +619,7 @@ pub fn needs_input(
     store: &Store,
     project_id: i64,
     audience: Audience,
+    lang: Lang,
 ) -> Result<NeedsInput, StoreError> {
     let project = store.project(project_id)?;
     let meeting_kinds = store
@@ -627,17 +630,10 @@ pub fn needs_input(
     // Names the shared version must not carry: every person's, and every
     // organisation's but the buyer's (whom the document names anyway). The internal
     // version checks no names, so the directory is only read for the shared one.
-    let mut names: Vec<String> = Vec::new();
-    if audience == Audience::Shared {
-        names.extend(store.list_people()?.into_iter().map(|p| p.name));
-        names.extend(
-            store
-                .list_organisations()?
-                .into_iter()
-                .filter(|o| Some(o.id) != project.buyer_id)
-                .map(|o| o.name),
-        );
-    }
+    let names = match audience {
+        Audience::Shared => SharedNames::of_store(store, project.buyer_id, lang)?,
+        Audience::Internal => SharedNames::new(Vec::<String>::new(), Vec::new(), lang),
+    };
     let everything = NeedsInput {
         needs: store.all_needs(Some(project_id))?,
         evidence: store.project_evidence(project_id)?,
@@ -658,11 +654,16 @@ pub fn needs_input(
 ///   its type, since a supplier meeting's title names the supplier);
 /// - evidence from one-to-one dialogues (what one supplier said, and when), or from a
 ///   meeting whose type is not known;
-/// - evidence whose text names a person or an organisation in `names`, and evidence
-///   with nothing left to say.
+/// - evidence whose text names an organisation in `names`, and evidence with nothing
+///   left to say;
 ///
-/// Nothing counts what was left out.
-pub fn needs_for_audience(input: NeedsInput, audience: Audience, names: &[String]) -> NeedsInput {
+/// and it names no person: their names in needs and evidence become a neutral word
+/// ("[namn]", see `SharedNames`). Nothing counts what was left out.
+pub fn needs_for_audience(
+    input: NeedsInput,
+    audience: Audience,
+    names: &SharedNames,
+) -> NeedsInput {
     let needs = audience.share(input.needs);
     let mut evidence: std::collections::HashMap<i64, Vec<Evidence>> = input
         .evidence
@@ -685,40 +686,37 @@ pub fn needs_for_audience(input: NeedsInput, audience: Audience, names: &[String
             n.owner.clear();
             n.status_reason.clear();
             n.merged_into = None;
+            // A need is the buyer's own words: a person named in them is replaced,
+            // an organisation's name stays (it was shareable as written).
+            for text in [&mut n.statement, &mut n.as_a, &mut n.i_need, &mut n.so_that] {
+                *text = names.anonymise_people(text);
+            }
             n
         })
         .collect();
     let kinds = &input.meeting_kinds;
-    // Each name once, as `names_any` compares them; too short a name is no evidence.
-    let names: Vec<String> = names
-        .iter()
-        .map(|n| n.trim().to_lowercase())
-        .filter(|n| n.chars().count() >= 3)
-        .collect();
     let evidence = evidence
         .into_iter()
         .filter(|(need, _)| needs.iter().any(|n| n.id == *need))
         .map(|(need, list)| {
             let list: Vec<Evidence> = list
                 .into_iter()
-                .filter(|e| {
-                    // A meeting whose type is unknown here (in the trash, unreadable)
-                    // might have been a one-to-one.
-                    let from_a_meeting_we_may_name = match e.meeting_id {
-                        None => true,
-                        Some(m) => kinds
-                            .get(&m)
-                            .is_some_and(|k| *k != MeetingType::OneToOneDialogue),
-                    };
-                    from_a_meeting_we_may_name
-                        && !names_any(&e.note, &names)
-                        && !names_any(&e.document, &names)
+                // From a meeting we may name: a meeting whose type is unknown here (in
+                // the trash, unreadable) might have been a one-to-one.
+                .filter(|e| match e.meeting_id {
+                    None => true,
+                    Some(m) => kinds
+                        .get(&m)
+                        .is_some_and(|k| *k != MeetingType::OneToOneDialogue),
                 })
-                .map(|mut e| {
+                // Naming an organisation keeps it out; a person's name is replaced.
+                .filter_map(|mut e| {
+                    e.note = names.share(&e.note)?;
+                    e.document = names.share(&e.document)?;
                     e.person_id = None;
                     e.person_name = None;
                     e.meeting_title = None;
-                    e
+                    Some(e)
                 })
                 .filter(|e| {
                     e.meeting_id.is_some()
@@ -742,15 +740,17 @@ pub fn needs_for_audience(input: NeedsInput, audience: Audience, names: &[String
 /// audience may read (`Audience::share`).
 ///
 /// The shared version names no supplier and none of their staff: an answer is
-/// attributed by its supplier's letter in the round; a question, a round's title or
-/// purpose, or an answer whose text names a person or an organisation other than the
-/// buyer (the needs description's rule, `names_any`) is left out — a title by the
-/// round's kind instead. Nothing counts what was left out.
+/// attributed by its supplier's letter in the round, and so is a round's supplier
+/// named in its questions, answers, title or purpose ("Leverantör A:s sensorer"); a
+/// person's name becomes a neutral word ("[namn]"); a text that names another
+/// organisation than the buyer is left out — a title by the round's kind instead (the
+/// rules of `SharedNames`). Nothing counts what was left out.
 pub fn dialogue_input(
     store: &Store,
     project_id: i64,
     round_id: Option<i64>,
     audience: Audience,
+    lang: Lang,
 ) -> Result<DialogueInput, StoreError> {
     let project = store.project(project_id)?;
     let rounds = match round_id {
@@ -770,31 +770,41 @@ pub fn dialogue_input(
             all
         }
     };
-    let names: Vec<String> = if audience == Audience::Shared {
-        shared_names(store, project.buyer_id)?
-    } else {
-        Vec::new()
+    let names = match audience {
+        Audience::Shared => SharedNames::of_store(store, project.buyer_id, lang)?,
+        Audience::Internal => SharedNames::new(Vec::<String>::new(), Vec::new(), lang),
     };
-    let names_one = |text: &str| names_any(text, &names);
+    // What the audience may read of a text: all of it (internal), or as `share` has it.
+    let shared = |names: &SharedNames, text: &str| -> Option<String> {
+        match audience {
+            Audience::Internal => Some(text.to_string()),
+            Audience::Shared => names.share(text),
+        }
+    };
     let mut out = Vec::new();
     for round in rounds {
         let suppliers = store.round_suppliers(round.id)?;
         let answers = store.round_answers(round.id)?;
+        let letters: Vec<(String, String)> = suppliers
+            .iter()
+            .map(|s| (s.name.clone(), s.letter()))
+            .collect();
+        let names = names.with_suppliers(&letters, lang);
         let mut questions = Vec::new();
         for q in store.round_questions(round.id)? {
-            if names_one(&q.text) {
+            let Some(text) = shared(&names, &q.text) else {
                 continue;
-            }
+            };
             let answers = suppliers
                 .iter()
                 .filter_map(|s| {
                     let a = answers.iter().find(|a| {
                         a.question_id == q.id && a.organisation_id == s.organisation_id
                     })?;
-                    let readable = audience.may_read(a.confidentiality)
-                        && !a.body.trim().is_empty()
-                        && !names_one(&a.body);
-                    readable.then(|| DialogueAnswer {
+                    let readable =
+                        audience.may_read(a.confidentiality) && !a.body.trim().is_empty();
+                    let body = shared(&names, a.body.trim()).filter(|_| readable)?;
+                    Some(DialogueAnswer {
                         supplier: match audience {
                             Audience::Shared => export::Supplier::Letter(s.letter()),
                             Audience::Internal => export::Supplier::Named {
@@ -802,27 +812,19 @@ pub fn dialogue_input(
                                 letter: s.letter(),
                             },
                         },
-                        body: a.body.trim().to_string(),
+                        body,
                     })
                 })
                 .collect();
             questions.push(DialogueQuestion {
                 position: q.position,
-                text: q.text,
+                text,
                 answers,
             });
         }
         // Empty: the renderer names the round by its kind.
-        let title = if names_one(&round.title) {
-            String::new()
-        } else {
-            round.title
-        };
-        let purpose = if names_one(&round.purpose) {
-            String::new()
-        } else {
-            round.purpose
-        };
+        let title = shared(&names, &round.title).unwrap_or_default();
+        let purpose = shared(&names, &round.purpose).unwrap_or_default();
         out.push(DialogueRound {
             kind: round.kind,
             title,
@@ -838,100 +840,23 @@ pub fn dialogue_input(
     let information = store
         .information_items(Some(project.id), false)?
         .into_iter()
-        .map(|item| {
+        .filter_map(|item| {
             let text = if audience == Audience::Shared || item.details.trim().is_empty() {
                 item.title
             } else {
                 format!("{} – {}", item.title, item.details)
             };
-            InformationGiven {
+            Some(InformationGiven {
                 date: item.given_on.to_string(),
-                text,
-            }
+                text: shared(&names, &text)?,
+            })
         })
-        .filter(|given| !names_one(&given.text))
         .collect();
     Ok(DialogueInput {
         information,
         clock: store.clock(),
         rounds: out,
         project,
-    })
-}
-
-/// Names a shared document must not carry: every person's, and every organisation's
-/// but the buyer's, trimmed and lower-cased as `names_any` compares them (too short a
-/// name is no evidence).
-/// First words of organisation names that say what kind of body it is, not which one.
-const GENERIC_FIRST_WORDS: &[&str] = &[
-    "region",
-    "kommun",
-    "stiftelsen",
-    "föreningen",
-    "förbundet",
-    "svenska",
-    "sveriges",
-    "statens",
-    "aktiebolaget",
-    "bolaget",
-    "institutet",
-    "universitet",
-    "högskolan",
-    "länsstyrelsen",
-    "landstinget",
-    "nordic",
-    "north",
-    "scandinavian",
-    "the",
-    "city",
-];
-
-fn shared_names(store: &Store, buyer_id: Option<i64>) -> Result<Vec<String>, StoreError> {
-    let mut names: Vec<String> = store.list_people()?.into_iter().map(|p| p.name).collect();
-    let organisations: Vec<String> = store
-        .list_organisations()?
-        .into_iter()
-        .filter(|o| Some(o.id) != buyer_id)
-        .map(|o| o.name)
-        .collect();
-    // An organisation is often named by its first word alone ("Vårdflödes svar" for
-    // Vårdflöde Nordic AB): that word counts too, unless it is a word any name may
-    // start with.
-    names.extend(
-        organisations
-            .iter()
-            .filter_map(|name| name.split_whitespace().next())
-            .filter(|first| {
-                first.chars().count() >= 4
-                    && !GENERIC_FIRST_WORDS.contains(&first.to_lowercase().as_str())
-            })
-            .map(str::to_string),
-    );
-    names.extend(organisations);
-    Ok(names
-        .iter()
-        .map(|n| n.trim().to_lowercase())
-        .filter(|n| n.chars().count() >= 3)
-        .collect())
-}
-
-/// Whether `text` names any of `names` (trimmed, lower-case) as a word, ignoring case
-/// ("Åsa Öberg", "Åsa Öbergs"; not "Norrsken" inside "Norrskensgatan" — one letter `s`
-/// after a name, the genitive, still counts).
-fn names_any(text: &str, names: &[String]) -> bool {
-    let text = text.to_lowercase();
-    names.iter().any(|name| {
-        text.match_indices(name.as_str()).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let mut after = text[at + name.len()..].chars();
-            let word_start = !before.is_some_and(char::is_alphanumeric);
-            let word_end = match after.next() {
-                None => true,
-                Some('s') => !after.next().is_some_and(char::is_alphanumeric),
-                Some(c) => !c.is_alphanumeric(),
-            };
-            word_start && word_end
-        })
     })
 }
 
@@ -981,31 +906,4 @@ pub fn file_name(m: &Meeting, store: &Store) -> String {
         .collect::<Vec<_>>()
         .join("-");
     format!("{}-{date}-{slug}", m.project_code)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_organisation_named_by_its_first_word_is_named() {
-        let mut store = Store::open_in_memory(crate::domain::Clock::System).unwrap();
-        for name in ["Vårdflöde Nordic AB", "Region Norrbotten"] {
-            store
-                .create_organisation(
-                    &crate::domain::OrganisationInput::validate(
-                        name,
-                        crate::domain::OrgKind::Supplier,
-                    )
-                    .unwrap(),
-                )
-                .unwrap();
-        }
-        let names = shared_names(&store, None).unwrap();
-        assert!(names_any("Svar på Vårdflödes fråga", &names));
-        assert!(names_any("vårdflöde nordic ab svarade", &names));
-        // A generic first word alone names nobody.
-        assert!(!names_any("Regionen och kommunen", &names));
-        assert!(!names_any("Region och kommun samverkar", &names));
-    }
 }

@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod demo;
 pub mod export;
 pub mod information;
+pub mod shared_names;
 pub mod write;
 
 pub use export::{Destination, ExportJob, Exported};

@@ -72,6 +72,9 @@ fn columns(section: Section) -> &'static [Col] {
         S::InformationItems => INFORMATION_COLUMNS,
         S::Interests => INTEREST_COLUMNS,
         S::MeetingRegistrations => REGISTRATION_COLUMNS,
+        S::DialogueRounds | S::RoundQuestions | S::RoundSuppliers | S::RoundAnswers => {
+            round_columns(section)
+        }
         S::Organisations => &[
             P("uuid"),
             P("name"),
@@ -341,11 +344,56 @@ const INTEREST_COLUMNS: &[Col] = &[
     P("deleted_at"),
 ];
 
+/// The columns of a dialogue round and of its questions, suppliers and answers.
+fn round_columns(section: Section) -> &'static [Col] {
+    match section {
+        S::DialogueRounds => &[
+            P("uuid"),
+            r!("project_id", "project", S::Projects),
+            P("kind"),
+            P("title"),
+            P("purpose"),
+            P("created_at"),
+            P("updated_at"),
+            P("deleted_at"),
+        ],
+        S::RoundQuestions => &[
+            P("uuid"),
+            r!("round_id", "round", S::DialogueRounds),
+            P("position"),
+            P("text"),
+            P("created_at"),
+            P("updated_at"),
+            P("deleted_at"),
+        ],
+        S::RoundSuppliers => &[
+            P("uuid"),
+            r!("round_id", "round", S::DialogueRounds),
+            r!("organisation_id", "organisation", S::Organisations),
+            P("seq"),
+            r!("meeting_id", "meeting", S::Meetings),
+            P("created_at"),
+            P("updated_at"),
+        ],
+        _ => &[
+            P("uuid"),
+            r!("question_id", "question", S::RoundQuestions),
+            r!("organisation_id", "organisation", S::Organisations),
+            r!("meeting_id", "meeting", S::Meetings),
+            P("body"),
+            P("confidentiality"),
+            P("created_at"),
+            P("updated_at"),
+        ],
+    }
+}
+
 /// Which of a table's rows belong to one project (`?1` is the project's id); `None`
 /// for the directory, whose rows come in only when referenced.
 fn project_filter(section: Section) -> Option<&'static str> {
     const OF_MEETINGS: &str = "t.meeting_id IN (SELECT id FROM meetings WHERE project_id = ?1)";
     const OF_NEEDS: &str = "t.need_id IN (SELECT id FROM needs WHERE project_id = ?1)";
+    const OF_ROUNDS: &str = "t.round_id IN (SELECT id FROM dialogue_rounds WHERE project_id = ?1)";
     match section {
         S::Organisations | S::People => None,
         S::Projects => Some("t.id = ?1"),
@@ -362,6 +410,12 @@ fn project_filter(section: Section) -> Option<&'static str> {
         S::Exports | S::MeetingRegistrations => Some(OF_MEETINGS),
         S::InformationItems | S::Interests => Some("t.project_id = ?1"),
         S::NeedEvidence | S::NeedStatusChanges => Some(OF_NEEDS),
+        S::DialogueRounds => Some("t.project_id = ?1"),
+        S::RoundQuestions | S::RoundSuppliers => Some(OF_ROUNDS),
+        S::RoundAnswers => Some(
+            "t.question_id IN (SELECT q.id FROM round_questions q
+             JOIN dialogue_rounds r ON r.id = q.round_id WHERE r.project_id = ?1)",
+        ),
     }
 }
 
@@ -488,6 +542,10 @@ fn fill(bundle: &mut Bundle, section: Section, rows: Vec<Row>) -> Result<()> {
         S::InformationItems => into_rows::<b::InformationItem>(bundle, rows),
         S::Interests => into_rows::<b::Interest>(bundle, rows),
         S::MeetingRegistrations => into_rows::<b::MeetingRegistration>(bundle, rows),
+        S::DialogueRounds => into_rows::<b::DialogueRound>(bundle, rows),
+        S::RoundQuestions => into_rows::<b::RoundQuestion>(bundle, rows),
+        S::RoundSuppliers => into_rows::<b::RoundSupplier>(bundle, rows),
+        S::RoundAnswers => into_rows::<b::RoundAnswer>(bundle, rows),
     }
 }
 
@@ -574,6 +632,10 @@ struct Index {
     need_numbers: HashMap<(String, i64), String>,
     attendance: HashMap<(String, String), String>,
     registrations: HashMap<String, String>,
+    round_suppliers: HashMap<(String, String), String>,
+    round_numbers: HashMap<(String, i64), String>,
+    answers: HashMap<(String, String), String>,
+    question_rounds: HashMap<String, String>,
 }
 
 impl Index {
@@ -616,12 +678,45 @@ impl Index {
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let mut round_suppliers = HashMap::new();
+        let mut round_numbers = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT r.uuid, o.uuid, s.seq, s.uuid FROM round_suppliers s
+             JOIN dialogue_rounds r ON r.id = s.round_id
+             JOIN organisations o ON o.id = s.organisation_id",
+        )?;
+        let mut found = stmt.query([])?;
+        while let Some(row) = found.next()? {
+            let (round, org, seq, uuid): (String, String, i64, String) =
+                (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+            round_numbers.insert((round.clone(), seq), uuid.clone());
+            round_suppliers.insert((round, org), uuid);
+        }
+        let answers = conn
+            .prepare(
+                "SELECT q.uuid, o.uuid, a.uuid FROM round_answers a
+                 JOIN round_questions q ON q.id = a.question_id
+                 JOIN organisations o ON o.id = a.organisation_id",
+            )?
+            .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let question_rounds = conn
+            .prepare(
+                "SELECT q.uuid, r.uuid FROM round_questions q
+                 JOIN dialogue_rounds r ON r.id = q.round_id",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Index {
             rows,
             project_codes,
             need_numbers,
             attendance,
             registrations,
+            round_suppliers,
+            round_numbers,
+            answers,
+            question_rounds,
         })
     }
 
@@ -654,6 +749,24 @@ impl Known for Index {
     }
     fn registration_of(&self, meeting: &str) -> Option<&str> {
         self.registrations.get(meeting).map(String::as_str)
+    }
+    fn round_supplier_of(&self, round: &str, organisation: &str) -> Option<&str> {
+        self.round_suppliers
+            .get(&(round.to_string(), organisation.to_string()))
+            .map(String::as_str)
+    }
+    fn round_number_of(&self, round: &str, seq: i64) -> Option<&str> {
+        self.round_numbers
+            .get(&(round.to_string(), seq))
+            .map(String::as_str)
+    }
+    fn answer_of(&self, question: &str, organisation: &str) -> Option<&str> {
+        self.answers
+            .get(&(question.to_string(), organisation.to_string()))
+            .map(String::as_str)
+    }
+    fn round_of_question(&self, question: &str) -> Option<&str> {
+        self.question_rounds.get(question).map(String::as_str)
     }
 }
 
@@ -887,6 +1000,10 @@ impl Importer<'_, '_> {
         self.recipients_in(bundle, &items)?;
         self.import::<b::Interest>(bundle, &mut report)?;
         self.import::<b::MeetingRegistration>(bundle, &mut report)?;
+        self.import::<b::DialogueRound>(bundle, &mut report)?;
+        self.import::<b::RoundQuestion>(bundle, &mut report)?;
+        self.import::<b::RoundSupplier>(bundle, &mut report)?;
+        self.import::<b::RoundAnswer>(bundle, &mut report)?;
         if self.write {
             // A need number is never handed out twice, whatever the bundle said.
             self.conn.execute(

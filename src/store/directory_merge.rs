@@ -108,9 +108,13 @@ impl Store {
     }
 
     /// Merges organisation `from` into `into`: everything that references `from` moves
-    /// to `into`, and `from` goes to the trash. All or nothing.
+    /// to `into`, and `from` goes to the trash. All or nothing. Where both are suppliers
+    /// of one dialogue round they become one supplier first (`rounds_merge`).
     pub fn merge_organisations(&mut self, from: i64, into: i64) -> Result<Merged> {
-        self.merge("organisations", from, into, |_, _, _| Ok(()))
+        let now = self.now();
+        self.merge("organisations", from, into, |tx, from, into| {
+            super::rounds_merge::join_round_suppliers(tx, from, into, &now).map(|_| ())
+        })
     }
 
     /// Merges person `from` into `into`, like organisations; the kept person takes the

@@ -88,6 +88,11 @@ fn locate_sql(kind: EntityKind) -> &'static str {
             "SELECT p.id, NULL, t.deleted_at, p.deleted_at
              FROM dialogue_rounds t JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
         }
+        EntityKind::RoundQuestion => {
+            "SELECT p.id, NULL, t.deleted_at, coalesce(r.deleted_at, p.deleted_at)
+             FROM round_questions t JOIN dialogue_rounds r ON r.id = t.round_id
+             JOIN projects p ON p.id = r.project_id WHERE t.id = ?1"
+        }
     }
 }
 

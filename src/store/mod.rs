@@ -20,6 +20,7 @@ mod projects;
 mod readable;
 mod retention;
 mod rounds;
+mod rounds_merge;
 mod search;
 mod suggestions;
 mod trash;

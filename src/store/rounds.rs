@@ -237,6 +237,23 @@ impl Store {
         )?)
     }
 
+    /// A question by id, trashed or not; its position is its place among the round's
+    /// live questions (a trashed one: after them).
+    pub fn round_question(&self, id: i64) -> Result<RoundQuestion> {
+        let mut q = found(self.conn.query_row(
+            "SELECT id, uuid, round_id, position, text FROM round_questions WHERE id = ?1",
+            [id],
+            question_from_row,
+        ))?;
+        q.position = self.conn.query_row(
+            "SELECT count(*) + 1 FROM round_questions
+             WHERE round_id = ?1 AND deleted_at IS NULL AND (position, id) < (?2, ?3)",
+            params![q.round_id, q.position, q.id],
+            |r| r.get(0),
+        )?;
+        Ok(q)
+    }
+
     /// Takes a question out of the set (its answers stay with it, for a restore).
     pub fn remove_round_question(&mut self, id: i64) -> Result<()> {
         let now = self.now();
@@ -448,6 +465,50 @@ impl Store {
         })
     }
 
+    /// The version of a question × supplier's answer row; 0 while the question was not
+    /// put (there is no row). What an answer form loads and saves against.
+    pub fn answer_version(&self, question_id: i64, organisation_id: i64) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT version FROM round_answers WHERE question_id = ?1 AND organisation_id = ?2",
+                params![question_id, organisation_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(0))
+    }
+
+    /// Writes an answer (as `record_answer`) only if its row is still at version
+    /// `expected` (0: still not put), all under the write lock; otherwise
+    /// `StoreError::Changed` and nothing is written. Returns the answer's id.
+    pub fn save_answer_if_unchanged(
+        &mut self,
+        question_id: i64,
+        organisation_id: i64,
+        expected: i64,
+        body: &str,
+        confidentiality: Confidentiality,
+    ) -> Result<i64> {
+        self.atomically(|s| {
+            if s.answer_version(question_id, organisation_id)? != expected {
+                return Err(StoreError::Changed);
+            }
+            s.record_answer(question_id, organisation_id, None, body, confidentiality)
+        })
+    }
+
+    /// How many of a round's questions (in the trash too) the supplier has answered:
+    /// what removing it from the round would throw away.
+    pub fn supplier_answer_count(&self, round_id: i64, organisation_id: i64) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM round_answers a JOIN round_questions q ON q.id = a.question_id
+             WHERE q.round_id = ?1 AND a.organisation_id = ?2 AND trim(a.body) <> ''",
+            params![round_id, organisation_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The answer row of a question × supplier, if the question was put.
     pub fn answer(&self, question_id: i64, organisation_id: i64) -> Result<Option<RoundAnswer>> {
         Ok(self
@@ -558,18 +619,6 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?)
-    }
-
-    /// The id of a live row of `table` (organisations or meetings) by its UUID.
-    pub(crate) fn live_id_by_uuid(&self, table: &str, uuid: &str) -> Result<Option<i64>> {
-        let sql = match table {
-            "organisations" => {
-                "SELECT id FROM organisations WHERE uuid = ?1 AND deleted_at IS NULL"
-            }
-            "meetings" => "SELECT id FROM meetings WHERE uuid = ?1 AND deleted_at IS NULL",
-            _ => return Err(StoreError::NotFound),
-        };
-        Ok(self.conn.query_row(sql, [uuid], |r| r.get(0)).optional()?)
     }
 
     /// The live organisation with this name (ignoring case), or a new supplier.

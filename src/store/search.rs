@@ -94,6 +94,12 @@ fn context_sql(kind: EntityKind) -> &'static str {
             "SELECT p.code, NULL FROM dialogue_rounds t
              JOIN projects p ON p.id = t.project_id WHERE t.id = ?1"
         }
+        // Found as its round (see `SEARCH_KINDS`); its context is the round's.
+        EntityKind::RoundQuestion => {
+            "SELECT p.code || ' · ' || r.title, NULL FROM round_questions t
+             JOIN dialogue_rounds r ON r.id = t.round_id
+             JOIN projects p ON p.id = r.project_id WHERE t.id = ?1"
+        }
     }
 }
 

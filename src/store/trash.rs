@@ -24,6 +24,7 @@ pub fn table(kind: EntityKind) -> &'static str {
         EntityKind::Information => "information_items",
         EntityKind::Interest => "interests",
         EntityKind::Round => "dialogue_rounds",
+        EntityKind::RoundQuestion => "round_questions",
     }
 }
 
@@ -85,6 +86,10 @@ fn label_sql(kind: EntityKind) -> &'static str {
         EntityKind::Round => {
             "SELECT t.id, t.title || ' (' || p.code || ')', t.deleted_at
              FROM dialogue_rounds t JOIN projects p ON p.id = t.project_id"
+        }
+        EntityKind::RoundQuestion => {
+            "SELECT t.id, t.text || ' (' || r.title || ')', t.deleted_at
+             FROM round_questions t JOIN dialogue_rounds r ON r.id = t.round_id"
         }
     }
 }

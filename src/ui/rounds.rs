@@ -1,6 +1,7 @@
 //! The dialogue rounds screen: the project's rounds on top, the selected round's matrix
-//! of questions × suppliers below (answers, missing answers, questions not asked), and
-//! a warning line for each supplier left out of a question the others were asked.
+//! of questions × suppliers below (answers, missing answers, questions not asked) with
+//! a cell cursor, the focused cell in full under it, and a warning line for each
+//! supplier left out of a question the others were asked.
 
 use super::widgets::TableRow;
 use ratatui::Frame;
@@ -10,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::shown;
 use super::{theme, widgets};
-use crate::app::App;
+use crate::app::{App, FocusedCell};
 use crate::domain::{Cell, NotAsked, TextEnum};
 use crate::text;
 
@@ -18,6 +19,10 @@ use crate::text;
 const LIST_ROWS: u16 = 5;
 /// Warning lines shown at most (the rest are summed up on the last).
 const WARNING_ROWS: usize = 3;
+/// Lines of the focused cell shown at most under the matrix.
+const CELL_ROWS: usize = 4;
+/// In front of the cursor's question number.
+const ROW_MARK: &str = "▶";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let s = &app.rounds;
@@ -35,9 +40,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let warnings = warning_lines(&s.not_asked);
     let list_height = (s.rounds.len() as u16 + 2).min(LIST_ROWS + 2);
-    let [list, matrix, notes] = Layout::vertical([
+    let (cell_title, cell_lines) = focused_cell(app, area.width);
+    let [list, matrix, cell, notes] = Layout::vertical([
         Constraint::Length(list_height),
         Constraint::Fill(1),
+        Constraint::Length(cell_lines.len() as u16 + 1),
         Constraint::Length(wrapped_height(&warnings, area.width) + 1),
     ])
     .areas(area);
@@ -72,25 +79,45 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .borders(Borders::TOP)
             .title(Span::styled(format!(" {title} "), theme::title()));
         let mut header: Vec<String> = vec!["#".into(), text::col_question().into()];
+        let cursor_row = s.row.checked_sub(s.offset);
         header.extend(
             m.suppliers
                 .iter()
                 .map(|s| format!("{} {}", s.letter(), shown(&s.name))),
         );
         let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-        let rows = m.questions.iter().zip(&m.cells).map(|(q, cells)| {
-            let mut row = vec![
-                Span::styled(q.position.to_string(), theme::muted()),
-                Span::raw(shown(&q.text)),
-            ];
-            row.extend(cells.iter().map(|c| match c {
-                Cell::NotAsked => Span::styled(text::cell_not_asked(), theme::error()),
-                Cell::Missing => Span::styled(text::cell_missing(), theme::muted()),
-                Cell::Answered { body, .. } => Span::raw(first_line(body)),
-            }));
-            TableRow::new(row)
-        });
-        let mut widths = vec![Constraint::Length(3), Constraint::Fill(2)];
+        let rows = m
+            .questions
+            .iter()
+            .zip(&m.cells)
+            .enumerate()
+            .map(|(i, (q, cells))| {
+                let here = cursor_row == Some(i);
+                // The focused cell is shown reversed, its row marked in the number column.
+                let focus = |col: usize, span: Span<'static>| {
+                    if here && s.col == col {
+                        span.patch_style(theme::selected())
+                    } else {
+                        span
+                    }
+                };
+                let number = if here {
+                    Span::styled(format!("{ROW_MARK}{}", q.position), theme::accent())
+                } else {
+                    Span::styled(q.position.to_string(), theme::muted())
+                };
+                let mut row = vec![number, focus(0, Span::raw(shown(&q.text)))];
+                row.extend(cells.iter().enumerate().map(|(c, cell)| {
+                    let span = match cell {
+                        Cell::NotAsked => Span::styled(text::cell_not_asked(), theme::error()),
+                        Cell::Missing => Span::styled(text::cell_missing(), theme::muted()),
+                        Cell::Answered { body, .. } => Span::raw(first_line(body)),
+                    };
+                    focus(c + 1, span)
+                }));
+                TableRow::new(row)
+            });
+        let mut widths = vec![Constraint::Length(4), Constraint::Fill(2)];
         widths.extend(m.suppliers.iter().map(|_| Constraint::Fill(1)));
         widgets::table(
             frame,
@@ -102,6 +129,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             None,
         );
     }
+
+    frame.render_widget(
+        Paragraph::new(cell_lines).block(
+            Block::default()
+                .borders(Borders::TOP)
+                .title(Span::styled(format!(" {cell_title} "), theme::title())),
+        ),
+        cell,
+    );
 
     let lines: Vec<Line> = if warnings.is_empty() {
         vec![Line::from(Span::styled(
@@ -120,6 +156,46 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .wrap(Wrap { trim: true }),
         notes,
     );
+}
+
+/// The focused cell in full, as a heading ("Question 2 · B Tryggnatt AB · Shareable")
+/// and its text wrapped to `width` (at most `CELL_ROWS` lines, the last cut with "…").
+fn focused_cell(app: &App, width: u16) -> (String, Vec<Line<'static>>) {
+    let room = usize::from(width.max(1));
+    // Each line of the text wrapped; more than fits ends in "…".
+    let wrapped = |body: &str| -> Vec<Line<'static>> {
+        let mut out: Vec<String> = Vec::new();
+        for paragraph in body.lines().filter(|l| !l.trim().is_empty()) {
+            out.extend(widgets::wrap_words(&shown(paragraph), room, CELL_ROWS + 1));
+        }
+        if out.len() > CELL_ROWS {
+            out.truncate(CELL_ROWS);
+            let last = out.pop().unwrap_or_default();
+            out.push(widgets::ellipsize(&format!("{last} …"), room));
+        }
+        out.into_iter().map(Line::from).collect()
+    };
+    let muted = |s: &str| vec![Line::from(Span::styled(s.to_string(), theme::muted()))];
+    match app.rounds.focused() {
+        None => (String::new(), Vec::new()),
+        Some(FocusedCell::Question(q)) => (text::round_cell_heading(q.position), wrapped(&q.text)),
+        Some(FocusedCell::Answer(q, supplier, cell)) => {
+            let who = format!("{} {}", supplier.letter(), shown(&supplier.name));
+            let mut title = format!("{} · {who}", text::round_cell_heading(q.position));
+            let lines = match cell {
+                Cell::NotAsked => muted(text::round_cell_not_asked()),
+                Cell::Missing => muted(text::round_cell_missing()),
+                Cell::Answered {
+                    body,
+                    confidentiality,
+                } => {
+                    title = format!("{title} · {}", confidentiality.label());
+                    wrapped(body)
+                }
+            };
+            (title, lines)
+        }
+    }
 }
 
 /// One line per supplier left out of questions the others were asked.

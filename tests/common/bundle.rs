@@ -22,6 +22,8 @@ pub struct Sizes {
     pub decisions: usize,
     pub actions: usize,
     pub questions: usize,
+    /// Dialogue rounds per project (each with up to three questions and suppliers).
+    pub rounds: usize,
     /// Per-project and per-meeting counts vary from 0 to the number given.
     pub vary: bool,
 }
@@ -45,6 +47,7 @@ impl Sizes {
             decisions: 10,
             actions: 50,
             questions: 1,
+            rounds: 0,
             vary: false,
         }
     }
@@ -66,6 +69,7 @@ impl Sizes {
             decisions: 2,
             actions: 3,
             questions: 2,
+            rounds: 1,
             vary: true,
         }
     }
@@ -533,6 +537,71 @@ pub fn generate(seed: u64, sizes: Sizes, pool: &[String]) -> Bundle {
                 deleted_at,
             });
             n += 1;
+        }
+        for _ in 0..g.count(sizes.rounds) {
+            let round = uuid(30, b.dialogue_rounds.len());
+            let (created_at, updated_at, deleted_at) = g.stamps(next(1));
+            b.dialogue_rounds.push(bundle::DialogueRound {
+                uuid: round.clone(),
+                project: project.clone(),
+                kind: value::<RoundKind>(&mut g.rng),
+                title: g.title(n),
+                purpose: g.text(),
+                created_at,
+                updated_at,
+                deleted_at,
+            });
+            n += 1;
+            let mut questions = Vec::new();
+            for position in 1..=g.count(3) {
+                let (created_at, updated_at, deleted_at) = g.stamps(next(1));
+                let question = uuid(31, b.round_questions.len());
+                b.round_questions.push(bundle::RoundQuestion {
+                    uuid: question.clone(),
+                    round: round.clone(),
+                    position: position as i64,
+                    text: g.title(n),
+                    created_at,
+                    updated_at,
+                    deleted_at,
+                });
+                questions.push(question);
+                n += 1;
+            }
+            // Distinct organisations, numbered 1, 2, 3 in the order they joined.
+            let suppliers = g.count(3).min(sizes.organisations);
+            let first = g.rng.below(sizes.organisations.max(1));
+            for seq in 0..suppliers {
+                let organisation = uuid(1, (first + seq) % sizes.organisations);
+                let (created_at, updated_at, _) = g.stamps(next(1));
+                let meeting = (!meetings.is_empty() && g.rng.chance(50))
+                    .then(|| g.rng.pick(&meetings).clone());
+                b.round_suppliers.push(bundle::RoundSupplier {
+                    uuid: uuid(32, b.round_suppliers.len()),
+                    round: round.clone(),
+                    organisation: organisation.clone(),
+                    seq: seq as i64 + 1,
+                    meeting: meeting.clone(),
+                    created_at,
+                    updated_at,
+                });
+                for question in &questions {
+                    if !g.rng.chance(70) {
+                        continue;
+                    }
+                    let (created_at, updated_at, _) = g.stamps(next(1));
+                    b.round_answers.push(bundle::RoundAnswer {
+                        uuid: uuid(33, b.round_answers.len()),
+                        question: question.clone(),
+                        organisation: organisation.clone(),
+                        meeting: meeting.clone(),
+                        body: g.text(),
+                        confidentiality: value::<Confidentiality>(&mut g.rng),
+                        created_at,
+                        updated_at,
+                    });
+                }
+            }
         }
     }
     b

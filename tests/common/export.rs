@@ -26,3 +26,19 @@ pub fn project() -> Project {
         updated_at: "2026-10-01T08:00:00Z".into(),
     }
 }
+
+/// Whether `text` has `word` (a name, as written: capitalised) as a word of its own,
+/// or in the genitive (`word` + "s"): the check that a shared version names nobody.
+pub fn names_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let mut after = text[at + word.len()..].chars();
+        let starts = !before.is_some_and(char::is_alphanumeric);
+        let ends = match after.next() {
+            None => true,
+            Some('s') => !after.next().is_some_and(char::is_alphanumeric),
+            Some(c) => !c.is_alphanumeric(),
+        };
+        starts && ends
+    })
+}
