@@ -386,7 +386,6 @@ pub fn render_styled(
                 }
             }
             let input = dialogue_input(store, project_id, round_id, audience)?;
-            let contents = export::render_dialogue(&input, format, audience, lang)?;
             let name = format!(
                 "{}-{}-{}.{}",
                 input.project.code,
@@ -394,6 +393,10 @@ pub fn render_styled(
                 audience.as_str(),
                 format.extension()
             );
+            if format == DialogueFormat::Docx {
+                return word(export::docx::dialogue(&input, audience, lang), name);
+            }
+            let contents = export::render_dialogue(&input, format, audience, lang)?;
             rendered(contents, name)
         }
         ExportJob::Lessons {

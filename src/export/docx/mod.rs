@@ -7,6 +7,7 @@
 //! arranges that context as a [`Document`] ([`model`]); [`writer`] makes the file.
 //! Other documents plug in the same way: build a [`Document`], call [`write`].
 
+mod dialogue;
 pub mod markdown;
 pub mod model;
 pub mod reference;
@@ -18,6 +19,7 @@ use super::{ExportError, Lang, NeedsInput, ReportInput, SummaryInput};
 use crate::catalog;
 use crate::domain::{AgendaItem, Attendance, Audience, Clock, Lesson, Meeting, Project};
 
+pub use dialogue::dialogue;
 pub use model::{Block, Document, ListItem, ParaKind, Running, Span};
 pub use reference::Reference;
 
