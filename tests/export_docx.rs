@@ -220,6 +220,46 @@ fn notes_before_approval_are_a_draft_and_approved_ones_say_when() {
     assert!(common::docx::dump_part(&parts(&bytes)["word/header1.xml"]).contains("DRAFT"));
 }
 
+/// A draft carries a light, large, diagonal watermark behind every page, made as Word
+/// makes its own (a WordArt shape in the header); approved and sent notes and the
+/// other documents carry none.
+#[test]
+fn drafts_carry_a_diagonal_watermark_and_approved_notes_none() {
+    let mut store = demo_store();
+    let meeting = workshop(&store);
+    let marks = |store: &Store, lang: Lang| {
+        let bytes = render(store, &summary_job(meeting, Audience::Shared, lang));
+        common::docx::watermarks(&parts(&bytes)["word/header1.xml"])
+    };
+    for status in [NotesStatus::None, NotesStatus::Working, NotesStatus::Draft] {
+        store.set_notes_status(meeting, status).unwrap();
+        for (lang, word) in [(Lang::Sv, "UTKAST"), (Lang::En, "DRAFT")] {
+            let found = marks(&store, lang);
+            assert_eq!(found.len(), 1, "{status:?} {lang:?}: {found:?}");
+            let (text, style) = &found[0];
+            assert_eq!(text, word);
+            for part in [
+                "position:absolute",
+                "rotation:315",
+                "mso-position-horizontal:center",
+                "mso-position-vertical:center",
+                "z-index:-",
+            ] {
+                assert!(style.contains(part), "{style}");
+            }
+        }
+    }
+    for status in [NotesStatus::Approved, NotesStatus::Sent] {
+        store.set_notes_status(meeting, status).unwrap();
+        assert!(marks(&store, Lang::Sv).is_empty(), "{status:?}");
+    }
+    store.set_notes_status(meeting, NotesStatus::Draft).unwrap();
+    for job in every_docx_job(&store).iter().skip(2) {
+        let header = &parts(&render(&store, job))["word/header1.xml"];
+        assert!(common::docx::watermarks(header).is_empty(), "{job:?}");
+    }
+}
+
 #[test]
 fn the_notes_end_with_a_justeras_block_with_name_date_and_signature_lines() {
     let store = demo_store();

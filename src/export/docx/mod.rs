@@ -11,6 +11,7 @@ mod dialogue;
 pub mod markdown;
 pub mod model;
 pub mod reference;
+mod watermark;
 pub mod writer;
 
 use serde_json::Value;

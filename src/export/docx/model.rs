@@ -89,7 +89,8 @@ pub struct Running {
     pub title: String,
     /// The document's date, ISO.
     pub date: String,
-    /// "UTKAST" on a draft, or empty.
+    /// "UTKAST" on a draft, or empty: in the header, and as a watermark behind every
+    /// page.
     pub draft: String,
     /// The words around the page number and the page count ("Sida ", " (", ")"),
     /// from the catalog's `page_counter`.
