@@ -372,9 +372,17 @@ pub fn summary(input: &SummaryInput, audience: Audience, lang: Lang) -> Document
             )),
         ]);
     }
+    // Approved notes say who approved them and when; the name and the date are then
+    // no longer to be filled in by hand.
+    let signed = s(&c, "approved_line");
     doc.blocks.push(Block::Signature {
         heading: l("sign_heading"),
-        lines: vec![l("sign_name"), l("sign_date"), l("signature")],
+        lines: if signed.is_empty() {
+            vec![l("sign_name"), l("sign_date"), l("signature")]
+        } else {
+            vec![l("signature")]
+        },
+        signed,
     });
     doc.small(format!(
         "{} · {} · {} {} · {}",

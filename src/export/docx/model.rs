@@ -68,10 +68,12 @@ pub enum Block {
     },
     /// Label–value lines ("Diarienummer: KS 2026/118"), in order.
     Facts(Vec<(String, String)>),
-    /// A place to sign: a heading, then one line per label (name, date, signature)
-    /// to be filled in by hand.
+    /// A place to sign: a heading, what is already known ("Justerade av Åsa Öberg
+    /// 2026-12-03", or empty), then one line per label (name, date, signature) to be
+    /// filled in by hand.
     Signature {
         heading: String,
+        signed: String,
         lines: Vec<String>,
     },
 }

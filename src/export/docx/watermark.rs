@@ -41,9 +41,8 @@ fn with_paragraph(xml: &str, root: roxmltree::Node, run: &str) -> String {
     let paragraph = format!("<w:p>{run}</w:p>");
     let end = root.range().end;
     let element = &xml[root.range()];
-    if element.ends_with("/>") {
+    if let Some(open) = element.strip_suffix("/>") {
         // `<w:hdr … />`: opened and closed around the paragraph.
-        let open = &element[..element.len() - 2];
         format!(
             "{}{}>{paragraph}</w:hdr>{}",
             &xml[..root.range().start],

@@ -37,8 +37,11 @@ const HEADER: &str = "Header";
 const FOOTER: &str = "Footer";
 
 /// Numbering definitions: bullets, and numbers (each numbered list restarts at 1).
-const BULLETS: usize = 1;
-const NUMBERS: usize = 2;
+/// Not 1: docx-rs always writes an abstract numbering 1 (decimal) and a numbering 1
+/// of its own, and a reader takes the first of two with the same id, which made
+/// bulleted lists come out numbered.
+const BULLETS: usize = 2;
+const NUMBERS: usize = 3;
 
 /// A4 in twentieths of a point, 2.5 cm margins.
 const A4: (u32, u32) = (11906, 16838);
@@ -132,13 +135,24 @@ pub fn write(doc: &Document, reference: Option<&Reference>) -> Result<Vec<u8>, E
                     );
                 }
             }
-            Block::Signature { heading, lines } => {
+            Block::Signature {
+                heading,
+                signed,
+                lines,
+            } => {
                 docx = docx.add_paragraph(
                     Paragraph::new()
                         .style(HEADING_STYLES[1].0)
                         .keep_next(true)
                         .add_run(text_run(heading)),
                 );
+                if !signed.is_empty() {
+                    docx = docx.add_paragraph(
+                        Paragraph::new()
+                            .keep_next(!lines.is_empty())
+                            .add_run(text_run(signed).bold()),
+                    );
+                }
                 let last = lines.len().saturating_sub(1);
                 for (i, label) in lines.iter().enumerate() {
                     docx = docx.add_paragraph(
