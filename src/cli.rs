@@ -320,11 +320,12 @@ impl From<AgendaFormatArg> for AgendaFormat {
     }
 }
 
-/// The dialogue compilation's formats (no Word file yet).
+/// The dialogue compilation's formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DialogueFormatArg {
     Md,
     Html,
+    Docx,
 }
 
 impl From<DialogueFormatArg> for DialogueFormat {
@@ -332,6 +333,7 @@ impl From<DialogueFormatArg> for DialogueFormat {
         match f {
             DialogueFormatArg::Md => DialogueFormat::Markdown,
             DialogueFormatArg::Html => DialogueFormat::Html,
+            DialogueFormatArg::Docx => DialogueFormat::Docx,
         }
     }
 }
@@ -1465,6 +1467,7 @@ fn export(
                     ("md", DialogueFormat::Markdown),
                     ("html", DialogueFormat::Html),
                     ("htm", DialogueFormat::Html),
+                    ("docx", DialogueFormat::Docx),
                 ],
                 DialogueFormat::Markdown,
             )?;

@@ -240,6 +240,10 @@ words!(field_document_number);
 words!(field_registered);
 words!(not_registered);
 words!(field_registered_on);
+// Who approved the notes (justerare), asked when they are approved.
+words!(form_approve_notes);
+words!(field_approved_by);
+words!(hint_approved_by);
 
 // Form titles
 words!(

@@ -3,7 +3,8 @@
 //! list, the running header and the "Sida X (Y)" footer fields; drafts say UTKAST;
 //! the notes carry a Justeras block; a reference document's styles are used, and a
 //! broken one is refused naming the file. The leak tests over the demo are in
-//! `labels.rs`, `ops_export.rs` and `export_needs.rs`, with the other formats.
+//! `labels.rs`, `ops_export.rs`, `export_needs.rs` and `rounds_export.rs`, with the
+//! other formats.
 
 mod common;
 
@@ -13,7 +14,8 @@ use common::docx::{dump, parts};
 use common::store::memory_store;
 use tidig::domain::{Audience, NotesStatus};
 use tidig::export::{
-    AgendaFormat, Lang, LessonsFormat, NeedsFormat, ReportFormat, SummaryFormat, TemplateSource,
+    AgendaFormat, DialogueFormat, Lang, LessonsFormat, NeedsFormat, ReportFormat, SummaryFormat,
+    TemplateSource,
 };
 use tidig::ops::ExportJob;
 use tidig::ops::export::{self, DocxStyle, ExportOpError};
@@ -95,6 +97,13 @@ fn every_docx_job(store: &Store) -> Vec<ExportJob> {
             lang: Lang::Sv,
             thresholds: tidig::domain::Thresholds::default(),
         },
+        ExportJob::Dialogue {
+            project_id: project(store),
+            round_id: None,
+            format: DialogueFormat::Docx,
+            audience: Audience::Shared,
+            lang: Lang::Sv,
+        },
     ]
 }
 
@@ -134,6 +143,9 @@ fn every_word_file_has_headings_a_repeating_table_header_a_list_and_page_fields(
         if !is_lessons {
             assert!(text.contains("[table]\n| "), "{job:?}: no table");
             assert!(text.contains(" | (header)\n"), "{job:?}: no header row");
+        }
+        // The compilation has tables where the others have lists.
+        if !is_lessons && !matches!(job, ExportJob::Dialogue { .. }) {
             assert!(text.contains("[ListParagraph] (num "), "{job:?}: no list");
         }
         assert!(
@@ -208,9 +220,52 @@ fn notes_before_approval_are_a_draft_and_approved_ones_say_when() {
     assert!(common::docx::dump_part(&parts(&bytes)["word/header1.xml"]).contains("DRAFT"));
 }
 
+/// A draft carries a light, large, diagonal watermark behind every page, made as Word
+/// makes its own (a WordArt shape in the header); approved and sent notes and the
+/// other documents carry none.
+#[test]
+fn drafts_carry_a_diagonal_watermark_and_approved_notes_none() {
+    let mut store = demo_store();
+    let meeting = workshop(&store);
+    let marks = |store: &Store, lang: Lang| {
+        let bytes = render(store, &summary_job(meeting, Audience::Shared, lang));
+        common::docx::watermarks(&parts(&bytes)["word/header1.xml"])
+    };
+    for status in [NotesStatus::None, NotesStatus::Working, NotesStatus::Draft] {
+        store.set_notes_status(meeting, status).unwrap();
+        for (lang, word) in [(Lang::Sv, "UTKAST"), (Lang::En, "DRAFT")] {
+            let found = marks(&store, lang);
+            assert_eq!(found.len(), 1, "{status:?} {lang:?}: {found:?}");
+            let (text, style) = &found[0];
+            assert_eq!(text, word);
+            for part in [
+                "position:absolute",
+                "rotation:315",
+                "mso-position-horizontal:center",
+                "mso-position-vertical:center",
+                "z-index:-",
+            ] {
+                assert!(style.contains(part), "{style}");
+            }
+        }
+    }
+    for status in [NotesStatus::Approved, NotesStatus::Sent] {
+        store.set_notes_status(meeting, status).unwrap();
+        assert!(marks(&store, Lang::Sv).is_empty(), "{status:?}");
+    }
+    store.set_notes_status(meeting, NotesStatus::Draft).unwrap();
+    for job in every_docx_job(&store).iter().skip(2) {
+        let header = &parts(&render(&store, job))["word/header1.xml"];
+        assert!(common::docx::watermarks(header).is_empty(), "{job:?}");
+    }
+}
+
 #[test]
 fn the_notes_end_with_a_justeras_block_with_name_date_and_signature_lines() {
-    let store = demo_store();
+    let mut store = demo_store();
+    store
+        .set_notes_status(workshop(&store), NotesStatus::Draft)
+        .unwrap();
     let text = dump(&render(
         &store,
         &summary_job(workshop(&store), Audience::Internal, Lang::Sv),
@@ -223,6 +278,194 @@ fn the_notes_end_with_a_justeras_block_with_name_date_and_signature_lines() {
     for (line, label) in block.iter().zip(["Namn: ", "Datum: ", "Underskrift: "]) {
         assert!(line.starts_with(&format!("[-] {label}___")), "{line}");
     }
+}
+
+/// Approved and sent notes say who approved them and when in the Justeras block,
+/// filled in, in both languages and both versions; only the signature is left to
+/// write by hand.
+#[test]
+fn approved_notes_name_who_approved_them_in_the_justeras_block() {
+    let mut store = demo_store();
+    let meeting = workshop(&store);
+    store
+        .set_notes_status_by(meeting, NotesStatus::Approved, Some("  Åsa Öberg "))
+        .unwrap();
+    let day = store.clock().today().format("%Y-%m-%d").to_string();
+    for status in [NotesStatus::Approved, NotesStatus::Sent] {
+        if status == NotesStatus::Sent {
+            store.set_notes_status(meeting, status).unwrap();
+        }
+        for audience in [Audience::Internal, Audience::Shared] {
+            for (lang, heading, line, signature) in [
+                (Lang::Sv, "Justeras", "Justerade av", "Underskrift"),
+                (Lang::En, "Checked and approved", "Approved by", "Signature"),
+            ] {
+                let text = dump(&render(&store, &summary_job(meeting, audience, lang)));
+                let at = text
+                    .find(&format!("[Heading2] {heading}\n"))
+                    .unwrap_or_else(|| panic!("{status:?} {lang:?}: no block\n{text}"));
+                let block: Vec<&str> = text[at..].lines().skip(1).take(2).collect();
+                let on = if lang == Lang::En { " on" } else { "" };
+                assert_eq!(block[0], format!("[-] {line} Åsa Öberg{on} {day}"));
+                assert!(block[1].starts_with(&format!("[-] {signature}: ___")));
+            }
+        }
+    }
+}
+
+/// Each numbering id is defined once, so that a reader finds the one meant: a
+/// bulleted list is bulleted (a numbering 1 of docx-rs's own once shadowed ours and
+/// turned bullets into numbers), a numbered one numbered.
+#[test]
+fn lists_are_bulleted_or_numbered_as_meant() {
+    let store = demo_store();
+    for job in every_docx_job(&store) {
+        let parts = parts(&render(&store, &job));
+        let numbering = roxmltree::Document::parse(&parts["word/numbering.xml"]).unwrap();
+        let w = |n: roxmltree::Node, attr: &str| {
+            n.attribute((common::docx::W, attr)).map(str::to_string)
+        };
+        let ids = |tag: &str, attr: &str| -> Vec<String> {
+            numbering
+                .descendants()
+                .filter(|n| n.has_tag_name((common::docx::W, tag)))
+                .filter_map(|n| w(n, attr))
+                .collect()
+        };
+        for (tag, attr) in [("abstractNum", "abstractNumId"), ("num", "numId")] {
+            let all = ids(tag, attr);
+            let unique: std::collections::BTreeSet<_> = all.iter().collect();
+            assert_eq!(all.len(), unique.len(), "{job:?}: {tag} ids {all:?}");
+        }
+    }
+    // The needs raised in the notes are bullets; the decisions are numbered.
+    let bytes = render(
+        &store,
+        &summary_job(workshop(&store), Audience::Internal, Lang::Sv),
+    );
+    let parts = parts(&bytes);
+    let numbering = roxmltree::Document::parse(&parts["word/numbering.xml"]).unwrap();
+    let format_of = |num_id: &str| -> String {
+        let w = common::docx::W;
+        let num = numbering
+            .descendants()
+            .find(|n| n.has_tag_name((w, "num")) && n.attribute((w, "numId")) == Some(num_id))
+            .unwrap();
+        let abstract_id = num
+            .children()
+            .find(|n| n.has_tag_name((w, "abstractNumId")))
+            .and_then(|n| n.attribute((w, "val")))
+            .unwrap();
+        let abs = numbering
+            .descendants()
+            .find(|n| {
+                n.has_tag_name((w, "abstractNum"))
+                    && n.attribute((w, "abstractNumId")) == Some(abstract_id)
+            })
+            .unwrap();
+        abs.descendants()
+            .find(|n| n.has_tag_name((w, "numFmt")))
+            .and_then(|n| n.attribute((w, "val")))
+            .unwrap()
+            .to_string()
+    };
+    let text = dump(&bytes);
+    let num_of = |starts: &str| -> String {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("[ListParagraph] (num ") && l.contains(starts))
+            .unwrap_or_else(|| panic!("no list item with {starts:?}\n{text}"));
+        line["[ListParagraph] (num ".len()..]
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(format_of(&num_of(" B-0")), "bullet");
+    let decision = store.decisions(None, Some(workshop(&store))).unwrap()[0]
+        .text
+        .clone();
+    assert_eq!(format_of(&num_of(&decision)), "decimal");
+}
+
+/// The Word files open in LibreOffice, when it is installed (the test says so and
+/// passes when it is not): the draft notes with their watermark, and the dialogue
+/// compilation, convert to PDF; read back as an OpenDocument, the draft's header still
+/// holds the watermark's shape and text.
+#[test]
+fn word_files_open_in_libreoffice_when_it_is_installed() {
+    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|p| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    };
+    let mut store = demo_store();
+    let meeting = workshop(&store);
+    store.set_notes_status(meeting, NotesStatus::Draft).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.docx");
+    let dialogue = dir.path().join("dialogue.docx");
+    std::fs::write(
+        &notes,
+        render(&store, &summary_job(meeting, Audience::Shared, Lang::Sv)),
+    )
+    .unwrap();
+    std::fs::write(
+        &dialogue,
+        render(&store, every_docx_job(&store).last().unwrap()),
+    )
+    .unwrap();
+    let convert = |to: &str| {
+        let out = std::process::Command::new(soffice)
+            .arg("--headless")
+            // Its own profile, so that a running LibreOffice is neither used nor hurt.
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.path().join("profile").display()
+            ))
+            .args(["--convert-to", to, "--outdir"])
+            .arg(dir.path().join("out"))
+            .arg(&notes)
+            .arg(&dialogue)
+            .env("HOME", dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    convert("pdf");
+    for name in ["notes.pdf", "dialogue.pdf"] {
+        let pdf = std::fs::read(dir.path().join("out").join(name))
+            .unwrap_or_else(|e| panic!("LibreOffice made no {name}: {e}"));
+        assert!(pdf.starts_with(b"%PDF") && pdf.len() > 10_000, "{name}");
+    }
+    convert("fodt");
+    let fodt = std::fs::read_to_string(dir.path().join("out").join("notes.fodt")).unwrap();
+    let doc = roxmltree::Document::parse(&fodt).unwrap();
+    const STYLE: &str = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+    let header = doc
+        .descendants()
+        .find(|n| n.has_tag_name((STYLE, "header")))
+        .expect("a page header");
+    let shape_text: String = header
+        .descendants()
+        .filter(|n| {
+            n.tag_name().namespace() == Some("urn:oasis:names:tc:opendocument:xmlns:drawing:1.0")
+        })
+        .flat_map(|n| n.descendants())
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        shape_text.contains("UTKAST"),
+        "no watermark shape in the header: {shape_text:?}"
+    );
 }
 
 #[test]
@@ -441,6 +684,14 @@ fn the_command_line_writes_word_files_that_open() {
         ),
         (vec!["export", "lessons"], "lessons.docx"),
         (vec!["export", "report", "LULE-25"], "report.docx"),
+        (
+            vec!["export", "dialogue", "LULE-25", "--audience", "shared"],
+            "dialogue.docx",
+        ),
+        (
+            vec!["export", "dialogue", "LULE-25", "--format", "docx"],
+            "dialogue.bin",
+        ),
     ] {
         let bytes = sandbox.export_to(&args, file);
         let text = dump(&bytes);

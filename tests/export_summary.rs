@@ -368,6 +368,7 @@ fn input() -> SummaryInput {
         ],
         next_meeting: Some(next),
         approved_at: None,
+        approved_by: None,
         registration: None,
         clock: clock(),
     }
@@ -1108,6 +1109,66 @@ fn notes_carry_a_justeras_block_in_both_languages() {
     );
     assert!(md.contains("## Checked and approved\n\nName: ...."), "{md}");
     assert!(md.contains("\n\nSignature: ...."), "{md}");
+}
+
+/// Approved and sent notes say who approved them (the justerare) and when, in the
+/// Justeras block of every text format and both languages; drafts, and approvals
+/// recorded without a name, keep the lines to fill in by hand.
+#[test]
+fn approved_notes_name_who_approved_them_in_every_format() {
+    let mut input = input();
+    input.approved_at = Some("2026-12-03T09:30:00Z".into());
+    input.approved_by = Some("Åsa Öberg".into());
+    for status in [NotesStatus::Approved, NotesStatus::Sent] {
+        input.meeting.notes_status = status;
+        for audience in Audience::ALL {
+            let sv = |format| render(&input, format, *audience, Lang::Sv);
+            let en = |format| render(&input, format, *audience, Lang::En);
+            let md = sv(SummaryFormat::Markdown);
+            assert!(
+                md.contains(
+                    "## Justeras\n\nJusterade av Åsa Öberg 2026-12-03\n\nUnderskrift: ...."
+                ),
+                "{md}"
+            );
+            assert!(!md.contains("Namn: ...."), "{md}");
+            assert!(en(SummaryFormat::Markdown).contains(
+                "## Checked and approved\n\nApproved by Åsa Öberg on 2026-12-03\n\nSignature: ...."
+            ));
+            let html = sv(SummaryFormat::Html);
+            assert!(
+                html.contains(
+                    "<h2>Justeras</h2>\n<p class=\"signed\">Justerade av Åsa Öberg 2026-12-03</p>"
+                ),
+                "{html}"
+            );
+            assert!(html.contains("\">Underskrift</div>") && !html.contains("\">Namn</div>"));
+            assert!(en(SummaryFormat::Html).contains("Approved by Åsa Öberg on 2026-12-03</p>"));
+            let txt = sv(SummaryFormat::Text);
+            assert!(
+                txt.contains("JUSTERAS\n--------\n\nJusterade av Åsa Öberg 2026-12-03\n"),
+                "{txt}"
+            );
+            assert!(en(SummaryFormat::Text).contains("\nApproved by Åsa Öberg on 2026-12-03\n"));
+        }
+    }
+    // A draft is not yet approved by anyone, whatever an earlier approval said.
+    input.meeting.notes_status = NotesStatus::Draft;
+    for format in SummaryFormat::ALL {
+        let out = render(&input, format, Audience::Internal, Lang::Sv);
+        assert!(!out.contains("Åsa Öberg"), "{format:?}\n{out}");
+    }
+    // Approved without a name (before names were recorded): the lines stay blank.
+    input.meeting.notes_status = NotesStatus::Approved;
+    input.approved_by = None;
+    let md = render(
+        &input,
+        SummaryFormat::Markdown,
+        Audience::Internal,
+        Lang::Sv,
+    );
+    assert!(md.contains("## Justeras\n\nNamn: ...."), "{md}");
+    assert!(!md.contains("Justerade av"), "{md}");
 }
 
 #[test]

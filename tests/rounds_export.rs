@@ -1,6 +1,7 @@
 //! The compilation of the dialogue (Sammanställning av dialogen), over the demo: for
-//! every project × round (and all rounds) × language × format, the shared version names
-//! no supplier organisation and none of their staff, and carries no answer that is not
+//! every project × round (and all rounds) × language × format (Markdown, HTML and Word,
+//! the Word file read back with zip and an XML parser), the shared version names no
+//! supplier organisation and none of their staff, and carries no answer that is not
 //! shareable; the internal version attributes answers by name.
 
 mod common;
@@ -35,12 +36,12 @@ fn compile(
         audience,
         lang,
     };
-    String::from_utf8(
-        render(store, &job, &TemplateSource::BuiltIn)
+    // A Word file is read back with an independent reader (zip + roxmltree).
+    common::docx::readable(
+        &render(store, &job, &TemplateSource::BuiltIn)
             .unwrap()
             .contents,
     )
-    .expect("text formats are UTF-8")
 }
 
 /// The text a document shows, with HTML's and Markdown's escapes undone.
@@ -101,7 +102,11 @@ fn the_shared_compilation_names_no_supplier_and_keeps_only_shareable_answers() {
         }
         for round in choices {
             for lang in [Lang::Sv, Lang::En] {
-                for format in [DialogueFormat::Markdown, DialogueFormat::Html] {
+                for format in [
+                    DialogueFormat::Markdown,
+                    DialogueFormat::Html,
+                    DialogueFormat::Docx,
+                ] {
                     let doc = compile(&store, project.id, round, Audience::Shared, lang, format);
                     let text = readable(&doc);
                     documents += 1;
@@ -131,7 +136,7 @@ fn the_shared_compilation_names_no_supplier_and_keeps_only_shareable_answers() {
             }
         }
     }
-    assert!(rounds_seen >= 1 && documents >= 5 * 4);
+    assert!(rounds_seen >= 1 && documents >= 5 * 6);
 }
 
 #[test]
@@ -304,4 +309,77 @@ fn the_shared_compilation_replaces_people_and_names_suppliers_by_letter() {
         internal.contains("RISE Research Institutes of Sweden"),
         "{internal}"
     );
+}
+
+/// The Word version: real headings, one table per question (supplier, answer) whose
+/// header row repeats, the information given as a table, the running header and the
+/// "Sida X (Y)" footer; the shared version words suppliers by letter as the others do.
+#[test]
+fn the_word_compilation_has_headings_tables_and_page_fields() {
+    let store = demo_store();
+    let project = store.project_by_code("LULE-25").unwrap();
+    let round = &store.rounds(Some(project.id), 0).unwrap()[0];
+    let shared = compile(
+        &store,
+        project.id,
+        None,
+        Audience::Shared,
+        Lang::Sv,
+        DialogueFormat::Docx,
+    );
+    assert!(
+        shared.contains("\n[Heading1] Sammanställning av dialogen\n"),
+        "{shared}"
+    );
+    assert!(shared.contains(&format!("\n[Heading2] {}\n", round.title)));
+    assert!(shared.contains("\n[Heading3] Fråga 1. "), "{shared}");
+    assert!(shared.contains("[table]\n| Leverantör | Svar | (header)\n"));
+    assert!(shared.contains("\n| Leverantör A | Radarsensorer i taket"));
+    assert!(shared.contains(
+        "[Heading2] Information som lämnats\n[table]\n| Datum | Information | (header)\n"
+    ));
+    assert!(shared.contains("Antal brukare med nattillsyn"));
+    assert!(shared.contains("\n[-] Version: Extern version"), "{shared}");
+    // The running header names the buyer, the project, the case number and the title;
+    // the footer counts the pages.
+    let buyer = project.buyer_name.clone().unwrap();
+    assert!(shared.contains(&format!(
+        "== word/header1.xml\n[Header] {buyer} · LULE-25 · {}\n[Header] Sammanställning av dialogen · ",
+        project.case_number
+    )), "{shared}");
+    assert!(shared.contains("[Footer] Sida {PAGE} ({NUMPAGES})"));
+    // The internal version names who answered, in English for the English version.
+    let internal = compile(
+        &store,
+        project.id,
+        Some(round.id),
+        Audience::Internal,
+        Lang::En,
+        DialogueFormat::Docx,
+    );
+    assert!(
+        internal.contains("| Supplier | Answer | (header)"),
+        "{internal}"
+    );
+    assert!(
+        internal.contains("\n| Vårdflöde Nordic AB (A) | "),
+        "{internal}"
+    );
+    assert!(internal.contains("[Footer] Page {PAGE} of {NUMPAGES}"));
+    assert!(!internal.contains("Prisnivån"));
+}
+
+#[test]
+fn snapshot_of_the_shared_word_compilation() {
+    let store = demo_store();
+    let project = store.project_by_code("LULE-25").unwrap();
+    let text = compile(
+        &store,
+        project.id,
+        None,
+        Audience::Shared,
+        Lang::Sv,
+        DialogueFormat::Docx,
+    );
+    insta::assert_snapshot!("docx_dialogue_shared_sv", text);
 }

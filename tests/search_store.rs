@@ -545,6 +545,7 @@ fn an_older_store_gets_its_index_built_by_the_migration() {
              DROP TABLE interests; DROP TABLE meeting_registrations;
              DROP TABLE round_answers; DROP TABLE round_suppliers;
              DROP TABLE round_questions; DROP TABLE dialogue_rounds;
+             ALTER TABLE notes_status_changes DROP COLUMN by_name;
              PRAGMA user_version = 10;",
         )
         .unwrap();

@@ -9,7 +9,7 @@ use tidig::app::{App, MeetingTab, Overlay};
 use tidig::domain::{EntityKind, EntityRef, MeetingStatus, NotesStatus};
 use tidig::store::Store;
 
-use common::screen::{ch, meeting_tab};
+use common::screen::{ch, ctrl, meeting_tab, type_str};
 use common::store::{meeting_input, memory_store, norr};
 use common::utc;
 
@@ -61,9 +61,15 @@ fn confirm(app: &mut App) {
 #[test]
 fn notes_status_stops_at_sent_and_a_step_back_asks_and_keeps_the_dates() {
     let (mut app, id) = app_on_meeting(MeetingStatus::Held);
-    for _ in 0..4 {
+    for _ in 0..3 {
         ch(&mut app, 'w');
     }
+    // Approving asks who approved the notes (see `notes_approver.rs`).
+    assert_eq!(notes_status(&app, id), NotesStatus::Draft);
+    type_str(&mut app, "Åsa Öberg");
+    ctrl(&mut app, 's');
+    assert_eq!(notes_status(&app, id), NotesStatus::Approved);
+    ch(&mut app, 'w');
     assert_eq!(notes_status(&app, id), NotesStatus::Sent);
     let dates = app.store.notes_status_dates(id).unwrap();
     assert_eq!(changes(&app, id), 4);

@@ -99,6 +99,11 @@ pub enum FormKind {
     Registration {
         meeting_id: i64,
     },
+    /// Who approved the meeting's notes (justerare): saving moves the notes status to
+    /// approved with that name.
+    NotesApproval {
+        meeting_id: i64,
+    },
     /// A new dialogue round with its questions and suppliers.
     Round {
         project_id: i64,
@@ -216,6 +221,7 @@ impl FormKind {
             FormKind::Answer { question_id } => format!("answer:{question_id}"),
             FormKind::NotesExport { meeting_id } => format!("notes_export:{meeting_id}"),
             FormKind::Registration { meeting_id } => format!("registration:{meeting_id}"),
+            FormKind::NotesApproval { meeting_id } => format!("notes_approval:{meeting_id}"),
             FormKind::Information { project_id, id: i } => {
                 format!("information:{project_id}:{}", id(i))
             }

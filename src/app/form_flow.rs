@@ -149,6 +149,17 @@ impl App {
             }
             return;
         }
+        // A meeting's form that approves its notes asks who approved them once saved.
+        let approves = match form.kind {
+            FormKind::Meeting { id: Some(id), .. } => {
+                form.value("notes_status") == NotesStatus::Approved.as_str()
+                    && self
+                        .store
+                        .meeting(id)
+                        .is_ok_and(|m| m.notes_status.index() < NotesStatus::Approved.index())
+            }
+            _ => false,
+        };
         let submitted = if bring_back {
             forms::submit_bringing_back(form, &mut self.store)
         } else {
@@ -186,7 +197,17 @@ impl App {
                 self.refresh();
                 match saved.kind {
                     FormKind::Project { id: None } => self.select_project(saved.id),
-                    FormKind::Meeting { .. } => self.warn_overlaps(saved.id),
+                    FormKind::Meeting { .. } => {
+                        self.warn_overlaps(saved.id);
+                        if approves {
+                            self.ask_approver(saved.id);
+                        }
+                    }
+                    FormKind::NotesApproval { .. } => self.info(format!(
+                        "{}: {} · {label}",
+                        text::field_notes_status(),
+                        NotesStatus::Approved.label()
+                    )),
                     FormKind::Participant { meeting_id } => {
                         self.warn_prior_involvement(meeting_id, saved.id)
                     }

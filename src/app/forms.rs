@@ -1018,6 +1018,16 @@ fn required(form: &Form, key: &'static str) -> Result<String, FieldErrors> {
     errors.into_result(value)
 }
 
+/// The approver's name as one trimmed line; required.
+fn approver(form: &Form) -> Result<String, FieldErrors> {
+    let name = crate::domain::approver_name(&form.value("name"));
+    let mut errors = FieldErrors::default();
+    if name.is_none() {
+        errors.add("name", FieldError::Required);
+    }
+    errors.into_result(name.unwrap_or_default())
+}
+
 fn project_input(form: &Form) -> Result<ProjectInput, FieldErrors> {
     let v = form.values();
     let s = |k: &str| v.get(k).map(String::as_str).unwrap_or("");
@@ -1072,6 +1082,7 @@ pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
         FormKind::Question { .. } => required(form, "text").map(|_| ()),
         FormKind::Answer { .. } | FormKind::NotesExport { .. } => Ok(()),
         FormKind::Registration { .. } => registration_input(form).map(|_| ()),
+        FormKind::NotesApproval { .. } => approver(form).map(|_| ()),
         FormKind::Information { .. } => information_input(form).map(|_| ()),
         FormKind::Interest { .. } => interest_input(form, Some(0), Some(0)).map(|_| ()),
         FormKind::Round { .. } => RoundInput {
@@ -1114,6 +1125,20 @@ pub fn registration_form(
         FormKind::Registration { meeting_id },
         text::form_registration(),
         fields,
+    )
+}
+
+/// Who approved the notes (the justerare): one line, offered with the name given last
+/// (see `Store::last_approver_name`).
+pub fn notes_approval_form(meeting_id: i64, last_name: Option<&str>) -> Form {
+    Form::new(
+        FormKind::NotesApproval { meeting_id },
+        text::form_approve_notes(),
+        vec![
+            Field::text("name", text::field_approved_by(), last_name.unwrap_or(""))
+                .required()
+                .hint(text::hint_approved_by()),
+        ],
     )
 }
 
@@ -1602,6 +1627,12 @@ fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
                     None => store.create_interest(project_id, &input),
                 }
             })
+        }
+        FormKind::NotesApproval { meeting_id } => {
+            let name = approver(form)?;
+            store
+                .set_notes_status_by(meeting_id, NotesStatus::Approved, Some(&name))
+                .map(|_| meeting_id)
         }
         FormKind::Registration { meeting_id } => {
             let registration = registration_input(form)?;

@@ -121,6 +121,7 @@ impl App {
                 })?,
                 self.store.questions(id)?,
                 self.store.notes_status_dates(id)?,
+                self.store.notes_approval(id)?,
                 self.store.exports(id)?,
                 self.store.meeting_equal_treatment(id)?,
             ))
@@ -131,6 +132,7 @@ impl App {
             actions,
             questions,
             notes_status_dates,
+            notes_approval,
             exports,
             equal_treatment,
         )) = self.report(outcomes)
@@ -154,6 +156,7 @@ impl App {
             actions,
             questions,
             notes_status_dates,
+            notes_approval,
             exports,
             equal_treatment,
             tab,

@@ -678,11 +678,25 @@ impl App {
         let Some(&to) = NotesStatus::ALL.get(now.index() + 1) else {
             return self.info(text::msg_notes_sent_stays());
         };
+        if to == NotesStatus::Approved {
+            // Approved notes say who approved them: asked first, saved with the step.
+            let id = state.meeting.id;
+            return self.ask_approver(id);
+        }
         let result = self.store.set_notes_status(state.meeting.id, to);
         self.after_write(
             result,
             format!("{}: {}", text::field_notes_status(), to.label()),
         );
+    }
+
+    /// Asks who approved the meeting's notes (the justerare), offering the name given
+    /// last; saving moves the notes status to approved with the name.
+    pub(super) fn ask_approver(&mut self, meeting_id: i64) {
+        let last = self.store.last_approver_name(meeting_id);
+        if let Some(last) = self.report(last) {
+            self.open_form(forms::notes_approval_form(meeting_id, last.as_deref()));
+        }
     }
 
     /// Notes status one step back, after asking; the dates each status was reached are

@@ -362,6 +362,8 @@ pub struct MeetingState {
     pub questions: Vec<Question>,
     /// When each notes status was reached.
     pub notes_status_dates: Vec<(NotesStatus, String)>,
+    /// When the notes were last approved, and by whom if a name was given.
+    pub notes_approval: Option<crate::domain::NotesApproval>,
     pub exports: Vec<ExportRecord>,
     /// The information log, prior involvement and registration, for the checklist.
     pub equal_treatment: crate::domain::MeetingEqualTreatment,

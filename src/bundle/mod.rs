@@ -753,6 +753,10 @@ pub struct NotesStatusChange {
     #[schemars(with = "NotesStatus")]
     pub status: String,
     pub changed_at: Timestamp,
+    /// Who approved the notes (the justerare), as given when they were approved; left
+    /// out where no name was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_name: Option<String>,
 }
 
 /// One export of a meeting's notes: what, in which format, for whom, to which file.

@@ -732,6 +732,9 @@ impl<'a, K: Known> Checker<'a, K> {
             self.reference(at, "meeting", Section::Meetings, &r.meeting);
             self.value::<NotesStatus>(at, "status", &r.status);
             self.timestamp(at, "changed_at", &r.changed_at);
+            if let Some(name) = &r.by_name {
+                self.required(at, "by_name", name);
+            }
         }
     }
 

@@ -621,6 +621,7 @@ impl Gen {
                         meeting: meeting.clone(),
                         status: s.as_str().into(),
                         changed_at: stamp((end + chrono::Duration::hours(k as i64)).min(self.now)),
+                        by_name: None,
                     });
                 }
                 if n.is_multiple_of(10) {

@@ -70,8 +70,8 @@ pub use need::{
     need_code, solution_words,
 };
 pub use notes::{
-    ActionBucket, ActionInput, ActionItem, Decision, DecisionInput, ExportRecord, Note, Question,
-    optional_date,
+    ActionBucket, ActionInput, ActionItem, Decision, DecisionInput, ExportRecord, Note,
+    NotesApproval, Question, approver_name, optional_date,
 };
 pub mod project;
 pub use project::{Project, ProjectDraft, ProjectInput, ProjectRow, parse_tags, validate_code};

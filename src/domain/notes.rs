@@ -213,6 +213,27 @@ pub struct ExportRecord {
     pub exported_at: String,
 }
 
+/// When a meeting's notes were last approved, and by whom (the justerare), if a name
+/// was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotesApproval {
+    /// The name as given, trimmed; `None` for an approval recorded without one.
+    pub by_name: Option<String>,
+    /// When (UTC, ISO 8601).
+    pub at: String,
+}
+
+/// A justerare's name as typed: one line, inner runs of white space made one space;
+/// `None` when nothing is left.
+pub fn approver_name(raw: &str) -> Option<String> {
+    let name = raw
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!name.is_empty()).then_some(name)
+}
+
 /// Validates a date typed in ISO form, for forms that take only dates.
 pub fn optional_date(field: &'static str, raw: &str) -> Result<Option<NaiveDate>, FieldErrors> {
     let mut errors = FieldErrors::default();
@@ -241,6 +262,15 @@ mod tests {
             created_at: String::new(),
             updated_at: String::new(),
         }
+    }
+
+    #[test]
+    fn an_approver_name_is_one_trimmed_line_or_nothing() {
+        assert_eq!(
+            approver_name("  Åsa \t Öberg\n").as_deref(),
+            Some("Åsa Öberg")
+        );
+        assert_eq!(approver_name(" \n\u{7} "), None);
     }
 
     #[test]

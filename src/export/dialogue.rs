@@ -20,6 +20,8 @@ use crate::domain::{Audience, Clock, Project, RoundKind, TextEnum};
 pub enum DialogueFormat {
     Markdown,
     Html,
+    /// A Word file, built by `export::docx` from [`context_value`].
+    Docx,
 }
 
 impl DialogueFormat {
@@ -27,13 +29,15 @@ impl DialogueFormat {
         match self {
             DialogueFormat::Markdown => "md",
             DialogueFormat::Html => "html",
+            DialogueFormat::Docx => "docx",
         }
     }
 
-    fn template(self) -> &'static str {
+    fn template(self) -> Option<&'static str> {
         match self {
-            DialogueFormat::Markdown => MD_TEMPLATE,
-            DialogueFormat::Html => HTML_TEMPLATE,
+            DialogueFormat::Markdown => Some(MD_TEMPLATE),
+            DialogueFormat::Html => Some(HTML_TEMPLATE),
+            DialogueFormat::Docx => None,
         }
     }
 }
@@ -99,9 +103,20 @@ pub fn render(
     audience: Audience,
     lang: Lang,
 ) -> Result<String, ExportError> {
+    let name = format.template().ok_or(ExportError::NotText)?;
     let ctx = context(input, audience, lang);
-    let template = documents().get_template(format.template())?;
+    let template = documents().get_template(name)?;
     Ok(without_controls(template.render(Value::from(Serde(&ctx)))?))
+}
+
+/// The context the templates get, as JSON: what the Word version is built from, so
+/// that every format shows the same words in the same order.
+pub(crate) fn context_value(
+    input: &DialogueInput,
+    audience: Audience,
+    lang: Lang,
+) -> serde_json::Value {
+    serde_json::to_value(context(input, audience, lang)).expect("the context serialises")
 }
 
 #[derive(Serialize)]

@@ -153,9 +153,10 @@ pub struct SummaryInput {
     /// any link for the shared version.
     pub next_meeting: Option<Meeting>,
     /// When the notes were last approved (a stored UTC timestamp from the notes status
-    /// history), if they are approved or sent and the history knows. Who approved
-    /// them is not recorded.
+    /// history), if they are approved or sent and the history knows.
     pub approved_at: Option<String>,
+    /// Who approved them (the justerare), as given with that approval, if a name was.
+    pub approved_by: Option<String>,
     /// The meeting's documentation registered in the case (diarieförd), recorded
     /// apart from the notes status ("sent").
     pub registration: Option<crate::domain::Registration>,
@@ -273,6 +274,9 @@ struct Context<'a> {
     draft: bool,
     /// The day the notes were approved, when known and they are approved or sent.
     approved_on: String,
+    /// "Justerade av Åsa Öberg 2026-12-03": who approved approved or sent notes and
+    /// when, for the Justeras block; empty when no name is known.
+    approved_line: String,
     /// The printed page's margins.
     page: PageCtx,
     /// The day of the export, ISO.
@@ -611,8 +615,14 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
         questions,
         next_meeting,
         draft: is_draft(meeting.notes_status),
-        approved_on: match (meeting.notes_status, &input.approved_at) {
-            (NotesStatus::Approved | NotesStatus::Sent, Some(at)) => clock.local_date(at),
+        approved_on: approved_on(input),
+        approved_line: match (approved_on(input), &input.approved_by) {
+            (on, Some(name)) if !on.is_empty() => catalog::fill(
+                lang,
+                "summary",
+                "approved_by",
+                &[("name", name), ("date", &on)],
+            ),
             _ => String::new(),
         },
         page: PageCtx::new(
@@ -624,6 +634,14 @@ fn context<'a>(input: &'a SummaryInput, audience: Audience, lang: Lang) -> Conte
         ),
         date: clock.today().format("%Y-%m-%d").to_string(),
         generator: GENERATOR,
+    }
+}
+
+/// The day approved or sent notes were approved, if the history knows; else empty.
+fn approved_on(input: &SummaryInput) -> String {
+    match (input.meeting.notes_status, &input.approved_at) {
+        (NotesStatus::Approved | NotesStatus::Sent, Some(at)) => input.clock.local_date(at),
+        _ => String::new(),
     }
 }
 

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::bundle::Scope;
 use crate::domain::{
     Attendance, Audience, EntityKind, EntityRef, Evidence, ExportRecord, Meeting, MeetingStatus,
-    MeetingType, NeedStatus, NotesStatus, TextEnum, Thresholds, mentions_link, next_meeting,
-    review_age, shared_may_name,
+    MeetingType, NeedStatus, TextEnum, Thresholds, mentions_link, next_meeting, review_age,
+    shared_may_name,
 };
 use crate::export::{
     self, AgendaFormat, CalendarEntry, CsvSeparator, DialogueAnswer, DialogueFormat, DialogueInput,
@@ -388,7 +388,6 @@ pub fn render_styled(
                 }
             }
             let input = dialogue_input(store, project_id, round_id, audience, lang)?;
-            let contents = export::render_dialogue(&input, format, audience, lang)?;
             let name = format!(
                 "{}-{}-{}.{}",
                 input.project.code,
@@ -396,6 +395,10 @@ pub fn render_styled(
                 audience.as_str(),
                 format.extension()
             );
+            if format == DialogueFormat::Docx {
+                return word(export::docx::dialogue(&input, audience, lang), name);
+            }
+            let contents = export::render_dialogue(&input, format, audience, lang)?;
             rendered(contents, name)
         }
         ExportJob::Lessons {
@@ -561,6 +564,7 @@ pub fn summary_input(
         .collect();
     let attendance = store.attendance(id)?;
     let next_meeting = next_meeting_for(store, &meeting, &attendance, audience)?;
+    let approval = store.notes_approval(id)?;
     let everything = SummaryInput {
         agenda: store.agenda(id)?,
         attendance,
@@ -576,11 +580,8 @@ pub fn summary_input(
         needs,
         suggestions,
         next_meeting,
-        approved_at: store
-            .notes_status_dates(id)?
-            .into_iter()
-            .find(|(s, _)| *s == NotesStatus::Approved)
-            .map(|(_, at)| at),
+        approved_at: approval.as_ref().map(|a| a.at.clone()),
+        approved_by: approval.and_then(|a| a.by_name),
         registration: store.registration(id)?,
         clock: store.clock(),
         project,

@@ -289,6 +289,7 @@ fn columns(section: Section) -> &'static [Col] {
             r!("meeting_id", "meeting", S::Meetings),
             P("status"),
             P("changed_at"),
+            P("by_name"),
         ],
         S::Exports => &[
             P("uuid"),

@@ -8,7 +8,7 @@ use super::readable::{Listed, read_one, read_rows};
 use super::{Result, Store, changed, new_uuid};
 use crate::domain::{
     ActionFilter, ActionInput, ActionItem, ActionStatus, Confidentiality, Decision, DecisionInput,
-    ExportRecord, Note, NotesStatus, Question, TextEnum,
+    ExportRecord, Note, NotesApproval, NotesStatus, Question, TextEnum,
 };
 
 const NOTE_COLUMNS: &str = "id, uuid, meeting_id, agenda_item_id, body, confidentiality,
@@ -458,19 +458,64 @@ impl Store {
 
     /// Sets a meeting's notes status and records when.
     pub fn set_notes_status(&mut self, meeting_id: i64, status: NotesStatus) -> Result<()> {
+        self.set_notes_status_by(meeting_id, status, None)
+    }
+
+    /// Sets a meeting's notes status and records when, and who approved the notes
+    /// (the justerare) when `by_name` is given: kept with the change, in one
+    /// transaction. A blank name counts as none.
+    pub fn set_notes_status_by(
+        &mut self,
+        meeting_id: i64,
+        status: NotesStatus,
+        by_name: Option<&str>,
+    ) -> Result<()> {
         let now = self.now();
+        let by_name = by_name.and_then(crate::domain::approver_name);
         let tx = super::write_tx(&mut self.conn)?;
         changed(tx.execute(
             "UPDATE meetings SET notes_status = ?2, updated_at = ?3 WHERE id = ?1",
             params![meeting_id, status.as_str(), now],
         )?)?;
         tx.execute(
-            "INSERT INTO notes_status_changes (uuid, meeting_id, status, changed_at)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![new_uuid(), meeting_id, status.as_str(), now],
+            "INSERT INTO notes_status_changes (uuid, meeting_id, status, changed_at, by_name)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![new_uuid(), meeting_id, status.as_str(), now, by_name],
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// When the meeting's notes were last approved, and by whom if a name was given;
+    /// `None` if they never were.
+    pub fn notes_approval(&self, meeting_id: i64) -> Result<Option<NotesApproval>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT by_name, changed_at FROM notes_status_changes
+             WHERE meeting_id = ?1 AND status = 'approved'
+             ORDER BY changed_at DESC, id DESC LIMIT 1",
+        )?;
+        let mut rows = stmt.query_map([meeting_id], |r| {
+            Ok(NotesApproval {
+                by_name: r.get(0)?,
+                at: r.get(1)?,
+            })
+        })?;
+        Ok(rows.next().transpose()?)
+    }
+
+    /// The name last given as the notes' approver: in the meeting's project if one was
+    /// given there, else anywhere; what the approve dialog offers first.
+    pub fn last_approver_name(&self, meeting_id: i64) -> Result<Option<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.by_name FROM notes_status_changes c
+             JOIN meetings m ON m.id = c.meeting_id
+             WHERE c.by_name IS NOT NULL
+             ORDER BY m.project_id = (SELECT project_id FROM meetings WHERE id = ?1) DESC,
+                      c.changed_at DESC, c.id DESC
+             LIMIT 1",
+        )?;
+        let mut rows = stmt.query_map([meeting_id], |r| r.get::<_, String>(0))?;
+        Ok(rows.next().transpose()?)
     }
 
     /// When each notes status was last reached, in workflow order.

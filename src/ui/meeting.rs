@@ -11,7 +11,7 @@ use super::{format, theme, widgets};
 use crate::app::{App, MeetingState, MeetingTab};
 use crate::domain::when::format_duration;
 use crate::domain::{
-    MeetingEqualTreatment, TextEnum, agenda_overrun, agenda_times, checklist_open,
+    MeetingEqualTreatment, NotesStatus, TextEnum, agenda_overrun, agenda_times, checklist_open,
 };
 use crate::text;
 
@@ -95,6 +95,15 @@ fn notes_status_line(app: &App, state: &MeetingState) -> String {
     line
 }
 
+/// Who approved the notes and when, if they are approved or sent and a name was given.
+fn approver(state: &MeetingState) -> Option<(String, String)> {
+    if state.meeting.notes_status.index() < NotesStatus::Approved.index() {
+        return None;
+    }
+    let approval = state.notes_approval.as_ref()?;
+    Some((approval.by_name.clone()?, approval.at.clone()))
+}
+
 fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
     let m = &state.meeting;
     let clock = app.clock();
@@ -107,7 +116,7 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
     } else {
         text::no().to_string()
     };
-    let fields: Vec<(&str, String)> = vec![
+    let mut fields: Vec<(&str, String)> = vec![
         (text::field_meeting_type(), m.kind.label().into()),
         (
             text::field_when(),
@@ -137,6 +146,17 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
             format!("{} {}", state.project.code, state.project.title),
         ),
     ];
+    // Approved (or sent) notes: who approved them, under their status.
+    if let Some((name, at)) = approver(state) {
+        let day = format::local_date(clock, &at);
+        fields.insert(
+            fields
+                .iter()
+                .position(|(label, _)| *label == text::field_notes_status())
+                .map_or(fields.len(), |i| i + 1),
+            (text::field_approved_by(), format!("{name} ({day})")),
+        );
+    }
     let block = Block::default().borders(Borders::TOP);
     let inner = block.inner(area);
     frame.render_widget(block, area);

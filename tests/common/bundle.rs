@@ -366,11 +366,13 @@ pub fn generate(seed: u64, sizes: Sizes, pool: &[String]) -> Bundle {
                 n += 1;
             }
             if g.rng.chance(70) {
+                let by_name = g.rng.chance(50).then(|| g.title(n));
                 b.notes_status_changes.push(bundle::NotesStatusChange {
                     uuid: uuid(17, b.notes_status_changes.len()),
                     meeting: meeting.clone(),
                     status: value::<NotesStatus>(&mut g.rng),
                     changed_at: at(start + 100),
+                    by_name,
                 });
             }
             if g.rng.chance(40) {

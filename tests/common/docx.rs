@@ -133,3 +133,25 @@ pub fn readable(bytes: &[u8]) -> String {
         String::from_utf8(bytes.to_vec()).expect("a text export is UTF-8")
     }
 }
+
+pub const VML: &str = "urn:schemas-microsoft-com:vml";
+
+/// A part's watermarks, as Word makes them (a VML WordArt shape anchored in the
+/// header): each one's text and its shape's style, e.g. `("UTKAST", "…rotation:315…")`.
+pub fn watermarks(xml: &str) -> Vec<(String, String)> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name((VML, "shape")))
+        .filter(|n| {
+            n.attribute("id")
+                .is_some_and(|id| id.starts_with("PowerPlusWaterMarkObject"))
+        })
+        .filter_map(|shape| {
+            let text = shape
+                .children()
+                .find(|c| c.has_tag_name((VML, "textpath")))?
+                .attribute("string")?;
+            Some((text.to_string(), shape.attribute("style")?.to_string()))
+        })
+        .collect()
+}

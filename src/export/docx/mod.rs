@@ -7,9 +7,11 @@
 //! arranges that context as a [`Document`] ([`model`]); [`writer`] makes the file.
 //! Other documents plug in the same way: build a [`Document`], call [`write`].
 
+mod dialogue;
 pub mod markdown;
 pub mod model;
 pub mod reference;
+mod watermark;
 pub mod writer;
 
 use serde_json::Value;
@@ -18,6 +20,7 @@ use super::{ExportError, Lang, NeedsInput, ReportInput, SummaryInput};
 use crate::catalog;
 use crate::domain::{AgendaItem, Attendance, Audience, Clock, Lesson, Meeting, Project};
 
+pub use dialogue::dialogue;
 pub use model::{Block, Document, ListItem, ParaKind, Running, Span};
 pub use reference::Reference;
 
@@ -369,9 +372,17 @@ pub fn summary(input: &SummaryInput, audience: Audience, lang: Lang) -> Document
             )),
         ]);
     }
+    // Approved notes say who approved them and when; the name and the date are then
+    // no longer to be filled in by hand.
+    let signed = s(&c, "approved_line");
     doc.blocks.push(Block::Signature {
         heading: l("sign_heading"),
-        lines: vec![l("sign_name"), l("sign_date"), l("signature")],
+        lines: if signed.is_empty() {
+            vec![l("sign_name"), l("sign_date"), l("signature")]
+        } else {
+            vec![l("signature")]
+        },
+        signed,
     });
     doc.small(format!(
         "{} · {} · {} {} · {}",

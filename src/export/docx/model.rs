@@ -68,10 +68,12 @@ pub enum Block {
     },
     /// Label–value lines ("Diarienummer: KS 2026/118"), in order.
     Facts(Vec<(String, String)>),
-    /// A place to sign: a heading, then one line per label (name, date, signature)
-    /// to be filled in by hand.
+    /// A place to sign: a heading, what is already known ("Justerade av Åsa Öberg
+    /// 2026-12-03", or empty), then one line per label (name, date, signature) to be
+    /// filled in by hand.
     Signature {
         heading: String,
+        signed: String,
         lines: Vec<String>,
     },
 }
@@ -89,7 +91,8 @@ pub struct Running {
     pub title: String,
     /// The document's date, ISO.
     pub date: String,
-    /// "UTKAST" on a draft, or empty.
+    /// "UTKAST" on a draft, or empty: in the header, and as a watermark behind every
+    /// page.
     pub draft: String,
     /// The words around the page number and the page count ("Sida ", " (", ")"),
     /// from the catalog's `page_counter`.

@@ -7,7 +7,8 @@
 //! - the ZIP is written here, with a fixed timestamp on every entry so that the same
 //!   document gives the same bytes;
 //! - a reference document's styles, fonts, theme and page margins replace the
-//!   built-in ones (see [`Reference`]).
+//!   built-in ones (see [`Reference`]);
+//! - a draft's header carries a diagonal watermark (see [`super::watermark`]).
 
 use std::io::{Cursor, Write};
 
@@ -36,8 +37,11 @@ const HEADER: &str = "Header";
 const FOOTER: &str = "Footer";
 
 /// Numbering definitions: bullets, and numbers (each numbered list restarts at 1).
-const BULLETS: usize = 1;
-const NUMBERS: usize = 2;
+/// Not 1: docx-rs always writes an abstract numbering 1 (decimal) and a numbering 1
+/// of its own, and a reader takes the first of two with the same id, which made
+/// bulleted lists come out numbered.
+const BULLETS: usize = 2;
+const NUMBERS: usize = 3;
 
 /// A4 in twentieths of a point, 2.5 cm margins.
 const A4: (u32, u32) = (11906, 16838);
@@ -131,13 +135,24 @@ pub fn write(doc: &Document, reference: Option<&Reference>) -> Result<Vec<u8>, E
                     );
                 }
             }
-            Block::Signature { heading, lines } => {
+            Block::Signature {
+                heading,
+                signed,
+                lines,
+            } => {
                 docx = docx.add_paragraph(
                     Paragraph::new()
                         .style(HEADING_STYLES[1].0)
                         .keep_next(true)
                         .add_run(text_run(heading)),
                 );
+                if !signed.is_empty() {
+                    docx = docx.add_paragraph(
+                        Paragraph::new()
+                            .keep_next(!lines.is_empty())
+                            .add_run(text_run(signed).bold()),
+                    );
+                }
                 let last = lines.len().saturating_sub(1);
                 for (i, label) in lines.iter().enumerate() {
                     docx = docx.add_paragraph(
@@ -150,7 +165,7 @@ pub fn write(doc: &Document, reference: Option<&Reference>) -> Result<Vec<u8>, E
             }
         }
     }
-    package(docx, reference)
+    package(docx, reference, &doc.running.draft)
 }
 
 /// A run of text, its line breaks kept as breaks. Control characters are dropped:
@@ -322,8 +337,12 @@ fn levels(id: usize, numbered: bool) -> AbstractNumbering {
 }
 
 /// Builds the parts and writes the ZIP, with the reference document's parts where
-/// there is one.
-fn package(docx: Docx, reference: Option<&Reference>) -> Result<Vec<u8>, ExportError> {
+/// there is one, and `watermark` (when not empty) behind every page.
+fn package(
+    docx: Docx,
+    reference: Option<&Reference>,
+    watermark: &str,
+) -> Result<Vec<u8>, ExportError> {
     let xml = docx.build();
     let document = String::from_utf8_lossy(&xml.document)
         .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
@@ -374,6 +393,11 @@ fn package(docx: Docx, reference: Option<&Reference>) -> Result<Vec<u8>, ExportE
     // docx-rs makes relationship parts for three headers and footers whatever is used.
     let (headers, footers) = (xml.headers.len(), xml.footers.len());
     for (i, h) in xml.headers.into_iter().enumerate() {
+        let h = if watermark.is_empty() {
+            h
+        } else {
+            super::watermark::add(&String::from_utf8_lossy(&h), watermark).into_bytes()
+        };
         parts.push((format!("word/header{}.xml", i + 1), h));
     }
     for (i, rels) in xml.header_rels.into_iter().take(headers).enumerate() {
