@@ -165,6 +165,8 @@ pub struct ProjectState {
     /// Selection in the time plan.
     pub cursor: Cursor,
     pub meeting_cursor: Cursor,
+    /// How far the overview is scrolled.
+    pub overview_scroll: super::Scroll,
 }
 
 /// A project's attention tab.
@@ -258,6 +260,8 @@ pub struct NeedState {
     /// The code of the need this one was merged into.
     pub merged_into: Option<String>,
     pub cursor: Cursor,
+    /// How far the need's details are scrolled (`PgDn`; `j`/`k` choose evidence).
+    pub scroll: super::Scroll,
 }
 
 /// A project's meetings: upcoming ones first (soonest first), then past ones (latest
@@ -362,6 +366,8 @@ pub struct MeetingState {
     pub equal_treatment: crate::domain::MeetingEqualTreatment,
     pub tab: MeetingTab,
     pub cursor: Cursor,
+    /// How far the Details tab is scrolled.
+    pub details_scroll: super::Scroll,
 }
 
 impl MeetingState {

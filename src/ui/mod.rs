@@ -7,6 +7,7 @@ mod directory;
 mod filter_bar;
 mod form;
 mod format;
+mod full_view;
 mod information;
 mod meeting;
 mod meetings;
@@ -90,6 +91,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Conflict(conflict)) => overlays::conflict(frame, frame.area(), app, conflict),
         Some(Overlay::Search(state)) => search::draw(frame, body, state),
         Some(Overlay::Palette(state)) => palette::draw(frame, body, state),
+        Some(Overlay::FullView(view)) => full_view::draw(frame, body, view),
         None => {}
     }
     contain_bidi(frame.buffer_mut());
