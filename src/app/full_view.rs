@@ -158,7 +158,11 @@ impl App {
                             p.information.interests.get(i).map(interest_view)
                         }
                     },
-                    ProjectTab::Lessons => p.lessons.items.get(p.lessons.cursor.selected).map(lesson_view),
+                    ProjectTab::Lessons => p
+                        .lessons
+                        .items
+                        .get(p.lessons.cursor.selected)
+                        .map(lesson_view),
                     ProjectTab::TimePlan => p.milestones.get(p.cursor.selected).map(milestone_view),
                     ProjectTab::Attention => None,
                 }
@@ -179,7 +183,9 @@ impl App {
                         Outcome::Decision(id) => {
                             m.decisions.iter().find(|d| d.id == id).map(decision_view)
                         }
-                        Outcome::Action(id) => m.actions.iter().find(|a| a.id == id).map(action_view),
+                        Outcome::Action(id) => {
+                            m.actions.iter().find(|a| a.id == id).map(action_view)
+                        }
                         Outcome::Question(id) => {
                             m.questions.iter().find(|q| q.id == id).map(question_view)
                         }
@@ -306,7 +312,10 @@ fn meeting_view(m: &Meeting, clock: crate::domain::Clock) -> FullView {
             (text::col_status(), m.status.label().into()),
             (text::field_notes_status(), m.notes_status.label().into()),
             (text::field_purpose(), or_not_set(&m.purpose)),
-            (text::field_desired_outcome(), or_not_set(&m.desired_outcome)),
+            (
+                text::field_desired_outcome(),
+                or_not_set(&m.desired_outcome),
+            ),
             (text::col_updated(), clock.local_datetime(&m.updated_at)),
         ],
     )
@@ -349,7 +358,10 @@ fn suggestion_view(s: &Suggestion) -> FullView {
             (text::field_rationale(), or_not_set(&s.rationale)),
             (text::field_buyer_response(), or_not_set(&s.buyer_response)),
             (text::field_decision_date(), date(s.decision_date)),
-            (text::field_source_meeting(), opt(s.meeting_title.as_deref())),
+            (
+                text::field_source_meeting(),
+                opt(s.meeting_title.as_deref()),
+            ),
             (text::field_label(), s.confidentiality.label().into()),
         ],
     )
@@ -443,7 +455,10 @@ fn lesson_view(l: &Lesson) -> FullView {
             ),
             (text::field_context(), or_not_set(&l.context)),
             (text::field_what_happened(), or_not_set(&l.what_happened)),
-            (text::field_what_we_learned(), or_not_set(&l.what_we_learned)),
+            (
+                text::field_what_we_learned(),
+                or_not_set(&l.what_we_learned),
+            ),
             (text::field_recommendation(), or_not_set(&l.recommendation)),
             (text::field_shareable(), yes_no(l.shareable)),
         ],
@@ -473,7 +488,10 @@ fn agenda_item_view(a: &AgendaItem) -> FullView {
             ),
             (text::field_method(), or_not_set(&a.method)),
             (text::field_owner(), or_not_set(&a.owner)),
-            (text::field_expected_outcome(), or_not_set(&a.expected_outcome)),
+            (
+                text::field_expected_outcome(),
+                or_not_set(&a.expected_outcome),
+            ),
         ],
     )
 }
@@ -495,7 +513,10 @@ fn attendance_view(a: &Attendance) -> FullView {
         EntityKind::Person,
         vec![
             (text::field_person(), a.person_name.clone()),
-            (text::col_organisation(), opt(a.organisation_name.as_deref())),
+            (
+                text::col_organisation(),
+                opt(a.organisation_name.as_deref()),
+            ),
             (text::field_role(), a.role.label().into()),
             (text::col_invited(), yes_no(a.invited)),
             (text::col_attended(), yes_no(a.attended)),

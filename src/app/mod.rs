@@ -8,12 +8,13 @@ mod conflicts;
 mod dashboard;
 mod directory;
 mod directory_trust;
+mod editor_view;
 mod filter;
 pub use filter::{FilterLine, FilterList};
 pub mod form;
 mod form_flow;
-pub mod full_view;
 pub mod forms;
+pub mod full_view;
 mod go_to;
 mod information;
 mod kept_drafts;
@@ -36,9 +37,9 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 pub use action::Action;
 use autosave::Autosave;
 pub use conflicts::{Conflict, ConflictRow, ConflictSubject};
-pub use full_view::{FullView, Scroll};
 use form::{FieldKind, Form, FormKind, LookupSource};
 use forms::SubmitError;
+pub use full_view::{FullView, Scroll};
 use keymap::{Context, Key};
 pub use keymap::{KeyConfigError, Keymap};
 pub use palette::{PaletteEntry, PaletteState, PaletteTarget};
@@ -594,8 +595,11 @@ impl App {
             Action::PageUp | Action::PageDown if self.need_on_screen() => {
                 if let Some(n) = &mut self.need {
                     let page = full_view::TEXT_PAGE;
-                    n.scroll
-                        .step(if action == Action::PageUp { -page } else { page });
+                    n.scroll.step(if action == Action::PageUp {
+                        -page
+                    } else {
+                        page
+                    });
                 }
             }
             Action::PageUp => self.move_cursor(-PAGE),

@@ -439,6 +439,8 @@ pub struct NoteEditor {
     /// The meeting is a supplier's meeting in a dialogue round: its questions, one of
     /// them current, to file lines of the notes as that supplier's answers.
     pub round: Option<RoundPrompt>,
+    /// The size the text area's view was last set for (see `editor_view`).
+    pub fitted: Option<(u16, u16)>,
 }
 
 /// The round questions the note editor walks through in a supplier's meeting.

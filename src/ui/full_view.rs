@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph};
 
 use super::shown;
-use super::widgets::{self, LABEL_WIDTH};
 use super::theme;
+use super::widgets::{self, LABEL_WIDTH};
 use crate::app::FullView;
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &FullView) {

@@ -35,16 +35,29 @@ use crate::app::{AgendaMode, App, DirectoryTab, Overlay, Screen, StatusKind};
 use crate::domain::visible::bidi_name;
 use crate::text;
 
-pub fn draw(frame: &mut Frame, app: &App) {
+/// The header, read-only banner, screen body, status line and footer.
+fn regions(app: &App, area: Rect) -> [Rect; 5] {
     let read_only = app.store.is_read_only();
-    let [header, banner, body, status, footer] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(read_only)),
         Constraint::Min(3),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
-    .areas(frame.area());
+    .areas(area)
+}
+
+/// Where the note editor's text goes on a terminal of `area`, while it is open (the
+/// terminal loop fits the editor's view to it before each frame).
+pub fn editor_text_area(app: &App, area: Rect) -> Option<Rect> {
+    let editor = app.editor.as_ref()?;
+    Some(notes::editor_text(regions(app, area)[2], editor))
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let read_only = app.store.is_read_only();
+    let [header, banner, body, status, footer] = regions(app, frame.area());
 
     draw_header(frame, header, app);
     if read_only {

@@ -221,8 +221,7 @@ pub fn scrolled(
     let visible = height.saturating_sub(1);
     let offset = scroll.shown(total, visible);
     let [text, marker] =
-        ratatui::layout::Layout::vertical([Constraint::Min(0), Constraint::Length(1)])
-            .areas(area);
+        ratatui::layout::Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     frame.render_widget(paragraph.scroll((offset, 0)), text);
     let below = total - visible - offset as usize;
     let note = if below > 0 {
