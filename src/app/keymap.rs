@@ -806,7 +806,9 @@ impl Keymap {
             Trash,
             Rounds,
         ] {
-            bind(ctx, &[Key::ch('v'), Key::plain(K::Enter)], ViewFull, true);
+            // Two footers that are full at 120 columns leave it to help.
+            let footer = !matches!(ctx, NeedDetail | ProjectLessons);
+            bind(ctx, &[Key::ch('v'), Key::plain(K::Enter)], ViewFull, footer);
         }
         // Where Enter opens a screen or the editor, `v` alone (help and the palette
         // show it; these footers are full).

@@ -11,12 +11,19 @@ use super::theme;
 use super::widgets::{self, LABEL_WIDTH};
 use crate::app::FullView;
 
+/// At most this wide, so that lines stay easy to read on a wide terminal.
+const MAX_WIDTH: u16 = 100;
+
 pub fn draw(frame: &mut Frame, area: Rect, view: &FullView) {
-    let rect = widgets::centered(area, area.width.saturating_sub(2).min(100), area.height);
+    let width = area.width.min(MAX_WIDTH);
+    // The borders and a column of padding on each side.
+    let lines = field_lines(view, width.saturating_sub(4) as usize);
+    let height = (lines.len() as u16).saturating_add(2).min(area.height);
+    let rect = widgets::centered(area, width, height);
     let inner = widgets::dialog(frame, rect, &view.title);
-    let padded = Block::default().padding(Padding::horizontal(1));
-    let text = padded.inner(inner);
-    let lines = field_lines(view, text.width as usize);
+    let text = Block::default()
+        .padding(Padding::horizontal(1))
+        .inner(inner);
     widgets::scrolled(frame, text, Paragraph::new(lines), &view.scroll);
 }
 

@@ -316,7 +316,9 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         let mut spans = if i > 0 { vec![separator()] } else { Vec::new() };
         spans.extend(hint(key, what));
         let w: usize = spans.iter().map(Span::width).sum();
-        let reserve = if i + 1 < count { 2 } else { 0 };
+        // Room for " …" after a hint that is not the last; the last keeps a column
+        // free, so that it never runs into the keys on the right.
+        let reserve = if i + 1 < count { 2 } else { 1 };
         if width + w + reserve > room {
             left.push(Span::styled(" …", theme::muted()));
             break;
