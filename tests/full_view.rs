@@ -144,8 +144,31 @@ fn fixture() -> App {
             ),
         )
         .unwrap();
+    // A need whose "I need …" runs past its part of the need screen.
+    store
+        .create_need(
+            project,
+            &NeedInput::validate(
+                "",
+                "undersköterska på nattpasset",
+                &format!(
+                    "{}{NEED_END}",
+                    "veta vilka brukare som sover och vilka som är vakna, utan att gå in i \
+                     rummen, och kunna prioritera om rundan när något händer, "
+                        .repeat(8)
+                ),
+                "brukarna får sova ostört",
+                "Trygghet",
+                None,
+                "Anna",
+            )
+            .unwrap(),
+        )
+        .unwrap();
     App::new(store)
 }
+
+const NEED_END: &str = "även under helgerna.";
 
 fn full_view(app: &App) -> &tidig::app::FullView {
     match &app.overlay {
@@ -292,6 +315,33 @@ fn a_needs_evidence_note_is_read_in_full() {
 }
 
 // ----- screens that scroll ------------------------------------------------------------
+
+#[test]
+fn a_needs_details_scroll_with_the_page_keys() {
+    let mut app = fixture();
+    open_project(&mut app, "NORR-24");
+    project_tab(&mut app, ProjectTab::Needs);
+    ch(&mut app, 'j');
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.need.as_ref().unwrap().need.code, "B-002");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("↓ "), "{screen}");
+    assert!(!screen.contains("helgerna."), "{screen}");
+    // The statement is written from the three parts, so the text is long: a page at
+    // a time to its end.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::PageDown);
+        render(&app, 80, 24);
+    }
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("helgerna."), "{screen}");
+    assert!(screen.contains("↑ "), "{screen}");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::PageUp);
+    }
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Statement"), "{screen}");
+}
 
 #[test]
 fn the_overview_scrolls_to_the_end_of_the_goal() {
