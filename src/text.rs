@@ -788,6 +788,8 @@ pub fn more_below(n: usize) -> String {
     ui_fill("more_below", &[("n", &number(n))])
 }
 
+words!(full_view_title);
+
 words!(cancelled_mark);
 
 pub fn action_bucket(b: crate::domain::ActionBucket) -> &'static str {

@@ -95,9 +95,8 @@ fn event_loop(
         if app.should_quit {
             return Ok(Ended::Quit);
         }
-        // The portfolio loads figures for the rows it can show: tell it how many.
         let size = terminal.size()?;
-        app.set_portfolio_rows(crate::ui::portfolio_rows(app, size.height));
+        prepare_frame(app, size);
         terminal.draw(|frame| crate::ui::draw(frame, app))?;
         if let Some(effect) = app.effect.take() {
             run_effect(terminal, app, effect)?;
@@ -109,6 +108,17 @@ fn event_loop(
         }
         // Every turn, not only when idle: steady typing is saved too (see `autosave`).
         app.tick();
+    }
+}
+
+/// What the app needs to know of the terminal's size before a frame: the portfolio
+/// loads figures for the rows it can show, and the note editor keeps its cursor line in
+/// view (with as much text around it as fits) across resizes.
+pub fn prepare_frame(app: &mut App, size: ratatui::layout::Size) {
+    app.set_portfolio_rows(crate::ui::portfolio_rows(app, size.height));
+    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    if let Some(text) = crate::ui::editor_text_area(app, area) {
+        app.fit_editor(text);
     }
 }
 

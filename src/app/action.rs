@@ -131,6 +131,8 @@ pub enum Action {
     Search,
     /// The command palette.
     Palette,
+    /// The selected item in full, in a scrollable overlay.
+    ViewFull,
     /// Search results: only the next / previous kind (then all again).
     NextKind,
     PrevKind,

@@ -63,6 +63,8 @@ pub enum Context {
     Review,
     /// Review mode's closing summary.
     ReviewSummary,
+    /// One item in full, read-only (`v`).
+    FullView,
 }
 
 impl Context {
@@ -79,6 +81,7 @@ impl Context {
                 | Context::Help
                 | Context::Pick
                 | Context::NoteEditor
+                | Context::FullView
         )
     }
 
@@ -127,6 +130,7 @@ impl Context {
             Context::ProjectAttention => crate::text::tab_attention(),
             Context::Review => crate::text::review_title(),
             Context::ReviewSummary => crate::text::review_summary(),
+            Context::FullView => crate::text::full_view_title(),
         }
     }
 }
@@ -307,6 +311,9 @@ impl Keymap {
 
         for ctx in [
             Portfolio,
+            // These two scroll their text.
+            ProjectOverview,
+            MeetingDetails,
             TimePlan,
             Directory,
             OrganisationPage,
@@ -478,12 +485,7 @@ impl Keymap {
         bind(MeetingNotes, &[Key::ch('E')], ExternalEditor, false);
         bind(MeetingNotes, &[Key::ch('d')], Delete, false);
 
-        bind(
-            MeetingOutcomes,
-            &[Key::ch('e'), Key::plain(K::Enter)],
-            Edit,
-            true,
-        );
+        bind(MeetingOutcomes, &[Key::ch('e')], Edit, true);
         bind(MeetingOutcomes, &[Key::ch(' ')], ToggleDone, true);
         bind(MeetingOutcomes, &[Key::ch('l')], CycleLabel, true);
         bind(MeetingOutcomes, &[Key::ch('d')], Delete, true);
@@ -571,12 +573,7 @@ impl Keymap {
         bind(ProjectDecisions, &[Key::plain(K::Tab)], NextTab, true);
         bind(ProjectDecisions, &[Key::plain(K::BackTab)], PrevTab, false);
         bind(ProjectDecisions, &[Key::ch('n')], New, true);
-        bind(
-            ProjectDecisions,
-            &[Key::ch('e'), Key::plain(K::Enter)],
-            Edit,
-            true,
-        );
+        bind(ProjectDecisions, &[Key::ch('e')], Edit, true);
         bind(ProjectDecisions, &[Key::ch('l')], CycleLabel, true);
         bind(ProjectDecisions, &[Key::ch('d')], Delete, false);
 
@@ -589,12 +586,7 @@ impl Keymap {
         );
         bind(ProjectInformation, &[Key::ch('n')], New, true);
         bind(ProjectInformation, &[Key::ch('i')], NewInterest, true);
-        bind(
-            ProjectInformation,
-            &[Key::ch('e'), Key::plain(K::Enter)],
-            Edit,
-            true,
-        );
+        bind(ProjectInformation, &[Key::ch('e')], Edit, true);
         bind(ProjectInformation, &[Key::ch('d')], Delete, false);
 
         bind(MeetingDetails, &[Key::ch('e')], Edit, true);
@@ -603,12 +595,7 @@ impl Keymap {
         bind(MeetingDetails, &[Key::ch('d')], Delete, false);
 
         bind(MeetingAgenda, &[Key::ch('n')], New, true);
-        bind(
-            MeetingAgenda,
-            &[Key::ch('e'), Key::plain(K::Enter)],
-            Edit,
-            true,
-        );
+        bind(MeetingAgenda, &[Key::ch('e')], Edit, true);
         bind(MeetingAgenda, &[Key::ch('J')], MoveDown, true);
         bind(MeetingAgenda, &[Key::ch('K')], MoveUp, true);
         bind(MeetingAgenda, &[Key::ch('t')], ApplyTemplate, true);
@@ -705,12 +692,7 @@ impl Keymap {
         bind(NeedDetail, &[Key::ch('d')], Delete, false);
 
         bind(ProjectSuggestions, &[Key::ch('n')], New, true);
-        bind(
-            ProjectSuggestions,
-            &[Key::ch('e'), Key::plain(K::Enter)],
-            Edit,
-            true,
-        );
+        bind(ProjectSuggestions, &[Key::ch('e')], Edit, true);
         bind(
             ProjectSuggestions,
             &[Key::ch('>'), Key::ctrl_key(K::Right)],
@@ -731,7 +713,7 @@ impl Keymap {
 
         for ctx in [ProjectLessons, LessonsLibrary] {
             bind(ctx, &[Key::ch('n')], New, true);
-            bind(ctx, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
+            bind(ctx, &[Key::ch('e')], Edit, true);
             bind(ctx, &[Key::ch('f')], Filter, true);
             bind(ctx, &[Key::ch('F')], ClearFilters, true);
             bind(ctx, &[Key::ch('p')], CyclePhaseFilter, false);
@@ -741,7 +723,7 @@ impl Keymap {
         }
 
         bind(TimePlan, &[Key::ch('n')], New, true);
-        bind(TimePlan, &[Key::ch('e'), Key::plain(K::Enter)], Edit, true);
+        bind(TimePlan, &[Key::ch('e')], Edit, true);
         bind(TimePlan, &[Key::ch(' ')], ToggleDone, true);
         bind(TimePlan, &[Key::ch('d')], Delete, true);
 
@@ -755,7 +737,7 @@ impl Keymap {
         bind(Directory, &[Key::ch('f')], Filter, true);
         bind(Directory, &[Key::ch('F')], ClearFilters, true);
 
-        bind(Trash, &[Key::ch('r'), Key::plain(K::Enter)], Restore, true);
+        bind(Trash, &[Key::ch('r')], Restore, true);
         bind(Trash, &[Key::ch('X'), Key::plain(K::Delete)], Purge, true);
         bind(Trash, &[Key::ch('f')], Filter, true);
         bind(Trash, &[Key::ch('F')], ClearFilters, true);
@@ -827,6 +809,50 @@ impl Keymap {
             false,
         );
         bind(Context::Help, &[Key::ch('k'), Key::plain(K::Up)], Up, false);
+
+        // The selected item in full. `Enter` shows it where it opens nothing else (a
+        // screen, or the note editor); `e` edits there.
+        for ctx in [
+            TimePlan,
+            MeetingAgenda,
+            MeetingOutcomes,
+            MeetingParticipants,
+            NeedDetail,
+            ProjectSuggestions,
+            ProjectDecisions,
+            ProjectInformation,
+            ProjectLessons,
+            LessonsLibrary,
+            Trash,
+        ] {
+            // Two footers that are full at 120 columns leave it to help.
+            let footer = !matches!(ctx, NeedDetail | ProjectLessons);
+            bind(ctx, &[Key::ch('v'), Key::plain(K::Enter)], ViewFull, footer);
+        }
+        // Where Enter opens a screen or the editor, `v` alone (help and the palette
+        // show it; these footers are full).
+        for ctx in [
+            Portfolio,
+            ProjectOverview,
+            ProjectMeetings,
+            ProjectNeeds,
+            MeetingDetails,
+            MeetingNotes,
+            Actions,
+            // Enter edits the focused cell; the pane below the matrix shows it in full.
+            Rounds,
+        ] {
+            bind(ctx, &[Key::ch('v')], ViewFull, false);
+        }
+        bind(
+            Context::FullView,
+            &[Key::plain(K::Esc), Key::ch('q'), Key::ch('v')],
+            Back,
+            true,
+        );
+        for (keys, action) in moves {
+            bind(Context::FullView, keys, action, action == PageDown);
+        }
 
         Keymap { bindings: b }
     }
@@ -941,8 +967,13 @@ mod tests {
             Some(Action::Quit)
         );
         assert_eq!(
-            km.lookup(Context::Trash, Key::plain(KeyCode::Enter)),
+            km.lookup(Context::Trash, Key::ch('r')),
             Some(Action::Restore)
+        );
+        // Enter shows a row in full where it opens nothing else.
+        assert_eq!(
+            km.lookup(Context::Trash, Key::plain(KeyCode::Enter)),
+            Some(Action::ViewFull)
         );
         // Inside a form, letters are text, never commands.
         assert_eq!(km.lookup(Context::Form, Key::ch('q')), None);

@@ -139,9 +139,9 @@ impl App {
         else {
             return;
         };
-        let (tab, cursor) = match &self.meeting {
-            Some(s) if s.meeting.id == id => (s.tab, s.cursor),
-            _ => (MeetingTab::default(), Cursor::default()),
+        let (tab, cursor, details_scroll) = match &self.meeting {
+            Some(s) if s.meeting.id == id => (s.tab, s.cursor, s.details_scroll.clone()),
+            _ => (MeetingTab::default(), Cursor::default(), Default::default()),
         };
         let supplier_facing = is_supplier_facing(&meeting, &attendance);
         let mut state = MeetingState {
@@ -161,6 +161,7 @@ impl App {
             equal_treatment,
             tab,
             cursor,
+            details_scroll,
         };
         let rows = state.rows();
         state.cursor.clamp(rows);

@@ -8,11 +8,13 @@ mod conflicts;
 mod dashboard;
 mod directory;
 mod directory_trust;
+mod editor_view;
 mod filter;
 pub use filter::{FilterLine, FilterList};
 pub mod form;
 mod form_flow;
 pub mod forms;
+pub mod full_view;
 mod go_to;
 mod information;
 mod kept_drafts;
@@ -38,6 +40,7 @@ use autosave::Autosave;
 pub use conflicts::{Conflict, ConflictRow, ConflictSubject};
 use form::{FieldKind, Form, FormKind, LookupSource};
 use forms::SubmitError;
+pub use full_view::{FullView, Scroll};
 use keymap::{Context, Key};
 pub use keymap::{KeyConfigError, Keymap};
 pub use palette::{PaletteEntry, PaletteState, PaletteTarget};
@@ -112,6 +115,8 @@ pub enum Overlay {
     Search(SearchState),
     /// The command palette (`:`).
     Palette(PaletteState),
+    /// One item in full, read-only (`v`).
+    FullView(FullView),
 }
 
 /// A list to choose one entry from.
@@ -328,6 +333,7 @@ impl App {
             Some(Overlay::Conflict(_)) => return Context::Conflict,
             Some(Overlay::Search(_)) => return Context::Search,
             Some(Overlay::Palette(_)) => return Context::Palette,
+            Some(Overlay::FullView(_)) => return Context::FullView,
             None => {}
         }
         if self.form.is_some() {
@@ -564,6 +570,7 @@ impl App {
             Context::NoteEditor => return self.update_editor(action),
             Context::Search => return self.update_search(action),
             Context::Palette => return self.update_palette(action),
+            Context::FullView => return self.update_full_view(action),
             _ => {}
         }
         match action {
@@ -577,6 +584,7 @@ impl App {
             Action::Back => self.back(),
             Action::Search => self.open_search(),
             Action::Palette => self.open_palette(),
+            Action::ViewFull => self.view_full(),
             Action::GoPortfolio => self.go_top(Screen::Portfolio),
             Action::GoAgenda => self.go_top(Screen::Agenda),
             Action::GoLessons => self.go_top(Screen::Lessons),
@@ -589,6 +597,17 @@ impl App {
             }
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),
+            // A need's page keys scroll its details; `j`/`k` choose the evidence.
+            Action::PageUp | Action::PageDown if self.need_on_screen() => {
+                if let Some(n) = &mut self.need {
+                    let page = full_view::TEXT_PAGE;
+                    n.scroll.step(if action == Action::PageUp {
+                        -page
+                    } else {
+                        page
+                    });
+                }
+            }
             Action::PageUp => self.move_cursor(-PAGE),
             Action::PageDown => self.move_cursor(PAGE),
             Action::Top => self.move_cursor(isize::MIN / 2),
@@ -608,6 +627,10 @@ impl App {
                 Screen::Rounds { .. } => self.update_rounds(other),
             },
         }
+    }
+
+    fn need_on_screen(&self) -> bool {
+        matches!(self.screen(), Screen::Need { .. })
     }
 
     fn back(&mut self) {
@@ -692,7 +715,8 @@ impl App {
                             let len = p.information.len();
                             p.information.cursor.step(delta, len);
                         }
-                        _ => {
+                        ProjectTab::Overview => p.overview_scroll.step(delta),
+                        ProjectTab::TimePlan => {
                             let len = p.milestones.len();
                             p.cursor.step(delta, len);
                         }
@@ -701,8 +725,12 @@ impl App {
             }
             Screen::Meeting { .. } => {
                 if let Some(m) = &mut self.meeting {
-                    let len = m.rows();
-                    m.cursor.step(delta, len);
+                    if m.tab == MeetingTab::Details {
+                        m.details_scroll.step(delta);
+                    } else {
+                        let len = m.rows();
+                        m.cursor.step(delta, len);
+                    }
                 }
             }
             Screen::Agenda => {

@@ -115,9 +115,9 @@ impl App {
         else {
             return self.leave_screen();
         };
-        let mut cursor = match &self.need {
-            Some(s) if s.need.id == id => s.cursor,
-            _ => Cursor::default(),
+        let (mut cursor, scroll) = match &self.need {
+            Some(s) if s.need.id == id => (s.cursor, s.scroll.clone()),
+            _ => (Cursor::default(), Default::default()),
         };
         cursor.clamp(evidence.len());
         self.need = Some(NeedState {
@@ -127,6 +127,7 @@ impl App {
             merged_from,
             merged_into,
             cursor,
+            scroll,
         });
     }
 

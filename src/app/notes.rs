@@ -192,6 +192,7 @@ impl App {
             conflict: false,
             round: self.round_prompt(note.meeting_id),
             area,
+            fitted: None,
         });
         let Some(given) = given else { return };
         if given.base != Some(version) {

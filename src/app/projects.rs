@@ -177,6 +177,7 @@ impl App {
                     tab: ProjectTab::default(),
                     cursor: Cursor::default(),
                     meeting_cursor: Cursor::default(),
+                    overview_scroll: Default::default(),
                 })
             }
         }

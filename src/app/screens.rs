@@ -177,6 +177,8 @@ pub struct ProjectState {
     /// Selection in the time plan.
     pub cursor: Cursor,
     pub meeting_cursor: Cursor,
+    /// How far the overview is scrolled.
+    pub overview_scroll: super::Scroll,
 }
 
 /// A project's attention tab.
@@ -272,6 +274,8 @@ pub struct NeedState {
     /// The code of the need this one was merged into.
     pub merged_into: Option<String>,
     pub cursor: Cursor,
+    /// How far the need's details are scrolled (`PgDn`; `j`/`k` choose evidence).
+    pub scroll: super::Scroll,
 }
 
 /// A project's meetings: upcoming ones first (soonest first), then past ones (latest
@@ -369,6 +373,8 @@ pub struct MeetingState {
     pub equal_treatment: crate::domain::MeetingEqualTreatment,
     pub tab: MeetingTab,
     pub cursor: Cursor,
+    /// How far the Details tab is scrolled.
+    pub details_scroll: super::Scroll,
 }
 
 impl MeetingState {
@@ -440,6 +446,8 @@ pub struct NoteEditor {
     /// The meeting is a supplier's meeting in a dialogue round: its questions, one of
     /// them current, to file lines of the notes as that supplier's answers.
     pub round: Option<RoundPrompt>,
+    /// The size the text area's view was last set for (see `editor_view`).
+    pub fitted: Option<(u16, u16)>,
 }
 
 /// The round questions the note editor walks through in a supplier's meeting.

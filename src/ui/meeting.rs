@@ -213,7 +213,12 @@ fn details(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
         }
         lines.extend(body.lines().map(|l| Line::from(shown(l))));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    widgets::scrolled(
+        frame,
+        inner,
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        &state.details_scroll,
+    );
 }
 
 fn agenda(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {

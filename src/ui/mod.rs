@@ -7,6 +7,7 @@ mod directory;
 mod filter_bar;
 mod form;
 mod format;
+mod full_view;
 mod information;
 mod meeting;
 mod meetings;
@@ -34,16 +35,29 @@ use crate::app::{AgendaMode, App, DirectoryTab, Overlay, Screen, StatusKind};
 use crate::domain::visible::bidi_name;
 use crate::text;
 
-pub fn draw(frame: &mut Frame, app: &App) {
+/// The header, read-only banner, screen body, status line and footer.
+fn regions(app: &App, area: Rect) -> [Rect; 5] {
     let read_only = app.store.is_read_only();
-    let [header, banner, body, status, footer] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(read_only)),
         Constraint::Min(3),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
-    .areas(frame.area());
+    .areas(area)
+}
+
+/// Where the note editor's text goes on a terminal of `area`, while it is open (the
+/// terminal loop fits the editor's view to it before each frame).
+pub fn editor_text_area(app: &App, area: Rect) -> Option<Rect> {
+    let editor = app.editor.as_ref()?;
+    Some(notes::editor_text(regions(app, area)[2], editor))
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let read_only = app.store.is_read_only();
+    let [header, banner, body, status, footer] = regions(app, frame.area());
 
     draw_header(frame, header, app);
     if read_only {
@@ -90,6 +104,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Conflict(conflict)) => overlays::conflict(frame, frame.area(), app, conflict),
         Some(Overlay::Search(state)) => search::draw(frame, body, state),
         Some(Overlay::Palette(state)) => palette::draw(frame, body, state),
+        Some(Overlay::FullView(view)) => full_view::draw(frame, body, view),
         None => {}
     }
     contain_bidi(frame.buffer_mut());
@@ -301,7 +316,9 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         let mut spans = if i > 0 { vec![separator()] } else { Vec::new() };
         spans.extend(hint(key, what));
         let w: usize = spans.iter().map(Span::width).sum();
-        let reserve = if i + 1 < count { 2 } else { 0 };
+        // Room for " …" after a hint that is not the last; the last keeps a column
+        // free, so that it never runs into the keys on the right.
+        let reserve = if i + 1 < count { 2 } else { 1 };
         if width + w + reserve > room {
             left.push(Span::styled(" …", theme::muted()));
             break;

@@ -71,7 +71,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             theme::key(),
         )));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    widgets::scrolled(
+        frame,
+        inner,
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        &state.scroll,
+    );
 
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         format!(" {} · {} ", text::field_evidence(), state.evidence.len()),

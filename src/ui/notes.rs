@@ -187,15 +187,31 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
 }
 
 /// The editor over the meeting screen: label and block always in view.
-pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
-    frame.render_widget(ratatui::widgets::Clear, body);
+/// The editor's heading, round prompt and framed text area in `body`.
+fn editor_layout(body: Rect, editor: &NoteEditor) -> [Rect; 3] {
     let prompt_rows = u16::from(editor.round.is_some());
-    let [head, prompt, area] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(prompt_rows),
         Constraint::Min(1),
     ])
-    .areas(body);
+    .areas(body)
+}
+
+fn editor_frame() -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::accent())
+}
+
+/// Where the editor's text is drawn in `body`.
+pub(super) fn editor_text(body: Rect, editor: &NoteEditor) -> Rect {
+    editor_frame().inner(editor_layout(body, editor)[2])
+}
+
+pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
+    frame.render_widget(ratatui::widgets::Clear, body);
+    let [head, prompt, area] = editor_layout(body, editor);
     if let Some(round) = &editor.round
         && let Some(q) = round.current()
     {
@@ -255,9 +271,7 @@ pub fn editor(frame: &mut Frame, body: Rect, app: &App, editor: &NoteEditor) {
         ]),
         Line::from(vec![saved, Span::raw(" ")]),
     );
-    let frame_block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::accent());
+    let frame_block = editor_frame();
     let text = frame_block.inner(area);
     frame.render_widget(frame_block, area);
     frame.render_widget(&editor.area, text);

@@ -142,7 +142,12 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         lines.push(Line::from(Span::styled(text::not_set(), theme::muted())));
     }
     lines.extend(p.goal.lines().map(|l| Line::from(shown(l))));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    widgets::scrolled(
+        frame,
+        inner,
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        &state.overview_scroll,
+    );
 }
 
 /// The twelve phases, done ones ticked and the current one highlighted.

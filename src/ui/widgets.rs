@@ -202,6 +202,39 @@ pub fn line_with_note(frame: &mut Frame, area: Rect, line: Line<'_>, note: Line<
     }
 }
 
+/// `paragraph` in `area`, scrolled by `scroll` when it is longer than the area: the
+/// last row then says how many lines are below ("↓ 4 more"), or above once the end is
+/// reached, so that text is never cut without a sign of it.
+pub fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    paragraph: Paragraph<'_>,
+    scroll: &crate::app::Scroll,
+) {
+    let total = paragraph.line_count(area.width);
+    let height = area.height as usize;
+    if total <= height {
+        scroll.shown(total, height);
+        frame.render_widget(paragraph, area);
+        return;
+    }
+    let visible = height.saturating_sub(1);
+    let offset = scroll.shown(total, visible);
+    let [text, marker] =
+        ratatui::layout::Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    frame.render_widget(paragraph.scroll((offset, 0)), text);
+    let below = total - visible - offset as usize;
+    let note = if below > 0 {
+        crate::text::more_below(below)
+    } else {
+        crate::text::more_above(offset as usize)
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(note, theme::muted()))).right_aligned(),
+        marker,
+    );
+}
+
 pub const LABEL_WIDTH: usize = 18;
 
 /// "Label             value" lines; a long value wraps under itself, not under the label.
