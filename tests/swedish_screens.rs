@@ -74,6 +74,26 @@ fn project_tabs_in_swedish() {
     snap!(&app, "sv_project_needs");
 }
 
+/// The overview's labels are the longest in Swedish: each has its room, and a phase
+/// that does not fit its column ends in `…`.
+#[test]
+fn project_overview_in_swedish() {
+    let mut app = demo_app();
+    open_project(&mut app, "LULE-25");
+    project_tab(&mut app, ProjectTab::Overview);
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Upphandlingsföremål Välfärdsteknik"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Planerat förfarande Förhandlat"),
+        "{screen}"
+    );
+    assert!(screen.contains("Annonsering och anb…│"), "{screen}");
+    snap!(&app, "sv_project_overview");
+}
+
 #[test]
 fn meeting_notes_in_swedish() {
     let mut app = demo_app();

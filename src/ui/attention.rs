@@ -70,7 +70,7 @@ fn summary_column(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState
 
     let current = state.project.phase;
     let track = if full_track {
-        super::project::phase_track(current)
+        super::project::phase_track(current, track_area.width)
     } else {
         compact_track(current)
     };

@@ -69,7 +69,7 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         Layout::horizontal([Constraint::Length(27), Constraint::Min(20)]).areas(area);
 
     frame.render_widget(
-        Paragraph::new(phase_track(p.phase)).block(
+        Paragraph::new(phase_track(p.phase, track_area.width.saturating_sub(1))).block(
             Block::default()
                 .borders(Borders::TOP | Borders::RIGHT)
                 .border_style(theme::muted())
@@ -150,8 +150,9 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
     );
 }
 
-/// The twelve phases, done ones ticked and the current one highlighted.
-pub(super) fn phase_track(current: Phase) -> Vec<Line<'static>> {
+/// The twelve phases, done ones ticked and the current one highlighted, each line cut
+/// with `…` to `width`.
+pub(super) fn phase_track(current: Phase, width: u16) -> Vec<Line<'static>> {
     Phase::ALL
         .iter()
         .map(|&phase| {
@@ -162,10 +163,13 @@ pub(super) fn phase_track(current: Phase) -> Vec<Line<'static>> {
             } else {
                 ("·", theme::muted())
             };
-            Line::from(vec![
-                Span::styled(format!(" {mark} "), style),
-                Span::styled(format!("{:>2} {}", phase.index() + 1, phase.label()), style),
-            ])
+            widgets::fit_line(
+                Line::from(vec![
+                    Span::styled(format!(" {mark} "), style),
+                    Span::styled(format!("{:>2} {}", phase.index() + 1, phase.label()), style),
+                ]),
+                usize::from(width),
+            )
         })
         .collect()
 }

@@ -239,18 +239,23 @@ pub const LABEL_WIDTH: usize = 18;
 
 /// "Label             value" lines; a long value wraps under itself, not under the label.
 pub fn labelled(fields: &[(&str, String)], width: u16) -> Vec<Line<'static>> {
-    let value_width = (width as usize).saturating_sub(LABEL_WIDTH).max(10);
+    use unicode_width::UnicodeWidthStr;
+    // As wide as the longest label and a space, at least `LABEL_WIDTH`, at most two fifths
+    // of the width (a longer label ends in `…`).
+    let longest = fields.iter().map(|(l, _)| l.width() + 1).max().unwrap_or(0);
+    let label_width = longest.clamp(LABEL_WIDTH, LABEL_WIDTH.max(usize::from(width) * 2 / 5));
+    let value_width = (width as usize).saturating_sub(label_width).max(10);
     let mut lines = Vec::new();
     for (label, value) in fields {
         // Values are stored text: bidi controls named (see `ui::shown`).
         for (i, part) in wrap(&shown(value), value_width).into_iter().enumerate() {
             let label = if i == 0 {
-                label.to_string()
+                ellipsize(label, label_width.saturating_sub(1))
             } else {
                 String::new()
             };
             lines.push(Line::from(vec![
-                Span::styled(format!("{label:<LABEL_WIDTH$}"), theme::label()),
+                Span::styled(format!("{label:<label_width$}"), theme::label()),
                 Span::raw(part),
             ]));
         }
