@@ -76,6 +76,8 @@ pub enum Pending {
     MergeNeeds(i64, i64),
     /// Take a piece of evidence off its need (not kept in the trash).
     RemoveEvidence(i64),
+    /// Takes a participant (an attendance row) off its meeting.
+    RemoveParticipant(i64),
     /// Cancel a meeting that was held.
     CancelHeldMeeting(i64),
     /// Step a meeting's notes status back (its dates are kept).
@@ -785,6 +787,10 @@ impl App {
             }
             Pending::RemoveEvidence(id) => {
                 let result = self.store.remove_evidence(id);
+                self.after_write(result, text::msg_removed());
+            }
+            Pending::RemoveParticipant(id) => {
+                let result = self.store.remove_attendance(id);
                 self.after_write(result, text::msg_removed());
             }
             Pending::MergeNeeds(from, into) => {

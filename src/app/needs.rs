@@ -1,6 +1,7 @@
 //! Needs, improvement suggestions and lessons: the project's Needs, Suggestions and
 //! Lessons tabs, the need screen and the lessons library.
 
+use super::unreadable::unreadable_target;
 use super::{
     Action, App, Cursor, FilterList, NeedState, Overlay, Pending, Pick, PickPurpose, forms,
 };
@@ -137,8 +138,7 @@ impl App {
         let project_id = state.project.id;
         let view = &state.needs;
         if let Some(id) =
-            super::unreadable::unreadable_at(&view.needs, &view.unreadable, view.cursor.selected)
-            && super::unreadable::is_about_selected(action)
+            unreadable_target(&view.needs, &view.unreadable, view.cursor.selected, action)
         {
             return self.update_unreadable_row(EntityKind::Need, id, action);
         }

@@ -1,15 +1,13 @@
 //! The portfolio and a project: its tabs, phase, review and time plan.
 
+use super::unreadable::unreadable_target;
 use super::*;
 use crate::domain::{EntityKind, EntityRef};
 
 impl App {
     pub(super) fn update_portfolio(&mut self, action: Action) {
         let p = &self.portfolio;
-        if let Some(id) =
-            super::unreadable::unreadable_at(&p.rows, &p.unreadable, p.cursor.selected)
-            && super::unreadable::is_about_selected(action)
-        {
+        if let Some(id) = unreadable_target(&p.rows, &p.unreadable, p.cursor.selected, action) {
             return self.update_unreadable_row(EntityKind::Project, id, action);
         }
         let selected = self.portfolio.selected().map(|r| (r.id, r.code.clone()));

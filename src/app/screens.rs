@@ -14,7 +14,7 @@ use crate::domain::{
 };
 
 use super::text_input::TextInput;
-use crate::domain::{Attention, EntityRef};
+use crate::domain::{Attention, EntityKind, EntityRef};
 use crate::store::TodayStrip;
 
 /// Where the user is. The navigation stack holds these; Esc pops.
@@ -360,6 +360,9 @@ pub struct MeetingState {
     pub decisions: Vec<Decision>,
     pub actions: Vec<ActionItem>,
     pub questions: Vec<Question>,
+    /// Rows of the Notes, Outcomes and Participants tabs that cannot be read, listed
+    /// after each tab's own rows (`app::unreadable`).
+    pub unreadable: MeetingUnreadable,
     /// When each notes status was reached.
     pub notes_status_dates: Vec<(NotesStatus, String)>,
     pub exports: Vec<ExportRecord>,
@@ -369,13 +372,32 @@ pub struct MeetingState {
     pub cursor: Cursor,
 }
 
+/// Ids of a meeting's rows that cannot be read, tab by tab.
+#[derive(Debug, Default)]
+pub struct MeetingUnreadable {
+    pub notes: Vec<i64>,
+    /// Decisions, actions and questions, in that order.
+    pub outcomes: Vec<EntityRef>,
+    pub participants: Vec<i64>,
+}
+
 impl MeetingState {
-    /// The Outcomes tab's rows: decisions, then actions, then open questions.
+    /// The Outcomes tab's rows: decisions, then actions, then open questions, then
+    /// those that cannot be read.
     pub fn outcomes(&self) -> Vec<Outcome> {
         let decisions = self.decisions.iter().map(|d| Outcome::Decision(d.id));
         let actions = self.actions.iter().map(|a| Outcome::Action(a.id));
         let questions = self.questions.iter().map(|q| Outcome::Question(q.id));
-        decisions.chain(actions).chain(questions).collect()
+        let unreadable = self
+            .unreadable
+            .outcomes
+            .iter()
+            .map(|r| Outcome::Unreadable(*r));
+        decisions
+            .chain(actions)
+            .chain(questions)
+            .chain(unreadable)
+            .collect()
     }
 
     /// How many rows the current tab's list has.
@@ -383,9 +405,9 @@ impl MeetingState {
         match self.tab {
             MeetingTab::Details => 0,
             MeetingTab::Agenda => self.agenda.len(),
-            MeetingTab::Notes => self.notes.len(),
+            MeetingTab::Notes => self.notes.len() + self.unreadable.notes.len(),
             MeetingTab::Outcomes => self.outcomes().len(),
-            MeetingTab::Participants => self.attendance.len(),
+            MeetingTab::Participants => self.attendance.len() + self.unreadable.participants.len(),
             MeetingTab::Checklist => crate::domain::CHECKLIST_LEN,
         }
     }
@@ -406,6 +428,20 @@ pub enum Outcome {
     Decision(i64),
     Action(i64),
     Question(i64),
+    /// A decision, action or question that cannot be read.
+    Unreadable(EntityRef),
+}
+
+impl Outcome {
+    /// The decision, action or question the row is.
+    pub fn entity(self) -> EntityRef {
+        match self {
+            Outcome::Decision(id) => EntityRef::new(EntityKind::Decision, id),
+            Outcome::Action(id) => EntityRef::new(EntityKind::ActionItem, id),
+            Outcome::Question(id) => EntityRef::new(EntityKind::Question, id),
+            Outcome::Unreadable(r) => r,
+        }
+    }
 }
 
 /// A note open in the editor. The text area is the editor's own state; the note in the
