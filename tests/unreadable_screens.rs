@@ -214,6 +214,24 @@ fn open_meeting_tab(app: &mut App, table: &str, bad: i64, tab: tidig::app::Meeti
     common::screen::meeting_tab(app, tab);
 }
 
+fn open_project_tab(app: &mut App, table: &str, bad: i64, tab: tidig::app::ProjectTab) {
+    let project: i64 = app
+        .store
+        .connection()
+        .query_row(
+            &format!("SELECT project_id FROM {table} WHERE id = ?1"),
+            [bad],
+            |r| r.get(0),
+        )
+        .unwrap();
+    app.go_to(EntityRef::new(EntityKind::Project, project));
+    common::screen::project_tab(app, tab);
+}
+
+fn project_state(app: &App) -> &tidig::app::ProjectState {
+    app.project.as_ref().unwrap()
+}
+
 fn meeting_state(app: &App) -> &tidig::app::MeetingState {
     app.meeting.as_ref().unwrap()
 }
@@ -255,7 +273,7 @@ fn fingerprint(store: &Store, table: &str, id: i64) -> Vec<String> {
 }
 
 fn cases() -> Vec<Case> {
-    use tidig::app::MeetingTab;
+    use tidig::app::{MeetingTab, ProjectTab};
     vec![
         Case {
             list: "a meeting's Notes tab",
@@ -309,6 +327,79 @@ fn cases() -> Vec<Case> {
             shown: |app| meeting_state(app).unreadable.participants.clone(),
             kind: None,
             other: 'r',
+        },
+        Case {
+            list: "a project's Time plan tab",
+            table: "milestones",
+            pick: "SELECT min(id) FROM milestones WHERE deleted_at IS NULL",
+            poison: "status = 'kanske'",
+            open: |app, bad| open_project_tab(app, "milestones", bad, ProjectTab::TimePlan),
+            shown: |app| project_state(app).unreadable_milestones.clone(),
+            kind: Some(EntityKind::Milestone),
+            other: 'e',
+        },
+        Case {
+            list: "a project's Decisions tab",
+            table: "decisions",
+            pick: "SELECT min(id) FROM decisions WHERE deleted_at IS NULL",
+            poison: "decided_on = 'igår'",
+            open: |app, bad| open_project_tab(app, "decisions", bad, ProjectTab::Decisions),
+            shown: |app| project_state(app).decisions.unreadable.clone(),
+            kind: Some(EntityKind::Decision),
+            other: 'e',
+        },
+        Case {
+            list: "a project's Suggestions tab",
+            table: "suggestions",
+            pick: "SELECT min(id) FROM suggestions WHERE deleted_at IS NULL",
+            poison: "status = 'kanske'",
+            open: |app, bad| open_project_tab(app, "suggestions", bad, ProjectTab::Suggestions),
+            shown: |app| project_state(app).suggestions.unreadable.clone(),
+            kind: Some(EntityKind::Suggestion),
+            other: 'e',
+        },
+        Case {
+            list: "a project's Lessons tab",
+            table: "lessons",
+            pick: "SELECT min(id) FROM lessons WHERE deleted_at IS NULL
+                     AND project_id IS NOT NULL",
+            poison: "kind = 'myt'",
+            open: |app, bad| open_project_tab(app, "lessons", bad, ProjectTab::Lessons),
+            shown: |app| project_state(app).lessons.unreadable.clone(),
+            kind: Some(EntityKind::Lesson),
+            other: 'e',
+        },
+        Case {
+            list: "the lessons library",
+            table: "lessons",
+            pick: "SELECT min(id) FROM lessons WHERE deleted_at IS NULL",
+            poison: "kind = 'myt'",
+            open: |app, _| ch(app, '4'),
+            shown: |app| app.library.unreadable.clone(),
+            kind: Some(EntityKind::Lesson),
+            other: 'e',
+        },
+        Case {
+            list: "a project's information log",
+            table: "information_items",
+            pick: "SELECT min(id) FROM information_items WHERE deleted_at IS NULL",
+            poison: "channel = 'röksignal'",
+            open: |app, bad| {
+                open_project_tab(app, "information_items", bad, ProjectTab::Information)
+            },
+            shown: |app| project_state(app).information.unreadable_items.clone(),
+            kind: Some(EntityKind::Information),
+            other: 'e',
+        },
+        Case {
+            list: "a project's declared interests",
+            table: "interests",
+            pick: "SELECT min(id) FROM interests WHERE deleted_at IS NULL",
+            poison: "kind = 'hemlig'",
+            open: |app, bad| open_project_tab(app, "interests", bad, ProjectTab::Information),
+            shown: |app| project_state(app).information.unreadable_interests.clone(),
+            kind: Some(EntityKind::Interest),
+            other: 'e',
         },
     ]
 }

@@ -676,15 +676,15 @@ impl App {
                             p.needs.cursor.step(delta, len);
                         }
                         ProjectTab::Suggestions => {
-                            let len = p.suggestions.items.len();
+                            let len = p.suggestions.len();
                             p.suggestions.cursor.step(delta, len);
                         }
                         ProjectTab::Lessons => {
-                            let len = p.lessons.items.len();
+                            let len = p.lessons.len();
                             p.lessons.cursor.step(delta, len);
                         }
                         ProjectTab::Decisions => {
-                            let len = p.decisions.items.len();
+                            let len = p.decisions.len();
                             p.decisions.cursor.step(delta, len);
                         }
                         ProjectTab::Information => {
@@ -692,7 +692,7 @@ impl App {
                             p.information.cursor.step(delta, len);
                         }
                         _ => {
-                            let len = p.milestones.len();
+                            let len = p.milestones.len() + p.unreadable_milestones.len();
                             p.cursor.step(delta, len);
                         }
                     }
@@ -716,7 +716,7 @@ impl App {
                 }
             }
             Screen::Lessons => {
-                let len = self.library.items.len();
+                let len = self.library.len();
                 self.library.cursor.step(delta, len);
             }
             Screen::Actions => {

@@ -863,23 +863,27 @@ impl App {
 
     pub(super) fn refresh_decisions_tab(&mut self) {
         let Some(state) = &self.project else { return };
-        let loaded = self.store.decisions(Some(state.project.id), None);
-        if let Some(items) = self.report(loaded)
+        let loaded = self.store.decisions_listed(Some(state.project.id), None);
+        if let Some(listed) = self.report(loaded)
             && let Some(s) = &mut self.project
         {
-            s.decisions.cursor.clamp(items.len());
-            s.decisions.items = items;
+            s.decisions.unreadable = listed.unreadable_ids();
+            s.decisions.items = listed.rows;
+            let len = s.decisions.len();
+            s.decisions.cursor.clamp(len);
         }
     }
 
     pub(super) fn update_project_decisions(&mut self, action: Action) {
         let Some(state) = &self.project else { return };
         let project_id = state.project.id;
-        let selected = state
-            .decisions
-            .items
-            .get(state.decisions.cursor.selected)
-            .cloned();
+        let view = &state.decisions;
+        if let Some(id) =
+            unreadable_target(&view.items, &view.unreadable, view.cursor.selected, action)
+        {
+            return self.update_unreadable_row(EntityKind::Decision, id, action);
+        }
+        let selected = view.items.get(view.cursor.selected).cloned();
         let today = self.clock().today();
         match action {
             Action::New => self.open_form(forms::decision_form(project_id, None, None, today)),

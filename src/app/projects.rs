@@ -54,7 +54,14 @@ impl App {
         let Some(state) = &self.project else { return };
         let project_id = state.project.id;
         let tab = state.tab;
-        let milestone = state.milestones.get(state.cursor.selected).cloned();
+        let at = state.cursor.selected;
+        if tab == ProjectTab::TimePlan
+            && let Some(id) =
+                unreadable_target(&state.milestones, &state.unreadable_milestones, at, action)
+        {
+            return self.update_unreadable_row(EntityKind::Milestone, id, action);
+        }
+        let milestone = state.milestones.get(at).cloned();
         let phase = state.project.phase;
         match action {
             Action::GoRounds => {
@@ -165,6 +172,7 @@ impl App {
                 self.project = Some(ProjectState {
                     project,
                     milestones: Vec::new(),
+                    unreadable_milestones: Vec::new(),
                     meetings: MeetingList::default(),
                     needs: NeedsView::default(),
                     suggestions: SuggestionsView::default(),
@@ -199,11 +207,12 @@ impl App {
                 }
             }
             ProjectTab::TimePlan => {
-                if let Some(milestones) = self.report(self.store.milestones(id))
+                if let Some(listed) = self.report(self.store.milestones_listed(id))
                     && let Some(s) = &mut self.project
                 {
-                    s.cursor.clamp(milestones.len());
-                    s.milestones = milestones;
+                    s.cursor.clamp(listed.rows.len() + listed.unreadable.len());
+                    s.unreadable_milestones = listed.unreadable_ids();
+                    s.milestones = listed.rows;
                 }
             }
             ProjectTab::Needs => self.refresh_needs(),

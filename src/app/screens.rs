@@ -166,6 +166,8 @@ impl ProjectTab {
 pub struct ProjectState {
     pub project: Project,
     pub milestones: Vec<Milestone>,
+    /// Ids of milestones that cannot be read, listed after them (`app::unreadable`).
+    pub unreadable_milestones: Vec<i64>,
     pub meetings: MeetingList,
     pub needs: NeedsView,
     pub suggestions: SuggestionsView,
@@ -242,6 +244,8 @@ pub struct NeedsView {
 pub struct SuggestionsView {
     pub filter: SuggestionFilter,
     pub items: Vec<Suggestion>,
+    /// Ids of suggestions that cannot be read, listed after them (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub cursor: Cursor,
     /// The text filter being typed (`f`), if open.
     pub filter_input: Option<TextInput>,
@@ -249,16 +253,40 @@ pub struct SuggestionsView {
     pub total: Option<usize>,
 }
 
+impl SuggestionsView {
+    /// Rows the cursor moves over: the suggestions, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.items.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Lessons: a project's, or the whole library's.
 #[derive(Debug, Default)]
 pub struct LessonsView {
     pub filter: LessonFilter,
     pub items: Vec<Lesson>,
+    /// Ids of lessons that cannot be read, listed after them (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub cursor: Cursor,
     /// The text filter being typed (`f`), if open.
     pub filter_input: Option<TextInput>,
     /// Lessons before the filter, while one is on.
     pub total: Option<usize>,
+}
+
+impl LessonsView {
+    /// Rows the cursor moves over: the lessons, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.items.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// One need with where it came from and how its status moved.
@@ -588,6 +616,11 @@ impl ActionsView {
 pub struct InformationView {
     pub items: Vec<crate::domain::InformationItem>,
     pub interests: Vec<crate::domain::Interest>,
+    /// Ids of entries that cannot be read, listed after the entries
+    /// (`app::unreadable`).
+    pub unreadable_items: Vec<i64>,
+    /// Ids of interests that cannot be read, listed after the interests.
+    pub unreadable_interests: Vec<i64>,
     /// The project's suppliers (in its meetings), to say who lacks an entry.
     pub suppliers: Vec<crate::domain::Recipient>,
     pub cursor: Cursor,
@@ -598,11 +631,20 @@ pub struct InformationView {
 pub enum InformationRow {
     Entry(usize),
     Interest(usize),
+    /// An entry or interest that cannot be read.
+    Unreadable(EntityRef),
 }
 
 impl InformationView {
+    /// Rows the cursor moves over: the entries (then those that cannot be read), the
+    /// interests (then those that cannot be read).
     pub fn len(&self) -> usize {
-        self.items.len() + self.interests.len()
+        self.log_len() + self.interests.len() + self.unreadable_interests.len()
+    }
+
+    /// Rows of the log: the entries, then those that cannot be read.
+    pub fn log_len(&self) -> usize {
+        self.items.len() + self.unreadable_items.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -612,12 +654,28 @@ impl InformationView {
     /// The row the cursor is on.
     pub fn selected(&self) -> Option<InformationRow> {
         let at = self.cursor.selected;
-        if at < self.items.len() {
+        let (entries, log) = (self.items.len(), self.log_len());
+        let interests = log + self.interests.len();
+        let unreadable = |kind, ids: &[i64], i: usize| {
+            ids.get(i)
+                .map(|id| InformationRow::Unreadable(EntityRef::new(kind, *id)))
+        };
+        if at < entries {
             Some(InformationRow::Entry(at))
-        } else if at < self.len() {
-            Some(InformationRow::Interest(at - self.items.len()))
+        } else if at < log {
+            unreadable(
+                EntityKind::Information,
+                &self.unreadable_items,
+                at - entries,
+            )
+        } else if at < interests {
+            Some(InformationRow::Interest(at - log))
         } else {
-            None
+            unreadable(
+                EntityKind::Interest,
+                &self.unreadable_interests,
+                at - interests,
+            )
         }
     }
 }
@@ -626,7 +684,20 @@ impl InformationView {
 #[derive(Debug, Default)]
 pub struct DecisionsView {
     pub items: Vec<Decision>,
+    /// Ids of decisions that cannot be read, listed after them (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub cursor: Cursor,
+}
+
+impl DecisionsView {
+    /// Rows the cursor moves over: the decisions, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.items.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
