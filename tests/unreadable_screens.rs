@@ -401,6 +401,29 @@ fn cases() -> Vec<Case> {
             kind: Some(EntityKind::Interest),
             other: 'e',
         },
+        Case {
+            list: "a project's dialogue rounds",
+            table: "dialogue_rounds",
+            pick: "SELECT min(id) FROM dialogue_rounds WHERE deleted_at IS NULL",
+            poison: "kind = 'okänd'",
+            open: |app, bad| {
+                open_project_tab(app, "dialogue_rounds", bad, ProjectTab::Meetings);
+                ch(app, 'R');
+            },
+            shown: |app| app.rounds.unreadable.clone(),
+            kind: Some(EntityKind::Round),
+            other: 'a',
+        },
+        Case {
+            list: "the directory's organisations",
+            table: "organisations",
+            pick: "SELECT min(id) FROM organisations WHERE deleted_at IS NULL",
+            poison: "kind = 'okänd'",
+            open: |app, _| ch(app, '5'),
+            shown: |app| app.directory.unreadable_organisations.clone(),
+            kind: Some(EntityKind::Organisation),
+            other: 'e',
+        },
     ]
 }
 
@@ -532,4 +555,37 @@ fn the_notes_tab_shows_an_unreadable_note() {
         screen.contains(&format!("unreadable row (id {bad}) — d deletes it")),
         "{screen}"
     );
+}
+
+/// The trash needs no unreadable rows of its own: it reads a row's name and when it was
+/// trashed, never the values a reader parses, so an unreadable row moved there is listed
+/// by its name and purged like any other.
+#[test]
+fn an_unreadable_row_in_the_trash_is_listed_and_purged() {
+    let (mut app, bad) = poisoned();
+    ch(&mut app, 'j');
+    ch(&mut app, 'd');
+    ch(&mut app, 'y');
+    assert!(app.store.is_trashed(EntityKind::Project, bad).unwrap());
+    ch(&mut app, '6');
+    assert_eq!(app.context(), Context::Trash);
+    assert_eq!(app.trash.items.len(), 1);
+    assert_eq!(app.trash.items[0].id, bad);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("VGR-7"), "{screen}");
+    ch(&mut app, 'X');
+    assert_eq!(app.context(), Context::Confirm);
+    ch(&mut app, 'y');
+    assert!(app.trash.items.is_empty());
+    assert_eq!(
+        common::store::count(
+            &app.store,
+            &format!("SELECT count(*) FROM projects WHERE id = {bad}")
+        ),
+        0,
+        "purged"
+    );
+    // The readable project is untouched.
+    ch(&mut app, '1');
+    assert_eq!(app.portfolio.rows.len(), 1);
 }

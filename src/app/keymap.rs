@@ -411,6 +411,7 @@ impl Keymap {
         bind(ProjectMeetings, &[Key::ch('R')], GoRounds, false);
         bind(Rounds, &[Key::ch('n')], New, true);
         bind(Rounds, &[Key::ch('a')], RecordAnswer, true);
+        bind(Rounds, &[Key::ch('d')], Delete, false);
         bind(Rounds, &[Key::ch(']'), Key::ch('J')], NextQuestions, false);
         bind(Rounds, &[Key::ch('['), Key::ch('K')], PrevQuestions, false);
         bind(Rounds, &[Key::ch('x')], ExportDialogueShared, true);

@@ -726,7 +726,10 @@ impl App {
             Screen::Directory => {
                 let d = &mut self.directory;
                 match d.tab {
-                    DirectoryTab::Organisations => d.org_cursor.step(delta, d.organisations.len()),
+                    DirectoryTab::Organisations => {
+                        let len = d.organisations.len() + d.unreadable_organisations.len();
+                        d.org_cursor.step(delta, len)
+                    }
                     DirectoryTab::People => d.person_cursor.step(delta, d.people.len()),
                 }
             }
@@ -742,7 +745,7 @@ impl App {
             }
             Screen::Rounds { .. } => {
                 let before = self.rounds.cursor.selected;
-                let len = self.rounds.rounds.len();
+                let len = self.rounds.len();
                 self.rounds.cursor.step(delta, len);
                 if self.rounds.cursor.selected != before {
                     self.rounds.offset = 0;

@@ -3,8 +3,9 @@
 //! warnings, and the compilation's export.
 
 use super::screens::{MATRIX_PAGE, RoundPrompt};
-use super::{Action, App, ProjectTab, Screen};
-use crate::domain::{Audience, Matrix};
+use super::unreadable::unreadable_target;
+use super::{Action, App, Pending, ProjectTab, Screen};
+use crate::domain::{Audience, EntityKind, Matrix};
 use crate::ops::ExportJob;
 use crate::text;
 
@@ -18,8 +19,9 @@ impl App {
         if let Some(project) = self.report(self.store.project(project_id)) {
             self.rounds.project_code = project.code;
         }
-        if let Some(rounds) = self.report(self.store.rounds(Some(project_id), 0)) {
-            self.rounds.rounds = rounds;
+        if let Some(listed) = self.report(self.store.rounds_listed(Some(project_id), 0)) {
+            self.rounds.unreadable = listed.unreadable_ids();
+            self.rounds.rounds = listed.rows;
         }
         if let Some(id) = self.rounds.select.take()
             && let Some(i) = self.rounds.rounds.iter().position(|r| r.id == id)
@@ -27,7 +29,7 @@ impl App {
             self.rounds.cursor.selected = i;
             self.rounds.offset = 0;
         }
-        let len = self.rounds.rounds.len();
+        let len = self.rounds.len();
         self.rounds.cursor.clamp(len);
         self.refresh_round_matrix();
     }
@@ -59,13 +61,25 @@ impl App {
         let Screen::Rounds { project_id } = self.screen() else {
             return;
         };
-        let selected = self
-            .rounds
-            .rounds
-            .get(self.rounds.cursor.selected)
-            .map(|r| r.id);
+        let view = &self.rounds;
+        if let Some(id) =
+            unreadable_target(&view.rounds, &view.unreadable, view.cursor.selected, action)
+        {
+            return self.update_unreadable_row(EntityKind::Round, id, action);
+        }
+        let round = view.rounds.get(view.cursor.selected);
+        let title = round.map(|r| r.title.clone());
+        let selected = round.map(|r| r.id);
         match action {
             Action::New => self.open_form(super::forms::round_form(project_id)),
+            // To the trash with its questions and answers, as every list's `d`.
+            Action::Delete => match (selected, title) {
+                (Some(id), Some(title)) => self.confirm(
+                    text::confirm_trash(&title),
+                    Pending::Trash(EntityKind::Round, id),
+                ),
+                _ => self.info(text::msg_nothing_selected()),
+            },
             Action::RecordAnswer => {
                 let Some(round_id) = selected else { return };
                 let questions = self.report(self.store.round_questions(round_id));

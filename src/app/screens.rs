@@ -751,6 +751,9 @@ pub enum DirectoryTab {
 pub struct DirectoryState {
     pub tab: DirectoryTab,
     pub organisations: Vec<Organisation>,
+    /// Ids of organisations that cannot be read, listed after them
+    /// (`app::unreadable`). People store no value a reader parses.
+    pub unreadable_organisations: Vec<i64>,
     pub people: Vec<Person>,
     pub org_cursor: Cursor,
     pub person_cursor: Cursor,
@@ -770,6 +773,8 @@ pub struct DirectoryState {
 pub struct RoundsState {
     pub project_code: String,
     pub rounds: Vec<crate::domain::Round>,
+    /// Ids of rounds that cannot be read, listed after them (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub cursor: Cursor,
     /// The selected round's matrix (a page of its questions).
     pub matrix: Option<crate::domain::Matrix>,
@@ -780,6 +785,17 @@ pub struct RoundsState {
     pub not_asked: Vec<crate::domain::NotAsked>,
     /// The round to select when the screen opens (from `go_to`).
     pub select: Option<i64>,
+}
+
+impl RoundsState {
+    /// Rows the cursor moves over: the rounds, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.rounds.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// Questions the matrix shows at a time.

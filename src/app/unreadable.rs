@@ -66,6 +66,7 @@ pub(super) fn is_about_selected(action: Action) -> bool {
             | Action::Merge
             | Action::AddEvidence
             | Action::GoToMeeting
+            | Action::RecordAnswer
     )
 }
 
