@@ -353,7 +353,12 @@ pub fn unreadable_row_name(id: i64) -> String {
     ui_fill("unreadable_row_name", &[("id", &id)])
 }
 
-words!(msg_unreadable_row);
+words!(msg_unreadable_row, msg_unreadable_participant);
+
+/// Asks before a participant that cannot be read is taken off its meeting.
+pub fn confirm_remove_participant(what: &str) -> String {
+    ui_fill("confirm_remove_participant", &[("what", &what)])
+}
 
 /// A single row that cannot be read was asked for (opening it, a command naming it).
 pub fn err_unreadable_row(table: &str, id: i64, column: &str) -> String {

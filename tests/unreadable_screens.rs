@@ -176,3 +176,416 @@ fn the_needs_tab_shows_an_unreadable_need_and_d_trashes_it() {
     assert!(app.project.as_ref().unwrap().needs.unreadable.is_empty());
     assert!(app.store.is_trashed(EntityKind::Need, bad).unwrap());
 }
+
+// ----- every other list, one table ----------------------------------------------------
+
+/// One list on screen with a row poisoned by raw SQL.
+struct Case {
+    list: &'static str,
+    table: &'static str,
+    /// The row to poison: the first of the demo's rows that the list shows.
+    pick: &'static str,
+    /// What makes it unreadable (a value its reader cannot parse).
+    poison: &'static str,
+    /// Goes to the screen that lists the row `bad`.
+    open: fn(&mut App, bad: i64),
+    /// The ids the screen lists as unreadable.
+    shown: fn(&App) -> Vec<i64>,
+    /// How `d` removes it: to the trash as this kind, or (`None`) off its meeting.
+    kind: Option<EntityKind>,
+    /// A key the list has for its selected row, other than `d`.
+    other: char,
+}
+
+fn meeting_of(app: &App, table: &str, bad: i64) -> i64 {
+    app.store
+        .connection()
+        .query_row(
+            &format!("SELECT meeting_id FROM {table} WHERE id = ?1"),
+            [bad],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+fn open_meeting_tab(app: &mut App, table: &str, bad: i64, tab: tidig::app::MeetingTab) {
+    let meeting = meeting_of(app, table, bad);
+    app.go_to(EntityRef::new(EntityKind::Meeting, meeting));
+    common::screen::meeting_tab(app, tab);
+}
+
+fn open_project_tab(app: &mut App, table: &str, bad: i64, tab: tidig::app::ProjectTab) {
+    let project: i64 = app
+        .store
+        .connection()
+        .query_row(
+            &format!("SELECT project_id FROM {table} WHERE id = ?1"),
+            [bad],
+            |r| r.get(0),
+        )
+        .unwrap();
+    app.go_to(EntityRef::new(EntityKind::Project, project));
+    common::screen::project_tab(app, tab);
+}
+
+fn project_state(app: &App) -> &tidig::app::ProjectState {
+    app.project.as_ref().unwrap()
+}
+
+fn meeting_state(app: &App) -> &tidig::app::MeetingState {
+    app.meeting.as_ref().unwrap()
+}
+
+/// Every table's rows as text, but for row `id` of `table`: what `d` must leave alone.
+fn fingerprint(store: &Store, table: &str, id: i64) -> Vec<String> {
+    let conn = store.connection();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master t WHERE type = 'table'
+               AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'
+               AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.type = 'table'
+                     AND v.sql LIKE 'CREATE VIRTUAL%' AND t.name LIKE v.name || '\\_%' ESCAPE '\\')
+             ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {t}")).unwrap();
+        let columns = stmt.column_count();
+        let id_column = stmt.column_names().position(|c| c == "id");
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let own_id = id_column.map(|i| row.get::<_, i64>(i).unwrap());
+            if t == table && own_id == Some(id) {
+                continue;
+            }
+            let values: Vec<String> = (0..columns)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            out.push(format!("{t}: {}", values.join(", ")));
+        }
+    }
+    out
+}
+
+fn cases() -> Vec<Case> {
+    use tidig::app::{MeetingTab, ProjectTab};
+    vec![
+        Case {
+            list: "a meeting's Notes tab",
+            table: "notes",
+            pick: "SELECT min(id) FROM notes WHERE deleted_at IS NULL",
+            poison: "confidentiality = 'hemlig'",
+            open: |app, bad| open_meeting_tab(app, "notes", bad, MeetingTab::Notes),
+            shown: |app| meeting_state(app).unreadable.notes.clone(),
+            kind: Some(EntityKind::Note),
+            other: 'e',
+        },
+        Case {
+            list: "a meeting's Outcomes tab (a decision)",
+            table: "decisions",
+            pick: "SELECT min(id) FROM decisions WHERE deleted_at IS NULL
+                     AND meeting_id IS NOT NULL",
+            poison: "decided_on = 'igår'",
+            open: |app, bad| open_meeting_tab(app, "decisions", bad, MeetingTab::Outcomes),
+            shown: |app| outcome_ids(app, EntityKind::Decision),
+            kind: Some(EntityKind::Decision),
+            other: 'e',
+        },
+        Case {
+            list: "a meeting's Outcomes tab (an action)",
+            table: "action_items",
+            pick: "SELECT min(id) FROM action_items WHERE deleted_at IS NULL
+                     AND meeting_id IS NOT NULL",
+            poison: "status = 'kanske'",
+            open: |app, bad| open_meeting_tab(app, "action_items", bad, MeetingTab::Outcomes),
+            shown: |app| outcome_ids(app, EntityKind::ActionItem),
+            kind: Some(EntityKind::ActionItem),
+            other: 'e',
+        },
+        Case {
+            list: "a meeting's Outcomes tab (a question)",
+            table: "questions",
+            pick: "SELECT min(id) FROM questions WHERE deleted_at IS NULL",
+            poison: "confidentiality = 'hemlig'",
+            open: |app, bad| open_meeting_tab(app, "questions", bad, MeetingTab::Outcomes),
+            shown: |app| outcome_ids(app, EntityKind::Question),
+            kind: Some(EntityKind::Question),
+            other: 'e',
+        },
+        Case {
+            list: "a meeting's Participants tab",
+            table: "attendance",
+            pick: "SELECT min(a.id) FROM attendance a JOIN people p ON p.id = a.person_id
+                     WHERE p.deleted_at IS NULL",
+            poison: "role = 'kung'",
+            open: |app, bad| open_meeting_tab(app, "attendance", bad, MeetingTab::Participants),
+            shown: |app| meeting_state(app).unreadable.participants.clone(),
+            kind: None,
+            other: 'r',
+        },
+        Case {
+            list: "a project's Time plan tab",
+            table: "milestones",
+            pick: "SELECT min(id) FROM milestones WHERE deleted_at IS NULL",
+            poison: "status = 'kanske'",
+            open: |app, bad| open_project_tab(app, "milestones", bad, ProjectTab::TimePlan),
+            shown: |app| project_state(app).unreadable_milestones.clone(),
+            kind: Some(EntityKind::Milestone),
+            other: 'e',
+        },
+        Case {
+            list: "a project's Decisions tab",
+            table: "decisions",
+            pick: "SELECT min(id) FROM decisions WHERE deleted_at IS NULL",
+            poison: "decided_on = 'igår'",
+            open: |app, bad| open_project_tab(app, "decisions", bad, ProjectTab::Decisions),
+            shown: |app| project_state(app).decisions.unreadable.clone(),
+            kind: Some(EntityKind::Decision),
+            other: 'e',
+        },
+        Case {
+            list: "a project's Suggestions tab",
+            table: "suggestions",
+            pick: "SELECT min(id) FROM suggestions WHERE deleted_at IS NULL",
+            poison: "status = 'kanske'",
+            open: |app, bad| open_project_tab(app, "suggestions", bad, ProjectTab::Suggestions),
+            shown: |app| project_state(app).suggestions.unreadable.clone(),
+            kind: Some(EntityKind::Suggestion),
+            other: 'e',
+        },
+        Case {
+            list: "a project's Lessons tab",
+            table: "lessons",
+            pick: "SELECT min(id) FROM lessons WHERE deleted_at IS NULL
+                     AND project_id IS NOT NULL",
+            poison: "kind = 'myt'",
+            open: |app, bad| open_project_tab(app, "lessons", bad, ProjectTab::Lessons),
+            shown: |app| project_state(app).lessons.unreadable.clone(),
+            kind: Some(EntityKind::Lesson),
+            other: 'e',
+        },
+        Case {
+            list: "the lessons library",
+            table: "lessons",
+            pick: "SELECT min(id) FROM lessons WHERE deleted_at IS NULL",
+            poison: "kind = 'myt'",
+            open: |app, _| ch(app, '4'),
+            shown: |app| app.library.unreadable.clone(),
+            kind: Some(EntityKind::Lesson),
+            other: 'e',
+        },
+        Case {
+            list: "a project's information log",
+            table: "information_items",
+            pick: "SELECT min(id) FROM information_items WHERE deleted_at IS NULL",
+            poison: "channel = 'röksignal'",
+            open: |app, bad| {
+                open_project_tab(app, "information_items", bad, ProjectTab::Information)
+            },
+            shown: |app| project_state(app).information.unreadable_items.clone(),
+            kind: Some(EntityKind::Information),
+            other: 'e',
+        },
+        Case {
+            list: "a project's declared interests",
+            table: "interests",
+            pick: "SELECT min(id) FROM interests WHERE deleted_at IS NULL",
+            poison: "kind = 'hemlig'",
+            open: |app, bad| open_project_tab(app, "interests", bad, ProjectTab::Information),
+            shown: |app| project_state(app).information.unreadable_interests.clone(),
+            kind: Some(EntityKind::Interest),
+            other: 'e',
+        },
+        Case {
+            list: "a project's dialogue rounds",
+            table: "dialogue_rounds",
+            pick: "SELECT min(id) FROM dialogue_rounds WHERE deleted_at IS NULL",
+            poison: "kind = 'okänd'",
+            open: |app, bad| {
+                open_project_tab(app, "dialogue_rounds", bad, ProjectTab::Meetings);
+                ch(app, 'R');
+            },
+            shown: |app| app.rounds.unreadable.clone(),
+            kind: Some(EntityKind::Round),
+            other: 'a',
+        },
+        Case {
+            list: "the directory's organisations",
+            table: "organisations",
+            pick: "SELECT min(id) FROM organisations WHERE deleted_at IS NULL",
+            poison: "kind = 'okänd'",
+            open: |app, _| ch(app, '5'),
+            shown: |app| app.directory.unreadable_organisations.clone(),
+            kind: Some(EntityKind::Organisation),
+            other: 'e',
+        },
+    ]
+}
+
+fn outcome_ids(app: &App, kind: EntityKind) -> Vec<i64> {
+    let outcomes = &meeting_state(app).unreadable.outcomes;
+    outcomes
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| r.id)
+        .collect()
+}
+
+/// The demo portfolio, with the row `case` picks poisoned; the app and the row's id.
+fn demo_with_poisoned(case: &Case) -> (App, i64) {
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    tidig::ops::demo::load(&mut store, common::today()).unwrap();
+    let bad: i64 = store
+        .connection()
+        .query_row(case.pick, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{}: no row to poison: {e}", case.list));
+    store
+        .connection()
+        .execute_batch(&format!(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE {} SET {} WHERE id = {bad};
+             PRAGMA ignore_check_constraints = OFF;",
+            case.table, case.poison
+        ))
+        .unwrap();
+    (App::new(store), bad)
+}
+
+#[test]
+fn every_list_shows_its_unreadable_row_and_d_removes_only_it() {
+    for case in cases() {
+        let (mut app, bad) = demo_with_poisoned(&case);
+        (case.open)(&mut app, bad);
+        let list = case.list;
+        assert_eq!((case.shown)(&app), [bad], "{list}");
+        // Shown as a row, so not counted on the status line as left out.
+        if let Some(status) = &app.status {
+            assert!(!status.text.contains("left out"), "{list}: {}", status.text);
+        }
+        let screen = render(&app, 120, 40);
+        assert!(
+            screen.contains(&format!("unreadable row (id {bad})")),
+            "{list}:\n{screen}"
+        );
+        let context = app.context();
+
+        // The last row is the unreadable one: Enter and other keys about the row do
+        // nothing but say why.
+        press(&mut app, KeyCode::End);
+        press(&mut app, KeyCode::Enter);
+        ch(&mut app, case.other);
+        assert_eq!(app.context(), context, "{list}: nothing opened");
+        let said = &app
+            .status
+            .as_ref()
+            .unwrap_or_else(|| panic!("{list}: no word"))
+            .text;
+        assert!(
+            said.starts_with("This row cannot be read; d "),
+            "{list}: {said}"
+        );
+
+        let before = fingerprint(&app.store, case.table, bad);
+        ch(&mut app, 'd');
+        assert_eq!(app.context(), Context::Confirm, "{list}");
+        assert!(
+            render(&app, 120, 40).contains(&format!("unreadable row (id {bad})")),
+            "{list}: the confirmation names the row"
+        );
+        ch(&mut app, 'y');
+        assert!((case.shown)(&app).is_empty(), "{list}: still listed");
+        assert!(
+            !render(&app, 120, 40).contains("unreadable row"),
+            "{list}: still drawn"
+        );
+        match case.kind {
+            Some(kind) => assert!(app.store.is_trashed(kind, bad).unwrap(), "{list}"),
+            None => assert_eq!(
+                common::store::count(
+                    &app.store,
+                    &format!("SELECT count(*) FROM {} WHERE id = {bad}", case.table)
+                ),
+                0,
+                "{list}: removed"
+            ),
+        }
+        assert_eq!(
+            fingerprint(&app.store, case.table, bad),
+            before,
+            "{list}: nothing else changed"
+        );
+    }
+}
+
+/// A meeting's Notes tab at 80×24 with a note that cannot be read after the others.
+#[test]
+fn the_notes_tab_shows_an_unreadable_note() {
+    use tidig::app::MeetingTab;
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    let readable = common::store::workshop_with_note(&mut store, "Behoven är tydliga");
+    let meeting = store.note(readable).unwrap().meeting_id;
+    let bad = store
+        .create_note(
+            meeting,
+            None,
+            "Trasig anteckning",
+            tidig::domain::Confidentiality::Internal,
+        )
+        .unwrap();
+    store
+        .connection()
+        .execute_batch(&format!(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE notes SET confidentiality = 'hemlig' WHERE id = {bad};"
+        ))
+        .unwrap();
+    let mut app = App::new(store);
+    app.go_to(EntityRef::new(EntityKind::Meeting, meeting));
+    common::screen::meeting_tab(&mut app, MeetingTab::Notes);
+    assert_eq!(app.meeting.as_ref().unwrap().unreadable.notes, [bad]);
+    let screen = render(&app, 80, 24);
+    insta::assert_snapshot!("notes_tab_unreadable_note_80x24", screen);
+    assert!(screen.contains("Behoven är tydliga"), "{screen}");
+    assert!(
+        screen.contains(&format!("unreadable row (id {bad}) — d deletes it")),
+        "{screen}"
+    );
+}
+
+/// The trash needs no unreadable rows of its own: it reads a row's name and when it was
+/// trashed, never the values a reader parses, so an unreadable row moved there is listed
+/// by its name and purged like any other.
+#[test]
+fn an_unreadable_row_in_the_trash_is_listed_and_purged() {
+    let (mut app, bad) = poisoned();
+    ch(&mut app, 'j');
+    ch(&mut app, 'd');
+    ch(&mut app, 'y');
+    assert!(app.store.is_trashed(EntityKind::Project, bad).unwrap());
+    ch(&mut app, '6');
+    assert_eq!(app.context(), Context::Trash);
+    assert_eq!(app.trash.items.len(), 1);
+    assert_eq!(app.trash.items[0].id, bad);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("VGR-7"), "{screen}");
+    ch(&mut app, 'X');
+    assert_eq!(app.context(), Context::Confirm);
+    ch(&mut app, 'y');
+    assert!(app.trash.items.is_empty());
+    assert_eq!(
+        common::store::count(
+            &app.store,
+            &format!("SELECT count(*) FROM projects WHERE id = {bad}")
+        ),
+        0,
+        "purged"
+    );
+    // The readable project is untouched.
+    ch(&mut app, '1');
+    assert_eq!(app.portfolio.rows.len(), 1);
+}

@@ -1,13 +1,27 @@
 //! The directory of organisations and people, and the trash.
 
+use super::unreadable::unreadable_target;
 use super::*;
 
 impl App {
     pub(super) fn update_directory(&mut self, action: Action) {
         let d = &self.directory;
-        let org = d.organisations.get(d.org_cursor.selected).cloned();
-        let person = d.people.get(d.person_cursor.selected).cloned();
         let tab = d.tab;
+        let at = d.org_cursor.selected;
+        if tab == DirectoryTab::Organisations
+            && let Some(id) =
+                unreadable_target(&d.organisations, &d.unreadable_organisations, at, action)
+        {
+            // Trashed as a readable one is: saying where it is still used.
+            return match action {
+                Action::Delete => {
+                    self.confirm_trash_organisation(id, &text::unreadable_row_name(id))
+                }
+                _ => self.update_unreadable_row(EntityKind::Organisation, id, action),
+            };
+        }
+        let org = d.organisations.get(at).cloned();
+        let person = d.people.get(d.person_cursor.selected).cloned();
         match (action, tab) {
             (Action::NextTab | Action::PrevTab, _) => {
                 self.directory.tab = match tab {
@@ -30,7 +44,7 @@ impl App {
                 }
             }
             (Action::Delete, DirectoryTab::Organisations) => match org {
-                Some(o) => self.confirm_trash_organisation(&o),
+                Some(o) => self.confirm_trash_organisation(o.id, &o.name),
                 None => self.info(text::msg_nothing_selected()),
             },
             (Action::Open, DirectoryTab::Organisations) => {
@@ -89,8 +103,10 @@ impl App {
         let org_total = self.unfiltered_total(super::FilterList::Organisations);
         let person_total = self.unfiltered_total(super::FilterList::People);
         let d = &self.directory;
-        if let Some(orgs) = self.report(self.store.list_organisations_filtered(&d.org_filter)) {
-            self.directory.organisations = orgs;
+        let orgs = self.store.list_organisations_filtered_listed(&d.org_filter);
+        if let Some(listed) = self.report(orgs) {
+            self.directory.unreadable_organisations = listed.unreadable_ids();
+            self.directory.organisations = listed.rows;
             self.directory.org_total = org_total;
         }
         let d = &self.directory;
@@ -99,7 +115,8 @@ impl App {
             self.directory.person_total = person_total;
         }
         let d = &mut self.directory;
-        d.org_cursor.clamp(d.organisations.len());
+        d.org_cursor
+            .clamp(d.organisations.len() + d.unreadable_organisations.len());
         d.person_cursor.clamp(d.people.len());
     }
 

@@ -79,9 +79,9 @@ impl App {
         }
     }
 
-    /// Asks before trashing an organisation, saying where it is used.
-    pub(super) fn confirm_trash_organisation(&mut self, org: &crate::domain::Organisation) {
-        let Some(usage) = self.report(self.store.organisation_usage(org.id)) else {
+    /// Asks before trashing an organisation (named `name`), saying where it is used.
+    pub(super) fn confirm_trash_organisation(&mut self, id: i64, name: &str) {
+        let Some(usage) = self.report(self.store.organisation_usage(id)) else {
             return;
         };
         let used: Vec<String> = usage
@@ -89,11 +89,11 @@ impl App {
             .map(|u| text::usage_of(&u.table, u.rows))
             .collect();
         let message = if used.is_empty() {
-            text::confirm_trash(&org.name)
+            text::confirm_trash(name)
         } else {
-            text::confirm_trash_used(&org.name, &used.join(", "))
+            text::confirm_trash_used(name, &used.join(", "))
         };
-        self.confirm(message, Pending::Trash(EntityKind::Organisation, org.id));
+        self.confirm(message, Pending::Trash(EntityKind::Organisation, id));
     }
 
     pub(super) fn refresh_org_page(&mut self, id: i64) {

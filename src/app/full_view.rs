@@ -157,6 +157,7 @@ impl App {
                         InformationRow::Interest(i) => {
                             p.information.interests.get(i).map(interest_view)
                         }
+                        InformationRow::Unreadable(_) => None,
                     },
                     ProjectTab::Lessons => p
                         .lessons
@@ -189,6 +190,7 @@ impl App {
                         Outcome::Question(id) => {
                             m.questions.iter().find(|q| q.id == id).map(question_view)
                         }
+                        Outcome::Unreadable(_) => None,
                     },
                     MeetingTab::Participants => m.attendance.get(at).map(attendance_view),
                     MeetingTab::Checklist => None,

@@ -9,11 +9,11 @@ impl App {
         let id = state.project.id;
         let loaded = self
             .store
-            .information_items(Some(id), false)
+            .information_items_listed(Some(id), false)
             .and_then(|items| {
                 Ok((
                     items,
-                    self.store.interests(Some(id))?,
+                    self.store.interests_listed(Some(id))?,
                     self.store.project_supplier_organisations(id)?,
                 ))
             });
@@ -21,8 +21,10 @@ impl App {
             && let Some(s) = &mut self.project
         {
             let view = &mut s.information;
-            view.items = items;
-            view.interests = interests;
+            view.unreadable_items = items.unreadable_ids();
+            view.unreadable_interests = interests.unreadable_ids();
+            view.items = items.rows;
+            view.interests = interests.rows;
             view.suppliers = suppliers;
             let len = view.len();
             view.cursor.clamp(len);
@@ -34,6 +36,11 @@ impl App {
         let project_id = state.project.id;
         let view = &state.information;
         let selected = view.selected();
+        if let Some(InformationRow::Unreadable(r)) = selected
+            && super::unreadable::is_about_selected(action)
+        {
+            return self.update_unreadable_row(r.kind, r.id, action);
+        }
         let entry = match selected {
             Some(InformationRow::Entry(i)) => view.items.get(i).cloned(),
             _ => None,

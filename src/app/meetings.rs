@@ -5,7 +5,8 @@ use std::collections::HashSet;
 
 use chrono::Days;
 
-use super::screens::{MeetingRow, meeting_row_at};
+use super::screens::{MeetingRow, MeetingUnreadable, meeting_row_at};
+use super::unreadable::{Removal, unreadable_target};
 use super::{
     Action, AgendaMode, App, Cursor, MeetingList, MeetingState, MeetingTab, Overlay, Pending, Pick,
     PickPurpose, Screen, forms,
@@ -97,7 +98,7 @@ impl App {
         let loaded = self.store.meeting(id).and_then(|meeting| {
             let project = self.store.project(meeting.project_id)?;
             let agenda = self.store.agenda(id)?;
-            let attendance = self.store.attendance(id)?;
+            let attendance = self.store.attendance_listed(id)?;
             let overlaps = if meeting.status == MeetingStatus::Cancelled {
                 Vec::new()
             } else {
@@ -110,16 +111,16 @@ impl App {
             self.leave_screen();
             return;
         };
-        let outcomes = self.store.notes(id).and_then(|notes| {
+        let outcomes = self.store.notes_listed(id).and_then(|notes| {
             Ok((
                 notes,
-                self.store.decisions(None, Some(id))?,
-                self.store.actions(&crate::domain::ActionFilter {
+                self.store.decisions_listed(None, Some(id))?,
+                self.store.actions_listed(&crate::domain::ActionFilter {
                     meeting_id: Some(id),
                     include_closed: true,
                     ..Default::default()
                 })?,
-                self.store.questions(id)?,
+                self.store.questions_listed(id)?,
                 self.store.notes_status_dates(id)?,
                 self.store.notes_approval(id)?,
                 self.store.exports(id)?,
@@ -143,6 +144,20 @@ impl App {
             Some(s) if s.meeting.id == id => (s.tab, s.cursor, s.details_scroll.clone()),
             _ => (MeetingTab::default(), Cursor::default(), Default::default()),
         };
+        // Each tab lists the rows it cannot read after its own (`app::unreadable`).
+        let unreadable = MeetingUnreadable {
+            notes: notes.unreadable_ids(),
+            outcomes: [
+                (EntityKind::Decision, &decisions.unreadable),
+                (EntityKind::ActionItem, &actions.unreadable),
+                (EntityKind::Question, &questions.unreadable),
+            ]
+            .into_iter()
+            .flat_map(|(kind, rows)| rows.iter().map(move |r| EntityRef::new(kind, r.id)))
+            .collect(),
+            participants: attendance.unreadable_ids(),
+        };
+        let attendance = attendance.rows;
         let supplier_facing = is_supplier_facing(&meeting, &attendance);
         let mut state = MeetingState {
             meeting,
@@ -151,10 +166,11 @@ impl App {
             attendance,
             overlaps,
             supplier_facing,
-            notes,
-            decisions,
-            actions,
-            questions,
+            notes: notes.rows,
+            decisions: decisions.rows,
+            actions: actions.rows,
+            questions: questions.rows,
+            unreadable,
             notes_status_dates,
             notes_approval,
             exports,
@@ -331,6 +347,18 @@ impl App {
         let at = state.cursor.selected;
         let item = state.agenda.get(at).cloned();
         let person = state.attendance.get(at).cloned();
+        // A participant that cannot be read (`c` and `h` stay the meeting's keys).
+        if tab == MeetingTab::Participants
+            && !matches!(action, Action::CancelMeeting | Action::MarkHeld)
+            && let Some(id) = unreadable_target(
+                &state.attendance,
+                &state.unreadable.participants,
+                at,
+                action,
+            )
+        {
+            return self.update_unreadable(Removal::Participant, id, action);
+        }
         match (action, tab) {
             (Action::NextTab | Action::PrevTab, _) => {
                 let i = MeetingTab::ALL.iter().position(|t| *t == tab).unwrap_or(0);

@@ -79,6 +79,8 @@ pub enum Pending {
     MergeNeeds(i64, i64),
     /// Take a piece of evidence off its need (not kept in the trash).
     RemoveEvidence(i64),
+    /// Takes a participant (an attendance row) off its meeting.
+    RemoveParticipant(i64),
     /// Cancel a meeting that was held.
     CancelHeldMeeting(i64),
     /// Step a meeting's notes status back (its dates are kept).
@@ -700,15 +702,15 @@ impl App {
                             p.needs.cursor.step(delta, len);
                         }
                         ProjectTab::Suggestions => {
-                            let len = p.suggestions.items.len();
+                            let len = p.suggestions.len();
                             p.suggestions.cursor.step(delta, len);
                         }
                         ProjectTab::Lessons => {
-                            let len = p.lessons.items.len();
+                            let len = p.lessons.len();
                             p.lessons.cursor.step(delta, len);
                         }
                         ProjectTab::Decisions => {
-                            let len = p.decisions.items.len();
+                            let len = p.decisions.len();
                             p.decisions.cursor.step(delta, len);
                         }
                         ProjectTab::Information => {
@@ -717,7 +719,7 @@ impl App {
                         }
                         ProjectTab::Overview => p.overview_scroll.step(delta),
                         ProjectTab::TimePlan => {
-                            let len = p.milestones.len();
+                            let len = p.milestones.len() + p.unreadable_milestones.len();
                             p.cursor.step(delta, len);
                         }
                     }
@@ -745,7 +747,7 @@ impl App {
                 }
             }
             Screen::Lessons => {
-                let len = self.library.items.len();
+                let len = self.library.len();
                 self.library.cursor.step(delta, len);
             }
             Screen::Actions => {
@@ -755,7 +757,10 @@ impl App {
             Screen::Directory => {
                 let d = &mut self.directory;
                 match d.tab {
-                    DirectoryTab::Organisations => d.org_cursor.step(delta, d.organisations.len()),
+                    DirectoryTab::Organisations => {
+                        let len = d.organisations.len() + d.unreadable_organisations.len();
+                        d.org_cursor.step(delta, len)
+                    }
                     DirectoryTab::People => d.person_cursor.step(delta, d.people.len()),
                 }
             }
@@ -811,6 +816,10 @@ impl App {
             }
             Pending::RemoveEvidence(id) => {
                 let result = self.store.remove_evidence(id);
+                self.after_write(result, text::msg_removed());
+            }
+            Pending::RemoveParticipant(id) => {
+                let result = self.store.remove_attendance(id);
                 self.after_write(result, text::msg_removed());
             }
             Pending::MergeNeeds(from, into) => {

@@ -1,6 +1,7 @@
 //! Needs, improvement suggestions and lessons: the project's Needs, Suggestions and
 //! Lessons tabs, the need screen and the lessons library.
 
+use super::unreadable::unreadable_target;
 use super::{
     Action, App, Cursor, FilterList, NeedState, Overlay, Pending, Pick, PickPurpose, forms,
 };
@@ -56,12 +57,14 @@ impl App {
         let Some(state) = &self.project else { return };
         let loaded = self
             .store
-            .suggestions_filtered(Some(state.project.id), &state.suggestions.filter);
-        if let Some(items) = self.report(loaded)
+            .suggestions_filtered_listed(Some(state.project.id), &state.suggestions.filter);
+        if let Some(listed) = self.report(loaded)
             && let Some(s) = &mut self.project
         {
-            s.suggestions.cursor.clamp(items.len());
-            s.suggestions.items = items;
+            s.suggestions.unreadable = listed.unreadable_ids();
+            s.suggestions.items = listed.rows;
+            let len = s.suggestions.len();
+            s.suggestions.cursor.clamp(len);
             s.suggestions.total = total;
         }
     }
@@ -69,14 +72,18 @@ impl App {
     pub(super) fn refresh_project_lessons(&mut self) {
         let total = self.unfiltered_total(FilterList::ProjectLessons);
         let Some(state) = &self.project else { return };
-        let loaded =
-            self.store
-                .lessons_filtered(Some(state.project.id), &state.lessons.filter, false);
-        if let Some(items) = self.report(loaded)
+        let loaded = self.store.lessons_filtered_listed(
+            Some(state.project.id),
+            &state.lessons.filter,
+            false,
+        );
+        if let Some(listed) = self.report(loaded)
             && let Some(s) = &mut self.project
         {
-            s.lessons.cursor.clamp(items.len());
-            s.lessons.items = items;
+            s.lessons.unreadable = listed.unreadable_ids();
+            s.lessons.items = listed.rows;
+            let len = s.lessons.len();
+            s.lessons.cursor.clamp(len);
             s.lessons.total = total;
         }
     }
@@ -85,10 +92,12 @@ impl App {
         let total = self.unfiltered_total(FilterList::Library);
         let loaded = self
             .store
-            .lessons_filtered(None, &self.library.filter, false);
-        if let Some(items) = self.report(loaded) {
-            self.library.cursor.clamp(items.len());
-            self.library.items = items;
+            .lessons_filtered_listed(None, &self.library.filter, false);
+        if let Some(listed) = self.report(loaded) {
+            self.library.unreadable = listed.unreadable_ids();
+            self.library.items = listed.rows;
+            let len = self.library.len();
+            self.library.cursor.clamp(len);
             self.library.total = total;
         }
     }
@@ -138,8 +147,7 @@ impl App {
         let project_id = state.project.id;
         let view = &state.needs;
         if let Some(id) =
-            super::unreadable::unreadable_at(&view.needs, &view.unreadable, view.cursor.selected)
-            && super::unreadable::is_about_selected(action)
+            unreadable_target(&view.needs, &view.unreadable, view.cursor.selected, action)
         {
             return self.update_unreadable_row(EntityKind::Need, id, action);
         }
@@ -289,6 +297,11 @@ impl App {
         let project_id = state.project.id;
         let phase = state.project.phase;
         let view = &state.suggestions;
+        if let Some(id) =
+            unreadable_target(&view.items, &view.unreadable, view.cursor.selected, action)
+        {
+            return self.update_unreadable_row(EntityKind::Suggestion, id, action);
+        }
         let selected = view.items.get(view.cursor.selected).cloned();
         match action {
             Action::New | Action::Edit | Action::Open => {
@@ -360,6 +373,11 @@ impl App {
             (true, Some(p)) => &p.lessons,
             _ => &self.library,
         };
+        if let Some(id) =
+            unreadable_target(&view.items, &view.unreadable, view.cursor.selected, action)
+        {
+            return self.update_unreadable_row(EntityKind::Lesson, id, action);
+        }
         let selected = view.items.get(view.cursor.selected).cloned();
         match action {
             Action::New | Action::Edit | Action::Open => {

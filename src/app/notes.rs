@@ -2,7 +2,7 @@
 //! autosave and quick capture, the actions screen and a project's decisions.
 
 use super::form::text_area;
-use super::unreadable::{is_about_selected, unreadable_at};
+use super::unreadable::{is_about_selected, unreadable_target};
 
 use super::{Action, App, Cursor, Effect, MeetingTab, NoteEditor, Outcome, Pending, forms};
 use crate::domain::{Confidentiality, NotesStatus, TextEnum};
@@ -47,7 +47,11 @@ impl App {
     pub(super) fn update_meeting_notes(&mut self, action: Action) {
         let Some(state) = &self.meeting else { return };
         let meeting_id = state.meeting.id;
-        let note = state.notes.get(state.cursor.selected).cloned();
+        let at = state.cursor.selected;
+        if let Some(id) = unreadable_target(&state.notes, &state.unreadable.notes, at, action) {
+            return self.update_unreadable_row(EntityKind::Note, id, action);
+        }
+        let note = state.notes.get(at).cloned();
         match action {
             Action::New => {
                 // A new note goes with the selected one's agenda block.
@@ -599,6 +603,12 @@ impl App {
         let Some(row) = state.outcomes().get(state.cursor.selected).copied() else {
             return;
         };
+        if let Outcome::Unreadable(r) = row {
+            if is_about_selected(action) {
+                self.update_unreadable_row(r.kind, r.id, action);
+            }
+            return;
+        }
         let today = self.clock().today();
         match (action, row) {
             (Action::ToggleDone, Outcome::Action(id)) => self.toggle_action(id),
@@ -619,10 +629,9 @@ impl App {
                         .iter()
                         .find(|q| q.id == id)
                         .map(|q| (EntityKind::Question, q.confidentiality)),
+                    Outcome::Unreadable(_) => None,
                 };
-                let id = match row {
-                    Outcome::Decision(id) | Outcome::Action(id) | Outcome::Question(id) => id,
-                };
+                let id = row.entity().id;
                 if let Some((kind, current)) = found {
                     self.cycle_label(kind, id, current);
                 }
@@ -652,6 +661,8 @@ impl App {
                     Outcome::Decision(id) => (EntityKind::Decision, id, text::kind_decision()),
                     Outcome::Action(id) => (EntityKind::ActionItem, id, text::kind_action()),
                     Outcome::Question(id) => (EntityKind::Question, id, text::kind_question()),
+                    // Handled above, with the other keys on such a row.
+                    Outcome::Unreadable(_) => return,
                 };
                 self.confirm(text::confirm_trash(label), Pending::Trash(kind, id));
             }
@@ -797,9 +808,12 @@ impl App {
 
     pub(super) fn update_actions(&mut self, action: Action) {
         let view = &self.actions;
-        if let Some(id) = unreadable_at(&view.actions, &view.unreadable, view.cursor.selected)
-            && is_about_selected(action)
-        {
+        if let Some(id) = unreadable_target(
+            &view.actions,
+            &view.unreadable,
+            view.cursor.selected,
+            action,
+        ) {
             return self.update_unreadable_row(EntityKind::ActionItem, id, action);
         }
         let selected = view.actions.get(view.cursor.selected).cloned();
@@ -864,23 +878,27 @@ impl App {
 
     pub(super) fn refresh_decisions_tab(&mut self) {
         let Some(state) = &self.project else { return };
-        let loaded = self.store.decisions(Some(state.project.id), None);
-        if let Some(items) = self.report(loaded)
+        let loaded = self.store.decisions_listed(Some(state.project.id), None);
+        if let Some(listed) = self.report(loaded)
             && let Some(s) = &mut self.project
         {
-            s.decisions.cursor.clamp(items.len());
-            s.decisions.items = items;
+            s.decisions.unreadable = listed.unreadable_ids();
+            s.decisions.items = listed.rows;
+            let len = s.decisions.len();
+            s.decisions.cursor.clamp(len);
         }
     }
 
     pub(super) fn update_project_decisions(&mut self, action: Action) {
         let Some(state) = &self.project else { return };
         let project_id = state.project.id;
-        let selected = state
-            .decisions
-            .items
-            .get(state.decisions.cursor.selected)
-            .cloned();
+        let view = &state.decisions;
+        if let Some(id) =
+            unreadable_target(&view.items, &view.unreadable, view.cursor.selected, action)
+        {
+            return self.update_unreadable_row(EntityKind::Decision, id, action);
+        }
+        let selected = view.items.get(view.cursor.selected).cloned();
         let today = self.clock().today();
         match action {
             Action::New => self.open_form(forms::decision_form(project_id, None, None, today)),

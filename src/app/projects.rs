@@ -1,15 +1,13 @@
 //! The portfolio and a project: its tabs, phase, review and time plan.
 
+use super::unreadable::unreadable_target;
 use super::*;
 use crate::domain::{EntityKind, EntityRef};
 
 impl App {
     pub(super) fn update_portfolio(&mut self, action: Action) {
         let p = &self.portfolio;
-        if let Some(id) =
-            super::unreadable::unreadable_at(&p.rows, &p.unreadable, p.cursor.selected)
-            && super::unreadable::is_about_selected(action)
-        {
+        if let Some(id) = unreadable_target(&p.rows, &p.unreadable, p.cursor.selected, action) {
             return self.update_unreadable_row(EntityKind::Project, id, action);
         }
         let selected = self.portfolio.selected().map(|r| (r.id, r.code.clone()));
@@ -56,7 +54,14 @@ impl App {
         let Some(state) = &self.project else { return };
         let project_id = state.project.id;
         let tab = state.tab;
-        let milestone = state.milestones.get(state.cursor.selected).cloned();
+        let at = state.cursor.selected;
+        if tab == ProjectTab::TimePlan
+            && let Some(id) =
+                unreadable_target(&state.milestones, &state.unreadable_milestones, at, action)
+        {
+            return self.update_unreadable_row(EntityKind::Milestone, id, action);
+        }
+        let milestone = state.milestones.get(at).cloned();
         let phase = state.project.phase;
         match action {
             Action::GoRounds => {
@@ -167,6 +172,7 @@ impl App {
                 self.project = Some(ProjectState {
                     project,
                     milestones: Vec::new(),
+                    unreadable_milestones: Vec::new(),
                     meetings: MeetingList::default(),
                     needs: NeedsView::default(),
                     suggestions: SuggestionsView::default(),
@@ -202,11 +208,12 @@ impl App {
                 }
             }
             ProjectTab::TimePlan => {
-                if let Some(milestones) = self.report(self.store.milestones(id))
+                if let Some(listed) = self.report(self.store.milestones_listed(id))
                     && let Some(s) = &mut self.project
                 {
-                    s.cursor.clamp(milestones.len());
-                    s.milestones = milestones;
+                    s.cursor.clamp(listed.rows.len() + listed.unreadable.len());
+                    s.unreadable_milestones = listed.unreadable_ids();
+                    s.milestones = listed.rows;
                 }
             }
             ProjectTab::Needs => self.refresh_needs(),

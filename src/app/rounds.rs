@@ -3,6 +3,7 @@
 //! warnings, and the compilation's export.
 
 use super::screens::{FocusedCell, MATRIX_PAGE, RoundPrompt};
+use super::unreadable::unreadable_target;
 use super::{Action, App, FormKind, Pending, ProjectTab, Screen};
 use crate::domain::{Audience, EntityKind, Matrix};
 use crate::ops::ExportJob;
@@ -18,8 +19,9 @@ impl App {
         if let Some(project) = self.report(self.store.project(project_id)) {
             self.rounds.project_code = project.code;
         }
-        if let Some(rounds) = self.report(self.store.rounds(Some(project_id), 0)) {
-            self.rounds.rounds = rounds;
+        if let Some(listed) = self.report(self.store.rounds_listed(Some(project_id), 0)) {
+            self.rounds.unreadable = listed.unreadable_ids();
+            self.rounds.rounds = listed.rows;
         }
         if let Some(id) = self.rounds.select.take()
             && let Some(i) = self.rounds.rounds.iter().position(|r| r.id == id)
@@ -27,7 +29,7 @@ impl App {
             self.rounds.cursor.selected = i;
             (self.rounds.row, self.rounds.col) = (0, 0);
         }
-        let len = self.rounds.rounds.len();
+        let len = self.rounds.len();
         self.rounds.cursor.clamp(len);
         self.refresh_round_matrix();
     }
@@ -78,7 +80,7 @@ impl App {
     /// Selects the next or previous round, its first question.
     fn step_round(&mut self, delta: isize) {
         let before = self.rounds.cursor.selected;
-        let len = self.rounds.rounds.len();
+        let len = self.rounds.len();
         self.rounds.cursor.step(delta, len);
         if self.rounds.cursor.selected != before {
             (self.rounds.row, self.rounds.col) = (0, 0);
@@ -106,6 +108,12 @@ impl App {
         let Screen::Rounds { project_id } = self.screen() else {
             return;
         };
+        let view = &self.rounds;
+        if let Some(id) =
+            unreadable_target(&view.rounds, &view.unreadable, view.cursor.selected, action)
+        {
+            return self.update_unreadable_row(EntityKind::Round, id, action);
+        }
         let selected = self.rounds.round().map(|r| r.id);
         match action {
             Action::New => self.open_form(super::forms::round_form(project_id)),

@@ -14,7 +14,7 @@ use crate::domain::{
 };
 
 use super::text_input::TextInput;
-use crate::domain::{Attention, EntityRef};
+use crate::domain::{Attention, EntityKind, EntityRef};
 use crate::store::TodayStrip;
 
 /// Where the user is. The navigation stack holds these; Esc pops.
@@ -166,6 +166,8 @@ impl ProjectTab {
 pub struct ProjectState {
     pub project: Project,
     pub milestones: Vec<Milestone>,
+    /// Ids of milestones that cannot be read, listed after them (`app::unreadable`).
+    pub unreadable_milestones: Vec<i64>,
     pub meetings: MeetingList,
     pub needs: NeedsView,
     pub suggestions: SuggestionsView,
@@ -244,6 +246,8 @@ pub struct NeedsView {
 pub struct SuggestionsView {
     pub filter: SuggestionFilter,
     pub items: Vec<Suggestion>,
+    /// Ids of suggestions that cannot be read, listed after them (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub cursor: Cursor,
     /// The text filter being typed (`f`), if open.
     pub filter_input: Option<TextInput>,
@@ -251,16 +255,40 @@ pub struct SuggestionsView {
     pub total: Option<usize>,
 }
 
+impl SuggestionsView {
+    /// Rows the cursor moves over: the suggestions, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.items.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Lessons: a project's, or the whole library's.
 #[derive(Debug, Default)]
 pub struct LessonsView {
     pub filter: LessonFilter,
     pub items: Vec<Lesson>,
+    /// Ids of lessons that cannot be read, listed after them (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub cursor: Cursor,
     /// The text filter being typed (`f`), if open.
     pub filter_input: Option<TextInput>,
     /// Lessons before the filter, while one is on.
     pub total: Option<usize>,
+}
+
+impl LessonsView {
+    /// Rows the cursor moves over: the lessons, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.items.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// One need with where it came from and how its status moved.
@@ -364,6 +392,9 @@ pub struct MeetingState {
     pub decisions: Vec<Decision>,
     pub actions: Vec<ActionItem>,
     pub questions: Vec<Question>,
+    /// Rows of the Notes, Outcomes and Participants tabs that cannot be read, listed
+    /// after each tab's own rows (`app::unreadable`).
+    pub unreadable: MeetingUnreadable,
     /// When each notes status was reached.
     pub notes_status_dates: Vec<(NotesStatus, String)>,
     /// When the notes were last approved, and by whom if a name was given.
@@ -377,13 +408,32 @@ pub struct MeetingState {
     pub details_scroll: super::Scroll,
 }
 
+/// Ids of a meeting's rows that cannot be read, tab by tab.
+#[derive(Debug, Default)]
+pub struct MeetingUnreadable {
+    pub notes: Vec<i64>,
+    /// Decisions, actions and questions, in that order.
+    pub outcomes: Vec<EntityRef>,
+    pub participants: Vec<i64>,
+}
+
 impl MeetingState {
-    /// The Outcomes tab's rows: decisions, then actions, then open questions.
+    /// The Outcomes tab's rows: decisions, then actions, then open questions, then
+    /// those that cannot be read.
     pub fn outcomes(&self) -> Vec<Outcome> {
         let decisions = self.decisions.iter().map(|d| Outcome::Decision(d.id));
         let actions = self.actions.iter().map(|a| Outcome::Action(a.id));
         let questions = self.questions.iter().map(|q| Outcome::Question(q.id));
-        decisions.chain(actions).chain(questions).collect()
+        let unreadable = self
+            .unreadable
+            .outcomes
+            .iter()
+            .map(|r| Outcome::Unreadable(*r));
+        decisions
+            .chain(actions)
+            .chain(questions)
+            .chain(unreadable)
+            .collect()
     }
 
     /// How many rows the current tab's list has.
@@ -391,9 +441,9 @@ impl MeetingState {
         match self.tab {
             MeetingTab::Details => 0,
             MeetingTab::Agenda => self.agenda.len(),
-            MeetingTab::Notes => self.notes.len(),
+            MeetingTab::Notes => self.notes.len() + self.unreadable.notes.len(),
             MeetingTab::Outcomes => self.outcomes().len(),
-            MeetingTab::Participants => self.attendance.len(),
+            MeetingTab::Participants => self.attendance.len() + self.unreadable.participants.len(),
             MeetingTab::Checklist => crate::domain::CHECKLIST_LEN,
         }
     }
@@ -414,6 +464,20 @@ pub enum Outcome {
     Decision(i64),
     Action(i64),
     Question(i64),
+    /// A decision, action or question that cannot be read.
+    Unreadable(EntityRef),
+}
+
+impl Outcome {
+    /// The decision, action or question the row is.
+    pub fn entity(self) -> EntityRef {
+        match self {
+            Outcome::Decision(id) => EntityRef::new(EntityKind::Decision, id),
+            Outcome::Action(id) => EntityRef::new(EntityKind::ActionItem, id),
+            Outcome::Question(id) => EntityRef::new(EntityKind::Question, id),
+            Outcome::Unreadable(r) => r,
+        }
+    }
 }
 
 /// A note open in the editor. The text area is the editor's own state; the note in the
@@ -562,6 +626,11 @@ impl ActionsView {
 pub struct InformationView {
     pub items: Vec<crate::domain::InformationItem>,
     pub interests: Vec<crate::domain::Interest>,
+    /// Ids of entries that cannot be read, listed after the entries
+    /// (`app::unreadable`).
+    pub unreadable_items: Vec<i64>,
+    /// Ids of interests that cannot be read, listed after the interests.
+    pub unreadable_interests: Vec<i64>,
     /// The project's suppliers (in its meetings), to say who lacks an entry.
     pub suppliers: Vec<crate::domain::Recipient>,
     pub cursor: Cursor,
@@ -572,11 +641,20 @@ pub struct InformationView {
 pub enum InformationRow {
     Entry(usize),
     Interest(usize),
+    /// An entry or interest that cannot be read.
+    Unreadable(EntityRef),
 }
 
 impl InformationView {
+    /// Rows the cursor moves over: the entries (then those that cannot be read), the
+    /// interests (then those that cannot be read).
     pub fn len(&self) -> usize {
-        self.items.len() + self.interests.len()
+        self.log_len() + self.interests.len() + self.unreadable_interests.len()
+    }
+
+    /// Rows of the log: the entries, then those that cannot be read.
+    pub fn log_len(&self) -> usize {
+        self.items.len() + self.unreadable_items.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -586,12 +664,28 @@ impl InformationView {
     /// The row the cursor is on.
     pub fn selected(&self) -> Option<InformationRow> {
         let at = self.cursor.selected;
-        if at < self.items.len() {
+        let (entries, log) = (self.items.len(), self.log_len());
+        let interests = log + self.interests.len();
+        let unreadable = |kind, ids: &[i64], i: usize| {
+            ids.get(i)
+                .map(|id| InformationRow::Unreadable(EntityRef::new(kind, *id)))
+        };
+        if at < entries {
             Some(InformationRow::Entry(at))
-        } else if at < self.len() {
-            Some(InformationRow::Interest(at - self.items.len()))
+        } else if at < log {
+            unreadable(
+                EntityKind::Information,
+                &self.unreadable_items,
+                at - entries,
+            )
+        } else if at < interests {
+            Some(InformationRow::Interest(at - log))
         } else {
-            None
+            unreadable(
+                EntityKind::Interest,
+                &self.unreadable_interests,
+                at - interests,
+            )
         }
     }
 }
@@ -600,7 +694,20 @@ impl InformationView {
 #[derive(Debug, Default)]
 pub struct DecisionsView {
     pub items: Vec<Decision>,
+    /// Ids of decisions that cannot be read, listed after them (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub cursor: Cursor,
+}
+
+impl DecisionsView {
+    /// Rows the cursor moves over: the decisions, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.items.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -654,6 +761,9 @@ pub enum DirectoryTab {
 pub struct DirectoryState {
     pub tab: DirectoryTab,
     pub organisations: Vec<Organisation>,
+    /// Ids of organisations that cannot be read, listed after them
+    /// (`app::unreadable`). People store no value a reader parses.
+    pub unreadable_organisations: Vec<i64>,
     pub people: Vec<Person>,
     pub org_cursor: Cursor,
     pub person_cursor: Cursor,
@@ -673,6 +783,8 @@ pub struct DirectoryState {
 pub struct RoundsState {
     pub project_code: String,
     pub rounds: Vec<crate::domain::Round>,
+    /// Ids of rounds that cannot be read, listed after them (`app::unreadable`).
+    pub unreadable: Vec<i64>,
     pub cursor: Cursor,
     /// The selected round's matrix (a page of its questions).
     pub matrix: Option<crate::domain::Matrix>,
@@ -688,6 +800,17 @@ pub struct RoundsState {
     pub not_asked: Vec<crate::domain::NotAsked>,
     /// The round to select when the screen opens (from `go_to`).
     pub select: Option<i64>,
+}
+
+impl RoundsState {
+    /// Rows the cursor moves over: the rounds, then the unreadable rows.
+    pub fn len(&self) -> usize {
+        self.rounds.len() + self.unreadable.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// Questions the matrix shows at a time.

@@ -1,8 +1,14 @@
 //! Rows a list could not read (see `store::readable`), shown after the list's own rows
-//! as "unreadable row (id N) — d deletes it": one mechanism for every list that shows
-//! them (a project's meetings, the agenda, the portfolio, needs, notes, actions). The
-//! cursor moves over the readable rows, then these; on one of them `d` asks to move it
-//! to the trash and every other key that needs the row says why it cannot.
+//! as "unreadable row (id N) — d deletes it": one mechanism for every list on screen
+//! (the portfolio, a project's tabs, a meeting's tabs, the agenda, actions, lessons,
+//! rounds, the directory's organisations). The cursor moves over the readable rows,
+//! then these; on one of them `d` asks to remove it the way the list removes a readable
+//! row (to the trash, or off the meeting for a participant) and every other key that
+//! needs the row says why it cannot.
+//!
+//! A screen's glue is three lines: its view keeps the ids (`Listed::unreadable_ids`),
+//! its update starts with `unreadable_target` and its drawing appends
+//! `widgets::unreadable_rows` (or `widgets::split_page` when it pages).
 
 use super::{Action, App, Pending};
 use crate::domain::EntityKind;
@@ -39,21 +45,75 @@ pub fn unreadable_at<T>(rows: &[T], unreadable: &[i64], at: usize) -> Option<i64
 pub(super) fn is_about_selected(action: Action) -> bool {
     matches!(
         action,
-        Action::Open | Action::Edit | Action::Delete | Action::ToggleDone | Action::CancelMeeting
+        Action::Open
+            | Action::Edit
+            | Action::Delete
+            | Action::ToggleDone
+            | Action::CancelMeeting
+            | Action::MarkHeld
+            | Action::CycleLabel
+            | Action::CycleBlock
+            | Action::ExternalEditor
+            | Action::MoveUp
+            | Action::MoveDown
+            | Action::CycleRole
+            | Action::ToggleInvited
+            | Action::ToggleAttended
+            | Action::StatusForward
+            | Action::StatusBack
+            | Action::Reject
+            | Action::Defer
+            | Action::Merge
+            | Action::AddEvidence
+            | Action::GoToMeeting
+            | Action::RecordAnswer
     )
 }
 
+/// The unreadable row `action` is pressed on, when the cursor `at` of `rows` followed
+/// by `unreadable` is on one and the key is about the selected row: the one check every
+/// list's update starts with, before it looks for its selected item.
+pub fn unreadable_target<T>(
+    rows: &[T],
+    unreadable: &[i64],
+    at: usize,
+    action: Action,
+) -> Option<i64> {
+    unreadable_at(rows, unreadable, at).filter(|_| is_about_selected(action))
+}
+
+/// How a list removes one of its rows, readable or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Removal {
+    /// To the trash, where it can be restored (every entity's list).
+    Trash(EntityKind),
+    /// A meeting's participant: taken off the meeting (attendance has no trash).
+    Participant,
+}
+
 impl App {
-    /// A key on an unreadable row of `kind`: `d` asks to move it to the trash (every
-    /// kind with an unreadable row has one); other keys about the row say why nothing
-    /// happens. Nothing is written without the confirmation.
+    /// A key on an unreadable row of `kind`: `d` asks to move it to the trash; other
+    /// keys about the row say why nothing happens.
     pub(super) fn update_unreadable_row(&mut self, kind: EntityKind, id: i64, action: Action) {
-        match action {
-            Action::Delete => self.confirm(
-                text::confirm_trash(&text::unreadable_row_name(id)),
-                Pending::Trash(kind, id),
+        self.update_unreadable(Removal::Trash(kind), id, action)
+    }
+
+    /// A key on an unreadable row that the list removes by `removal`: `d` asks, then
+    /// removes it the way the list removes a readable row; other keys about the row say
+    /// why nothing happens. Nothing is written without the confirmation (asked even
+    /// where a readable row goes at once: the user cannot see what this one is).
+    pub(super) fn update_unreadable(&mut self, removal: Removal, id: i64, action: Action) {
+        let name = text::unreadable_row_name(id);
+        match (action, removal) {
+            (Action::Delete, Removal::Trash(kind)) => {
+                self.confirm(text::confirm_trash(&name), Pending::Trash(kind, id))
+            }
+            (Action::Delete, Removal::Participant) => self.confirm(
+                text::confirm_remove_participant(&name),
+                Pending::RemoveParticipant(id),
             ),
-            _ => self.info(text::msg_unreadable_row()),
+            (_, Removal::Trash(_)) => self.info(text::msg_unreadable_row()),
+            (_, Removal::Participant) => self.info(text::msg_unreadable_participant()),
         }
     }
 

@@ -1,7 +1,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::projects::enum_col;
-use super::readable::{read_one, read_optional, read_rows};
+use super::readable::{Listed, read_one, read_optional, read_rows};
 use super::{Result, Store, changed, new_uuid};
 use crate::domain::{
     OrgKind, Organisation, OrganisationFilter, OrganisationInput, Person, PersonFilter,
@@ -255,11 +255,20 @@ impl Store {
 
 /// The directory as the filter bar narrows it.
 impl Store {
-    /// Live organisations of one kind (if given) whose name contains the text.
+    /// The readable rows of `list_organisations_filtered_listed`; the others are noted (`take_set_aside`).
     pub fn list_organisations_filtered(
         &self,
         filter: &OrganisationFilter,
     ) -> Result<Vec<Organisation>> {
+        let listed = self.list_organisations_filtered_listed(filter)?;
+        Ok(self.readable(listed))
+    }
+
+    /// Live organisations of one kind (if given) whose name contains the text.
+    pub fn list_organisations_filtered_listed(
+        &self,
+        filter: &OrganisationFilter,
+    ) -> Result<Listed<Organisation>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ORG_COLUMNS} FROM organisations WHERE deleted_at IS NULL
                AND (?1 IS NULL OR kind = ?1)
@@ -275,7 +284,7 @@ impl Store {
             "organisations",
             org_from_row,
         )?;
-        Ok(self.readable(listed))
+        Ok(listed)
     }
 
     /// Live people of one organisation (if given) whose name, title, e-mail or

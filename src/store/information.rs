@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::projects::enum_col;
-use super::readable::{read_one, read_rows};
+use super::readable::{Listed, read_one, read_rows};
 use super::{Result, Store, changed, found, new_uuid};
 use crate::domain::{
     InformationInput, InformationItem, Interest, InterestInput, MeetingEqualTreatment,
@@ -107,13 +107,24 @@ impl Store {
 
     // ----- the information log -------------------------------------------------------
 
-    /// Live entries of live projects, of one project or all, newest given first; with
-    /// `only_some`, just those not yet made available to everyone.
+    /// The readable rows of `information_items_listed`; the others are noted
+    /// (`take_set_aside`).
     pub fn information_items(
         &self,
         project_id: Option<i64>,
         only_some: bool,
     ) -> Result<Vec<InformationItem>> {
+        let listed = self.information_items_listed(project_id, only_some)?;
+        Ok(self.readable(listed))
+    }
+
+    /// Live entries of live projects, of one project or all, newest given first; with
+    /// `only_some`, just those not yet made available to everyone.
+    pub fn information_items_listed(
+        &self,
+        project_id: Option<i64>,
+        only_some: bool,
+    ) -> Result<Listed<InformationItem>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM}
              WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL
@@ -121,17 +132,16 @@ impl Store {
                AND (NOT ?2 OR i.shared_on IS NULL)
              ORDER BY p.code, i.given_on DESC, i.id DESC"
         ))?;
-        let listed = read_rows(
+        let mut listed = read_rows(
             &mut stmt,
             params![project_id, only_some],
             "information_items",
             item_from_row,
         )?;
-        let mut items = self.readable(listed);
-        for item in &mut items {
+        for item in &mut listed.rows {
             item.recipients = self.recipients(item.id)?;
         }
-        Ok(items)
+        Ok(listed)
     }
 
     /// One entry, trashed or not.
@@ -281,8 +291,14 @@ impl Store {
 
     // ----- interests and prior involvement --------------------------------------------
 
-    /// A project's live declarations, by kind and who declared.
+    /// The readable rows of `interests_listed`; the others are noted (`take_set_aside`).
     pub fn interests(&self, project_id: Option<i64>) -> Result<Vec<Interest>> {
+        let listed = self.interests_listed(project_id)?;
+        Ok(self.readable(listed))
+    }
+
+    /// A project's live declarations, by kind and who declared.
+    pub fn interests_listed(&self, project_id: Option<i64>) -> Result<Listed<Interest>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {INTEREST_COLUMNS} FROM {INTEREST_FROM}
              WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL
@@ -290,7 +306,7 @@ impl Store {
              ORDER BY p.code, t.kind, coalesce(o.name, po.name, pe.name) COLLATE sv, t.id"
         ))?;
         let listed = read_rows(&mut stmt, [project_id], "interests", interest_from_row)?;
-        Ok(self.readable(listed))
+        Ok(listed)
     }
 
     pub fn interest(&self, id: i64) -> Result<Interest> {

@@ -499,7 +499,13 @@ impl Store {
 
     // ----- participants -------------------------------------------------------------
 
+    /// The readable rows of `attendance_listed`; the others are noted (`take_set_aside`).
     pub fn attendance(&self, meeting_id: i64) -> Result<Vec<Attendance>> {
+        let listed = self.attendance_listed(meeting_id)?;
+        Ok(self.readable(listed))
+    }
+
+    pub fn attendance_listed(&self, meeting_id: i64) -> Result<Listed<Attendance>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.meeting_id, a.person_id, pe.name, o.name, o.kind, a.role, a.invited,
                     a.attended
@@ -523,7 +529,7 @@ impl Store {
                 attended: r.get(8)?,
             })
         })?;
-        Ok(self.readable(listed))
+        Ok(listed)
     }
 
     /// Adds a person to a meeting (or changes their role if already there).

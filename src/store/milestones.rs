@@ -1,7 +1,7 @@
 use rusqlite::{Row, params};
 
 use super::projects::enum_col;
-use super::readable::{read_one, read_rows};
+use super::readable::{Listed, read_one, read_rows};
 use super::{Result, Store, changed, new_uuid};
 use crate::domain::{Milestone, MilestoneInput, MilestoneStatus, TextEnum};
 
@@ -23,15 +23,21 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Milestone> {
 }
 
 impl Store {
-    /// A project's time plan, by due date (undated last).
+    /// The readable rows of `milestones_listed`; the others are noted (`take_set_aside`).
     pub fn milestones(&self, project_id: i64) -> Result<Vec<Milestone>> {
+        let listed = self.milestones_listed(project_id)?;
+        Ok(self.readable(listed))
+    }
+
+    /// A project's time plan, by due date (undated last).
+    pub fn milestones_listed(&self, project_id: i64) -> Result<Listed<Milestone>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM milestones
              WHERE project_id = ?1 AND deleted_at IS NULL
              ORDER BY due_date IS NULL, due_date, id"
         ))?;
         let listed = read_rows(&mut stmt, [project_id], "milestones", from_row)?;
-        Ok(self.readable(listed))
+        Ok(listed)
     }
 
     pub fn milestone(&self, id: i64) -> Result<Milestone> {

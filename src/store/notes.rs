@@ -176,12 +176,22 @@ impl Store {
 
     // ----- decisions ----------------------------------------------------------------
 
-    /// Decisions of a project (newest first), or of one meeting.
+    /// The readable rows of `decisions_listed`; the others are noted (`take_set_aside`).
     pub fn decisions(
         &self,
         project_id: Option<i64>,
         meeting_id: Option<i64>,
     ) -> Result<Vec<Decision>> {
+        let listed = self.decisions_listed(project_id, meeting_id)?;
+        Ok(self.readable(listed))
+    }
+
+    /// Decisions of a project (newest first), or of one meeting.
+    pub fn decisions_listed(
+        &self,
+        project_id: Option<i64>,
+        meeting_id: Option<i64>,
+    ) -> Result<Listed<Decision>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {DECISION_COLUMNS} FROM decisions d
              JOIN projects p ON p.id = d.project_id
@@ -196,7 +206,7 @@ impl Store {
             "decisions",
             decision_from_row,
         )?;
-        Ok(self.readable(listed))
+        Ok(listed)
     }
 
     pub fn create_decision(
@@ -387,7 +397,14 @@ impl Store {
 
     // ----- open questions -----------------------------------------------------------
 
+    /// The readable rows of `questions_listed`; the others are noted (`take_set_aside`).
     pub fn questions(&self, meeting_id: i64) -> Result<Vec<Question>> {
+        let listed = self.questions_listed(meeting_id)?;
+        Ok(self.readable(listed))
+    }
+
+    /// A meeting's open questions, oldest first.
+    pub fn questions_listed(&self, meeting_id: i64) -> Result<Listed<Question>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, uuid, meeting_id, text, answer, created_at, updated_at, confidentiality
              FROM questions
@@ -405,7 +422,7 @@ impl Store {
                 updated_at: r.get(6)?,
             })
         })?;
-        Ok(self.readable(listed))
+        Ok(listed)
     }
 
     pub fn create_question(&mut self, meeting_id: i64, text: &str) -> Result<i64> {

@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::projects::enum_col;
-use super::readable::{read_one, read_optional, read_rows};
+use super::readable::{Listed, read_one, read_optional, read_rows};
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
     Confidentiality, FieldError, Matrix, Round, RoundAnswer, RoundInput, RoundQuestion,
@@ -67,9 +67,15 @@ fn clean(s: &str) -> String {
 }
 
 impl Store {
+    /// The readable rows of `rounds_listed`; the others are noted (`take_set_aside`).
+    pub fn rounds(&self, project_id: Option<i64>, offset: usize) -> Result<Vec<Round>> {
+        let listed = self.rounds_listed(project_id, offset)?;
+        Ok(self.readable(listed))
+    }
+
     /// Live rounds (of a live project), of one project or of all, newest first, at
     /// most `ROUNDS_PAGE` from `offset`.
-    pub fn rounds(&self, project_id: Option<i64>, offset: usize) -> Result<Vec<Round>> {
+    pub fn rounds_listed(&self, project_id: Option<i64>, offset: usize) -> Result<Listed<Round>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ROUND_COLUMNS} FROM dialogue_rounds t
              JOIN projects p ON p.id = t.project_id
@@ -84,7 +90,7 @@ impl Store {
             "dialogue_rounds",
             round_from_row,
         )?;
-        Ok(self.readable(listed))
+        Ok(listed)
     }
 
     /// A round by id, trashed or not.

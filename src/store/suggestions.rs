@@ -3,7 +3,7 @@
 use rusqlite::{Row, params};
 
 use super::projects::enum_col;
-use super::readable::{read_one, read_rows};
+use super::readable::{Listed, read_one, read_rows};
 use super::{Result, Store, changed, new_uuid};
 use crate::domain::{
     Lesson, LessonFilter, LessonInput, LessonKind, Phase, Suggestion, SuggestionFilter,
@@ -77,12 +77,22 @@ impl Store {
         self.suggestions_filtered(project_id, &filter)
     }
 
-    /// Live suggestions matching the filter bar's text and facets, in list order.
+    /// The readable rows of `suggestions_filtered_listed`; the others are noted (`take_set_aside`).
     pub fn suggestions_filtered(
         &self,
         project_id: Option<i64>,
         filter: &SuggestionFilter,
     ) -> Result<Vec<Suggestion>> {
+        let listed = self.suggestions_filtered_listed(project_id, filter)?;
+        Ok(self.readable(listed))
+    }
+
+    /// Live suggestions matching the filter bar's text and facets, in list order.
+    pub fn suggestions_filtered_listed(
+        &self,
+        project_id: Option<i64>,
+        filter: &SuggestionFilter,
+    ) -> Result<Listed<Suggestion>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SUGGESTION_COLUMNS} FROM suggestions s
              JOIN projects p ON p.id = s.project_id
@@ -106,7 +116,7 @@ impl Store {
             "suggestions",
             suggestion_from_row,
         )?;
-        Ok(self.readable(listed))
+        Ok(listed)
     }
 
     pub fn suggestion(&self, id: i64) -> Result<Suggestion> {
@@ -209,13 +219,24 @@ impl Store {
         self.lessons_filtered(project_id, &filter, shareable_only)
     }
 
-    /// Live lessons matching the filter bar's text and facets, in library order.
+    /// The readable rows of `lessons_filtered_listed`; the others are noted (`take_set_aside`).
     pub fn lessons_filtered(
         &self,
         project_id: Option<i64>,
         filter: &LessonFilter,
         shareable_only: bool,
     ) -> Result<Vec<Lesson>> {
+        let listed = self.lessons_filtered_listed(project_id, filter, shareable_only)?;
+        Ok(self.readable(listed))
+    }
+
+    /// Live lessons matching the filter bar's text and facets, in library order.
+    pub fn lessons_filtered_listed(
+        &self,
+        project_id: Option<i64>,
+        filter: &LessonFilter,
+        shareable_only: bool,
+    ) -> Result<Listed<Lesson>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {LESSON_COLUMNS} FROM lessons l LEFT JOIN projects p ON p.id = l.project_id
              WHERE l.deleted_at IS NULL AND (p.id IS NULL OR p.deleted_at IS NULL)
@@ -240,7 +261,7 @@ impl Store {
             "lessons",
             lesson_from_row,
         )?;
-        Ok(self.readable(listed))
+        Ok(listed)
     }
 
     pub fn lesson(&self, id: i64) -> Result<Lesson> {

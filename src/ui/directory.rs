@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = Block::default().borders(Borders::TOP);
     match d.tab {
         DirectoryTab::Organisations => {
-            if d.organisations.is_empty() {
+            if d.organisations.is_empty() && d.unreadable_organisations.is_empty() {
                 let message =
                     super::filter_bar::empty_message(text::directory_empty(), d.org_total);
                 return widgets::empty(frame, list_area, block, message);
@@ -56,7 +56,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 list_area,
                 block,
                 &[text::col_name(), text::col_kind()],
-                rows.collect(),
+                // Organisations that cannot be read follow (`app::unreadable`).
+                rows.chain(widgets::unreadable_rows(&d.unreadable_organisations, 0))
+                    .collect(),
                 &[Constraint::Fill(2), Constraint::Length(22)],
                 Some(d.org_cursor.selected),
             );

@@ -9,13 +9,14 @@ use ratatui::widgets::{Block, Borders};
 
 use super::shown;
 use super::{theme, widgets};
-use crate::app::{InformationRow, InformationView};
+use crate::app::InformationView;
 use crate::domain::TextEnum;
 use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &InformationView) {
     // The interests take what they need (a few lines), the log the rest.
-    let wanted = (view.interests.len().max(1) + 3).min(area.height as usize / 2) as u16;
+    let wanted = ((view.interests.len() + view.unreadable_interests.len()).max(1) + 3)
+        .min(area.height as usize / 2) as u16;
     let [log_area, interests_area] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(wanted)]).areas(area);
     log(frame, log_area, view);
@@ -32,7 +33,7 @@ fn log(frame: &mut Frame, area: Rect, view: &InformationView) {
         ),
         theme::title(),
     ));
-    if view.items.is_empty() {
+    if view.log_len() == 0 {
         return widgets::empty(frame, area, block, text::information_empty());
     }
     let rows = view.items.iter().map(|item| {
@@ -71,10 +72,9 @@ fn log(frame: &mut Frame, area: Rect, view: &InformationView) {
             reach,
         ])
     });
-    let selected = match view.selected() {
-        Some(InformationRow::Entry(i)) => Some(i),
-        _ => None,
-    };
+    // Entries that cannot be read follow the log's own (`app::unreadable`).
+    let selected = (view.cursor.selected < view.log_len()).then_some(view.cursor.selected);
+    let rows = rows.chain(widgets::unreadable_rows(&view.unreadable_items, 1));
     widgets::table(
         frame,
         area,
@@ -103,7 +103,7 @@ fn interests(frame: &mut Frame, area: Rect, view: &InformationView) {
         format!(" {} · {} ", text::interests(), view.interests.len()),
         theme::title(),
     ));
-    if view.interests.is_empty() {
+    if view.interests.is_empty() && view.unreadable_interests.is_empty() {
         return widgets::empty(frame, area, block, text::interests_empty());
     }
     let rows = view.interests.iter().map(|i| {
@@ -123,10 +123,9 @@ fn interests(frame: &mut Frame, area: Rect, view: &InformationView) {
             measures,
         ])
     });
-    let selected = match view.selected() {
-        Some(InformationRow::Interest(i)) => Some(i),
-        _ => None,
-    };
+    // Interests that cannot be read follow the others.
+    let selected = view.cursor.selected.checked_sub(view.log_len());
+    let rows = rows.chain(widgets::unreadable_rows(&view.unreadable_interests, 3));
     widgets::table(
         frame,
         area,

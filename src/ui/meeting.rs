@@ -283,7 +283,8 @@ fn participants(frame: &mut Frame, area: Rect, state: &MeetingState) {
         format!(" {} ", text::participants_summary(invited, attended)),
         theme::title(),
     ));
-    if state.attendance.is_empty() {
+    let unreadable = &state.unreadable.participants;
+    if state.attendance.is_empty() && unreadable.is_empty() {
         return widgets::empty(frame, area, block, text::participants_empty());
     }
     let tick = |b: bool| if b { "✓" } else { "·" };
@@ -315,7 +316,9 @@ fn participants(frame: &mut Frame, area: Rect, state: &MeetingState) {
             text::col_invited(),
             text::col_attended(),
         ],
-        rows.collect(),
+        // Participants that cannot be read follow (`app::unreadable`).
+        rows.chain(widgets::unreadable_rows(unreadable, 0))
+            .collect(),
         &[
             Constraint::Fill(2),
             Constraint::Fill(2),

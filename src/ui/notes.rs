@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders};
 use super::shown;
 use super::{format, theme, widgets};
 use crate::app::{App, MeetingState, NoteEditor, Outcome};
-use crate::domain::{ActionBucket, Confidentiality, TextEnum};
+use crate::domain::{ActionBucket, Confidentiality, EntityKind, TextEnum};
 use crate::text;
 
 /// The label of a note, always visible, coloured by how far it may travel.
@@ -35,7 +35,8 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
         format!(" {} · {} ", text::tab_notes(), state.notes.len()),
         theme::title(),
     ));
-    if state.notes.is_empty() {
+    let unreadable = &state.unreadable.notes;
+    if state.notes.is_empty() && unreadable.is_empty() {
         return widgets::empty(frame, area, block, text::notes_empty());
     }
     let mut rows = Vec::new();
@@ -72,6 +73,11 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
             ]),
         ]));
     }
+    // Notes that cannot be read follow the blocks (`app::unreadable`).
+    if let Some(i) = state.cursor.selected.checked_sub(state.notes.len()) {
+        selected_row = rows.len() + i;
+    }
+    rows.extend(widgets::unreadable_rows(unreadable, 1));
     widgets::table(
         frame,
         area,
@@ -81,6 +87,15 @@ pub fn notes_tab(frame: &mut Frame, area: Rect, state: &MeetingState) {
         &[Constraint::Length(23), Constraint::Fill(1)],
         Some(selected_row),
     );
+}
+
+/// The heading of an outcome of `kind` (a decision, an action or a question).
+fn outcome_kind(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Decision => text::kind_decision(),
+        EntityKind::ActionItem => text::kind_action(),
+        _ => text::kind_question(),
+    }
 }
 
 pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingState) {
@@ -156,6 +171,7 @@ pub fn outcomes_tab(frame: &mut Frame, area: Rect, app: &App, state: &MeetingSta
                     ]),
                 )
             }
+            Outcome::Unreadable(r) => (outcome_kind(r.kind), widgets::unreadable_row(r.id, 1)),
         };
         if heading != section {
             section = heading;

@@ -188,7 +188,7 @@ fn time_plan(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         ),
         theme::title(),
     ));
-    if state.milestones.is_empty() {
+    if state.milestones.is_empty() && state.unreadable_milestones.is_empty() {
         return widgets::empty(frame, area, block, text::time_plan_empty());
     }
     let today = app.clock().today();
@@ -216,7 +216,9 @@ fn time_plan(frame: &mut Frame, area: Rect, app: &App, state: &ProjectState) {
         area,
         block,
         &["", text::col_title(), text::col_due(), text::col_done(), ""],
-        rows.collect(),
+        // Milestones that cannot be read follow (`app::unreadable`).
+        rows.chain(widgets::unreadable_rows(&state.unreadable_milestones, 1))
+            .collect(),
         &[
             Constraint::Length(3),
             Constraint::Fill(1),

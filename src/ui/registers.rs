@@ -23,7 +23,7 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
         theme::title(),
     )]);
     let block = Block::default().borders(Borders::TOP).title(title);
-    if view.items.is_empty() {
+    if view.is_empty() {
         return widgets::empty(
             frame,
             area,
@@ -62,7 +62,9 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
             text::col_waiting(),
             text::col_decided(),
         ],
-        rows.collect(),
+        // Rows that cannot be read follow (`app::unreadable`).
+        rows.chain(widgets::unreadable_rows(&view.unreadable, 1))
+            .collect(),
         &[
             Constraint::Length(11),
             Constraint::Fill(3),
@@ -96,7 +98,7 @@ pub fn lessons(frame: &mut Frame, area: Rect, app: &App, view: &LessonsView, wit
         theme::title(),
     )]);
     let block = Block::default().borders(Borders::TOP).title(title);
-    if view.items.is_empty() {
+    if view.is_empty() {
         return widgets::empty(
             frame,
             area,
@@ -145,7 +147,8 @@ pub fn lessons(frame: &mut Frame, area: Rect, app: &App, view: &LessonsView, wit
         area,
         block,
         &header,
-        rows.collect(),
+        rows.chain(widgets::unreadable_rows(&view.unreadable, 0))
+            .collect(),
         &widths,
         Some(view.cursor.selected),
     );
@@ -157,7 +160,7 @@ pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView
         format!(" {} · {} ", text::tab_decisions(), view.items.len()),
         theme::title(),
     ));
-    if view.items.is_empty() {
+    if view.is_empty() {
         return widgets::empty(frame, area, block, text::decisions_empty());
     }
     // Below 100 columns the rationale and who decided give their room to the decision
@@ -202,7 +205,8 @@ pub fn decisions(frame: &mut Frame, area: Rect, view: &crate::app::DecisionsView
         area,
         block,
         &header,
-        rows.collect(),
+        rows.chain(widgets::unreadable_rows(&view.unreadable, 2))
+            .collect(),
         &widths,
         Some(view.cursor.selected),
     );

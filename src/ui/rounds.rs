@@ -35,11 +35,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ),
         theme::title(),
     ));
-    if s.rounds.is_empty() {
+    if s.is_empty() {
         return widgets::empty(frame, area, block, text::rounds_empty());
     }
     let warnings = warning_lines(&s.not_asked);
-    let list_height = (s.rounds.len() as u16 + 2).min(LIST_ROWS + 2);
+    let list_height = (s.len() as u16 + 2).min(LIST_ROWS + 2);
     let (cell_title, cell_lines) = focused_cell(app, area.width);
     let [list, matrix, cell, notes] = Layout::vertical([
         Constraint::Length(list_height),
@@ -60,7 +60,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         list,
         block,
         &[text::col_round(), text::col_kind()],
-        rows.collect(),
+        // Rounds that cannot be read follow (`app::unreadable`).
+        rows.chain(widgets::unreadable_rows(&s.unreadable, 0))
+            .collect(),
         &[Constraint::Fill(1), Constraint::Length(30)],
         Some(s.cursor.selected),
     );

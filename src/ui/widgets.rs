@@ -394,6 +394,15 @@ pub fn unreadable_row(id: i64, title_column: usize) -> TableRow<'static> {
     TableRow::new(cells)
 }
 
+/// The unreadable rows `ids` of a list drawn whole, to append after its own rows:
+/// the cursor position `readable + i` is `ids[i]`.
+pub fn unreadable_rows(
+    ids: &[i64],
+    title_column: usize,
+) -> impl Iterator<Item = TableRow<'static>> {
+    ids.iter().map(move |id| unreadable_row(*id, title_column))
+}
+
 /// A page `shown` of a list of `len` readable rows followed by `unreadable` ones: the
 /// readable rows on it (a range of them) and the unreadable rows on it, drawn with
 /// `unreadable_row`.
