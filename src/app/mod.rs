@@ -2,6 +2,7 @@
 //! binary feeds events in and draws what `ui` makes of the state.
 
 mod action;
+mod action_pages;
 mod attention;
 pub mod autosave;
 mod conflicts;
@@ -666,8 +667,9 @@ impl App {
                 self.library.cursor.step(delta, len);
             }
             Screen::Actions => {
-                let len = self.actions.actions.len();
+                let len = self.actions.total;
                 self.actions.cursor.step(delta, len);
+                self.load_actions_around_cursor();
             }
             Screen::Directory => {
                 let d = &mut self.directory;

@@ -460,11 +460,29 @@ impl std::fmt::Debug for NoteEditor {
 #[derive(Debug, Default)]
 pub struct ActionsView {
     pub filter: ActionFilter,
+    /// The loaded window of the list (at most `ACTIONS_WINDOW` rows): row `offset` of
+    /// the whole list onwards. The cursor counts rows of the whole list.
     pub actions: Vec<ActionItem>,
+    pub offset: usize,
+    /// How many actions match the filter.
+    pub total: usize,
     pub owners: Vec<String>,
     /// Projects that have actions, for the project filter: (id, code).
     pub projects: Vec<(i64, String)>,
     pub cursor: Cursor,
+}
+
+/// Rows the actions screen keeps loaded: two pages of `ACTIONS_STEP`, more than a
+/// terminal shows, so that the rows around the cursor are always there.
+pub const ACTIONS_STEP: usize = 50;
+pub const ACTIONS_WINDOW: usize = 2 * ACTIONS_STEP;
+
+impl ActionsView {
+    /// The action under the cursor, if loaded.
+    pub fn selected(&self) -> Option<&ActionItem> {
+        self.actions
+            .get(self.cursor.selected.checked_sub(self.offset)?)
+    }
 }
 
 /// A project's decisions.

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_meeting_status_before_cancel.sql"),
     include_str!("migrations/0010_attention_indexes.sql"),
     include_str!("migrations/0011_search.sql"),
+    include_str!("migrations/0014_paging_indexes.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,5 +1,6 @@
 //! The SQLite store: opening safely, pragmas, migrations, and one file per aggregate.
 
+mod action_pages;
 mod attention;
 mod backups;
 mod bundle;
@@ -28,6 +29,7 @@ use rusqlite::Connection;
 
 use crate::domain::{Clock, FieldError, StoreFault};
 
+pub use action_pages::ActionPage;
 pub use attention::{ATTENTION_PAGE, TODAY_PAGE, TodayMeeting, TodayStrip};
 pub use backups::{
     BackupReason, DEFAULT_KEEP, automatic_backups, backup_dir, inspect_backup, is_unopenable,

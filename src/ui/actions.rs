@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .map_or(text::FILTER_ALL, |(_, code)| code.as_str());
     let title = Line::from(vec![
         Span::styled(
-            format!(" {} · {} ", text::VIEW_ACTIONS, view.actions.len()),
+            format!(" {} · {} ", text::VIEW_ACTIONS, view.total),
             theme::title(),
         ),
         Span::styled(
@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Span::styled(b.label(), style),
             ]));
         }
-        if i == view.cursor.selected {
+        if view.offset + i == view.cursor.selected {
             selected_row = rows.len();
         }
         let mark = if a.is_open() { "[ ]" } else { "[x]" };
