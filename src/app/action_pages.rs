@@ -53,11 +53,11 @@ impl App {
         let loaded = if let Some(last) = last.filter(|_| at >= end && at < end + ACTIONS_STEP) {
             self.store
                 .actions_page(&filter, ActionPage::After(last), ACTIONS_STEP)
-                .map(|rows| Step::Append(rows))
+                .map(Step::Append)
         } else if let Some(first) = first.filter(|_| at < start && at + ACTIONS_STEP >= start) {
             self.store
                 .actions_page(&filter, ActionPage::Before(first), ACTIONS_STEP)
-                .map(|rows| Step::Prepend(rows))
+                .map(Step::Prepend)
         } else if at < total / 2 {
             self.store
                 .actions_page(&filter, ActionPage::First, ACTIONS_WINDOW)
