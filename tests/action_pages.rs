@@ -82,10 +82,7 @@ fn filters(a: i64, b: i64) -> Vec<ActionFilter> {
 
 fn walk_forwards(store: &Store, filter: &ActionFilter, step: usize) -> Vec<i64> {
     let mut out: Vec<ActionItem> = store.actions_page(filter, ActionPage::First, step).unwrap();
-    loop {
-        let Some(last) = out.last().cloned() else {
-            break;
-        };
+    while let Some(last) = out.last().cloned() {
         let page = store
             .actions_page(filter, ActionPage::After(&last), step)
             .unwrap();
@@ -100,10 +97,7 @@ fn walk_forwards(store: &Store, filter: &ActionFilter, step: usize) -> Vec<i64> 
 
 fn walk_backwards(store: &Store, filter: &ActionFilter, step: usize) -> Vec<i64> {
     let mut out: Vec<ActionItem> = store.actions_page(filter, ActionPage::Last, step).unwrap();
-    loop {
-        let Some(first) = out.first().cloned() else {
-            break;
-        };
+    while let Some(first) = out.first().cloned() {
         let mut page = store
             .actions_page(filter, ActionPage::Before(&first), step)
             .unwrap();
