@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_search.sql"),
     include_str!("migrations/0012_dialogue_rounds.sql"),
     include_str!("migrations/0013_information_interests.sql"),
+    include_str!("migrations/0014_paging_indexes.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

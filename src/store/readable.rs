@@ -98,15 +98,26 @@ pub(super) fn read_rows<T, P: rusqlite::Params>(
     let mut listed = Listed::default();
     let mut rows = stmt.query(params)?;
     while let Some(row) = rows.next()? {
-        match read(row) {
+        match read_row(row, table, &read)? {
             Ok(item) => listed.rows.push(item),
-            Err(e) if is_unreadable_value(&e) => {
-                listed.unreadable.push(unreadable(table, row, &e)?)
-            }
-            Err(e) => return Err(e.into()),
+            Err(bad) => listed.unreadable.push(bad),
         }
     }
     Ok(listed)
+}
+
+/// One row of a list read with `read` (its id in column 0): the item, or the row set
+/// aside when its stored text cannot be read; any other error fails.
+pub(super) fn read_row<T>(
+    row: &Row<'_>,
+    table: &'static str,
+    read: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<std::result::Result<T, UnreadableRow>> {
+    match read(row) {
+        Ok(item) => Ok(Ok(item)),
+        Err(e) if is_unreadable_value(&e) => Ok(Err(unreadable(table, row, &e)?)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// One row of `table` (id in column 0): `NotFound` when there is none,
