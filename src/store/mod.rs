@@ -4,6 +4,7 @@ mod action_pages;
 mod attention;
 mod backups;
 mod bundle;
+mod calendar;
 mod directory;
 mod directory_merge;
 mod drafts;

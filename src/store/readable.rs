@@ -150,6 +150,11 @@ pub(super) fn read_optional<T, P: rusqlite::Params>(
 }
 
 impl Store {
+    /// Notes one row that could not be read, for `take_set_aside`.
+    pub(super) fn set_aside(&self, row: UnreadableRow) {
+        self.set_aside.0.borrow_mut().push(row);
+    }
+
     /// The readable rows of `listed`; the others are noted for `take_set_aside`.
     pub(super) fn readable<T>(&self, listed: Listed<T>) -> Vec<T> {
         if !listed.unreadable.is_empty() {
