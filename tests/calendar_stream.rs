@@ -35,7 +35,7 @@ fn gathered(store: &Store, project_id: Option<i64>, lang: Lang) -> Vec<u8> {
             agenda: Vec::new(),
         });
     }
-    entries.sort_by(|a, b| (a.meeting.start, a.meeting.id).cmp(&(b.meeting.start, b.meeting.id)));
+    entries.sort_by_key(|a| (a.meeting.start, a.meeting.id));
     export::calendar(&entries, clock.now(), &clock, lang).into_bytes()
 }
 
