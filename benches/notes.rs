@@ -423,7 +423,7 @@ fn benches(c: &mut Criterion) {
     assert_eq!(app.screen(), Screen::Actions);
     eprintln!(
         "  actions screen: {} open actions",
-        app.actions.actions.len()
+        app.actions.items().count()
     );
 
     // ----- the summary export, as a whole process -------------------------------------

@@ -252,7 +252,7 @@ fn suggestions_and_lessons_filter_by_text() {
 fn actions_filter_by_text_and_owner() {
     let mut app = demo_app();
     ch(&mut app, '3');
-    let all = app.actions.actions.clone();
+    let all = app.actions.items().cloned().collect::<Vec<_>>();
     assert!(all.len() > 1, "the demo has open actions");
     let owner = all
         .iter()
@@ -261,7 +261,7 @@ fn actions_filter_by_text_and_owner() {
         .owner
         .clone();
     pick_facet(&mut app, "Owner", &owner);
-    assert!(app.actions.actions.iter().all(|a| a.owner == owner));
+    assert!(app.actions.items().all(|a| a.owner == owner));
     assert_eq!(app.actions.total, Some(all.len()));
     let screen = render(&app, 120, 40);
     assert!(
@@ -270,13 +270,13 @@ fn actions_filter_by_text_and_owner() {
     );
     snap!(&app, "actions_by_owner");
     ch(&mut app, 'F');
-    assert_eq!(app.actions.actions.len(), all.len());
+    assert_eq!(app.actions.items().count(), all.len());
 
     let title = all[0].title.clone();
     ch(&mut app, 'f');
     type_str(&mut app, &title.to_uppercase());
-    assert!(app.actions.actions.iter().any(|a| a.id == all[0].id));
-    assert!(app.actions.actions.iter().all(|a| {
+    assert!(app.actions.items().any(|a| a.id == all[0].id));
+    assert!(app.actions.items().all(|a| {
         a.title.to_lowercase().contains(&title.to_lowercase())
             || a.owner.to_lowercase().contains(&title.to_lowercase())
             || a.meeting_title

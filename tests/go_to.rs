@@ -114,7 +114,7 @@ fn an_action_opens_the_actions_screen_on_it_even_when_done() {
     assert_eq!(app.screen(), Screen::Actions);
     let v = &app.actions;
     assert!(v.filter.include_closed, "done actions are shown to find it");
-    assert_eq!(v.actions[v.cursor.selected].id, done);
+    assert_eq!(v.selected().unwrap().id, done);
 }
 
 #[test]

@@ -112,7 +112,7 @@ fn l_on_the_actions_screen() {
     ch(&mut app, '3');
     assert_eq!(app.context(), Context::Actions);
     press(&mut app, KeyCode::Home);
-    let selected = app.actions.actions[app.actions.cursor.selected].id;
+    let selected = app.actions.selected().unwrap().id;
     cycles(&mut app, "action_items", selected, "[Supplier]");
 }
 

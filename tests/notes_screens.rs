@@ -282,8 +282,7 @@ fn note_body(app: &App, id: i64) -> String {
 
 /// The title of the actions screen's selected action.
 fn selected_action(app: &App) -> Option<String> {
-    let v = &app.actions;
-    v.actions.get(v.cursor.selected).map(|a| a.title.clone())
+    app.actions.selected().map(|a| a.title.clone())
 }
 
 /// Moves the actions screen's cursor to `title`.
@@ -297,11 +296,7 @@ fn select_action(app: &mut App, title: &str) {
 }
 
 fn action_titles(app: &App) -> Vec<&str> {
-    app.actions
-        .actions
-        .iter()
-        .map(|a| a.title.as_str())
-        .collect()
+    app.actions.items().map(|a| a.title.as_str()).collect()
 }
 
 // ----- the Notes tab ------------------------------------------------------------------
@@ -967,7 +962,7 @@ fn actions_screen_groups_by_due_date_and_filters() {
         ch(&mut app, 'p');
         let project = app.actions.filter.project_id.expect("a project");
         seen.push(project);
-        assert!(app.actions.actions.iter().all(|a| a.project_id == project));
+        assert!(app.actions.items().all(|a| a.project_id == project));
         if project == ids.vgr {
             assert_eq!(action_titles(&app), [A_OTHER]);
             snap!(&app, "actions_project_filter");

@@ -514,6 +514,48 @@ fn imports_and_the_demo_keep_the_index_in_step() {
 }
 
 #[test]
+fn a_large_import_indexes_at_its_end_and_leaves_the_triggers_live() {
+    let mut store = memory_store();
+    tidig::ops::demo::load(&mut store, today()).unwrap();
+    in_step(&store);
+    // More rows than are indexed one by one: the one pass over the views did it.
+    assert!(count(&store, "SELECT count(*) FROM search") > 200);
+    assert_eq!(count(&store, "SELECT count(*) FROM search_pending"), 0);
+    assert_eq!(count(&store, "SELECT count(*) FROM search_paused"), 0);
+    // Edits after the import are indexed at once, as before.
+    let (_, _, note) = meeting_with_note(&mut store, "Efteråt", "Anteckning om kolibri");
+    assert_eq!(found(&store, "kolibri"), [note_ref(note)]);
+    in_step(&store);
+}
+
+/// A failed import leaves indexing as it was: the pause is rolled back with the rows.
+#[test]
+fn a_failed_import_does_not_leave_indexing_paused() {
+    let mut source = memory_store();
+    meeting_with_note(&mut source, "Workshop", "Anteckning om sparvhök");
+    let bundle = source.export_bundle(&Scope::All).unwrap();
+    let mut store = memory_store();
+    // The import fails half-way, after the pause and the projects and meetings.
+    store
+        .connection()
+        .execute_batch(
+            "CREATE TEMP TRIGGER notes_fail BEFORE INSERT ON notes
+             BEGIN SELECT RAISE(ABORT, 'the disk is full'); END;",
+        )
+        .unwrap();
+    assert!(store.import_bundle(&bundle, false).is_err());
+    store
+        .connection()
+        .execute_batch("DROP TRIGGER temp.notes_fail")
+        .unwrap();
+    assert!(found(&store, "sparvhök").is_empty());
+    assert_eq!(count(&store, "SELECT count(*) FROM search_paused"), 0);
+    let (_, _, note) = meeting_with_note(&mut store, "Sedan", "Anteckning om kolibri");
+    assert_eq!(found(&store, "kolibri"), [note_ref(note)]);
+    in_step(&store);
+}
+
+#[test]
 fn an_older_store_gets_its_index_built_by_the_migration() {
     let dir = common::store::temp_dir();
     let path = common::store::db_path(&dir);
@@ -536,7 +578,7 @@ fn an_older_store_gets_its_index_built_by_the_migration() {
             conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}"))
                 .unwrap();
         }
-        // Nor the dialogue rounds of version 12.
+        // Nor the dialogue rounds of version 12, nor what version 14 added.
         conn.execute_batch(
             "DROP TABLE search; DROP TABLE search_exact; DROP VIEW search_refresh;
              DROP VIEW search_source;
@@ -546,6 +588,10 @@ fn an_older_store_gets_its_index_built_by_the_migration() {
              DROP TABLE round_answers; DROP TABLE round_suppliers;
              DROP TABLE round_questions; DROP TABLE dialogue_rounds;
              ALTER TABLE notes_status_changes DROP COLUMN by_name;
+             DROP TABLE search_paused; DROP TABLE search_pending;
+             DROP INDEX action_items_page; ALTER TABLE action_items DROP COLUMN page_due;
+             ALTER TABLE action_items DROP COLUMN page_undated;
+             ALTER TABLE action_items DROP COLUMN page_closed;
              PRAGMA user_version = 10;",
         )
         .unwrap();

@@ -60,12 +60,21 @@ fn no_referenced_table_reuses_the_id_of_a_deleted_row() {
         // The newest row goes (foreign keys off so nothing else does), and the same
         // row comes back without an id: SQLite would hand it the freed id again
         // unless the table keeps a high-water mark.
+        // The stored columns: generated ones (action_items' paging order) are computed.
+        let columns: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info(?1)")
+            .unwrap()
+            .query_map([table], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let columns = columns.join(", ");
         conn.execute_batch(&format!(
             "PRAGMA foreign_keys = OFF;
-             CREATE TEMP TABLE copy AS SELECT * FROM {table} WHERE id = {max};
+             CREATE TEMP TABLE copy AS SELECT {columns} FROM {table} WHERE id = {max};
              DELETE FROM {table} WHERE id = {max};
              UPDATE copy SET id = NULL;
-             INSERT INTO {table} SELECT * FROM copy;
+             INSERT INTO {table} ({columns}) SELECT * FROM copy;
              DROP TABLE copy;
              PRAGMA foreign_keys = ON;"
         ))

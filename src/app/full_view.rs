@@ -205,11 +205,7 @@ impl App {
                 .items
                 .get(self.library.cursor.selected)
                 .map(lesson_view),
-            Screen::Actions => self
-                .actions
-                .actions
-                .get(self.actions.cursor.selected)
-                .map(action_view),
+            Screen::Actions => self.actions.selected().map(action_view),
             Screen::Trash => self
                 .trash
                 .items

@@ -219,22 +219,14 @@ impl App {
     /// An action: the actions screen on it, with filters that would hide it cleared.
     fn go_to_action(&mut self, id: i64) {
         self.show(Screen::Actions);
-        if !select(
-            &mut self.actions.cursor,
-            self.actions.actions.iter().map(|a| a.id),
-            id,
-        ) {
+        if !self.select_action(id) {
             let f = &mut self.actions.filter;
             f.owner = None;
             f.project_id = None;
             f.text.clear();
             f.include_closed = true;
             self.refresh();
-            select(
-                &mut self.actions.cursor,
-                self.actions.actions.iter().map(|a| a.id),
-                id,
-            );
+            self.select_action(id);
         }
     }
 }

@@ -2,6 +2,7 @@
 //! binary feeds events in and draws what `ui` makes of the state.
 
 mod action;
+mod action_pages;
 mod attention;
 pub mod autosave;
 mod conflicts;
@@ -753,6 +754,7 @@ impl App {
             Screen::Actions => {
                 let len = self.actions.len();
                 self.actions.cursor.step(delta, len);
+                self.load_actions_around_cursor();
             }
             Screen::Directory => {
                 let d = &mut self.directory;

@@ -777,46 +777,36 @@ impl App {
 
     // ----- the actions screen -------------------------------------------------------
 
+    /// Owners and projects for the filters are read when a filter key is pressed, not
+    /// on every visit; the list itself is paged (`action_pages.rs`).
     pub(super) fn refresh_actions(&mut self) {
-        let total = self.unfiltered_total(super::FilterList::Actions);
-        let filter = self.actions.filter.clone();
-        let loaded = self.store.actions_listed(&filter).and_then(|actions| {
-            let owners = self.store.action_owners()?;
+        self.reload_actions();
+    }
+
+    fn load_action_filter_choices(&mut self) {
+        let loaded = self.store.action_owners().and_then(|owners| {
             let projects = self
                 .store
                 .list_projects(&Default::default())?
                 .into_iter()
                 .map(|p| (p.id, p.code))
                 .collect();
-            Ok((actions, owners, projects))
+            Ok((owners, projects))
         });
-        if let Some((listed, owners, projects)) = self.report(loaded) {
-            self.actions.unreadable = listed.unreadable_ids();
-            let mut actions = listed.rows;
-            // Grouped as the screen shows them: overdue, today, this week, later, none.
-            let today = self.clock().today();
-            actions.sort_by_key(|a| (a.bucket(today), a.due_date, a.id));
-            self.actions
-                .cursor
-                .clamp(actions.len() + self.actions.unreadable.len());
-            self.actions.actions = actions;
-            self.actions.total = total;
+        if let Some((owners, projects)) = self.report(loaded) {
             self.actions.owners = owners;
             self.actions.projects = projects;
         }
     }
 
     pub(super) fn update_actions(&mut self, action: Action) {
-        let view = &self.actions;
-        if let Some(id) = unreadable_target(
-            &view.actions,
-            &view.unreadable,
-            view.cursor.selected,
-            action,
-        ) {
-            return self.update_unreadable_row(EntityKind::ActionItem, id, action);
+        if let Some(row) = self.actions.selected_row()
+            && row.item.is_none()
+            && is_about_selected(action)
+        {
+            return self.update_unreadable_row(EntityKind::ActionItem, row.id(), action);
         }
-        let selected = view.actions.get(view.cursor.selected).cloned();
+        let selected = self.actions.selected().cloned();
         match action {
             Action::ToggleDone => {
                 if let Some(a) = selected {
@@ -849,12 +839,14 @@ impl App {
                 }
             }
             Action::CycleOwnerFilter => {
+                self.load_action_filter_choices();
                 let f = &mut self.actions.filter;
                 f.owner = super::needs::cycle_in(&self.actions.owners, f.owner.as_ref());
                 self.actions.cursor = Cursor::default();
                 self.refresh_actions();
             }
             Action::CycleProjectFilter => {
+                self.load_action_filter_choices();
                 let ids: Vec<i64> = self.actions.projects.iter().map(|(id, _)| *id).collect();
                 let f = &mut self.actions.filter;
                 f.project_id = super::needs::cycle_in(&ids, f.project_id.as_ref());

@@ -15,7 +15,7 @@ use crate::domain::{
 
 use super::text_input::TextInput;
 use crate::domain::{Attention, EntityKind, EntityRef};
-use crate::store::TodayStrip;
+use crate::store::{PagedAction, TodayStrip};
 
 /// Where the user is. The navigation stack holds these; Esc pops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -596,9 +596,13 @@ impl std::fmt::Debug for NoteEditor {
 #[derive(Debug, Default)]
 pub struct ActionsView {
     pub filter: ActionFilter,
-    pub actions: Vec<ActionItem>,
-    /// Ids of actions that cannot be read, listed after the actions (`app::unreadable`).
-    pub unreadable: Vec<i64>,
+    /// The loaded window of the list (at most `ACTIONS_WINDOW` rows): row `offset` of
+    /// the whole list onwards, rows that cannot be read in their place (`app::unreadable`).
+    /// The cursor counts rows of the whole list.
+    pub rows: Vec<PagedAction>,
+    pub offset: usize,
+    /// How many actions match the filter (the cursor moves over all of them).
+    pub count: usize,
     pub owners: Vec<String>,
     /// Projects that have actions, for the project filter: (id, code).
     pub projects: Vec<(i64, String)>,
@@ -610,9 +614,9 @@ pub struct ActionsView {
 }
 
 impl ActionsView {
-    /// Rows the cursor moves over: the actions, then the unreadable rows.
+    /// Rows the cursor moves over: every matching action, loaded or not.
     pub fn len(&self) -> usize {
-        self.actions.len() + self.unreadable.len()
+        self.count
     }
 
     pub fn is_empty(&self) -> bool {
@@ -687,6 +691,38 @@ impl InformationView {
                 at - interests,
             )
         }
+    }
+}
+
+/// Rows the actions screen keeps loaded: two pages of `ACTIONS_STEP`, more than a
+/// terminal shows, so that the rows around the cursor are always there.
+pub const ACTIONS_STEP: usize = 50;
+pub const ACTIONS_WINDOW: usize = 2 * ACTIONS_STEP;
+
+impl ActionsView {
+    /// The row under the cursor, if loaded.
+    pub fn selected_row(&self) -> Option<&PagedAction> {
+        self.rows
+            .get(self.cursor.selected.checked_sub(self.offset)?)
+    }
+
+    /// The action under the cursor, if loaded and readable.
+    pub fn selected(&self) -> Option<&ActionItem> {
+        self.selected_row()?.item.as_ref()
+    }
+
+    /// The readable actions of the loaded window, in order.
+    pub fn items(&self) -> impl Iterator<Item = &ActionItem> {
+        self.rows.iter().filter_map(|r| r.item.as_ref())
+    }
+
+    /// Ids of the loaded rows that cannot be read.
+    pub fn unreadable(&self) -> Vec<i64> {
+        self.rows
+            .iter()
+            .filter(|r| r.item.is_none())
+            .map(PagedAction::id)
+            .collect()
     }
 }
 

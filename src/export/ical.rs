@@ -44,18 +44,76 @@ pub fn calendar(
     clock: &Clock,
     lang: Lang,
 ) -> String {
-    let mut out = String::with_capacity(512 + meetings.len() * 1024);
-    let mut w = Writer { out: &mut out };
-    w.raw("BEGIN", "VCALENDAR");
-    w.raw("VERSION", "2.0");
-    w.raw("PRODID", PRODID);
-    w.raw("CALSCALE", "GREGORIAN");
-    w.raw("METHOD", "PUBLISH");
+    let out = Vec::with_capacity(512 + meetings.len() * 1024);
+    let mut w = CalendarWriter::begin(out, stamp, clock, lang).expect("writing to memory");
     for entry in meetings {
-        event(&mut w, entry, stamp, clock, lang);
+        w.event(entry).expect("writing to memory");
     }
-    w.raw("END", "VCALENDAR");
-    super::without_controls_keep_crlf(out)
+    let out = w.finish().expect("writing to memory");
+    String::from_utf8(out).expect("the writer writes UTF-8")
+}
+
+/// A calendar written as its events come: the header when begun, each event when
+/// given, the end when finished, so that a calendar of every meeting is never held
+/// in memory whole. The bytes are those of [`calendar`] for the same events.
+pub struct CalendarWriter<'c, W: std::io::Write> {
+    out: W,
+    stamp: DateTime<Utc>,
+    clock: &'c Clock,
+    lang: Lang,
+    /// One event's lines, reused.
+    buf: String,
+}
+
+impl<'c, W: std::io::Write> CalendarWriter<'c, W> {
+    /// Writes the calendar's header to `out`.
+    pub fn begin(
+        out: W,
+        stamp: DateTime<Utc>,
+        clock: &'c Clock,
+        lang: Lang,
+    ) -> std::io::Result<Self> {
+        let mut w = CalendarWriter {
+            out,
+            stamp,
+            clock,
+            lang,
+            buf: String::with_capacity(2048),
+        };
+        let mut lines = Writer { out: &mut w.buf };
+        lines.raw("BEGIN", "VCALENDAR");
+        lines.raw("VERSION", "2.0");
+        lines.raw("PRODID", PRODID);
+        lines.raw("CALSCALE", "GREGORIAN");
+        lines.raw("METHOD", "PUBLISH");
+        w.flush_buf()?;
+        Ok(w)
+    }
+
+    /// Writes one meeting's event.
+    pub fn event(&mut self, entry: &CalendarEntry) -> std::io::Result<()> {
+        let mut lines = Writer { out: &mut self.buf };
+        event(&mut lines, entry, self.stamp, self.clock, self.lang);
+        self.flush_buf()
+    }
+
+    /// Writes the end of the calendar and gives the output back.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        Writer { out: &mut self.buf }.raw("END", "VCALENDAR");
+        self.flush_buf()?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+
+    /// Writes the lines gathered, without control characters other than line ends
+    /// (every chunk ends with CRLF, so none is split).
+    fn flush_buf(&mut self) -> std::io::Result<()> {
+        let chunk = super::without_controls_keep_crlf(std::mem::take(&mut self.buf));
+        self.out.write_all(chunk.as_bytes())?;
+        self.buf = chunk;
+        self.buf.clear();
+        Ok(())
+    }
 }
 
 fn event(

@@ -27,7 +27,7 @@ pub use dialogue::{
     DialogueAnswer, DialogueFormat, DialogueInput, DialogueQuestion, DialogueRound,
     InformationGiven, Supplier, render as render_dialogue,
 };
-pub use ical::{CalendarEntry, calendar};
+pub use ical::{CalendarEntry, CalendarWriter, calendar};
 pub use lessons::{LessonsFormat, render as render_lessons};
 pub use needs::{NeedsFormat, NeedsInput, render as render_needs};
 pub use report::{ReportFormat, ReportInput, render as render_report};

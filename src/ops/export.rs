@@ -105,7 +105,8 @@ impl Destination {
 /// A rendered export, not yet written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendered {
-    /// The file's bytes: UTF-8 text, or a Word file's ZIP.
+    /// The file's bytes: UTF-8 text, or a Word file's ZIP; empty for the whole
+    /// calendar, which is streamed as it is read.
     pub contents: Vec<u8>,
     /// The file name it gets in a folder (`LULE-25-2026-12-03-behovsworkshop.ics`).
     pub file_name: String,
@@ -118,7 +119,8 @@ pub struct Rendered {
 pub struct Exported {
     /// The file written, or `None` for standard output.
     pub path: Option<PathBuf>,
-    /// The file's bytes: UTF-8 text, or a Word file's ZIP.
+    /// The file's bytes: UTF-8 text, or a Word file's ZIP; empty for the whole
+    /// calendar, which is streamed as it is read.
     pub contents: Vec<u8>,
 }
 
@@ -212,34 +214,15 @@ pub fn render_styled(
         };
     Ok(match *job {
         ExportJob::Calendar { project_id, lang } => {
-            let name = match project_id {
-                Some(id) => store.project(live(store, EntityKind::Project, id)?)?.code,
-                None => text::file_all_meetings().to_string(),
-            };
-            let mut agendas = store.agendas(project_id)?;
-            let mut entries: Vec<CalendarEntry> = store
-                .all_meetings(project_id)?
-                .into_iter()
-                .map(|meeting| CalendarEntry {
-                    agenda: agendas.remove(&meeting.id).unwrap_or_default(),
-                    meeting,
-                })
-                .collect();
-            // Meetings put in the trash lately go out as cancelled, so that calendars
-            // that imported them take them off (a missing event is not removed).
-            let since = clock.now() - chrono::Duration::days(TRASHED_STAY_CANCELLED_DAYS);
-            for mut meeting in store.recently_trashed_meetings(project_id, since)? {
-                meeting.status = MeetingStatus::Cancelled;
-                entries.push(CalendarEntry {
-                    meeting,
-                    agenda: Vec::new(),
-                });
+            let name = calendar_name(store, project_id)?;
+            let ics = stream_calendar(store, project_id, lang, Vec::new(), |e| {
+                ExportOpError::Stdout(e)
+            })?;
+            Rendered {
+                contents: ics,
+                file_name: format!("{name}.ics"),
+                log: None,
             }
-            entries.sort_by(|a, b| {
-                (a.meeting.start, a.meeting.id).cmp(&(b.meeting.start, b.meeting.id))
-            });
-            let ics = export::calendar(&entries, clock.now(), &clock, lang);
-            rendered(ics, format!("{name}.ics"))
         }
         ExportJob::MeetingCalendar { meeting_id, lang } => {
             let meeting = live_meeting(store, meeting_id)?;
@@ -448,6 +431,9 @@ pub fn run_styled(
     to: &Destination,
     store_path: Option<&Path>,
 ) -> Result<Exported, ExportOpError> {
+    if let ExportJob::Calendar { project_id, lang } = *job {
+        return run_calendar(store, project_id, lang, to, store_path);
+    }
     let rendered = render_styled(store, job, templates, style)?;
     let path = match to {
         Destination::Stdout => {
@@ -481,6 +467,109 @@ pub fn run_styled(
         path,
         contents: rendered.contents,
     })
+}
+
+/// The calendar's file name: the project's code, or the words for all meetings.
+fn calendar_name(store: &Store, project_id: Option<i64>) -> Result<String, ExportOpError> {
+    Ok(match project_id {
+        Some(id) => store.project(live(store, EntityKind::Project, id)?)?.code,
+        None => text::file_all_meetings().to_string(),
+    })
+}
+
+/// Writes the calendar of every live meeting (or one project's) into `out` as the
+/// meetings are read, in order of start: 20,000 meetings are never held at once.
+/// Meetings put in the trash lately go out as cancelled, so that calendars that
+/// imported them take them off (a missing event is not removed). `io` says what a
+/// write error is.
+fn stream_calendar<W: std::io::Write>(
+    store: &Store,
+    project_id: Option<i64>,
+    lang: Lang,
+    out: W,
+    io: impl Fn(std::io::Error) -> ExportOpError,
+) -> Result<W, ExportOpError> {
+    let clock = store.clock();
+    let now = clock.now();
+    let since = now - chrono::Duration::days(TRASHED_STAY_CANCELLED_DAYS);
+    let mut calendar = export::CalendarWriter::begin(out, now, &clock, lang).map_err(&io)?;
+    store.each_calendar_meeting(project_id, since, |trashed, mut meeting, agenda| {
+        if trashed {
+            meeting.status = MeetingStatus::Cancelled;
+        }
+        calendar
+            .event(&CalendarEntry { meeting, agenda })
+            .map_err(&io)
+    })?;
+    calendar.finish().map_err(io)
+}
+
+/// `run` for the whole calendar: streamed to standard output or into the file.
+fn run_calendar(
+    store: &Store,
+    project_id: Option<i64>,
+    lang: Lang,
+    to: &Destination,
+    store_path: Option<&Path>,
+) -> Result<Exported, ExportOpError> {
+    let name = calendar_name(store, project_id)?;
+    let path = match to {
+        Destination::Stdout => {
+            let out = std::io::BufWriter::with_capacity(64 * 1024, StdoutToEnd::default());
+            stream_calendar(store, project_id, lang, out, ExportOpError::Stdout)?;
+            return Ok(Exported {
+                path: None,
+                contents: Vec::new(),
+            });
+        }
+        Destination::File(path) => path.clone(),
+        Destination::Folder(dir) => {
+            super::write::create_private_dir(dir).map_err(|e| WriteError::Io(dir.clone(), e))?;
+            dir.join(format!("{name}.ics"))
+        }
+    };
+    super::write::write_private_with(&path, store_path, |out| {
+        stream_calendar(store, project_id, lang, out, |e| {
+            WriteError::Io(path.clone(), e).into()
+        })
+        .map(|_| ())
+    })?;
+    Ok(Exported {
+        path: Some(path),
+        contents: Vec::new(),
+    })
+}
+
+/// Standard output for a streamed export: a reader that stops early (`| head`) is
+/// not an error, and what follows is dropped.
+#[derive(Default)]
+struct StdoutToEnd {
+    closed: bool,
+}
+
+impl std::io::Write for StdoutToEnd {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match std::io::stdout().lock().write_all(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other.map(|()| buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match std::io::stdout().lock().flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
 }
 
 /// Writes to standard output. A reader that stops early (`| head`) is not an error.

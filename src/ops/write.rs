@@ -21,14 +21,28 @@ pub enum WriteError {
 /// must exist (a mistyped one is an error, not a new folder). `store`, when given, is
 /// never overwritten.
 pub fn write_private(path: &Path, bytes: &[u8], store: Option<&Path>) -> Result<(), WriteError> {
+    write_private_with(path, store, |out| {
+        out.write_all(bytes)
+            .map_err(|e| WriteError::Io(path.to_path_buf(), e))
+    })
+}
+
+/// As [`write_private`], the bytes written by `write` as it makes them (a streamed
+/// export); its write errors are its own to say. Nothing replaces `path` unless
+/// `write` succeeds.
+pub fn write_private_with<E: From<WriteError>>(
+    path: &Path,
+    store: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<(), E> {
     if let Some(store) = store
         && is_same_file(path, store)
     {
-        return Err(WriteError::IsStore(path.to_path_buf()));
+        return Err(WriteError::IsStore(path.to_path_buf()).into());
     }
     let existing = match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_file() => Some(meta),
-        Ok(_) => return Err(WriteError::NotRegular(path.to_path_buf())),
+        Ok(_) => return Err(WriteError::NotRegular(path.to_path_buf()).into()),
         Err(_) => None,
     };
     let io = |e: std::io::Error| WriteError::Io(path.to_path_buf(), e);
@@ -41,7 +55,11 @@ pub fn write_private(path: &Path, bytes: &[u8], store: Option<&Path>) -> Result<
         .prefix(".tidig-export-")
         .tempfile_in(dir)
         .map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, tmp.as_file_mut());
+        write(&mut out)?;
+        out.flush().map_err(io)?;
+    }
     if let Some(meta) = existing {
         tmp.as_file()
             .set_permissions(meta.permissions())

@@ -1223,7 +1223,17 @@ impl Store {
         // time (a fifth faster at the large demo's size).
         let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn.execute_batch("PRAGMA cache_size = -65536")?;
-        let report = importer.all(bundle);
+        // Search indexing waits for the end of the import (`Store::resume_search`);
+        // a failed import rolls the pause back with everything else.
+        if !dry_run {
+            self.pause_search()?;
+        }
+        let report = importer.all(bundle).and_then(|report| {
+            if !dry_run {
+                self.resume_search()?;
+            }
+            Ok(report)
+        });
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
         Ok(report?)

@@ -28,14 +28,15 @@ fn utc_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
         })
 }
 
-const MEETING_COLUMNS: &str = "m.id, m.uuid, m.project_id, p.code, m.kind, m.title, m.purpose,
+pub(super) const MEETING_COLUMNS: &str =
+    "m.id, m.uuid, m.project_id, p.code, m.kind, m.title, m.purpose,
     m.desired_outcome, m.format, m.location, m.start_at, m.end_at, m.status, m.notes_status,
     m.checklist, m.created_at, m.updated_at";
 
 /// Meetings that are live and whose project is live too.
-const LIVE: &str = "m.deleted_at IS NULL AND p.deleted_at IS NULL";
+pub(super) const LIVE: &str = "m.deleted_at IS NULL AND p.deleted_at IS NULL";
 
-fn meeting_from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
+pub(super) fn meeting_from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -57,10 +58,10 @@ fn meeting_from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
     })
 }
 
-const AGENDA_COLUMNS: &str =
+pub(super) const AGENDA_COLUMNS: &str =
     "id, uuid, meeting_id, position, title, minutes, method, owner, expected_outcome";
 
-fn agenda_from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
+pub(super) fn agenda_from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
     Ok(AgendaItem {
         id: r.get(0)?,
         uuid: r.get(1)?,

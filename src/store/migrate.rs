@@ -21,7 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_search.sql"),
     include_str!("migrations/0012_dialogue_rounds.sql"),
     include_str!("migrations/0013_information_interests.sql"),
-    // 0014 is another branch's (issue 15); at the merge it goes before this one.
+    include_str!("migrations/0014_paging_indexes.sql"),
     include_str!("migrations/0015_notes_approver.sql"),
 ];
 

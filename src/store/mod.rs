@@ -1,8 +1,10 @@
 //! The SQLite store: opening safely, pragmas, migrations, and one file per aggregate.
 
+mod action_pages;
 mod attention;
 mod backups;
 mod bundle;
+mod calendar;
 mod directory;
 mod directory_merge;
 mod drafts;
@@ -35,6 +37,7 @@ use rusqlite::Connection;
 
 use crate::domain::{Clock, FieldError, StoreFault};
 
+pub use action_pages::{ActionKey, ActionPage, PagedAction};
 pub use attention::{ATTENTION_PAGE, TODAY_PAGE, TodayMeeting, TodayStrip};
 pub use backups::{
     BackupReason, DEFAULT_KEEP, automatic_backups, backup_dir, inspect_backup, is_unopenable,

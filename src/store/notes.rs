@@ -49,11 +49,11 @@ fn decision_from_row(r: &Row<'_>) -> rusqlite::Result<Decision> {
     })
 }
 
-const ACTION_COLUMNS: &str = "a.id, a.uuid, a.project_id, p.code, a.meeting_id, m.title,
+pub(super) const ACTION_COLUMNS: &str = "a.id, a.uuid, a.project_id, p.code, a.meeting_id, m.title,
     a.title, a.owner, a.due_date, a.status, a.done_date, a.created_at, a.updated_at,
     a.confidentiality";
 
-fn action_from_row(r: &Row<'_>) -> rusqlite::Result<ActionItem> {
+pub(super) fn action_from_row(r: &Row<'_>) -> rusqlite::Result<ActionItem> {
     Ok(ActionItem {
         id: r.get(0)?,
         uuid: r.get(1)?,

@@ -98,15 +98,26 @@ pub(super) fn read_rows<T, P: rusqlite::Params>(
     let mut listed = Listed::default();
     let mut rows = stmt.query(params)?;
     while let Some(row) = rows.next()? {
-        match read(row) {
+        match read_row(row, table, &read)? {
             Ok(item) => listed.rows.push(item),
-            Err(e) if is_unreadable_value(&e) => {
-                listed.unreadable.push(unreadable(table, row, &e)?)
-            }
-            Err(e) => return Err(e.into()),
+            Err(bad) => listed.unreadable.push(bad),
         }
     }
     Ok(listed)
+}
+
+/// One row of a list read with `read` (its id in column 0): the item, or the row set
+/// aside when its stored text cannot be read; any other error fails.
+pub(super) fn read_row<T>(
+    row: &Row<'_>,
+    table: &'static str,
+    read: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<std::result::Result<T, UnreadableRow>> {
+    match read(row) {
+        Ok(item) => Ok(Ok(item)),
+        Err(e) if is_unreadable_value(&e) => Ok(Err(unreadable(table, row, &e)?)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// One row of `table` (id in column 0): `NotFound` when there is none,
@@ -139,6 +150,11 @@ pub(super) fn read_optional<T, P: rusqlite::Params>(
 }
 
 impl Store {
+    /// Notes one row that could not be read, for `take_set_aside`.
+    pub(super) fn set_aside(&self, row: UnreadableRow) {
+        self.set_aside.0.borrow_mut().push(row);
+    }
+
     /// The readable rows of `listed`; the others are noted for `take_set_aside`.
     pub(super) fn readable<T>(&self, listed: Listed<T>) -> Vec<T> {
         if !listed.unreadable.is_empty() {

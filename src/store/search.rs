@@ -342,6 +342,66 @@ impl Store {
     }
 }
 
+/// Up to this many rows noted while indexing was paused are indexed one by one;
+/// more are indexed in one pass over the source views.
+const RESUME_ONE_BY_ONE: i64 = 200;
+
+impl Store {
+    /// Defers search indexing (the triggers only note which rows to index) until
+    /// `resume_search`, inside the caller's transaction: for large imports.
+    pub(super) fn pause_search(&self) -> Result<()> {
+        self.conn
+            .execute_batch("INSERT INTO search_paused VALUES (1)")?;
+        Ok(())
+    }
+
+    /// Indexes every row noted while paused, from the same views the triggers read, and
+    /// indexes row by row again. Many rows go in one statement per table, in rowid
+    /// order, which FTS5 writes as few large segments; a few are done one by one, so a
+    /// small import into a large store does not read every source table.
+    pub(super) fn resume_search(&self) -> Result<()> {
+        self.conn.execute_batch("DELETE FROM search_paused")?;
+        let pending: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM search_pending", [], |r| r.get(0))?;
+        if pending == 0 {
+            return Ok(());
+        }
+        let rowid = format!("(code << {ID_BITS}) | id");
+        if pending <= RESUME_ONE_BY_ONE {
+            let mut rows = self.conn.prepare("SELECT code, id FROM search_pending")?;
+            let rows: Vec<(i64, i64)> = rows
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for table in ["search", "search_exact"] {
+                let mut delete = self
+                    .conn
+                    .prepare(&format!("DELETE FROM {table} WHERE rowid = ?1"))?;
+                let mut insert = self.conn.prepare(&format!(
+                    "INSERT INTO {table} (rowid, title, body)
+                     SELECT {rowid}, title, body FROM {SOURCES} WHERE code = ?1 AND id = ?2"
+                ))?;
+                for (code, id) in &rows {
+                    delete.execute([(code << ID_BITS) | id])?;
+                    insert.execute([code, id])?;
+                }
+            }
+        } else {
+            for table in ["search", "search_exact"] {
+                self.conn.execute_batch(&format!(
+                    "DELETE FROM {table} WHERE rowid IN (SELECT {rowid} FROM search_pending);
+                     INSERT INTO {table} (rowid, title, body)
+                         SELECT {rowid}, title, body FROM {SOURCES}
+                         WHERE (code, id) IN (SELECT code, id FROM search_pending)
+                         ORDER BY 1;"
+                ))?;
+            }
+        }
+        self.conn.execute_batch("DELETE FROM search_pending")?;
+        Ok(())
+    }
+}
+
 /// The condition that the words typed with diacritics match as written, when there are
 /// any (`param` holds that query).
 fn exact_clause(terms: &SearchTerms, param: &str) -> String {

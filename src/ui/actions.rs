@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             format!(
                 " {} · {} ",
                 text::view_actions(),
-                super::filter_bar::count(view.actions.len(), view.total)
+                super::filter_bar::count(view.count, view.total)
             ),
             theme::title(),
         ),
@@ -49,7 +49,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut rows = Vec::new();
     let mut selected_row = 0;
     let mut bucket = None;
-    for (i, a) in view.actions.iter().enumerate() {
+    for (i, row) in view.rows.iter().enumerate() {
+        if view.offset + i == view.cursor.selected {
+            selected_row = rows.len();
+        }
+        // A row that cannot be read keeps its place in the order (`app::unreadable`).
+        let Some(a) = &row.item else {
+            rows.push(widgets::unreadable_row(row.id(), 1));
+            continue;
+        };
         let b = a.bucket(today);
         if bucket != Some(b) {
             bucket = Some(b);
@@ -62,9 +70,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Span::raw(""),
                 Span::styled(b.label(), style),
             ]));
-        }
-        if i == view.cursor.selected {
-            selected_row = rows.len();
+            if view.offset + i == view.cursor.selected {
+                selected_row = rows.len();
+            }
         }
         let mark = if a.is_open() { "[ ]" } else { "[x]" };
         let due_style = if b == ActionBucket::Overdue {
@@ -92,13 +100,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
         rows.push(TableRow::new(cells));
-    }
-    // Rows that cannot be read follow the groups (`app::unreadable`).
-    for (i, id) in view.unreadable.iter().enumerate() {
-        if view.actions.len() + i == view.cursor.selected {
-            selected_row = rows.len();
-        }
-        rows.push(widgets::unreadable_row(*id, 1));
     }
     // Narrow screens keep the title readable: the meeting column goes first.
     let mut header = vec![
