@@ -660,6 +660,7 @@ pub fn run(cli: Cli) -> Result<()> {
                         ("decisions", added.decisions),
                         ("actions", added.actions),
                         ("questions", added.questions),
+                        ("rounds", added.rounds),
                     ]
                 )
             );
