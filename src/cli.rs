@@ -1337,7 +1337,7 @@ fn export(
             output,
         } => {
             let project_id = project.map(|c| find_project(store, &c)).transpose()?;
-            format_for(output.as_deref(), None, &[("ics", ())], ())?;
+            only_extensions(output.as_deref(), &[("ics", ())], ())?;
             (
                 ExportJob::Calendar {
                     project_id: project_id.map(|p| p.id),
@@ -1353,17 +1353,7 @@ fn export(
             output,
         } => {
             let meeting_id = find_meeting(store, &meeting)?;
-            let format = format_for(
-                output.as_deref(),
-                format.map(AgendaFormat::from),
-                &[
-                    ("md", AgendaFormat::Markdown),
-                    ("html", AgendaFormat::Html),
-                    ("htm", AgendaFormat::Html),
-                    ("docx", AgendaFormat::Docx),
-                ],
-                AgendaFormat::Markdown,
-            )?;
+            let format = format_for(output.as_deref(), format.map(AgendaFormat::from))?;
             let lang = lang.map_or(default_lang, Lang::from);
             (
                 ExportJob::Agenda {
@@ -1383,18 +1373,7 @@ fn export(
             output,
         } => {
             let project = find_project(store, &project)?;
-            let format = format_for(
-                output.as_deref(),
-                format.map(NeedsFormat::from),
-                &[
-                    ("md", NeedsFormat::Markdown),
-                    ("html", NeedsFormat::Html),
-                    ("htm", NeedsFormat::Html),
-                    ("csv", NeedsFormat::Csv),
-                    ("docx", NeedsFormat::Docx),
-                ],
-                NeedsFormat::Markdown,
-            )?;
+            let format = format_for(output.as_deref(), format.map(NeedsFormat::from))?;
             if separator.is_some() && format != NeedsFormat::Csv {
                 bail!("{}", crate::text::err_separator_not_csv());
             }
@@ -1417,20 +1396,7 @@ fn export(
             output,
         } => {
             let meeting_id = find_meeting(store, &meeting)?;
-            let format = format_for(
-                output.as_deref(),
-                format.map(SummaryFormat::from),
-                &[
-                    ("md", SummaryFormat::Markdown),
-                    ("markdown", SummaryFormat::Markdown),
-                    ("html", SummaryFormat::Html),
-                    ("htm", SummaryFormat::Html),
-                    ("txt", SummaryFormat::Text),
-                    ("text", SummaryFormat::Text),
-                    ("docx", SummaryFormat::Docx),
-                ],
-                SummaryFormat::Markdown,
-            )?;
+            let format = format_for(output.as_deref(), format.map(SummaryFormat::from))?;
             let audience = audience.map_or(defaults.audience, Audience::from);
             warn_open_points(store, meeting_id, audience)?;
             let job = ExportJob::Summary {
@@ -1446,7 +1412,7 @@ fn export(
                 None => Scope::All,
                 Some(code) => Scope::Project(find_project(store, &code)?.code),
             };
-            format_for(output.as_deref(), None, &[("json", ())], ())?;
+            only_extensions(output.as_deref(), &[("json", ())], ())?;
             (ExportJob::Bundle { scope }, output)
         }
         ExportWhat::Dialogue {
@@ -1461,17 +1427,7 @@ fn export(
             let round_id = round
                 .map(|r| find_round(store, &r, project.id))
                 .transpose()?;
-            let format = format_for(
-                output.as_deref(),
-                format.map(DialogueFormat::from),
-                &[
-                    ("md", DialogueFormat::Markdown),
-                    ("html", DialogueFormat::Html),
-                    ("htm", DialogueFormat::Html),
-                    ("docx", DialogueFormat::Docx),
-                ],
-                DialogueFormat::Markdown,
-            )?;
+            let format = format_for(output.as_deref(), format.map(DialogueFormat::from))?;
             let job = ExportJob::Dialogue {
                 project_id: project.id,
                 round_id,
@@ -1488,17 +1444,7 @@ fn export(
             output,
         } => {
             let project = find_project(store, &project)?;
-            let format = format_for(
-                output.as_deref(),
-                format.map(ReportFormat::from),
-                &[
-                    ("md", ReportFormat::Markdown),
-                    ("html", ReportFormat::Html),
-                    ("htm", ReportFormat::Html),
-                    ("docx", ReportFormat::Docx),
-                ],
-                ReportFormat::Markdown,
-            )?;
+            let format = format_for(output.as_deref(), format.map(ReportFormat::from))?;
             let job = ExportJob::Report {
                 project_id: project.id,
                 format,
@@ -1514,17 +1460,7 @@ fn export(
             output,
         } => {
             let project = project.map(|c| find_project(store, &c)).transpose()?;
-            let format = format_for(
-                output.as_deref(),
-                format.map(LessonsFormat::from),
-                &[
-                    ("md", LessonsFormat::Markdown),
-                    ("html", LessonsFormat::Html),
-                    ("htm", LessonsFormat::Html),
-                    ("docx", LessonsFormat::Docx),
-                ],
-                LessonsFormat::Markdown,
-            )?;
+            let format = format_for(output.as_deref(), format.map(LessonsFormat::from))?;
             let job = ExportJob::Lessons {
                 project_id: project.map(|p| p.id),
                 format,
@@ -1573,15 +1509,51 @@ fn import_bundle(store: &mut Store, file: &Path, dry_run: bool) -> Result<()> {
 /// choose), else the one the -o file's extension names, else `default`. An -o file
 /// whose extension is none of `known` (a `.pdf`, an `.odt`) and no `--format` is
 /// refused, naming the formats that can be written, rather than filled with Markdown.
-fn format_for<F: Copy>(
-    output: Option<&Path>,
-    chosen: Option<F>,
-    known: &[(&str, F)],
-    default: F,
-) -> Result<F> {
+/// A document's formats: the file-name extensions each is known by, and the one used
+/// when neither `--format` nor `-o`'s extension says.
+trait FileFormat: Copy + 'static {
+    const BY_EXTENSION: &'static [(&'static str, Self)];
+    const DEFAULT: Self;
+}
+
+macro_rules! file_formats {
+    ($($format:ident, default $default:ident: $($ext:literal => $variant:ident),+;)+) => {$(
+        impl FileFormat for $format {
+            const BY_EXTENSION: &'static [(&'static str, Self)] =
+                &[$(($ext, $format::$variant)),+];
+            const DEFAULT: Self = $format::$default;
+        }
+    )+};
+}
+
+file_formats! {
+    AgendaFormat, default Markdown:
+        "md" => Markdown, "html" => Html, "htm" => Html, "docx" => Docx;
+    NeedsFormat, default Markdown:
+        "md" => Markdown, "html" => Html, "htm" => Html, "csv" => Csv, "docx" => Docx;
+    SummaryFormat, default Markdown:
+        "md" => Markdown, "markdown" => Markdown, "html" => Html, "htm" => Html,
+        "txt" => Text, "text" => Text, "docx" => Docx;
+    DialogueFormat, default Markdown:
+        "md" => Markdown, "html" => Html, "htm" => Html, "docx" => Docx;
+    ReportFormat, default Markdown:
+        "md" => Markdown, "html" => Html, "htm" => Html, "docx" => Docx;
+    LessonsFormat, default Markdown:
+        "md" => Markdown, "html" => Html, "htm" => Html, "docx" => Docx;
+}
+
+/// The format chosen with `--format`, else the one `-o`'s extension names, else the
+/// default.
+fn format_for<F: FileFormat>(output: Option<&Path>, chosen: Option<F>) -> Result<F> {
     if let Some(format) = chosen {
         return Ok(format);
     }
+    only_extensions(output, F::BY_EXTENSION, F::DEFAULT)
+}
+
+/// What `-o`'s extension names among `known` (`default` without one); another
+/// extension is refused with the ones known.
+fn only_extensions<F: Copy>(output: Option<&Path>, known: &[(&str, F)], default: F) -> Result<F> {
     let ext = output
         .filter(|p| p.as_os_str() != "-")
         .and_then(|p| p.extension())
