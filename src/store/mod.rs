@@ -25,9 +25,11 @@ mod rounds;
 mod rounds_merge;
 mod search;
 mod suggestions;
+mod summary_plans;
 mod trash;
 mod typed_columns;
 mod versions;
+mod where_set;
 
 pub use trash::table as entity_table;
 

@@ -1,11 +1,13 @@
 //! The needs register: needs with codes that are never reused, their evidence, status
 //! history and merging.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use std::collections::HashMap;
 
 use super::projects::enum_col;
 use super::readable::{Listed, read_one, read_rows};
+use super::where_set::WhereSet;
 use super::{Result, Store, StoreError, changed, found, new_uuid};
 use crate::domain::{
     Evidence, FieldError, Need, NeedCounts, NeedFilter, NeedInput, NeedSort, NeedStatus, Priority,
@@ -98,13 +100,14 @@ impl Store {
 
     /// All live needs of all projects, or of one (listing and export).
     pub fn all_needs(&self, project_id: Option<i64>) -> Result<Vec<Need>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {NEED_COLUMNS} FROM needs n JOIN projects p ON p.id = n.project_id
-             WHERE n.deleted_at IS NULL AND p.deleted_at IS NULL
-               AND (?1 IS NULL OR n.project_id = ?1)
-             ORDER BY p.code, n.number"
-        ))?;
-        let listed = read_rows(&mut stmt, [project_id], "needs", need_from_row)?;
+        let (sql, values) = all_needs_sql(project_id);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let listed = read_rows(
+            &mut stmt,
+            params_from_iter(values.iter()),
+            "needs",
+            need_from_row,
+        )?;
         Ok(self.readable(listed))
     }
 
@@ -472,4 +475,18 @@ impl Store {
             .optional()?;
         id.map(|id| self.need(id)).transpose()
     }
+}
+
+/// The statement of `all_needs` (the project only when given, so that one project's
+/// needs are sought by its index rather than found by walking every project).
+pub(super) fn all_needs_sql(project_id: Option<i64>) -> (String, Vec<Value>) {
+    let mut w = WhereSet::new("n.deleted_at IS NULL AND p.deleted_at IS NULL");
+    w.equals("n.project_id", project_id);
+    let sql = format!(
+        "SELECT {NEED_COLUMNS} FROM needs n JOIN projects p ON p.id = n.project_id
+         WHERE {}
+         ORDER BY p.code, n.number",
+        w.sql()
+    );
+    (sql, w.values().to_vec())
 }

@@ -1,10 +1,12 @@
 //! Meeting notes, decisions, action items, open questions, notes status and exports.
 
 use chrono::NaiveDate;
-use rusqlite::{Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Row, params, params_from_iter};
 
 use super::projects::enum_col;
 use super::readable::{Listed, read_one, read_rows};
+use super::where_set::WhereSet;
 use super::{Result, Store, changed, new_uuid};
 use crate::domain::{
     ActionFilter, ActionInput, ActionItem, ActionStatus, Confidentiality, Decision, DecisionInput,
@@ -192,17 +194,11 @@ impl Store {
         project_id: Option<i64>,
         meeting_id: Option<i64>,
     ) -> Result<Listed<Decision>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {DECISION_COLUMNS} FROM decisions d
-             JOIN projects p ON p.id = d.project_id
-             LEFT JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL
-             WHERE d.deleted_at IS NULL AND p.deleted_at IS NULL
-               AND (?1 IS NULL OR d.project_id = ?1) AND (?2 IS NULL OR d.meeting_id = ?2)
-             ORDER BY d.decided_on DESC, d.id DESC"
-        ))?;
+        let (sql, values) = decisions_sql(project_id, meeting_id);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let listed = read_rows(
             &mut stmt,
-            params![project_id, meeting_id],
+            params_from_iter(values.iter()),
             "decisions",
             decision_from_row,
         )?;
@@ -270,28 +266,11 @@ impl Store {
 
     /// Actions of live projects matching the filter, by due date (undated last).
     pub fn actions_listed(&self, filter: &ActionFilter) -> Result<Listed<ActionItem>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {ACTION_COLUMNS} FROM action_items a
-             JOIN projects p ON p.id = a.project_id
-             LEFT JOIN meetings m ON m.id = a.meeting_id AND m.deleted_at IS NULL
-             WHERE a.deleted_at IS NULL AND p.deleted_at IS NULL
-               AND (?1 IS NULL OR a.project_id = ?1)
-               AND (?2 IS NULL OR a.meeting_id = ?2)
-               AND (?3 IS NULL OR a.owner = ?3)
-               AND (?4 OR a.status IN ('open', 'in_progress'))
-               AND (?5 = '' OR instr(fold(a.title || ' ' || a.owner || ' ' || p.code
-                    || ' ' || ifnull(m.title, '')), ?5) > 0)
-             ORDER BY a.due_date IS NULL, a.due_date, a.id"
-        ))?;
+        let (sql, values) = actions_sql(filter);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let listed = read_rows(
             &mut stmt,
-            params![
-                filter.project_id,
-                filter.meeting_id,
-                filter.owner,
-                filter.include_closed,
-                filter.text.trim().to_lowercase()
-            ],
+            params_from_iter(values.iter()),
             "action_items",
             action_from_row,
         )?;
@@ -593,4 +572,48 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// The statement of `decisions_listed` (only the filters set, so that it seeks by the
+/// project's or the meeting's index) and the values it binds.
+pub(super) fn decisions_sql(
+    project_id: Option<i64>,
+    meeting_id: Option<i64>,
+) -> (String, Vec<Value>) {
+    let mut w = WhereSet::new("d.deleted_at IS NULL AND p.deleted_at IS NULL");
+    w.equals("d.project_id", project_id);
+    w.equals("d.meeting_id", meeting_id);
+    let sql = format!(
+        "SELECT {DECISION_COLUMNS} FROM decisions d
+         JOIN projects p ON p.id = d.project_id
+         LEFT JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL
+         WHERE {}
+         ORDER BY d.decided_on DESC, d.id DESC",
+        w.sql()
+    );
+    (sql, w.values().to_vec())
+}
+
+/// The statement of `actions_listed` (only the filters set, as above) and its values.
+pub(super) fn actions_sql(filter: &ActionFilter) -> (String, Vec<Value>) {
+    let mut w = WhereSet::new("a.deleted_at IS NULL AND p.deleted_at IS NULL");
+    w.equals("a.project_id", filter.project_id);
+    w.equals("a.meeting_id", filter.meeting_id);
+    w.equals("a.owner", filter.owner.clone());
+    if !filter.include_closed {
+        w.holds("a.status IN ('open', 'in_progress')");
+    }
+    w.contains(
+        "a.title || ' ' || a.owner || ' ' || p.code || ' ' || ifnull(m.title, '')",
+        &filter.text,
+    );
+    let sql = format!(
+        "SELECT {ACTION_COLUMNS} FROM action_items a
+         JOIN projects p ON p.id = a.project_id
+         LEFT JOIN meetings m ON m.id = a.meeting_id AND m.deleted_at IS NULL
+         WHERE {}
+         ORDER BY a.due_date IS NULL, a.due_date, a.id",
+        w.sql()
+    );
+    (sql, w.values().to_vec())
 }

@@ -1,9 +1,11 @@
 //! Improvement suggestions to the buyer's process, and lessons learned.
 
-use rusqlite::{Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Row, params, params_from_iter};
 
 use super::projects::enum_col;
 use super::readable::{Listed, read_one, read_rows};
+use super::where_set::WhereSet;
 use super::{Result, Store, changed, new_uuid};
 use crate::domain::{
     Lesson, LessonFilter, LessonInput, LessonKind, Phase, Suggestion, SuggestionFilter,
@@ -93,26 +95,11 @@ impl Store {
         project_id: Option<i64>,
         filter: &SuggestionFilter,
     ) -> Result<Listed<Suggestion>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SUGGESTION_COLUMNS} FROM suggestions s
-             JOIN projects p ON p.id = s.project_id
-             LEFT JOIN meetings m ON m.id = s.meeting_id
-             WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL
-               AND (?1 IS NULL OR s.project_id = ?1)
-               AND (?2 IS NULL OR s.status = ?2)
-               AND (?3 IS NULL OR s.phase = ?3)
-               AND (?4 = '' OR instr(fold(s.title || ' ' || s.description || ' '
-                    || s.buyer_response), ?4) > 0)
-             ORDER BY s.status NOT IN ('proposed', 'discussed'), s.created_at, s.id"
-        ))?;
+        let (sql, values) = suggestions_sql(project_id, filter);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let listed = read_rows(
             &mut stmt,
-            params![
-                project_id,
-                filter.status.map(|s| s.as_str()),
-                filter.phase.map(|p| p.as_str()),
-                filter.text.trim().to_lowercase()
-            ],
+            params_from_iter(values.iter()),
             "suggestions",
             suggestion_from_row,
         )?;
@@ -326,4 +313,29 @@ impl Store {
         )?;
         changed(n)
     }
+}
+
+/// The statement of `suggestions_filtered_listed` (only the filters set, so that one
+/// project's suggestions are sought by its index, not scanned for) and its values.
+pub(super) fn suggestions_sql(
+    project_id: Option<i64>,
+    filter: &SuggestionFilter,
+) -> (String, Vec<Value>) {
+    let mut w = WhereSet::new("s.deleted_at IS NULL AND p.deleted_at IS NULL");
+    w.equals("s.project_id", project_id);
+    w.equals("s.status", filter.status.map(|s| s.as_str().to_string()));
+    w.equals("s.phase", filter.phase.map(|p| p.as_str().to_string()));
+    w.contains(
+        "s.title || ' ' || s.description || ' ' || s.buyer_response",
+        &filter.text,
+    );
+    let sql = format!(
+        "SELECT {SUGGESTION_COLUMNS} FROM suggestions s
+         JOIN projects p ON p.id = s.project_id
+         LEFT JOIN meetings m ON m.id = s.meeting_id
+         WHERE {}
+         ORDER BY s.status NOT IN ('proposed', 'discussed'), s.created_at, s.id",
+        w.sql()
+    );
+    (sql, w.values().to_vec())
 }
