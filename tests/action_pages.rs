@@ -243,7 +243,10 @@ fn the_count_reads_the_paging_index_and_looks_up_only_trashed_projects() {
         plan.contains("SEARCH a USING INDEX action_items_project (project_id=?)"),
         "{plan}"
     );
-    assert!(!plan.contains("SEARCH p USING INTEGER PRIMARY KEY"), "{plan}");
+    assert!(
+        !plan.contains("SEARCH p USING INTEGER PRIMARY KEY"),
+        "{plan}"
+    );
 }
 
 #[test]
