@@ -224,6 +224,32 @@ fn the_page_query_walks_the_paging_index_without_sorting() {
 }
 
 #[test]
+fn the_count_reads_the_paging_index_and_looks_up_only_trashed_projects() {
+    let mut store = memory_store();
+    fill(&mut store);
+    let plan = store
+        .count_actions_plan(&ActionFilter::default())
+        .unwrap()
+        .join("\n");
+    // The live open actions are counted on the order's index, with no project looked
+    // up per action; only the actions of trashed projects are sought, by project.
+    assert!(
+        plan.contains("SEARCH a USING INDEX action_items_page")
+            || plan.contains("SEARCH a USING COVERING INDEX action_items_page"),
+        "{plan}"
+    );
+    assert!(!plan.contains("SCAN a"), "{plan}");
+    assert!(
+        plan.contains("SEARCH a USING INDEX action_items_project (project_id=?)"),
+        "{plan}"
+    );
+    assert!(
+        !plan.contains("SEARCH p USING INTEGER PRIMARY KEY"),
+        "{plan}"
+    );
+}
+
+#[test]
 fn the_text_filter_pages_and_counts_like_a_full_read() {
     let mut store = memory_store();
     let (a, b) = fill(&mut store);

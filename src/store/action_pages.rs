@@ -77,10 +77,13 @@ pub enum ActionPage<'a> {
     Last,
 }
 
+const LIVE_ACTION: &str = "a.deleted_at IS NULL";
+const IN_LIVE_PROJECT: &str = " AND p.deleted_at IS NULL";
+
 /// The filter's conditions, only those set (so that the planner may choose the project
 /// or meeting index when one narrows the list down), and the values they bind.
 fn conditions(filter: &ActionFilter) -> (String, Vec<Value>) {
-    let mut sql = String::from("a.deleted_at IS NULL AND p.deleted_at IS NULL");
+    let mut sql = format!("{LIVE_ACTION}{IN_LIVE_PROJECT}");
     let mut values = Vec::new();
     if let Some(id) = filter.project_id {
         values.push(Value::Integer(id));
@@ -156,6 +159,31 @@ fn page_sql(filter: &ActionFilter, page: ActionPage<'_>, limit: usize) -> (Strin
     (sql, values)
 }
 
+/// The statement counting the actions that meet `sql_where` (from `conditions`).
+fn count_sql(filter: &ActionFilter, sql_where: &str) -> String {
+    if filter.text.trim().is_empty() {
+        // Without the text filter no condition reads the project or the meeting, so
+        // the live actions are counted on the index alone, less those of projects in
+        // the trash (few, found by the project index). Joining every action to its
+        // project to check it is live cost a lookup per row: 15-20 ms at 40,000.
+        // (CROSS JOIN keeps the trashed projects first, so that their actions are
+        // sought by project rather than every action checked.)
+        let own = sql_where.replacen(IN_LIVE_PROJECT, "", 1);
+        format!(
+            "SELECT (SELECT count(*) FROM action_items a WHERE {own})
+                  - (SELECT count(*) FROM projects p CROSS JOIN action_items a
+                     ON a.project_id = p.id WHERE p.deleted_at IS NOT NULL AND {own})"
+        )
+    } else {
+        // The text filter reads the project's code and the meeting's title.
+        format!(
+            "SELECT count(*) FROM action_items a JOIN projects p ON p.id = a.project_id
+             LEFT JOIN meetings m ON m.id = a.meeting_id AND m.deleted_at IS NULL
+             WHERE {sql_where}"
+        )
+    }
+}
+
 impl Store {
     /// At most `limit` actions matching the filter, in the screen's order, starting or
     /// ending where `page` says. Rows that cannot be read come back without an item.
@@ -212,6 +240,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The query plan of `count_actions`, one line a step, for the tests that keep it
+    /// on the indexes.
+    pub fn count_actions_plan(&self, filter: &ActionFilter) -> Result<Vec<String>> {
+        let (sql_where, values) = conditions(filter);
+        self.query_plan(&count_sql(filter, &sql_where), &values)
+    }
+
     /// How many actions match the filter.
     pub fn count_actions(&self, filter: &ActionFilter) -> Result<usize> {
         let (sql_where, values) = conditions(filter);
@@ -232,16 +267,8 @@ impl Store {
         sql_where: &str,
         values: &[Value],
     ) -> Result<usize> {
-        // The meeting's title is only read by the text filter.
-        let meetings = if filter.text.trim().is_empty() {
-            ""
-        } else {
-            "LEFT JOIN meetings m ON m.id = a.meeting_id AND m.deleted_at IS NULL"
-        };
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT count(*) FROM action_items a JOIN projects p ON p.id = a.project_id
-             {meetings} WHERE {sql_where}"
-        ))?;
+        let sql = count_sql(filter, sql_where);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let n: i64 = stmt.query_row(params_from_iter(values.iter()), |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
