@@ -349,6 +349,29 @@ impl Store {
         self.clock.timestamp()
     }
 
+    /// Calls `each` with every statement this connection finishes from now on: its SQL
+    /// with the values bound, and how long it ran. `None` stops. The benches use it to
+    /// print how SQLite runs what a key sets off (`EXPLAIN QUERY PLAN`).
+    pub fn trace_statements(
+        &mut self,
+        each: Option<impl FnMut(String, std::time::Duration) + Send + 'static>,
+    ) -> Result<()> {
+        use rusqlite::trace::{TraceEvent, TraceEventCodes};
+        let traced = each.map(|mut each| {
+            move |event: TraceEvent<'_>| {
+                if let TraceEvent::Profile(statement, took) = event {
+                    let sql = statement
+                        .expanded_sql()
+                        .unwrap_or_else(|| statement.sql().into_owned());
+                    each(sql, took);
+                }
+            }
+        });
+        self.conn
+            .trace_v2(TraceEventCodes::SQLITE_TRACE_PROFILE, traced)?;
+        Ok(())
+    }
+
     /// Direct access for integrity checks, backup and tests.
     pub fn connection(&self) -> &Connection {
         &self.conn
