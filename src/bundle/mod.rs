@@ -26,7 +26,7 @@ use crate::domain::{
 
 pub use parse::parse;
 pub use schema::{Date, Timestamp, Uuid, json_schema};
-pub use validate::{Issue, Known, KnownRows, Problem, validate};
+pub use validate::{Issue, Known, KnownKeys, KnownRows, Problem, validate};
 
 /// The `format` of every bundle.
 pub const FORMAT: &str = "tidig-bundle";

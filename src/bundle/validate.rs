@@ -119,29 +119,14 @@ pub enum Problem {
 pub trait Known {
     /// Whether the store has a row with this UUID in this section (trash included).
     fn has(&self, section: Section, uuid: &str) -> bool;
-    /// The UUID of the store's project with this code (trash included).
-    fn project_with_code(&self, code: &str) -> Option<&str>;
-    /// The UUID of the store's need with this number in the project with this UUID.
-    fn need_with_number(&self, project: &str, number: i64) -> Option<&str>;
-    /// The UUID of the store's attendance row of this person at this meeting.
-    fn attendance_of(&self, meeting: &str, person: &str) -> Option<&str>;
-    /// The UUID of the store's registration of this meeting in the case.
-    fn registration_of(&self, meeting: &str) -> Option<&str>;
-    /// The UUID of the store's row of this organisation in this round.
-    fn round_supplier_of(&self, round: &str, organisation: &str) -> Option<&str>;
-    /// The UUID of the store's supplier of this round with this number.
-    fn round_number_of(&self, round: &str, seq: i64) -> Option<&str>;
-    /// The UUID of the store's answer row of this question and organisation.
-    fn answer_of(&self, question: &str, organisation: &str) -> Option<&str>;
-    /// The UUID of the round of the store's question with this UUID.
-    fn round_of_question(&self, question: &str) -> Option<&str>;
+    /// The store's keys that must stay unique.
+    fn keys(&self) -> &KnownKeys;
 }
 
-/// A plain [`Known`]: what a store has, gathered in memory. `KnownRows::default()` is an
-/// empty store.
+/// The store's keys that must stay unique, each mapped to the UUID of the row that has
+/// it (trash included). One struct for validation and for the import that follows it.
 #[derive(Debug, Clone, Default)]
-pub struct KnownRows {
-    pub uuids: HashMap<Section, HashSet<String>>,
+pub struct KnownKeys {
     /// Project code → project UUID.
     pub project_codes: HashMap<String, String>,
     /// (project UUID, need number) → need UUID.
@@ -160,43 +145,65 @@ pub struct KnownRows {
     pub question_rounds: HashMap<String, String>,
 }
 
-impl Known for KnownRows {
-    fn has(&self, section: Section, uuid: &str) -> bool {
-        self.uuids.get(&section).is_some_and(|s| s.contains(uuid))
-    }
-    fn project_with_code(&self, code: &str) -> Option<&str> {
+impl KnownKeys {
+    /// The UUID of the store's project with this code.
+    pub fn project_with_code(&self, code: &str) -> Option<&str> {
         self.project_codes.get(code).map(String::as_str)
     }
-    fn need_with_number(&self, project: &str, number: i64) -> Option<&str> {
+    /// The UUID of the store's need with this number in the project with this UUID.
+    pub fn need_with_number(&self, project: &str, number: i64) -> Option<&str> {
         self.need_numbers
             .get(&(project.to_string(), number))
             .map(String::as_str)
     }
-    fn attendance_of(&self, meeting: &str, person: &str) -> Option<&str> {
+    /// The UUID of the store's attendance row of this person at this meeting.
+    pub fn attendance_of(&self, meeting: &str, person: &str) -> Option<&str> {
         self.attendance
             .get(&(meeting.to_string(), person.to_string()))
             .map(String::as_str)
     }
-    fn registration_of(&self, meeting: &str) -> Option<&str> {
+    /// The UUID of the store's registration of this meeting in the case.
+    pub fn registration_of(&self, meeting: &str) -> Option<&str> {
         self.registrations.get(meeting).map(String::as_str)
     }
-    fn round_supplier_of(&self, round: &str, organisation: &str) -> Option<&str> {
+    /// The UUID of the store's row of this organisation in this round.
+    pub fn round_supplier_of(&self, round: &str, organisation: &str) -> Option<&str> {
         self.round_suppliers
             .get(&(round.to_string(), organisation.to_string()))
             .map(String::as_str)
     }
-    fn round_number_of(&self, round: &str, seq: i64) -> Option<&str> {
+    /// The UUID of the store's supplier of this round with this number.
+    pub fn round_number_of(&self, round: &str, seq: i64) -> Option<&str> {
         self.round_numbers
             .get(&(round.to_string(), seq))
             .map(String::as_str)
     }
-    fn answer_of(&self, question: &str, organisation: &str) -> Option<&str> {
+    /// The UUID of the store's answer row of this question and organisation.
+    pub fn answer_of(&self, question: &str, organisation: &str) -> Option<&str> {
         self.answers
             .get(&(question.to_string(), organisation.to_string()))
             .map(String::as_str)
     }
-    fn round_of_question(&self, question: &str) -> Option<&str> {
+    /// The UUID of the round of the store's question with this UUID.
+    pub fn round_of_question(&self, question: &str) -> Option<&str> {
         self.question_rounds.get(question).map(String::as_str)
+    }
+}
+
+/// A plain [`Known`]: what a store has, gathered in memory. `KnownRows::default()` is an
+/// empty store.
+#[derive(Debug, Clone, Default)]
+pub struct KnownRows {
+    pub uuids: HashMap<Section, HashSet<String>>,
+    pub keys: KnownKeys,
+}
+
+impl Known for KnownRows {
+    fn has(&self, section: Section, uuid: &str) -> bool {
+        self.uuids.get(&section).is_some_and(|s| s.contains(uuid))
+    }
+    fn keys(&self) -> &KnownKeys {
+        &self.keys
     }
 }
 
@@ -485,6 +492,7 @@ impl<'a, K: Known> Checker<'a, K> {
                 codes.insert(&r.code, i);
                 if self
                     .known
+                    .keys()
                     .project_with_code(&r.code)
                     .is_some_and(|owner| owner != r.uuid.as_str())
                 {
@@ -585,6 +593,7 @@ impl<'a, K: Known> Checker<'a, K> {
                 pairs.insert(pair, i);
                 if self
                     .known
+                    .keys()
                     .attendance_of(pair.0, pair.1)
                     .is_some_and(|owner| owner != r.uuid.as_str())
                 {
@@ -611,6 +620,7 @@ impl<'a, K: Known> Checker<'a, K> {
                 numbers.insert((r.project.as_str(), r.number), i);
                 if self
                     .known
+                    .keys()
                     .need_with_number(r.project.as_str(), r.number)
                     .is_some_and(|owner| owner != r.uuid.as_str())
                 {
@@ -794,6 +804,7 @@ impl<'a, K: Known> Checker<'a, K> {
             }
             if self
                 .known
+                .keys()
                 .registration_of(r.meeting.as_str())
                 .is_some_and(|owner| owner != r.uuid.as_str())
             {
@@ -848,6 +859,7 @@ impl<'a, K: Known> Checker<'a, K> {
                 pairs.insert((round, org), i);
                 if self
                     .known
+                    .keys()
                     .round_supplier_of(round, org)
                     .is_some_and(|owner| owner != uuid)
                 {
@@ -863,6 +875,7 @@ impl<'a, K: Known> Checker<'a, K> {
                 numbers.insert((round, r.seq), i);
                 if self
                     .known
+                    .keys()
                     .round_number_of(round, r.seq)
                     .is_some_and(|owner| owner != uuid)
                 {
@@ -901,6 +914,7 @@ impl<'a, K: Known> Checker<'a, K> {
                 pairs.insert((question, org), i);
                 if self
                     .known
+                    .keys()
                     .answer_of(question, org)
                     .is_some_and(|owner| owner != r.uuid.as_str())
                 {
@@ -910,14 +924,14 @@ impl<'a, K: Known> Checker<'a, K> {
             let round = round_of
                 .get(question)
                 .copied()
-                .or_else(|| self.known.round_of_question(question));
+                .or_else(|| self.known.keys().round_of_question(question));
             // An organisation that is nowhere is reported as that, once.
             let org_exists = self.in_bundle(Section::Organisations, org)
                 || self.known.has(Section::Organisations, org);
             if let Some(round) = round
                 && org_exists
                 && !suppliers.contains(&(round, org))
-                && self.known.round_supplier_of(round, org).is_none()
+                && self.known.keys().round_supplier_of(round, org).is_none()
             {
                 self.problem(at.path("organisation"), Problem::NotInRound);
             }

@@ -15,7 +15,8 @@ use serde_json::{Map, Value as Json};
 
 use super::{Result, Store, StoreError};
 use crate::bundle::{
-    self, Bundle, BundleRow, ImportMode, ImportReport, Issue, Known, Scope, Section, Timestamp,
+    self, Bundle, BundleRow, ImportMode, ImportReport, Issue, Known, KnownKeys, Scope, Section,
+    Timestamp,
 };
 
 /// How one column of a table appears in a bundle.
@@ -629,14 +630,7 @@ fn add_referenced(conn: &Connection, rows: &mut HashMap<Section, Vec<Row>>) -> R
 /// `updated_at` by UUID, and the keys that must stay unique.
 struct Index {
     rows: HashMap<Section, HashMap<String, (i64, Option<String>)>>,
-    project_codes: HashMap<String, String>,
-    need_numbers: HashMap<(String, i64), String>,
-    attendance: HashMap<(String, String), String>,
-    registrations: HashMap<String, String>,
-    round_suppliers: HashMap<(String, String), String>,
-    round_numbers: HashMap<(String, i64), String>,
-    answers: HashMap<(String, String), String>,
-    question_rounds: HashMap<String, String>,
+    keys: KnownKeys,
 }
 
 impl Index {
@@ -710,14 +704,16 @@ impl Index {
             .collect::<rusqlite::Result<_>>()?;
         Ok(Index {
             rows,
-            project_codes,
-            need_numbers,
-            attendance,
-            registrations,
-            round_suppliers,
-            round_numbers,
-            answers,
-            question_rounds,
+            keys: KnownKeys {
+                project_codes,
+                need_numbers,
+                attendance,
+                registrations,
+                round_suppliers,
+                round_numbers,
+                answers,
+                question_rounds,
+            },
         })
     }
 
@@ -735,39 +731,8 @@ impl Known for Index {
             .get(&section)
             .is_some_and(|m| m.contains_key(uuid))
     }
-    fn project_with_code(&self, code: &str) -> Option<&str> {
-        self.project_codes.get(code).map(String::as_str)
-    }
-    fn need_with_number(&self, project: &str, number: i64) -> Option<&str> {
-        self.need_numbers
-            .get(&(project.to_string(), number))
-            .map(String::as_str)
-    }
-    fn attendance_of(&self, meeting: &str, person: &str) -> Option<&str> {
-        self.attendance
-            .get(&(meeting.to_string(), person.to_string()))
-            .map(String::as_str)
-    }
-    fn registration_of(&self, meeting: &str) -> Option<&str> {
-        self.registrations.get(meeting).map(String::as_str)
-    }
-    fn round_supplier_of(&self, round: &str, organisation: &str) -> Option<&str> {
-        self.round_suppliers
-            .get(&(round.to_string(), organisation.to_string()))
-            .map(String::as_str)
-    }
-    fn round_number_of(&self, round: &str, seq: i64) -> Option<&str> {
-        self.round_numbers
-            .get(&(round.to_string(), seq))
-            .map(String::as_str)
-    }
-    fn answer_of(&self, question: &str, organisation: &str) -> Option<&str> {
-        self.answers
-            .get(&(question.to_string(), organisation.to_string()))
-            .map(String::as_str)
-    }
-    fn round_of_question(&self, question: &str) -> Option<&str> {
-        self.question_rounds.get(question).map(String::as_str)
+    fn keys(&self) -> &KnownKeys {
+        &self.keys
     }
 }
 

@@ -245,13 +245,7 @@ impl Store {
              WHERE a.meeting_id = ?1 AND o.kind = 'supplier'
              ORDER BY o.name COLLATE sv",
         )?;
-        let rows = stmt.query_map([meeting_id], |r| {
-            Ok(Recipient {
-                id: r.get(0)?,
-                name: r.get(1)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        organisations_of(&mut stmt, meeting_id)
     }
 
     /// The supplier organisations that take part in a project's live meetings: "all
@@ -265,13 +259,7 @@ impl Store {
              WHERE m.project_id = ?1 AND m.deleted_at IS NULL AND o.kind = 'supplier'
              ORDER BY o.name COLLATE sv",
         )?;
-        let rows = stmt.query_map([project_id], |r| {
-            Ok(Recipient {
-                id: r.get(0)?,
-                name: r.get(1)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        organisations_of(&mut stmt, project_id)
     }
 
     /// Entries given in one meeting (the equal-treatment checklist shows them).
@@ -537,4 +525,15 @@ fn set_recipients(tx: &rusqlite::Connection, item_id: i64, organisations: &[i64]
         insert.execute(params![item_id, org])?;
     }
     Ok(())
+}
+
+/// The organisations (id, name) a statement of one parameter lists.
+fn organisations_of(stmt: &mut rusqlite::Statement<'_>, id: i64) -> Result<Vec<Recipient>> {
+    let rows = stmt.query_map([id], |r| {
+        Ok(Recipient {
+            id: r.get(0)?,
+            name: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
