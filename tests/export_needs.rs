@@ -632,12 +632,7 @@ fn the_shared_version_carries_only_shareable_unnamed_items() {
             .iter()
             .any(|c| ["B-004", "B-007", "B-008"].contains(c))
     );
-    assert!(
-        input
-            .needs
-            .iter()
-            .all(|n| n.confidentiality == Confidentiality::Shareable)
-    );
+    common::export::assert_all_shareable!(input.needs);
     assert!(
         input
             .needs

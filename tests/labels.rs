@@ -273,41 +273,13 @@ fn shared_versions_of_every_demo_meeting_carry_only_shareable_items() {
         let readers = store.attendance(this.id).unwrap();
         let input = export::summary_input(&store, this.clone(), Audience::Shared).expect("gathers");
         // The gathering holds only what the audience may read.
-        assert!(
-            input
-                .notes
-                .iter()
-                .all(|n| n.confidentiality == Confidentiality::Shareable)
-        );
-        assert!(
-            input
-                .decisions
-                .iter()
-                .all(|d| d.confidentiality == Confidentiality::Shareable)
-        );
-        assert!(
-            input
-                .actions
-                .iter()
-                .all(|a| a.confidentiality == Confidentiality::Shareable)
-        );
-        assert!(
-            input
-                .questions
-                .iter()
-                .all(|q| q.confidentiality == Confidentiality::Shareable)
-        );
-        assert!(
-            input
-                .needs
-                .iter()
-                .all(|n| n.confidentiality == Confidentiality::Shareable)
-        );
-        assert!(
-            input
-                .suggestions
-                .iter()
-                .all(|s| s.confidentiality == Confidentiality::Shareable)
+        common::export::assert_all_shareable!(
+            input.notes,
+            input.decisions,
+            input.actions,
+            input.questions,
+            input.needs,
+            input.suggestions
         );
         assert_eq!(input.withheld_notes, 0);
         shareable_seen += input.decisions.len() + input.actions.len() + input.questions.len();
@@ -443,12 +415,7 @@ fn shared_needs_descriptions_of_every_demo_project_carry_only_shareable_items() 
     let mut anonymised = 0;
     for project in &projects {
         let input = export::needs_input(&store, project.id, Audience::Shared, Lang::Sv).unwrap();
-        assert!(
-            input
-                .needs
-                .iter()
-                .all(|n| n.confidentiality == Confidentiality::Shareable)
-        );
+        common::export::assert_all_shareable!(input.needs);
         shared_evidence += input.evidence.values().map(Vec::len).sum::<usize>();
         for format in NeedsFormat::ALL.into_iter().chain([NeedsFormat::Docx]) {
             for lang in Lang::ALL {

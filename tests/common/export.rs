@@ -42,3 +42,19 @@ pub fn names_word(text: &str, word: &str) -> bool {
         starts && ends
     })
 }
+
+/// Asserts that every item of each list given is shareable, naming the list that is not.
+#[allow(unused_macros)]
+macro_rules! assert_all_shareable {
+    ($($list:expr),+ $(,)?) => {$(
+        assert!(
+            $list
+                .iter()
+                .all(|item| item.confidentiality == tidig::domain::Confidentiality::Shareable),
+            "{} holds an item that is not shareable",
+            stringify!($list)
+        );
+    )+};
+}
+#[allow(unused_imports)]
+pub(crate) use assert_all_shareable;
