@@ -85,13 +85,13 @@ fn assert_every_command_refuses(sandbox: &Sandbox, bad: &Path) {
 fn demo_loads_once_and_reports_counts() {
     let sandbox = Sandbox::new();
     let first = stdout_of(sandbox.tidig().arg("demo"));
-    assert!(first.contains("added 5 projects"), "{first}");
+    assert!(first.contains("added: projects 5"), "{first}");
     assert!(first.contains("organisations") && first.contains("milestones"));
     assert!(first.contains(sandbox.db().to_str().unwrap()), "{first}");
 
     let second = stdout_of(sandbox.tidig().arg("demo"));
     assert!(
-        second.contains("added 0 projects, 0 organisations, 0 people, 0 milestones"),
+        second.contains("added: projects 0, organisations 0, people 0, milestones 0"),
         "{second}"
     );
     assert_eq!(sandbox.project_codes(&sandbox.db()).len(), 5);
@@ -107,7 +107,7 @@ fn tidig_db_environment_variable_selects_the_store() {
         .arg("demo")
         .assert()
         .success()
-        .stdout(predicate::str::contains("added 5 projects"));
+        .stdout(predicate::str::contains("added: projects 5"));
     assert!(db.exists());
     assert!(!sandbox.db().exists());
 

@@ -183,7 +183,7 @@ fn demo_scale_large_prints_no_progress_bar_without_a_terminal() {
         .get_output()
         .clone();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("added 4 projects"), "{stdout}");
+    assert!(stdout.contains("added: projects 4"), "{stdout}");
     assert!(
         out.stderr.is_empty(),
         "stderr: {:?}",
@@ -193,5 +193,5 @@ fn demo_scale_large_prints_no_progress_bar_without_a_terminal() {
     sandbox.run(&["check"]);
     // Loading the normal demo beside it works too.
     let normal = sandbox.run(&["demo", "--scale", "normal"]);
-    assert!(normal.contains("added 5 projects"), "{normal}");
+    assert!(normal.contains("added: projects 5"), "{normal}");
 }
