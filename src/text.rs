@@ -433,6 +433,7 @@ pub fn field_error(e: &FieldError) -> String {
         FieldError::TooMany { max } => return ui_fill("err_too_many", &[("max", max)]),
         FieldError::NotInRound => "err_not_in_round",
         FieldError::InRoundAlready => "err_in_round_already",
+        FieldError::QuestionInTrash => "err_question_in_trash",
     };
     ui(key).to_string()
 }

@@ -483,3 +483,103 @@ fn an_external_edit_of_a_note_trashed_meanwhile_is_kept_in_a_draft_file() {
             .contains(&kept.path.display().to_string())
     );
 }
+
+/// A round of NORR-24 with one question and one supplier: (question, supplier).
+fn round_cell_in(
+    store: &mut Store,
+) -> (tidig::domain::RoundQuestion, tidig::domain::RoundSupplier) {
+    use tidig::domain::{OrgKind, OrganisationInput, RoundInput, RoundKind};
+    let project = store.project_by_code("NORR-24").unwrap().id;
+    let round = store
+        .create_round(
+            project,
+            &RoundInput {
+                kind: RoundKind::OneToOne,
+                title: "Enskilda dialoger".into(),
+                purpose: String::new(),
+            },
+        )
+        .unwrap();
+    store
+        .add_round_question(round, "Hur prissätts tjänsten?")
+        .unwrap();
+    let org = store
+        .create_organisation(&OrganisationInput {
+            name: "Omsorgsdata AB".into(),
+            kind: OrgKind::Supplier,
+        })
+        .unwrap();
+    store.add_round_supplier(round, org).unwrap();
+    (
+        store.round_questions(round).unwrap().remove(0),
+        store.round_suppliers(round).unwrap().remove(0),
+    )
+}
+
+/// An answer typed while another window puts its question in the trash is not written
+/// to the trashed question: the user is asked, and "keep mine" brings the question
+/// back with the answer, in one go.
+#[test]
+fn an_answer_to_a_question_trashed_elsewhere_asks_and_keep_mine_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_in(dir.path());
+    let (question, supplier) = round_cell_in(&mut app.store);
+    app.open_form(forms::round_cell_form(&question, &supplier, None));
+    type_str(&mut app, "Per brukare och månad.");
+    other(dir.path())
+        .trash(EntityKind::RoundQuestion, question.id)
+        .unwrap();
+    ctrl(&mut app, 's');
+    assert_eq!(app.context(), Context::Conflict);
+    assert!(conflict(&app).trashed);
+    let answer = |app: &App| {
+        app.store
+            .answer(question.id, supplier.organisation_id)
+            .unwrap()
+    };
+    assert!(
+        answer(&app).is_none(),
+        "nothing written to a trashed question"
+    );
+    ch(&mut app, 'k');
+    assert!(app.form.is_none());
+    assert!(
+        !app.store
+            .is_trashed(EntityKind::RoundQuestion, question.id)
+            .unwrap()
+    );
+    assert_eq!(answer(&app).unwrap().body, "Per brukare och månad.");
+}
+
+/// The store never files an answer under a question in the trash, whichever way it
+/// comes (the answer form, a line from the notes editor).
+#[test]
+fn the_store_refuses_answers_to_a_question_in_the_trash() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_in(dir.path());
+    let (question, supplier) = round_cell_in(&mut app.store);
+    let store = &mut app.store;
+    store.trash(EntityKind::Round, question.round_id).unwrap();
+    let label = tidig::domain::Confidentiality::Internal;
+    for result in [
+        store.record_answer(question.id, supplier.organisation_id, None, "Svar", label),
+        store.append_to_answer(question.id, supplier.organisation_id, None, "Rad", label),
+    ] {
+        assert!(
+            matches!(
+                result,
+                Err(tidig::store::StoreError::Conflict(
+                    "question",
+                    tidig::domain::FieldError::QuestionInTrash
+                ))
+            ),
+            "{result:?}"
+        );
+    }
+    assert!(
+        store
+            .answer(question.id, supplier.organisation_id)
+            .unwrap()
+            .is_none()
+    );
+}

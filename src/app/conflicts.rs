@@ -238,6 +238,12 @@ impl App {
 
     /// Whether the open form's row was moved to the trash (elsewhere).
     fn form_row_trashed(&mut self) -> bool {
+        // An answer's row is its question: an answer to a question in the trash is
+        // asked about like an edit of a row in the trash.
+        if let Some(FormKind::RoundCell { question_id, .. }) = self.form.as_ref().map(|f| f.kind) {
+            let trashed = self.store.question_trashed(question_id);
+            return self.report(trashed).unwrap_or(false);
+        }
         let Some((entity, id)) = self.form.as_ref().and_then(|f| f.kind.row()) else {
             return false;
         };

@@ -1392,6 +1392,9 @@ pub fn submit(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
 /// out of the trash and takes the form's values in one transaction, or neither happens
 /// (an invalid field leaves it in the trash).
 pub fn submit_bringing_back(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
+    if let FormKind::RoundCell { question_id, .. } = form.kind {
+        return answer_bringing_back(form, question_id, store);
+    }
     let (Some((kind, id)), Some(expected)) = (form.kind.row(), form.version) else {
         return submit(form, store);
     };
@@ -1401,6 +1404,46 @@ pub fn submit_bringing_back(form: &Form, store: &mut Store) -> Result<Saved, Sub
             write(form, s)
         })
         .map(|(saved, _)| saved)
+}
+
+/// "Keep mine" on an answer whose question (or its round, or its project) went to the
+/// trash elsewhere: what is in the trash comes back and the answer is written, in one
+/// transaction, or neither happens.
+fn answer_bringing_back(
+    form: &Form,
+    question_id: i64,
+    store: &mut Store,
+) -> Result<Saved, SubmitError> {
+    let mut outcome = None;
+    let written = store.atomically(|s| {
+        let (round_id, project_id) = s.round_question_place(question_id)?;
+        for (kind, id) in [
+            (EntityKind::Project, project_id),
+            (EntityKind::Round, round_id),
+            (EntityKind::RoundQuestion, question_id),
+        ] {
+            if s.is_trashed(kind, id)? {
+                s.restore(kind, id)?;
+            }
+        }
+        match write(form, s) {
+            Ok(saved) => {
+                outcome = Some(Ok(saved));
+                Ok(())
+            }
+            Err(e) => {
+                outcome = Some(Err(e));
+                // Any error rolls back; the caller gets `write`'s own.
+                Err(StoreError::NotFound)
+            }
+        }
+    });
+    match (outcome, written) {
+        (Some(Err(e)), _) => Err(e),
+        (_, Err(e)) => Err(e.into()),
+        (Some(Ok(saved)), Ok(())) => Ok(saved),
+        (None, Ok(())) => Err(StoreError::NotFound.into()),
+    }
 }
 
 fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {

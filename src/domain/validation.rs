@@ -59,6 +59,8 @@ pub enum FieldError {
     NotInRound,
     /// The organisation takes part in the round already.
     InRoundAlready,
+    /// The question (or its round) was moved to the trash meanwhile.
+    QuestionInTrash,
 }
 
 /// The words, from the catalog.

@@ -423,6 +423,12 @@ impl Store {
             if !takes_part {
                 return Err(StoreError::Conflict("organisation", FieldError::NotInRound));
             }
+            if s.question_trashed(question_id)? {
+                return Err(StoreError::Conflict(
+                    "question",
+                    FieldError::QuestionInTrash,
+                ));
+            }
             s.conn.execute(
                 "INSERT INTO round_answers (uuid, question_id, organisation_id, meeting_id,
                     body, confidentiality, created_at, updated_at)
@@ -497,11 +503,40 @@ impl Store {
         confidentiality: Confidentiality,
     ) -> Result<i64> {
         self.atomically(|s| {
-            if s.answer_version(question_id, organisation_id)? != expected {
+            if s.answer_version(question_id, organisation_id)? != expected
+                || s.question_trashed(question_id)?
+            {
                 return Err(StoreError::Changed);
             }
             s.record_answer(question_id, organisation_id, None, body, confidentiality)
         })
+    }
+
+    /// The round and the project of a question (in the trash or not).
+    pub fn round_question_place(&self, question_id: i64) -> Result<(i64, i64)> {
+        found(self.conn.query_row(
+            "SELECT r.id, r.project_id FROM round_questions q
+             JOIN dialogue_rounds r ON r.id = q.round_id WHERE q.id = ?1",
+            [question_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        ))
+    }
+
+    /// Whether the question, its round or its project is in the trash (a question
+    /// purged counts as in the trash: an answer to it has nowhere to go).
+    pub fn question_trashed(&self, question_id: i64) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT q.deleted_at IS NOT NULL OR r.deleted_at IS NOT NULL
+                        OR p.deleted_at IS NOT NULL
+                 FROM round_questions q JOIN dialogue_rounds r ON r.id = q.round_id
+                 JOIN projects p ON p.id = r.project_id WHERE q.id = ?1",
+                [question_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(true))
     }
 
     /// How many of a round's questions (in the trash too) the supplier has answered:
