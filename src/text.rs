@@ -276,6 +276,7 @@ words!(
     form_new_question,
     form_answer_question,
     form_export_notes,
+    form_export_dialogue,
     form_new_milestone,
     form_edit_milestone
 );

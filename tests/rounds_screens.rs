@@ -530,3 +530,42 @@ fn suppliers_are_added_and_one_that_answered_is_removed_only_after_asking() {
         ]
     );
 }
+
+/// `x` on the rounds screen asks for the format (HTML, Markdown or Word), audience and
+/// language, as the notes export does, and writes the compilation in the one chosen:
+/// here the shared version as a Word file, which names no supplier.
+#[test]
+fn x_exports_the_compilation_in_the_chosen_format() {
+    use crossterm::event::KeyCode;
+    let mut app = demo_app();
+    let exports = tempfile::tempdir().unwrap();
+    app.dirs.exports = exports.path().to_path_buf();
+    open_project(&mut app, "LULE-25");
+    project_tab(&mut app, ProjectTab::Meetings);
+    ch(&mut app, 'R');
+    ch(&mut app, 'x');
+    let form = app.form.as_ref().expect("x opens the export form");
+    assert_eq!(
+        (form.value("format"), form.value("audience")),
+        ("html".to_string(), "shared".to_string())
+    );
+    common::screen::press(&mut app, KeyCode::Right);
+    common::screen::press(&mut app, KeyCode::Right);
+    assert_eq!(app.form.as_ref().unwrap().value("format"), "docx");
+    snap!(&app, "rounds_export_form");
+    common::screen::ctrl(&mut app, 's');
+    assert!(app.form.is_none());
+    let files: Vec<_> = std::fs::read_dir(exports.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0].extension().and_then(|e| e.to_str()), Some("docx"));
+    let text = common::docx::readable(&std::fs::read(&files[0]).unwrap());
+    assert!(text.contains("Leverantör A"), "{text}");
+    for supplier in app.store.list_organisations().unwrap() {
+        if supplier.kind == tidig::domain::OrgKind::Supplier {
+            assert!(!text.contains(&supplier.name), "{} named", supplier.name);
+        }
+    }
+}

@@ -85,6 +85,11 @@ pub enum FormKind {
     NotesExport {
         meeting_id: i64,
     },
+    /// Choosing format, audience and language of a round's dialogue compilation.
+    DialogueExport {
+        project_id: i64,
+        round_id: i64,
+    },
     /// An entry of a project's information log.
     Information {
         project_id: i64,
@@ -220,6 +225,7 @@ impl FormKind {
             FormKind::Question { meeting_id } => format!("question:{meeting_id}"),
             FormKind::Answer { question_id } => format!("answer:{question_id}"),
             FormKind::NotesExport { meeting_id } => format!("notes_export:{meeting_id}"),
+            FormKind::DialogueExport { round_id, .. } => format!("dialogue_export:{round_id}"),
             FormKind::Registration { meeting_id } => format!("registration:{meeting_id}"),
             FormKind::NotesApproval { meeting_id } => format!("notes_approval:{meeting_id}"),
             FormKind::Information { project_id, id: i } => {

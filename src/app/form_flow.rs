@@ -141,6 +141,20 @@ impl App {
             self.export_notes(meeting_id, &choice.0, &choice.1, &choice.2);
             return;
         }
+        if let FormKind::DialogueExport {
+            project_id,
+            round_id,
+        } = form.kind
+        {
+            let choice = (
+                form.value("format"),
+                form.value("audience"),
+                form.value("lang"),
+            );
+            self.close_form(true);
+            self.export_dialogue(project_id, round_id, &choice.0, &choice.1, &choice.2);
+            return;
+        }
         if let FormKind::AgendaTemplate { .. } = form.kind {
             form.errors = forms::validate(form, &clock);
             let name = form.value("name");

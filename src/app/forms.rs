@@ -895,23 +895,54 @@ pub fn round_cell_form(
 
 /// Format, audience and language of a meeting-notes export.
 pub fn notes_export_form(meeting_id: i64, audience: &str, lang: crate::catalog::Lang) -> Form {
+    let formats = [
+        ("html", "HTML"),
+        ("md", "Markdown"),
+        ("txt", text::plain_text()),
+        ("docx", text::word_file()),
+    ];
+    Form::new(
+        FormKind::NotesExport { meeting_id },
+        text::form_export_notes(),
+        export_fields(&formats, audience, lang),
+    )
+}
+
+/// The choices before a round's dialogue compilation is written.
+pub fn dialogue_export_form(
+    project_id: i64,
+    round_id: i64,
+    audience: Audience,
+    lang: crate::catalog::Lang,
+) -> Form {
+    let formats = [
+        ("html", "HTML"),
+        ("md", "Markdown"),
+        ("docx", text::word_file()),
+    ];
+    Form::new(
+        FormKind::DialogueExport {
+            project_id,
+            round_id,
+        },
+        text::form_export_dialogue(),
+        export_fields(&formats, audience.as_str(), lang),
+    )
+}
+
+/// An export's format (the first of `formats` chosen), audience and language.
+fn export_fields(
+    formats: &[(&str, &str)],
+    audience: &str,
+    lang: crate::catalog::Lang,
+) -> Vec<Field> {
     let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
         list.iter()
             .map(|(v, l)| (v.to_string(), l.to_string()))
             .collect()
     };
-    let fields = vec![
-        Field::choice(
-            "format",
-            text::field_format(),
-            pairs(&[
-                ("html", "HTML"),
-                ("md", "Markdown"),
-                ("txt", text::plain_text()),
-                ("docx", text::word_file()),
-            ]),
-            "html",
-        ),
+    vec![
+        Field::choice("format", text::field_format(), pairs(formats), formats[0].0),
         Field::choice(
             "audience",
             text::field_audience(),
@@ -924,12 +955,7 @@ pub fn notes_export_form(meeting_id: i64, audience: &str, lang: crate::catalog::
             pairs(&[("sv", "Svenska"), ("en", "English")]),
             lang.as_str(),
         ),
-    ];
-    Form::new(
-        FormKind::NotesExport { meeting_id },
-        text::form_export_notes(),
-        fields,
-    )
+    ]
 }
 
 /// How the date fields' text is read, for the line under the field.
@@ -1080,7 +1106,9 @@ pub fn validate(form: &Form, clock: &Clock) -> FieldErrors {
         FormKind::Decision { .. } => decision_input(form, clock.today()).map(|_| ()),
         FormKind::Action { .. } => action_input(form, clock.today()).map(|_| ()),
         FormKind::Question { .. } => required(form, "text").map(|_| ()),
-        FormKind::Answer { .. } | FormKind::NotesExport { .. } => Ok(()),
+        FormKind::Answer { .. }
+        | FormKind::NotesExport { .. }
+        | FormKind::DialogueExport { .. } => Ok(()),
         FormKind::Registration { .. } => registration_input(form).map(|_| ()),
         FormKind::NotesApproval { .. } => approver(form).map(|_| ()),
         FormKind::Information { .. } => information_input(form).map(|_| ()),
@@ -1630,7 +1658,7 @@ fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {
         FormKind::Answer { question_id } => store
             .answer_question(question_id, &v("answer"))
             .map(|_| question_id),
-        FormKind::NotesExport { .. } => {
+        FormKind::NotesExport { .. } | FormKind::DialogueExport { .. } => {
             unreachable!("exports are files, written by the app, not the store")
         }
         FormKind::Information { project_id, id } => {

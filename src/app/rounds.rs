@@ -5,7 +5,7 @@
 use super::screens::{FocusedCell, MATRIX_PAGE, RoundPrompt};
 use super::unreadable::unreadable_target;
 use super::{Action, App, FormKind, Pending, ProjectTab, Screen};
-use crate::domain::{Audience, EntityKind, Matrix};
+use crate::domain::{Audience, EntityKind, Matrix, TextEnum};
 use crate::ops::ExportJob;
 use crate::text;
 
@@ -171,13 +171,12 @@ impl App {
                     Audience::Internal
                 };
                 if let Some(round_id) = selected {
-                    self.export(ExportJob::Dialogue {
+                    self.open_form(super::forms::dialogue_export_form(
                         project_id,
-                        round_id: Some(round_id),
-                        format: crate::export::DialogueFormat::Html,
+                        round_id,
                         audience,
-                        lang: self.export_lang,
-                    });
+                        self.export_lang,
+                    ));
                 }
             }
             _ => {}
@@ -353,5 +352,24 @@ impl App {
                 self.after_write(other, text::msg_round_questions_added());
             }
         }
+    }
+
+    /// Writes a round's dialogue compilation as chosen in its export form.
+    pub(super) fn export_dialogue(
+        &mut self,
+        project_id: i64,
+        round_id: i64,
+        format: &str,
+        audience: &str,
+        lang: &str,
+    ) {
+        use crate::export::{DialogueFormat, Lang};
+        self.export(ExportJob::Dialogue {
+            project_id,
+            round_id: Some(round_id),
+            format: DialogueFormat::from_extension(format).unwrap_or(DialogueFormat::Html),
+            audience: Audience::parse(audience).unwrap_or(Audience::Internal),
+            lang: Lang::parse(lang).unwrap_or_default(),
+        });
     }
 }

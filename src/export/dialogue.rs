@@ -25,6 +25,17 @@ pub enum DialogueFormat {
 }
 
 impl DialogueFormat {
+    /// The format written to a file with this extension.
+    pub fn from_extension(ext: &str) -> Option<DialogueFormat> {
+        [
+            DialogueFormat::Markdown,
+            DialogueFormat::Html,
+            DialogueFormat::Docx,
+        ]
+        .into_iter()
+        .find(|f| f.extension() == ext)
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             DialogueFormat::Markdown => "md",
