@@ -13,8 +13,10 @@
 //! updates the event instead of adding a copy; a `SEQUENCE` that grows when the meeting
 //! changes, so that the update is accepted; UTC times, so that no `VTIMEZONE` is needed.
 
+use std::fmt::Write as _;
+
 use crate::domain::web_link;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 
 use super::{Lang, fair_dialogue};
 use crate::catalog;
@@ -63,6 +65,10 @@ pub struct CalendarWriter<'c, W: std::io::Write> {
     lang: Lang,
     /// One event's lines, reused.
     buf: String,
+    /// One content line before folding, and one description, reused: an event
+    /// allocates nothing once these have grown.
+    line: String,
+    description: String,
 }
 
 impl<'c, W: std::io::Write> CalendarWriter<'c, W> {
@@ -79,8 +85,13 @@ impl<'c, W: std::io::Write> CalendarWriter<'c, W> {
             clock,
             lang,
             buf: String::with_capacity(2048),
+            line: String::with_capacity(256),
+            description: String::with_capacity(1024),
         };
-        let mut lines = Writer { out: &mut w.buf };
+        let mut lines = Writer {
+            out: &mut w.buf,
+            line: &mut w.line,
+        };
         lines.raw("BEGIN", "VCALENDAR");
         lines.raw("VERSION", "2.0");
         lines.raw("PRODID", PRODID);
@@ -92,25 +103,31 @@ impl<'c, W: std::io::Write> CalendarWriter<'c, W> {
 
     /// Writes one meeting's event.
     pub fn event(&mut self, entry: &CalendarEntry) -> std::io::Result<()> {
-        let mut lines = Writer { out: &mut self.buf };
-        event(&mut lines, entry, self.stamp, self.clock, self.lang);
+        description(&mut self.description, entry, self.clock, self.lang);
+        let mut lines = Writer {
+            out: &mut self.buf,
+            line: &mut self.line,
+        };
+        event(&mut lines, entry, &self.description, self.stamp, self.lang);
         self.flush_buf()
     }
 
     /// Writes the end of the calendar and gives the output back.
     pub fn finish(mut self) -> std::io::Result<W> {
-        Writer { out: &mut self.buf }.raw("END", "VCALENDAR");
+        Writer {
+            out: &mut self.buf,
+            line: &mut self.line,
+        }
+        .raw("END", "VCALENDAR");
         self.flush_buf()?;
         self.out.flush()?;
         Ok(self.out)
     }
 
-    /// Writes the lines gathered, without control characters other than line ends
-    /// (every chunk ends with CRLF, so none is split).
+    /// Writes the lines gathered. They hold no control character but their line
+    /// ends: `Writer` drops every other one from the values it is given.
     fn flush_buf(&mut self) -> std::io::Result<()> {
-        let chunk = super::without_controls_keep_crlf(std::mem::take(&mut self.buf));
-        self.out.write_all(chunk.as_bytes())?;
-        self.buf = chunk;
+        self.out.write_all(self.buf.as_bytes())?;
         self.buf.clear();
         Ok(())
     }
@@ -119,43 +136,53 @@ impl<'c, W: std::io::Write> CalendarWriter<'c, W> {
 fn event(
     w: &mut Writer<'_>,
     entry: &CalendarEntry,
+    description: &str,
     stamp: DateTime<Utc>,
-    clock: &Clock,
     lang: Lang,
 ) {
     let m = &entry.meeting;
     let cancelled = m.status == MeetingStatus::Cancelled;
     w.raw("BEGIN", "VEVENT");
-    w.raw("UID", &uid(m));
-    w.raw("DTSTAMP", &utc(stamp));
-    w.raw("DTSTART", &utc(m.start));
-    w.raw("DTEND", &utc(m.end));
+    w.line("UID").push_str(&m.uuid);
+    w.line.push_str("@tidig");
+    w.fold();
+    w.utc("DTSTAMP", stamp);
+    w.utc("DTSTART", m.start);
+    w.utc("DTEND", m.end);
     // Some calendars (calcurse) ignore STATUS: the title itself says it is off.
     let prefix = if cancelled {
         catalog::text(lang, "calendar", "cancelled_prefix")
     } else {
         ""
     };
-    w.text(
-        "SUMMARY",
-        &format!("{prefix}{}: {}", m.project_code, m.title),
-    );
+    let line = w.line("SUMMARY");
+    escape_text_into(line, prefix);
+    escape_text_into(line, &m.project_code);
+    line.push_str(": ");
+    escape_text_into(line, &m.title);
+    w.fold();
     if !m.location.trim().is_empty() {
         w.text("LOCATION", m.location.trim());
         if let Some(url) = web_link(&m.location) {
             w.raw("URL", url);
         }
     }
-    w.text("DESCRIPTION", &description(entry, clock, lang));
+    w.text("DESCRIPTION", description);
     w.raw("STATUS", if cancelled { "CANCELLED" } else { "CONFIRMED" });
     // A cancelled meeting no longer makes anyone busy.
     w.raw("TRANSP", if cancelled { "TRANSPARENT" } else { "OPAQUE" });
-    w.raw("SEQUENCE", &sequence(m).to_string());
-    if let Some(created) = parse_stamp(&m.created_at) {
-        w.raw("CREATED", &utc(created));
+    let (created, modified) = (parse_stamp(&m.created_at), parse_stamp(&m.updated_at));
+    let _ = write!(
+        w.line("SEQUENCE"),
+        "{}",
+        sequence_between(created, modified)
+    );
+    w.fold();
+    if let Some(created) = created {
+        w.utc("CREATED", created);
     }
-    if let Some(modified) = parse_stamp(&m.updated_at) {
-        w.raw("LAST-MODIFIED", &utc(modified));
+    if let Some(modified) = modified {
+        w.utc("LAST-MODIFIED", modified);
     }
     w.text("CATEGORIES", catalog::label(lang, m.kind));
     w.raw("END", "VEVENT");
@@ -170,7 +197,11 @@ pub fn uid(m: &Meeting) -> String {
 /// larger after every change, which is what calendar programs compare. Counting from
 /// the creation (not 1970) keeps it inside RFC 5545's 32-bit INTEGER for 68 years.
 pub fn sequence(m: &Meeting) -> u32 {
-    match (parse_stamp(&m.created_at), parse_stamp(&m.updated_at)) {
+    sequence_between(parse_stamp(&m.created_at), parse_stamp(&m.updated_at))
+}
+
+fn sequence_between(created: Option<DateTime<Utc>>, updated: Option<DateTime<Utc>>) -> u32 {
+    match (created, updated) {
         (Some(c), Some(u)) => u32::try_from((u - c).num_seconds()).unwrap_or(0),
         _ => 0,
     }
@@ -182,34 +213,46 @@ fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-fn utc(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+/// Appends `t` as a UTC DATE-TIME, `YYYYMMDDTHHMMSSZ` (written out by hand: chrono's
+/// `format` parses its pattern on every call, and a calendar has 100,000 of them).
+fn push_utc(out: &mut String, t: DateTime<Utc>) {
+    let _ = write!(
+        out,
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
 }
 
 /// Type and format, purpose, desired outcome, then the timed agenda in local time,
-/// with the zone named (the reader's calendar may be in another one).
-fn description(entry: &CalendarEntry, clock: &Clock, lang: Lang) -> String {
+/// with the zone named (the reader's calendar may be in another one); into `d`.
+fn description(d: &mut String, entry: &CalendarEntry, clock: &Clock, lang: Lang) {
     let m = &entry.meeting;
     let word = |key| catalog::text(lang, "calendar", key);
-    let mut d = format!(
-        "{} · {}",
-        catalog::label(lang, m.kind),
-        catalog::label(lang, m.format)
-    );
+    d.clear();
+    d.push_str(catalog::label(lang, m.kind));
+    d.push_str(" · ");
+    d.push_str(catalog::label(lang, m.format));
     if m.status == MeetingStatus::Cancelled {
         d.push_str(" · ");
         d.push_str(&catalog::label(lang, m.status).to_uppercase());
     }
     d.push('\n');
-    if !m.purpose.trim().is_empty() {
-        d.push_str(&format!("\n{}: {}\n", word("purpose"), m.purpose.trim()));
-    }
-    if !m.desired_outcome.trim().is_empty() {
-        d.push_str(&format!(
-            "\n{}: {}\n",
-            word("desired_outcome"),
-            m.desired_outcome.trim()
-        ));
+    for (key, text) in [
+        ("purpose", &m.purpose),
+        ("desired_outcome", &m.desired_outcome),
+    ] {
+        if !text.trim().is_empty() {
+            d.push('\n');
+            d.push_str(word(key));
+            d.push_str(": ");
+            d.push_str(text.trim());
+            d.push('\n');
+        }
     }
     if !entry.agenda.is_empty() {
         let zone = clock.zone_name(m.start);
@@ -223,13 +266,17 @@ fn description(entry: &CalendarEntry, clock: &Clock, lang: Lang) -> String {
         d.push('\n');
         let times = agenda_times(m.start, entry.agenda.iter().map(|i| &i.minutes));
         for (item, (start, end)) in entry.agenda.iter().zip(times) {
-            d.push_str(&format!(
-                "{}–{} {} ({})\n",
-                clock.local(start).format("%H:%M"),
-                clock.local(end).format("%H:%M"),
+            let (start, end) = (clock.local(start), clock.local(end));
+            let _ = writeln!(
+                d,
+                "{:02}:{:02}–{:02}:{:02} {} ({})",
+                start.hour(),
+                start.minute(),
+                end.hour(),
+                end.minute(),
                 item.title,
                 format_duration(item.minutes)
-            ));
+            );
         }
         let total: u32 = entry.agenda.iter().map(|i| i.minutes).sum();
         let length = format_duration(u32::try_from(m.minutes()).unwrap_or(0));
@@ -243,23 +290,56 @@ fn description(entry: &CalendarEntry, clock: &Clock, lang: Lang) -> String {
         d.push_str(fair_dialogue(lang));
         d.push('\n');
     }
-    d.trim_end().to_string()
+    d.truncate(d.trim_end().len());
 }
 
-/// Writes content lines: CRLF-terminated and folded.
+/// Writes content lines: CRLF-terminated and folded. Each line is put together in
+/// `line` (reused), then folded into `out`.
 struct Writer<'a> {
     out: &'a mut String,
+    line: &'a mut String,
 }
 
 impl Writer<'_> {
-    /// A property whose value is written as given (dates, numbers, fixed words, URIs).
+    /// Starts the line of property `name`: the name and the colon, for the value to be
+    /// appended before `fold`.
+    fn line(&mut self, name: &str) -> &mut String {
+        self.line.clear();
+        self.line.push_str(name);
+        self.line.push(':');
+        self.line
+    }
+
+    /// Ends the line started with `line`.
+    fn fold(&mut self) {
+        fold_into(self.out, self.line);
+    }
+
+    /// A property whose value is written as given (dates, numbers, fixed words, URIs),
+    /// but for control characters, which no value may hold.
     fn raw(&mut self, name: &str, value: &str) {
-        fold_into(self.out, &format!("{name}:{value}"));
+        let line = self.line(name);
+        if value
+            .bytes()
+            .any(|b| may_escape(b) && !matches!(b, b'\\' | b';' | b','))
+        {
+            line.extend(value.chars().filter(|c| !c.is_control()));
+        } else {
+            line.push_str(value);
+        }
+        self.fold();
     }
 
     /// A TEXT property: escaped (RFC 5545 §3.3.11).
     fn text(&mut self, name: &str, value: &str) {
-        fold_into(self.out, &format!("{name}:{}", escape_text(value)));
+        escape_text_into(self.line(name), value);
+        self.fold();
+    }
+
+    /// A DATE-TIME property in UTC.
+    fn utc(&mut self, name: &str, t: DateTime<Utc>) {
+        push_utc(self.line(name), t);
+        self.fold();
     }
 }
 
@@ -268,16 +348,33 @@ impl Writer<'_> {
 /// dropped, except the tab.
 pub fn escape_text(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 8);
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
+    escape_text_into(&mut out, value);
+    out
+}
+
+/// Whether a byte of UTF-8 text may need escaping or dropping in a TEXT value: one of
+/// the escaped characters, an ASCII control, or the first byte of a C1 control
+/// (U+0080–U+009F are 0xC2 0x80–0x9F; 0xC2 never occurs inside another character).
+fn may_escape(b: u8) -> bool {
+    matches!(b, b'\\' | b';' | b',' | 0..=0x1f | 0x7f | 0xc2)
+}
+
+/// [`escape_text`] appended to `out`: runs of plain text are copied whole.
+fn escape_text_into(out: &mut String, value: &str) {
+    let mut rest = value;
+    while let Some(at) = rest.bytes().position(may_escape) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let c = rest.chars().next().expect("a character at a char boundary");
+        rest = &rest[c.len_utf8()..];
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if let Some(after) = rest.strip_prefix('\n') {
+                    rest = after;
                 }
                 out.push_str("\\n");
             }
@@ -286,7 +383,7 @@ pub fn escape_text(value: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    out.push_str(rest);
 }
 
 /// Appends `line` folded into lines of at most 75 octets, each ending in CRLF; a
@@ -368,5 +465,88 @@ mod tests {
         );
         assert_eq!(escape_text("bell\u{7}"), "bell");
         assert_eq!(escape_text("Mötesrum: Ån"), "Mötesrum: Ån");
+    }
+
+    /// The escaping that copies runs whole gives what escaping character by character
+    /// gives, on every kind of character it has to look at twice.
+    #[test]
+    fn escaping_by_runs_matches_escaping_by_characters() {
+        fn by_characters(value: &str) -> String {
+            let mut out = String::new();
+            let mut chars = value.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => out.push_str("\\\\"),
+                    ';' => out.push_str("\\;"),
+                    ',' => out.push_str("\\,"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => {
+                        if chars.peek() == Some(&'\n') {
+                            chars.next();
+                        }
+                        out.push_str("\\n");
+                    }
+                    '\t' => out.push('\t'),
+                    c if c.is_control() => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        for value in [
+            "",
+            "Åsa, Örjan; Ärla\\ö",
+            "\r\n\r\r\n\n\t",
+            "esc\u{1b}[31m röd\u{7}",
+            "C1 \u{85}\u{9b}\u{9f} och \u{a0}\u{c2}\u{c4}Ä",
+            "slut\r",
+            "ÅÄÖåäö€😀,",
+        ] {
+            assert_eq!(escape_text(value), by_characters(value), "{value:?}");
+        }
+    }
+
+    /// No control character reaches the file but the line ends, whatever a meeting's
+    /// title or purpose holds (a location with one is never written as a raw URL:
+    /// `web_link` refuses it).
+    #[test]
+    fn an_event_carries_no_control_character_but_its_line_ends() {
+        let clock = Clock::Fixed(
+            DateTime::parse_from_rfc3339("2026-12-01T10:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc),
+        );
+        let start = clock.now();
+        let meeting = Meeting {
+            id: 1,
+            uuid: "7d1d0000-0000-4000-8000-000000000001".into(),
+            project_id: 1,
+            project_code: "NORR-24".into(),
+            kind: crate::domain::MeetingType::OneToOneDialogue,
+            title: "Möte\u{1b}[2J\u{9b}".into(),
+            purpose: "Syfte\r\nrad två\u{0}".into(),
+            desired_outcome: String::new(),
+            format: crate::domain::MeetingFormat::Hybrid,
+            location: "https://möte.example/rum".into(),
+            start,
+            end: start + chrono::Duration::hours(1),
+            status: MeetingStatus::Planned,
+            notes_status: crate::domain::NotesStatus::Draft,
+            checklist: 0,
+            created_at: "2026-11-01T08:00:00Z".into(),
+            updated_at: "2026-11-02T08:00:00Z".into(),
+        };
+        let text = calendar(
+            &[CalendarEntry {
+                meeting,
+                agenda: vec![],
+            }],
+            start,
+            &clock,
+            Lang::Sv,
+        );
+        let without_line_ends = text.replace("\r\n", "");
+        assert!(!without_line_ends.chars().any(char::is_control), "{text:?}");
+        assert!(text.contains("URL:https://möte.example/rum"), "{text}");
     }
 }

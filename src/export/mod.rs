@@ -90,7 +90,18 @@ fn strip_controls(text: String, keep_crlf: bool) -> String {
             && c != '\t'
             && !(keep_crlf && c == '\r' && s[i + 1..].starts_with('\n'))
     };
-    if !text.char_indices().any(|(i, c)| unwanted(&text, i, c)) {
+    // A control character in UTF-8 starts with an ASCII control byte or with 0xC2 (C1
+    // controls, U+0080–U+009F), bytes that never occur inside another character: text
+    // without them (nearly all of it) goes through after one pass over its bytes.
+    let bytes = text.as_bytes();
+    let suspect = |(i, &b): (usize, &u8)| match b {
+        b'\n' | b'\t' => false,
+        b'\r' => !(keep_crlf && bytes.get(i + 1) == Some(&b'\n')),
+        0..=0x1f | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        _ => false,
+    };
+    if !bytes.iter().enumerate().any(suspect) {
         return text;
     }
     text.char_indices()

@@ -24,6 +24,26 @@ impl Store {
         &self,
         project_id: Option<i64>,
         trashed_since: DateTime<Utc>,
+        each: impl FnMut(bool, Meeting, Vec<AgendaItem>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        // The meetings are read in start order, which jumps about the file: mapped
+        // into memory, its pages are read without a copy through the kernel each
+        // (a third of the export's time at 20,000 meetings). Only for this read, so
+        // that the app's own footprint stays small.
+        self.conn
+            .pragma_update(None, "mmap_size", CALENDAR_MMAP_BYTES)
+            .map_err(StoreError::from)?;
+        let read = self.read_calendar(project_id, trashed_since, each);
+        let unmapped = self.conn.pragma_update(None, "mmap_size", 0);
+        read?;
+        unmapped.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    fn read_calendar<E: From<StoreError>>(
+        &self,
+        project_id: Option<i64>,
+        trashed_since: DateTime<Utc>,
         mut each: impl FnMut(bool, Meeting, Vec<AgendaItem>) -> Result<(), E>,
     ) -> Result<(), E> {
         let columns = MEETING_COLUMNS.replace(
@@ -92,6 +112,10 @@ impl Store {
         Ok(())
     }
 }
+
+/// How much of the store file the calendar's read maps into memory (SQLite's
+/// `mmap_size`): all of a decade's store.
+const CALENDAR_MMAP_BYTES: i64 = 1 << 30;
 
 /// A block of the agenda statement: its meeting, and the block or, when it cannot be
 /// read, the row to set aside.
