@@ -3,6 +3,7 @@
 
 mod action;
 mod action_pages;
+pub mod agenda_window;
 mod attention;
 pub mod autosave;
 mod conflicts;
@@ -45,6 +46,7 @@ pub use full_view::{FullView, Scroll};
 use keymap::{Context, Key};
 pub use keymap::{KeyConfigError, Keymap};
 pub use palette::{PaletteEntry, PaletteState, PaletteTarget};
+pub use agenda_window::slot_day;
 pub use screens::*;
 pub use search::SearchState;
 
@@ -739,6 +741,7 @@ impl App {
             Screen::Agenda => {
                 let len = self.agenda.len();
                 self.agenda.cursor.step(delta, len);
+                self.load_agenda_rows(false);
             }
             Screen::ReviewSummary => {}
             Screen::Need { .. } => {

@@ -1,6 +1,7 @@
 //! The SQLite store: opening safely, pragmas, migrations, and one file per aggregate.
 
 mod action_pages;
+mod agenda_window;
 mod attention;
 mod backups;
 mod bundle;
@@ -40,6 +41,7 @@ use rusqlite::Connection;
 use crate::domain::{Clock, FieldError, StoreFault};
 
 pub use action_pages::{ActionKey, ActionPage, PagedAction};
+pub use agenda_window::AgendaSlot;
 pub use attention::{ATTENTION_PAGE, TODAY_PAGE, TodayMeeting, TodayStrip};
 pub use backups::{
     BackupReason, DEFAULT_KEEP, automatic_backups, backup_dir, inspect_backup, is_unopenable,
