@@ -38,6 +38,7 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
+pub use agenda_window::slot_day;
 use autosave::Autosave;
 pub use conflicts::{Conflict, ConflictRow, ConflictSubject};
 use form::{FieldKind, Form, FormKind, LookupSource};
@@ -46,7 +47,6 @@ pub use full_view::{FullView, Scroll};
 use keymap::{Context, Key};
 pub use keymap::{KeyConfigError, Keymap};
 pub use palette::{PaletteEntry, PaletteState, PaletteTarget};
-pub use agenda_window::slot_day;
 pub use screens::*;
 pub use search::SearchState;
 

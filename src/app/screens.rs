@@ -760,10 +760,10 @@ pub const AGENDA_DAYS: u64 = 14;
 
 /// Meetings read whole on either side of the agenda's cursor: more than a screenful,
 /// so that the list scrolls as it would over every meeting of the days.
-pub const AGENDA_WINDOW: usize = 80;
+pub const AGENDA_WINDOW: usize = 60;
 /// Meetings read whole from the start of each day of the week view: more than a day's
 /// column shows (a meeting takes at least four lines).
-pub const AGENDA_DAY_HEAD: usize = 40;
+pub const AGENDA_DAY_HEAD: usize = 25;
 
 #[derive(Debug, Default)]
 pub struct AgendaViewState {

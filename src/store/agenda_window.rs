@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::params_from_iter;
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
 
 use super::meetings::{MEETING_COLUMNS, meeting_from_row, utc_col, utc_text};
 use super::projects::enum_col;
@@ -93,12 +93,26 @@ fn slots_sql(
     (sql, values)
 }
 
+/// Whether column `i` holds a value of `E`, failing as `enum_col` does (without taking a
+/// copy of the text: the agenda checks thousands).
+fn check_enum<E: TextEnum>(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<()> {
+    match r.get_ref(i)? {
+        ValueRef::Text(t) if std::str::from_utf8(t).ok().and_then(E::parse).is_some() => Ok(()),
+        ValueRef::Text(_) => enum_col::<E>(r, i).map(|_| ()),
+        other => Err(rusqlite::Error::InvalidColumnType(
+            i,
+            r.as_ref().column_name(i)?.to_owned(),
+            other.data_type(),
+        )),
+    }
+}
+
 fn slot_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AgendaSlot> {
     // The columns `meeting_from_row` parses, parsed the same way: a row that fails
     // here is the row that could not be shown.
-    enum_col::<MeetingType>(r, 4)?;
-    enum_col::<MeetingFormat>(r, 5)?;
-    enum_col::<NotesStatus>(r, 6)?;
+    check_enum::<MeetingType>(r, 4)?;
+    check_enum::<MeetingFormat>(r, 5)?;
+    check_enum::<NotesStatus>(r, 6)?;
     Ok(AgendaSlot {
         id: r.get(0)?,
         start: utc_col(r, 1)?,
@@ -119,7 +133,12 @@ impl Store {
     ) -> Result<Listed<AgendaSlot>> {
         let (sql, values) = slots_sql(from, to, filter);
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        read_rows(&mut stmt, params_from_iter(values), "meetings", slot_from_row)
+        read_rows(
+            &mut stmt,
+            params_from_iter(values),
+            "meetings",
+            slot_from_row,
+        )
     }
 
     /// `EXPLAIN QUERY PLAN` of `agenda_slots`, one line a step.
