@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 
 use super::screens::{AGENDA_DAY_HEAD, AGENDA_WINDOW};
 use super::{AgendaMode, App};
+use crate::domain::AgendaSlot;
 use crate::domain::{Clock, MeetingStatus};
-use crate::store::AgendaSlot;
 
 /// The ids of slots that share time with another one in `slots`, in one pass over them
 /// by start: a meeting shares time with an earlier one when the latest end so far is

@@ -14,8 +14,9 @@ use crate::domain::{
 };
 
 use super::text_input::TextInput;
+use crate::domain::AgendaSlot;
 use crate::domain::{Attention, EntityKind, EntityRef};
-use crate::store::{AgendaSlot, PagedAction, TodayStrip};
+use crate::store::{PagedAction, TodayStrip};
 
 /// Where the user is. The navigation stack holds these; Esc pops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,29 +13,8 @@ use super::projects::enum_col;
 use super::readable::{Listed, read_rows};
 use super::{Result, Store};
 use crate::domain::{
-    AgendaFilter, Meeting, MeetingFormat, MeetingStatus, MeetingType, NotesStatus, TextEnum,
+    AgendaFilter, AgendaSlot, Meeting, MeetingFormat, MeetingType, NotesStatus, TextEnum,
 };
-
-/// A meeting of the days shown, as far as the agenda needs to place it: where it is in
-/// time and whether it is cancelled (for overlaps). Its row is read whole when shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AgendaSlot {
-    pub id: i64,
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
-    pub status: MeetingStatus,
-}
-
-impl AgendaSlot {
-    /// Whether the two share time, neither cancelled (as `Meeting::overlaps`).
-    pub fn overlaps(&self, other: &AgendaSlot) -> bool {
-        self.id != other.id
-            && self.status != MeetingStatus::Cancelled
-            && other.status != MeetingStatus::Cancelled
-            && self.start < other.end
-            && other.start < self.end
-    }
-}
 
 /// Meetings of a live project (the few trashed projects are looked up once, not a
 /// project per meeting).

@@ -41,7 +41,6 @@ use rusqlite::Connection;
 use crate::domain::{Clock, FieldError, StoreFault};
 
 pub use action_pages::{ActionKey, ActionPage, PagedAction};
-pub use agenda_window::AgendaSlot;
 pub use attention::{ATTENTION_PAGE, TODAY_PAGE, TodayMeeting, TodayStrip};
 pub use backups::{
     BackupReason, DEFAULT_KEEP, automatic_backups, backup_dir, inspect_backup, is_unopenable,

@@ -11,8 +11,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::shown;
 use super::{format, meetings::flag, theme, widgets};
 use crate::app::{AGENDA_DAYS, AGENDA_WINDOW, AgendaMode, App, slot_day};
+use crate::domain::AgendaSlot;
 use crate::domain::{Meeting, MeetingStatus, TextEnum};
-use crate::store::AgendaSlot;
 use crate::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {

@@ -4,7 +4,7 @@
 -- them, in the order shown (start, then id: no sort), and `deleted_at` too, so that
 -- SQLite reads it alone and never the table, whose rows (titles, purposes) are large.
 -- Only then are the rows around the cursor read whole, by id.
-CREATE INDEX meetings_agenda
+CREATE INDEX IF NOT EXISTS meetings_agenda
     ON meetings(start_at, id, end_at, status, kind, format, notes_status, project_id,
         deleted_at)
     WHERE deleted_at IS NULL;
