@@ -275,9 +275,12 @@ pub struct App {
 
 impl App {
     /// Like `new`, but a store that cannot be read (a damaged file that passed the
-    /// header checks) is an error here, before the terminal is taken over.
+    /// header checks) is an error here, before the terminal is taken over. One query
+    /// that reads the schema and the projects is enough to tell, not the whole list
+    /// (the portfolio reads what it shows right after; stores up to
+    /// `QUICK_CHECK_MAX_PAGES` have had every page checked already).
     pub fn open(store: Store) -> Result<App, StoreError> {
-        store.list_projects(&crate::domain::ProjectFilter::default())?;
+        store.has_projects()?;
         Ok(App::new(store))
     }
 
