@@ -160,9 +160,9 @@ fn benches(c: &mut Criterion) {
     assert_eq!(app.agenda.mode, AgendaMode::List);
     eprintln!(
         "  agenda list: {} meetings in the next 14 days",
-        app.agenda.meetings.len()
+        app.agenda.slots.len()
     );
-    assert!(app.agenda.meetings.len() > 200);
+    assert!(app.agenda.slots.len() > 200);
 
     // One step down the list.
     bench_key_draw(
@@ -181,7 +181,7 @@ fn benches(c: &mut Criterion) {
     let monday = app.agenda.from.expect("a week is shown");
     eprintln!(
         "  week view: {} meetings in the week of {monday}",
-        app.agenda.meetings.len()
+        app.agenda.slots.len()
     );
 
     // The requirement: `]` (next week) with update and render under 5 ms. Each

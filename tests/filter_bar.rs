@@ -397,15 +397,15 @@ fn the_agenda_filters_its_days_by_project_and_type() {
     let mut app = demo_app();
     ch(&mut app, '2');
     assert_eq!(app.screen(), Screen::Agenda);
-    let all = app.agenda.meetings.clone();
+    let all: Vec<_> = app.agenda.loaded.values().cloned().collect();
     assert!(all.len() > 1, "the demo has meetings in the next days");
     let first = all[0].clone();
 
     pick_facet(&mut app, "Project", &first.project_code);
     assert!(
         app.agenda
-            .meetings
-            .iter()
+            .loaded
+            .values()
             .all(|m| m.project_id == first.project_id)
     );
     assert_eq!(app.agenda.total, Some(all.len()));
@@ -414,16 +414,16 @@ fn the_agenda_filters_its_days_by_project_and_type() {
         screen.contains(&format!("Filter: Project: {}", first.project_code)),
         "the project by its code:\n{screen}"
     );
-    let count = format!("· {} of {}", app.agenda.meetings.len(), all.len());
+    let count = format!("· {} of {}", app.agenda.slots.len(), all.len());
     assert!(screen.contains(&count), "{screen}");
     snap!(&app, "agenda_by_project");
 
     pick_facet(&mut app, "Type", first.kind.label());
-    assert!(app.agenda.meetings.iter().any(|m| m.id == first.id));
-    assert!(app.agenda.meetings.iter().all(|m| m.kind == first.kind));
+    assert!(app.agenda.loaded.values().any(|m| m.id == first.id));
+    assert!(app.agenda.loaded.values().all(|m| m.kind == first.kind));
     // The week view keeps the filter.
     ch(&mut app, 'v');
-    assert!(app.agenda.meetings.iter().all(|m| m.kind == first.kind));
+    assert!(app.agenda.loaded.values().all(|m| m.kind == first.kind));
     let screen = render(&app, 120, 40);
     assert!(screen.contains("Filter: Project:"), "{screen}");
     ch(&mut app, 'F');

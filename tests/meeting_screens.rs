@@ -638,8 +638,8 @@ fn agenda_list_across_projects() {
     assert_eq!(app.context(), Context::AgendaList);
     let titles: Vec<&str> = app
         .agenda
-        .meetings
-        .iter()
+        .loaded
+        .values()
         .map(|m| m.title.as_str())
         .collect();
     // Today and the next 13 days, by start; Monday's meeting is before today.
@@ -730,7 +730,7 @@ fn week_view_this_week_and_next() {
         "a cancelled meeting overlaps nothing: {friday}"
     );
     // The first meeting of the week is selected (shown by colour).
-    assert_eq!(app.agenda.meetings[0].title, "Projektmöte vecka 48");
+    assert_eq!(app.agenda.loaded[&0].title, "Projektmöte vecka 48");
     assert!(is_highlighted(buffer, "13:00–14:00"));
     // The cancelled meeting's title is muted.
     assert_eq!(fg_of(buffer, "Informationsmöte"), Color::DarkGray);
@@ -743,8 +743,8 @@ fn week_view_this_week_and_next() {
     );
     let titles: Vec<&str> = app
         .agenda
-        .meetings
-        .iter()
+        .loaded
+        .values()
         .map(|m| m.title.as_str())
         .collect();
     assert_eq!(titles, [WORKSHOP, STEERING, REFERENCE]);
@@ -856,7 +856,7 @@ fn scheduling_with_typed_dates_stores_utc_and_warns_about_the_overlap() {
     assert!(!line_with(&screen, DIALOGUE).contains('⚠'), "{screen}");
     assert!(line_with(&screen, "Uppföljande dialog").contains("Cancelled"));
     ch(&mut app, '2');
-    assert!(app.agenda.meetings.iter().any(|m| m.id == saved.id));
+    assert!(app.agenda.loaded.values().any(|m| m.id == saved.id));
     assert!(!app.agenda.overlapping.contains(&ids.dialogue));
     assert!(!app.agenda.overlapping.contains(&saved.id));
 

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use chrono::Days;
 
+use super::agenda_window::overlapping_slot_ids;
 use super::screens::{MeetingRow, MeetingUnreadable, meeting_row_at};
 use super::unreadable::{Removal, unreadable_target};
 use super::{
@@ -19,22 +20,6 @@ use crate::export::{AgendaFormat, TemplateSource};
 use crate::ops::export::ExportOpError;
 use crate::ops::{Destination, ExportJob};
 use crate::text;
-
-/// The ids of meetings that share time with another one in `meetings`.
-pub fn overlapping_ids(meetings: &[Meeting]) -> HashSet<i64> {
-    let mut sorted: Vec<&Meeting> = meetings.iter().collect();
-    sorted.sort_by_key(|m| m.start);
-    let mut ids = HashSet::new();
-    for (i, a) in sorted.iter().enumerate() {
-        for b in sorted[i + 1..].iter().take_while(|b| b.start < a.end) {
-            if a.overlaps(b) {
-                ids.insert(a.id);
-                ids.insert(b.id);
-            }
-        }
-    }
-    ids
-}
 
 impl Action {
     /// Whether the action works on the selected meeting of a list (rather than on the
@@ -201,29 +186,31 @@ impl App {
         let filter = self.agenda.filter.clone();
         let loaded = self
             .store
-            .meetings_between_filtered(start, end, &filter)
+            .agenda_slots(start, end, Some(&filter))
             .and_then(|listed| {
                 // Overlaps are with any meeting of those days, shown or filtered out.
                 let overlapping = if total.is_some() {
-                    let all = self.store.meetings_between(start, end)?;
+                    let all = self.store.agenda_slots_readable(start, end)?;
                     let ids: HashSet<i64> = listed.rows.iter().map(|m| m.id).collect();
-                    overlapping_ids(&all)
+                    overlapping_slot_ids(&all)
                         .into_iter()
                         .filter(|id| ids.contains(id))
                         .collect()
                 } else {
-                    overlapping_ids(&listed.rows)
+                    overlapping_slot_ids(&listed.rows)
                 };
                 Ok((listed, overlapping))
             });
         if let Some((listed, overlapping)) = self.report(loaded) {
             self.agenda.overlapping = overlapping;
-            self.agenda.meetings = listed.rows;
+            self.agenda.slots = listed.rows;
+            self.agenda.loaded.clear();
             self.agenda.unreadable = listed.unreadable.iter().map(|r| r.id).collect();
             self.agenda.total = total;
         }
         let len = self.agenda.len();
         self.agenda.cursor.clamp(len);
+        self.load_agenda_rows(true);
     }
 
     /// The instants the agenda's days span (from its first day's midnight on).
@@ -656,7 +643,14 @@ impl App {
         let today = self.clock().today();
         let view = &mut self.agenda;
         let from = view.from.unwrap_or(today);
-        let selected = meeting_row_at(&view.meetings, &view.unreadable, view.cursor.selected);
+        let at = view.cursor.selected;
+        let selected = match view.slots.get(at) {
+            Some(_) => view.meeting(at).map(MeetingRow::Item),
+            None => view
+                .unreadable
+                .get(at - view.slots.len())
+                .map(|id| MeetingRow::Unreadable(*id)),
+        };
         match action {
             Action::Open => {
                 match selected {

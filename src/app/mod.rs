@@ -3,6 +3,7 @@
 
 mod action;
 mod action_pages;
+pub mod agenda_window;
 mod attention;
 pub mod autosave;
 mod conflicts;
@@ -37,6 +38,7 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
+pub use agenda_window::slot_day;
 use autosave::Autosave;
 pub use conflicts::{Conflict, ConflictRow, ConflictSubject};
 use form::{FieldKind, Form, FormKind, LookupSource};
@@ -273,9 +275,12 @@ pub struct App {
 
 impl App {
     /// Like `new`, but a store that cannot be read (a damaged file that passed the
-    /// header checks) is an error here, before the terminal is taken over.
+    /// header checks) is an error here, before the terminal is taken over. One query
+    /// that reads the schema and the projects is enough to tell, not the whole list
+    /// (the portfolio reads what it shows right after; stores up to
+    /// `QUICK_CHECK_MAX_PAGES` have had every page checked already).
     pub fn open(store: Store) -> Result<App, StoreError> {
-        store.list_projects(&crate::domain::ProjectFilter::default())?;
+        store.has_projects()?;
         Ok(App::new(store))
     }
 
@@ -739,6 +744,7 @@ impl App {
             Screen::Agenda => {
                 let len = self.agenda.len();
                 self.agenda.cursor.step(delta, len);
+                self.load_agenda_rows(false);
             }
             Screen::ReviewSummary => {}
             Screen::Need { .. } => {

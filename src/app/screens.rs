@@ -1,7 +1,7 @@
 //! Per-screen state: what each screen shows, loaded by `App` when the screen opens
 //! or its data changes, and never during rendering.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -14,6 +14,7 @@ use crate::domain::{
 };
 
 use super::text_input::TextInput;
+use crate::domain::AgendaSlot;
 use crate::domain::{Attention, EntityKind, EntityRef};
 use crate::store::{PagedAction, TodayStrip};
 
@@ -758,12 +759,22 @@ pub enum AgendaMode {
 /// Days the agenda list shows.
 pub const AGENDA_DAYS: u64 = 14;
 
+/// Meetings read whole on either side of the agenda's cursor: more than a screenful,
+/// so that the list scrolls as it would over every meeting of the days.
+pub const AGENDA_WINDOW: usize = 60;
+/// Meetings read whole from the start of each day of the week view: more than a day's
+/// column shows (a meeting takes at least four lines).
+pub const AGENDA_DAY_HEAD: usize = 25;
+
 #[derive(Debug, Default)]
 pub struct AgendaViewState {
     pub mode: AgendaMode,
     /// First day shown: today in the list, a Monday in the week view.
     pub from: Option<NaiveDate>,
-    pub meetings: Vec<Meeting>,
+    /// Every meeting of the days shown (as the filter narrows them), in order, light.
+    pub slots: Vec<AgendaSlot>,
+    /// The whole rows of the slots on screen or near it, by their place in `slots`.
+    pub loaded: BTreeMap<usize, Meeting>,
     pub overlapping: HashSet<i64>,
     /// Ids of rows in the range that cannot be read, listed after the meetings.
     pub unreadable: Vec<i64>,
@@ -778,11 +789,16 @@ pub struct AgendaViewState {
 impl AgendaViewState {
     /// Rows the cursor moves over: the meetings, then the unreadable rows.
     pub fn len(&self) -> usize {
-        self.meetings.len() + self.unreadable.len()
+        self.slots.len() + self.unreadable.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The meeting at `at` in the days' order, if its row has been read.
+    pub fn meeting(&self, at: usize) -> Option<&Meeting> {
+        self.loaded.get(&at)
     }
 }
 

@@ -45,6 +45,27 @@ impl Meeting {
     }
 }
 
+/// A meeting of the days shown, as far as the agenda needs to place it: where it is in
+/// time and whether it is cancelled (for overlaps). Its row is read whole when shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgendaSlot {
+    pub id: i64,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub status: MeetingStatus,
+}
+
+impl AgendaSlot {
+    /// Whether the two share time, neither cancelled (as `Meeting::overlaps`).
+    pub fn overlaps(&self, other: &AgendaSlot) -> bool {
+        self.id != other.id
+            && self.status != MeetingStatus::Cancelled
+            && other.status != MeetingStatus::Cancelled
+            && self.start < other.end
+            && other.start < self.end
+    }
+}
+
 /// Points of the equal-treatment checklist (their words are `text::checklist()`).
 pub const CHECKLIST_LEN: usize = 11;
 

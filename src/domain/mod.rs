@@ -60,7 +60,7 @@ pub use lists::{
     TrashItem,
 };
 pub use meeting::{
-    AgendaItem, AgendaItemInput, Attendance, CHECKLIST_LEN, End, Meeting, MeetingDraft,
+    AgendaItem, AgendaItemInput, AgendaSlot, Attendance, CHECKLIST_LEN, End, Meeting, MeetingDraft,
     MeetingInput, agenda_overrun, agenda_times, checklist_open, is_supplier_facing, mentions_link,
     next_meeting, parse_end, shared_may_name, web_link, week_start,
 };

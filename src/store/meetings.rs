@@ -17,7 +17,7 @@ pub(crate) fn utc_text(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-fn utc_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
+pub(super) fn utc_col(r: &Row<'_>, i: usize) -> rusqlite::Result<DateTime<Utc>> {
     let s: String = r.get(i)?;
     DateTime::parse_from_rfc3339(&s)
         .map(|t| t.with_timezone(&Utc))

@@ -1,6 +1,7 @@
 //! The SQLite store: opening safely, pragmas, migrations, and one file per aggregate.
 
 mod action_pages;
+mod agenda_window;
 mod attention;
 mod backups;
 mod bundle;
@@ -270,7 +271,8 @@ impl Store {
         // First, so that even the checks below wait for another connection's lock.
         conn.busy_timeout(open::BUSY_TIMEOUT)?;
         open::register_functions(&conn)?;
-        open::verify(&conn, label)?;
+        let file = backups.map(|(path, _)| path).filter(|_| !read_only);
+        open::verify_store(&conn, label, file)?;
         open::apply_pragmas(&conn, read_only)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if read_only {

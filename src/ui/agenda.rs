@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::shown;
 use super::{format, meetings::flag, theme, widgets};
-use crate::app::{AGENDA_DAYS, AgendaMode, App};
+use crate::app::{AGENDA_DAYS, AGENDA_WINDOW, AgendaMode, App, slot_day};
+use crate::domain::AgendaSlot;
 use crate::domain::{Meeting, MeetingStatus, TextEnum};
 use crate::text;
 
@@ -30,7 +31,7 @@ fn filtered_count(app: &App) -> String {
     match view.total {
         Some(_) => format!(
             "· {} ",
-            super::filter_bar::count(view.meetings.len(), view.total)
+            super::filter_bar::count(view.slots.len(), view.total)
         ),
         None => String::new(),
     }
@@ -61,7 +62,12 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
     let mut rows = Vec::new();
     let mut selected_row = 0;
     let mut current_day = None;
-    for (i, m) in view.meetings.iter().enumerate() {
+    // The rows read around the cursor: more than a screenful either side, so the table
+    // scrolls as it would over all of them.
+    let n = view.slots.len();
+    let at = view.cursor.selected.min(n.saturating_sub(1));
+    let window = at.saturating_sub(AGENDA_WINDOW)..(at + AGENDA_WINDOW + 1).min(n);
+    for (i, m) in window.filter_map(|i| Some((i, view.meeting(i)?))) {
         let day = day_of(app, m).max(from);
         if current_day != Some(day) {
             current_day = Some(day);
@@ -97,8 +103,13 @@ fn list(frame: &mut Frame, area: Rect, app: &App, from: NaiveDate) {
             flag(m, view.overlapping.contains(&m.id)),
         ]));
     }
-    for (i, id) in view.unreadable.iter().enumerate() {
-        if view.meetings.len() + i == view.cursor.selected {
+    let unreadable = if (at + AGENDA_WINDOW + 1) >= n {
+        view.unreadable.as_slice()
+    } else {
+        &[]
+    };
+    for (i, id) in unreadable.iter().enumerate() {
+        if n + i == view.cursor.selected {
             selected_row = rows.len();
         }
         rows.push(TableRow::new(vec![
@@ -185,6 +196,15 @@ fn meeting_block(
     lines
 }
 
+/// Lines of a meeting's block with one title line, the fewest it takes.
+const UNREAD_BLOCK_LINES: usize = 4;
+
+/// The block of a meeting whose row is not read: one of many in a full day, out of
+/// view (the rows at the top of each day and around the cursor are read).
+fn unread_block() -> Vec<Line<'static>> {
+    vec![Line::from(""); UNREAD_BLOCK_LINES]
+}
+
 /// The blocks that fit in `height` lines, scrolled so the selected one shows, with
 /// "↑ n more" / "↓ n more" where some are out of view.
 fn visible_blocks(blocks: Vec<(bool, Vec<Line<'static>>)>, height: usize) -> Vec<Line<'static>> {
@@ -254,7 +274,7 @@ fn week(frame: &mut Frame, area: Rect, app: &App, first: NaiveDate) {
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            let style = if view.meetings.len() + i == view.cursor.selected {
+            let style = if view.slots.len() + i == view.cursor.selected {
                 theme::selected()
             } else {
                 theme::error()
@@ -264,6 +284,11 @@ fn week(frame: &mut Frame, area: Rect, app: &App, first: NaiveDate) {
         .collect();
     frame.render_widget(Paragraph::new(lines), unreadable);
     let columns = Layout::horizontal([Constraint::Fill(1); 7]).split(inner);
+    let days: Vec<NaiveDate> = view
+        .slots
+        .iter()
+        .map(|slot| slot_day(&clock, slot, first))
+        .collect();
     for (offset, column) in columns.iter().enumerate() {
         let day = first + Days::new(offset as u64);
         let head_style = if day == today {
@@ -284,28 +309,35 @@ fn week(frame: &mut Frame, area: Rect, app: &App, first: NaiveDate) {
         // get all the lines the day has room for, and fewer (cut with …) when it is full.
         let height = column.height.saturating_sub(1) as usize;
         // A meeting that started before the week shows on its first day.
-        let on_day: Vec<(usize, &Meeting)> = view
-            .meetings
+        let on_day: Vec<(usize, &AgendaSlot)> = view
+            .slots
             .iter()
             .enumerate()
-            .filter(|(_, m)| day_of(app, m).max(first) == day)
+            .filter(|&(i, _)| days[i] == day)
             .collect();
         let day_blocks = |title_lines: usize| -> Vec<(bool, Vec<Line>)> {
             on_day
                 .iter()
-                .map(|&(i, m)| {
+                .map(|&(i, slot)| {
                     let selected = i == view.cursor.selected;
-                    let overlap = view.overlapping.contains(&m.id);
-                    (
-                        selected,
-                        meeting_block(m, overlap, selected, width, title_lines, app),
-                    )
+                    let overlap = view.overlapping.contains(&slot.id);
+                    let block = match view.meeting(i) {
+                        Some(m) => meeting_block(m, overlap, selected, width, title_lines, app),
+                        None => unread_block(),
+                    };
+                    (selected, block)
                 })
                 .collect()
         };
         let fits =
             |b: &[(bool, Vec<Line>)]| b.iter().map(|(_, l)| l.len()).sum::<usize>() <= height;
-        let mut blocks = day_blocks(usize::MAX);
+        // A block takes at least four lines: a day with more than a column's worth
+        // gets one title line each at once (as trying more would end there too).
+        let mut blocks = if on_day.len() * UNREAD_BLOCK_LINES > height {
+            day_blocks(1)
+        } else {
+            day_blocks(usize::MAX)
+        };
         for lines in [3, 2, 1] {
             if fits(&blocks) {
                 break;
@@ -328,7 +360,7 @@ fn week(frame: &mut Frame, area: Rect, app: &App, first: NaiveDate) {
             *column,
         );
     }
-    if view.meetings.is_empty() {
+    if view.slots.is_empty() {
         let msg = Rect {
             y: inner.y + inner.height / 2,
             height: 1,
