@@ -235,3 +235,53 @@ fn the_agenda_view_shows_the_row_and_d_trashes_it() {
     let left = app.store.project_meetings_listed(p).unwrap();
     assert!(!left.unreadable.iter().any(|r| r.id == status));
 }
+
+/// An agenda block that cannot be read leaves its meeting's event in the calendar with
+/// the other blocks, and one warning names the block's row.
+#[test]
+fn the_calendar_leaves_out_an_unreadable_agenda_block_with_a_warning() {
+    let sandbox = common::cli::Sandbox::empty("UTC");
+    let bad = {
+        let mut store = Store::open(&sandbox.db(), clock()).unwrap();
+        let note = common::store::workshop_with_note(&mut store, "Start.");
+        let meeting = store.note(note).unwrap().meeting_id;
+        store
+            .add_agenda_item(meeting, &common::store::block("Inledning", 20))
+            .unwrap();
+        let bad = store
+            .add_agenda_item(meeting, &common::store::block("Trasig punkt", 30))
+            .unwrap();
+        store
+            .add_agenda_item(meeting, &common::store::block("Avslutning", 10))
+            .unwrap();
+        store
+            .connection()
+            .execute(
+                "UPDATE agenda_items SET minutes = 'en halvtimme' WHERE id = ?1",
+                [bad],
+            )
+            .unwrap();
+        bad
+    };
+    let path = sandbox.path("alla.ics");
+    let out = sandbox
+        .tidig()
+        .args(["export", "calendar", "-o", path.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("agenda_items") && stderr.contains(&format!("row {bad} ")),
+        "{stderr}"
+    );
+    let ics = std::fs::read_to_string(&path).unwrap().replace("\r\n ", "");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "{ics}");
+    assert!(
+        ics.contains("Inledning") && ics.contains("Avslutning"),
+        "{ics}"
+    );
+    assert!(!ics.contains("Trasig punkt"), "{ics}");
+}

@@ -1,15 +1,15 @@
 //! The meetings of a calendar export, one at a time in start order, each with its
 //! agenda: live meetings, and those put in the trash since a given time (which the
-//! export sends as cancelled). Two statements are read side by side, the meetings and
-//! the agenda blocks in the same order, so that 20,000 meetings are never held at once.
+//! export sends as cancelled). One statement gives each meeting's rows (one per agenda
+//! block) in order, so that 20,000 meetings are never held at once.
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use super::meetings::{
-    AGENDA_COLUMNS, LIVE, MEETING_COLUMNS, agenda_from_row, meeting_from_row, utc_text,
+    AGENDA_COLUMNS, LIVE, MEETING_COLUMNS, agenda_from_row_at, meeting_from_row, utc_text,
 };
-use super::readable::{UnreadableRow, read_row};
+use super::readable::{UnreadableRow, read_row, read_row_at};
 use super::{Store, StoreError};
 use crate::domain::{AgendaItem, Meeting};
 
@@ -53,80 +53,64 @@ impl Store {
                       ELSE max(m.updated_at, coalesce(m.deleted_at, p.deleted_at)) END"
             ),
         );
-        let mut meetings = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {columns}, {LIVE} FROM meetings m JOIN projects p ON p.id = m.project_id
-                 WHERE ({LIVE} OR coalesce(m.deleted_at, p.deleted_at) >= ?2)
-                   AND (?1 IS NULL OR m.project_id = ?1)
-                 ORDER BY m.start_at, m.id"
-            ))
-            .map_err(StoreError::from)?;
         let agenda_columns = AGENDA_COLUMNS
             .split(", ")
             .map(|c| format!("a.{c}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let mut blocks = self
+        // One statement, one row per agenda block (or one for a meeting without any),
+        // so that the meetings are walked in start order once.
+        let mut stmt = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {agenda_columns}, a.meeting_id FROM meetings m
-                 JOIN projects p ON p.id = m.project_id
-                 JOIN agenda_items a ON a.meeting_id = m.id
-                 WHERE a.deleted_at IS NULL AND {LIVE} AND (?1 IS NULL OR m.project_id = ?1)
+                "SELECT {columns}, {LIVE}, {agenda_columns}
+                 FROM meetings m JOIN projects p ON p.id = m.project_id
+                 LEFT JOIN agenda_items a
+                   ON a.meeting_id = m.id AND a.deleted_at IS NULL AND {LIVE}
+                 WHERE ({LIVE} OR coalesce(m.deleted_at, p.deleted_at) >= ?2)
+                   AND (?1 IS NULL OR m.project_id = ?1)
                  ORDER BY m.start_at, m.id, a.position, a.id"
             ))
             .map_err(StoreError::from)?;
         let live_column = MEETING_COLUMNS.split(',').count();
-        let agenda_meeting_column = AGENDA_COLUMNS.split(',').count();
-        let mut rows = meetings
+        let agenda_at = live_column + 1;
+        let mut rows = stmt
             .query(params![project_id, utc_text(trashed_since)])
             .map_err(StoreError::from)?;
-        let mut agenda_rows = blocks.query([project_id]).map_err(StoreError::from)?;
-        // The next block not yet given out: its meeting and the block (or None when
-        // it cannot be read).
-        let mut next_block = read_block(agenda_rows.next(), agenda_meeting_column)?;
+        let mut current: Option<Gathered> = None;
+        let mut give = |gathered: Option<Gathered>| match gathered {
+            Some((_, live, Ok(meeting), agenda)) => each(!live, meeting, agenda),
+            Some((_, true, Err(bad), _)) => {
+                self.set_aside(bad);
+                Ok(())
+            }
+            _ => Ok(()),
+        };
         while let Some(row) = rows.next().map_err(StoreError::from)? {
-            let live: bool = row.get(live_column).map_err(StoreError::from)?;
             let id: i64 = row.get(0).map_err(StoreError::from)?;
-            let mut agenda = Vec::new();
-            if live {
-                while let Some((meeting_id, block)) = next_block.take() {
-                    if meeting_id != id {
-                        next_block = Some((meeting_id, block));
-                        break;
-                    }
-                    match block {
-                        Ok(block) => agenda.push(block),
-                        Err(bad) => self.set_aside(bad),
-                    }
-                    next_block = read_block(agenda_rows.next(), agenda_meeting_column)?;
+            if current.as_ref().is_none_or(|(at, ..)| *at != id) {
+                let live: bool = row.get(live_column).map_err(StoreError::from)?;
+                let meeting = read_row(row, "meetings", meeting_from_row)?;
+                give(current.replace((id, live, meeting, Vec::new())))?;
+            }
+            let block_id: Option<i64> = row.get(agenda_at).map_err(StoreError::from)?;
+            if let (Some(_), Some((.., agenda))) = (block_id, current.as_mut()) {
+                match read_row_at(row, "agenda_items", agenda_at, |r| {
+                    agenda_from_row_at(r, agenda_at)
+                })? {
+                    Ok(block) => agenda.push(block),
+                    Err(bad) => self.set_aside(bad),
                 }
             }
-            match read_row(row, "meetings", meeting_from_row)? {
-                Ok(meeting) => each(!live, meeting, agenda)?,
-                Err(bad) if live => self.set_aside(bad),
-                Err(_) => {}
-            }
         }
-        Ok(())
+        give(current)
     }
 }
+
+/// The meeting being gathered: its id, whether it is live, and the meeting (or its
+/// row, when it cannot be read) with the blocks read so far.
+type Gathered = (i64, bool, Result<Meeting, UnreadableRow>, Vec<AgendaItem>);
 
 /// How much of the store file the calendar's read maps into memory (SQLite's
 /// `mmap_size`): all of a decade's store.
 const CALENDAR_MMAP_BYTES: i64 = 1 << 30;
-
-/// A block of the agenda statement: its meeting, and the block or, when it cannot be
-/// read, the row to set aside.
-type Block = Option<(i64, Result<AgendaItem, UnreadableRow>)>;
-
-fn read_block(
-    row: rusqlite::Result<Option<&rusqlite::Row<'_>>>,
-    meeting_column: usize,
-) -> Result<Block, StoreError> {
-    let Some(row) = row? else { return Ok(None) };
-    let meeting_id: i64 = row.get(meeting_column)?;
-    let block = read_row(row, "agenda_items", agenda_from_row)?;
-    Ok(Some((meeting_id, block)))
-}

@@ -62,16 +62,21 @@ pub(super) const AGENDA_COLUMNS: &str =
     "id, uuid, meeting_id, position, title, minutes, method, owner, expected_outcome";
 
 pub(super) fn agenda_from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
+    agenda_from_row_at(r, 0)
+}
+
+/// An agenda block whose `AGENDA_COLUMNS` start at column `at` of the row.
+pub(super) fn agenda_from_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<AgendaItem> {
     Ok(AgendaItem {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        meeting_id: r.get(2)?,
-        position: r.get(3)?,
-        title: r.get(4)?,
-        minutes: r.get(5)?,
-        method: r.get(6)?,
-        owner: r.get(7)?,
-        expected_outcome: r.get(8)?,
+        id: r.get(at)?,
+        uuid: r.get(at + 1)?,
+        meeting_id: r.get(at + 2)?,
+        position: r.get(at + 3)?,
+        title: r.get(at + 4)?,
+        minutes: r.get(at + 5)?,
+        method: r.get(at + 6)?,
+        owner: r.get(at + 7)?,
+        expected_outcome: r.get(at + 8)?,
     })
 }
 

@@ -67,6 +67,7 @@ fn is_unreadable_value(e: &rusqlite::Error) -> bool {
 fn unreadable(
     table: &'static str,
     row: &Row<'_>,
+    id_column: usize,
     e: &rusqlite::Error,
 ) -> rusqlite::Result<UnreadableRow> {
     let index = match e {
@@ -81,7 +82,7 @@ fn unreadable(
         .to_string();
     Ok(UnreadableRow {
         table,
-        id: row.get(0)?,
+        id: row.get(id_column)?,
         column,
         detail: e.to_string(),
     })
@@ -113,9 +114,20 @@ pub(super) fn read_row<T>(
     table: &'static str,
     read: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<std::result::Result<T, UnreadableRow>> {
+    read_row_at(row, table, 0, read)
+}
+
+/// As [`read_row`], for a row of `table` whose columns start at `id_column` of a
+/// joined statement's row (`read` reads them there).
+pub(super) fn read_row_at<T>(
+    row: &Row<'_>,
+    table: &'static str,
+    id_column: usize,
+    read: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<std::result::Result<T, UnreadableRow>> {
     match read(row) {
         Ok(item) => Ok(Ok(item)),
-        Err(e) if is_unreadable_value(&e) => Ok(Err(unreadable(table, row, &e)?)),
+        Err(e) if is_unreadable_value(&e) => Ok(Err(unreadable(table, row, id_column, &e)?)),
         Err(e) => Err(e.into()),
     }
 }
