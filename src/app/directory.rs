@@ -2,6 +2,10 @@
 
 use super::unreadable::unreadable_target;
 use super::*;
+use crate::store::TRASH_PAGE;
+
+/// Rows of the trash read below the cursor, so that moving down finds them there.
+const TRASH_AHEAD: usize = 50;
 
 impl App {
     pub(super) fn update_directory(&mut self, action: Action) {
@@ -120,13 +124,44 @@ impl App {
         d.person_cursor.clamp(d.people.len());
     }
 
+    /// The count again and the trash from the top, as far as the cursor (so that a
+    /// restore or purge leaves it where it was).
     pub(super) fn refresh_trash(&mut self) {
         let total = self.unfiltered_total(super::FilterList::Trash);
-        if let Some(items) = self.report(self.store.list_trash_filtered(&self.trash.filter)) {
+        let (filter, at) = (self.trash.filter.clone(), self.trash.cursor.selected);
+        let loaded = self.store.count_trash(&filter).and_then(|count| {
+            let rows = (at + TRASH_AHEAD).max(TRASH_PAGE);
+            Ok((count, self.store.trash_page(&filter, None, rows)?))
+        });
+        if let Some((count, items)) = self.report(loaded) {
+            self.trash.count = count;
             self.trash.items = items;
             self.trash.total = total;
         }
-        let len = self.trash.items.len();
+        let len = self.trash.count;
         self.trash.cursor.clamp(len);
+        self.load_trash_to_cursor();
+    }
+
+    /// Reads pages after the last row read until the cursor has `TRASH_AHEAD` rows
+    /// below it (or the trash ends): a visit reads one page, `End` reads to the end.
+    pub(super) fn load_trash_to_cursor(&mut self) {
+        let wanted = (self.trash.cursor.selected + TRASH_AHEAD).min(self.trash.count);
+        let (filter, have) = (self.trash.filter.clone(), self.trash.items.len());
+        let mut read = Vec::new();
+        let mut after = self.trash.items.last().cloned();
+        while have + read.len() < wanted {
+            let page = self.store.trash_page(&filter, after.as_ref(), TRASH_PAGE);
+            let Some(page) = self.report(page) else {
+                return;
+            };
+            let done = page.len() < TRASH_PAGE;
+            after = page.last().cloned().or(after);
+            read.extend(page);
+            if done {
+                break;
+            }
+        }
+        self.trash.items.extend(read);
     }
 }

@@ -773,8 +773,9 @@ impl App {
                 }
             }
             Screen::Trash => {
-                let len = self.trash.items.len();
+                let len = self.trash.count;
                 self.trash.cursor.step(delta, len);
+                self.load_trash_to_cursor();
             }
             Screen::Organisation { .. } => {
                 if let Some(p) = &mut self.org_page {

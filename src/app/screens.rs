@@ -914,7 +914,10 @@ impl RoundsState {
 #[derive(Debug, Default)]
 pub struct TrashState {
     pub filter: TrashFilter,
+    /// The rows read so far, from the top: pages are read as the cursor nears the end.
     pub items: Vec<TrashItem>,
+    /// How many rows the filter leaves in the trash (counted in SQL).
+    pub count: usize,
     pub cursor: Cursor,
     /// The text filter being typed (`f`), if open.
     pub filter_input: Option<TextInput>,

@@ -23,7 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_information_interests.sql"),
     include_str!("migrations/0014_paging_indexes.sql"),
     include_str!("migrations/0015_notes_approver.sql"),
-    // 0016 is another branch's; it goes before this one when they meet.
+    include_str!("migrations/0016_trash_indexes.sql"),
     include_str!("migrations/0017_agenda_index.sql"),
 ];
 

@@ -32,6 +32,7 @@ mod typed_columns;
 mod versions;
 mod where_set;
 
+pub use trash::TRASH_PAGE;
 pub use trash::table as entity_table;
 
 use std::path::Path;

@@ -174,34 +174,195 @@ impl Store {
         self.list_trash_filtered(&TrashFilter::default())
     }
 
-    /// The trash as the filter bar narrows it: one kind, and names containing the text.
+    /// The whole trash as the filter bar narrows it (one kind, names containing the
+    /// text), page by page. Screens read a page at a time (`trash_page`).
     pub fn list_trash_filtered(&self, filter: &TrashFilter) -> Result<Vec<TrashItem>> {
-        let mut items = Vec::new();
-        let text = filter.text.trim().to_lowercase();
-        for kind in EntityKind::ALL {
-            if filter.kind.is_some_and(|k| k != kind) {
-                continue;
-            }
-            let sql = format!(
-                "WITH x(id, label, deleted_at) AS ({} WHERE t.deleted_at IS NOT NULL)
-                 SELECT id, label, deleted_at FROM x
-                 WHERE ?1 = '' OR instr(fold(label), ?1) > 0",
-                label_sql(kind)
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([&text], |r| {
-                Ok(TrashItem {
-                    kind,
-                    id: r.get(0)?,
-                    label: r.get(1)?,
-                    deleted_at: r.get(2)?,
-                })
-            })?;
-            for row in rows {
-                items.push(row?);
+        let mut items: Vec<TrashItem> = Vec::new();
+        loop {
+            let page = self.trash_page(filter, items.last(), TRASH_PAGE)?;
+            let done = page.len() < TRASH_PAGE;
+            items.extend(page);
+            if done {
+                return Ok(items);
             }
         }
-        items.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at).then(a.label.cmp(&b.label)));
-        Ok(items)
+    }
+
+    /// How many rows the filter leaves in the trash. Without a text, a count of each
+    /// kind's partial index of trashed rows (migration 0016).
+    pub fn count_trash(&self, filter: &TrashFilter) -> Result<usize> {
+        let text = filter.text.trim().to_lowercase();
+        let kinds = trash_kinds(filter);
+        if kinds.is_empty() {
+            return Ok(0);
+        }
+        let n: i64 = if text.is_empty() {
+            let counts: Vec<String> = kinds
+                .iter()
+                .map(|k| {
+                    format!(
+                        "(SELECT count(*) FROM {} WHERE deleted_at IS NOT NULL)",
+                        table(*k)
+                    )
+                })
+                .collect();
+            let sql = format!("SELECT 0 + {}", counts.join(" + "));
+            self.conn
+                .prepare_cached(&sql)?
+                .query_row([], |r| r.get(0))?
+        } else {
+            let sql = format!("SELECT count(*) FROM ({})", trash_rows(&kinds, false));
+            self.conn
+                .prepare_cached(&sql)?
+                .query_row([&text], |r| r.get(0))?
+        };
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// At most `limit` rows of the trash as the filter narrows it, in its order
+    /// (most recently deleted first, then newest row, then kind), from the one after
+    /// `after` (or the first). Each kind is read through its partial index in that
+    /// order and the kinds are merged, so a page costs the same however full the
+    /// trash is.
+    pub fn trash_page(
+        &self,
+        filter: &TrashFilter,
+        after: Option<&TrashItem>,
+        limit: usize,
+    ) -> Result<Vec<TrashItem>> {
+        let text = filter.text.trim().to_lowercase();
+        let kinds = trash_kinds(filter);
+        if kinds.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = trash_page_sql(&kinds, after.is_some());
+        let (at, id, kind) = after.map_or((String::new(), 0, 0), |a| {
+            (a.deleted_at.clone(), a.id, kind_ordinal(a.kind))
+        });
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![text, at, id, kind, i64::try_from(limit).unwrap_or(i64::MAX)],
+            |r| {
+                let ordinal: i64 = r.get(0)?;
+                Ok(TrashItem {
+                    kind: EntityKind::ALL[usize::try_from(ordinal).unwrap_or(0)],
+                    id: r.get(1)?,
+                    label: r.get(2)?,
+                    deleted_at: r.get(3)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Rows per page of the trash.
+pub const TRASH_PAGE: usize = 200;
+
+/// The kinds the filter leaves.
+fn trash_kinds(filter: &TrashFilter) -> Vec<EntityKind> {
+    EntityKind::ALL
+        .into_iter()
+        .filter(|k| filter.kind.is_none_or(|f| f == *k))
+        .collect()
+}
+
+/// A kind's place in `EntityKind::ALL`: how a page's rows name their kind.
+fn kind_ordinal(kind: EntityKind) -> i64 {
+    EntityKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .map_or(0, |i| i as i64)
+}
+
+/// The trashed rows of `kinds` as one compound query (kind, id, label, deleted_at),
+/// names containing text `?1`; with `after`, only those after the row at (`?2`
+/// deleted at, `?3` id, `?4` kind) in the trash's order. Each kind is a named query
+/// of its own (`k0`, `k1`, …) whose `WHERE` says `t.deleted_at IS NOT NULL`, so SQLite
+/// reads its partial index; an `ORDER BY` on the compound itself (not on a query
+/// around it) lets SQLite merge the kinds in order instead of sorting them all.
+fn trash_rows(kinds: &[EntityKind], after: bool) -> String {
+    let named: Vec<String> = kinds
+        .iter()
+        .map(|kind| {
+            let ordinal = kind_ordinal(*kind);
+            let after = if after {
+                format!(
+                    " AND t.deleted_at <= ?2 AND (t.deleted_at < ?2 OR t.id < ?3
+                        OR (t.id = ?3 AND {ordinal} > ?4))"
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "k{ordinal}(id, label, deleted_at) AS ({} WHERE t.deleted_at IS NOT NULL{after})",
+                label_sql(*kind)
+            )
+        })
+        .collect();
+    let arms: Vec<String> = kinds
+        .iter()
+        .map(|kind| {
+            let ordinal = kind_ordinal(*kind);
+            format!(
+                "SELECT {ordinal} AS kind, id, label, deleted_at FROM k{ordinal}
+                 WHERE ?1 = '' OR instr(fold(label), ?1) > 0"
+            )
+        })
+        .collect();
+    format!("WITH {} {}", named.join(", "), arms.join(" UNION ALL "))
+}
+
+/// A page of the trash: `trash_rows` in the trash's order, at most `?5` rows.
+fn trash_page_sql(kinds: &[EntityKind], after: bool) -> String {
+    format!(
+        "{} ORDER BY deleted_at DESC, id DESC, kind LIMIT ?5",
+        trash_rows(kinds, after)
+    )
+}
+
+impl Store {
+    /// How SQLite finds each kind's rows in the trash for a page after a row and for
+    /// the count (`EXPLAIN QUERY PLAN`, one line a step), for the test that keeps them
+    /// on the partial indexes.
+    /// How SQLite reads a page of the whole trash after a row (`EXPLAIN QUERY PLAN`):
+    /// the kinds merged in order, none sorted.
+    pub fn trash_page_plan(&self) -> Result<Vec<String>> {
+        use rusqlite::types::Value;
+        let values = [
+            Value::Text(String::new()),
+            Value::Text("2026-12-01T00:00:00Z".into()),
+            Value::Integer(100),
+            Value::Integer(0),
+            Value::Integer(50),
+        ];
+        self.query_plan(&trash_page_sql(&EntityKind::ALL, true), &values)
+    }
+
+    /// As `trash_page_plan`, kind by kind, with the plan of each kind's count.
+    pub fn trash_query_plans(&self) -> Result<Vec<(EntityKind, Vec<String>)>> {
+        use rusqlite::types::Value;
+        EntityKind::ALL
+            .into_iter()
+            .map(|kind| {
+                let sql = trash_page_sql(&[kind], true);
+                let values = [
+                    Value::Text(String::new()),
+                    Value::Text("2026-12-01T00:00:00Z".into()),
+                    Value::Integer(100),
+                    Value::Integer(0),
+                    Value::Integer(50),
+                ];
+                let mut plan = self.query_plan(&sql, &values)?;
+                plan.extend(self.query_plan(
+                    &format!(
+                        "SELECT count(*) FROM {} WHERE deleted_at IS NOT NULL",
+                        table(kind)
+                    ),
+                    &[],
+                )?);
+                Ok((kind, plan))
+            })
+            .collect()
     }
 }

@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         format!(
             " {} · {} ",
             text::view_trash(),
-            super::filter_bar::count(t.items.len(), t.total)
+            super::filter_bar::count(t.count, t.total)
         ),
         theme::title(),
     ));
