@@ -1609,35 +1609,3 @@ fn check_reports_a_broken_foreign_key() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("projects"), "{problems:?}");
 }
-
-/// The quick check at opening leaves out FTS5's word-by-word check of the search index
-/// (`open::pages_only`), but still reads every page: damage in the search index's own
-/// tables is refused like damage anywhere else.
-#[test]
-fn damaged_search_index_pages_are_refused_and_left_untouched() {
-    let dir = temp_dir();
-    let path = db_path(&dir);
-    demo_file(&path);
-    let (root, page_size): (i64, i64) = {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        let root = conn
-            .query_row(
-                "SELECT rootpage FROM sqlite_schema WHERE name = 'search_data'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        let size = conn
-            .query_row("PRAGMA page_size", [], |r| r.get(0))
-            .unwrap();
-        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
-            .unwrap();
-        (root, size)
-    };
-    let mut bytes = std::fs::read(&path).unwrap();
-    let at = ((root - 1) * page_size) as usize;
-    bytes[at..at + 64].fill(0xAB);
-    std::fs::write(&path, &bytes).unwrap();
-    let err = assert_refused_untouched(&path);
-    assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
-}

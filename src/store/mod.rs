@@ -272,8 +272,7 @@ impl Store {
         // First, so that even the checks below wait for another connection's lock.
         conn.busy_timeout(open::BUSY_TIMEOUT)?;
         open::register_functions(&conn)?;
-        let file = backups.map(|(path, _)| path).filter(|_| !read_only);
-        open::verify_store(&conn, label, file)?;
+        open::verify(&conn, label)?;
         open::apply_pragmas(&conn, read_only)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if read_only {

@@ -180,13 +180,6 @@ fn check_header(path: &Path, label: &str, read_only: bool) -> Result<()> {
 
 /// Reads (never writes) the identity of an opened database and refuses what isn't ours.
 pub(super) fn verify(conn: &Connection, label: &str) -> Result<()> {
-    verify_store(conn, label, None)
-}
-
-/// `verify` for a store being opened: with `file` (a store that may be written), its
-/// pages are checked on a connection of their own that leaves out the search index's
-/// word-by-word check (see `pages_only`).
-pub(super) fn verify_store(conn: &Connection, label: &str, file: Option<&Path>) -> Result<()> {
     let read = |sql: &str| -> Result<i64> {
         conn.query_row(sql, [], |r| r.get(0))
             .map_err(|e| corrupt(label, e))
@@ -209,11 +202,7 @@ pub(super) fn verify_store(conn: &Connection, label: &str, file: Option<&Path>) 
     // so it runs only while that stays quick (see QUICK_CHECK_MAX_PAGES).
     let pages = read("PRAGMA page_count")?;
     if !is_new && pages <= QUICK_CHECK_MAX_PAGES {
-        // Any trouble opening the second connection: the whole check on this one.
-        match file.and_then(|path| pages_only(path).ok()) {
-            Some(own) => quick_check(&own, label)?,
-            None => quick_check(conn, label)?,
-        }
+        quick_check(conn, label)?;
     }
     Ok(())
 }
@@ -247,33 +236,6 @@ fn quick_check(conn: &Connection, label: &str) -> Result<()> {
             detail: first.lines().next().unwrap_or_default().to_string(),
         }),
     }
-}
-
-/// A read-only connection to the store's file without virtual-table modules, for the
-/// quick check at opening. Its quick check still reads every page of every table and
-/// index, the search index's own tables included, so damage anywhere is found; what it
-/// leaves out is FTS5's check of its index against the text (SQLite runs it in a quick
-/// check too), which tokenises every document again: most of the time of opening an
-/// ordinary store (4 of 5 ms on the demo), for an index that is derived from the rows
-/// and never their only copy. `tidig check` runs the full integrity check, FTS5's
-/// included. Not for a read-only store: this connection would create `-shm` beside it.
-fn pages_only(path: &Path) -> rusqlite::Result<Connection> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    // SAFETY: `handle` is this connection's own, open for the whole call; a null list
-    // keeps no module (sqlite3_drop_modules, SQLite 3.30 and later). Nothing else
-    // uses the connection, which is dropped after the check.
-    let rc = unsafe { rusqlite::ffi::sqlite3_drop_modules(conn.handle(), std::ptr::null_mut()) };
-    if rc != rusqlite::ffi::SQLITE_OK {
-        return Err(rusqlite::Error::SqliteFailure(
-            rusqlite::ffi::Error::new(rc),
-            None,
-        ));
-    }
-    Ok(conn)
 }
 
 /// How many findings the quick check at opening reads before it stops: enough to see
