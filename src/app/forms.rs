@@ -1442,8 +1442,7 @@ fn answer_bringing_back(
     question_id: i64,
     store: &mut Store,
 ) -> Result<Saved, SubmitError> {
-    let mut outcome = None;
-    let written = store.atomically(|s| {
+    store.atomically_or(|s| {
         let (round_id, project_id) = s.round_question_place(question_id)?;
         for (kind, id) in [
             (EntityKind::Project, project_id),
@@ -1454,24 +1453,8 @@ fn answer_bringing_back(
                 s.restore(kind, id)?;
             }
         }
-        match write(form, s) {
-            Ok(saved) => {
-                outcome = Some(Ok(saved));
-                Ok(())
-            }
-            Err(e) => {
-                outcome = Some(Err(e));
-                // Any error rolls back; the caller gets `write`'s own.
-                Err(StoreError::NotFound)
-            }
-        }
-    });
-    match (outcome, written) {
-        (Some(Err(e)), _) => Err(e),
-        (_, Err(e)) => Err(e.into()),
-        (Some(Ok(saved)), Ok(())) => Ok(saved),
-        (None, Ok(())) => Err(StoreError::NotFound.into()),
-    }
+        write(form, s)
+    })
 }
 
 fn write(form: &Form, store: &mut Store) -> Result<Saved, SubmitError> {

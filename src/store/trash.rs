@@ -328,32 +328,16 @@ impl Store {
     /// How SQLite reads a page of the whole trash after a row (`EXPLAIN QUERY PLAN`):
     /// the kinds merged in order, none sorted.
     pub fn trash_page_plan(&self) -> Result<Vec<String>> {
-        use rusqlite::types::Value;
-        let values = [
-            Value::Text(String::new()),
-            Value::Text("2026-12-01T00:00:00Z".into()),
-            Value::Integer(100),
-            Value::Integer(0),
-            Value::Integer(50),
-        ];
-        self.query_plan(&trash_page_sql(&EntityKind::ALL, true), &values)
+        self.query_plan(&trash_page_sql(&EntityKind::ALL, true), &plan_values())
     }
 
     /// As `trash_page_plan`, kind by kind, with the plan of each kind's count.
     pub fn trash_query_plans(&self) -> Result<Vec<(EntityKind, Vec<String>)>> {
-        use rusqlite::types::Value;
         EntityKind::ALL
             .into_iter()
             .map(|kind| {
                 let sql = trash_page_sql(&[kind], true);
-                let values = [
-                    Value::Text(String::new()),
-                    Value::Text("2026-12-01T00:00:00Z".into()),
-                    Value::Integer(100),
-                    Value::Integer(0),
-                    Value::Integer(50),
-                ];
-                let mut plan = self.query_plan(&sql, &values)?;
+                let mut plan = self.query_plan(&sql, &plan_values())?;
                 plan.extend(self.query_plan(
                     &format!(
                         "SELECT count(*) FROM {} WHERE deleted_at IS NOT NULL",
@@ -365,4 +349,17 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// Values for the page statement's parameters when only its plan is asked for: no
+/// text, after a row, a page of 50.
+fn plan_values() -> [rusqlite::types::Value; 5] {
+    use rusqlite::types::Value;
+    [
+        Value::Text(String::new()),
+        Value::Text("2026-12-01T00:00:00Z".into()),
+        Value::Integer(100),
+        Value::Integer(0),
+        Value::Integer(50),
+    ]
 }

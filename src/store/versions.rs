@@ -65,28 +65,38 @@ impl Store {
         expected: i64,
         save: impl FnOnce(&mut Store) -> Result<T, E>,
     ) -> Result<(T, i64), E> {
-        let mut outcome = None;
-        let written = self.atomically(|s| {
+        self.atomically_or(|s| {
             if s.version(kind, id)? != expected {
-                return Err(StoreError::Changed);
+                return Err(StoreError::Changed.into());
             }
-            match save(s) {
-                Ok(v) => {
-                    outcome = Some(Ok((v, s.version(kind, id)?)));
-                    Ok(())
-                }
-                Err(e) => {
-                    outcome = Some(Err(e));
-                    // Any error rolls back; the caller gets `save`'s own.
-                    Err(StoreError::NotFound)
-                }
+            let saved = save(s)?;
+            Ok((saved, s.version(kind, id)?))
+        })
+    }
+
+    /// `atomically` for work whose errors are the caller's own type: any error rolls
+    /// everything back and comes back as it was.
+    pub fn atomically_or<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut outcome = None;
+        let written = self.atomically(|s| match work(s) {
+            Ok(v) => {
+                outcome = Some(Ok(v));
+                Ok(())
+            }
+            Err(e) => {
+                outcome = Some(Err(e));
+                // Any error rolls back; the caller gets `work`'s own.
+                Err(StoreError::NotFound)
             }
         });
         match (outcome, written) {
             (Some(Err(e)), _) => Err(e),
             (_, Err(e)) => Err(e.into()),
-            (Some(Ok(saved)), Ok(())) => Ok(saved),
-            (None, Ok(())) => unreachable!("a committed save has an outcome"),
+            (Some(Ok(v)), Ok(())) => Ok(v),
+            (None, Ok(())) => unreachable!("committed work has an outcome"),
         }
     }
 
