@@ -319,10 +319,7 @@ impl Writer<'_> {
     /// but for control characters, which no value may hold.
     fn raw(&mut self, name: &str, value: &str) {
         let line = self.line(name);
-        if value
-            .bytes()
-            .any(|b| may_escape(b) && !matches!(b, b'\\' | b';' | b','))
-        {
+        if value.bytes().any(may_be_control) {
             line.extend(value.chars().filter(|c| !c.is_control()));
         } else {
             line.push_str(value);
@@ -352,11 +349,17 @@ pub fn escape_text(value: &str) -> String {
     out
 }
 
+/// Whether a byte of UTF-8 text may start a control character: an ASCII control, or
+/// the first byte of a C1 control (U+0080–U+009F are 0xC2 0x80–0x9F; 0xC2 never occurs
+/// inside another character).
+fn may_be_control(b: u8) -> bool {
+    matches!(b, 0..=0x1f | 0x7f | 0xc2)
+}
+
 /// Whether a byte of UTF-8 text may need escaping or dropping in a TEXT value: one of
-/// the escaped characters, an ASCII control, or the first byte of a C1 control
-/// (U+0080–U+009F are 0xC2 0x80–0x9F; 0xC2 never occurs inside another character).
+/// the escaped characters, or the start of a control character.
 fn may_escape(b: u8) -> bool {
-    matches!(b, b'\\' | b';' | b',' | 0..=0x1f | 0x7f | 0xc2)
+    matches!(b, b'\\' | b';' | b',') || may_be_control(b)
 }
 
 /// [`escape_text`] appended to `out`: runs of plain text are copied whole.
