@@ -136,17 +136,8 @@ fn cli_list_and_calendar_export_skip_the_row_with_a_warning() {
         );
     }
 
-    let path = sandbox.path("alla.ics");
-    let out = sandbox
-        .tidig()
-        .args(["export", "calendar", "-o", path.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (stderr, ics) = export_calendar(&sandbox);
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
-    let ics = std::fs::read_to_string(&path).unwrap();
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
     assert!(ics.contains("Läsbart möte"), "{ics}");
 }
@@ -263,6 +254,23 @@ fn the_calendar_leaves_out_an_unreadable_agenda_block_with_a_warning() {
             .unwrap();
         bad
     };
+    let (stderr, ics) = export_calendar(&sandbox);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("agenda_items") && stderr.contains(&format!("row {bad} ")),
+        "{stderr}"
+    );
+    let ics = ics.replace("\r\n ", "");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "{ics}");
+    assert!(
+        ics.contains("Inledning") && ics.contains("Avslutning"),
+        "{ics}"
+    );
+    assert!(!ics.contains("Trasig punkt"), "{ics}");
+}
+
+/// `tidig export calendar` into a file, which succeeds: its warnings and the file.
+fn export_calendar(sandbox: &common::cli::Sandbox) -> (String, String) {
     let path = sandbox.path("alla.ics");
     let out = sandbox
         .tidig()
@@ -272,16 +280,5 @@ fn the_calendar_leaves_out_an_unreadable_agenda_block_with_a_warning() {
         .get_output()
         .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(
-        stderr.contains("agenda_items") && stderr.contains(&format!("row {bad} ")),
-        "{stderr}"
-    );
-    let ics = std::fs::read_to_string(&path).unwrap().replace("\r\n ", "");
-    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "{ics}");
-    assert!(
-        ics.contains("Inledning") && ics.contains("Avslutning"),
-        "{ics}"
-    );
-    assert!(!ics.contains("Trasig punkt"), "{ics}");
+    (stderr, std::fs::read_to_string(&path).unwrap())
 }
