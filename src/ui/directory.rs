@@ -45,7 +45,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     super::filter_bar::empty_message(text::directory_empty(), d.org_total);
                 return widgets::empty(frame, list_area, block, message);
             }
-            let rows = d.organisations.iter().map(|o| {
+            // Rows only for the page the cursor is on; organisations that cannot be
+            // read follow (`app::unreadable`).
+            let len = d.organisations.len() + d.unreadable_organisations.len();
+            let shown_rows = widgets::page(len, d.org_cursor.selected, list_area);
+            let selected = d.org_cursor.selected - shown_rows.start;
+            let (readable, unreadable) = widgets::split_page(
+                d.organisations.len(),
+                &d.unreadable_organisations,
+                shown_rows,
+                0,
+            );
+            let rows = d.organisations[readable].iter().map(|o| {
                 TableRow::new(vec![
                     Span::raw(shown(&o.name)),
                     Span::styled(o.kind.label(), theme::muted()),
@@ -56,11 +67,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 list_area,
                 block,
                 &[text::col_name(), text::col_kind()],
-                // Organisations that cannot be read follow (`app::unreadable`).
-                rows.chain(widgets::unreadable_rows(&d.unreadable_organisations, 0))
-                    .collect(),
+                rows.chain(unreadable).collect(),
                 &[Constraint::Fill(2), Constraint::Length(22)],
-                Some(d.org_cursor.selected),
+                Some(selected),
             );
         }
         DirectoryTab::People => {
@@ -78,7 +87,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let email_w = longest(|p| p.email.chars().count(), text::col_email().len());
             let phone_w = longest(|p| p.phone.chars().count(), text::col_phone().len());
             let name_w = longest(|p| p.name.chars().count(), text::col_name().len());
-            let rows = d.people.iter().map(|p| {
+            // Rows only for the page the cursor is on (the widths above are of all,
+            // so that they do not change from page to page).
+            let shown_rows = widgets::page(d.people.len(), d.person_cursor.selected, list_area);
+            let selected = d.person_cursor.selected - shown_rows.start;
+            let rows = d.people[shown_rows].iter().map(|p| {
                 let mut cells = vec![
                     Span::raw(shown(&p.name)),
                     Span::raw(shown(p.organisation_name.as_deref().unwrap_or_default())),
@@ -105,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 &header,
                 rows.collect(),
                 &widths,
-                Some(d.person_cursor.selected),
+                Some(selected),
             );
         }
     }

@@ -106,7 +106,13 @@ pub fn lessons(frame: &mut Frame, area: Rect, app: &App, view: &LessonsView, wit
             super::filter_bar::empty_message(text::lessons_empty(), view.total),
         );
     }
-    let rows = view.items.iter().map(|l| {
+    // Rows only for the page the cursor is on: the library holds thousands.
+    let shown_rows = widgets::page(view.len(), view.cursor.selected, area);
+    let selected = view.cursor.selected - shown_rows.start;
+    // Lessons that cannot be read follow (`app::unreadable`).
+    let (readable, unreadable) =
+        widgets::split_page(view.items.len(), &view.unreadable, shown_rows, 0);
+    let rows = view.items[readable].iter().map(|l| {
         let mut cells = vec![
             Span::raw(shown(&l.title)),
             Span::styled(l.kind.label(), theme::accent()),
@@ -147,10 +153,9 @@ pub fn lessons(frame: &mut Frame, area: Rect, app: &App, view: &LessonsView, wit
         area,
         block,
         &header,
-        rows.chain(widgets::unreadable_rows(&view.unreadable, 0))
-            .collect(),
+        rows.chain(unreadable).collect(),
         &widths,
-        Some(view.cursor.selected),
+        Some(selected),
     );
 }
 
