@@ -18,6 +18,8 @@ mod milestones;
 mod needs;
 mod notes;
 mod open;
+mod paging;
+mod project_pages;
 mod projects;
 mod readable;
 mod retention;
@@ -40,6 +42,8 @@ use rusqlite::Connection;
 use crate::domain::{Clock, FieldError, StoreFault};
 
 pub use action_pages::{ActionKey, ActionPage, PagedAction};
+pub use paging::Page;
+pub use project_pages::{PagedProject, ProjectKey, ProjectPage};
 pub use attention::{ATTENTION_PAGE, TODAY_PAGE, TodayMeeting, TodayStrip};
 pub use backups::{
     BackupReason, DEFAULT_KEEP, automatic_backups, backup_dir, inspect_backup, is_unopenable,
