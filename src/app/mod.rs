@@ -11,6 +11,7 @@ mod directory;
 mod directory_trust;
 mod editor_view;
 mod filter;
+pub mod window;
 pub use filter::{FilterLine, FilterList};
 pub mod form;
 mod form_flow;

@@ -596,13 +596,9 @@ impl std::fmt::Debug for NoteEditor {
 #[derive(Debug, Default)]
 pub struct ActionsView {
     pub filter: ActionFilter,
-    /// The loaded window of the list (at most `ACTIONS_WINDOW` rows): row `offset` of
-    /// the whole list onwards, rows that cannot be read in their place (`app::unreadable`).
-    /// The cursor counts rows of the whole list.
-    pub rows: Vec<PagedAction>,
-    pub offset: usize,
-    /// How many actions match the filter (the cursor moves over all of them).
-    pub count: usize,
+    /// The loaded window of the list (`app::window`), rows that cannot be read in their
+    /// place (`app::unreadable`). The cursor counts rows of the whole list.
+    pub window: super::window::Window<PagedAction>,
     pub owners: Vec<String>,
     /// Projects that have actions, for the project filter: (id, code).
     pub projects: Vec<(i64, String)>,
@@ -616,7 +612,7 @@ pub struct ActionsView {
 impl ActionsView {
     /// Rows the cursor moves over: every matching action, loaded or not.
     pub fn len(&self) -> usize {
-        self.count
+        self.window.count
     }
 
     pub fn is_empty(&self) -> bool {
@@ -694,16 +690,14 @@ impl InformationView {
     }
 }
 
-/// Rows the actions screen keeps loaded: two pages of `ACTIONS_STEP`, more than a
-/// terminal shows, so that the rows around the cursor are always there.
-pub const ACTIONS_STEP: usize = 50;
-pub const ACTIONS_WINDOW: usize = 2 * ACTIONS_STEP;
+/// Rows the actions screen keeps loaded (`app::window`).
+pub const ACTIONS_STEP: usize = super::window::STEP;
+pub const ACTIONS_WINDOW: usize = super::window::WINDOW;
 
 impl ActionsView {
     /// The row under the cursor, if loaded.
     pub fn selected_row(&self) -> Option<&PagedAction> {
-        self.rows
-            .get(self.cursor.selected.checked_sub(self.offset)?)
+        self.window.get(self.cursor.selected)
     }
 
     /// The action under the cursor, if loaded and readable.
@@ -713,12 +707,13 @@ impl ActionsView {
 
     /// The readable actions of the loaded window, in order.
     pub fn items(&self) -> impl Iterator<Item = &ActionItem> {
-        self.rows.iter().filter_map(|r| r.item.as_ref())
+        self.window.rows.iter().filter_map(|r| r.item.as_ref())
     }
 
     /// Ids of the loaded rows that cannot be read.
     pub fn unreadable(&self) -> Vec<i64> {
-        self.rows
+        self.window
+            .rows
             .iter()
             .filter(|r| r.item.is_none())
             .map(PagedAction::id)

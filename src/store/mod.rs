@@ -42,8 +42,6 @@ use rusqlite::Connection;
 use crate::domain::{Clock, FieldError, StoreFault};
 
 pub use action_pages::{ActionKey, ActionPage, PagedAction};
-pub use paging::Page;
-pub use project_pages::{PagedProject, ProjectKey, ProjectPage};
 pub use attention::{ATTENTION_PAGE, TODAY_PAGE, TodayMeeting, TodayStrip};
 pub use backups::{
     BackupReason, DEFAULT_KEEP, automatic_backups, backup_dir, inspect_backup, is_unopenable,
@@ -55,6 +53,8 @@ pub use drafts::Draft;
 pub use entity::Location;
 pub use facets::FacetScope;
 pub use migrate::SCHEMA_VERSION;
+pub use paging::Page;
+pub use project_pages::{PagedProject, ProjectKey, ProjectPage};
 pub use readable::{Listed, UnreadableRow};
 pub use retention::ExpiredNote;
 pub use rounds::{MAX_ROUND_QUESTIONS, MAX_ROUND_SUPPLIERS, ROUNDS_PAGE};

@@ -112,10 +112,9 @@ pub(super) fn order_columns(filter: &ProjectFilter, today: &str, now: &str) -> V
             !d,
         )]),
         // Never reviewed sorts first ('' before any time), as NULL did.
-        ProjectSort::Reviewed => then_code(vec![OrderColumn::with(
-            "ifnull(p.last_reviewed_at, '')",
-            d,
-        )]),
+        ProjectSort::Reviewed => {
+            then_code(vec![OrderColumn::with("ifnull(p.last_reviewed_at, '')", d)])
+        }
     }
 }
 

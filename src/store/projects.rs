@@ -2,9 +2,7 @@ use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::readable::{Listed, read_one, read_rows};
 use super::{Result, Store, StoreError, changed, new_uuid};
-use crate::domain::{
-    FieldError, Project, ProjectFilter, ProjectInput, ProjectRow, TextEnum,
-};
+use crate::domain::{FieldError, Project, ProjectFilter, ProjectInput, ProjectRow, TextEnum};
 
 pub(super) fn ordinal_case<E: TextEnum>(column: &str) -> String {
     let arms: String = E::ALL
