@@ -25,6 +25,7 @@ mod meetings;
 mod needs;
 mod notes;
 pub mod palette;
+mod portfolio_pages;
 mod projects;
 mod rounds;
 pub mod screens;
@@ -276,7 +277,13 @@ impl App {
     /// Like `new`, but a store that cannot be read (a damaged file that passed the
     /// header checks) is an error here, before the terminal is taken over.
     pub fn open(store: Store) -> Result<App, StoreError> {
-        store.list_projects(&crate::domain::ProjectFilter::default())?;
+        // One row is enough to know the projects table can be read; `new` reads the
+        // portfolio's first window.
+        store.projects_page(
+            &crate::domain::ProjectFilter::default(),
+            crate::store::Page::First,
+            1,
+        )?;
         Ok(App::new(store))
     }
 
@@ -686,6 +693,7 @@ impl App {
             Screen::Portfolio => {
                 let len = self.portfolio.len();
                 self.portfolio.cursor.step(delta, len);
+                self.load_portfolio_around_cursor();
                 self.load_figures(false);
             }
             Screen::Project { .. } => {

@@ -15,7 +15,7 @@ use crate::domain::{
 
 use super::text_input::TextInput;
 use crate::domain::{Attention, EntityKind, EntityRef};
-use crate::store::{PagedAction, TodayStrip};
+use crate::store::{PagedAction, PagedProject, TodayStrip};
 
 /// Where the user is. The navigation stack holds these; Esc pops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,10 +81,10 @@ pub const PAGE: isize = 10;
 #[derive(Debug, Default)]
 pub struct PortfolioState {
     pub filter: ProjectFilter,
-    pub rows: Vec<ProjectRow>,
-    /// Ids of projects that cannot be read, listed after the rows (cursor positions
-    /// `rows.len()..`) so that they can be moved to the trash.
-    pub unreadable: Vec<i64>,
+    /// The loaded window of the list (`app::window`): rows that cannot be read in their
+    /// place (`app::unreadable`), so that they can be moved to the trash. The cursor
+    /// counts rows of the whole list.
+    pub window: super::window::Window<PagedProject>,
     pub cursor: Cursor,
     /// False only when the store has no live project at all: show the welcome panel.
     pub has_any: bool,
@@ -104,13 +104,29 @@ pub struct PortfolioState {
 }
 
 impl PortfolioState {
+    /// The project under the cursor, if loaded and readable.
     pub fn selected(&self) -> Option<&ProjectRow> {
-        self.rows.get(self.cursor.selected)
+        self.window.get(self.cursor.selected)?.row.as_ref()
     }
 
-    /// Rows the cursor moves over: the projects, then the unreadable rows.
+    /// The readable projects of the loaded window, in order.
+    pub fn rows(&self) -> impl Iterator<Item = &ProjectRow> {
+        self.window.rows.iter().filter_map(|r| r.row.as_ref())
+    }
+
+    /// Ids of the loaded rows that cannot be read.
+    pub fn unreadable(&self) -> Vec<i64> {
+        self.window
+            .rows
+            .iter()
+            .filter(|r| r.row.is_none())
+            .map(PagedProject::id)
+            .collect()
+    }
+
+    /// Rows the cursor moves over: every matching project, loaded or not.
     pub fn len(&self) -> usize {
-        self.rows.len() + self.unreadable.len()
+        self.window.count
     }
 
     pub fn is_empty(&self) -> bool {

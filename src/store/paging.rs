@@ -86,21 +86,30 @@ pub(super) fn order_sql(columns: &[OrderColumn], reverse: bool) -> String {
 /// ?2)`), as the columns may sort in different directions, which a row-value comparison
 /// cannot say. With one column it is a plain range, which an index on it seeks.
 pub(super) fn keyset_sql(columns: &[OrderColumn], side: Side, first: usize) -> String {
+    // An expression in brackets: `x IS NULL > ?1` would read `x IS (NULL > ?1)`.
+    let operand = |c: &OrderColumn| {
+        if c.sql.contains(' ') {
+            format!("({})", c.sql)
+        } else {
+            c.sql.clone()
+        }
+    };
     let mut arms = Vec::new();
     for (i, column) in columns.iter().enumerate() {
         let mut terms: Vec<String> = columns[..i]
             .iter()
             .enumerate()
-            .map(|(j, c)| format!("{} = ?{}", c.sql, first + j))
+            .map(|(j, c)| format!("{} = ?{}", operand(c), first + j))
             .collect();
         let later = column.descending == (side == Side::Before);
         let last = i + 1 == columns.len();
         let op = match (later, last && side == Side::From) {
             (true, false) => ">",
             (true, true) => ">=",
-            (false, _) => "<",
+            (false, false) => "<",
+            (false, true) => "<=",
         };
-        terms.push(format!("{} {op} ?{}", column.sql, first + i));
+        terms.push(format!("{} {op} ?{}", operand(column), first + i));
         arms.push(terms.join(" AND "));
     }
     format!("({})", arms.join(" OR "))
@@ -118,6 +127,7 @@ mod tests {
         assert_eq!(keyset_sql(&cols, Side::Before, 5), "(p.code < ?5)");
         let desc = [OrderColumn::with("p.code", true)];
         assert_eq!(keyset_sql(&desc, Side::After, 1), "(p.code < ?1)");
+        assert_eq!(keyset_sql(&desc, Side::From, 1), "(p.code <= ?1)");
         assert_eq!(keyset_sql(&desc, Side::Before, 1), "(p.code > ?1)");
     }
 
@@ -138,5 +148,7 @@ mod tests {
         );
         assert_eq!(order_sql(&cols, false), "k DESC, c ASC");
         assert_eq!(order_sql(&cols, true), "k ASC, c DESC");
+        let null = [OrderColumn::asc("x IS NULL")];
+        assert_eq!(keyset_sql(&null, Side::After, 1), "((x IS NULL) > ?1)");
     }
 }
