@@ -163,14 +163,20 @@ fn benches(c: &mut Criterion) {
 
     // ----- navigation -----------------------------------------------------------------
     let mut app = open_app(&path);
-    assert_eq!(app.portfolio.rows.len(), PROJECTS);
+    assert_eq!(app.portfolio.len(), PROJECTS);
     let mut term = terminal();
+    // The portfolio holds a window of rows: the cursor is put on a row by its project.
+    let order = app
+        .store
+        .list_projects(&tidig::domain::ProjectFilter::default())
+        .unwrap();
     for (name, row) in [("top", 0), ("middle", PROJECTS / 2)] {
+        let id = order[row].id;
         bench_key_draw(
             &mut group,
             format!("navigate/j+draw ({name})"),
             (&mut app, &mut term),
-            |app| app.portfolio.cursor.selected = row,
+            |app| assert!(app.select_project(id)),
             |app| ch(app, 'j'),
         );
         assert_eq!(app.portfolio.cursor.selected, row + 1);
@@ -198,7 +204,7 @@ fn benches(c: &mut Criterion) {
         assert_eq!(app.portfolio.filter.text, expected);
         eprintln!(
             "  filter {expected:?} matches {} of {PROJECTS} projects",
-            app.portfolio.rows.len()
+            app.portfolio.len()
         );
         // Clear the filter for the next case.
         for _ in 0..expected.chars().count() {
@@ -207,16 +213,11 @@ fn benches(c: &mut Criterion) {
     }
     press(&mut app, KeyCode::Esc);
     assert!(app.portfolio.filter_input.is_none());
-    assert_eq!(app.portfolio.rows.len(), PROJECTS);
+    assert_eq!(app.portfolio.len(), PROJECTS);
 
     // ----- open a project -------------------------------------------------------------
-    let big_row = app
-        .portfolio
-        .rows
-        .iter()
-        .position(|r| r.code == BIG_PROJECT)
-        .expect("the big project is listed");
-    app.portfolio.cursor.selected = big_row;
+    let big = app.store.project_by_code(BIG_PROJECT).unwrap().id;
+    assert!(app.select_project(big), "the big project is listed");
     bench_key_draw(
         &mut group,
         // The project opens on its overview; tabs load their own data when shown.

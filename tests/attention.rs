@@ -530,7 +530,7 @@ fn the_portfolio_is_a_dashboard() {
     while app.portfolio.filter.sort != ProjectSort::Overdue {
         ch(&mut app, 's');
     }
-    let first = app.portfolio.rows[0].id;
+    let first = app.portfolio.rows().next().unwrap().id;
     let most = app.portfolio.figures[&first].overdue_actions;
     assert!(
         app.portfolio
@@ -554,10 +554,11 @@ fn figures_are_loaded_around_the_cursor_only() {
     assert!(
         app.portfolio
             .figures
-            .contains_key(&app.portfolio.rows[0].id)
+            .contains_key(&app.portfolio.rows().next().unwrap().id)
     );
     press(&mut app, KeyCode::End);
-    let last = app.portfolio.rows[399].id;
+    assert_eq!(app.portfolio.cursor.selected, 399);
+    let last = app.portfolio.selected().unwrap().id;
     assert!(app.portfolio.figures.contains_key(&last));
 }
 

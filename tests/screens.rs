@@ -40,7 +40,7 @@ fn selected_code(app: &App) -> String {
 }
 
 fn codes(app: &App) -> Vec<String> {
-    app.portfolio.rows.iter().map(|r| r.code.clone()).collect()
+    app.portfolio.rows().map(|r| r.code.clone()).collect()
 }
 
 // ----- snapshots ----------------------------------------------------------------------
@@ -85,7 +85,7 @@ fn portfolio_filter_without_match() {
     type_str(&mut app, "vård");
     press(&mut app, KeyCode::Enter);
     // "vård" only occurs in a milestone title, which the filter does not search.
-    assert!(app.portfolio.rows.is_empty());
+    assert!(app.portfolio.rows().next().is_none());
     snap!(&app, "portfolio_filter_no_match");
 }
 
@@ -209,7 +209,7 @@ fn delete_confirm_and_trash() {
     ch(&mut app, 'd');
     assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
     // Nothing happens before the answer.
-    assert_eq!(app.portfolio.rows.len(), 5);
+    assert_eq!(app.portfolio.rows().count(), 5);
     snap!(&app, "confirm_delete_project");
 
     ch(&mut app, 'y');
@@ -253,8 +253,7 @@ fn creating_a_project_with_keys_lists_and_selects_it() {
     assert!(app.form.is_none(), "a valid form closes on Ctrl-S");
     let row = app
         .portfolio
-        .rows
-        .iter()
+        .rows()
         .find(|r| r.code == "NORR-24")
         .expect("the new project is listed");
     assert_eq!(row.title, "Snöröjning med eldrivna fordon");
@@ -263,7 +262,7 @@ fn creating_a_project_with_keys_lists_and_selects_it() {
         "NORR-24",
         "the new project is selected"
     );
-    assert_eq!(app.portfolio.rows.len(), 6);
+    assert_eq!(app.portfolio.rows().count(), 6);
     let screen = render(&app, 80, 24);
     assert!(screen.contains("Saved: NORR-24"), "{screen}");
     assert!(screen.contains("▶ NORR-24"), "{screen}");
@@ -320,7 +319,7 @@ fn duplicate_code_is_reported_next_to_the_field() {
         screen.contains("another project already has this code"),
         "{screen}"
     );
-    assert_eq!(app.portfolio.rows.len(), 5);
+    assert_eq!(app.portfolio.rows().count(), 5);
 }
 
 /// Checks that the open help overlay lists exactly the keymap's help rows for the
@@ -537,7 +536,7 @@ fn filter_ignores_case_of_swedish_letters() {
     assert_eq!(codes(&app), ["LULE-25"]);
     // Esc while typing clears the filter.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.portfolio.rows.len(), 5);
+    assert_eq!(app.portfolio.rows().count(), 5);
     assert!(app.portfolio.filter.text.is_empty());
 }
 
@@ -547,9 +546,9 @@ fn esc_clears_a_kept_filter_before_anything_else() {
     ch(&mut app, 'f');
     type_str(&mut app, "energi");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.portfolio.rows.len(), 1);
+    assert_eq!(app.portfolio.rows().count(), 1);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.portfolio.rows.len(), 5);
+    assert_eq!(app.portfolio.rows().count(), 5);
     let screen = render(&app, 80, 24);
     assert!(!screen.contains("filter energi"), "{screen}");
 }
@@ -559,12 +558,12 @@ fn trash_restore_brings_the_project_back() {
     let mut app = demo_app();
     ch(&mut app, 'd');
     ch(&mut app, 'y');
-    assert_eq!(app.portfolio.rows.len(), 4);
+    assert_eq!(app.portfolio.rows().count(), 4);
     ch(&mut app, '6');
     ch(&mut app, 'r');
     assert!(app.trash.items.is_empty());
     ch(&mut app, '1');
-    assert_eq!(app.portfolio.rows.len(), 5);
+    assert_eq!(app.portfolio.rows().count(), 5);
     assert!(codes(&app).contains(&"LULE-25".to_string()));
 }
 
@@ -578,7 +577,7 @@ fn confirm_no_keeps_the_project() {
         app.form.is_none(),
         "n answered the dialog, it did not open a form"
     );
-    assert_eq!(app.portfolio.rows.len(), 5);
+    assert_eq!(app.portfolio.rows().count(), 5);
 }
 
 #[test]

@@ -145,12 +145,12 @@ fn the_list_filter_is_on_f_and_capital_f_clears_it() {
     assert_eq!(app.context(), Context::FilterInput);
     type_str(&mut app, "lule");
     press(&mut app, KeyCode::Enter);
-    let codes: Vec<&str> = app.portfolio.rows.iter().map(|r| r.code.as_str()).collect();
+    let codes: Vec<&str> = app.portfolio.rows().map(|r| r.code.as_str()).collect();
     assert_eq!(codes, ["LULE-25"]);
     assert_eq!(app.portfolio.filter.status, None);
     ch(&mut app, 'F');
     assert_eq!(app.portfolio.filter.text, "");
-    assert!(app.portfolio.rows.len() > 1);
+    assert!(app.portfolio.rows().count() > 1);
 }
 
 #[test]

@@ -34,8 +34,8 @@ fn poisoned() -> (App, i64) {
 fn the_portfolio_shows_an_unreadable_project_and_d_trashes_it() {
     let (mut app, bad) = poisoned();
     assert_eq!(app.context(), Context::Portfolio);
-    assert_eq!(app.portfolio.rows.len(), 1);
-    assert_eq!(app.portfolio.unreadable, [bad]);
+    assert_eq!(app.portfolio.rows().count(), 1);
+    assert_eq!(app.portfolio.unreadable(), [bad]);
     let screen = render(&app, 80, 24);
     insta::assert_snapshot!("portfolio_unreadable_row_80x24", screen);
     assert!(screen.contains("NORR-24"), "{screen}");
@@ -59,7 +59,7 @@ fn the_portfolio_shows_an_unreadable_project_and_d_trashes_it() {
     assert_eq!(app.context(), Context::Confirm);
     assert!(render(&app, 80, 24).contains(&format!("unreadable row (id {bad})")));
     ch(&mut app, 'y');
-    assert!(app.portfolio.unreadable.is_empty());
+    assert!(app.portfolio.unreadable().is_empty());
     assert!(app.store.is_trashed(EntityKind::Project, bad).unwrap());
     assert!(!render(&app, 80, 24).contains("unreadable row"));
 }
@@ -589,5 +589,5 @@ fn an_unreadable_row_in_the_trash_is_listed_and_purged() {
     );
     // The readable project is untouched.
     ch(&mut app, '1');
-    assert_eq!(app.portfolio.rows.len(), 1);
+    assert_eq!(app.portfolio.rows().count(), 1);
 }

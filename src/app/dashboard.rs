@@ -40,19 +40,24 @@ impl App {
     /// (`force` after the rows changed).
     pub(super) fn load_figures(&mut self, force: bool) {
         let p = &self.portfolio;
-        let len = p.rows.len();
         let at = p.cursor.selected;
+        // Only loaded rows can be on screen (the window holds the cursor's page).
+        let window = p.window.range();
+        let within = |r: std::ops::Range<usize>| r.start.max(window.start)..r.end.min(window.end);
         // A page of the list holds the cursor's row and reaches at most a page from it;
         // one more page on each side is loaded so that moving rarely queries.
         let margin = p.page_rows.unwrap_or(DEFAULT_PAGE_ROWS).max(1);
-        let needed = at.saturating_sub(margin)..(at + margin).min(len);
+        let needed = within(at.saturating_sub(margin)..at + margin);
         let loaded = &p.figures_rows;
         if !force && loaded.start <= needed.start && needed.end <= loaded.end {
             return;
         }
-        // The cursor may be on an unreadable row past the projects.
-        let rows = at.saturating_sub(2 * margin).min(len)..(at + 2 * margin).min(len);
-        let ids: Vec<i64> = p.rows[rows.clone()].iter().map(|r| r.id).collect();
+        let rows = within(at.saturating_sub(2 * margin)..at + 2 * margin);
+        let ids: Vec<i64> = rows
+            .clone()
+            .filter_map(|i| p.window.get(i))
+            .map(|r| r.id())
+            .collect();
         if let Some(figures) = self.report(self.store.project_figures(&ids)) {
             self.portfolio.figures = figures;
             self.portfolio.figures_rows = rows;

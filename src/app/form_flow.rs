@@ -210,7 +210,9 @@ impl App {
                 self.info(format!("{saved_msg}: {label}"));
                 self.refresh();
                 match saved.kind {
-                    FormKind::Project { id: None } => self.select_project(saved.id),
+                    FormKind::Project { id: None } => {
+                        self.select_project(saved.id);
+                    }
                     FormKind::Meeting { .. } => {
                         self.warn_overlaps(saved.id);
                         if approves {

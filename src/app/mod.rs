@@ -12,6 +12,7 @@ mod directory;
 mod directory_trust;
 mod editor_view;
 mod filter;
+pub mod window;
 pub use filter::{FilterLine, FilterList};
 pub mod form;
 mod form_flow;
@@ -25,6 +26,7 @@ mod meetings;
 mod needs;
 mod notes;
 pub mod palette;
+mod portfolio_pages;
 mod projects;
 mod rounds;
 pub mod screens;
@@ -280,7 +282,13 @@ impl App {
     /// (the portfolio reads what it shows right after; stores up to
     /// `QUICK_CHECK_MAX_PAGES` have had every page checked already).
     pub fn open(store: Store) -> Result<App, StoreError> {
-        store.has_projects()?;
+        // One row is enough to know the projects table can be read; `new` reads the
+        // portfolio's first window.
+        store.projects_page(
+            &crate::domain::ProjectFilter::default(),
+            crate::store::Page::First,
+            1,
+        )?;
         Ok(App::new(store))
     }
 
@@ -690,6 +698,7 @@ impl App {
             Screen::Portfolio => {
                 let len = self.portfolio.len();
                 self.portfolio.cursor.step(delta, len);
+                self.load_portfolio_around_cursor();
                 self.load_figures(false);
             }
             Screen::Project { .. } => {

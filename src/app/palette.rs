@@ -63,6 +63,8 @@ impl PaletteState {
 pub struct Fuzzy {
     matcher: Matcher,
     haystacks: Vec<Utf32String>,
+    /// The projects and people as entries, with the store's change stamp when read.
+    items: Option<(crate::store::ChangeStamp, Vec<PaletteEntry>)>,
 }
 
 impl Default for Fuzzy {
@@ -70,6 +72,7 @@ impl Default for Fuzzy {
         Fuzzy {
             matcher: Matcher::new(Config::DEFAULT),
             haystacks: Vec::new(),
+            items: None,
         }
     }
 }
@@ -78,29 +81,7 @@ impl App {
     pub(super) fn open_palette(&mut self) {
         let context = self.screen_context();
         let mut candidates = self.palette_commands(context);
-        if let Some(projects) = self.report(
-            self.store
-                .list_projects(&crate::domain::ProjectFilter::default()),
-        ) {
-            candidates.extend(projects.into_iter().map(|p| PaletteEntry {
-                target: PaletteTarget::Item(EntityRef::new(EntityKind::Project, p.id)),
-                name: format!("{} {}", p.code, p.title),
-                key: EntityKind::Project.label().to_string(),
-                detail: p.buyer_name.unwrap_or_default(),
-                disabled: None,
-                matched: Vec::new(),
-            }));
-        }
-        if let Some(people) = self.report(self.store.list_people()) {
-            candidates.extend(people.into_iter().map(|p| PaletteEntry {
-                target: PaletteTarget::Item(EntityRef::new(EntityKind::Person, p.id)),
-                name: p.name,
-                key: EntityKind::Person.label().to_string(),
-                detail: p.organisation_name.unwrap_or_default(),
-                disabled: None,
-                matched: Vec::new(),
-            }));
-        }
+        candidates.extend(self.palette_items());
         self.fuzzy.haystacks = candidates
             .iter()
             .map(|c| Utf32String::from(c.name.as_str()))
@@ -110,6 +91,44 @@ impl App {
             ..PaletteState::default()
         }));
         self.run_palette();
+    }
+
+    /// Every live project and person as entries: read (their names only) when the
+    /// palette first opens and again only after the store changed, here or in another
+    /// window, so that opening it again reads no table.
+    fn palette_items(&mut self) -> Vec<PaletteEntry> {
+        let Some(stamp) = self.report(self.store.change_stamp()) else {
+            return Vec::new();
+        };
+        if let Some((at, items)) = &self.fuzzy.items
+            && *at == stamp
+        {
+            return items.clone();
+        }
+        let entry = |kind: EntityKind| {
+            move |item: crate::store::NamedItem| PaletteEntry {
+                target: PaletteTarget::Item(EntityRef::new(kind, item.id)),
+                name: item.name,
+                key: kind.label().to_string(),
+                detail: item.detail,
+                disabled: None,
+                matched: Vec::new(),
+            }
+        };
+        let read = self.store.project_names().and_then(|projects| {
+            let people = self.store.person_names()?;
+            Ok((projects, people))
+        });
+        let Some((projects, people)) = self.report(read) else {
+            return Vec::new();
+        };
+        let items: Vec<PaletteEntry> = projects
+            .into_iter()
+            .map(entry(EntityKind::Project))
+            .chain(people.into_iter().map(entry(EntityKind::Person)))
+            .collect();
+        self.fuzzy.items = Some((stamp, items.clone()));
+        items
     }
 
     /// The keymap's commands as entries, greyed with the reason where they do not apply.
@@ -240,7 +259,9 @@ impl App {
             Normalization::Smart,
             AtomKind::Fuzzy,
         );
-        let Fuzzy { matcher, haystacks } = &mut self.fuzzy;
+        let Fuzzy {
+            matcher, haystacks, ..
+        } = &mut self.fuzzy;
         let mut buf = Vec::new();
         let mut scored: Vec<(u32, usize, &PaletteEntry)> = Vec::new();
         for (i, entry) in p.candidates.iter().chain(meetings.iter()).enumerate() {

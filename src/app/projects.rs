@@ -1,14 +1,18 @@
 //! The portfolio and a project: its tabs, phase, review and time plan.
 
-use super::unreadable::unreadable_target;
+use super::unreadable::{is_about_selected, unreadable_target};
 use super::*;
 use crate::domain::{EntityKind, EntityRef};
 
 impl App {
     pub(super) fn update_portfolio(&mut self, action: Action) {
+        // A row that cannot be read keeps its place in the order (`app::unreadable`).
         let p = &self.portfolio;
-        if let Some(id) = unreadable_target(&p.rows, &p.unreadable, p.cursor.selected, action) {
-            return self.update_unreadable_row(EntityKind::Project, id, action);
+        if let Some(row) = p.window.get(p.cursor.selected)
+            && row.row.is_none()
+            && is_about_selected(action)
+        {
+            return self.update_unreadable_row(EntityKind::Project, row.id(), action);
         }
         let selected = self.portfolio.selected().map(|r| (r.id, r.code.clone()));
         match action {
@@ -34,11 +38,11 @@ impl App {
             },
             Action::CycleSort => {
                 self.portfolio.filter.sort = self.portfolio.filter.sort.next();
-                self.refresh_portfolio();
+                self.resort_portfolio();
             }
             Action::ReverseSort => {
                 self.portfolio.filter.descending = !self.portfolio.filter.descending;
-                self.refresh_portfolio();
+                self.resort_portfolio();
             }
             Action::StartReview => self.start_review(),
             Action::LoadDemo => {
@@ -146,20 +150,6 @@ impl App {
         }
     }
 
-    pub(super) fn refresh_portfolio(&mut self) {
-        let listed = self.store.list_projects_listed(&self.portfolio.filter);
-        if let Some(listed) = self.report(listed) {
-            self.portfolio.unreadable = listed.unreadable_ids();
-            self.portfolio.rows = listed.rows;
-        }
-        self.portfolio.total = self.unfiltered_total(super::FilterList::Portfolio);
-        self.portfolio.has_any =
-            !self.portfolio.is_empty() || self.store.has_projects().unwrap_or(true);
-        let len = self.portfolio.len();
-        self.portfolio.cursor.clamp(len);
-        self.refresh_dashboard();
-    }
-
     /// Reloads the project and only the data of the tab on screen.
     pub(super) fn refresh_project(&mut self, id: i64) {
         let Some(project) = self.report(self.store.project(id)) else {
@@ -221,12 +211,6 @@ impl App {
             ProjectTab::Decisions => self.refresh_decisions_tab(),
             ProjectTab::Information => self.refresh_information_tab(),
             ProjectTab::Lessons => self.refresh_project_lessons(),
-        }
-    }
-
-    pub(super) fn select_project(&mut self, id: i64) {
-        if let Some(i) = self.portfolio.rows.iter().position(|r| r.id == id) {
-            self.portfolio.cursor.selected = i;
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::{
 use super::text_input::TextInput;
 use crate::domain::AgendaSlot;
 use crate::domain::{Attention, EntityKind, EntityRef};
-use crate::store::{PagedAction, TodayStrip};
+use crate::store::{PagedAction, PagedProject, TodayStrip};
 
 /// Where the user is. The navigation stack holds these; Esc pops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,10 +82,10 @@ pub const PAGE: isize = 10;
 #[derive(Debug, Default)]
 pub struct PortfolioState {
     pub filter: ProjectFilter,
-    pub rows: Vec<ProjectRow>,
-    /// Ids of projects that cannot be read, listed after the rows (cursor positions
-    /// `rows.len()..`) so that they can be moved to the trash.
-    pub unreadable: Vec<i64>,
+    /// The loaded window of the list (`app::window`): rows that cannot be read in their
+    /// place (`app::unreadable`), so that they can be moved to the trash. The cursor
+    /// counts rows of the whole list.
+    pub window: super::window::Window<PagedProject>,
     pub cursor: Cursor,
     /// False only when the store has no live project at all: show the welcome panel.
     pub has_any: bool,
@@ -105,13 +105,29 @@ pub struct PortfolioState {
 }
 
 impl PortfolioState {
+    /// The project under the cursor, if loaded and readable.
     pub fn selected(&self) -> Option<&ProjectRow> {
-        self.rows.get(self.cursor.selected)
+        self.window.get(self.cursor.selected)?.row.as_ref()
     }
 
-    /// Rows the cursor moves over: the projects, then the unreadable rows.
+    /// The readable projects of the loaded window, in order.
+    pub fn rows(&self) -> impl Iterator<Item = &ProjectRow> {
+        self.window.rows.iter().filter_map(|r| r.row.as_ref())
+    }
+
+    /// Ids of the loaded rows that cannot be read.
+    pub fn unreadable(&self) -> Vec<i64> {
+        self.window
+            .rows
+            .iter()
+            .filter(|r| r.row.is_none())
+            .map(PagedProject::id)
+            .collect()
+    }
+
+    /// Rows the cursor moves over: every matching project, loaded or not.
     pub fn len(&self) -> usize {
-        self.rows.len() + self.unreadable.len()
+        self.window.count
     }
 
     pub fn is_empty(&self) -> bool {
@@ -597,13 +613,9 @@ impl std::fmt::Debug for NoteEditor {
 #[derive(Debug, Default)]
 pub struct ActionsView {
     pub filter: ActionFilter,
-    /// The loaded window of the list (at most `ACTIONS_WINDOW` rows): row `offset` of
-    /// the whole list onwards, rows that cannot be read in their place (`app::unreadable`).
-    /// The cursor counts rows of the whole list.
-    pub rows: Vec<PagedAction>,
-    pub offset: usize,
-    /// How many actions match the filter (the cursor moves over all of them).
-    pub count: usize,
+    /// The loaded window of the list (`app::window`), rows that cannot be read in their
+    /// place (`app::unreadable`). The cursor counts rows of the whole list.
+    pub window: super::window::Window<PagedAction>,
     pub owners: Vec<String>,
     /// Projects that have actions, for the project filter: (id, code).
     pub projects: Vec<(i64, String)>,
@@ -617,7 +629,7 @@ pub struct ActionsView {
 impl ActionsView {
     /// Rows the cursor moves over: every matching action, loaded or not.
     pub fn len(&self) -> usize {
-        self.count
+        self.window.count
     }
 
     pub fn is_empty(&self) -> bool {
@@ -695,16 +707,14 @@ impl InformationView {
     }
 }
 
-/// Rows the actions screen keeps loaded: two pages of `ACTIONS_STEP`, more than a
-/// terminal shows, so that the rows around the cursor are always there.
-pub const ACTIONS_STEP: usize = 50;
-pub const ACTIONS_WINDOW: usize = 2 * ACTIONS_STEP;
+/// Rows the actions screen keeps loaded (`app::window`).
+pub const ACTIONS_STEP: usize = super::window::STEP;
+pub const ACTIONS_WINDOW: usize = super::window::WINDOW;
 
 impl ActionsView {
     /// The row under the cursor, if loaded.
     pub fn selected_row(&self) -> Option<&PagedAction> {
-        self.rows
-            .get(self.cursor.selected.checked_sub(self.offset)?)
+        self.window.get(self.cursor.selected)
     }
 
     /// The action under the cursor, if loaded and readable.
@@ -714,12 +724,13 @@ impl ActionsView {
 
     /// The readable actions of the loaded window, in order.
     pub fn items(&self) -> impl Iterator<Item = &ActionItem> {
-        self.rows.iter().filter_map(|r| r.item.as_ref())
+        self.window.rows.iter().filter_map(|r| r.item.as_ref())
     }
 
     /// Ids of the loaded rows that cannot be read.
     pub fn unreadable(&self) -> Vec<i64> {
-        self.rows
+        self.window
+            .rows
             .iter()
             .filter(|r| r.item.is_none())
             .map(PagedAction::id)

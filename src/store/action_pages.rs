@@ -62,20 +62,8 @@ impl PagedAction {
     }
 }
 
-/// Where a page starts or ends, relative to a row already shown.
-#[derive(Debug, Clone, Copy)]
-pub enum ActionPage<'a> {
-    /// The first rows.
-    First,
-    /// The rows right after this one.
-    After(&'a ActionKey),
-    /// This row and the ones after it.
-    From(&'a ActionKey),
-    /// The rows right before this one.
-    Before(&'a ActionKey),
-    /// The last rows.
-    Last,
-}
+/// Where a page of actions starts or ends, relative to a row already shown.
+pub type ActionPage<'a> = super::paging::Page<'a, ActionKey>;
 
 const LIVE_ACTION: &str = "a.deleted_at IS NULL";
 const IN_LIVE_PROJECT: &str = " AND p.deleted_at IS NULL";

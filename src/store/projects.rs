@@ -1,51 +1,8 @@
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::readable::{Listed, read_one, read_rows};
 use super::{Result, Store, StoreError, changed, new_uuid};
-use crate::domain::{
-    FieldError, Project, ProjectFilter, ProjectInput, ProjectRow, ProjectSort, ProjectStatus,
-    TextEnum,
-};
-
-/// The portfolio's ORDER BY clause. Phase and status sort in their domain order, not
-/// alphabetically. The dashboard's figures sort the way a review reads them: the soonest
-/// meeting, the most overdue, the most open needs, the oldest review first (`S` turns
-/// each round); a project without a next meeting comes last either way. Only a figure
-/// being sorted by is computed for every project.
-fn order_by(sort: ProjectSort, descending: bool, today: &str, now: &str) -> String {
-    use super::attention::{Figure, figure_sql};
-    let dir = |reverse: bool| if descending != reverse { "DESC" } else { "ASC" };
-    let key = match sort {
-        ProjectSort::Code => format!("p.code {}", dir(false)),
-        ProjectSort::Phase => format!(
-            "{} {}",
-            ordinal_case::<crate::domain::Phase>("p.phase"),
-            dir(false)
-        ),
-        ProjectSort::Status => format!(
-            "{} {}",
-            ordinal_case::<ProjectStatus>("p.status"),
-            dir(false)
-        ),
-        ProjectSort::Updated => format!("p.updated_at {}", dir(false)),
-        ProjectSort::NextMeeting => {
-            let next = figure_sql(Figure::NextMeeting, today, now);
-            format!("{next} IS NULL, {next} {}", dir(false))
-        }
-        ProjectSort::Overdue => {
-            format!("{} {}", figure_sql(Figure::Overdue, today, now), dir(true))
-        }
-        ProjectSort::OpenNeeds => {
-            format!(
-                "{} {}",
-                figure_sql(Figure::OpenNeeds, today, now),
-                dir(true)
-            )
-        }
-        ProjectSort::Reviewed => format!("p.last_reviewed_at {}", dir(false)),
-    };
-    format!("{key}, p.code ASC")
-}
+use crate::domain::{FieldError, Project, ProjectFilter, ProjectInput, ProjectRow, TextEnum};
 
 pub(super) fn ordinal_case<E: TextEnum>(column: &str) -> String {
     let arms: String = E::ALL
@@ -106,35 +63,23 @@ impl Store {
         Ok(self.readable(listed))
     }
 
-    /// The portfolio: live projects matching the filter, in the chosen order.
+    /// The portfolio: live projects matching the filter, in the chosen order (the
+    /// order of `projects_page`), all of them: for the command line and exports, not
+    /// for the screen, which reads a page at a time.
     pub fn list_projects_listed(&self, filter: &ProjectFilter) -> Result<Listed<ProjectRow>> {
+        use super::project_pages::{FILTER_WHERE, filter_values, order_columns};
+        let order = order_columns(filter, &self.clock.today().to_string(), &self.now());
         let sql = format!(
             "SELECT p.id, p.uuid, p.code, p.title, o.name, p.phase, p.status, p.updated_at
              FROM projects p LEFT JOIN organisations o ON o.id = p.buyer_id
-             WHERE p.deleted_at IS NULL
-               AND (?1 IS NULL OR p.status = ?1)
-               AND (?3 IS NULL OR p.phase = ?3)
-               AND (?4 IS NULL OR o.name = ?4)
-               AND (?2 = '' OR instr(fold(p.code || ' ' || p.title || ' ' || ifnull(o.name, '')
-                    || ' ' || p.case_number || ' ' || p.subject || ' '
-                    || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(CASE WHEN json_valid(p.tags) THEN p.tags ELSE '[]' END))), ?2) > 0)
+             WHERE {FILTER_WHERE}
              ORDER BY {}",
-            order_by(
-                filter.sort,
-                filter.descending,
-                &self.clock.today().to_string(),
-                &self.now()
-            )
+            super::paging::order_sql(&order, false)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let listed = read_rows(
             &mut stmt,
-            params![
-                filter.status.map(|s| s.as_str()),
-                filter.text.trim().to_lowercase(),
-                filter.phase.map(|p| p.as_str()),
-                filter.buyer
-            ],
+            params_from_iter(filter_values(filter)),
             "projects",
             |r| {
                 Ok(ProjectRow {

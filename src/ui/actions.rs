@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             format!(
                 " {} · {} ",
                 text::view_actions(),
-                super::filter_bar::count(view.count, view.total)
+                super::filter_bar::count(view.window.count, view.total)
             ),
             theme::title(),
         ),
@@ -49,8 +49,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut rows = Vec::new();
     let mut selected_row = 0;
     let mut bucket = None;
-    for (i, row) in view.rows.iter().enumerate() {
-        if view.offset + i == view.cursor.selected {
+    for (i, row) in view.window.rows.iter().enumerate() {
+        if view.window.offset + i == view.cursor.selected {
             selected_row = rows.len();
         }
         // A row that cannot be read keeps its place in the order (`app::unreadable`).
@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Span::raw(""),
                 Span::styled(b.label(), style),
             ]));
-            if view.offset + i == view.cursor.selected {
+            if view.window.offset + i == view.cursor.selected {
                 selected_row = rows.len();
             }
         }

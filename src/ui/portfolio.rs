@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(
             format!(
                 "· {} · {}: {} {arrow} ",
-                super::filter_bar::count(p.rows.len(), p.total),
+                super::filter_bar::count(p.len(), p.total),
                 text::portfolio_sort(),
                 p.filter.sort.label().to_lowercase()
             ),
@@ -38,11 +38,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     // The buyer, phase and status need 120 columns beside a readable title.
     let wide = area.width >= 120;
-    let shown = widgets::page(p.len(), p.cursor.selected, list_area);
-    let selected = p.cursor.selected - shown.start;
-    // Rows that cannot be read follow the projects, named in the title column.
-    let (readable, unreadable) = widgets::split_page(p.rows.len(), &p.unreadable, shown, 1);
-    let rows = p.rows[readable].iter().map(|r| {
+    // The page of the whole list that holds the cursor, of which the window holds the
+    // rows (`app::window`); a row that cannot be read keeps its place in the order.
+    let page = widgets::page(p.len(), p.cursor.selected, list_area);
+    let window = p.window.range();
+    let shown = page.start.max(window.start)..page.end.min(window.end);
+    let selected = p.cursor.selected.saturating_sub(shown.start);
+    let rows = shown.clone().filter_map(|i| p.window.get(i)).map(|paged| {
+        let Some(r) = &paged.row else {
+            return widgets::unreadable_row(paged.id(), 1);
+        };
         let figures = figure_cells(app, p.figures.get(&r.id), wide);
         let mut cells = vec![
             Span::styled(super::shown(&r.code), theme::accent()),
@@ -58,13 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         cells.extend(figures);
         TableRow::new(cells)
     });
-    let code_width = p
-        .rows
-        .iter()
-        .map(|r| r.code.len())
-        .max()
-        .unwrap_or(4)
-        .max(4) as u16;
+    let code_width = p.rows().map(|r| r.code.len()).max().unwrap_or(4).max(4) as u16;
     // Below 120 columns the code and title keep their room and the figures follow;
     // from 120 the buyer, phase and status come back.
     let (widths, header): (Vec<Constraint>, Vec<&str>) = if wide {
@@ -117,7 +116,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         list_area,
         block,
         &header,
-        rows.chain(unreadable).collect(),
+        rows.collect(),
         &widths,
         Some(selected),
     );
