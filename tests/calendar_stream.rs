@@ -11,10 +11,10 @@ use tidig::ops::export::{Destination, ExportJob, TRASHED_STAY_CANCELLED_DAYS, re
 use tidig::store::Store;
 
 use common::cli::Sandbox;
-use common::store::{count, memory_store};
+use common::store::{block, count, meeting_input, memory_store};
 
 /// The calendar as it was written before streaming: every meeting gathered, the
-/// trashed ones added as cancelled, sorted, then rendered whole.
+/// trashed ones added as cancelled, in the order they were made, then rendered whole.
 fn gathered(store: &Store, project_id: Option<i64>, lang: Lang) -> Vec<u8> {
     let clock = store.clock();
     let mut agendas = store.agendas(project_id).unwrap();
@@ -35,7 +35,7 @@ fn gathered(store: &Store, project_id: Option<i64>, lang: Lang) -> Vec<u8> {
             agenda: Vec::new(),
         });
     }
-    entries.sort_by_key(|a| (a.meeting.start, a.meeting.id));
+    entries.sort_by_key(|a| a.meeting.id);
     export::calendar(&entries, clock.now(), &clock, lang).into_bytes()
 }
 
@@ -53,7 +53,33 @@ fn demo_with_trash() -> Store {
         "SELECT max(project_id) FROM meetings WHERE deleted_at IS NULL",
     );
     store.trash(EntityKind::Project, project).unwrap();
+    // Made last, it starts before every other meeting: the file keeps the order the
+    // meetings were made in, not their start.
+    let project = count(
+        &store,
+        "SELECT min(id) FROM projects WHERE deleted_at IS NULL",
+    );
+    let first = chrono::DateTime::parse_from_rfc3339(&first_start(&store))
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+        - chrono::Duration::days(1);
+    let early = store
+        .create_meeting(
+            project,
+            &meeting_input("Tidigast", first, first + chrono::Duration::hours(1)),
+        )
+        .unwrap();
     store
+        .add_agenda_item(early, &block("Välkommen", 15))
+        .unwrap();
+    store
+}
+
+fn first_start(store: &Store) -> String {
+    store
+        .connection()
+        .query_row("SELECT min(start_at) FROM meetings", [], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
@@ -64,6 +90,9 @@ fn the_streamed_calendar_is_the_gathered_one_byte_for_byte() {
         .matches("STATUS:CANCELLED")
         .count();
     assert!(cancelled >= 2, "trashed meetings go out cancelled");
+    let all = String::from_utf8(gathered(&store, None, Lang::Sv)).unwrap();
+    let last_event = all.rsplit("BEGIN:VEVENT").next().unwrap();
+    assert!(last_event.contains(": Tidigast\r\n"), "{last_event}");
     let project = count(
         &store,
         "SELECT min(project_id) FROM meetings WHERE deleted_at IS NULL",

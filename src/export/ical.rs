@@ -16,13 +16,12 @@
 use std::fmt::Write as _;
 
 use crate::domain::web_link;
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Utc};
 
 use super::{Lang, fair_dialogue};
 use crate::catalog;
 
-use crate::domain::when::format_duration;
-use crate::domain::{AgendaItem, Clock, Meeting, MeetingStatus, agenda_times};
+use crate::domain::{AgendaItem, Clock, Meeting, MeetingStatus};
 
 /// One meeting and its agenda, in agenda order.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,13 +61,50 @@ pub struct CalendarWriter<'c, W: std::io::Write> {
     out: W,
     stamp: DateTime<Utc>,
     clock: &'c Clock,
-    lang: Lang,
     /// One event's lines, reused.
     buf: String,
     /// One content line before folding, and one description, reused: an event
     /// allocates nothing once these have grown.
     line: String,
     description: String,
+    /// The catalog's words, looked up once rather than for each of 20,000 events.
+    words: Words,
+}
+
+/// The words of a calendar in one language, and the agenda heading of the zone last
+/// named (the same for every meeting but across a change of offset with no zone name).
+struct Words {
+    lang: Lang,
+    cancelled_prefix: &'static str,
+    purpose: &'static str,
+    desired_outcome: &'static str,
+    total: &'static str,
+    fair_dialogue: &'static str,
+    agenda_heading: Option<(String, String)>,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Words {
+        let word = |key| catalog::text(lang, "calendar", key);
+        Words {
+            lang,
+            cancelled_prefix: word("cancelled_prefix"),
+            purpose: word("purpose"),
+            desired_outcome: word("desired_outcome"),
+            total: word("total"),
+            fair_dialogue: fair_dialogue(lang),
+            agenda_heading: None,
+        }
+    }
+
+    /// "Agenda (times in {zone})" for this zone.
+    fn agenda_heading(&mut self, zone: String) -> &str {
+        if self.agenda_heading.as_ref().is_none_or(|(z, _)| *z != zone) {
+            let heading = catalog::fill(self.lang, "calendar", "agenda", &[("zone", &zone)]);
+            self.agenda_heading = Some((zone, heading));
+        }
+        self.agenda_heading.as_ref().map_or("", |(_, h)| h)
+    }
 }
 
 impl<'c, W: std::io::Write> CalendarWriter<'c, W> {
@@ -83,10 +119,10 @@ impl<'c, W: std::io::Write> CalendarWriter<'c, W> {
             out,
             stamp,
             clock,
-            lang,
             buf: String::with_capacity(2048),
             line: String::with_capacity(256),
             description: String::with_capacity(1024),
+            words: Words::new(lang),
         };
         let mut lines = Writer {
             out: &mut w.buf,
@@ -103,12 +139,18 @@ impl<'c, W: std::io::Write> CalendarWriter<'c, W> {
 
     /// Writes one meeting's event.
     pub fn event(&mut self, entry: &CalendarEntry) -> std::io::Result<()> {
-        description(&mut self.description, entry, self.clock, self.lang);
+        description(&mut self.description, entry, self.clock, &mut self.words);
         let mut lines = Writer {
             out: &mut self.buf,
             line: &mut self.line,
         };
-        event(&mut lines, entry, &self.description, self.stamp, self.lang);
+        event(
+            &mut lines,
+            entry,
+            &self.description,
+            self.stamp,
+            &self.words,
+        );
         self.flush_buf()
     }
 
@@ -138,9 +180,10 @@ fn event(
     entry: &CalendarEntry,
     description: &str,
     stamp: DateTime<Utc>,
-    lang: Lang,
+    words: &Words,
 ) {
     let m = &entry.meeting;
+    let lang = words.lang;
     let cancelled = m.status == MeetingStatus::Cancelled;
     w.raw("BEGIN", "VEVENT");
     w.line("UID").push_str(&m.uuid);
@@ -151,7 +194,7 @@ fn event(
     w.utc("DTEND", m.end);
     // Some calendars (calcurse) ignore STATUS: the title itself says it is off.
     let prefix = if cancelled {
-        catalog::text(lang, "calendar", "cancelled_prefix")
+        words.cancelled_prefix
     } else {
         ""
     };
@@ -172,11 +215,7 @@ fn event(
     // A cancelled meeting no longer makes anyone busy.
     w.raw("TRANSP", if cancelled { "TRANSPARENT" } else { "OPAQUE" });
     let (created, modified) = (parse_stamp(&m.created_at), parse_stamp(&m.updated_at));
-    let _ = write!(
-        w.line("SEQUENCE"),
-        "{}",
-        sequence_between(created, modified)
-    );
+    push_number(w.line("SEQUENCE"), sequence_between(created, modified));
     w.fold();
     if let Some(created) = created {
         w.utc("CREATED", created);
@@ -216,23 +255,66 @@ fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
 /// Appends `t` as a UTC DATE-TIME, `YYYYMMDDTHHMMSSZ` (written out by hand: chrono's
 /// `format` parses its pattern on every call, and a calendar has 100,000 of them).
 fn push_utc(out: &mut String, t: DateTime<Utc>) {
-    let _ = write!(
-        out,
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    );
+    match u32::try_from(t.year()) {
+        Ok(year @ 0..=9999) => {
+            push_two(out, year / 100);
+            push_two(out, year % 100);
+        }
+        _ => {
+            let _ = write!(out, "{:04}", t.year());
+        }
+    }
+    push_two(out, t.month());
+    push_two(out, t.day());
+    out.push('T');
+    push_two(out, t.hour());
+    push_two(out, t.minute());
+    push_two(out, t.second());
+    out.push('Z');
+}
+
+/// Appends `n` (below 100) as two digits, `{:02}` without the formatting machinery.
+fn push_two(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10 % 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// Appends `n` in decimal, `{}` without the formatting machinery.
+fn push_number(out: &mut String, n: u32) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// Appends `HH:MM`.
+fn push_clock(out: &mut String, t: NaiveDateTime) {
+    push_two(out, t.hour());
+    out.push(':');
+    push_two(out, t.minute());
+}
+
+/// Appends `format_duration(minutes)`: "45 min", "2 h", "1 h 30 min".
+fn push_duration(out: &mut String, minutes: u32) {
+    let (h, m) = (minutes / 60, minutes % 60);
+    if h > 0 {
+        push_number(out, h);
+        out.push_str(" h");
+    }
+    if m > 0 || h == 0 {
+        if h > 0 {
+            out.push(' ');
+        }
+        push_number(out, m);
+        out.push_str(" min");
+    }
 }
 
 /// Type and format, purpose, desired outcome, then the timed agenda in local time,
 /// with the zone named (the reader's calendar may be in another one); into `d`.
-fn description(d: &mut String, entry: &CalendarEntry, clock: &Clock, lang: Lang) {
+fn description(d: &mut String, entry: &CalendarEntry, clock: &Clock, words: &mut Words) {
     let m = &entry.meeting;
-    let word = |key| catalog::text(lang, "calendar", key);
+    let lang = words.lang;
     d.clear();
     d.push_str(catalog::label(lang, m.kind));
     d.push_str(" · ");
@@ -242,55 +324,70 @@ fn description(d: &mut String, entry: &CalendarEntry, clock: &Clock, lang: Lang)
         d.push_str(&catalog::label(lang, m.status).to_uppercase());
     }
     d.push('\n');
-    for (key, text) in [
-        ("purpose", &m.purpose),
-        ("desired_outcome", &m.desired_outcome),
+    for (word, text) in [
+        (words.purpose, &m.purpose),
+        (words.desired_outcome, &m.desired_outcome),
     ] {
         if !text.trim().is_empty() {
             d.push('\n');
-            d.push_str(word(key));
+            d.push_str(word);
             d.push_str(": ");
             d.push_str(text.trim());
             d.push('\n');
         }
     }
     if !entry.agenda.is_empty() {
-        let zone = clock.zone_name(m.start);
         d.push('\n');
-        d.push_str(&catalog::fill(
-            lang,
-            "calendar",
-            "agenda",
-            &[("zone", &zone)],
-        ));
+        d.push_str(words.agenda_heading(clock.zone_name(m.start)));
         d.push('\n');
-        let times = agenda_times(m.start, entry.agenda.iter().map(|i| &i.minutes));
-        for (item, (start, end)) in entry.agenda.iter().zip(times) {
-            let (start, end) = (clock.local(start), clock.local(end));
-            let _ = writeln!(
-                d,
-                "{:02}:{:02}–{:02}:{:02} {} ({})",
-                start.hour(),
-                start.minute(),
-                end.hour(),
-                end.minute(),
-                item.title,
-                format_duration(item.minutes)
-            );
+        // Each block ends where the next begins: every boundary is made local once.
+        let mut start = clock.local(m.start);
+        let mut at = m.start;
+        let mut total = 0;
+        for item in &entry.agenda {
+            at += chrono::Duration::minutes(i64::from(item.minutes));
+            let end = clock.local(at);
+            push_clock(d, start);
+            d.push('–');
+            push_clock(d, end);
+            d.push(' ');
+            d.push_str(&item.title);
+            d.push_str(" (");
+            push_duration(d, item.minutes);
+            d.push_str(")\n");
+            total += item.minutes;
+            start = end;
         }
-        let total: u32 = entry.agenda.iter().map(|i| i.minutes).sum();
-        let length = format_duration(u32::try_from(m.minutes()).unwrap_or(0));
-        let total = format_duration(total);
-        let args: [(&str, &dyn std::fmt::Display); 2] = [("total", &total), ("length", &length)];
-        d.push_str(&catalog::fill(lang, "calendar", "total", &args));
+        let length = u32::try_from(m.minutes()).unwrap_or(0);
+        fill_durations(d, words.total, total, length);
         d.push('\n');
     }
     if m.kind.is_supplier_facing() {
         d.push('\n');
-        d.push_str(fair_dialogue(lang));
+        d.push_str(words.fair_dialogue);
         d.push('\n');
     }
     d.truncate(d.trim_end().len());
+}
+
+/// Appends the `total` template ("Total {total} of {length}") with both durations.
+fn fill_durations(d: &mut String, template: &str, total: u32, length: u32) {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        d.push_str(&rest[..open]);
+        rest = &rest[open..];
+        if let Some(after) = rest.strip_prefix("{total}") {
+            push_duration(d, total);
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("{length}") {
+            push_duration(d, length);
+            rest = after;
+        } else {
+            d.push('{');
+            rest = &rest[1..];
+        }
+    }
+    d.push_str(rest);
 }
 
 /// Writes content lines: CRLF-terminated and folded. Each line is put together in
@@ -457,6 +554,53 @@ mod tests {
         for l in folded(&line).trim_end().split("\r\n") {
             assert!(!l.ends_with(' '), "{l:?}");
         }
+    }
+
+    /// The hand-written number formatting writes what `format!` would.
+    #[test]
+    fn numbers_written_by_hand_match_the_formatted_ones() {
+        use crate::domain::when::format_duration;
+        for minutes in [0, 1, 9, 10, 45, 59, 60, 61, 90, 120, 125, 600, 1439, 6000] {
+            let mut out = String::new();
+            push_duration(&mut out, minutes);
+            assert_eq!(out, format_duration(minutes), "{minutes}");
+        }
+        for n in [0, 7, 10, 99, 100, 65535, u32::MAX] {
+            let mut out = String::new();
+            push_number(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+        for (y, mo, d, h, mi, s) in [
+            (2026, 12, 4, 9, 5, 7),
+            (1999, 1, 31, 23, 59, 59),
+            (2000, 2, 29, 0, 0, 0),
+            (987, 6, 1, 12, 30, 0),
+        ] {
+            use chrono::TimeZone;
+            let t = Utc.with_ymd_and_hms(y, mo, d, h, mi, s).unwrap();
+            let mut out = String::new();
+            push_utc(&mut out, t);
+            assert_eq!(out, t.format("%Y%m%dT%H%M%SZ").to_string());
+        }
+    }
+
+    /// The agenda's total line fills the catalog's template as `catalog::fill` does.
+    #[test]
+    fn the_total_line_is_the_catalog_s_template_filled() {
+        use crate::domain::when::format_duration;
+        for lang in Lang::ALL {
+            let template = catalog::text(lang, "calendar", "total");
+            for (total, length) in [(90, 120), (0, 45), (61, 60)] {
+                let mut out = String::new();
+                fill_durations(&mut out, template, total, length);
+                let (t, l) = (format_duration(total), format_duration(length));
+                let args: [(&str, &dyn std::fmt::Display); 2] = [("total", &t), ("length", &l)];
+                assert_eq!(out, catalog::fill(lang, "calendar", "total", &args));
+            }
+        }
+        let mut out = String::new();
+        fill_durations(&mut out, "{x} {total}{", 5, 6);
+        assert_eq!(out, "{x} 5 min{");
     }
 
     #[test]

@@ -478,7 +478,8 @@ fn calendar_name(store: &Store, project_id: Option<i64>) -> Result<String, Expor
 }
 
 /// Writes the calendar of every live meeting (or one project's) into `out` as the
-/// meetings are read, in order of start: 20,000 meetings are never held at once.
+/// meetings are read, in the order they were made: 20,000 meetings are never held at
+/// once (calendar programs sort the events by time themselves).
 /// Meetings put in the trash lately go out as cancelled, so that calendars that
 /// imported them take them off (a missing event is not removed). `io` says what a
 /// write error is.

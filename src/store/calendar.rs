@@ -1,7 +1,13 @@
-//! The meetings of a calendar export, one at a time in start order, each with its
-//! agenda: live meetings, and those put in the trash since a given time (which the
-//! export sends as cancelled). One statement gives each meeting's rows (one per agenda
-//! block) in order, so that 20,000 meetings are never held at once.
+//! The meetings of a calendar export, one at a time in the order they were made, each
+//! with its agenda: live meetings, and those put in the trash since a given time (which
+//! the export sends as cancelled). One statement gives each meeting's rows (one per
+//! agenda block) in order, so that 20,000 meetings are never held at once.
+//!
+//! Why the order they were made (rowid) and not their start: calendar programs sort
+//! events themselves, and the file's order is read by none of them. Walking the
+//! meetings by start jumps about the file, and each meeting's agenda with it: at 20,000
+//! meetings that walk took 80 ms of SQLite's time against 28 ms in rowid order, where
+//! meetings and their agenda blocks lie next to each other.
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
@@ -15,7 +21,7 @@ use crate::domain::{AgendaItem, Meeting};
 
 impl Store {
     /// Calls `each` with every meeting of the calendar (of one project, or all), in
-    /// order of start then id: whether it is in the trash, the meeting, and its
+    /// the order they were made (id): whether it is in the trash, the meeting, and its
     /// agenda in order (empty for one in the trash). A trashed meeting's last change
     /// is its trashing, also when it went with its project, so that calendar programs
     /// take the cancellation as newer. Live rows that cannot be read are set aside
@@ -26,10 +32,9 @@ impl Store {
         trashed_since: DateTime<Utc>,
         each: impl FnMut(bool, Meeting, Vec<AgendaItem>) -> Result<(), E>,
     ) -> Result<(), E> {
-        // The meetings are read in start order, which jumps about the file: mapped
-        // into memory, its pages are read without a copy through the kernel each
-        // (a third of the export's time at 20,000 meetings). Only for this read, so
-        // that the app's own footprint stays small.
+        // Mapped into memory, the file's pages are read without a copy through the
+        // kernel each (50 ms less at 20,000 meetings). Only for this read, so that the
+        // app's own footprint stays small.
         self.conn
             .pragma_update(None, "mmap_size", CALENDAR_MMAP_BYTES)
             .map_err(StoreError::from)?;
@@ -59,7 +64,7 @@ impl Store {
             .collect::<Vec<_>>()
             .join(", ");
         // One statement, one row per agenda block (or one for a meeting without any),
-        // so that the meetings are walked in start order once.
+        // so that the meetings are walked once, in the order they lie in the file.
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
@@ -69,7 +74,7 @@ impl Store {
                    ON a.meeting_id = m.id AND a.deleted_at IS NULL AND {LIVE}
                  WHERE ({LIVE} OR coalesce(m.deleted_at, p.deleted_at) >= ?2)
                    AND (?1 IS NULL OR m.project_id = ?1)
-                 ORDER BY m.start_at, m.id, a.position, a.id"
+                 ORDER BY m.id, a.position, a.id"
             ))
             .map_err(StoreError::from)?;
         let live_column = MEETING_COLUMNS.split(',').count();
