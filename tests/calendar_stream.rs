@@ -5,7 +5,7 @@
 
 mod common;
 
-use tidig::domain::{EntityKind, MeetingStatus};
+use tidig::domain::{AgendaLine, EntityKind, MeetingStatus};
 use tidig::export::{self, CalendarEntry, Lang, TemplateSource};
 use tidig::ops::export::{Destination, ExportJob, TRASHED_STAY_CANCELLED_DAYS, render, run};
 use tidig::store::Store;
@@ -23,7 +23,9 @@ fn gathered(store: &Store, project_id: Option<i64>, lang: Lang) -> Vec<u8> {
         .unwrap()
         .into_iter()
         .map(|meeting| CalendarEntry {
-            agenda: agendas.remove(&meeting.id).unwrap_or_default(),
+            agenda: (agendas.remove(&meeting.id).unwrap_or_default().iter())
+                .map(AgendaLine::from)
+                .collect(),
             meeting,
         })
         .collect();
@@ -53,6 +55,16 @@ fn demo_with_trash() -> Store {
         "SELECT max(project_id) FROM meetings WHERE deleted_at IS NULL",
     );
     store.trash(EntityKind::Project, project).unwrap();
+    // Long in the trash, between the others: neither it nor its agenda goes out.
+    store
+        .connection()
+        .execute(
+            "UPDATE meetings SET deleted_at = '2001-01-01T00:00:00Z' WHERE id =
+               (SELECT max(meeting_id) FROM agenda_items WHERE meeting_id <
+                 (SELECT max(meeting_id) FROM agenda_items))",
+            [],
+        )
+        .unwrap();
     // Made last, it starts before every other meeting: the file keeps the order the
     // meetings were made in, not their start.
     let project = count(

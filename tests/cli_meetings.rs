@@ -139,6 +139,16 @@ fn parse_ics(text: &str) -> ical::parser::ical::component::IcalCalendar {
     cal
 }
 
+/// The events of a calendar by start, as a calendar program shows them (the file
+/// holds them in the order the meetings were made).
+fn events_by_start(
+    cal: &ical::parser::ical::component::IcalCalendar,
+) -> Vec<&ical::parser::ical::component::IcalEvent> {
+    let mut events: Vec<_> = cal.events.iter().collect();
+    events.sort_by_key(|e| prop(e, "DTSTART").to_string());
+    events
+}
+
 fn prop<'a>(event: &'a ical::parser::ical::component::IcalEvent, name: &str) -> &'a str {
     let values: Vec<&str> = event
         .properties
@@ -249,8 +259,9 @@ fn export_calendar_to_stdout_has_every_meeting() {
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     let cal = parse_ics(&ics);
     assert_eq!(cal.events.len(), 3);
+    let events = events_by_start(&cal);
     let meetings = json_array(&s.run(&["list", "meetings", "--json"]));
-    for (event, m) in cal.events.iter().zip(&meetings) {
+    for (event, m) in events.iter().zip(&meetings) {
         assert_eq!(
             prop(event, "UID"),
             format!("{}@tidig", m["uuid"].as_str().unwrap())
@@ -259,10 +270,10 @@ fn export_calendar_to_stdout_has_every_meeting() {
         assert!(summary.contains(m["title"].as_str().unwrap()), "{summary}");
         assert_eq!(prop(event, "DTSTAMP"), "20261126T120000Z");
     }
-    assert_eq!(prop(&cal.events[1], "DTSTART"), "20261203T083000Z");
-    assert_eq!(prop(&cal.events[2], "STATUS"), "CANCELLED");
+    assert_eq!(prop(events[1], "DTSTART"), "20261203T083000Z");
+    assert_eq!(prop(events[2], "STATUS"), "CANCELLED");
     // The agenda is in the description, in Stockholm time.
-    let description = prop(&cal.events[1], "DESCRIPTION");
+    let description = prop(events[1], "DESCRIPTION");
     assert!(
         description.contains("09:45–10:30 Behov i vardagen (45 min)"),
         "{description}"
@@ -284,7 +295,9 @@ fn export_calendar_to_a_file_of_one_project() {
     assert_eq!(printed.trim(), out.display().to_string());
     let text = std::fs::read_to_string(&out).unwrap();
     let cal = parse_ics(&text);
-    let summaries: Vec<&str> = cal.events.iter().map(|e| prop(e, "SUMMARY")).collect();
+    let summaries: Vec<&str> = (events_by_start(&cal).into_iter())
+        .map(|e| prop(e, "SUMMARY"))
+        .collect();
     assert_eq!(
         summaries,
         ["NORR-24: Styrgrupp", "NORR-24: Behovsworkshop 1"]

@@ -104,6 +104,7 @@ fn attendee(id: i64, name: &str, org: &str, supplier: bool, role: AttendanceRole
 }
 
 fn entry(meeting: Meeting, agenda: Vec<AgendaItem>) -> CalendarEntry {
+    let agenda = agenda.iter().map(AgendaLine::from).collect();
     CalendarEntry { meeting, agenda }
 }
 

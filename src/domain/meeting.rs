@@ -198,6 +198,23 @@ pub struct AgendaItem {
     pub expected_outcome: String,
 }
 
+/// An agenda block as a calendar event tells it: its title and its length. The
+/// calendar reads only these, so that 100,000 blocks are read light.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaLine {
+    pub title: String,
+    pub minutes: u32,
+}
+
+impl From<&AgendaItem> for AgendaLine {
+    fn from(item: &AgendaItem) -> AgendaLine {
+        AgendaLine {
+            title: item.title.clone(),
+            minutes: item.minutes,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, Serialize)]
 pub struct AgendaItemInput {
     pub title: String,

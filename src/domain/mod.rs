@@ -60,9 +60,9 @@ pub use lists::{
     TrashItem,
 };
 pub use meeting::{
-    AgendaItem, AgendaItemInput, AgendaSlot, Attendance, CHECKLIST_LEN, End, Meeting, MeetingDraft,
-    MeetingInput, agenda_overrun, agenda_times, checklist_open, is_supplier_facing, mentions_link,
-    next_meeting, parse_end, shared_may_name, web_link, week_start,
+    AgendaItem, AgendaItemInput, AgendaLine, AgendaSlot, Attendance, CHECKLIST_LEN, End, Meeting,
+    MeetingDraft, MeetingInput, agenda_overrun, agenda_times, checklist_open, is_supplier_facing,
+    mentions_link, next_meeting, parse_end, shared_may_name, web_link, week_start,
 };
 pub use milestone::{Milestone, MilestoneInput};
 pub use need::{

@@ -21,13 +21,13 @@ use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Utc};
 use super::{Lang, fair_dialogue};
 use crate::catalog;
 
-use crate::domain::{AgendaItem, Clock, Meeting, MeetingStatus};
+use crate::domain::{AgendaLine, Clock, Meeting, MeetingStatus};
 
 /// One meeting and its agenda, in agenda order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CalendarEntry {
     pub meeting: Meeting,
-    pub agenda: Vec<AgendaItem>,
+    pub agenda: Vec<AgendaLine>,
 }
 
 /// The product identifier: who wrote the file (RFC 5545 §3.7.3).

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use crate::bundle::Scope;
 use crate::domain::{
-    Attendance, Audience, EntityKind, EntityRef, Evidence, ExportRecord, Meeting, MeetingStatus,
-    MeetingType, NeedStatus, TextEnum, Thresholds, mentions_link, next_meeting, review_age,
-    shared_may_name,
+    AgendaLine, Attendance, Audience, EntityKind, EntityRef, Evidence, ExportRecord, Meeting,
+    MeetingStatus, MeetingType, NeedStatus, TextEnum, Thresholds, mentions_link, next_meeting,
+    review_age, shared_may_name,
 };
 use crate::export::{
     self, AgendaFormat, CalendarEntry, CsvSeparator, DialogueAnswer, DialogueFormat, DialogueInput,
@@ -227,8 +227,9 @@ pub fn render_styled(
         ExportJob::MeetingCalendar { meeting_id, lang } => {
             let meeting = live_meeting(store, meeting_id)?;
             let name = file_name(&meeting, store);
+            let agenda = store.agenda(meeting_id)?;
             let entry = CalendarEntry {
-                agenda: store.agenda(meeting_id)?,
+                agenda: agenda.iter().map(AgendaLine::from).collect(),
                 meeting,
             };
             let ics = export::calendar(&[entry], clock.now(), &clock, lang);

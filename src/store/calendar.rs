@@ -10,14 +10,12 @@
 //! meetings and their agenda blocks lie next to each other.
 
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use rusqlite::{Rows, params};
 
-use super::meetings::{
-    AGENDA_COLUMNS, LIVE, MEETING_COLUMNS, agenda_from_row_at, meeting_from_row, utc_text,
-};
-use super::readable::{UnreadableRow, read_row, read_row_at};
+use super::meetings::{LIVE, MEETING_COLUMNS, meeting_from_row, utc_text};
+use super::readable::{UnreadableRow, read_row};
 use super::{Store, StoreError};
-use crate::domain::{AgendaItem, Meeting};
+use crate::domain::{AgendaLine, Meeting};
 
 impl Store {
     /// Calls `each` with every meeting of the calendar (of one project, or all), in
@@ -30,7 +28,7 @@ impl Store {
         &self,
         project_id: Option<i64>,
         trashed_since: DateTime<Utc>,
-        each: impl FnMut(bool, Meeting, Vec<AgendaItem>) -> Result<(), E>,
+        each: impl FnMut(bool, Meeting, Vec<AgendaLine>) -> Result<(), E>,
     ) -> Result<(), E> {
         // Mapped into memory, the file's pages are read without a copy through the
         // kernel each (50 ms less at 20,000 meetings). Only for this read, so that the
@@ -49,7 +47,7 @@ impl Store {
         &self,
         project_id: Option<i64>,
         trashed_since: DateTime<Utc>,
-        mut each: impl FnMut(bool, Meeting, Vec<AgendaItem>) -> Result<(), E>,
+        mut each: impl FnMut(bool, Meeting, Vec<AgendaLine>) -> Result<(), E>,
     ) -> Result<(), E> {
         let columns = MEETING_COLUMNS.replace(
             "m.updated_at",
@@ -58,63 +56,122 @@ impl Store {
                       ELSE max(m.updated_at, coalesce(m.deleted_at, p.deleted_at)) END"
             ),
         );
-        let agenda_columns = AGENDA_COLUMNS
-            .split(", ")
-            .map(|c| format!("a.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        // One statement, one row per agenda block (or one for a meeting without any),
-        // so that the meetings are walked once, in the order they lie in the file.
-        let mut stmt = self
+        // Two walks side by side, both in meeting order: the meetings, and the agenda
+        // blocks (only what an event tells of them). A join would copy each meeting's
+        // columns once for every block it has.
+        let mut meetings = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {columns}, {LIVE}, {agenda_columns}
+                "SELECT {columns}, {LIVE}
                  FROM meetings m JOIN projects p ON p.id = m.project_id
-                 LEFT JOIN agenda_items a
-                   ON a.meeting_id = m.id AND a.deleted_at IS NULL AND {LIVE}
                  WHERE ({LIVE} OR coalesce(m.deleted_at, p.deleted_at) >= ?2)
                    AND (?1 IS NULL OR m.project_id = ?1)
-                 ORDER BY m.id, a.position, a.id"
+                 ORDER BY m.id"
+            ))
+            .map_err(StoreError::from)?;
+        // One project's blocks are sought meeting by meeting; everyone's are walked.
+        let of_meetings = match project_id {
+            Some(_) => "a.meeting_id IN (SELECT m.id FROM meetings m WHERE m.project_id = ?1)",
+            None => "?1 IS NULL",
+        };
+        let mut blocks = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT a.id, a.meeting_id, a.title, a.minutes FROM agenda_items a
+                 WHERE a.deleted_at IS NULL AND {of_meetings}
+                 ORDER BY a.meeting_id, a.position, a.id"
             ))
             .map_err(StoreError::from)?;
         let live_column = MEETING_COLUMNS.split(',').count();
-        let agenda_at = live_column + 1;
-        let mut rows = stmt
+        let mut rows = meetings
             .query(params![project_id, utc_text(trashed_since)])
             .map_err(StoreError::from)?;
-        let mut current: Option<Gathered> = None;
-        let mut give = |gathered: Option<Gathered>| match gathered {
-            Some((_, live, Ok(meeting), agenda)) => each(!live, meeting, agenda),
-            Some((_, true, Err(bad), _)) => {
-                self.set_aside(bad);
-                Ok(())
-            }
-            _ => Ok(()),
-        };
+        let mut blocks = Blocks::new(blocks.query([project_id]).map_err(StoreError::from)?);
         while let Some(row) = rows.next().map_err(StoreError::from)? {
             let id: i64 = row.get(0).map_err(StoreError::from)?;
-            if current.as_ref().is_none_or(|(at, ..)| *at != id) {
-                let live: bool = row.get(live_column).map_err(StoreError::from)?;
-                let meeting = read_row(row, "meetings", meeting_from_row)?;
-                give(current.replace((id, live, meeting, Vec::new())))?;
-            }
-            let block_id: Option<i64> = row.get(agenda_at).map_err(StoreError::from)?;
-            if let (Some(_), Some((.., agenda))) = (block_id, current.as_mut()) {
-                match read_row_at(row, "agenda_items", agenda_at, |r| {
-                    agenda_from_row_at(r, agenda_at)
-                })? {
-                    Ok(block) => agenda.push(block),
-                    Err(bad) => self.set_aside(bad),
+            let live: bool = row.get(live_column).map_err(StoreError::from)?;
+            let meeting = read_row(row, "meetings", meeting_from_row)?;
+            // A meeting in the trash goes out cancelled, without its agenda (whose
+            // rows then have nothing to tell either).
+            let agenda = blocks.of(id, |bad| {
+                if live {
+                    self.set_aside(bad);
                 }
+            })?;
+            match meeting {
+                Ok(meeting) => each(!live, meeting, if live { agenda } else { Vec::new() })?,
+                Err(bad) if live => self.set_aside(bad),
+                Err(_) => {}
             }
         }
-        give(current)
+        Ok(())
     }
 }
 
-/// The meeting being gathered: its id, whether it is live, and the meeting (or its
-/// row, when it cannot be read) with the blocks read so far.
-type Gathered = (i64, bool, Result<Meeting, UnreadableRow>, Vec<AgendaItem>);
+/// An agenda block's meeting id, and the block unless its row cannot be read.
+type BlockRow = (i64, Result<AgendaLine, UnreadableRow>);
+
+/// The agenda blocks' walk, one meeting's blocks at a time, the meetings in id order
+/// as the meetings' walk takes them. The first block of the next meeting is held
+/// until that meeting comes.
+struct Blocks<'s> {
+    rows: Rows<'s>,
+    next: Option<BlockRow>,
+    done: bool,
+}
+
+impl<'s> Blocks<'s> {
+    fn new(rows: Rows<'s>) -> Blocks<'s> {
+        Blocks {
+            rows,
+            next: None,
+            done: false,
+        }
+    }
+
+    /// The readable blocks of meeting `id`, in order; blocks of meetings before it
+    /// (not in the calendar) are passed over. Rows that cannot be read go to
+    /// `unreadable`.
+    fn of(
+        &mut self,
+        id: i64,
+        mut unreadable: impl FnMut(UnreadableRow),
+    ) -> Result<Vec<AgendaLine>, StoreError> {
+        let mut agenda = Vec::new();
+        loop {
+            if self.next.is_none() && !self.done {
+                self.next = self.read()?;
+                self.done = self.next.is_none();
+            }
+            match self.next.take() {
+                Some((meeting, block)) if meeting <= id => match block {
+                    Ok(line) if meeting == id => agenda.push(line),
+                    Err(bad) if meeting == id => unreadable(bad),
+                    _ => {}
+                },
+                held => {
+                    self.next = held;
+                    return Ok(agenda);
+                }
+            }
+        }
+    }
+
+    fn read(&mut self) -> Result<Option<BlockRow>, StoreError> {
+        let Some(row) = self.rows.next()? else {
+            return Ok(None);
+        };
+        // A meeting id that is not a number belongs to no meeting (sorted last).
+        let meeting: i64 = row.get(1).unwrap_or(i64::MAX);
+        let line = read_row(row, "agenda_items", |r| {
+            Ok(AgendaLine {
+                title: r.get(2)?,
+                minutes: r.get(3)?,
+            })
+        })?;
+        Ok(Some((meeting, line)))
+    }
+}
 
 /// How much of the store file the calendar's read maps into memory (SQLite's
 /// `mmap_size`): all of a decade's store.
