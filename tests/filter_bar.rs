@@ -436,7 +436,11 @@ fn the_directory_filters_organisations_by_kind_and_people_by_organisation() {
     let mut app = demo_app();
     ch(&mut app, '5');
     assert_eq!(app.screen(), Screen::Directory);
-    let orgs = app.directory.organisation_rows().cloned().collect::<Vec<_>>();
+    let orgs = app
+        .directory
+        .organisation_rows()
+        .cloned()
+        .collect::<Vec<_>>();
     let kind = orgs[0].kind;
     pick_facet(&mut app, "Kind", kind.label());
     assert!(app.directory.organisation_rows().all(|o| o.kind == kind));

@@ -43,7 +43,11 @@ fn fill_lessons(store: &mut Store) -> Vec<i64> {
                         LessonKind::GoodExample
                     },
                     title: format!("{} {}", TITLES[i % TITLES.len()], i / 40),
-                    context: if i % 3 == 0 { "ramavtal".into() } else { String::new() },
+                    context: if i % 3 == 0 {
+                        "ramavtal".into()
+                    } else {
+                        String::new()
+                    },
                     what_happened: String::new(),
                     what_we_learned: String::new(),
                     recommendation: String::new(),
@@ -251,11 +255,12 @@ fn directory_pages_follow_the_swedish_name_order_with_ties() {
     assert!(at("Ärende 0") < at("Öppen dialog 0"));
     assert!(at("beslut 0") < at("Zon 0"));
     assert_eq!(
-        store.people_widths(&PersonFilter {
-            text: "ingen sådan".into(),
-            ..Default::default()
-        })
-        .unwrap(),
+        store
+            .people_widths(&PersonFilter {
+                text: "ingen sådan".into(),
+                ..Default::default()
+            })
+            .unwrap(),
         Default::default()
     );
 }
@@ -316,7 +321,10 @@ fn an_unreadable_lesson_or_organisation_keeps_its_place_in_the_pages() {
     assert!(rows[place].row.is_none());
     assert_eq!(rows.iter().filter(|r| r.row.is_none()).count(), 1);
     assert_eq!(list.count().unwrap(), before.len());
-    assert_eq!(list.before(&list.key(bad).unwrap().unwrap()).unwrap(), place);
+    assert_eq!(
+        list.before(&list.key(bad).unwrap().unwrap()).unwrap(),
+        place
+    );
 
     let orgs_list = store.directory_organisations(&OrganisationFilter::default());
     let rows = orgs_list.page(Page::First, 10).unwrap();
@@ -326,7 +334,12 @@ fn an_unreadable_lesson_or_organisation_keeps_its_place_in_the_pages() {
         .collect();
     assert_eq!(
         names,
-        [Some("Arkiv".to_string()), None, Some("Å".into()), Some("Ö".into())]
+        [
+            Some("Arkiv".to_string()),
+            None,
+            Some("Å".into()),
+            Some("Ö".into())
+        ]
     );
     assert_eq!(rows[1].id(), orgs[0]);
 }
@@ -390,7 +403,10 @@ fn assert_selected(app: &App, title: &str) {
 fn the_library_moves_past_its_window_and_to_the_end() {
     let (mut app, _) = library_app();
     assert_eq!(app.library.len(), 260);
-    assert!(app.library.window.rows.len() <= 100, "a window, not the table");
+    assert!(
+        app.library.window.rows.len() <= 100,
+        "a window, not the table"
+    );
     assert!(buffer_text(&drawn(&app)).contains("Lessons library · 260"));
     for _ in 0..130 {
         ch(&mut app, 'j');
@@ -399,7 +415,10 @@ fn the_library_moves_past_its_window_and_to_the_end() {
     assert!(app.library.window.rows.len() <= 100);
     press(&mut app, KeyCode::End);
     assert_selected(&app, "Lärdom 259");
-    assert_eq!(app.library.window.offset + app.library.window.rows.len(), 260);
+    assert_eq!(
+        app.library.window.offset + app.library.window.rows.len(),
+        260
+    );
     ch(&mut app, 'k');
     assert_selected(&app, "Lärdom 258");
     press(&mut app, KeyCode::Home);
@@ -440,7 +459,11 @@ fn the_directory_pages_people_and_goes_to_one_far_down() {
                     organisation_name: String::new(),
                     title: String::new(),
                     email: format!("person{i:03}@example.se"),
-                    phone: if i == 5 { "+46 70 123 45 67".into() } else { String::new() },
+                    phone: if i == 5 {
+                        "+46 70 123 45 67".into()
+                    } else {
+                        String::new()
+                    },
                 })
                 .unwrap(),
         );

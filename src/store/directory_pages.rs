@@ -98,12 +98,14 @@ impl Store {
         ))?;
         let values = people_values(filter);
         let width = |n: i64| usize::try_from(n).unwrap_or(0);
-        Ok(stmt.query_row(rusqlite::params_from_iter(values.iter()), |r| {
-            Ok(PeopleWidths {
-                name: width(r.get(0)?),
-                email: width(r.get(1)?),
-                phone: width(r.get(2)?),
-            })
-        })?)
+        Ok(
+            stmt.query_row(rusqlite::params_from_iter(values.iter()), |r| {
+                Ok(PeopleWidths {
+                    name: width(r.get(0)?),
+                    email: width(r.get(1)?),
+                    phone: width(r.get(2)?),
+                })
+            })?,
+        )
     }
 }

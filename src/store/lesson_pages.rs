@@ -7,11 +7,11 @@
 
 use rusqlite::types::Value;
 
+use super::Store;
 use super::keyset_list::{KeysetList, ListSpec, Paged, RowKey};
 use super::paging::{OrderColumn, Page};
 use super::projects::ordinal_case;
 use super::suggestions::{LESSON_COLUMNS, lesson_from_row};
-use super::Store;
 use crate::domain::{Lesson, LessonFilter, Phase, TextEnum};
 
 /// A lesson's place in the library's order.
@@ -49,10 +49,7 @@ impl Store {
                 // the phased ones.
                 order: vec![
                     OrderColumn::asc("l.phase IS NULL"),
-                    OrderColumn::asc(format!(
-                        "ifnull({}, -1)",
-                        ordinal_case::<Phase>("l.phase")
-                    )),
+                    OrderColumn::asc(format!("ifnull({}, -1)", ordinal_case::<Phase>("l.phase"))),
                     OrderColumn::asc("l.title COLLATE sv"),
                 ],
                 read: lesson_from_row,

@@ -89,23 +89,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let name_w = width(w.name, text::col_name());
             let (shown_rows, selected) =
                 widgets::window_page(&d.people, d.person_cursor.selected, list_area);
-            let rows = shown_rows
-                .filter_map(|i| d.people.get(i))
-                .map(|paged| {
-                    let Some(p) = &paged.row else {
-                        return widgets::unreadable_row(paged.id(), 0);
-                    };
-                    let mut cells = vec![
-                        Span::raw(shown(&p.name)),
-                        Span::raw(shown(p.organisation_name.as_deref().unwrap_or_default())),
-                    ];
-                    if wide {
-                        cells.push(Span::styled(shown(&p.title), theme::muted()));
-                    }
-                    cells.push(Span::raw(shown(&p.email)));
-                    cells.push(Span::raw(shown(&p.phone)));
-                    TableRow::new(cells)
-                });
+            let rows = shown_rows.filter_map(|i| d.people.get(i)).map(|paged| {
+                let Some(p) = &paged.row else {
+                    return widgets::unreadable_row(paged.id(), 0);
+                };
+                let mut cells = vec![
+                    Span::raw(shown(&p.name)),
+                    Span::raw(shown(p.organisation_name.as_deref().unwrap_or_default())),
+                ];
+                if wide {
+                    cells.push(Span::styled(shown(&p.title), theme::muted()));
+                }
+                cells.push(Span::raw(shown(&p.email)));
+                cells.push(Span::raw(shown(&p.phone)));
+                TableRow::new(cells)
+            });
             let mut header = vec![text::col_name(), text::col_organisation()];
             let mut widths = vec![Constraint::Length(name_w), Constraint::Fill(2)];
             if wide {

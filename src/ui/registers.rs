@@ -103,7 +103,13 @@ pub fn lessons(frame: &mut Frame, area: Rect, app: &App, view: &LessonsView, wit
     let rows = view.items[readable]
         .iter()
         .map(|l| lesson_row(l, with_project));
-    list.table(frame, area, block, rows.chain(unreadable).collect(), selected);
+    list.table(
+        frame,
+        area,
+        block,
+        rows.chain(unreadable).collect(),
+        selected,
+    );
 }
 
 /// The lessons library: the page of its window (`app::window`) the cursor is on; a
