@@ -100,13 +100,23 @@ impl<T> ListSpec<T> {
         };
         let (sql_where, mut values) = self.filter_from(side);
         values.push(Value::Integer(limit.try_into().unwrap_or(i64::MAX)));
+        // The page's ids first, sorting only the key of each matching row, then the
+        // page's rows by id (CROSS JOIN: the ids drive the join). Sorting whole rows
+        // would copy every matching row's texts into the sorter to keep `limit` of
+        // them.
+        let order = order_sql(&self.order(), page.backwards());
         let sql = format!(
-            "SELECT {}, {} FROM {} WHERE {sql_where} ORDER BY {} LIMIT ?{}",
-            self.columns,
-            self.key_select(),
-            self.from,
-            order_sql(&self.order(), page.backwards()),
-            values.len()
+            "SELECT {columns}, {keys}
+             FROM (SELECT {id} AS paged_id FROM {from} WHERE {sql_where}
+                   ORDER BY {order} LIMIT ?{limit}) AS paged
+             CROSS JOIN {from}
+             WHERE {id} = paged.paged_id
+             ORDER BY {order}",
+            columns = self.columns,
+            keys = self.key_select(),
+            id = self.id,
+            from = self.from,
+            limit = values.len()
         );
         (sql, values)
     }
