@@ -7,7 +7,7 @@
 use rusqlite::types::Value;
 
 use super::directory::{ORG_COLUMNS, PERSON_COLUMNS, org_from_row, person_from_row};
-use super::keyset_list::{KeysetList, ListSpec, Paged, RowKey};
+use super::keyset_list::{KeysetList, ListSpec, Paged};
 use super::paging::OrderColumn;
 use super::{Result, Store};
 use crate::domain::{Organisation, OrganisationFilter, Person, PersonFilter, TextEnum};
@@ -16,7 +16,6 @@ use crate::domain::{Organisation, OrganisationFilter, Person, PersonFilter, Text
 pub type PagedOrganisation = Paged<Organisation>;
 /// One row of a page of people.
 pub type PagedPerson = Paged<Person>;
-pub type DirectoryKey = RowKey;
 
 const ORG_WHERE: &str = "deleted_at IS NULL
    AND (?1 IS NULL OR kind = ?1)

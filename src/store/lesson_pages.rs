@@ -8,18 +8,14 @@
 use rusqlite::types::Value;
 
 use super::Store;
-use super::keyset_list::{KeysetList, ListSpec, Paged, RowKey};
-use super::paging::{OrderColumn, Page};
+use super::keyset_list::{KeysetList, ListSpec, Paged};
+use super::paging::OrderColumn;
 use super::projects::ordinal_case;
 use super::suggestions::{LESSON_COLUMNS, lesson_from_row};
 use crate::domain::{Lesson, LessonFilter, Phase, TextEnum};
 
-/// A lesson's place in the library's order.
-pub type LessonKey = RowKey;
 /// One row of a library page: the lesson unless it cannot be read.
 pub type PagedLesson = Paged<Lesson>;
-/// Where a library page starts or ends.
-pub type LessonPage<'a> = Page<'a, LessonKey>;
 
 const LIBRARY_WHERE: &str = "l.deleted_at IS NULL AND (p.id IS NULL OR p.deleted_at IS NULL)
    AND (?1 IS NULL OR l.phase = ?1)

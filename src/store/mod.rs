@@ -55,12 +55,12 @@ pub use backups::{
 };
 pub use bundle::ImportError;
 pub use directory_merge::Merged;
-pub use directory_pages::{DirectoryKey, PagedOrganisation, PagedPerson, PeopleWidths};
+pub use directory_pages::{PagedOrganisation, PagedPerson, PeopleWidths};
 pub use drafts::Draft;
 pub use entity::Location;
 pub use facets::FacetScope;
 pub use keyset_list::{KeysetList, Paged, RowKey};
-pub use lesson_pages::{LessonKey, LessonPage, PagedLesson};
+pub use lesson_pages::PagedLesson;
 pub use migrate::SCHEMA_VERSION;
 pub use names::{ChangeStamp, NamedItem};
 pub use paging::Page;
