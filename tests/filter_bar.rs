@@ -233,17 +233,17 @@ fn suggestions_and_lessons_filter_by_text() {
     assert!(screen.contains(&line), "{screen}");
 
     ch(&mut app, '4');
-    let all = app.library.items.clone();
+    let all = app.library.items().cloned().collect::<Vec<_>>();
     let phase = all
         .iter()
         .find_map(|l| l.phase)
         .expect("a lesson with a phase");
     pick_facet(&mut app, "Phase", phase.label());
     let expected = all.iter().filter(|l| l.phase == Some(phase)).count();
-    assert_eq!(app.library.items.len(), expected);
+    assert_eq!(app.library.items().count(), expected);
     assert_eq!(app.library.total, Some(all.len()));
     ch(&mut app, 'F');
-    assert_eq!(app.library.items.len(), all.len());
+    assert_eq!(app.library.items().count(), all.len());
     assert_eq!(app.library.total, None);
 }
 
@@ -436,16 +436,20 @@ fn the_directory_filters_organisations_by_kind_and_people_by_organisation() {
     let mut app = demo_app();
     ch(&mut app, '5');
     assert_eq!(app.screen(), Screen::Directory);
-    let orgs = app.directory.organisations.clone();
+    let orgs = app
+        .directory
+        .organisation_rows()
+        .cloned()
+        .collect::<Vec<_>>();
     let kind = orgs[0].kind;
     pick_facet(&mut app, "Kind", kind.label());
-    assert!(app.directory.organisations.iter().all(|o| o.kind == kind));
+    assert!(app.directory.organisation_rows().all(|o| o.kind == kind));
     assert_eq!(app.directory.org_total, Some(orgs.len()));
 
     // The people tab has its own filter; the organisations' stays.
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.directory.tab, DirectoryTab::People);
-    let people = app.directory.people.clone();
+    let people = app.directory.person_rows().cloned().collect::<Vec<_>>();
     let person = people
         .iter()
         .find(|p| p.organisation_name.is_some())
@@ -455,8 +459,7 @@ fn the_directory_filters_organisations_by_kind_and_people_by_organisation() {
     pick_facet(&mut app, "Organisation", &org);
     assert!(
         app.directory
-            .people
-            .iter()
+            .person_rows()
             .all(|p| p.organisation_id == person.organisation_id)
     );
     let screen = render(&app, 120, 40);
@@ -468,7 +471,7 @@ fn the_directory_filters_organisations_by_kind_and_people_by_organisation() {
     assert_eq!(app.directory.org_filter.kind, Some(kind));
 
     ch(&mut app, 'F');
-    assert_eq!(app.directory.people.len(), people.len());
+    assert_eq!(app.directory.people.count, people.len());
     assert_eq!(
         app.directory.org_filter.kind,
         Some(kind),

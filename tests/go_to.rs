@@ -183,7 +183,7 @@ fn people_and_organisations_open_the_directory_on_them() {
     assert_eq!(app.screen(), Screen::Directory);
     let d = &app.directory;
     assert_eq!(d.tab, DirectoryTab::People);
-    assert_eq!(d.people[d.person_cursor.selected].id, person);
+    assert_eq!(d.selected_person().unwrap().id, person);
 
     let org = pick(
         &app,
@@ -192,7 +192,7 @@ fn people_and_organisations_open_the_directory_on_them() {
     go(&mut app, EntityKind::Organisation, org);
     let d = &app.directory;
     assert_eq!(d.tab, DirectoryTab::Organisations);
-    assert_eq!(d.organisations[d.org_cursor.selected].id, org);
+    assert_eq!(d.selected_organisation().unwrap().id, org);
 }
 
 #[test]

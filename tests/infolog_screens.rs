@@ -212,8 +212,7 @@ fn directory_at(app: &mut App, name: &str) {
     press(app, KeyCode::Home);
     while app
         .directory
-        .organisations
-        .get(app.directory.org_cursor.selected)
+        .selected_organisation()
         .map(|o| o.name.as_str())
         != Some(name)
     {
@@ -250,7 +249,7 @@ fn an_organisations_page_lists_its_people_projects_and_contacts() {
     // A person's v opens their organisation's page.
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Home);
-    while app.directory.people[app.directory.person_cursor.selected].name != "Sofia Grönlund" {
+    while app.directory.selected_person().unwrap().name != "Sofia Grönlund" {
         ch(&mut app, 'j');
     }
     ch(&mut app, 'v');
@@ -325,7 +324,7 @@ fn deleting_an_organisation_in_use_says_where() {
         !app.store
             .is_trashed(
                 EntityKind::Organisation,
-                app.directory.organisations[app.directory.org_cursor.selected].id
+                app.directory.selected_organisation().unwrap().id
             )
             .unwrap()
     );

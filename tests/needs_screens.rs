@@ -1233,7 +1233,7 @@ fn lessons_library_filtered_by_phase_and_kind() {
     ch(&mut app, '4');
     assert_eq!(app.screen(), Screen::Lessons);
     assert_eq!(app.context(), Context::LessonsLibrary);
-    assert_eq!(app.library.items.len(), 6);
+    assert_eq!(app.library.items().count(), 6);
     let screen = render(&app, 120, 40);
     assert!(
         line_with(&screen, "Skriv ned behoven").contains("General"),
@@ -1248,7 +1248,7 @@ fn lessons_library_filtered_by_phase_and_kind() {
     // The phase facet from the filter bar's menu.
     pick_facet(&mut app, "Phase", Phase::EarlyDialogue.label());
     assert_eq!(app.library.filter.phase, Some(Phase::EarlyDialogue));
-    let titles: Vec<&str> = app.library.items.iter().map(|l| l.title.as_str()).collect();
+    let titles: Vec<&str> = app.library.items().map(|l| l.title.as_str()).collect();
     assert_eq!(titles.len(), 2, "{titles:?}");
     assert!(titles.contains(&"Korta dialogmöten med en fråga i taget"));
     assert!(titles.contains(&"Leverantörerna fick olika information"));
@@ -1259,13 +1259,13 @@ fn lessons_library_filtered_by_phase_and_kind() {
     // The kind on top: Lesson → nothing of Early dialogue; clear the phase.
     pick_facet(&mut app, "Kind", LessonKind::Lesson.label());
     assert_eq!(app.library.filter.kind, Some(LessonKind::Lesson));
-    assert!(app.library.items.is_empty());
+    assert!(app.library.is_empty());
     pick_facet(&mut app, "Phase", "any");
     assert_eq!(app.library.filter.phase, None);
     // Good examples, across projects and general.
     pick_facet(&mut app, "Kind", LessonKind::GoodExample.label());
     assert_eq!(app.library.filter.kind, Some(LessonKind::GoodExample));
-    let titles: Vec<&str> = app.library.items.iter().map(|l| l.title.as_str()).collect();
+    let titles: Vec<&str> = app.library.items().map(|l| l.title.as_str()).collect();
     assert_eq!(titles.len(), 2, "{titles:?}");
     let screen = render(&app, 120, 40);
     assert!(screen.contains("Kind: Good example"), "{screen}");

@@ -1,6 +1,7 @@
 //! The directory of organisations and people, and the trash.
 
-use super::unreadable::unreadable_target;
+use super::list_pages;
+use super::unreadable::is_about_selected;
 use super::*;
 use crate::store::TRASH_PAGE;
 
@@ -11,10 +12,12 @@ impl App {
     pub(super) fn update_directory(&mut self, action: Action) {
         let d = &self.directory;
         let tab = d.tab;
-        let at = d.org_cursor.selected;
+        let unreadable = d
+            .selected_organisation_row()
+            .filter(|row| row.row.is_none() && is_about_selected(action))
+            .map(|row| row.id());
         if tab == DirectoryTab::Organisations
-            && let Some(id) =
-                unreadable_target(&d.organisations, &d.unreadable_organisations, at, action)
+            && let Some(id) = unreadable
         {
             // Trashed as a readable one is: saying where it is still used.
             return match action {
@@ -24,8 +27,8 @@ impl App {
                 _ => self.update_unreadable_row(EntityKind::Organisation, id, action),
             };
         }
-        let org = d.organisations.get(at).cloned();
-        let person = d.people.get(d.person_cursor.selected).cloned();
+        let org = d.selected_organisation().cloned();
+        let person = d.selected_person().cloned();
         match (action, tab) {
             (Action::NextTab | Action::PrevTab, _) => {
                 self.directory.tab = match tab {
@@ -103,25 +106,55 @@ impl App {
         }
     }
 
+    /// Both tabs' counts again and their windows from where they were
+    /// (`app::window`): only the rows around each cursor are read.
     pub(super) fn refresh_directory(&mut self) {
         let org_total = self.unfiltered_total(super::FilterList::Organisations);
         let person_total = self.unfiltered_total(super::FilterList::People);
-        let d = &self.directory;
-        let orgs = self.store.list_organisations_filtered_listed(&d.org_filter);
-        if let Some(listed) = self.report(orgs) {
-            self.directory.unreadable_organisations = listed.unreadable_ids();
-            self.directory.organisations = listed.rows;
+        let d = &mut self.directory;
+        let orgs = self.store.directory_organisations(&d.org_filter);
+        let loaded = list_pages::reload(&mut d.organisations, &mut d.org_cursor, &orgs);
+        if self.report(loaded).is_some() {
             self.directory.org_total = org_total;
         }
-        let d = &self.directory;
-        if let Some(people) = self.report(self.store.list_people_filtered(&d.person_filter)) {
-            self.directory.people = people;
+        let d = &mut self.directory;
+        let people = self.store.directory_people(&d.person_filter);
+        let loaded = list_pages::reload(&mut d.people, &mut d.person_cursor, &people)
+            .and_then(|()| self.store.people_widths(&d.person_filter));
+        if let Some(widths) = self.report(loaded) {
+            self.directory.people_widths = widths;
             self.directory.person_total = person_total;
         }
+    }
+
+    /// Reads the rows the cursor of the tab on screen has moved onto.
+    pub(super) fn load_directory_around_cursor(&mut self) {
         let d = &mut self.directory;
-        d.org_cursor
-            .clamp(d.organisations.len() + d.unreadable_organisations.len());
-        d.person_cursor.clamp(d.people.len());
+        let loaded = match d.tab {
+            DirectoryTab::Organisations => {
+                let list = self.store.directory_organisations(&d.org_filter);
+                list_pages::follow(&mut d.organisations, &mut d.org_cursor, &list)
+            }
+            DirectoryTab::People => {
+                let list = self.store.directory_people(&d.person_filter);
+                list_pages::follow(&mut d.people, &mut d.person_cursor, &list)
+            }
+        };
+        self.report(loaded);
+    }
+
+    /// Puts the cursor of the tab listing `item` (a person or an organisation) on it
+    /// if the tab's filter shows it; false if not.
+    pub(super) fn select_in_directory(&mut self, item: crate::domain::EntityRef) -> bool {
+        let d = &mut self.directory;
+        let found = if item.kind == EntityKind::Person {
+            let list = self.store.directory_people(&d.person_filter);
+            list_pages::select(&mut d.people, &mut d.person_cursor, &list, item.id)
+        } else {
+            let list = self.store.directory_organisations(&d.org_filter);
+            list_pages::select(&mut d.organisations, &mut d.org_cursor, &list, item.id)
+        };
+        self.report(found).unwrap_or(false)
     }
 
     /// The count again and the trash from the top, as far as the cursor (so that a

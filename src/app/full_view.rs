@@ -200,11 +200,7 @@ impl App {
                 let n = self.need.as_ref()?;
                 n.evidence.get(n.cursor.selected).map(evidence_view)
             }
-            Screen::Lessons => self
-                .library
-                .items
-                .get(self.library.cursor.selected)
-                .map(lesson_view),
+            Screen::Lessons => self.library.selected().map(lesson_view),
             Screen::Actions => self.actions.selected().map(action_view),
             Screen::Trash => self
                 .trash

@@ -88,18 +88,12 @@ impl App {
 
     fn go_to_directory(&mut self, item: EntityRef) {
         self.show(Screen::Directory);
-        let d = &mut self.directory;
-        if item.kind == EntityKind::Person {
-            d.tab = DirectoryTab::People;
-            select(&mut d.person_cursor, d.people.iter().map(|p| p.id), item.id);
+        self.directory.tab = if item.kind == EntityKind::Person {
+            DirectoryTab::People
         } else {
-            d.tab = DirectoryTab::Organisations;
-            select(
-                &mut d.org_cursor,
-                d.organisations.iter().map(|o| o.id),
-                item.id,
-            );
-        }
+            DirectoryTab::Organisations
+        };
+        self.select_in_directory(item);
     }
 
     /// An agenda block, note, question, or a decision made in a meeting: the meeting,
@@ -207,12 +201,10 @@ impl App {
     /// A lesson without a project: the lessons library, filters cleared if they hide it.
     fn go_to_library_lesson(&mut self, id: i64) {
         self.show(Screen::Lessons);
-        let l = &mut self.library;
-        if !select(&mut l.cursor, l.items.iter().map(|x| x.id), id) {
-            l.filter = Default::default();
+        if !self.select_library_lesson(id) {
+            self.library.filter = Default::default();
             self.refresh();
-            let l = &mut self.library;
-            select(&mut l.cursor, l.items.iter().map(|x| x.id), id);
+            self.select_library_lesson(id);
         }
     }
 

@@ -22,6 +22,7 @@ mod go_to;
 mod information;
 mod kept_drafts;
 pub mod keymap;
+mod list_pages;
 mod meetings;
 mod needs;
 mod notes;
@@ -235,7 +236,7 @@ pub struct App {
     /// Names of facet values that are ids (a project's code for its id), learnt as the
     /// facet menu lists them, for the filter line.
     pub(crate) facet_names: std::collections::HashMap<(crate::domain::FacetId, String), String>,
-    pub library: LessonsView,
+    pub library: LibraryView,
     pub actions: ActionsView,
     pub editor: Option<NoteEditor>,
     /// What the terminal loop must do next, if anything.
@@ -304,7 +305,7 @@ impl App {
             need: None,
             agenda: AgendaViewState::default(),
             facet_names: Default::default(),
-            library: LessonsView::default(),
+            library: LibraryView::default(),
             actions: ActionsView::default(),
             editor: None,
             effect: None,
@@ -765,6 +766,7 @@ impl App {
             Screen::Lessons => {
                 let len = self.library.len();
                 self.library.cursor.step(delta, len);
+                self.load_library_around_cursor();
             }
             Screen::Actions => {
                 let len = self.actions.len();
@@ -774,12 +776,10 @@ impl App {
             Screen::Directory => {
                 let d = &mut self.directory;
                 match d.tab {
-                    DirectoryTab::Organisations => {
-                        let len = d.organisations.len() + d.unreadable_organisations.len();
-                        d.org_cursor.step(delta, len)
-                    }
-                    DirectoryTab::People => d.person_cursor.step(delta, d.people.len()),
+                    DirectoryTab::Organisations => d.org_cursor.step(delta, d.organisations.count),
+                    DirectoryTab::People => d.person_cursor.step(delta, d.people.count),
                 }
+                self.load_directory_around_cursor();
             }
             Screen::Trash => {
                 let len = self.trash.count;

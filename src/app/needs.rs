@@ -1,7 +1,8 @@
 //! Needs, improvement suggestions and lessons: the project's Needs, Suggestions and
 //! Lessons tabs, the need screen and the lessons library.
 
-use super::unreadable::unreadable_target;
+use super::list_pages;
+use super::unreadable::{is_about_selected, unreadable_target};
 use super::{
     Action, App, Cursor, FilterList, NeedState, Overlay, Pending, Pick, PickPurpose, forms,
 };
@@ -88,18 +89,32 @@ impl App {
         }
     }
 
+    /// The library's count again and its window from where it was (`app::window`):
+    /// only the rows around the cursor are read, however many lessons there are.
     pub(super) fn refresh_lessons_library(&mut self) {
         let total = self.unfiltered_total(FilterList::Library);
-        let loaded = self
-            .store
-            .lessons_filtered_listed(None, &self.library.filter, false);
-        if let Some(listed) = self.report(loaded) {
-            self.library.unreadable = listed.unreadable_ids();
-            self.library.items = listed.rows;
-            let len = self.library.len();
-            self.library.cursor.clamp(len);
+        let l = &mut self.library;
+        let list = self.store.library_lessons(&l.filter);
+        let loaded = list_pages::reload(&mut l.window, &mut l.cursor, &list);
+        if self.report(loaded).is_some() {
             self.library.total = total;
         }
+    }
+
+    /// Reads the library's rows the cursor has moved onto.
+    pub(super) fn load_library_around_cursor(&mut self) {
+        let l = &mut self.library;
+        let list = self.store.library_lessons(&l.filter);
+        let loaded = list_pages::follow(&mut l.window, &mut l.cursor, &list);
+        self.report(loaded);
+    }
+
+    /// Puts the library's cursor on a lesson if the filter shows it; false if not.
+    pub(super) fn select_library_lesson(&mut self, id: i64) -> bool {
+        let l = &mut self.library;
+        let list = self.store.library_lessons(&l.filter);
+        let found = list_pages::select(&mut l.window, &mut l.cursor, &list, id);
+        self.report(found).unwrap_or(false)
     }
 
     pub(super) fn refresh_need(&mut self, id: i64) {
@@ -369,16 +384,25 @@ impl App {
         } else {
             None
         };
-        let view = match (in_project, &self.project) {
-            (true, Some(p)) => &p.lessons,
-            _ => &self.library,
+        // The row under the cursor: a lesson, or the id of one that cannot be read.
+        let (selected, unreadable) = match (in_project, &self.project) {
+            (true, Some(p)) => {
+                let view = &p.lessons;
+                let at = view.cursor.selected;
+                let bad = unreadable_target(&view.items, &view.unreadable, at, action);
+                (view.items.get(at).cloned(), bad)
+            }
+            _ => match self.library.selected_row() {
+                Some(row) => (
+                    row.row.clone(),
+                    (row.row.is_none() && is_about_selected(action)).then(|| row.id()),
+                ),
+                None => (None, None),
+            },
         };
-        if let Some(id) =
-            unreadable_target(&view.items, &view.unreadable, view.cursor.selected, action)
-        {
+        if let Some(id) = unreadable {
             return self.update_unreadable_row(EntityKind::Lesson, id, action);
         }
-        let selected = view.items.get(view.cursor.selected).cloned();
         match action {
             Action::New | Action::Edit | Action::Open => {
                 let editing = if action == Action::New {
@@ -405,19 +429,21 @@ impl App {
                 None => self.info(text::msg_nothing_selected()),
             },
             Action::CyclePhaseFilter | Action::CycleKindFilter => {
-                let view = match (in_project, &mut self.project) {
-                    (true, Some(p)) => &mut p.lessons,
-                    _ => &mut self.library,
+                let (filter, cursor) = match (in_project, &mut self.project) {
+                    (true, Some(p)) => (&mut p.lessons.filter, &mut p.lessons.cursor),
+                    _ => (&mut self.library.filter, &mut self.library.cursor),
                 };
                 if action == Action::CyclePhaseFilter {
-                    view.filter.phase = cycle_filter::<Phase>(view.filter.phase);
+                    filter.phase = cycle_filter::<Phase>(filter.phase);
                 } else {
-                    view.filter.kind = cycle_filter::<LessonKind>(view.filter.kind);
+                    filter.kind = cycle_filter::<LessonKind>(filter.kind);
                 }
-                view.cursor = Cursor::default();
+                *cursor = Cursor::default();
                 if in_project {
                     self.refresh_project_lessons();
                 } else {
+                    // Another filter, another order of keys: read from the top.
+                    self.library.window = Default::default();
                     self.refresh_lessons_library();
                 }
             }

@@ -16,7 +16,10 @@ use crate::domain::{
 use super::text_input::TextInput;
 use crate::domain::AgendaSlot;
 use crate::domain::{Attention, EntityKind, EntityRef};
-use crate::store::{PagedAction, PagedProject, TodayStrip};
+use crate::store::{
+    PagedAction, PagedLesson, PagedOrganisation, PagedPerson, PagedProject, PeopleWidths,
+    TodayStrip,
+};
 
 /// Where the user is. The navigation stack holds these; Esc pops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,6 +308,51 @@ impl LessonsView {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// The lessons library: a window on every live lesson the filter shows
+/// (`app::window`), rows that cannot be read in their place (`app::unreadable`).
+#[derive(Debug, Default)]
+pub struct LibraryView {
+    pub filter: LessonFilter,
+    /// The loaded rows; the cursor counts rows of the whole list.
+    pub window: super::window::Window<PagedLesson>,
+    pub cursor: Cursor,
+    /// The text filter being typed (`f`), if open.
+    pub filter_input: Option<TextInput>,
+    /// Lessons before the filter, while one is on.
+    pub total: Option<usize>,
+}
+
+impl LibraryView {
+    /// Rows the cursor moves over: every matching lesson, loaded or not.
+    pub fn len(&self) -> usize {
+        self.window.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The row under the cursor, if loaded.
+    pub fn selected_row(&self) -> Option<&PagedLesson> {
+        self.window.get(self.cursor.selected)
+    }
+
+    /// The lesson under the cursor, if loaded and readable.
+    pub fn selected(&self) -> Option<&Lesson> {
+        self.selected_row()?.row.as_ref()
+    }
+
+    /// The readable lessons of the loaded window, in order.
+    pub fn items(&self) -> impl Iterator<Item = &Lesson> {
+        super::list_pages::readable(&self.window)
+    }
+
+    /// Ids of the loaded rows that cannot be read.
+    pub fn unreadable(&self) -> Vec<i64> {
+        super::list_pages::unreadable(&self.window)
     }
 }
 
@@ -823,11 +871,13 @@ pub enum DirectoryTab {
 #[derive(Debug, Default)]
 pub struct DirectoryState {
     pub tab: DirectoryTab,
-    pub organisations: Vec<Organisation>,
-    /// Ids of organisations that cannot be read, listed after them
-    /// (`app::unreadable`). People store no value a reader parses.
-    pub unreadable_organisations: Vec<i64>,
-    pub people: Vec<Person>,
+    /// The loaded windows of the two lists (`app::window`); the cursors count rows of
+    /// the whole lists. Organisations that cannot be read keep their place
+    /// (`app::unreadable`); people store no value a reader parses.
+    pub organisations: super::window::Window<PagedOrganisation>,
+    pub people: super::window::Window<PagedPerson>,
+    /// The widest name, e-mail and phone of all the people the filter shows.
+    pub people_widths: PeopleWidths,
     pub org_cursor: Cursor,
     pub person_cursor: Cursor,
     pub org_filter: OrganisationFilter,
@@ -838,6 +888,38 @@ pub struct DirectoryState {
     /// Organisations and people before the filter, while one is on.
     pub org_total: Option<usize>,
     pub person_total: Option<usize>,
+}
+
+impl DirectoryState {
+    /// The organisation row under the cursor, if loaded.
+    pub fn selected_organisation_row(&self) -> Option<&PagedOrganisation> {
+        self.organisations.get(self.org_cursor.selected)
+    }
+
+    /// The organisation under the cursor, if loaded and readable.
+    pub fn selected_organisation(&self) -> Option<&Organisation> {
+        self.selected_organisation_row()?.row.as_ref()
+    }
+
+    /// The person under the cursor, if loaded.
+    pub fn selected_person(&self) -> Option<&Person> {
+        self.people.get(self.person_cursor.selected)?.row.as_ref()
+    }
+
+    /// The readable organisations of the loaded window, in order.
+    pub fn organisation_rows(&self) -> impl Iterator<Item = &Organisation> {
+        super::list_pages::readable(&self.organisations)
+    }
+
+    /// The readable people of the loaded window, in order.
+    pub fn person_rows(&self) -> impl Iterator<Item = &Person> {
+        super::list_pages::readable(&self.people)
+    }
+
+    /// Ids of the loaded organisation rows that cannot be read.
+    pub fn unreadable_organisations(&self) -> Vec<i64> {
+        super::list_pages::unreadable(&self.organisations)
+    }
 }
 
 /// A project's dialogue rounds: the list, and the matrix of the selected round a page

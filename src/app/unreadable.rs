@@ -8,7 +8,10 @@
 //!
 //! A screen's glue is three lines: its view keeps the ids (`Listed::unreadable_ids`),
 //! its update starts with `unreadable_target` and its drawing appends
-//! `widgets::unreadable_rows` (or `widgets::split_page` when it pages).
+//! `widgets::unreadable_rows` (or `widgets::split_page` when it pages). A list read a
+//! window at a time (`app::window`: the portfolio, actions, the lessons library, the
+//! directory) keeps such a row in its place in the order instead, as a row without
+//! its item.
 
 use super::{Action, App, Pending};
 use crate::domain::EntityKind;

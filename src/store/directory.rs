@@ -8,9 +8,9 @@ use crate::domain::{
     PersonInput, TextEnum,
 };
 
-const ORG_COLUMNS: &str = "id, uuid, name, kind, created_at, updated_at";
+pub(super) const ORG_COLUMNS: &str = "id, uuid, name, kind, created_at, updated_at";
 
-fn org_from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
+pub(super) fn org_from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
     Ok(Organisation {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -21,10 +21,10 @@ fn org_from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
     })
 }
 
-const PERSON_COLUMNS: &str = "p.id, p.uuid, p.name, p.organisation_id, o.name, p.title,
+pub(super) const PERSON_COLUMNS: &str = "p.id, p.uuid, p.name, p.organisation_id, o.name, p.title,
     p.email, p.phone, p.created_at, p.updated_at";
 
-fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
+pub(super) fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
         id: r.get(0)?,
         uuid: r.get(1)?,

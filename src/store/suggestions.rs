@@ -37,11 +37,12 @@ fn suggestion_from_row(r: &Row<'_>) -> rusqlite::Result<Suggestion> {
     })
 }
 
-const LESSON_COLUMNS: &str = "l.id, l.uuid, l.project_id, p.code, l.phase, l.kind, l.title,
+pub(super) const LESSON_COLUMNS: &str =
+    "l.id, l.uuid, l.project_id, p.code, l.phase, l.kind, l.title,
     l.context, l.what_happened, l.what_we_learned, l.recommendation, l.shareable,
     l.created_at, l.updated_at";
 
-fn lesson_from_row(r: &Row<'_>) -> rusqlite::Result<Lesson> {
+pub(super) fn lesson_from_row(r: &Row<'_>) -> rusqlite::Result<Lesson> {
     Ok(Lesson {
         id: r.get(0)?,
         uuid: r.get(1)?,

@@ -19,12 +19,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         format!(
             "{} ({})",
             text::tab_organisations(),
-            super::filter_bar::count(d.organisations.len(), d.org_total)
+            super::filter_bar::count(d.organisations.count, d.org_total)
         ),
         format!(
             "{} ({})",
             text::tab_people(),
-            super::filter_bar::count(d.people.len(), d.person_total)
+            super::filter_bar::count(d.people.count, d.person_total)
         ),
     ];
     let selected = match d.tab {
@@ -40,58 +40,59 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = Block::default().borders(Borders::TOP);
     match d.tab {
         DirectoryTab::Organisations => {
-            if d.organisations.is_empty() && d.unreadable_organisations.is_empty() {
+            if d.organisations.count == 0 {
                 let message =
                     super::filter_bar::empty_message(text::directory_empty(), d.org_total);
                 return widgets::empty(frame, list_area, block, message);
             }
-            // Rows only for the page the cursor is on; organisations that cannot be
-            // read follow (`app::unreadable`).
-            let len = d.organisations.len() + d.unreadable_organisations.len();
-            let shown_rows = widgets::page(len, d.org_cursor.selected, list_area);
-            let selected = d.org_cursor.selected - shown_rows.start;
-            let (readable, unreadable) = widgets::split_page(
-                d.organisations.len(),
-                &d.unreadable_organisations,
-                shown_rows,
-                0,
-            );
-            let rows = d.organisations[readable].iter().map(|o| {
-                TableRow::new(vec![
-                    Span::raw(shown(&o.name)),
-                    Span::styled(o.kind.label(), theme::muted()),
-                ])
-            });
+            // Rows only for the page the cursor is on, of which the window holds the
+            // rows (`app::window`); an organisation that cannot be read keeps its place
+            // (`app::unreadable`).
+            let (shown_rows, selected) =
+                widgets::window_page(&d.organisations, d.org_cursor.selected, list_area);
+            let rows = shown_rows
+                .filter_map(|i| d.organisations.get(i))
+                .map(|paged| {
+                    let Some(o) = &paged.row else {
+                        return widgets::unreadable_row(paged.id(), 0);
+                    };
+                    TableRow::new(vec![
+                        Span::raw(shown(&o.name)),
+                        Span::styled(o.kind.label(), theme::muted()),
+                    ])
+                });
             widgets::table(
                 frame,
                 list_area,
                 block,
                 &[text::col_name(), text::col_kind()],
-                rows.chain(unreadable).collect(),
+                rows.collect(),
                 &[Constraint::Fill(2), Constraint::Length(22)],
                 Some(selected),
             );
         }
         DirectoryTab::People => {
-            if d.people.is_empty() {
+            if d.people.count == 0 {
                 let message =
                     super::filter_bar::empty_message(text::directory_empty(), d.person_total);
                 return widgets::empty(frame, list_area, block, message);
             }
             // E-mail addresses and phone numbers are never cut (a cut address looks
             // like another, valid one); on narrow screens the title column goes first.
+            // The widths are of all the people the filter shows (counted in SQL), so
+            // that they do not change from page to page.
             let wide = list_area.width >= 110;
-            let longest = |f: fn(&crate::domain::Person) -> usize, min: usize| {
-                d.people.iter().map(f).max().unwrap_or(0).max(min) as u16
-            };
-            let email_w = longest(|p| p.email.chars().count(), text::col_email().len());
-            let phone_w = longest(|p| p.phone.chars().count(), text::col_phone().len());
-            let name_w = longest(|p| p.name.chars().count(), text::col_name().len());
-            // Rows only for the page the cursor is on (the widths above are of all,
-            // so that they do not change from page to page).
-            let shown_rows = widgets::page(d.people.len(), d.person_cursor.selected, list_area);
-            let selected = d.person_cursor.selected - shown_rows.start;
-            let rows = d.people[shown_rows].iter().map(|p| {
+            let w = d.people_widths;
+            let width = |n: usize, min: &str| n.max(min.len()) as u16;
+            let email_w = width(w.email, text::col_email());
+            let phone_w = width(w.phone, text::col_phone());
+            let name_w = width(w.name, text::col_name());
+            let (shown_rows, selected) =
+                widgets::window_page(&d.people, d.person_cursor.selected, list_area);
+            let rows = shown_rows.filter_map(|i| d.people.get(i)).map(|paged| {
+                let Some(p) = &paged.row else {
+                    return widgets::unreadable_row(paged.id(), 0);
+                };
                 let mut cells = vec![
                     Span::raw(shown(&p.name)),
                     Span::raw(shown(p.organisation_name.as_deref().unwrap_or_default())),

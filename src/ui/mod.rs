@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 attention::summary(frame, body, review)
             }
         }
-        Screen::Lessons => registers::lessons(frame, body, app, &app.library, true),
+        Screen::Lessons => registers::library(frame, body, app, &app.library),
         Screen::Actions => actions::draw(frame, body, app),
         Screen::Agenda => agenda::draw(frame, body, app),
         Screen::Directory => directory::draw(frame, body, app),

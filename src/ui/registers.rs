@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders};
 
 use super::shown;
 use super::{format, theme, widgets};
-use crate::app::{App, LessonsView, SuggestionsView};
-use crate::domain::{SuggestionStatus, TextEnum};
+use crate::app::{App, LessonsView, LibraryView, SuggestionsView};
+use crate::domain::{Lesson, SuggestionStatus, TextEnum};
 use crate::text;
 
 pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsView) {
@@ -85,78 +85,140 @@ pub fn suggestions(frame: &mut Frame, area: Rect, app: &App, view: &SuggestionsV
 /// Lessons of a project (`with_project` false) or the library across projects.
 pub fn lessons(frame: &mut Frame, area: Rect, app: &App, view: &LessonsView, with_project: bool) {
     let area = super::filter_bar::above(frame, area, app);
-    let heading = if with_project {
-        text::view_lessons()
-    } else {
-        text::tab_lessons()
+    let list = LessonList {
+        count: view.items.len(),
+        len: view.len(),
+        total: view.total,
+        with_project,
     };
-    let title = Line::from(vec![Span::styled(
-        format!(
-            " {heading} · {} ",
-            super::filter_bar::count(view.items.len(), view.total)
-        ),
-        theme::title(),
-    )]);
-    let block = Block::default().borders(Borders::TOP).title(title);
-    if view.is_empty() {
-        return widgets::empty(
-            frame,
-            area,
-            block,
-            super::filter_bar::empty_message(text::lessons_empty(), view.total),
-        );
-    }
-    // Rows only for the page the cursor is on: the library holds thousands.
+    let Some(block) = list.block(frame, area) else {
+        return;
+    };
+    // Rows only for the page the cursor is on.
     let shown_rows = widgets::page(view.len(), view.cursor.selected, area);
     let selected = view.cursor.selected - shown_rows.start;
     // Lessons that cannot be read follow (`app::unreadable`).
     let (readable, unreadable) =
         widgets::split_page(view.items.len(), &view.unreadable, shown_rows, 0);
-    let rows = view.items[readable].iter().map(|l| {
-        let mut cells = vec![
-            Span::raw(shown(&l.title)),
-            Span::styled(l.kind.label(), theme::accent()),
-            Span::styled(
-                l.phase.map_or(text::not_set(), |p| p.label()),
-                theme::muted(),
-            ),
-        ];
-        if with_project {
-            cells.push(Span::raw(shown(
-                l.project_code.as_deref().unwrap_or(text::general()),
-            )));
-        }
-        cells.push(Span::styled(
-            if l.shareable {
-                text::shareable_mark()
-            } else {
-                ""
-            },
-            theme::ok(),
-        ));
-        TableRow::new(cells)
-    });
-    let mut header = vec![text::col_title(), text::col_kind(), text::col_phase()];
-    let mut widths = vec![
-        Constraint::Fill(3),
-        Constraint::Length(12),
-        Constraint::Length(16),
-    ];
-    if with_project {
-        header.push(text::col_project());
-        widths.push(Constraint::Length(8));
-    }
-    header.push(text::col_share());
-    widths.push(Constraint::Length(5));
-    widgets::table(
+    let rows = view.items[readable]
+        .iter()
+        .map(|l| lesson_row(l, with_project));
+    list.table(
         frame,
         area,
         block,
-        &header,
         rows.chain(unreadable).collect(),
-        &widths,
-        Some(selected),
+        selected,
     );
+}
+
+/// The lessons library: the page of its window (`app::window`) the cursor is on; a
+/// lesson that cannot be read keeps its place in the order (`app::unreadable`).
+pub fn library(frame: &mut Frame, area: Rect, app: &App, view: &LibraryView) {
+    let area = super::filter_bar::above(frame, area, app);
+    let list = LessonList {
+        count: view.len(),
+        len: view.len(),
+        total: view.total,
+        with_project: true,
+    };
+    let Some(block) = list.block(frame, area) else {
+        return;
+    };
+    let (shown_rows, selected) = widgets::window_page(&view.window, view.cursor.selected, area);
+    let rows = shown_rows
+        .filter_map(|i| view.window.get(i))
+        .map(|paged| match &paged.row {
+            Some(l) => lesson_row(l, true),
+            None => widgets::unreadable_row(paged.id(), 0),
+        });
+    list.table(frame, area, block, rows.collect(), selected);
+}
+
+/// What a list of lessons shows around its rows.
+struct LessonList {
+    /// Matching lessons to count in the title, rows to move over, lessons unfiltered.
+    count: usize,
+    len: usize,
+    total: Option<usize>,
+    with_project: bool,
+}
+
+impl LessonList {
+    /// The titled block, or `None` when the empty message was drawn instead.
+    fn block(&self, frame: &mut Frame, area: Rect) -> Option<Block<'static>> {
+        let heading = if self.with_project {
+            text::view_lessons()
+        } else {
+            text::tab_lessons()
+        };
+        let title = Line::from(vec![Span::styled(
+            format!(
+                " {heading} · {} ",
+                super::filter_bar::count(self.count, self.total)
+            ),
+            theme::title(),
+        )]);
+        let block = Block::default().borders(Borders::TOP).title(title);
+        if self.len == 0 {
+            widgets::empty(
+                frame,
+                area,
+                block,
+                super::filter_bar::empty_message(text::lessons_empty(), self.total),
+            );
+            return None;
+        }
+        Some(block)
+    }
+
+    fn table(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        block: Block<'_>,
+        rows: Vec<TableRow<'_>>,
+        selected: usize,
+    ) {
+        let mut header = vec![text::col_title(), text::col_kind(), text::col_phase()];
+        let mut widths = vec![
+            Constraint::Fill(3),
+            Constraint::Length(12),
+            Constraint::Length(16),
+        ];
+        if self.with_project {
+            header.push(text::col_project());
+            widths.push(Constraint::Length(8));
+        }
+        header.push(text::col_share());
+        widths.push(Constraint::Length(5));
+        widgets::table(frame, area, block, &header, rows, &widths, Some(selected));
+    }
+}
+
+fn lesson_row(l: &Lesson, with_project: bool) -> TableRow<'_> {
+    let mut cells = vec![
+        Span::raw(shown(&l.title)),
+        Span::styled(l.kind.label(), theme::accent()),
+        Span::styled(
+            l.phase.map_or(text::not_set(), |p| p.label()),
+            theme::muted(),
+        ),
+    ];
+    if with_project {
+        cells.push(Span::raw(shown(
+            l.project_code.as_deref().unwrap_or(text::general()),
+        )));
+    }
+    cells.push(Span::styled(
+        if l.shareable {
+            text::shareable_mark()
+        } else {
+            ""
+        },
+        theme::ok(),
+    ));
+    TableRow::new(cells)
 }
 
 /// A project's decisions, newest first.

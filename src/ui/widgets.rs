@@ -143,6 +143,20 @@ pub fn page(len: usize, selected: usize, area: Rect) -> std::ops::Range<usize> {
     start..(start + height).min(len)
 }
 
+/// The page of a windowed list (`app::window`) that holds the cursor `selected`, as
+/// far as the window has its rows, and the cursor's line on it.
+pub fn window_page<R: crate::app::window::Keyed>(
+    window: &crate::app::window::Window<R>,
+    selected: usize,
+    area: Rect,
+) -> (std::ops::Range<usize>, usize) {
+    let page = page(window.count, selected, area);
+    let loaded = window.range();
+    let shown = page.start.max(loaded.start)..page.end.min(loaded.end);
+    let line = selected.saturating_sub(shown.start);
+    (shown, line)
+}
+
 /// A message in a list area that has nothing to show.
 pub fn empty(frame: &mut Frame, area: Rect, block: Block<'_>, message: &str) {
     let p = Paragraph::new(Line::from(Span::styled(
