@@ -516,12 +516,28 @@ fn imports_and_the_demo_keep_the_index_in_step() {
 #[test]
 fn a_large_import_indexes_at_its_end_and_leaves_the_triggers_live() {
     let mut store = memory_store();
+    // A small write buffer and no merging as it writes, so that the demo's one pass
+    // leaves many segments, as a large import does.
+    for table in ["search", "search_exact"] {
+        store
+            .connection()
+            .execute_batch(&format!(
+                "INSERT INTO {table} ({table}, rank) VALUES ('hashsize', 4096);
+                 INSERT INTO {table} ({table}, rank) VALUES ('automerge', 0);"
+            ))
+            .unwrap();
+    }
     tidig::ops::demo::load(&mut store, today()).unwrap();
     in_step(&store);
     // More rows than are indexed one by one: the one pass over the views did it.
     assert!(count(&store, "SELECT count(*) FROM search") > 200);
     assert_eq!(count(&store, "SELECT count(*) FROM search_pending"), 0);
     assert_eq!(count(&store, "SELECT count(*) FROM search_paused"), 0);
+    // Merged into one segment each, so that queries walk one list per word.
+    for idx in ["search_idx", "search_exact_idx"] {
+        let sql = format!("SELECT count(DISTINCT segid) FROM {idx}");
+        assert_eq!(count(&store, &sql), 1, "{idx}");
+    }
     // Edits after the import are indexed at once, as before.
     let (_, _, note) = meeting_with_note(&mut store, "Efteråt", "Anteckning om kolibri");
     assert_eq!(found(&store, "kolibri"), [note_ref(note)]);

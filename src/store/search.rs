@@ -331,8 +331,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Merges the index's segments into one: worth it after a large import, so that
-    /// every later query reads one segment instead of many.
+    /// Merges the index's segments into one: done after a large import
+    /// (`resume_search`), so that every later query reads one segment instead of many.
     pub fn optimize_search_index(&self) -> Result<()> {
         self.conn.execute_batch(
             "INSERT INTO search (search) VALUES ('optimize');
@@ -396,6 +396,11 @@ impl Store {
                          ORDER BY 1;"
                 ))?;
             }
+            // A pass leaves the index in several segments (and the contentless table
+            // with a tombstone per rowid it was asked to delete first), which every
+            // later query walks side by side: "dialog" took 9.9 ms at the large demo
+            // against 2.7 ms once merged. Merging costs about a second at that size.
+            self.optimize_search_index()?;
         }
         self.conn.execute_batch("DELETE FROM search_pending")?;
         Ok(())
