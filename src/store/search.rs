@@ -185,7 +185,7 @@ impl Store {
             "SELECT count(*) FROM (
                  SELECT 1 FROM search WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 {}
                  LIMIT {COUNT_CAP})",
-            exact_clause(terms, "?4")
+            exact_clause_of_kind(terms, "?4")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut counts = [0; SEARCH_KINDS.len()];
@@ -272,7 +272,7 @@ impl Store {
              FROM search
              WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 {}
              {order} LIMIT ?4",
-            exact_clause(terms, "?5")
+            exact_clause_of_kind(terms, "?5")
         );
         let folded = &terms.folded;
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -410,13 +410,25 @@ impl Store {
 /// The condition that the words typed with diacritics match as written, when there are
 /// any (`param` holds that query).
 fn exact_clause(terms: &SearchTerms, param: &str) -> String {
+    exact_clause_within(terms, param, "")
+}
+
+/// `exact_clause` for the hits of one kind, whose rowids are between `?2` and `?3`:
+/// the exact hits are listed for that kind only, not for the whole store.
+fn exact_clause_of_kind(terms: &SearchTerms, param: &str) -> String {
+    exact_clause_within(terms, param, "AND rowid BETWEEN ?2 AND ?3")
+}
+
+fn exact_clause_within(terms: &SearchTerms, param: &str, range: &str) -> String {
     if terms.exact.is_none() {
         return String::new();
     }
     // `+rowid`: a filter on the folded query's hits. As a constraint SQLite would look
     // each exact hit up in the folded index instead, expanding the typed prefix again
     // for every one of them.
-    format!("AND +rowid IN (SELECT rowid FROM search_exact WHERE search_exact MATCH {param})")
+    format!(
+        "AND +rowid IN (SELECT rowid FROM search_exact WHERE search_exact MATCH {param} {range})"
+    )
 }
 
 /// Line breaks in a snippet become spaces: a hit is one line on screen.
