@@ -36,11 +36,12 @@ pub fn empty_message(own: &'static str, total: Option<usize>) -> &'static str {
     }
 }
 
-/// The list title's count: "340", or "12 of 340" while a filter narrows it.
+/// The list title's count: "340", or "12 of 340" while a filter narrows it; digits
+/// grouped as the language groups them ("1 960" in Swedish) either way.
 pub fn count(shown: usize, total: Option<usize>) -> String {
     match total {
         Some(total) => text::shown_of(shown, total),
-        None => shown.to_string(),
+        None => text::number(shown),
     }
 }
 
@@ -78,5 +79,19 @@ pub fn draw(frame: &mut Frame, area: Rect, line: &FilterLine, typing: Option<(&s
         // After the label and the opening quote.
         let x = area.x + (label.width() + 1 + before_cursor.width()) as u16;
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long list's count is grouped the same with or without a filter.
+    #[test]
+    fn counts_group_their_digits_filtered_or_not() {
+        let grouped = text::number(1960);
+        assert_ne!(grouped, "1960");
+        assert_eq!(count(1960, None), grouped);
+        assert!(count(5, Some(1960)).ends_with(&grouped));
     }
 }
