@@ -152,6 +152,18 @@ impl Store {
         Ok(self.readable(listed))
     }
 
+    /// The live people of one organisation, by name.
+    pub fn people_of_organisation(&self, organisation_id: i64) -> Result<Vec<Person>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people p
+             LEFT JOIN organisations o ON o.id = p.organisation_id
+             WHERE p.deleted_at IS NULL AND p.organisation_id = ?1
+             ORDER BY p.name COLLATE sv"
+        ))?;
+        let listed = read_rows(&mut stmt, [organisation_id], "people", person_from_row)?;
+        Ok(self.readable(listed))
+    }
+
     /// Live people whose name contains `text` (ignoring case), best matches first.
     pub fn suggest_people(&self, text: &str, limit: usize) -> Result<Vec<Person>> {
         let needle = text.trim().to_lowercase();

@@ -204,26 +204,28 @@ impl Store {
     /// asks for.
     pub fn organisation_page(&self, id: i64) -> Result<OrganisationPage> {
         let organisation = self.organisation(id)?;
-        let people: Vec<Person> = self
-            .list_people()?
-            .into_iter()
-            .filter(|p| p.organisation_id == Some(id))
-            .collect();
+        let people = self.people_of_organisation(id)?;
+        // Every way a project involves the organisation, each from its own index: as
+        // buyer, through its people at the project's meetings, as a recipient of
+        // information given, and through declared interests (its own or its people's).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.id, p.code, p.title, max(p.buyer_id IS ?1) FROM projects p
-             WHERE p.deleted_at IS NULL AND (p.buyer_id = ?1
-                OR EXISTS (SELECT 1 FROM meetings m JOIN attendance a ON a.meeting_id = m.id
-                           JOIN people pe ON pe.id = a.person_id
-                           WHERE m.project_id = p.id AND m.deleted_at IS NULL
-                             AND pe.organisation_id = ?1)
-                OR EXISTS (SELECT 1 FROM information_items i
-                           JOIN information_recipients r ON r.item_id = i.id
-                           WHERE i.project_id = p.id AND i.deleted_at IS NULL
-                             AND r.organisation_id = ?1)
-                OR EXISTS (SELECT 1 FROM interests t LEFT JOIN people pe ON pe.id = t.person_id
-                           WHERE t.project_id = p.id AND t.deleted_at IS NULL
-                             AND coalesce(t.organisation_id, pe.organisation_id) = ?1))
-             GROUP BY p.id ORDER BY p.code",
+            "SELECT p.id, p.code, p.title, p.buyer_id IS ?1 FROM projects p
+             WHERE p.deleted_at IS NULL AND p.id IN (
+                 SELECT b.id FROM projects b WHERE b.buyer_id = ?1
+                 UNION SELECT m.project_id FROM people pe
+                       JOIN attendance a ON a.person_id = pe.id
+                       JOIN meetings m ON m.id = a.meeting_id
+                       WHERE pe.organisation_id = ?1 AND m.deleted_at IS NULL
+                 UNION SELECT i.project_id FROM information_recipients r
+                       JOIN information_items i ON i.id = r.item_id
+                       WHERE r.organisation_id = ?1 AND i.deleted_at IS NULL
+                 UNION SELECT t.project_id FROM interests t
+                       WHERE t.organisation_id = ?1 AND t.deleted_at IS NULL
+                 UNION SELECT t.project_id FROM people pe
+                       JOIN interests t ON t.person_id = pe.id
+                       WHERE pe.organisation_id = ?1 AND +t.organisation_id IS NULL
+                         AND t.deleted_at IS NULL)
+             ORDER BY p.code",
         )?;
         let projects = stmt
             .query_map([id], |r| {
@@ -235,12 +237,13 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        // From its people to the meetings they were asked to (attendance_person).
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.id, p.code, m.title, m.kind, m.start_at, m.status,
                     group_concat(pe.name, ', ')
-             FROM meetings m JOIN projects p ON p.id = m.project_id
-             JOIN attendance a ON a.meeting_id = m.id
-             JOIN people pe ON pe.id = a.person_id
+             FROM people pe JOIN attendance a ON a.person_id = pe.id
+             JOIN meetings m ON m.id = a.meeting_id
+             JOIN projects p ON p.id = m.project_id
              WHERE pe.organisation_id = ?1 AND m.deleted_at IS NULL AND p.deleted_at IS NULL
              GROUP BY m.id ORDER BY m.start_at, m.id",
         )?;
@@ -257,16 +260,8 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let information = self
-            .information_items(None, false)?
-            .into_iter()
-            .filter(|i| i.recipients.iter().any(|r| r.id == id))
-            .collect();
-        let interests = self
-            .interests(None)?
-            .into_iter()
-            .filter(|i| i.organisation_id == Some(id))
-            .collect();
+        let information = self.information_items_of_organisation(id)?;
+        let interests = self.interests_of_organisation(id)?;
         Ok(OrganisationPage {
             organisation,
             people,

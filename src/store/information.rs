@@ -144,6 +144,31 @@ impl Store {
         Ok(listed)
     }
 
+    /// The live entries of live projects given to one organisation, in the log's
+    /// order.
+    pub fn information_items_of_organisation(
+        &self,
+        organisation_id: i64,
+    ) -> Result<Vec<InformationItem>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM}
+             WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL
+               AND i.id IN (SELECT r.item_id FROM information_recipients r
+                            WHERE r.organisation_id = ?1)
+             ORDER BY p.code, i.given_on DESC, i.id DESC"
+        ))?;
+        let mut listed = read_rows(
+            &mut stmt,
+            [organisation_id],
+            "information_items",
+            item_from_row,
+        )?;
+        for item in &mut listed.rows {
+            item.recipients = self.recipients(item.id)?;
+        }
+        Ok(self.readable(listed))
+    }
+
     /// One entry, trashed or not.
     pub fn information_item(&self, id: i64) -> Result<InformationItem> {
         let mut item = {
@@ -295,6 +320,22 @@ impl Store {
         ))?;
         let listed = read_rows(&mut stmt, [project_id], "interests", interest_from_row)?;
         Ok(listed)
+    }
+
+    /// The live declarations in live projects that name one organisation: its own,
+    /// and its people's that name no other.
+    pub fn interests_of_organisation(&self, organisation_id: i64) -> Result<Vec<Interest>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {INTEREST_COLUMNS} FROM {INTEREST_FROM}
+             WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL
+               AND t.id IN (SELECT i.id FROM interests i WHERE i.organisation_id = ?1
+                            UNION SELECT i.id FROM people ip
+                                  JOIN interests i ON i.person_id = ip.id
+                                  WHERE ip.organisation_id = ?1 AND +i.organisation_id IS NULL)
+             ORDER BY p.code, t.kind, coalesce(o.name, po.name, pe.name) COLLATE sv, t.id"
+        ))?;
+        let listed = read_rows(&mut stmt, [organisation_id], "interests", interest_from_row)?;
+        Ok(self.readable(listed))
     }
 
     pub fn interest(&self, id: i64) -> Result<Interest> {

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_notes_approver.sql"),
     include_str!("migrations/0016_trash_indexes.sql"),
     include_str!("migrations/0017_agenda_index.sql"),
+    include_str!("migrations/0018_attendance_person.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
