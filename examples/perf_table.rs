@@ -108,9 +108,21 @@ fn main() {
     }
     rows.extend([
         (
+            "opening an organisation's page (`v` in the directory)".into(),
+            ms(o.organisation),
+            ms(l.organisation),
+            "≤ 10 ms".into(),
+        ),
+        (
             "first page of search (last key of \"dialog\")".into(),
             ms(o.search),
             ms(l.search),
+            "≤ 20 ms".into(),
+        ),
+        (
+            "first page of search for a long word (last key of \"dialogmöte\")".into(),
+            ms(o.long_search),
+            ms(l.long_search),
             "≤ 20 ms".into(),
         ),
         (
@@ -145,8 +157,10 @@ struct Figures {
     /// Switching to each of `SCREENS`, in order.
     switch: Vec<Duration>,
     actions_j: Duration,
+    organisation: Duration,
     next_week: Duration,
     search: Duration,
+    long_search: Duration,
     summary: Duration,
     calendar: Duration,
     peak_kb: u64,
@@ -181,6 +195,13 @@ fn measure(bin: &Path, db: &Path, dir: &Path) -> Figures {
         .collect();
     s.key(b"3");
     let actions_j = median((0..RUNS).map(|_| s.key(b"j")));
+    // The first organisation's page, from the directory, and back.
+    s.key(b"5");
+    let organisation = median((0..RUNS).map(|_| {
+        let t = s.key(b"v");
+        s.key(b"\x1b");
+        t
+    }));
     s.key(b"2");
     s.key(b"v");
     let next_week = median((0..RUNS).map(|_| s.key(b"]")));
@@ -201,6 +222,17 @@ fn measure(bin: &Path, db: &Path, dir: &Path) -> Figures {
             s.key(&[*c]);
         }
         let t = s.key(b"g");
+        s.key(b"\x1b");
+        s.key(b"1");
+        t
+    }));
+    // A long Swedish word: longer than the prefixes the index keeps, with an å ä ö.
+    let long_search = median((0..5).map(|_| {
+        s.key(b"/");
+        for c in "dialogmöt".chars() {
+            s.key(c.to_string().as_bytes());
+        }
+        let t = s.key(b"e");
         s.key(b"\x1b");
         s.key(b"1");
         t
@@ -242,8 +274,10 @@ fn measure(bin: &Path, db: &Path, dir: &Path) -> Figures {
         key_j,
         switch,
         actions_j,
+        organisation,
         next_week,
         search,
+        long_search,
         summary,
         calendar,
         peak_kb,

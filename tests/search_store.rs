@@ -653,3 +653,60 @@ fn a_kind_with_more_hits_than_are_ranked_is_counted_whole_and_shown_newest_first
     assert_eq!(ids, [last, last - 1, last - 2]);
     in_step(&store);
 }
+
+/// A long word is looked up as the index's words it begins, not as a prefix FTS5
+/// expands for every statement: it finds what the prefix found, no more and no less,
+/// with and without å ä ö, alone and beside other words.
+#[test]
+fn long_words_find_what_their_prefix_finds() {
+    let mut store = memory_store();
+    tidig::ops::demo::load(&mut store, today()).unwrap();
+    let (_, _, note) = meeting_with_note(
+        &mut store,
+        "Dialogmötet i Luleå",
+        "Dialogmöten med leverantörerna om upphandlingsdokumenten",
+    );
+    // What the prefix query itself matches, kind by kind (index: kind code − 1).
+    let matched = |typed: &str| -> std::collections::BTreeSet<i64> {
+        let terms = tidig::domain::search::SearchTerms::parse(typed).unwrap();
+        let exact = match &terms.exact {
+            Some(e) => format!(
+                "AND rowid IN (SELECT rowid FROM search_exact WHERE search_exact MATCH '{}')",
+                e.replace('\'', "''")
+            ),
+            None => String::new(),
+        };
+        let sql = format!(
+            "SELECT rowid FROM search WHERE search MATCH '{}' {exact}",
+            terms.folded.replace('\'', "''")
+        );
+        let conn = store.connection();
+        let mut stmt = conn.prepare(&sql).unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    for typed in [
+        "dialogmöte",
+        "Dialogmote",
+        "dialogmöten leverant",
+        "upphandlingsdok",
+        "behovsworkshop 1",
+        "luleå dialogmötet",
+        "leverantörerna",
+    ] {
+        let expected = matched(typed);
+        let results = store.search(typed, 50).unwrap();
+        let total: usize = results.groups.iter().map(|g| g.total).sum();
+        assert_eq!(total, expected.len(), "{typed}");
+        for hit in results.hits() {
+            let rowid = (tidig::domain::search::kind_code(hit.item.kind)
+                << tidig::domain::search::ID_BITS)
+                | hit.item.id;
+            assert!(expected.contains(&rowid), "{typed}: {:?}", hit.item);
+        }
+        assert!(!expected.is_empty(), "{typed}");
+    }
+    assert!(found(&store, "dialogmöten leverant").contains(&note_ref(note)));
+}

@@ -62,6 +62,15 @@ pub struct SearchTerms {
     /// Every word is at most `INDEXED_PREFIX` letters long, so the index holds it as a
     /// prefix and a query need not expand it into the words it begins.
     pub all_indexed: bool,
+    /// The words typed, lower-cased.
+    pub words: Vec<String>,
+}
+
+/// The two search indexes: words with diacritics folded, and words as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchIndex {
+    Folded,
+    Exact,
 }
 
 /// The longest prefix the index keeps (migration 0010, `prefix = '1 2 3 4 5 6'`).
@@ -88,8 +97,82 @@ impl SearchTerms {
             folded,
             exact: (!marked.is_empty()).then(|| marked.join(" ")),
             all_indexed: words.iter().all(|w| w.chars().count() <= INDEXED_PREFIX),
+            words,
         })
     }
+
+    /// The same queries with each word longer than `INDEXED_PREFIX` written out as the
+    /// index's words it begins, `("dialogmote" OR "dialogmoten")`, which `terms` looks
+    /// up (given the index and the word as that index keeps it). FTS5 answers a long
+    /// prefix by merging the lists of every word it begins before giving the first row,
+    /// once per statement; the same words as an OR are read as they are needed. A word
+    /// stays a prefix when `terms` gives `None` or nothing, or when how the index folds
+    /// one of its letters is not known here (`index_folded`).
+    pub fn with_long_words_as<E>(
+        &self,
+        mut terms: impl FnMut(SearchIndex, &str) -> Result<Option<Vec<String>>, E>,
+    ) -> Result<SearchTerms, E> {
+        let mut folded = Vec::new();
+        let mut exact = Vec::new();
+        for word in &self.words {
+            folded.push(query_word(word, SearchIndex::Folded, &mut terms)?);
+            if !word.is_ascii() {
+                exact.push(query_word(word, SearchIndex::Exact, &mut terms)?);
+            }
+        }
+        // FTS5 joins a group to the next word only with a spelled-out AND.
+        Ok(SearchTerms {
+            folded: folded.join(" AND "),
+            exact: (!exact.is_empty()).then(|| exact.join(" AND ")),
+            all_indexed: self.all_indexed,
+            words: self.words.clone(),
+        })
+    }
+}
+
+/// One word of a query: a prefix, or the words it begins (see `with_long_words_as`).
+fn query_word<E>(
+    word: &str,
+    index: SearchIndex,
+    terms: &mut impl FnMut(SearchIndex, &str) -> Result<Option<Vec<String>>, E>,
+) -> Result<String, E> {
+    let quoted = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
+    if word.chars().count() > INDEXED_PREFIX
+        && let Some(folded) = index_folded(word)
+    {
+        let key = match index {
+            SearchIndex::Folded => folded,
+            SearchIndex::Exact => word.to_string(),
+        };
+        if let Some(found) = terms(index, &key)?
+            && !found.is_empty()
+        {
+            let any: Vec<String> = found.iter().map(|t| quoted(t)).collect();
+            return Ok(format!("({})", any.join(" OR ")));
+        }
+    }
+    Ok(format!("{}*", quoted(word)))
+}
+
+/// A lower-case word as the folded index keeps it (SQLite's `unicode61` tokenizer with
+/// `remove_diacritics 2`), when that is known for every letter: ASCII, and the Latin
+/// letters with a diacritic that Swedish text meets. `None` for any other letter (ø,
+/// æ, ß, Greek …), which is then left to FTS5 itself.
+pub fn index_folded(word: &str) -> Option<String> {
+    word.chars()
+        .map(|c| match c {
+            c if c.is_ascii() => Some(c),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => Some('a'),
+            'ç' => Some('c'),
+            'è' | 'é' | 'ê' | 'ë' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' => Some('i'),
+            'ñ' => Some('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
+            'ý' | 'ÿ' => Some('y'),
+            _ => None,
+        })
+        .collect()
 }
 
 /// One item found.
@@ -176,6 +259,45 @@ mod tests {
         assert!(t.all_indexed);
         assert!(!SearchTerms::parse("dialogm").unwrap().all_indexed);
         assert_eq!(SearchTerms::parse(" -*() "), None);
+    }
+
+    #[test]
+    fn long_words_are_written_out_as_the_words_they_begin() {
+        let t = SearchTerms::parse("Dialogmöte om krav øresund").unwrap();
+        let mut asked = Vec::new();
+        let written = t
+            .with_long_words_as(|index, word| {
+                asked.push((index, word.to_string()));
+                Ok::<_, ()>(match word {
+                    "dialogmote" => Some(vec!["dialogmote".into(), "dialogmoten".into()]),
+                    "dialogmöte" => Some(vec!["dialogmöte".into()]),
+                    _ => None,
+                })
+            })
+            .unwrap();
+        assert_eq!(
+            written.folded,
+            "(\"dialogmote\" OR \"dialogmoten\") AND \"om\"* AND \"krav\"* AND \"øresund\"*"
+        );
+        assert_eq!(
+            written.exact.as_deref(),
+            Some("(\"dialogmöte\") AND \"øresund\"*")
+        );
+        // Short words are prefixes the index keeps; ø is not folded here, so the word
+        // is left to FTS5 and never looked up.
+        assert_eq!(
+            asked,
+            [
+                (SearchIndex::Folded, "dialogmote".to_string()),
+                (SearchIndex::Exact, "dialogmöte".to_string())
+            ]
+        );
+        // Nothing found, or too many: the prefix as typed.
+        let unchanged = t.with_long_words_as(|_, _| Ok::<_, ()>(None)).unwrap();
+        assert_eq!(unchanged.folded, t.folded.replace("* ", "* AND "));
+        assert_eq!(unchanged.exact, t.exact.map(|e| e.replace("* ", "* AND ")));
+        assert_eq!(index_folded("Åäöéü"), None);
+        assert_eq!(index_folded("åäöéü-1").as_deref(), Some("aaoeu-1"));
     }
 
     #[test]

@@ -7,8 +7,8 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store};
 use crate::domain::search::{
-    ID_BITS, MATCH_END, MATCH_START, SEARCH_KINDS, SearchGroup, SearchHit, SearchResults,
-    SearchTerms, item_of_rowid, kind_code,
+    ID_BITS, MATCH_END, MATCH_START, SEARCH_KINDS, SearchGroup, SearchHit, SearchIndex,
+    SearchResults, SearchTerms, item_of_rowid, kind_code,
 };
 use crate::domain::{Confidentiality, EntityKind, EntityRef, TextEnum};
 
@@ -127,6 +127,7 @@ impl Store {
         kinds: &[EntityKind],
         per_kind: usize,
     ) -> Result<SearchResults> {
+        let terms = &self.long_words_written_out(terms)?;
         let counts = if terms.all_indexed {
             self.count_hits_capped(terms)?
         } else {
@@ -209,7 +210,50 @@ impl Store {
         kind: EntityKind,
         limit: usize,
     ) -> Result<Vec<SearchHit>> {
+        let terms = &self.long_words_written_out(terms)?;
         self.best_hits_of(terms, kind, limit, false)
+    }
+
+    /// `terms` with its long words written out as the index's words they begin
+    /// (`SearchTerms::with_long_words_as`): "dialogmöte" at the large demo took 12 ms
+    /// a keypress as a prefix, most of it FTS5 merging the same lists for each of the
+    /// keypress's statements.
+    fn long_words_written_out(&self, terms: &SearchTerms) -> Result<SearchTerms> {
+        if terms.all_indexed {
+            return Ok(terms.clone());
+        }
+        terms.with_long_words_as(|index, word| self.index_words_beginning(index, word))
+    }
+
+    /// The index's words that begin with `prefix` (as that index keeps words), or
+    /// `None` when there are more than `MAX_WRITTEN_OUT`.
+    fn index_words_beginning(
+        &self,
+        index: SearchIndex,
+        prefix: &str,
+    ) -> Result<Option<Vec<String>>> {
+        let (vocabulary, table) = match index {
+            SearchIndex::Folded => ("search_words", "search"),
+            SearchIndex::Exact => ("search_exact_words", "search_exact"),
+        };
+        // fts5vocab reads the index's own list of words; a temporary table, so that
+        // the store's schema (and other tools opening it) never see it.
+        self.conn.execute_batch(&format!(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.{vocabulary}
+                 USING fts5vocab(main, {table}, 'row')"
+        ))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT term FROM temp.{vocabulary} WHERE term >= ?1 AND term < ?2 LIMIT ?3"
+        ))?;
+        // Every word that begins with the prefix sorts below the prefix followed by
+        // the last character there is.
+        let below = format!("{prefix}{}", char::MAX);
+        let words: Vec<String> = stmt
+            .query_map(params![prefix, below, MAX_WRITTEN_OUT as i64 + 1], |r| {
+                r.get(0)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((words.len() <= MAX_WRITTEN_OUT).then_some(words))
     }
 
     /// `ranked`: by relevance (bm25, a title weighing ten times the rest), for a kind
@@ -341,6 +385,10 @@ impl Store {
         Ok(())
     }
 }
+
+/// A long word typed is written out as at most this many words of the index; one that
+/// begins more is left a prefix for FTS5 to expand.
+const MAX_WRITTEN_OUT: usize = 64;
 
 /// Up to this many rows noted while indexing was paused are indexed one by one;
 /// more are indexed in one pass over the source views.
