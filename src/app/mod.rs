@@ -26,6 +26,7 @@ mod list_pages;
 mod meetings;
 mod needs;
 mod notes;
+pub mod other_windows;
 pub mod palette;
 mod portfolio_pages;
 mod projects;
@@ -269,6 +270,8 @@ pub struct App {
     note_autosave: Autosave,
     /// The draft file holding the open form, when the store could not take its draft.
     form_kept: Option<PathBuf>,
+    /// What this window last saw of other windows' writes (`other_windows`).
+    followed: other_windows::Followed,
     /// UUIDs of the notes this process created: the only empty notes its tidy-up may
     /// remove before they are a day old (another window may be filling the others).
     own_notes: Vec<String>,
@@ -326,10 +329,12 @@ impl App {
             draft_autosave: Autosave::default(),
             note_autosave: Autosave::default(),
             form_kept: None,
+            followed: other_windows::Followed::default(),
             own_notes: Vec::new(),
             fuzzy: palette::Fuzzy::default(),
         };
         app.refresh();
+        app.saw_the_store();
         app
     }
 
@@ -504,6 +509,7 @@ impl App {
     /// elsewhere never freezes the screen: a save that cannot get it is retried a
     /// pause later.
     pub fn tick_at(&mut self, now: Instant) {
+        self.follow_other_windows(now);
         let draft = self.draft_autosave.is_due(now);
         let note = self.note_autosave.is_due(now);
         if !(draft || note) {

@@ -59,12 +59,17 @@ impl Store {
 
     /// A stamp of the store's contents: it differs after any write, in this window or
     /// another; reading it costs no table read.
-    pub fn change_stamp(&self) -> Result<ChangeStamp> {
-        let others = self
+    /// SQLite's `data_version`: it moves when another connection (window, command)
+    /// commits, not when this one does.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
             .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    pub fn change_stamp(&self) -> Result<ChangeStamp> {
         Ok(ChangeStamp {
-            others,
+            others: self.data_version()?,
             own: self.conn.total_changes(),
         })
     }

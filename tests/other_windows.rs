@@ -1,0 +1,73 @@
+//! Two windows on one store: what one writes, the other's screen shows within a second
+//! (`app::other_windows`), without pulling a form or the note editor from under the
+//! user.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::KeyCode;
+use tidig::app::App;
+use tidig::app::other_windows::CHECK_EVERY;
+use tidig::domain::PersonInput;
+
+use common::screen::{ch, press};
+use common::store::{db_path, file_store, temp_dir};
+
+fn add_person(store: &mut tidig::store::Store, name: &str) {
+    let input = PersonInput::validate(name, "", "", "", "").unwrap();
+    store.create_person(&input).unwrap();
+}
+
+#[test]
+fn a_person_added_in_another_window_appears_in_the_directory() {
+    let dir = temp_dir();
+    let path = db_path(&dir);
+    let mut b = file_store(&path);
+    add_person(&mut b, "Anna Berg");
+    let mut app = App::new(file_store(&path));
+    ch(&mut app, '5');
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.directory.people.count, 1);
+
+    add_person(&mut b, "Åke Ärlig");
+    let start = Instant::now();
+    app.tick_at(start);
+    assert_eq!(
+        app.directory.people.count, 2,
+        "read again on the first tick"
+    );
+    let names: Vec<String> = (app.directory.people.rows.iter())
+        .filter_map(|p| p.row.as_ref().map(|p| p.name.clone()))
+        .collect();
+    assert_eq!(names, ["Anna Berg", "Åke Ärlig"]);
+
+    // Checked at most once a second.
+    add_person(&mut b, "Örjan Öst");
+    app.tick_at(start + CHECK_EVERY / 2);
+    assert_eq!(app.directory.people.count, 2);
+    app.tick_at(start + CHECK_EVERY);
+    assert_eq!(app.directory.people.count, 3);
+}
+
+#[test]
+fn an_open_form_is_left_alone_and_the_screen_catches_up_after() {
+    let dir = temp_dir();
+    let path = db_path(&dir);
+    let mut b = file_store(&path);
+    let mut app = App::new(file_store(&path));
+    ch(&mut app, '5');
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, 'n');
+    assert!(app.form.is_some());
+
+    add_person(&mut b, "Åsa Öberg");
+    let start = Instant::now() + Duration::from_secs(5);
+    app.tick_at(start);
+    assert!(app.form.is_some(), "the form stays open");
+    assert_eq!(app.directory.people.count, 0);
+
+    press(&mut app, KeyCode::Esc);
+    app.tick_at(start + CHECK_EVERY);
+    assert_eq!(app.directory.people.count, 1);
+}
