@@ -153,14 +153,7 @@ fn rows_that_cannot_be_read_are_set_aside_and_the_rest_read_whole_by_id() {
             [bad_end],
         )
         .unwrap();
-    store
-        .connection()
-        .execute_batch(&format!(
-            "PRAGMA ignore_check_constraints = ON;
-             UPDATE meetings SET kind = 'hackathon' WHERE id = {bad_kind};
-             PRAGMA ignore_check_constraints = OFF;"
-        ))
-        .unwrap();
+    common::store::poison(&store, "meetings", bad_kind, "kind = 'hackathon'");
     let listed = store.agenda_slots(from, to, None).unwrap();
     let mut unreadable: Vec<i64> = listed.unreadable.iter().map(|r| r.id).collect();
     unreadable.sort_unstable();

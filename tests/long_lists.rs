@@ -60,13 +60,7 @@ fn the_lessons_library_draws_the_page_of_the_cursor_with_the_unreadable_row_in_p
         );
     }
     let bad = ids[7];
-    store
-        .connection()
-        .execute_batch(&format!(
-            "PRAGMA ignore_check_constraints = ON;
-             UPDATE lessons SET kind = 'bogus' WHERE id = {bad};"
-        ))
-        .unwrap();
+    common::store::poison(&store, "lessons", bad, "kind = 'bogus'");
     let mut app = App::new(store);
     ch(&mut app, '4');
     assert_eq!(app.library.items().count(), ROWS - 1);

@@ -140,13 +140,7 @@ fn an_unreadable_project_far_down_keeps_its_place_and_d_trashes_it() {
         common::store::project(&mut store, &format!("P{i:03}"));
     }
     let bad = store.project_by_code("P180").unwrap().id;
-    store
-        .connection()
-        .execute_batch(&format!(
-            "PRAGMA ignore_check_constraints = ON;
-             UPDATE projects SET status = 'dormant' WHERE id = {bad};"
-        ))
-        .unwrap();
+    common::store::poison(&store, "projects", bad, "status = 'dormant'");
     let mut app = App::new(store);
     press(&mut app, KeyCode::End);
     for _ in 0..69 {

@@ -267,13 +267,7 @@ fn an_unreadable_project_keeps_its_place_without_a_row() {
     let filter = ProjectFilter::default();
     let expected = reference(&store, &filter);
     let bad = expected[40];
-    store
-        .connection()
-        .execute_batch(&format!(
-            "PRAGMA ignore_check_constraints = ON;
-             UPDATE projects SET status = 'dormant' WHERE id = {bad};"
-        ))
-        .unwrap();
+    common::store::poison(&store, "projects", bad, "status = 'dormant'");
     let page = store.projects_page(&filter, Page::First, 100).unwrap();
     assert_eq!(ids(&page), expected);
     assert!(page[40].row.is_none());

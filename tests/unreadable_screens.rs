@@ -20,13 +20,7 @@ fn poisoned() -> (App, i64) {
     let mut store = Store::open_in_memory(clock()).unwrap();
     norr(&mut store);
     let bad = vgr(&mut store);
-    store
-        .connection()
-        .execute_batch(&format!(
-            "PRAGMA ignore_check_constraints = ON;
-             UPDATE projects SET status = 'dormant' WHERE id = {bad};"
-        ))
-        .unwrap();
+    common::store::poison(&store, "projects", bad, "status = 'dormant'");
     (App::new(store), bad)
 }
 
@@ -152,13 +146,7 @@ fn the_needs_tab_shows_an_unreadable_need_and_d_trashes_it() {
     };
     store.create_need(p, &need("Läsbart behov")).unwrap();
     let bad = store.create_need(p, &need("Trasigt behov")).unwrap();
-    store
-        .connection()
-        .execute_batch(&format!(
-            "PRAGMA ignore_check_constraints = ON;
-             UPDATE needs SET status = 'oklar' WHERE id = {bad};"
-        ))
-        .unwrap();
+    common::store::poison(&store, "needs", bad, "status = 'oklar'");
     let mut app = App::new(store);
     common::screen::open_project(&mut app, "NORR-24");
     common::screen::project_tab(&mut app, ProjectTab::Needs);
@@ -569,13 +557,7 @@ fn the_notes_tab_shows_an_unreadable_note() {
             tidig::domain::Confidentiality::Internal,
         )
         .unwrap();
-    store
-        .connection()
-        .execute_batch(&format!(
-            "PRAGMA ignore_check_constraints = ON;
-             UPDATE notes SET confidentiality = 'hemlig' WHERE id = {bad};"
-        ))
-        .unwrap();
+    common::store::poison(&store, "notes", bad, "confidentiality = 'hemlig'");
     let mut app = App::new(store);
     app.go_to(EntityRef::new(EntityKind::Meeting, meeting));
     common::screen::meeting_tab(&mut app, MeetingTab::Notes);

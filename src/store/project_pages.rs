@@ -46,7 +46,8 @@ impl PagedProject {
 pub type ProjectPage<'a> = Page<'a, ProjectKey>;
 
 /// The row's columns, then the key's from `KEY_AT`.
-const ROW_COLUMNS: &str = "p.id, p.uuid, p.code, p.title, o.name, p.phase, p.status, p.updated_at";
+pub(super) const ROW_COLUMNS: &str =
+    "p.id, p.uuid, p.code, p.title, o.name, p.phase, p.status, p.updated_at";
 const KEY_AT: usize = 8;
 
 /// The portfolio's filter: ?1 status, ?2 folded text, ?3 phase, ?4 buyer's name.
@@ -118,9 +119,9 @@ pub(super) fn order_columns(filter: &ProjectFilter, today: &str, now: &str) -> V
     }
 }
 
-const FROM: &str = "projects p LEFT JOIN organisations o ON o.id = p.buyer_id";
+pub(super) const FROM: &str = "projects p LEFT JOIN organisations o ON o.id = p.buyer_id";
 
-fn row_from(r: &Row<'_>) -> rusqlite::Result<ProjectRow> {
+pub(super) fn row_from(r: &Row<'_>) -> rusqlite::Result<ProjectRow> {
     Ok(ProjectRow {
         id: r.get(0)?,
         uuid: r.get(1)?,

@@ -67,34 +67,20 @@ impl Store {
     /// order of `projects_page`), all of them: for the command line and exports, not
     /// for the screen, which reads a page at a time.
     pub fn list_projects_listed(&self, filter: &ProjectFilter) -> Result<Listed<ProjectRow>> {
-        use super::project_pages::{FILTER_WHERE, filter_values, order_columns};
+        use super::project_pages::{FILTER_WHERE, FROM, ROW_COLUMNS, filter_values};
+        use super::project_pages::{order_columns, row_from};
         let order = order_columns(filter, &self.clock.today().to_string(), &self.now());
         let sql = format!(
-            "SELECT p.id, p.uuid, p.code, p.title, o.name, p.phase, p.status, p.updated_at
-             FROM projects p LEFT JOIN organisations o ON o.id = p.buyer_id
-             WHERE {FILTER_WHERE}
-             ORDER BY {}",
+            "SELECT {ROW_COLUMNS} FROM {FROM} WHERE {FILTER_WHERE} ORDER BY {}",
             super::paging::order_sql(&order, false)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let listed = read_rows(
+        read_rows(
             &mut stmt,
             params_from_iter(filter_values(filter)),
             "projects",
-            |r| {
-                Ok(ProjectRow {
-                    id: r.get(0)?,
-                    uuid: r.get(1)?,
-                    code: r.get(2)?,
-                    title: r.get(3)?,
-                    buyer_name: r.get(4)?,
-                    phase: enum_col(r, 5)?,
-                    status: enum_col(r, 6)?,
-                    updated_at: r.get(7)?,
-                })
-            },
-        )?;
-        Ok(listed)
+            row_from,
+        )
     }
 
     /// Whether any live project exists; cheap, for the welcome panel.

@@ -162,3 +162,16 @@ pub fn block(title: &str, minutes: u32) -> AgendaItemInput {
         expected_outcome: String::new(),
     }
 }
+
+/// Makes row `id` of `table` unreadable, as another program could: `set` (such as
+/// `status = 'dormant'`) writes a value past the table's CHECK constraint.
+pub fn poison(store: &Store, table: &str, id: i64, set: &str) {
+    store
+        .connection()
+        .execute_batch(&format!(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE {table} SET {set} WHERE id = {id};
+             PRAGMA ignore_check_constraints = OFF;"
+        ))
+        .unwrap();
+}
