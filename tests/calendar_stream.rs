@@ -183,3 +183,43 @@ fn standard_output_gets_the_file_s_bytes() {
         without_stamp(&String::from_utf8(file).unwrap())
     );
 }
+
+/// An agenda block whose meeting id is not a whole number (written by another tool
+/// with foreign keys off) belongs to no meeting: every meeting keeps its agenda.
+#[test]
+fn a_block_of_no_meeting_leaves_every_agenda_in_place() {
+    let store = demo_with_trash();
+    let job = ExportJob::Calendar {
+        project_id: None,
+        lang: Lang::En,
+    };
+    let before = render(&store, &job, &TemplateSource::BuiltIn)
+        .unwrap()
+        .contents;
+    let first = count(
+        &store,
+        "SELECT min(meeting_id) FROM agenda_items WHERE deleted_at IS NULL",
+    );
+    store
+        .connection()
+        .execute_batch(&format!(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO agenda_items (uuid, meeting_id, position, title, minutes,
+                 created_at, updated_at)
+             VALUES ('00000000-0000-4000-8000-00000000abcd', {first}.5, 1, 'Herrelös', 5,
+                 '2026-11-01T08:00:00Z', '2026-11-01T08:00:00Z');
+             PRAGMA foreign_keys = ON;"
+        ))
+        .unwrap();
+    let after = render(&store, &job, &TemplateSource::BuiltIn)
+        .unwrap()
+        .contents;
+    let agendas = |ics: &[u8]| {
+        String::from_utf8_lossy(ics)
+            .matches("Agenda (times in")
+            .count()
+    };
+    assert!(agendas(&before) > 2);
+    assert_eq!(agendas(&after), agendas(&before));
+    assert!(!String::from_utf8_lossy(&after).contains("Herrelös"));
+}

@@ -71,3 +71,53 @@ fn an_open_form_is_left_alone_and_the_screen_catches_up_after() {
     app.tick_at(start + CHECK_EVERY);
     assert_eq!(app.directory.people.count, 1);
 }
+
+/// A row added above the cursor in another window does not move the cursor onto
+/// another row: the next key acts on the row the user sees.
+#[test]
+fn the_cursor_stays_on_its_row_when_rows_come_above_it() {
+    let dir = temp_dir();
+    let path = db_path(&dir);
+    let mut b = file_store(&path);
+    add_person(&mut b, "Bo Berg");
+    add_person(&mut b, "Cia Carlsson");
+    let mut app = App::new(file_store(&path));
+    ch(&mut app, '5');
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, 'j');
+    assert_eq!(
+        app.directory.selected_person().unwrap().name,
+        "Cia Carlsson"
+    );
+
+    add_person(&mut b, "Adam Ahl");
+    app.tick_at(Instant::now() + Duration::from_secs(5));
+    assert_eq!(app.directory.people.count, 3);
+    assert_eq!(
+        app.directory.selected_person().unwrap().name,
+        "Cia Carlsson"
+    );
+    assert_eq!(app.directory.person_cursor.selected, 2);
+}
+
+/// The screens that cannot keep the cursor on its row are read again when the user
+/// comes back to them, as before: the trash is not read again under the user.
+#[test]
+fn other_screens_are_read_again_when_shown() {
+    let dir = temp_dir();
+    let path = db_path(&dir);
+    let mut b = file_store(&path);
+    add_person(&mut b, "Åsa Öberg");
+    let mut app = App::new(file_store(&path));
+    ch(&mut app, '6');
+    assert_eq!(app.trash.count, 0);
+    let person: i64 = (b.connection())
+        .query_row("SELECT id FROM people", [], |r| r.get(0))
+        .unwrap();
+    b.trash(tidig::domain::EntityKind::Person, person).unwrap();
+    app.tick_at(Instant::now() + Duration::from_secs(5));
+    assert_eq!(app.trash.count, 0, "not read under the user");
+    ch(&mut app, '1');
+    ch(&mut app, '6');
+    assert_eq!(app.trash.count, 1, "read when shown");
+}

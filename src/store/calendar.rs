@@ -158,11 +158,16 @@ impl<'s> Blocks<'s> {
     }
 
     fn read(&mut self) -> Result<Option<BlockRow>, StoreError> {
-        let Some(row) = self.rows.next()? else {
-            return Ok(None);
+        // A block whose meeting id is not a whole number belongs to no meeting: it is
+        // passed over (text sorts after every meeting, but 2.5 between 2 and 3).
+        let (row, meeting) = loop {
+            let Some(row) = self.rows.next()? else {
+                return Ok(None);
+            };
+            if let Ok(meeting) = row.get::<_, i64>(1) {
+                break (row, meeting);
+            }
         };
-        // A meeting id that is not a number belongs to no meeting (sorted last).
-        let meeting: i64 = row.get(1).unwrap_or(i64::MAX);
         let line = read_row(row, "agenda_items", |r| {
             Ok(AgendaLine {
                 title: r.get(2)?,
