@@ -102,8 +102,25 @@ fn conditions(filter: &ActionFilter) -> (String, Vec<Value>) {
 }
 
 /// `(sort key) <op> (?n, …)` for `key` bound after `values`.
-fn key_condition(op: &str, key: &ActionKey, values: &mut Vec<Value>) -> String {
+fn key_condition(
+    op: &str,
+    key: &ActionKey,
+    filter: &ActionFilter,
+    values: &mut Vec<Value>,
+) -> String {
     let first = values.len() + 1;
+    // Open actions only: `page_closed = 0` is one value of the index's first column,
+    // and the key's other columns are a range within it that SQLite seeks. Compared as
+    // all four, the planner seeks only `page_closed = 0` and reads every open action
+    // to test the rest (the count above the window took 2-3 ms at 40,000).
+    if !filter.include_closed && key.closed == Value::Integer(0) {
+        values.extend(key.values().into_iter().skip(1));
+        return format!(
+            " AND (a.page_undated, a.page_due, a.id) {op} (?{first}, ?{}, ?{})",
+            first + 1,
+            first + 2
+        );
+    }
     values.extend(key.values());
     format!(
         " AND ({SORT_KEY}) {op} (?{first}, ?{}, ?{}, ?{})",
@@ -119,9 +136,11 @@ fn page_sql(filter: &ActionFilter, page: ActionPage<'_>, limit: usize) -> (Strin
     let backwards = matches!(page, ActionPage::Before(_) | ActionPage::Last);
     match page {
         ActionPage::First | ActionPage::Last => {}
-        ActionPage::After(key) => sql_where.push_str(&key_condition(">", key, &mut values)),
-        ActionPage::From(key) => sql_where.push_str(&key_condition(">=", key, &mut values)),
-        ActionPage::Before(key) => sql_where.push_str(&key_condition("<", key, &mut values)),
+        ActionPage::After(key) => sql_where.push_str(&key_condition(">", key, filter, &mut values)),
+        ActionPage::From(key) => sql_where.push_str(&key_condition(">=", key, filter, &mut values)),
+        ActionPage::Before(key) => {
+            sql_where.push_str(&key_condition("<", key, filter, &mut values))
+        }
     }
     let order = if backwards {
         "a.page_closed DESC, a.page_undated DESC, a.page_due DESC, a.id DESC"
@@ -245,7 +264,7 @@ impl Store {
     /// number, for going straight to it.
     pub fn actions_before(&self, filter: &ActionFilter, key: &ActionKey) -> Result<usize> {
         let (mut sql_where, mut values) = conditions(filter);
-        sql_where.push_str(&key_condition("<", key, &mut values));
+        sql_where.push_str(&key_condition("<", key, filter, &mut values));
         self.count_actions_where(filter, &sql_where, &values)
     }
 
