@@ -14,6 +14,19 @@ use tidig::domain::PersonInput;
 use common::screen::{ch, press};
 use common::store::{db_path, file_store, temp_dir};
 
+/// A store in a temporary folder, window B's connection to it, and window A's app
+/// opened on it after `before` has run in B.
+fn two_windows(
+    before: impl FnOnce(&mut tidig::store::Store),
+) -> (tempfile::TempDir, tidig::store::Store, App) {
+    let dir = temp_dir();
+    let path = db_path(&dir);
+    let mut b = file_store(&path);
+    before(&mut b);
+    let app = App::new(file_store(&path));
+    (dir, b, app)
+}
+
 fn add_person(store: &mut tidig::store::Store, name: &str) {
     let input = PersonInput::validate(name, "", "", "", "").unwrap();
     store.create_person(&input).unwrap();
@@ -21,11 +34,7 @@ fn add_person(store: &mut tidig::store::Store, name: &str) {
 
 #[test]
 fn a_person_added_in_another_window_appears_in_the_directory() {
-    let dir = temp_dir();
-    let path = db_path(&dir);
-    let mut b = file_store(&path);
-    add_person(&mut b, "Anna Berg");
-    let mut app = App::new(file_store(&path));
+    let (_dir, mut b, mut app) = two_windows(|b| add_person(b, "Anna Berg"));
     ch(&mut app, '5');
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.directory.people.count, 1);
@@ -52,10 +61,7 @@ fn a_person_added_in_another_window_appears_in_the_directory() {
 
 #[test]
 fn an_open_form_is_left_alone_and_the_screen_catches_up_after() {
-    let dir = temp_dir();
-    let path = db_path(&dir);
-    let mut b = file_store(&path);
-    let mut app = App::new(file_store(&path));
+    let (_dir, mut b, mut app) = two_windows(|_| {});
     ch(&mut app, '5');
     press(&mut app, KeyCode::Tab);
     ch(&mut app, 'n');
@@ -76,12 +82,10 @@ fn an_open_form_is_left_alone_and_the_screen_catches_up_after() {
 /// another row: the next key acts on the row the user sees.
 #[test]
 fn the_cursor_stays_on_its_row_when_rows_come_above_it() {
-    let dir = temp_dir();
-    let path = db_path(&dir);
-    let mut b = file_store(&path);
-    add_person(&mut b, "Bo Berg");
-    add_person(&mut b, "Cia Carlsson");
-    let mut app = App::new(file_store(&path));
+    let (_dir, mut b, mut app) = two_windows(|b| {
+        add_person(b, "Bo Berg");
+        add_person(b, "Cia Carlsson");
+    });
     ch(&mut app, '5');
     press(&mut app, KeyCode::Tab);
     ch(&mut app, 'j');
@@ -104,11 +108,7 @@ fn the_cursor_stays_on_its_row_when_rows_come_above_it() {
 /// comes back to them, as before: the trash is not read again under the user.
 #[test]
 fn other_screens_are_read_again_when_shown() {
-    let dir = temp_dir();
-    let path = db_path(&dir);
-    let mut b = file_store(&path);
-    add_person(&mut b, "Åsa Öberg");
-    let mut app = App::new(file_store(&path));
+    let (_dir, mut b, mut app) = two_windows(|b| add_person(b, "Åsa Öberg"));
     ch(&mut app, '6');
     assert_eq!(app.trash.count, 0);
     let person: i64 = (b.connection())

@@ -125,23 +125,10 @@ impl Store {
         project_id: Option<i64>,
         only_some: bool,
     ) -> Result<Listed<InformationItem>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM}
-             WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL
-               AND (?1 IS NULL OR i.project_id = ?1)
-               AND (NOT ?2 OR i.shared_on IS NULL)
-             ORDER BY p.code, i.given_on DESC, i.id DESC"
-        ))?;
-        let mut listed = read_rows(
-            &mut stmt,
+        self.log_entries(
+            "(?1 IS NULL OR i.project_id = ?1) AND (NOT ?2 OR i.shared_on IS NULL)",
             params![project_id, only_some],
-            "information_items",
-            item_from_row,
-        )?;
-        for item in &mut listed.rows {
-            item.recipients = self.recipients(item.id)?;
-        }
-        Ok(listed)
+        )
     }
 
     /// The live entries of live projects given to one organisation, in the log's
@@ -150,23 +137,31 @@ impl Store {
         &self,
         organisation_id: i64,
     ) -> Result<Vec<InformationItem>> {
+        let listed = self.log_entries(
+            "i.id IN (SELECT r.item_id FROM information_recipients r
+                      WHERE r.organisation_id = ?1)",
+            [organisation_id],
+        )?;
+        Ok(self.readable(listed))
+    }
+
+    /// Live entries of live projects that meet `condition`, in the log's order (by
+    /// project, newest given first), each with its recipients.
+    fn log_entries(
+        &self,
+        condition: &str,
+        values: impl rusqlite::Params,
+    ) -> Result<Listed<InformationItem>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ITEM_COLUMNS} FROM {ITEM_FROM}
-             WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL
-               AND i.id IN (SELECT r.item_id FROM information_recipients r
-                            WHERE r.organisation_id = ?1)
+             WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL AND {condition}
              ORDER BY p.code, i.given_on DESC, i.id DESC"
         ))?;
-        let mut listed = read_rows(
-            &mut stmt,
-            [organisation_id],
-            "information_items",
-            item_from_row,
-        )?;
+        let mut listed = read_rows(&mut stmt, values, "information_items", item_from_row)?;
         for item in &mut listed.rows {
             item.recipients = self.recipients(item.id)?;
         }
-        Ok(self.readable(listed))
+        Ok(listed)
     }
 
     /// One entry, trashed or not.
@@ -312,30 +307,31 @@ impl Store {
 
     /// A project's live declarations, by kind and who declared.
     pub fn interests_listed(&self, project_id: Option<i64>) -> Result<Listed<Interest>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {INTEREST_COLUMNS} FROM {INTEREST_FROM}
-             WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL
-               AND (?1 IS NULL OR t.project_id = ?1)
-             ORDER BY p.code, t.kind, coalesce(o.name, po.name, pe.name) COLLATE sv, t.id"
-        ))?;
-        let listed = read_rows(&mut stmt, [project_id], "interests", interest_from_row)?;
-        Ok(listed)
+        self.declarations("(?1 IS NULL OR t.project_id = ?1)", project_id)
     }
 
     /// The live declarations in live projects that name one organisation: its own,
     /// and its people's that name no other.
     pub fn interests_of_organisation(&self, organisation_id: i64) -> Result<Vec<Interest>> {
+        let listed = self.declarations(
+            "t.id IN (SELECT i.id FROM interests i WHERE i.organisation_id = ?1
+                      UNION SELECT i.id FROM people ip
+                            JOIN interests i ON i.person_id = ip.id
+                            WHERE ip.organisation_id = ?1 AND +i.organisation_id IS NULL)",
+            Some(organisation_id),
+        )?;
+        Ok(self.readable(listed))
+    }
+
+    /// Live declarations in live projects that meet `condition` (binding `?1`), by
+    /// project, kind and who declared.
+    fn declarations(&self, condition: &str, value: Option<i64>) -> Result<Listed<Interest>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {INTEREST_COLUMNS} FROM {INTEREST_FROM}
-             WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL
-               AND t.id IN (SELECT i.id FROM interests i WHERE i.organisation_id = ?1
-                            UNION SELECT i.id FROM people ip
-                                  JOIN interests i ON i.person_id = ip.id
-                                  WHERE ip.organisation_id = ?1 AND +i.organisation_id IS NULL)
+             WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL AND {condition}
              ORDER BY p.code, t.kind, coalesce(o.name, po.name, pe.name) COLLATE sv, t.id"
         ))?;
-        let listed = read_rows(&mut stmt, [organisation_id], "interests", interest_from_row)?;
-        Ok(self.readable(listed))
+        read_rows(&mut stmt, [value], "interests", interest_from_row)
     }
 
     pub fn interest(&self, id: i64) -> Result<Interest> {
